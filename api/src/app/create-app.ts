@@ -1,0 +1,109 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import { API_PREFIX } from '@kunna/contracts';
+import { AppConfig } from '../config/app-config';
+import { requestContextMiddleware } from '../common/request-context.middleware';
+import { AppModule } from './app.module';
+
+const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['error', 'warn', 'log', 'debug'],
+  info: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+  silent: [],
+};
+
+/** Builds the whole application (API, OpenAPI, and the built web app when present) without listening. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: NEST_LOG_LEVELS[config.logLevel],
+    bodyParser: false,
+  });
+  if (config.trustProxy) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+
+  const log = config.logLevel === 'silent' || config.logLevel === 'error' || config.logLevel === 'warn'
+    ? () => undefined
+    : (line: string) => process.stdout.write(`${line}\n`);
+  app.use(requestContextMiddleware(log));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(`/${API_PREFIX}`, (_request: express.Request, response: express.Response, next: express.NextFunction) => {
+    // API answers carry personal data: never stored by browsers or proxies (shared devices at work).
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(cookieParser());
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.setGlobalPrefix(API_PREFIX);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kunna API')
+      .setDescription('Kompetensutveckling med digitaliseringsombud: organisation, personal, tillfällen, närvaro och mätningar.')
+      .setVersion('1')
+      .addCookieAuth('kunna_session')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+
+  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    serveWeb(app, config.webDist);
+  } else if (config.webDist) {
+    new Logger('web').warn(`No built web app in ${config.webDist}; serving the API only.`);
+  }
+  await app.init();
+  return app;
+}
+
+/** Serves the built Angular app; unknown non-API paths get index.html so deep links work. */
+function serveWeb(app: NestExpressApplication, webDist: string): void {
+  const index = fs.readFileSync(path.join(webDist, 'index.html'));
+  app.use(
+    express.static(webDist, {
+      index: false,
+      setHeaders: (response, filePath) => {
+        // Hashed bundles never change; anything else is revalidated.
+        if (/\.[0-9a-z]{8,}\.(js|css)$/i.test(filePath) || /-[A-Z0-9]{8}\.(js|css)$/.test(filePath)) {
+          response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        } else {
+          response.setHeader('Cache-Control', 'no-cache');
+        }
+      },
+    }),
+  );
+  app.use((request: express.Request, response: express.Response, next: express.NextFunction) => {
+    if (request.method !== 'GET' || request.path.startsWith(`/${API_PREFIX}`) || path.extname(request.path)) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.type('html').send(index);
+  });
+}

@@ -1,0 +1,132 @@
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { CSRF_HEADER, Role } from '@kunna/contracts';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { currentRequest } from '../database/request-context';
+import { ACCESS_KEY, AccessRule, PUBLIC_KEY } from './access.decorator';
+import { AuthRepository } from './auth.repository';
+import { AuthService } from './auth.service';
+import type { Caller } from './caller';
+import { callerCanSee, callerCovers, ScopePosition } from './scope';
+import { readSessionToken } from './session-cookie';
+import { safeEqual } from './tokens';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type AuthenticatedRequest = Request & { caller?: Caller };
+
+/**
+ * The global guard: a route is denied unless it is `@Public()` or declares `@Access(...)`, and then
+ * only to a signed-in caller holding one of its roles on a scope covering the target. Unsafe methods
+ * need the session's CSRF token. Objects of another organisation answer 404, as if they did not exist.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly repository: AuthRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller]) ?? false;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
+
+    const token = readSessionToken(request, this.config);
+    const caller = token ? await this.auth.resolveSession(token) : null;
+    if (caller) {
+      request.caller = caller;
+      const store = currentRequest();
+      if (store) store.caller = caller;
+    }
+
+    if (isPublic) {
+      this.checkOrigin(request);
+      return true;
+    }
+    if (!rule) {
+      this.logger.error(`Route without @Access or @Public: ${request.method} ${request.route?.path ?? request.path}`);
+      throw new ForbiddenException('Åtkomst nekad.');
+    }
+    if (!caller) throw new UnauthorizedException('Du behöver logga in.');
+    if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, caller);
+
+    const allowedRoles = rule.roles;
+    const holdsAnyRole = allowedRoles.includes(Role.Staff) || caller.grants.some((grant) => allowedRoles.includes(grant.role));
+    if (!holdsAnyRole) throw new ForbiddenException('Du har inte behörighet till detta.');
+
+    const target = rule.target;
+    if (target.kind === 'self' || target.kind === 'any') return true;
+    if (target.kind === 'own-organisation') {
+      const position = { networkId: caller.networkId, organisationId: caller.organisationId, areaIds: [], unitIds: [] };
+      if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
+      return true;
+    }
+
+    const source = target.from === 'param' ? request.params : target.from === 'body' ? request.body : request.query;
+    const id = (source as Record<string, unknown> | undefined)?.[target.key];
+    if (id === undefined || id === null || id === '') {
+      // The validation pipe names the missing field; a missing optional target is narrowed by the service.
+      return target.from !== 'param';
+    }
+    if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundException('Hittades inte.');
+    const position = await this.positionOf(target.kind, id);
+    if (!position || !callerCanSee(caller, allowedRoles, position)) throw new NotFoundException('Hittades inte.');
+    if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
+    return true;
+  }
+
+  private positionOf(kind: 'unit' | 'area' | 'organisation' | 'person' | 'network', id: string): Promise<ScopePosition | null> {
+    switch (kind) {
+      case 'unit':
+        return this.repository.positionOfUnit(id);
+      case 'area':
+        return this.repository.positionOfArea(id);
+      case 'organisation':
+        return this.repository.positionOfOrganisation(id);
+      case 'person':
+        return this.repository.positionOfPerson(id);
+      case 'network':
+        return this.repository.positionOfNetwork(id);
+    }
+  }
+
+  private checkCsrf(request: Request, caller: Caller): void {
+    const header = request.header(CSRF_HEADER);
+    if (!header || !safeEqual(header, caller.csrfToken)) {
+      throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: 'Ogiltig CSRF-token. Ladda om sidan.', code: 'csrf' });
+    }
+  }
+
+  /** Public unsafe requests (sign-in, code redemption) must come from our own pages: blocks login CSRF. */
+  private checkOrigin(request: Request): void {
+    if (SAFE_METHODS.has(request.method)) return;
+    const origin = request.header('origin');
+    if (!origin) return;
+    const host = request.header('host');
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw new ForbiddenException('Ogiltigt ursprung.');
+    }
+    if (originHost !== host) throw new ForbiddenException('Ogiltigt ursprung.');
+  }
+}

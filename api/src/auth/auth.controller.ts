@@ -1,0 +1,89 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ApiRoutes, CurrentUser, OrganisationSummary, Role, SessionInfo } from '@kunna/contracts';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { Access, Public, SELF } from './access.decorator';
+import { AuthService, NewSession } from './auth.service';
+import { CallerParam } from './caller.decorator';
+import type { Caller } from './caller';
+import { ChangePasswordDto, RedeemCodeDto, SignInDto } from './dto/auth.dto';
+import { OrganisationDirectory } from './organisation-directory';
+import { LocalSignInGuard } from './local-sign-in.guard';
+import { clearSessionCookie, setSessionCookie } from './session-cookie';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly directory: OrganisationDirectory,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Organisation names for the sign-in form (employee numbers are unique per organisation only). */
+  @Public()
+  @Get(ApiRoutes.auth.organisations)
+  organisations(): Promise<OrganisationSummary[]> {
+    return this.directory.list();
+  }
+
+  @Public()
+  @WithoutRequestTransaction()
+  @UseGuards(LocalSignInGuard)
+  @Post(ApiRoutes.auth.signIn)
+  @HttpCode(200)
+  async signIn(@Body() _body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
+    const session = request.user as NewSession;
+    setSessionCookie(response, session.token, this.config);
+    response.setHeader('Cache-Control', 'no-store');
+    return this.auth.currentUser(session.caller);
+  }
+
+  @Public()
+  @Post(ApiRoutes.auth.redeem)
+  @HttpCode(200)
+  async redeem(@Body() body: RedeemCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
+    const session = await this.auth.redeem(body.code, body.newPassword, {
+      ip: request.ip ?? null,
+      userAgent: request.header('user-agent') ?? null,
+    });
+    setSessionCookie(response, session.token, this.config);
+    return this.auth.currentUser(session.caller);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Post(ApiRoutes.auth.signOut)
+  @HttpCode(204)
+  async signOut(@CallerParam() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.signOut(caller);
+    clearSessionCookie(response, this.config);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.auth.me)
+  me(@CallerParam() caller: Caller): Promise<CurrentUser> {
+    return this.auth.currentUser(caller);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Put(ApiRoutes.auth.password)
+  @HttpCode(204)
+  changePassword(@CallerParam() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(caller, body.currentPassword, body.newPassword);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.auth.sessions)
+  sessions(@CallerParam() caller: Caller): Promise<SessionInfo[]> {
+    return this.auth.listSessions(caller);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Delete(`${ApiRoutes.auth.sessions}/:sessionId`)
+  @HttpCode(204)
+  endSession(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<void> {
+    return this.auth.endSession(caller, sessionId);
+  }
+}

@@ -1,0 +1,220 @@
+import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { CurrentUser, OneTimeCredential, SessionInfo } from '@kunna/contracts';
+import { AuditService } from '../audit/audit.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { validationError } from '../common/errors';
+import { AuthRepository } from './auth.repository';
+import type { Caller } from './caller';
+import { PasswordHasher } from './password-hasher';
+import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
+
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+export const LOCK_MINUTES = 15;
+const ONE_TIME_CODE_HOURS = 72;
+
+
+export interface NewSession {
+  token: string;
+  caller: Caller;
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the identifier is unknown, so that costs as much as a wrong password (no enumeration by timing). */
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signIn(
+    identifier: string,
+    password: string,
+    organisationId: string | null,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<NewSession> {
+    const normalised = identifier.trim();
+    const keys = [`id:${organisationId ?? '*'}:${normalised.toLowerCase()}`, ...(client.ip ? [`ip:${client.ip}`] : [])];
+    const locked = await this.repository.lockedUntil(keys);
+    if (locked) throw this.lockedOut(locked);
+
+    const candidates = await this.repository.findSignInCandidates(normalised, organisationId);
+    // An e-mail shared by people in two organisations is ambiguous: the organisation must be chosen.
+    const candidate = candidates.length === 1 ? candidates[0] : null;
+    const passwordOk = await this.hasher.verify(candidate?.passwordHash ?? (await this.dummy()), password);
+    if (!candidate || !candidate.passwordHash || !passwordOk || candidate.disabled) {
+      await this.repository.recordFailure(keys, MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      await this.audit.record({
+        action: 'auth.sign_in_failed',
+        organisationId: candidate?.organisationId ?? null,
+        actorPersonId: candidate?.personId ?? null,
+        details: { reason: candidates.length > 1 ? 'ambiguous' : 'invalid' },
+      });
+      if (candidates.length > 1) {
+        throw new HttpException(
+          { statusCode: 400, error: 'Bad Request', message: 'Välj organisation för att logga in.', code: 'organisationRequired' },
+          HttpStatus.BAD_REQUEST,
+        );
+      }
+      throw new UnauthorizedException('Fel inloggningsuppgifter.');
+    }
+    await this.repository.clearThrottle(keys);
+    const session = await this.startSession(candidate.personId, candidate.organisationId, client);
+    await this.audit.record({ action: 'auth.sign_in', organisationId: candidate.organisationId, actorPersonId: candidate.personId });
+    return session;
+  }
+
+  /** Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. */
+  async redeem(code: string, newPassword: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+    const problem = PasswordHasher.check(newPassword);
+    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
+    const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
+    if (!consumed) throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
+    await this.repository.setPassword(consumed.personId, consumed.organisationId, await this.hasher.hash(newPassword));
+    await this.repository.revokeAllSessions(consumed.personId);
+    await this.audit.record({
+      action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
+      organisationId: consumed.organisationId,
+      actorPersonId: consumed.personId,
+    });
+    return this.startSession(consumed.personId, consumed.organisationId, client);
+  }
+
+  async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
+    const existing = await this.repository.passwordHash(caller.personId);
+    if (!existing || !(await this.hasher.verify(existing, currentPassword))) {
+      throw validationError([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
+    }
+    const problem = PasswordHasher.check(newPassword);
+    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
+    await this.repository.setPassword(caller.personId, caller.organisationId, await this.hasher.hash(newPassword));
+    await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
+  }
+
+  /** Issued by a manager or admin to a person without e-mail, or as a password reset. Shown once. */
+  async issueOneTimeCode(personId: string, organisationId: string, purpose: 'first_sign_in' | 'password_reset', issuer: Caller): Promise<OneTimeCredential> {
+    const code = newReadableCode();
+    const expiresAt = new Date(Date.now() + ONE_TIME_CODE_HOURS * 3600_000);
+    await this.repository.createOneTimeCode({
+      organisationId,
+      personId,
+      purpose,
+      codeHash: sha256(normaliseCode(code)),
+      expiresAt,
+      createdBy: issuer.personId,
+    });
+    await this.audit.record({ action: `auth.code_issued`, targetType: 'person', targetId: personId, details: { purpose } });
+    return { personId, code, url: `${this.config.publicUrl}/kod?c=${encodeURIComponent(code)}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  async signOut(caller: Caller): Promise<void> {
+    await this.repository.revokeSession(caller.sessionId, caller.personId);
+    await this.audit.record({ action: 'auth.sign_out' });
+  }
+
+  async currentUser(caller: Caller): Promise<CurrentUser> {
+    const row = await this.repository.loadCaller(caller.personId);
+    if (!row) throw new UnauthorizedException();
+    const roles = await this.describeGrants(caller);
+    return {
+      ...row,
+      roles,
+      csrfToken: caller.csrfToken,
+      idleTimeoutSeconds: this.config.sessionIdleMinutes * 60,
+    };
+  }
+
+  listSessions(caller: Caller): Promise<SessionInfo[]> {
+    return this.repository.listSessions(caller.personId, caller.sessionId, this.config.sessionIdleMinutes);
+  }
+
+  async endSession(caller: Caller, publicId: string): Promise<void> {
+    const id = await this.repository.findSessionIdByPrefix(caller.personId, publicId);
+    if (!id) throw new NotFoundException('Sessionen finns inte.');
+    await this.repository.revokeSession(id, caller.personId);
+  }
+
+  /** Resolves a session cookie to the caller, or null when the session is missing, ended or idle too long. */
+  async resolveSession(token: string): Promise<Caller | null> {
+    const id = sha256(token);
+    const session = await this.repository.findLiveSession(id, this.config.sessionIdleMinutes);
+    if (!session) return null;
+    const row = await this.repository.loadCaller(session.personId);
+    if (!row) return null;
+    await this.repository.touchSession(id);
+    return {
+      personId: row.personId,
+      organisationId: row.organisationId,
+      networkId: row.networkId,
+      sessionId: id,
+      csrfToken: session.csrfToken,
+      grants: await this.repository.activeGrants(row.personId),
+    };
+  }
+
+  private async startSession(personId: string, organisationId: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+    const token = newToken();
+    const id = sha256(token);
+    const csrfToken = newToken(24);
+    await this.repository.createSession({
+      id,
+      personId,
+      organisationId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + this.config.sessionAbsoluteHours * 3600_000),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    const row = await this.repository.loadCaller(personId);
+    if (!row) throw new UnauthorizedException('Fel inloggningsuppgifter.');
+    return {
+      token,
+      caller: {
+        personId,
+        organisationId,
+        networkId: row.networkId,
+        sessionId: id,
+        csrfToken,
+        grants: await this.repository.activeGrants(personId),
+      },
+    };
+  }
+
+  private describeGrants(caller: Caller) {
+    return this.repository.describeGrants(caller.personId);
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hasher.hash(newToken());
+    return this.dummyHash;
+  }
+
+  private lockedOut(until: Date): HttpException {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+    return new HttpException(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `För många misslyckade inloggningar. Försök igen om ${minutes} minuter eller be din chef om en ny kod.`,
+        code: 'lockedOut',
+        retryAfterSeconds: minutes * 60,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
+export function passwordMessage(problem: 'tooShort' | 'tooLong' | 'tooCommon'): string {
+  switch (problem) {
+    case 'tooShort':
+      return 'Lösenordet måste ha minst 10 tecken.';
+    case 'tooLong':
+      return 'Lösenordet får ha högst 128 tecken.';
+    case 'tooCommon':
+      return 'Lösenordet är för vanligt. Välj ett annat.';
+  }
+}

@@ -1,0 +1,26 @@
+import { Role, ScopeType } from '@kunna/contracts';
+
+export interface Grant {
+  id: string;
+  role: Role;
+  scopeType: ScopeType;
+  scopeId: string;
+}
+
+/** The signed-in person making a request, with the role grants in force today. */
+export interface Caller {
+  personId: string;
+  organisationId: string;
+  networkId: string;
+  sessionId: string;
+  csrfToken: string;
+  grants: Grant[];
+}
+
+export function hasRole(caller: Caller, role: Role): boolean {
+  return role === Role.Staff || caller.grants.some((grant) => grant.role === role);
+}
+
+export function grantsFor(caller: Caller, role: Role): Grant[] {
+  return caller.grants.filter((grant) => grant.role === role);
+}

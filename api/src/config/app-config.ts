@@ -1,0 +1,68 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface AppConfig {
+  port: number;
+  /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
+  databaseUrl: string | null;
+  /** Connection used by the application when it differs from the owner connection (RLS role). */
+  dataDir: string;
+  embeddedPort: number;
+  webDist: string | null;
+  production: boolean;
+  /** Behind HTTPS (directly or via a proxy): cookies get Secure and the __Host- prefix. */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loadDemoData: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+/** The folder holding the workspace's package.json, from sources (ts-node, jest) or from dist/. */
+export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!fs.existsSync(path.join(dir, 'nx.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = intFromEnv('PORT', 3000);
+  const secureCookies = env['SECURE_COOKIES'] === 'true' || (env['PUBLIC_URL'] ?? '').startsWith('https://');
+  const logLevel = (env['LOG_LEVEL'] ?? 'info') as AppConfig['logLevel'];
+  return {
+    port,
+    databaseUrl: env['DATABASE_URL'] || null,
+    dataDir: path.resolve(PROJECT_ROOT, env['KUNNA_DATA_DIR'] ?? '.data/pg'),
+    embeddedPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
+    webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),
+    production: env['NODE_ENV'] === 'production',
+    secureCookies,
+    trustProxy: env['TRUST_PROXY'] === 'true',
+    publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
+    sessionIdleMinutes: intFromEnv('SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: intFromEnv('SESSION_ABSOLUTE_HOURS', 12),
+    loadDemoData: env['KUNNA_DEMO_DATA'] !== 'false',
+    logLevel,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,22 @@
+import { AuditLogEntity } from '../audit/audit-log.entity';
+import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
+import { ImportRunEntity } from '../imports/import-run.entity';
+import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
+import { PersonEntity, RoleAssignmentEntity, UnitMembershipEntity } from '../people/people.entities';
+
+/** Every entity the application maps; a test checks that the migrations create exactly this schema. */
+export const ENTITIES = [
+  NetworkEntity,
+  OrganisationEntity,
+  AreaEntity,
+  UnitEntity,
+  PersonEntity,
+  UnitMembershipEntity,
+  RoleAssignmentEntity,
+  CredentialEntity,
+  OneTimeCodeEntity,
+  AuthSessionEntity,
+  SignInThrottleEntity,
+  AuditLogEntity,
+  ImportRunEntity,
+];

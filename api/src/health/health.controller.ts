@@ -1,0 +1,22 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoutes } from '@kunna/contracts';
+import { Public } from '../auth/access.decorator';
+import { Db } from '../database/db';
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(private readonly db: Db) {}
+
+  @Public()
+  @Get(ApiRoutes.health)
+  async health(): Promise<{ status: 'ok' }> {
+    try {
+      await this.db.manager.query('select 1');
+    } catch {
+      throw new ServiceUnavailableException('Databasen svarar inte.');
+    }
+    return { status: 'ok' };
+  }
+}

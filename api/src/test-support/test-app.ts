@@ -1,0 +1,74 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { CSRF_HEADER, CurrentUser } from '@kunna/contracts';
+import { createApp } from '../app/create-app';
+import { loadConfig } from '../config/app-config';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { Fixture, FIXTURE_PASSWORD, FixturePersonKey, loadFixture } from './fixture';
+
+export interface TestApp {
+  app: INestApplication;
+  db: TestDatabase;
+  fixture: Fixture;
+  http: () => ReturnType<typeof request>;
+  /** A signed-in client for a fixture person: cookie kept, CSRF header added to unsafe requests. */
+  as(person: FixturePersonKey): Promise<SignedInClient>;
+  close(): Promise<void>;
+}
+
+export interface SignedInClient {
+  user: CurrentUser;
+  get(path: string): request.Test;
+  post(path: string, body?: object): request.Test;
+  put(path: string, body?: object): request.Test;
+  patch(path: string, body?: object): request.Test;
+  delete(path: string): request.Test;
+}
+
+/** The whole API on a fresh database with the tenant fixture loaded. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const fixture = await loadFixture(db.url);
+  const config = { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', ...env }), databaseUrl: db.url };
+  const app = await createApp(config, db.url);
+  const server = app.getHttpServer();
+  const signedIn = new Map<FixturePersonKey, SignedInClient>();
+
+  const as = async (key: FixturePersonKey): Promise<SignedInClient> => {
+    const cached = signedIn.get(key);
+    if (cached) return cached;
+    const response = await request(server)
+      .post('/api/auth/sign-in')
+      .send({ identifier: fixture.people[key].email, password: FIXTURE_PASSWORD });
+    if (response.status !== 200) throw new Error(`sign-in as ${key} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]);
+    const user = response.body as CurrentUser;
+    const withAuth = (test: request.Test, unsafe: boolean) => {
+      test.set('Cookie', cookies.join('; '));
+      if (unsafe) test.set(CSRF_HEADER, user.csrfToken);
+      return test;
+    };
+    const client: SignedInClient = {
+      user,
+      get: (path) => withAuth(request(server).get(path), false),
+      post: (path, body) => withAuth(request(server).post(path), true).send(body ?? {}),
+      put: (path, body) => withAuth(request(server).put(path), true).send(body ?? {}),
+      patch: (path, body) => withAuth(request(server).patch(path), true).send(body ?? {}),
+      delete: (path) => withAuth(request(server).delete(path), true),
+    };
+    signedIn.set(key, client);
+    return client;
+  };
+
+  return {
+    app,
+    db,
+    fixture,
+    http: () => request(server),
+    as,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

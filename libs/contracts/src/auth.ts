@@ -1,0 +1,48 @@
+import { RoleGrant } from './roles';
+import { UiLanguage } from './people';
+
+export interface SignInRequest {
+  /** E-mail address or employee number. */
+  identifier: string;
+  password: string;
+  /** Needed when signing in with an employee number (they are unique per organisation only). */
+  organisationId?: string;
+}
+
+/** Redeem a one-time code (from a manager) or reset link, and set a password. */
+export interface RedeemCodeRequest {
+  code: string;
+  newPassword: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface CurrentUser {
+  personId: string;
+  organisationId: string;
+  organisationName: string;
+  networkId: string;
+  firstName: string;
+  lastName: string;
+  preferredLanguage: UiLanguage;
+  roles: RoleGrant[];
+  /** Echo this in the X-CSRF-Token header on every unsafe request. */
+  csrfToken: string;
+  /** Seconds of inactivity after which the session ends. */
+  idleTimeoutSeconds: number;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;

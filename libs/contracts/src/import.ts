@@ -1,0 +1,59 @@
+export type ImportMode = 'full' | 'partial';
+
+/** Target fields an HR export's columns can be mapped to. */
+export const IMPORT_FIELDS = [
+  'employeeNumber',
+  'firstName',
+  'lastName',
+  'email',
+  'roleTitle',
+  'employmentType',
+  'startDate',
+  'endDate',
+  'gender',
+  'preferredLanguage',
+  'unitCode',
+  'unitName',
+  'areaName',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
+  'employeeNumber',
+  'firstName',
+  'lastName',
+  'unitCode',
+];
+
+export interface ImportPreview {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: ',' | ';';
+  headers: string[];
+  /** Best guess of header → field, to be confirmed by the user. */
+  suggestedMapping: Partial<Record<ImportField, number>>;
+  sampleRows: string[][];
+  rowCount: number;
+}
+
+export interface ImportProblem {
+  line: number;
+  column: number | null;
+  columnName: string | null;
+  message: string;
+  code: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  ended: number;
+  unitsCreated: number;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  ok: boolean;
+  problems: ImportProblem[];
+  counts: ImportCounts;
+}

@@ -1,0 +1,58 @@
+export enum OrganisationKind {
+  Municipality = 'municipality',
+  PrivateProvider = 'private_provider',
+}
+
+export enum AreaKind {
+  ElderlyCare = 'elderly_care',
+  HomeCare = 'home_care',
+  DisabilitySupport = 'disability_support',
+  HealthCare = 'health_care',
+  SocialServices = 'social_services',
+  Other = 'other',
+}
+
+export interface NetworkSummary {
+  id: string;
+  name: string;
+}
+
+export interface OrganisationSummary {
+  id: string;
+  networkId: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+export interface OrganisationDetail extends OrganisationSummary {
+  minGroupSize: number;
+}
+
+export interface UnitSummary {
+  id: string;
+  organisationId: string;
+  areaId: string;
+  name: string;
+  code: string | null;
+  /** Number of people with a current membership in the unit. */
+  staffCount: number;
+  managers: PersonRef[];
+}
+
+export interface AreaNode {
+  id: string;
+  name: string;
+  kind: AreaKind;
+  units: UnitSummary[];
+}
+
+/** The organisation tree as the caller may see it. */
+export interface OrganisationTree {
+  organisation: OrganisationDetail;
+  areas: AreaNode[];
+}
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,20 @@
+// `npm test`: type-check, lint (module boundaries included), then unit, integration and API e2e tests in one jest run.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const extra = process.argv.slice(2);
+const steps = [
+  ['typecheck (api, libs, e2e)', 'npx', ['tsc', '-p', 'api/tsconfig.spec.json', '--noEmit']],
+  ['lint', 'npx', ['eslint', 'api/src', 'libs', 'migrations', 'e2e', 'web/src']],
+  ['jest', 'npx', ['jest', '--ci', ...extra]],
+];
+for (const [name, command, args] of steps) {
+  process.stdout.write(`\n▶ ${name}\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  if (result.status !== 0) {
+    process.stderr.write(`\n✖ ${name} failed\n`);
+    process.exit(result.status ?? 1);
+  }
+}
