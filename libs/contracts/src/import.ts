@@ -57,3 +57,20 @@ export interface ImportResult {
   problems: ImportProblem[];
   counts: ImportCounts;
 }
+
+/** Sent with the file (multipart field `options`, JSON) for dry run and import. */
+export interface ImportOptions {
+  /** Column index in the file for each target field. */
+  mapping: Partial<Record<ImportField, number>>;
+  /** `full`: people of the organisation missing from the file are ended (never deleted). */
+  mode: ImportMode;
+}
+
+export interface ImportRunSummary {
+  id: string;
+  fileName: string;
+  mode: ImportMode;
+  counts: ImportCounts;
+  createdAt: string;
+  createdBy: string | null;
+}

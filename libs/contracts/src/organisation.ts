@@ -56,3 +56,31 @@ export interface PersonRef {
   id: string;
   name: string;
 }
+
+export interface UnitDetail {
+  unit: UnitSummary;
+  areaName: string;
+  organisationName: string;
+  /** Current members, substitutes included (see employmentType). */
+  staff: import('./people').PersonSummary[];
+  ambassadors: PersonRef[];
+  managers: PersonRef[];
+}
+
+export interface CreateAreaRequest {
+  name: string;
+  kind: AreaKind;
+}
+
+export interface CreateUnitRequest {
+  areaId: string;
+  name: string;
+  code?: string | null;
+}
+
+export type UpdateUnitRequest = Partial<CreateUnitRequest>;
+
+export interface NetworkOrganisation extends OrganisationSummary {
+  unitCount: number;
+  activeStaffCount: number;
+}
