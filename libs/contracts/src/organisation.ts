@@ -57,6 +57,11 @@ export interface PersonRef {
   name: string;
 }
 
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
 export interface UnitDetail {
   unit: UnitSummary;
   areaName: string;
@@ -79,6 +84,8 @@ export interface CreateUnitRequest {
 }
 
 export type UpdateUnitRequest = Partial<CreateUnitRequest>;
+
+export type UpdateAreaRequest = Partial<CreateAreaRequest>;
 
 export interface NetworkOrganisation extends OrganisationSummary {
   unitCount: number;

@@ -1,4 +1,5 @@
 import { RoleGrant } from './roles';
+import type { UnitRef } from './organisation';
 
 export enum EmploymentType {
   Permanent = 'permanent',
@@ -45,7 +46,12 @@ export interface PersonSummary {
   roleTitle: string;
   employmentType: EmploymentType;
   hasAccount: boolean;
+  /** Employment not ended (no end date, or one today or later). */
   active: boolean;
+  /** The account is disabled by an administrator (always sent by the API). */
+  disabled?: boolean;
+  /** Units with a current membership (always sent by the API). */
+  units?: UnitRef[];
 }
 
 export interface PersonDetail extends PersonSummary {
@@ -78,6 +84,35 @@ export interface MovePersonRequest {
   toUnitId: string;
   /** First day in the new unit; the old membership ends the day before. */
   date: string;
+  /** Needed only when the person is in several units on that date: the one they leave. */
+  fromUnitId?: string;
+}
+
+/** Ends the employment: memberships and roles end the same day; the person is kept, never deleted. */
+export interface EndEmploymentRequest {
+  /** Last day of employment. */
+  endDate: string;
+}
+
+/** Query of `GET people`. Lists are narrowed to the caller's scopes. */
+export interface PeopleQuery {
+  unitId?: string;
+  /** Part of a name or employee number. */
+  q?: string;
+  /** Also people whose employment has ended (HR and administrators). */
+  includeEnded?: boolean;
+  /** At most this many (default and maximum 1000); the total is in the `X-Total-Count` header. */
+  limit?: number;
+  offset?: number;
+}
+
+export const TOTAL_COUNT_HEADER = 'x-total-count';
+
+export type OneTimeCodePurpose = 'first_sign_in' | 'password_reset';
+
+export interface IssueOneTimeCodeRequest {
+  /** `first_sign_in` for a person without an account, `password_reset` for one with an account. */
+  purpose: OneTimeCodePurpose;
 }
 
 export interface AssignRoleRequest {

@@ -31,6 +31,8 @@ export const ROLE_SCOPE: Readonly<Record<Exclude<Role, Role.Staff>, ScopeType>> 
 
 export const ASSIGNABLE_ROLES = Object.keys(ROLE_SCOPE) as Exclude<Role, Role.Staff>[];
 
+export type AssignableRole = Exclude<Role, Role.Staff>;
+
 export interface RoleGrant {
   id: string;
   role: Role;
