@@ -64,4 +64,125 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     allowedStatus: 404,
   },
   'POST /api/auth/sign-out': { own: EVERYONE, freshSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
+
+  // --- organisation (api/src/organisation): own = U1 / A1, sibling = U2 / A2, other = organisation B ---
+  'GET /api/organisation/tree': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    request: () => ({ path: '/api/organisation/tree' }),
+  },
+  'GET /api/network/organisations': { own: ['coordinator'], request: () => ({ path: '/api/network/organisations' }) },
+  'GET /api/units/:unitId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/units/${unitIn(f, scope)}` }),
+  },
+  'PATCH /api/units/:unitId': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/units/${unitIn(f, scope)}`, body: { name: '' } }),
+  },
+  'POST /api/units': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/units', body: { areaId: areaIn(f, scope) } }),
+  },
+  'POST /api/areas': { own: ['admin'], request: () => ({ path: '/api/areas', body: {} }) },
+  'PATCH /api/areas/:areaId': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/areas/${areaIn(f, scope)}`, body: { name: '' } }),
+  },
+
+  // --- people (api/src/people): own = a person in U1, sibling = in U2, other = in organisation B ---
+  'GET /api/people': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/people', query: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/people/:personId': {
+    own: ['staff', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}` }),
+  },
+  'POST /api/people': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/people', body: { unitId: unitIn(f, scope) } }),
+  },
+  'PATCH /api/people/:personId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}`, body: { firstName: '' } }),
+  },
+  'POST /api/people/:personId/move': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/move`, body: {} }),
+  },
+  'POST /api/people/:personId/end': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/end`, body: {} }),
+  },
+  'POST /api/people/:personId/roles': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles`, body: {} }),
+  },
+  // A made-up grant id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
+  'DELETE /api/people/:personId/roles/:roleId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles/00000000-0000-4000-8000-000000000000` }),
+  },
+  'POST /api/people/:personId/one-time-code': {
+    own: ['manager', 'admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/one-time-code`, body: {} }),
+  },
+  // No body to fail: these act on people who never sign in during the matrix (U3 in organisation A, U2), and
+  // disabling or enabling twice changes nothing. Enable runs after disable and restores them.
+  'POST /api/people/:personId/disable': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/disable` }),
+  },
+  'POST /api/people/:personId/enable': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/enable` }),
+  },
 };
+
+function unitIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.unitU1 : scope === 'sibling' ? f.unitU2 : f.unitU4;
+}
+
+function areaIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.areaA1 : scope === 'sibling' ? f.areaA2 : f.areaB1;
+}
+
+function personIn(f: Fixture, scope: ScopeCase): string {
+  return (scope === 'own' ? f.people.staffU1 : scope === 'sibling' ? f.people.staffU2 : f.people.staffU4).id;
+}
+
+/** People of organisation A and B that no matrix case signs in as. */
+function bystanderIn(f: Fixture, scope: ScopeCase): string {
+  return (scope === 'own' ? f.people.staffU3 : scope === 'sibling' ? f.people.staffU2 : f.people.staffU4).id;
+}

@@ -1,2 +1,10 @@
+import { ImportsModule } from '../imports/imports.module';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { PeopleModule } from '../people/people.module';
+
 /** Feature modules, one folder each. Add a feature here and its routes to the authorization matrix. */
-export const FEATURE_MODULES = [];
+export const FEATURE_MODULES = [
+  OrganisationModule,
+  PeopleModule,
+  ImportsModule,
+];

@@ -1,0 +1,68 @@
+import { AssignableRole, Role, ScopeType } from '@kunna/contracts';
+import type { Caller } from '../auth/caller';
+import { holdsOnOrganisation, unitsWhere } from '../organisation/visibility';
+
+/** A role grant of the person being acted on. */
+export interface HeldGrant {
+  role: AssignableRole;
+  scopeType: ScopeType;
+  scopeId: string;
+}
+
+/**
+ * Rules beyond the access guard. The guard has already checked that the caller's grants cover the person
+ * (organisation-wide for HR and administrators, a current unit of the person for managers).
+ */
+
+/**
+ * May the caller change this person's record (update, move, end employment)? HR and administrators may.
+ * A manager may only when every role the person holds is a unit role (ambassador, manager) in units the
+ * manager manages: a manager cannot change an area manager, HR or an administrator who happens to sit in the unit.
+ */
+export function mayChangePerson(caller: Caller, personGrants: HeldGrant[]): boolean {
+  if (holdsOnOrganisation(caller, Role.OrgAdmin) || holdsOnOrganisation(caller, Role.Hr)) return true;
+  return withinManagedUnits(caller, personGrants);
+}
+
+/**
+ * May the caller hand this person a one-time sign-in code? Administrators may for anyone in the organisation.
+ * A manager may for people in their unit whose roles stay inside the manager's units: a code takes over the
+ * account, so it must never reach an account with more rights than the manager's own.
+ */
+export function mayIssueCode(caller: Caller, personGrants: HeldGrant[]): boolean {
+  if (holdsOnOrganisation(caller, Role.OrgAdmin)) return true;
+  return unitsWhere(caller, Role.Manager).length > 0 && withinManagedUnits(caller, personGrants);
+}
+
+/**
+ * May the caller grant or revoke `role` on the scope (already known to be in the caller's organisation or network)?
+ * - administrators: every role (network coordinator only on their own organisation's network);
+ * - HR: ambassador and manager on any unit of the organisation;
+ * - managers: ambassador on the units they manage.
+ * Only administrators may change their own roles.
+ */
+export function mayManageGrant(caller: Caller, role: AssignableRole, scope: { type: ScopeType; id: string }, personId: string): boolean {
+  if (holdsOnOrganisation(caller, Role.OrgAdmin)) return true;
+  if (personId === caller.personId) return false;
+  if ((role === Role.Ambassador || role === Role.Manager) && holdsOnOrganisation(caller, Role.Hr)) return true;
+  return role === Role.Ambassador && scope.type === ScopeType.Unit && unitsWhere(caller, Role.Manager).includes(scope.id);
+}
+
+/** Organisation-wide callers, or managers of the unit. */
+export function coversUnit(caller: Caller, unitId: string): boolean {
+  return (
+    holdsOnOrganisation(caller, Role.OrgAdmin) ||
+    holdsOnOrganisation(caller, Role.Hr) ||
+    unitsWhere(caller, Role.Manager).includes(unitId)
+  );
+}
+
+function withinManagedUnits(caller: Caller, personGrants: HeldGrant[]): boolean {
+  const managed = unitsWhere(caller, Role.Manager);
+  return personGrants.every(
+    (grant) =>
+      (grant.role === Role.Ambassador || grant.role === Role.Manager) &&
+      grant.scopeType === ScopeType.Unit &&
+      managed.includes(grant.scopeId),
+  );
+}
