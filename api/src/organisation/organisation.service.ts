@@ -80,12 +80,8 @@ export class OrganisationService {
       throw conflictError('name', `Det finns redan ett område som heter ”${body.name}”.`);
     }
     await this.repository.updateArea(areaId, { name: body.name, kind: body.kind });
-    await this.audit.record({
-      action: 'area.updated',
-      targetType: 'area',
-      targetId: areaId,
-      details: { changed: changedFields(area, body) },
-    });
+    const changed = changedFields(area, body);
+    if (changed.length > 0) await this.audit.record({ action: 'area.updated', targetType: 'area', targetId: areaId, details: { changed } });
     return {
       id: areaId,
       name: body.name ?? area.name,
@@ -123,12 +119,8 @@ export class OrganisationService {
       code: body.code !== undefined,
     });
     await this.repository.updateUnit(unitId, { areaId: body.areaId, name: body.name, code: body.code });
-    await this.audit.record({
-      action: 'unit.updated',
-      targetType: 'unit',
-      targetId: unitId,
-      details: { changed: changedFields(unit, body) },
-    });
+    const changed = changedFields(unit, body);
+    if (changed.length > 0) await this.audit.record({ action: 'unit.updated', targetType: 'unit', targetId: unitId, details: { changed } });
     const updated = await this.repository.unitSummary(unitId);
     if (!updated) throw notFound();
     return updated;

@@ -149,6 +149,12 @@ export class PeopleService {
     if (body.endDate < person.startDate) {
       throw validationError([{ field: 'endDate', message: `Slutdatum kan inte vara före startdatum (${person.startDate}).` }]);
     }
+    // The employment ends everywhere: a manager may end it only when every unit the person works in is theirs.
+    const today = await this.people.today();
+    const open = (await this.people.memberships(personId)).filter((m) => m.endDate === null || m.endDate >= today);
+    if (open.some((m) => !coversUnit(caller, m.unitId))) {
+      throw new ForbiddenException('Personen arbetar också i enheter du inte ansvarar för. Be HR eller en administratör.');
+    }
     const grants = await this.people.currentAndFutureGrants(personId);
     if (grants.some((grant) => grant.role === Role.OrgAdmin)) {
       if ((await this.people.otherActiveAdministrators(caller.organisationId, personId)) === 0) {

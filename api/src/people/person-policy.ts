@@ -21,7 +21,7 @@ export interface HeldGrant {
  */
 export function mayChangePerson(caller: Caller, personGrants: HeldGrant[]): boolean {
   if (holdsOnOrganisation(caller, Role.OrgAdmin) || holdsOnOrganisation(caller, Role.Hr)) return true;
-  return withinManagedUnits(caller, personGrants);
+  return unitsWhere(caller, Role.Manager).length > 0 && withinManagedUnits(caller, personGrants);
 }
 
 /**
