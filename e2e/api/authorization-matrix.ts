@@ -168,6 +168,12 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/enable` }),
   },
+  // Imports: HR and administrators of their own organisation. The multipart routes get a JSON body without
+  // a file: allowed callers pass the guard and get 400 ("choose a file"), nothing is written.
+  'GET /api/imports': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports' }) },
+  'POST /api/imports': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports', body: {} }) },
+  'POST /api/imports/preview': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/preview', body: {} }) },
+  'POST /api/imports/dry-run': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/dry-run', body: {} }) },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {

@@ -64,6 +64,11 @@ export interface ImportOptions {
   mapping: Partial<Record<ImportField, number>>;
   /** `full`: people of the organisation missing from the file are ended (never deleted). */
   mode: ImportMode;
+  /**
+   * Unknown unit codes become new units when the row also names the unit (`unitName`) and an existing
+   * area (`areaName`). Default false: an unknown code is a problem (a typo never creates a unit).
+   */
+  createUnits?: boolean;
 }
 
 export interface ImportRunSummary {
