@@ -1,42 +1,71 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
-import { Component, inject, input, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
-import { ApiError, ApiRoutes, OrganisationSummary } from '@kunna/contracts';
-import { api, Session } from '../core/session';
+import { Router, RouterLink } from '@angular/router';
+import { ApiRoutes, OrganisationSummary } from '@kunna/contracts';
+import { ApiClient } from '../core/api-client';
+import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
+import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 
 @Component({
   selector: 'k-sign-in',
-  imports: [FormsModule, TranslatePipe, LanguagePicker],
+  imports: [FormsModule, TranslatePipe, LanguagePicker, RouterLink],
   templateUrl: './sign-in.html',
   styleUrl: './sign-in.css',
 })
 export class SignIn {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  private readonly client = inject(ApiClient);
   /** `?orsak=idle` after an idle sign-out. */
   readonly orsak = input<string>();
+  private readonly organisationSelect = viewChild<ElementRef<HTMLSelectElement>>('organisationSelect');
 
-  protected readonly organisations = toSignal(
-    inject(HttpClient).get<OrganisationSummary[]>(api(ApiRoutes.auth.organisations)),
-    { initialValue: [] },
-  );
+  protected readonly organisations = signal<OrganisationSummary[]>([]);
   protected identifier = '';
   protected password = '';
   protected organisationId = '';
   protected readonly busy = signal(false);
-  protected readonly failed = signal(false);
-  /** The server's own message (lock-out, organisation needed); null means wrong credentials. */
-  protected readonly error = signal<string | null>(null);
+  protected readonly problem = signal<Problem | null>(null);
+  /** The e-mail or number belongs to people in several organisations: the organisation must be chosen. */
+  protected readonly organisationRequired = signal(false);
+  protected readonly fieldMessage = fieldMessage;
+
+  constructor() {
+    this.client.get<OrganisationSummary[]>(ApiRoutes.auth.organisations).then(
+      (list) => this.organisations.set(list),
+      () => this.organisations.set([]),
+    );
+  }
+
+  /** The text of the error under the form, translated where the server's reason is known. */
+  protected errorText(problem: Problem): string {
+    if (problem.status === 401) return this.i18n.t('signIn.failed');
+    if (problem.code === 'lockedOut' || problem.status === 429) {
+      const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 900) / 60));
+      return this.i18n.t('signIn.lockedOut', { minutes });
+    }
+    if (problem.code === 'organisationRequired') return this.i18n.t('signIn.organisationRequired');
+    if (problem.status === 400 && problem.fields.length) return this.i18n.t('errors.checkFields');
+    if (problem.status === 0) return this.i18n.t('errors.network');
+    return problem.serverMessage ?? this.i18n.t(problemKey(problem));
+  }
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;
+    this.problem.set(null);
+    if (!this.identifier.trim() || !this.password) {
+      this.problem.set(
+        localProblem([
+          ...(!this.identifier.trim() ? [{ field: 'identifier', message: this.i18n.t('signIn.identifierMissing') }] : []),
+          ...(!this.password ? [{ field: 'password', message: this.i18n.t('signIn.passwordMissing') }] : []),
+        ]),
+      );
+      return;
+    }
     this.busy.set(true);
-    this.error.set(null);
-    this.failed.set(false);
     try {
       await this.session.signIn({
         identifier: this.identifier.trim(),
@@ -46,19 +75,14 @@ export class SignIn {
       this.password = '';
       await this.router.navigateByUrl('/');
     } catch (error) {
-      this.error.set(messageOf(error));
-      this.failed.set(true);
+      const problem = problemOf(error);
+      this.problem.set(problem);
+      if (problem.code === 'organisationRequired') {
+        this.organisationRequired.set(true);
+        this.organisationSelect()?.nativeElement.focus();
+      }
     } finally {
       this.busy.set(false);
     }
   }
-}
-
-function messageOf(error: unknown): string | null {
-  if (error instanceof HttpErrorResponse) {
-    const body = error.error as Partial<ApiError> | null;
-    if (error.status === 401) return null;
-    if (body?.message) return body.message;
-  }
-  return null;
 }

@@ -35,6 +35,25 @@ export class I18n {
     }
   }
 
+  /** The signed-in person's preferred language, used unless a language was chosen on this device (not stored). */
+  usePersonalLanguage(language: Language): void {
+    if (this.storedLanguage() !== null) return;
+    this.language.set(language);
+    this.document.documentElement.lang = language;
+  }
+
+  /** After sign-out: back to this device's choice (or Swedish), so nothing of the previous person remains. */
+  restoreDeviceLanguage(): void {
+    const language = this.storedLanguage() ?? 'sv';
+    this.language.set(language);
+    this.document.documentElement.lang = language;
+  }
+
+  /** BCP 47 locale for number and date formatting. */
+  locale(): string {
+    return this.language() === 'sv' ? 'sv-SE' : 'en-GB';
+  }
+
   t(key: TranslationKey, params?: Record<string, string | number>): string {
     let node: unknown = DICTIONARIES[this.language()];
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
@@ -44,13 +63,17 @@ export class I18n {
   }
 
   private initialLanguage(): Language {
+    return this.storedLanguage() ?? 'sv';
+  }
+
+  private storedLanguage(): Language | null {
     try {
       const stored = localStorage.getItem(STORAGE_KEY);
       if (stored === 'sv' || stored === 'en') return stored;
     } catch {
-      /* ignore */
+      /* storage may be unavailable */
     }
-    return 'sv';
+    return null;
   }
 }
 

@@ -1,0 +1,62 @@
+import { Component, inject, input, output, signal } from '@angular/core';
+import { PersonDetail } from '@kunna/contracts';
+import { Problem, problemKey, problemOf } from '../core/problem';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { PeopleApi } from '../people/people-api';
+
+/** Administrators disable an account (all its sessions end) or enable it again, after a confirmation step. */
+@Component({
+  selector: 'k-account-actions',
+  imports: [TranslatePipe],
+  template: `
+    @if (person().disabled) {
+      <p>{{ 'person.accountDisabledText' | t }}</p>
+      <button type="button" [disabled]="busy()" (click)="enable()">{{ 'admin.enable' | t }}</button>
+    } @else if (confirming()) {
+      <p class="notice">{{ 'admin.disableExplain' | t: { name: person().firstName + ' ' + person().lastName } }}</p>
+      <div class="actions">
+        <button type="button" class="danger" [disabled]="busy()" (click)="disable()">{{ 'admin.disableConfirm' | t }}</button>
+        <button type="button" class="secondary" (click)="confirming.set(false)">{{ 'common.cancel' | t }}</button>
+      </div>
+    } @else {
+      <button type="button" class="secondary" (click)="confirming.set(true)">{{ 'admin.disable' | t }}</button>
+    }
+    <div aria-live="assertive">
+      @if (problem(); as problem) {
+        <p class="error" role="alert">{{ problem.serverMessage ?? (problemKey(problem) | t) }}</p>
+      }
+    </div>
+  `,
+})
+export class AccountActions {
+  readonly person = input.required<PersonDetail>();
+  readonly changed = output<string>();
+  private readonly people = inject(PeopleApi);
+  private readonly i18n = inject(I18n);
+  protected readonly problemKey = problemKey;
+  protected readonly busy = signal(false);
+  protected readonly confirming = signal(false);
+  protected readonly problem = signal<Problem | null>(null);
+
+  protected disable(): Promise<void> {
+    return this.act(() => this.people.disable(this.person().id), 'admin.disabled');
+  }
+
+  protected enable(): Promise<void> {
+    return this.act(() => this.people.enable(this.person().id), 'admin.enabled');
+  }
+
+  private async act(call: () => Promise<void>, done: 'admin.disabled' | 'admin.enabled'): Promise<void> {
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      await call();
+      this.confirming.set(false);
+      this.changed.emit(this.i18n.t(done, { name: `${this.person().firstName} ${this.person().lastName}` }));
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

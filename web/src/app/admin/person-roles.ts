@@ -1,0 +1,137 @@
+import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ASSIGNABLE_ROLES, AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
+import { Session } from '../core/session';
+import { DateFormatPipe } from '../i18n/format';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { roleKey, scopeTypeKey } from '../i18n/labels';
+import { PeopleApi } from '../people/people-api';
+
+interface ScopeOption {
+  id: string;
+  name: string;
+  group?: string;
+}
+
+/** Roles an organisation administrator hands out here; network roles are managed by the network. */
+const OFFERED_ROLES = ASSIGNABLE_ROLES.filter((role) => ROLE_SCOPE[role] !== ScopeType.Network);
+
+/** A person's roles; administrators assign a role on the scope it belongs to, or end one. */
+@Component({
+  selector: 'k-person-roles',
+  imports: [FormsModule, TranslatePipe, DateFormatPipe],
+  templateUrl: './person-roles.html',
+})
+export class PersonRoles {
+  readonly person = input.required<PersonDetail>();
+  readonly tree = input<OrganisationTree | undefined>();
+  readonly canAdminister = input(false);
+  readonly changed = output<string>();
+  private readonly people = inject(PeopleApi);
+  private readonly session = inject(Session);
+  private readonly i18n = inject(I18n);
+  protected readonly roleKey = roleKey;
+  protected readonly scopeTypeKey = scopeTypeKey;
+  protected readonly problemKey = problemKey;
+  protected readonly roles = OFFERED_ROLES;
+
+  protected readonly assigning = signal(false);
+  protected readonly role = signal<AssignableRole | ''>('');
+  protected scopeId = '';
+  protected startDate = '';
+  protected endDate = '';
+  protected readonly busy = signal(false);
+  protected readonly problem = signal<Problem | null>(null);
+  protected readonly confirmRevoke = signal<string | null>(null);
+  protected readonly revokeProblem = signal<Problem | null>(null);
+
+  protected readonly scopeType = computed(() => {
+    const role = this.role();
+    return role ? ROLE_SCOPE[role] : null;
+  });
+
+  /** The places the chosen role can be held on: units, areas or the organisation. */
+  protected readonly scopeOptions = computed<ScopeOption[]>(() => {
+    const tree = this.tree();
+    const user = this.session.user();
+    switch (this.scopeType()) {
+      case ScopeType.Unit:
+        return (tree?.areas ?? []).flatMap((area) => area.units.map((unit) => ({ id: unit.id, name: unit.name, group: area.name })));
+      case ScopeType.Area:
+        return (tree?.areas ?? []).map((area) => ({ id: area.id, name: area.name }));
+      case ScopeType.Organisation:
+        return user ? [{ id: user.organisationId, name: user.organisationName }] : [];
+      default:
+        return [];
+    }
+  });
+  protected readonly scopeGroups = computed(() => {
+    const groups = new Map<string, ScopeOption[]>();
+    for (const option of this.scopeOptions()) {
+      const key = option.group ?? '';
+      groups.set(key, [...(groups.get(key) ?? []), option]);
+    }
+    return [...groups.entries()].map(([name, options]) => ({ name, options }));
+  });
+
+  protected chooseRole(role: AssignableRole | ''): void {
+    this.role.set(role);
+    const options = this.scopeOptions();
+    this.scopeId = options.length === 1 ? options[0].id : '';
+  }
+
+  protected error(field: string): string | null {
+    return fieldMessage(this.problem(), field);
+  }
+
+  protected grantLabel(grant: RoleGrant): string {
+    return `${this.i18n.t(roleKey(grant.role))} – ${grant.scopeName}`;
+  }
+
+  protected async assign(): Promise<void> {
+    const role = this.role();
+    const fields: FieldError[] = [];
+    if (!role) fields.push({ field: 'role', message: this.i18n.t('roles.admin.roleMissing') });
+    else if (!this.scopeId) fields.push({ field: 'scopeId', message: this.i18n.t('roles.admin.scopeMissing') });
+    if (fields.length || !role) {
+      this.problem.set(localProblem(fields));
+      return;
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      await this.people.assignRole(this.person().id, {
+        role,
+        scopeId: this.scopeId,
+        ...(this.startDate ? { startDate: this.startDate } : {}),
+        ...(this.endDate ? { endDate: this.endDate } : {}),
+      });
+      const scope = this.scopeOptions().find((option) => option.id === this.scopeId)?.name ?? '';
+      this.assigning.set(false);
+      this.role.set('');
+      this.scopeId = '';
+      this.startDate = '';
+      this.endDate = '';
+      this.changed.emit(this.i18n.t('roles.admin.assigned', { role: this.i18n.t(roleKey(role as Role)), scope }));
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async revoke(grant: RoleGrant): Promise<void> {
+    this.busy.set(true);
+    this.revokeProblem.set(null);
+    try {
+      await this.people.revokeRole(this.person().id, grant.id);
+      this.confirmRevoke.set(null);
+      this.changed.emit(this.i18n.t('roles.admin.revoked', { role: this.grantLabel(grant) }));
+    } catch (error) {
+      this.revokeProblem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { EmploymentType, OneTimeCredential, PersonSummary, UnitDetail } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { Permissions } from '../core/permissions';
+import { Problem, problemKey, problemOf } from '../core/problem';
+import { KunnaTitleStrategy } from '../core/title-strategy';
+import { TitleStrategy } from '@angular/router';
+import { TranslatePipe } from '../i18n/i18n';
+import { employmentKey } from '../i18n/labels';
+import { OneTimeCodeDialog } from '../people/one-time-code-dialog';
+import { PeopleApi } from '../people/people-api';
+import { PersonForm, PersonFormValue } from '../people/person-form';
+import { OrganisationApi } from './organisation-api';
+
+/** One unit: its staff (substitutes marked), managers and ambassadors; managers add people and give sign-in codes. */
+@Component({
+  selector: 'k-unit-page',
+  imports: [TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog],
+  templateUrl: './unit-page.html',
+  styleUrl: './unit-page.css',
+})
+export class UnitPage {
+  readonly unitId = input.required<string>();
+  private readonly organisation = inject(OrganisationApi);
+  private readonly people = inject(PeopleApi);
+  private readonly permissions = inject(Permissions);
+  private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
+  protected readonly detail = new Loader<UnitDetail>();
+  protected readonly problemKey = problemKey;
+  protected readonly employmentKey = employmentKey;
+  protected readonly Substitute = EmploymentType.Substitute;
+  protected readonly Hourly = EmploymentType.Hourly;
+
+  protected readonly canManage = computed(() => {
+    const unit = this.detail.value()?.unit;
+    return unit ? this.permissions.managesUnit(unit.id, unit.areaId) : false;
+  });
+  protected readonly substitutes = computed(
+    () => this.detail.value()?.staff.filter((person) => person.employmentType !== EmploymentType.Permanent).length ?? 0,
+  );
+  protected readonly withoutAccount = computed(() => this.detail.value()?.staff.filter((person) => !person.hasAccount).length ?? 0);
+
+  protected readonly adding = signal(false);
+  protected readonly addBusy = signal(false);
+  protected readonly addProblem = signal<Problem | null>(null);
+  protected readonly added = signal<string | null>(null);
+  private readonly addHeading = viewChild<ElementRef<HTMLElement>>('addHeading');
+
+  protected readonly codeFor = signal<PersonSummary | null>(null);
+  protected readonly credential = signal<OneTimeCredential | null>(null);
+  protected readonly codeProblem = signal<Problem | null>(null);
+  protected readonly codeBusy = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const unitId = this.unitId();
+      void this.detail.run(() => this.organisation.unit(unitId));
+    });
+    effect(() => this.titles.setDetail(this.detail.value()?.unit.name ?? null));
+    // `#lagg-till` from the start page opens the form at once.
+    const fragment = inject(ActivatedRoute).snapshot.fragment;
+    if (fragment === 'lagg-till') this.adding.set(true);
+  }
+
+  protected openAdd(): void {
+    this.added.set(null);
+    this.addProblem.set(null);
+    this.adding.set(true);
+  }
+
+  protected async add(value: PersonFormValue): Promise<void> {
+    this.addBusy.set(true);
+    this.addProblem.set(null);
+    try {
+      const person = await this.people.create({
+        firstName: value.firstName.trim(),
+        lastName: value.lastName.trim(),
+        employeeNumber: value.employeeNumber.trim(),
+        email: value.email.trim() || null,
+        roleTitle: value.roleTitle.trim(),
+        employmentType: value.employmentType,
+        startDate: value.startDate,
+        gender: value.gender || null,
+        preferredLanguage: value.preferredLanguage,
+        unitId: this.unitId(),
+      });
+      this.adding.set(false);
+      this.added.set(`${person.firstName} ${person.lastName}`);
+      await this.detail.run(() => this.organisation.unit(this.unitId()));
+      this.addHeading()?.nativeElement.focus();
+    } catch (error) {
+      this.addProblem.set(problemOf(error));
+    } finally {
+      this.addBusy.set(false);
+    }
+  }
+
+  protected async issueCode(person: PersonSummary): Promise<void> {
+    this.codeBusy.set(person.id);
+    this.codeProblem.set(null);
+    try {
+      const credential = await this.people.issueCode(person.id, { purpose: person.hasAccount ? 'password_reset' : 'first_sign_in' });
+      this.codeFor.set(person);
+      this.credential.set(credential);
+    } catch (error) {
+      this.codeProblem.set(problemOf(error));
+    } finally {
+      this.codeBusy.set(null);
+    }
+  }
+
+  /** The code is dropped as soon as the dialog closes: it is shown once. */
+  protected codeClosed(): void {
+    this.credential.set(null);
+    this.codeFor.set(null);
+  }
+}

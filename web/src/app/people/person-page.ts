@@ -1,0 +1,161 @@
+import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { RouterLink, TitleStrategy } from '@angular/router';
+import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail } from '@kunna/contracts';
+import { AccountActions } from '../admin/account-actions';
+import { PersonRoles } from '../admin/person-roles';
+import { Loader } from '../core/loader';
+import { Permissions, today } from '../core/permissions';
+import { Problem, problemKey, problemOf } from '../core/problem';
+import { Session } from '../core/session';
+import { KunnaTitleStrategy } from '../core/title-strategy';
+import { DateFormatPipe } from '../i18n/format';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { employmentKey, genderKey } from '../i18n/labels';
+import { OrganisationApi } from '../organisation/organisation-api';
+import { EndEmployment } from './end-employment';
+import { MovePerson } from './move-person';
+import { OneTimeCodeDialog } from './one-time-code-dialog';
+import { PeopleApi } from './people-api';
+import { PersonForm, PersonFormValue, personFormValue } from './person-form';
+import { unitGroups } from './unit-options';
+
+type Panel = 'edit' | 'move' | 'end' | null;
+
+/** One person: profile, unit history and roles; managers, HR and administrators change what they may. */
+@Component({
+  selector: 'k-person-page',
+  imports: [
+    RouterLink,
+    TranslatePipe,
+    DateFormatPipe,
+    PersonForm,
+    MovePerson,
+    EndEmployment,
+    PersonRoles,
+    AccountActions,
+    OneTimeCodeDialog,
+  ],
+  templateUrl: './person-page.html',
+  styleUrl: './person-page.css',
+})
+export class PersonPage {
+  readonly personId = input.required<string>();
+  private readonly people = inject(PeopleApi);
+  private readonly organisation = inject(OrganisationApi);
+  private readonly i18n = inject(I18n);
+  private readonly session = inject(Session);
+  protected readonly permissions = inject(Permissions);
+  private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
+  protected readonly person = new Loader<PersonDetail>();
+  protected readonly tree = new Loader<OrganisationTree>();
+  protected readonly problemKey = problemKey;
+  protected readonly employmentKey = employmentKey;
+  protected readonly genderKey = genderKey;
+  protected readonly today = today();
+
+  protected readonly panel = signal<Panel>(null);
+  protected readonly saveBusy = signal(false);
+  protected readonly saveProblem = signal<Problem | null>(null);
+  protected readonly message = signal<string | null>(null);
+  private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
+
+  protected readonly credential = signal<OneTimeCredential | null>(null);
+  protected readonly codeBusy = signal(false);
+  protected readonly codeProblem = signal<Problem | null>(null);
+
+  protected readonly isSelf = computed(() => this.session.user()?.personId === this.personId());
+  protected readonly fullName = computed(() => {
+    const person = this.person.value();
+    return person ? `${person.firstName} ${person.lastName}` : '';
+  });
+  protected readonly currentUnitIds = computed(() =>
+    (this.person.value()?.memberships ?? [])
+      .filter((membership) => membership.startDate <= this.today && (membership.endDate === null || membership.endDate >= this.today))
+      .map((membership) => membership.unitId),
+  );
+  /** Managers of one of the person's units, their area managers, HR and administrators. */
+  protected readonly canManage = computed(() => {
+    if (this.permissions.organisationWide()) return true;
+    const areaOf = new Map<string, string>();
+    for (const area of this.tree.value()?.areas ?? []) for (const unit of area.units) areaOf.set(unit.id, area.id);
+    return this.currentUnitIds().some((unitId) => this.permissions.managesUnit(unitId, areaOf.get(unitId)));
+  });
+  protected readonly active = computed(() => this.person.value()?.active ?? false);
+  protected readonly groups = computed(() => unitGroups(this.tree.value()?.areas ?? []));
+  protected readonly history = computed(() =>
+    [...(this.person.value()?.memberships ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate)),
+  );
+
+  constructor() {
+    effect(() => {
+      const personId = this.personId();
+      this.panel.set(null);
+      this.message.set(null);
+      void this.person.run(() => this.people.get(personId));
+    });
+    effect(() => this.titles.setDetail(this.fullName() || null));
+    if (this.permissions.seesTree()) void this.tree.run(() => this.organisation.tree());
+  }
+
+  protected open(panel: Panel): void {
+    this.saveProblem.set(null);
+    this.message.set(null);
+    this.panel.set(panel);
+  }
+
+  protected async save(value: PersonFormValue): Promise<void> {
+    this.saveBusy.set(true);
+    this.saveProblem.set(null);
+    try {
+      await this.people.update(this.personId(), {
+        firstName: value.firstName.trim(),
+        lastName: value.lastName.trim(),
+        employeeNumber: value.employeeNumber.trim(),
+        email: value.email.trim() || null,
+        roleTitle: value.roleTitle.trim(),
+        employmentType: value.employmentType,
+        startDate: value.startDate,
+        gender: value.gender || null,
+        preferredLanguage: value.preferredLanguage,
+      });
+      await this.done(this.i18n.t('person.saved'));
+    } catch (error) {
+      this.saveProblem.set(problemOf(error));
+    } finally {
+      this.saveBusy.set(false);
+    }
+  }
+
+  protected moved(): Promise<void> {
+    return this.done(this.i18n.t('person.move.done', { name: this.fullName() }));
+  }
+
+  protected ended(): Promise<void> {
+    return this.done(this.i18n.t('person.end.done', { name: this.fullName() }));
+  }
+
+  /** After a change: reload, close the panel, announce the result and put focus on it. */
+  protected async done(message: string): Promise<void> {
+    this.panel.set(null);
+    await this.person.run(() => this.people.get(this.personId()));
+    if (this.isSelf()) await this.session.refresh();
+    this.message.set(message);
+    setTimeout(() => this.statusLine()?.nativeElement.focus(), 0);
+  }
+
+  protected async issueCode(purpose: OneTimeCodePurpose): Promise<void> {
+    this.codeBusy.set(true);
+    this.codeProblem.set(null);
+    try {
+      this.credential.set(await this.people.issueCode(this.personId(), { purpose }));
+    } catch (error) {
+      this.codeProblem.set(problemOf(error));
+    } finally {
+      this.codeBusy.set(false);
+    }
+  }
+
+  protected formValue(person: PersonDetail): PersonFormValue {
+    return personFormValue(person);
+  }
+}
