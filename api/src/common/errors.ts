@@ -1,5 +1,6 @@
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger, ValidationError } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
 import { currentRequest } from '../database/request-context';
 
@@ -61,11 +62,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
         return {
           ...record,
           statusCode: status,
-          error: typeof record['error'] === 'string' ? record['error'] : HttpStatus[status] ?? 'Error',
+          error: typeof record['error'] === 'string' ? record['error'] : reasonPhrase(status),
           message: Array.isArray(record['message']) ? (record['message'] as string[]).join('; ') : String(record['message'] ?? exception.message),
         };
       }
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message: String(payload) };
+      return { statusCode: status, error: reasonPhrase(status), message: String(payload) };
     }
     const errorRecord = exception as { code?: string; type?: string; status?: number; statusCode?: number };
     // body-parser errors (malformed JSON, too large) carry an HTTP status of their own.
@@ -77,16 +78,21 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : errorRecord.type === 'entity.parse.failed'
             ? 'Förfrågan är inte giltig JSON.'
             : 'Förfrågan kunde inte läsas.';
-      return { statusCode: parserStatus, error: HttpStatus[parserStatus] ?? 'Bad Request', message };
+      return { statusCode: parserStatus, error: reasonPhrase(parserStatus), message };
     }
     const known = errorRecord?.code ? POSTGRES_CLIENT_ERRORS[errorRecord.code] : undefined;
-    if (known) return { statusCode: known.status, error: HttpStatus[known.status] ?? 'Error', message: known.message };
+    if (known) return { statusCode: known.status, error: reasonPhrase(known.status), message: known.message };
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, error: 'Service Unavailable', message: 'Databasen svarar inte just nu. Försök igen om en stund.' };
     }
     void request;
     return { statusCode: 500, error: 'Internal Server Error', message: 'Något gick fel hos oss. Försök igen.' };
   }
+}
+
+/** "Not Found", "Too Many Requests": the same spelling Nest's own exceptions use (not the enum's NOT_FOUND). */
+function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
 }
 
 export function isDatabaseUnavailable(exception: unknown): boolean {

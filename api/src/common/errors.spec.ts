@@ -1,0 +1,209 @@
+import { ArgumentsHost, BadRequestException, ForbiddenException, HttpException, Logger, NotFoundException } from '@nestjs/common';
+import { requestContext } from '../database/request-context';
+import { ApiExceptionFilter, flattenValidationErrors, isDatabaseUnavailable, validationError } from './errors';
+
+interface Captured {
+  status?: number;
+  body?: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+function run(exception: unknown, options: { headersSent?: boolean; requestId?: string } = {}): Captured {
+  const captured: Captured = { headers: {} };
+  const response = {
+    headersSent: options.headersSent ?? false,
+    setHeader: (name: string, value: string) => {
+      captured.headers[name.toLowerCase()] = value;
+    },
+    status(code: number) {
+      captured.status = code;
+      return this;
+    },
+    json(body: Record<string, unknown>) {
+      captured.body = body;
+      return this;
+    },
+  };
+  const request = { method: 'POST', path: '/api/test' };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
+  const filter = new ApiExceptionFilter();
+  if (options.requestId) {
+    requestContext.run({ requestId: options.requestId, ip: null }, () => filter.catch(exception, host));
+  } else {
+    filter.catch(exception, host);
+  }
+  return captured;
+}
+
+/** A body-parser error as express.json() raises it. */
+function parserError(status: number, type: string): Error {
+  return Object.assign(new Error(`${type} from body-parser`), { status, statusCode: status, type, expose: true });
+}
+
+function pgError(code: string, message = 'database said no'): Error {
+  return Object.assign(new Error(message), { code, detail: 'Key (email)=(x@example.se) already exists.' });
+}
+
+describe('ApiExceptionFilter', () => {
+  let logError: jest.SpyInstance;
+  beforeEach(() => {
+    logError = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logError.mockRestore());
+
+  describe('HTTP exceptions', () => {
+    it('keeps the status, message and extra fields of an object payload', () => {
+      const out = run(validationError([{ field: 'email', message: 'Ange en giltig e-postadress.' }]));
+      expect(out.status).toBe(400);
+      expect(out.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Uppgifterna är inte giltiga.',
+        details: [{ field: 'email', message: 'Ange en giltig e-postadress.' }],
+      });
+    });
+
+    it("joins Nest's array messages into one string", () => {
+      const out = run(new BadRequestException(['first problem', 'second problem']));
+      expect(out.body?.['message']).toBe('first problem; second problem');
+      expect(out.status).toBe(400);
+    });
+
+    it('answers a plain string payload in the same shape', () => {
+      const out = run(new HttpException('Nope', 418));
+      expect(out).toMatchObject({ status: 418, body: { statusCode: 418, error: "I'm a Teapot", message: 'Nope' } });
+    });
+
+    it('fills in the error name (reason phrase) from the status when missing', () => {
+      const out = run(new ForbiddenException({ message: 'Ogiltig CSRF-token.', code: 'csrf' }));
+      expect(out.body).toMatchObject({ statusCode: 403, error: 'Forbidden', message: 'Ogiltig CSRF-token.', code: 'csrf' });
+      expect(run(new NotFoundException('Hittades inte.')).body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    });
+
+    it('sets Retry-After on a 429 that says when to retry', () => {
+      const out = run(new HttpException({ statusCode: 429, message: 'För många försök.', retryAfterSeconds: 900 }, 429));
+      expect(out.status).toBe(429);
+      expect(out.headers['retry-after']).toBe('900');
+      expect(run(new HttpException('slow down', 429)).headers['retry-after']).toBeUndefined();
+    });
+
+    it('adds the request id so a user can quote it to support', () => {
+      const out = run(new NotFoundException(), { requestId: 'req-123' });
+      expect(out.body?.['requestId']).toBe('req-123');
+    });
+
+    it('writes nothing when the response has already started', () => {
+      const out = run(new NotFoundException(), { headersSent: true });
+      expect(out.status).toBeUndefined();
+      expect(out.body).toBeUndefined();
+    });
+  });
+
+  describe('body-parser errors', () => {
+    it('maps malformed JSON to 400 with a Swedish message', () => {
+      const out = run(parserError(400, 'entity.parse.failed'));
+      expect(out.status).toBe(400);
+      expect(out.body).toMatchObject({ statusCode: 400, message: 'Förfrågan är inte giltig JSON.' });
+    });
+
+    it('maps an oversize body to 413', () => {
+      const out = run(parserError(413, 'entity.too.large'));
+      expect(out.status).toBe(413);
+      expect(out.body).toMatchObject({ statusCode: 413, message: 'Förfrågan är för stor.' });
+    });
+
+    it('maps other 4xx parser errors (charset, encoding) to their own status', () => {
+      const out = run(parserError(415, 'charset.unsupported'));
+      expect(out.status).toBe(415);
+      expect(out.body).toMatchObject({ message: 'Förfrågan kunde inte läsas.' });
+    });
+
+    it('does not echo the parser message', () => {
+      expect(JSON.stringify(run(parserError(400, 'entity.parse.failed')).body)).not.toContain('from body-parser');
+    });
+  });
+
+  describe('PostgreSQL errors', () => {
+    it.each([
+      ['23505', 409],
+      ['23503', 409],
+      ['23514', 400],
+      ['22P02', 400],
+      ['22001', 400],
+      ['22003', 400],
+      ['22007', 400],
+      ['22008', 400],
+    ])('maps SQLSTATE %s to %d', (code, status) => {
+      const out = run(pgError(code));
+      expect(out.status).toBe(status);
+      expect(out.body?.['statusCode']).toBe(status);
+      expect(typeof out.body?.['message']).toBe('string');
+    });
+
+    it('never leaks the database detail (values of other rows) to the client', () => {
+      const body = JSON.stringify(run(pgError('23505')).body);
+      expect(body).not.toContain('x@example.se');
+      expect(body).not.toContain('database said no');
+    });
+
+    it('answers 503 while the database is unreachable', () => {
+      expect(run(pgError('ECONNREFUSED')).status).toBe(503);
+      expect(run(pgError('57P01')).status).toBe(503);
+      expect(run(new Error('timeout exceeded when trying to connect')).status).toBe(503);
+    });
+  });
+
+  describe('unexpected errors', () => {
+    it('answers 500 with a generic message, no stack, and logs the details server-side', () => {
+      const error = new TypeError("Cannot read properties of undefined (reading 'secret')");
+      const out = run(error);
+      expect(out.status).toBe(500);
+      expect(out.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Något gick fel hos oss. Försök igen.', requestId: undefined });
+      const text = JSON.stringify(out.body);
+      expect(text).not.toContain('secret');
+      expect(text).not.toContain('at ');
+      expect(logError).toHaveBeenCalledTimes(1);
+      expect(String(logError.mock.calls[0][0])).toContain('TypeError');
+    });
+
+    it('treats non-Error throwables and 5xx statuses as server errors', () => {
+      expect(run('a string').status).toBe(500);
+      expect(run(undefined).status).toBe(500);
+      expect(run(Object.assign(new Error('x'), { status: 502 })).status).toBe(500);
+    });
+
+    it('does not log client errors as server errors', () => {
+      run(new NotFoundException());
+      run(parserError(400, 'entity.parse.failed'));
+      expect(logError).not.toHaveBeenCalled();
+    });
+  });
+});
+
+describe('isDatabaseUnavailable', () => {
+  it('recognises connection failures and admin shutdowns, not ordinary SQL errors', () => {
+    expect(isDatabaseUnavailable(pgError('ECONNRESET'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('08006'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('23505'))).toBe(false);
+    expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+});
+
+describe('flattenValidationErrors', () => {
+  it('gives dotted paths for nested fields and one entry per message', () => {
+    const flat = flattenValidationErrors([
+      { property: 'name', constraints: { isNotEmpty: 'Fyll i namn.' }, children: [] },
+      {
+        property: 'address',
+        children: [{ property: 'postcode', constraints: { matches: 'Postnummer har fem siffror.' }, children: [] }],
+      },
+    ]);
+    expect(flat).toEqual([
+      { field: 'name', message: 'Fyll i namn.' },
+      { field: 'address.postcode', message: 'Postnummer har fem siffror.' },
+    ]);
+  });
+});
