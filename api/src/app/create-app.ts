@@ -9,6 +9,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { API_PREFIX } from '@kunna/contracts';
 import { AppConfig } from '../config/app-config';
+import { bodyParserErrors } from '../common/errors';
 import { requestContextMiddleware } from '../common/request-context.middleware';
 import { AppModule } from './app.module';
 
@@ -52,6 +53,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       },
       strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
       referrerPolicy: { policy: 'no-referrer' },
+      // The same as frame-ancestors 'none', for browsers that only know the older header.
+      xFrameOptions: { action: 'deny' },
       crossOriginEmbedderPolicy: false,
     }),
   );
@@ -63,6 +66,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(cookieParser());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX);
 
   const document = SwaggerModule.createDocument(

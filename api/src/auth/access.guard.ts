@@ -34,13 +34,16 @@ export type AuthenticatedRequest = Request & { caller?: Caller };
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
+  private readonly publicOrigin: string | null;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly repository: AuthRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.publicOrigin = originOf(config.publicUrl);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -115,18 +118,31 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  /** Public unsafe requests (sign-in, code redemption) must come from our own pages: blocks login CSRF. */
+  /**
+   * Public unsafe requests (sign-in, code redemption) must come from our own pages: blocks login CSRF.
+   * Our origin is the request's Host or the configured public address (a proxy may rewrite Host).
+   * Requests without Origin (not from a browser page) pass; browsers send it on every cross-origin POST.
+   */
   private checkOrigin(request: Request): void {
     if (SAFE_METHODS.has(request.method)) return;
+    if (request.header('sec-fetch-site') === 'cross-site') throw new ForbiddenException('Ogiltigt ursprung.');
     const origin = request.header('origin');
     if (!origin) return;
-    const host = request.header('host');
-    let originHost: string;
+    let parsed: URL;
     try {
-      originHost = new URL(origin).host;
+      parsed = new URL(origin);
     } catch {
       throw new ForbiddenException('Ogiltigt ursprung.');
     }
-    if (originHost !== host) throw new ForbiddenException('Ogiltigt ursprung.');
+    if (parsed.host === request.header('host') || parsed.origin === this.publicOrigin) return;
+    throw new ForbiddenException('Ogiltigt ursprung.');
+  }
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }

@@ -1,16 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiRoutes, CurrentUser, OrganisationSummary, Role, SessionInfo } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WithoutRequestTransaction } from '../database/transaction.interceptor';
 import { Access, Public, SELF } from './access.decorator';
-import { AuthService, NewSession } from './auth.service';
+import { AuthService } from './auth.service';
 import { CallerParam } from './caller.decorator';
 import type { Caller } from './caller';
 import { ChangePasswordDto, RedeemCodeDto, SignInDto } from './dto/auth.dto';
 import { OrganisationDirectory } from './organisation-directory';
-import { LocalSignInGuard } from './local-sign-in.guard';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
 @ApiTags('auth')
@@ -29,13 +28,19 @@ export class AuthController {
     return this.directory.list();
   }
 
+  /**
+   * Outside the request transaction: a failed attempt must still count towards the lock-out. The body
+   * is validated by the global pipe (400 naming the field); the credentials are checked by AuthService.
+   */
   @Public()
   @WithoutRequestTransaction()
-  @UseGuards(LocalSignInGuard)
   @Post(ApiRoutes.auth.signIn)
   @HttpCode(200)
-  async signIn(@Body() _body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
-    const session = request.user as NewSession;
+  async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
+    const session = await this.auth.signIn(body.identifier, body.password, body.organisationId ?? null, {
+      ip: request.ip ?? null,
+      userAgent: request.header('user-agent') ?? null,
+    });
     setSessionCookie(response, session.token, this.config);
     response.setHeader('Cache-Control', 'no-store');
     return this.auth.currentUser(session.caller);

@@ -83,6 +83,13 @@ export class AuthRepository {
     ]);
   }
 
+  async revokeOtherSessions(personId: string, keepId: string): Promise<void> {
+    await this.db.manager.query(
+      `update auth_session set revoked_at = now() where person_id = $1 and id <> $2 and revoked_at is null`,
+      [personId, keepId],
+    );
+  }
+
   async listSessions(personId: string, currentId: string, idleMinutes: number): Promise<SessionInfo[]> {
     const rows: Array<{ id: string; created_at: Date; last_seen_at: Date; user_agent: string | null }> =
       await this.db.manager.query(

@@ -3,7 +3,7 @@ import { CurrentUser, OneTimeCredential, SessionInfo } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
-import { AuthRepository } from './auth.repository';
+import { AuthRepository, SignInCandidate } from './auth.repository';
 import type { Caller } from './caller';
 import { PasswordHasher } from './password-hasher';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
@@ -11,6 +11,13 @@ import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
 export const LOCK_MINUTES = 15;
+/**
+ * Failures from one address before it is locked too. Far above the per-account limit: a whole workplace
+ * often shares one address, and a few people mistyping must not lock out their colleagues.
+ */
+export const MAX_FAILURES_PER_ADDRESS = 30;
+/** People one e-mail may name across organisations that a sign-in checks the password against. */
+const MAX_CANDIDATES = 5;
 const ONE_TIME_CODE_HOURS = 72;
 
 
@@ -38,34 +45,60 @@ export class AuthService {
     client: { ip: string | null; userAgent: string | null },
   ): Promise<NewSession> {
     const normalised = identifier.trim();
-    const keys = [`id:${organisationId ?? '*'}:${normalised.toLowerCase()}`, ...(client.ip ? [`ip:${client.ip}`] : [])];
-    const locked = await this.repository.lockedUntil(keys);
+    // An e-mail names the same account whichever organisation is chosen, so it has one counter (choosing an
+    // organisation must not buy five more tries); an employee number is unique per organisation only.
+    const accountKey = `id:${normalised.includes('@') ? '*' : (organisationId ?? '*')}:${normalised.toLowerCase()}`;
+    const addressKey = client.ip ? `ip:${client.ip}` : null;
+    const locked = await this.repository.lockedUntil(addressKey ? [accountKey, addressKey] : [accountKey]);
     if (locked) throw this.lockedOut(locked);
 
     const candidates = await this.repository.findSignInCandidates(normalised, organisationId);
-    // An e-mail shared by people in two organisations is ambiguous: the organisation must be chosen.
-    const candidate = candidates.length === 1 ? candidates[0] : null;
-    const passwordOk = await this.hasher.verify(candidate?.passwordHash ?? (await this.dummy()), password);
-    if (!candidate || !candidate.passwordHash || !passwordOk || candidate.disabled) {
-      await this.repository.recordFailure(keys, MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+    const matching = await this.matchingCandidates(candidates, password);
+    if (matching.length > 1) {
+      // The right password for an e-mail used in several organisations: the person must say which one.
+      throw new HttpException(
+        { statusCode: 400, error: 'Bad Request', message: 'Välj organisation för att logga in.', code: 'organisationRequired' },
+        HttpStatus.BAD_REQUEST,
+      );
+    }
+    if (matching.length === 0) {
+      await this.repository.recordFailure([accountKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      if (addressKey) {
+        await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      }
+      const only = candidates.length === 1 ? candidates[0] : null;
       await this.audit.record({
         action: 'auth.sign_in_failed',
-        organisationId: candidate?.organisationId ?? null,
-        actorPersonId: candidate?.personId ?? null,
-        details: { reason: candidates.length > 1 ? 'ambiguous' : 'invalid' },
+        organisationId: only?.organisationId ?? null,
+        actorPersonId: only?.personId ?? null,
+        details: { reason: 'invalid' },
       });
-      if (candidates.length > 1) {
-        throw new HttpException(
-          { statusCode: 400, error: 'Bad Request', message: 'Välj organisation för att logga in.', code: 'organisationRequired' },
-          HttpStatus.BAD_REQUEST,
-        );
-      }
       throw new UnauthorizedException('Fel inloggningsuppgifter.');
     }
-    await this.repository.clearThrottle(keys);
+    const candidate = matching[0];
+    // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
+    await this.repository.clearThrottle([accountKey]);
     const session = await this.startSession(candidate.personId, candidate.organisationId, client);
     await this.audit.record({ action: 'auth.sign_in', organisationId: candidate.organisationId, actorPersonId: candidate.personId });
     return session;
+  }
+
+  /**
+   * The candidates the password opens (enabled accounts only). Always hashes at least once, so an unknown
+   * identifier costs as much as a wrong password; an e-mail shared by several organisations is checked
+   * against each (a handful at most), so ambiguity is only revealed to someone who knows a password.
+   */
+  private async matchingCandidates(candidates: SignInCandidate[], password: string): Promise<SignInCandidate[]> {
+    if (candidates.length === 0) {
+      await this.hasher.verify(await this.dummy(), password);
+      return [];
+    }
+    const matching: SignInCandidate[] = [];
+    for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+      const ok = await this.hasher.verify(candidate.passwordHash ?? (await this.dummy()), password);
+      if (ok && candidate.passwordHash && !candidate.disabled) matching.push(candidate);
+    }
+    return matching;
   }
 
   /** Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. */
@@ -92,6 +125,8 @@ export class AuthService {
     const problem = PasswordHasher.check(newPassword);
     if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
     await this.repository.setPassword(caller.personId, caller.organisationId, await this.hasher.hash(newPassword));
+    // Whoever knew the old password and signed in elsewhere is signed out; this device stays signed in.
+    await this.repository.revokeOtherSessions(caller.personId, caller.sessionId);
     await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
   }
 
@@ -199,7 +234,7 @@ export class AuthService {
       {
         statusCode: 429,
         error: 'Too Many Requests',
-        message: `För många misslyckade inloggningar. Försök igen om ${minutes} minuter eller be din chef om en ny kod.`,
+        message: `För många misslyckade inloggningar. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'} eller be din chef om en ny kod.`,
         code: 'lockedOut',
         retryAfterSeconds: minutes * 60,
       },

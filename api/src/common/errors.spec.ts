@@ -1,6 +1,7 @@
 import { ArgumentsHost, BadRequestException, ForbiddenException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { requestContext } from '../database/request-context';
-import { ApiExceptionFilter, flattenValidationErrors, isDatabaseUnavailable, validationError } from './errors';
+import type { Request, Response } from 'express';
+import { ApiExceptionFilter, bodyParserErrors, flattenValidationErrors, isDatabaseUnavailable, validationError } from './errors';
 
 interface Captured {
   status?: number;
@@ -192,6 +193,37 @@ describe('isDatabaseUnavailable', () => {
   });
 });
 
+describe('bodyParserErrors', () => {
+  const pass = (error: unknown) => {
+    let forwarded: unknown = 'nothing';
+    bodyParserErrors(error, {} as Request, {} as Response, (next) => {
+      forwarded = next;
+    });
+    return forwarded;
+  };
+
+  it('turns a JSON syntax error into a Swedish 400 before Nest would echo the parser message', () => {
+    const syntax = Object.assign(new SyntaxError('Unexpected token } in JSON at position 10'), { status: 400, type: 'entity.parse.failed' });
+    const forwarded = pass(syntax);
+    expect(forwarded).toBeInstanceOf(HttpException);
+    expect((forwarded as HttpException).getStatus()).toBe(400);
+    expect((forwarded as HttpException).getResponse()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'Förfrågan är inte giltig JSON.' });
+  });
+
+  it('turns a too large body into 413', () => {
+    const forwarded = pass(parserError(413, 'entity.too.large')) as HttpException;
+    expect(forwarded.getStatus()).toBe(413);
+    expect(forwarded.getResponse()).toMatchObject({ error: 'Payload Too Large', message: 'Förfrågan är för stor.' });
+  });
+
+  it('passes other errors on unchanged', () => {
+    const other = new Error('boom');
+    expect(pass(other)).toBe(other);
+    const serverSide = Object.assign(new Error('upstream'), { status: 502 });
+    expect(pass(serverSide)).toBe(serverSide);
+  });
+});
+
 describe('flattenValidationErrors', () => {
   it('gives dotted paths for nested fields and one entry per message', () => {
     const flat = flattenValidationErrors([
@@ -205,5 +237,38 @@ describe('flattenValidationErrors', () => {
       { field: 'name', message: 'Fyll i namn.' },
       { field: 'address.postcode', message: 'Postnummer har fem siffror.' },
     ]);
+  });
+});
+
+describe("flattenValidationErrors with class-validator's English defaults", () => {
+  it('replaces them with plain Swedish, keeping the field', () => {
+    const flat = flattenValidationErrors([
+      { property: 'identifier', value: 12345, constraints: { isString: 'identifier must be a string' }, children: [] },
+      { property: 'isAdmin', value: true, constraints: { whitelistValidation: 'property isAdmin should not exist' }, children: [] },
+      { property: 'unitId', value: 'x', constraints: { isUuid: 'unitId must be a UUID' }, children: [] },
+      { property: 'tags', value: [1], constraints: { isString: 'each value in tags must be a string' }, children: [] },
+      { property: 'weird', value: 'x', constraints: { someCustomRule: 'weird failed someCustomRule' }, children: [] },
+    ]);
+    expect(flat).toEqual([
+      { field: 'identifier', message: 'Ska vara text.' },
+      { field: 'isAdmin', message: 'Fältet finns inte här. Ta bort det.' },
+      { field: 'unitId', message: 'Har fel format.' },
+      { field: 'tags', message: 'Ska vara text.' },
+      { field: 'weird', message: 'Värdet är inte giltigt.' },
+    ]);
+  });
+
+  it('says a missing value is missing, whichever constraint failed first', () => {
+    const flat = flattenValidationErrors([
+      { property: 'name', value: undefined, constraints: { maxLength: 'name must be shorter than or equal to 200 characters' }, children: [] },
+    ]);
+    expect(flat).toEqual([{ field: 'name', message: 'Fyll i fältet.' }]);
+  });
+
+  it('keeps a Swedish message the DTO gave', () => {
+    const flat = flattenValidationErrors([
+      { property: 'name', value: undefined, constraints: { isNotEmpty: 'Fyll i namnet på enheten.' }, children: [] },
+    ]);
+    expect(flat).toEqual([{ field: 'name', message: 'Fyll i namnet på enheten.' }]);
   });
 });

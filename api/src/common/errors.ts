@@ -13,10 +13,64 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) out.push({ field, message });
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      const english = isEnglishDefault(message, error.property);
+      const missing = error.value === undefined || error.value === null || error.value === '';
+      out.push({ field, message: english ? (missing && constraint !== 'whitelistValidation' ? 'Fyll i fältet.' : swedishDefault(constraint)) : message });
+    }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
+}
+
+/**
+ * class-validator's own messages ("identifier must be a string", "property x should not exist") are English;
+ * a DTO without a message of its own gets a plain Swedish one for the constraint instead.
+ */
+const SWEDISH_DEFAULTS: Record<string, string> = {
+  whitelistValidation: 'Fältet finns inte här. Ta bort det.',
+  isDefined: 'Fältet saknas.',
+  isNotEmpty: 'Fyll i fältet.',
+  isString: 'Ska vara text.',
+  isInt: 'Ska vara ett heltal.',
+  isNumber: 'Ska vara ett tal.',
+  isPositive: 'Ska vara större än noll.',
+  min: 'Värdet är för litet.',
+  max: 'Värdet är för stort.',
+  isBoolean: 'Ska vara sant eller falskt.',
+  isUuid: 'Har fel format.',
+  isEmail: 'Ange en giltig e-postadress.',
+  isIn: 'Värdet är inte ett av de tillåtna.',
+  isEnum: 'Värdet är inte ett av de tillåtna.',
+  isDateString: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  isIso8601: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  isISO8601: 'Ange ett datum som ÅÅÅÅ-MM-DD.',
+  minLength: 'Texten är för kort.',
+  maxLength: 'Texten är för lång.',
+  length: 'Texten har fel längd.',
+  matches: 'Har fel format.',
+  isArray: 'Ska vara en lista.',
+  arrayNotEmpty: 'Listan får inte vara tom.',
+  arrayMinSize: 'Listan har för få värden.',
+  arrayMaxSize: 'Listan har för många värden.',
+  arrayUnique: 'Listan har dubbletter.',
+  isObject: 'Har fel form.',
+  nestedValidation: 'Har fel form.',
+  unknownValue: 'Förfrågan har fel form.',
+};
+
+function isEnglishDefault(message: string, property: string | undefined): boolean {
+  if (!property) return /^an unknown value was passed/i.test(message);
+  return (
+    message.startsWith(`${property} `) ||
+    message.startsWith(`each value in ${property} `) ||
+    message.startsWith(`nested property ${property} `) ||
+    message === `property ${property} should not exist`
+  );
+}
+
+function swedishDefault(constraint: string): string {
+  return SWEDISH_DEFAULTS[constraint] ?? 'Värdet är inte giltigt.';
 }
 
 const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
@@ -68,18 +122,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return { statusCode: status, error: reasonPhrase(status), message: String(payload) };
     }
-    const errorRecord = exception as { code?: string; type?: string; status?: number; statusCode?: number };
-    // body-parser errors (malformed JSON, too large) carry an HTTP status of their own.
-    const parserStatus = errorRecord?.status ?? errorRecord?.statusCode;
-    if (typeof parserStatus === 'number' && parserStatus >= 400 && parserStatus < 500) {
-      const message =
-        errorRecord.type === 'entity.too.large'
-          ? 'Förfrågan är för stor.'
-          : errorRecord.type === 'entity.parse.failed'
-            ? 'Förfrågan är inte giltig JSON.'
-            : 'Förfrågan kunde inte läsas.';
-      return { statusCode: parserStatus, error: reasonPhrase(parserStatus), message };
-    }
+    const errorRecord = exception as { code?: string };
+    const parser = parserProblem(exception);
+    if (parser) return parser;
     const known = errorRecord?.code ? POSTGRES_CLIENT_ERRORS[errorRecord.code] : undefined;
     if (known) return { statusCode: known.status, error: reasonPhrase(known.status), message: known.message };
     if (isDatabaseUnavailable(exception)) {
@@ -88,6 +133,30 @@ export class ApiExceptionFilter implements ExceptionFilter {
     void request;
     return { statusCode: 500, error: 'Internal Server Error', message: 'Något gick fel hos oss. Försök igen.' };
   }
+}
+
+/** body-parser errors (malformed JSON, too large, bad charset) carry a 4xx status of their own. */
+function parserProblem(exception: unknown): ApiError | null {
+  const record = exception as { type?: string; status?: number; statusCode?: number } | null | undefined;
+  const status = record?.status ?? record?.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const message =
+    record?.type === 'entity.too.large'
+      ? 'Förfrågan är för stor.'
+      : record?.type === 'entity.parse.failed'
+        ? 'Förfrågan är inte giltig JSON.'
+        : 'Förfrågan kunde inte läsas.';
+  return { statusCode: status, error: reasonPhrase(status), message };
+}
+
+/**
+ * Express error middleware placed right after the body parsers. Without it Nest turns a JSON syntax
+ * error into a 400 carrying the parser's English message (with a position in the body); here every
+ * parser error becomes the usual Swedish answer before Nest sees it.
+ */
+export function bodyParserErrors(error: unknown, _request: Request, _response: Response, next: (error?: unknown) => void): void {
+  const problem = parserProblem(error);
+  next(problem ? new HttpException(problem, problem.statusCode) : error);
 }
 
 /** "Not Found", "Too Many Requests": the same spelling Nest's own exceptions use (not the enum's NOT_FOUND). */

@@ -21,8 +21,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) {
@@ -45,21 +45,21 @@ function findProjectRoot(start: string): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const port = intFromEnv('PORT', 3000);
+  const port = intFromEnv(env, 'PORT', 3000);
   const secureCookies = env['SECURE_COOKIES'] === 'true' || (env['PUBLIC_URL'] ?? '').startsWith('https://');
   const logLevel = (env['LOG_LEVEL'] ?? 'info') as AppConfig['logLevel'];
   return {
     port,
     databaseUrl: env['DATABASE_URL'] || null,
     dataDir: path.resolve(PROJECT_ROOT, env['KUNNA_DATA_DIR'] ?? '.data/pg'),
-    embeddedPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
+    embeddedPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),
     production: env['NODE_ENV'] === 'production',
     secureCookies,
     trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
-    sessionIdleMinutes: intFromEnv('SESSION_IDLE_MINUTES', 30),
-    sessionAbsoluteHours: intFromEnv('SESSION_ABSOLUTE_HOURS', 12),
+    sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: intFromEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
     loadDemoData: env['KUNNA_DEMO_DATA'] !== 'false',
     logLevel,
   };

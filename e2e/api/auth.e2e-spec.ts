@@ -1,0 +1,888 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { CSRF_HEADER, CurrentUser, SessionInfo } from '@kunna/contracts';
+import { createApp } from '../../api/src/app/create-app';
+import { loadConfig } from '../../api/src/config/app-config';
+import { normaliseCode, sha256 } from '../../api/src/auth/tokens';
+import { FIXTURE_PASSWORD } from '../../api/src/test-support/fixture';
+import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
+import { clientFromResponse, FreshClient, signIn, sql } from './people-test-helpers';
+
+/**
+ * Sign-in, sessions, CSRF, passwords and one-time codes through HTTP, against real PostgreSQL.
+ * People that a test changes (disables, re-passwords) are created here, so the shared fixture stays intact.
+ */
+describe('authentication', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  // Every failed sign-in in this file comes from the same address: start each test with a clean slate.
+  beforeEach(async () => {
+    await sql(t, `delete from sign_in_throttle`);
+  });
+
+  let sequence = 0;
+  /** A new person in unit U1 (or `unitId`) whose password is FIXTURE_PASSWORD (unless `account` is false). */
+  async function newPerson(
+    options: { organisationId?: string; unitId?: string; email?: string | null; employeeNumber?: string; account?: boolean } = {},
+  ): Promise<{ id: string; email: string | null; employeeNumber: string; organisationId: string }> {
+    sequence++;
+    const organisationId = options.organisationId ?? t.fixture.orgA;
+    const unitId = options.unitId ?? (organisationId === t.fixture.orgA ? t.fixture.unitU1 : t.fixture.unitU4);
+    const employeeNumber = options.employeeNumber ?? `AUTH${sequence}${randomBytes(2).toString('hex')}`;
+    const email = options.email === undefined ? `auth.person${sequence}.${randomBytes(3).toString('hex')}@test.example` : options.email;
+    const [{ id }] = await sql<{ id: string }>(
+      t,
+      `insert into person (organisation_id, employee_number, first_name, last_name, email, role_title, employment_type, start_date)
+       values ($1, $2, 'Auth', $3, $4, 'undersköterska', 'hourly', '2024-01-01') returning id`,
+      [organisationId, employeeNumber, `Testperson${sequence}`, email],
+    );
+    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+      organisationId,
+      id,
+      unitId,
+    ]);
+    if (options.account !== false) {
+      await sql(
+        t,
+        `insert into credential (person_id, organisation_id, password_hash, password_changed_at)
+         select $1, $2, password_hash, now() from credential where person_id = $3`,
+        [id, organisationId, t.fixture.people.staffU1.id],
+      );
+    }
+    return { id, email, employeeNumber, organisationId };
+  }
+
+  const post = (path: string) => t.http().post(path);
+  const attempt = (identifier: string, password: string, organisationId?: string) =>
+    post('/api/auth/sign-in').send({ identifier, password, ...(organisationId ? { organisationId } : {}) });
+
+  /** The body without the per-request id, for comparing two answers. */
+  const withoutRequestId = (body: Record<string, unknown>) => {
+    const { requestId: _requestId, ...rest } = body;
+    void _requestId;
+    return rest;
+  };
+
+  function sessionCookie(response: request.Response): string {
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const cookie = cookies.find((value) => /^(__Host-)?kunna_session=/.test(value));
+    if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
+    return cookie;
+  }
+
+  describe('sign-in', () => {
+    it('signs in by e-mail (any case), sets the session cookie and returns the current user with roles', async () => {
+      const manager = t.fixture.people.managerU1;
+      const response = await attempt(manager.email.toUpperCase(), FIXTURE_PASSWORD);
+      expect(response.status).toBe(200);
+      const user = response.body as CurrentUser;
+      expect(user.personId).toBe(manager.id);
+      expect(user.organisationId).toBe(t.fixture.orgA);
+      expect(user.organisationName).toBe('Kommun A');
+      expect(user.roles).toEqual([expect.objectContaining({ role: 'manager', scopeType: 'unit', scopeId: t.fixture.unitU1, scopeName: 'Enhet U1' })]);
+      expect(user.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(user.idleTimeoutSeconds).toBe(30 * 60);
+      expect(response.headers['cache-control']).toContain('no-store');
+      sessionCookie(response);
+
+      const client = clientFromResponse(t, response);
+      const me = await client.get('/api/auth/me');
+      expect(me.status).toBe(200);
+      expect(me.body.personId).toBe(manager.id);
+      expect(me.body.csrfToken).toBe(user.csrfToken);
+
+      const audit = await sql<{ action: string }>(t, `select action from audit_log where actor_person_id = $1 and action = 'auth.sign_in'`, [manager.id]);
+      expect(audit.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('ignores spaces around the identifier', async () => {
+      const response = await attempt(`  ${t.fixture.people.hrA.email}  `, FIXTURE_PASSWORD);
+      expect(response.status).toBe(200);
+      expect(response.body.personId).toBe(t.fixture.people.hrA.id);
+    });
+
+    it('signs in by employee number together with the organisation', async () => {
+      const noEmail = await newPerson({ email: null });
+      const response = await attempt(noEmail.employeeNumber, FIXTURE_PASSWORD, t.fixture.orgA);
+      expect(response.status).toBe(200);
+      expect(response.body.personId).toBe(noEmail.id);
+    });
+
+    it('an employee number alone (no organisation) does not sign in: numbers are unique per organisation only', async () => {
+      const noEmail = await newPerson({ email: null });
+      const response = await attempt(noEmail.employeeNumber, FIXTURE_PASSWORD);
+      expect(response.status).toBe(401);
+    });
+
+    it('the same employee number in two organisations signs each person into their own organisation', async () => {
+      const number = `DUP${randomBytes(3).toString('hex')}`;
+      const inA = await newPerson({ email: null, employeeNumber: number });
+      const inB = await newPerson({ email: null, employeeNumber: number, organisationId: t.fixture.orgB });
+      const intoA = await attempt(number, FIXTURE_PASSWORD, t.fixture.orgA);
+      const intoB = await attempt(number, FIXTURE_PASSWORD, t.fixture.orgB);
+      expect(intoA.status).toBe(200);
+      expect(intoB.status).toBe(200);
+      expect(intoA.body.personId).toBe(inA.id);
+      expect(intoB.body.personId).toBe(inB.id);
+      expect(intoB.body.organisationId).toBe(t.fixture.orgB);
+    });
+
+    it("an employee number with another organisation's id is refused like any wrong credential", async () => {
+      const noEmail = await newPerson({ email: null });
+      const response = await attempt(noEmail.employeeNumber, FIXTURE_PASSWORD, t.fixture.orgB);
+      expect(response.status).toBe(401);
+    });
+
+    it('an e-mail used in two organisations asks for the organisation, and signs in with it', async () => {
+      const email = `shared.${randomBytes(3).toString('hex')}@test.example`;
+      const inA = await newPerson({ email });
+      const inB = await newPerson({ email, organisationId: t.fixture.orgB });
+      // Both have the same password: the organisation decides.
+      const ambiguous = await attempt(email, FIXTURE_PASSWORD);
+      expect(ambiguous.status).toBe(400);
+      expect(ambiguous.body.code).toBe('organisationRequired');
+      expect((await attempt(email, FIXTURE_PASSWORD, t.fixture.orgA)).body.personId).toBe(inA.id);
+      expect((await attempt(email, FIXTURE_PASSWORD, t.fixture.orgB)).body.personId).toBe(inB.id);
+    });
+
+    it('an e-mail used in two organisations does not reveal that to someone without the password', async () => {
+      const email = `shared.${randomBytes(3).toString('hex')}@test.example`;
+      await newPerson({ email });
+      await newPerson({ email, organisationId: t.fixture.orgB });
+      const wrong = await attempt(email, 'Helt-fel-lösenord-1');
+      const unknown = await attempt(`nobody.${randomBytes(3).toString('hex')}@test.example`, 'Helt-fel-lösenord-1');
+      expect(wrong.status).toBe(401);
+      expect(withoutRequestId(wrong.body)).toEqual(withoutRequestId(unknown.body));
+    });
+
+    it('a wrong password is 401 with exactly the same answer as an unknown user (no enumeration)', async () => {
+      const known = await attempt(t.fixture.people.staffU2.email, 'Helt-fel-lösenord-1');
+      const unknown = await attempt(`nobody.${randomBytes(3).toString('hex')}@test.example`, 'Helt-fel-lösenord-1');
+      const unknownNumber = await attempt('NO-SUCH-NUMBER', 'Helt-fel-lösenord-1', t.fixture.orgA);
+      for (const response of [known, unknown, unknownNumber]) {
+        expect(response.status).toBe(401);
+        expect(response.headers['set-cookie']).toBeUndefined();
+      }
+      expect(withoutRequestId(known.body)).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Fel inloggningsuppgifter.' });
+      expect(withoutRequestId(unknown.body)).toEqual(withoutRequestId(known.body));
+      expect(withoutRequestId(unknownNumber.body)).toEqual(withoutRequestId(known.body));
+      expect(Object.keys(known.headers).sort()).toEqual(Object.keys(unknown.headers).sort());
+    });
+
+    it('a person without a password yet (no credential) cannot sign in, and looks like a wrong password', async () => {
+      const noAccount = await newPerson({ account: false });
+      const response = await attempt(noAccount.email!, FIXTURE_PASSWORD);
+      expect(response.status).toBe(401);
+      expect(response.body.message).toBe('Fel inloggningsuppgifter.');
+    });
+
+    it('a disabled person cannot sign in, and their open session stops working at once', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      await sql(t, `update person set disabled_at = now() where id = $1`, [person.id]);
+      const response = await attempt(person.email!, FIXTURE_PASSWORD);
+      expect(response.status).toBe(401);
+      expect(response.body.message).toBe('Fel inloggningsuppgifter.');
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('a person whose employment has ended cannot sign in; ending today still allows today', async () => {
+      const ended = await newPerson();
+      await sql(t, `update person set end_date = current_date - 1 where id = $1`, [ended.id]);
+      expect((await attempt(ended.email!, FIXTURE_PASSWORD)).status).toBe(401);
+
+      const lastDay = await newPerson();
+      await sql(t, `update person set end_date = current_date where id = $1`, [lastDay.id]);
+      expect((await attempt(lastDay.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('a pseudonymised person cannot sign in', async () => {
+      const person = await newPerson();
+      await sql(t, `update person set pseudonymised_at = now() where id = $1`, [person.id]);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(401);
+    });
+
+    it('records failed sign-ins in the audit log without the password', async () => {
+      const person = await newPerson();
+      await attempt(person.email!, 'Mitt-hemliga-fel-1');
+      const rows = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `select details from audit_log where action = 'auth.sign_in_failed' and actor_person_id = $1`,
+        [person.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows[0])).not.toContain('Mitt-hemliga-fel-1');
+    });
+  });
+
+  describe('throttling', () => {
+    it('locks the account after 5 failures: 429 with Retry-After and a Swedish message, even with the right password', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 5; i++) {
+        const response = await attempt(person.email!, `Fel-lösenord-${i}x`);
+        expect(response.status).toBe(401);
+      }
+      const locked = await attempt(person.email!, FIXTURE_PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('lockedOut');
+      expect(locked.body.message).toBe('För många misslyckade inloggningar. Försök igen om 15 minuter eller be din chef om en ny kod.');
+      const retryAfter = Number(locked.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(14 * 60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(locked.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('locks an unknown identifier the same way (no enumeration through the lock-out)', async () => {
+      const unknown = `nobody.${randomBytes(3).toString('hex')}@test.example`;
+      for (let i = 1; i <= 5; i++) expect((await attempt(unknown, `Fel-lösenord-${i}x`)).status).toBe(401);
+      const locked = await attempt(unknown, 'Fel-lösenord-6x');
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('lockedOut');
+    });
+
+    it('a success before the limit resets the count', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 4; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+      for (let i = 1; i <= 4; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('the lock is per account: another person can still sign in from the same address', async () => {
+      const victim = await newPerson();
+      for (let i = 1; i <= 5; i++) await attempt(victim.email!, `Fel-lösenord-${i}x`);
+      expect((await attempt(victim.email!, FIXTURE_PASSWORD)).status).toBe(429);
+      const colleague = await newPerson();
+      expect((await attempt(colleague.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('naming an organisation does not give an e-mail address five more tries', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 5; i++) await attempt(person.email!, `Fel-lösenord-${i}x`);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD, t.fixture.orgA)).status).toBe(429);
+      expect((await attempt(person.email!.toUpperCase(), FIXTURE_PASSWORD, t.fixture.orgB)).status).toBe(429);
+    });
+
+    it('is kept in the database: a second API process sees the same lock', async () => {
+      const person = await newPerson();
+      const second = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent' }), databaseUrl: t.db.url }, t.db.url);
+      try {
+        for (let i = 1; i <= 3; i++) await attempt(person.email!, `Fel-lösenord-${i}x`);
+        for (let i = 4; i <= 5; i++) {
+          await request(second.getHttpServer()).post('/api/auth/sign-in').send({ identifier: person.email, password: `Fel-lösenord-${i}x` });
+        }
+        const locked = await request(second.getHttpServer()).post('/api/auth/sign-in').send({ identifier: person.email, password: FIXTURE_PASSWORD });
+        expect(locked.status).toBe(429);
+        expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(429);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('ends when the lock time has passed', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 5; i++) await attempt(person.email!, `Fel-lösenord-${i}x`);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(429);
+      await sql(t, `update sign_in_throttle set locked_until = now() - interval '1 second', window_start = now() - interval '16 minutes'`);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+  });
+
+  describe('throttling by address (behind a trusted proxy)', () => {
+    let proxied: TestApp;
+    beforeAll(async () => {
+      proxied = await createTestApp({ TRUST_PROXY: 'true' });
+    });
+    afterAll(async () => {
+      await proxied?.close();
+    });
+    const from = (ip: string, identifier: string, password: string) =>
+      proxied.http().post('/api/auth/sign-in').set('X-Forwarded-For', ip).send({ identifier, password });
+
+    it('a few people mistyping at one workplace (one shared address) do not lock out their colleagues', async () => {
+      const people = ['staffU1', 'staffU2', 'staffU3', 'managerU2', 'hrA', 'adminA', 'ambassadorU1'] as const;
+      for (const key of people) {
+        expect((await from('203.0.113.10', proxied.fixture.people[key].email, 'Fel-lösenord-1x')).status).toBe(401);
+      }
+      expect((await from('203.0.113.10', proxied.fixture.people.managerU1.email, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('one address guessing many accounts is stopped, while other addresses still work', async () => {
+      let lockedAt = 0;
+      for (let i = 1; i <= 60; i++) {
+        const response = await from('198.51.100.7', `guess${i}@test.example`, 'Fel-lösenord-1x');
+        if (response.status === 429) {
+          lockedAt = i;
+          break;
+        }
+        expect(response.status).toBe(401);
+      }
+      expect(lockedAt).toBeGreaterThan(10);
+      // A correct password from the locked address is refused too; another address is unaffected.
+      expect((await from('198.51.100.7', proxied.fixture.people.staffU1.email, FIXTURE_PASSWORD)).status).toBe(429);
+      expect((await from('198.51.100.8', proxied.fixture.people.staffU1.email, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('a successful sign-in from an address does not wipe that address’s failure count', async () => {
+      for (let i = 1; i <= 20; i++) await from('192.0.2.44', `spray${i}@test.example`, 'Fel-lösenord-1x');
+      const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      expect(before.failures).toBe(20);
+      expect((await from('192.0.2.44', proxied.fixture.people.staffU2.email, FIXTURE_PASSWORD)).status).toBe(200);
+      const [after] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      expect(after.failures).toBe(20);
+    });
+  });
+
+  describe('session cookie', () => {
+    it('is HttpOnly, SameSite=Lax, Path=/, without Secure on plain http', async () => {
+      const cookie = sessionCookie(await attempt(t.fixture.people.staffU1.email, FIXTURE_PASSWORD));
+      expect(cookie).toMatch(/^kunna_session=[A-Za-z0-9_-]{43};/);
+      const attributes = cookie.split(';').map((part) => part.trim().toLowerCase());
+      expect(attributes).toContain('httponly');
+      expect(attributes).toContain('samesite=lax');
+      expect(attributes).toContain('path=/');
+      expect(attributes).not.toContain('secure');
+      expect(attributes.some((part) => part.startsWith('domain='))).toBe(false);
+      expect(attributes.find((part) => part.startsWith('max-age='))).toBe(`max-age=${12 * 3600}`);
+    });
+
+    it('is __Host- prefixed and Secure when PUBLIC_URL is https, and only that name is accepted', async () => {
+      const secure = await createTestApp({ PUBLIC_URL: 'https://kunna.alvstad.example' });
+      try {
+        const response = await secure
+          .http()
+          .post('/api/auth/sign-in')
+          .send({ identifier: secure.fixture.people.staffU1.email, password: FIXTURE_PASSWORD });
+        expect(response.status).toBe(200);
+        const cookie = sessionCookie(response);
+        expect(cookie).toMatch(/^__Host-kunna_session=/);
+        const attributes = cookie.split(';').map((part) => part.trim().toLowerCase());
+        expect(attributes).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax', 'path=/']));
+        expect(attributes.some((part) => part.startsWith('domain='))).toBe(false);
+
+        const token = cookie.split(';')[0].split('=')[1];
+        expect((await secure.http().get('/api/auth/me').set('Cookie', `__Host-kunna_session=${token}`)).status).toBe(200);
+        // The unprefixed name (which a sibling subdomain could plant) is ignored.
+        expect((await secure.http().get('/api/auth/me').set('Cookie', `kunna_session=${token}`)).status).toBe(401);
+
+        const user = response.body as CurrentUser;
+        const out = await secure
+          .http()
+          .post('/api/auth/sign-out')
+          .set('Cookie', `__Host-kunna_session=${token}`)
+          .set(CSRF_HEADER, user.csrfToken);
+        expect(out.status).toBe(204);
+        const cleared = sessionCookie(out).toLowerCase();
+        expect(cleared).toMatch(/^__host-kunna_session=;/);
+        expect(cleared).toContain('secure');
+        expect(cleared).toContain('path=/');
+      } finally {
+        await secure.close();
+      }
+    });
+
+    it('a made-up or overlong token is simply not signed in (401)', async () => {
+      expect((await t.http().get('/api/auth/me').set('Cookie', `kunna_session=${'A'.repeat(43)}`)).status).toBe(401);
+      expect((await t.http().get('/api/auth/me').set('Cookie', `kunna_session=${'A'.repeat(5000)}`)).status).toBe(401);
+      expect((await t.http().get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('the database stores only a hash of the token', async () => {
+      const response = await attempt(t.fixture.people.staffU3.email, FIXTURE_PASSWORD);
+      const token = sessionCookie(response).split(';')[0].split('=')[1];
+      expect(await sql(t, `select 1 from auth_session where id = $1`, [token])).toHaveLength(0);
+      expect(await sql(t, `select 1 from auth_session where id = $1`, [sha256(token)])).toHaveLength(1);
+    });
+  });
+
+  describe('CSRF and origin checks', () => {
+    let client: FreshClient;
+    beforeAll(async () => {
+      client = await signIn(t, t.fixture.people.staffU2.email, FIXTURE_PASSWORD);
+    });
+
+    it('refuses an unsafe request without the X-CSRF-Token header (403)', async () => {
+      const response = await t.http().put('/api/auth/password').set('Cookie', client.cookie).send({ currentPassword: 'x', newPassword: 'y' });
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe('csrf');
+      const out = await t.http().post('/api/auth/sign-out').set('Cookie', client.cookie);
+      expect(out.status).toBe(403);
+      // The session survived the refused sign-out.
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+    });
+
+    it('refuses a wrong token, and the token of another session', async () => {
+      const other = await signIn(t, t.fixture.people.staffU3.email, FIXTURE_PASSWORD);
+      for (const token of ['wrong', client.user.csrfToken.slice(1), other.user.csrfToken]) {
+        const response = await t
+          .http()
+          .delete('/api/auth/sessions/0000000000000000')
+          .set('Cookie', client.cookie)
+          .set(CSRF_HEADER, token);
+        expect(response.status).toBe(403);
+        expect(response.body.code).toBe('csrf');
+      }
+    });
+
+    it('accepts the right token', async () => {
+      const response = await t
+        .http()
+        .delete('/api/auth/sessions/0000000000000000')
+        .set('Cookie', client.cookie)
+        .set(CSRF_HEADER, client.user.csrfToken);
+      expect(response.status).toBe(404);
+      expect(response.body.message).toBe('Sessionen finns inte.');
+    });
+
+    it('safe methods need no token', async () => {
+      expect((await t.http().get('/api/auth/sessions').set('Cookie', client.cookie)).status).toBe(200);
+    });
+
+    it('refuses sign-in posted from a foreign page (login CSRF), accepts our own origin and no origin', async () => {
+      const body = { identifier: t.fixture.people.staffU3.email, password: FIXTURE_PASSWORD };
+      const foreign = await post('/api/auth/sign-in').set('Origin', 'https://evil.example').send(body);
+      expect(foreign.status).toBe(403);
+      expect(foreign.headers['set-cookie']).toBeUndefined();
+      expect((await post('/api/auth/sign-in').set('Origin', 'null').send(body)).status).toBe(403);
+      expect((await post('/api/auth/sign-in').set('Origin', 'not a url').send(body)).status).toBe(403);
+      expect((await post('/api/auth/sign-in').set('Sec-Fetch-Site', 'cross-site').send(body)).status).toBe(403);
+
+      const server = t.http().post('/api/auth/sign-in');
+      const own = await server.set('Origin', `http://127.0.0.1`).set('Host', '127.0.0.1').send(body);
+      expect(own.status).toBe(200);
+      expect((await post('/api/auth/sign-in').set('Sec-Fetch-Site', 'same-origin').send(body)).status).toBe(200);
+      expect((await post('/api/auth/sign-in').send(body)).status).toBe(200);
+    });
+
+    it("accepts the configured public origin even when a proxy rewrites the Host header", async () => {
+      const behindProxy = await createTestApp({ PUBLIC_URL: 'https://kunna.alvstad.example', TRUST_PROXY: 'true' });
+      try {
+        const body = { identifier: behindProxy.fixture.people.staffU1.email, password: FIXTURE_PASSWORD };
+        const ok = await behindProxy.http().post('/api/auth/sign-in').set('Host', 'internal:8080').set('Origin', 'https://kunna.alvstad.example').send(body);
+        expect(ok.status).toBe(200);
+        const foreign = await behindProxy.http().post('/api/auth/sign-in').set('Host', 'internal:8080').set('Origin', 'https://kunna.evil.example').send(body);
+        expect(foreign.status).toBe(403);
+      } finally {
+        await behindProxy.close();
+      }
+    });
+
+    it('refuses code redemption from a foreign origin', async () => {
+      const response = await post('/api/auth/redeem').set('Origin', 'https://evil.example').send({ code: 'ABCDE-FGHJK', newPassword: 'Nytt-lösenord-42' });
+      expect(response.status).toBe(403);
+    });
+  });
+
+  describe('sign-out and sessions', () => {
+    it('sign-out ends the session on the server: the old cookie no longer works', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      const out = await client.post('/api/auth/sign-out');
+      expect(out.status).toBe(204);
+      // The browser is told to forget the cookie...
+      expect(sessionCookie(out)).toMatch(/^kunna_session=;.*Expires=Thu, 01 Jan 1970/);
+      // ...and a copy kept by someone else is dead too.
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+      expect((await client.post('/api/auth/sign-out')).status).toBe(401);
+      const [row] = await sql<{ revoked_at: Date | null }>(t, `select revoked_at from auth_session where person_id = $1`, [person.id]);
+      expect(row.revoked_at).not.toBeNull();
+    });
+
+    it('ends a session that has been idle longer than the idle timeout', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      await sql(t, `update auth_session set last_seen_at = now() - interval '29 minutes' where person_id = $1`, [person.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      // That request counted as activity: the idle clock restarted.
+      const [seen] = await sql<{ idle: number }>(t, `select extract(epoch from now() - last_seen_at) as idle from auth_session where person_id = $1`, [
+        person.id,
+      ]);
+      expect(Number(seen.idle)).toBeLessThan(60);
+      await sql(t, `update auth_session set last_seen_at = now() - interval '31 minutes' where person_id = $1`, [person.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+      // Activity after expiry does not revive it.
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('honours SESSION_IDLE_MINUTES', async () => {
+      const short = await createTestApp({ SESSION_IDLE_MINUTES: '2' });
+      try {
+        const client = await short.as('staffU1');
+        expect(client.user.idleTimeoutSeconds).toBe(120);
+        await sql(short, `update auth_session set last_seen_at = now() - interval '90 seconds'`);
+        expect((await client.get('/api/auth/me')).status).toBe(200);
+        await sql(short, `update auth_session set last_seen_at = now() - interval '121 seconds'`);
+        expect((await client.get('/api/auth/me')).status).toBe(401);
+      } finally {
+        await short.close();
+      }
+    });
+
+    it('ends a session at its absolute expiry however active it is', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      const [row] = await sql<{ hours: number }>(
+        t,
+        `select extract(epoch from expires_at - created_at) / 3600 as hours from auth_session where person_id = $1`,
+        [person.id],
+      );
+      expect(Math.round(Number(row.hours))).toBe(12);
+      await sql(t, `update auth_session set expires_at = now() - interval '1 second' where person_id = $1`, [person.id]);
+      expect((await client.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('lists own live sessions (marking the current one) and ends another one', async () => {
+      const person = await newPerson();
+      const laptop = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      const tablet = clientFromResponse(
+        t,
+        await post('/api/auth/sign-in').set('User-Agent', 'Surfplatta i personalrummet').send({ identifier: person.email, password: FIXTURE_PASSWORD }),
+      );
+      // An ended and an idle session are not listed.
+      const ended = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      await ended.post('/api/auth/sign-out');
+      const idle = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      await sql(t, `update auth_session set last_seen_at = now() - interval '2 hours' where person_id = $1 and csrf_token = $2`, [
+        person.id,
+        idle.user.csrfToken,
+      ]);
+
+      const listed = await laptop.get('/api/auth/sessions');
+      expect(listed.status).toBe(200);
+      const sessions = listed.body as SessionInfo[];
+      expect(sessions).toHaveLength(2);
+      expect(sessions.filter((s) => s.current)).toHaveLength(1);
+      const tabletSession = sessions.find((s) => !s.current)!;
+      expect(tabletSession.userAgent).toBe('Surfplatta i personalrummet');
+      expect(tabletSession.id).toMatch(/^[0-9a-f]{16}$/);
+      expect(new Date(tabletSession.createdAt).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+
+      // Someone else cannot end it (not found, not even a hint that it exists).
+      const stranger = await t.as('staffU3');
+      expect((await stranger.delete(`/api/auth/sessions/${tabletSession.id}`)).status).toBe(404);
+      expect((await tablet.get('/api/auth/me')).status).toBe(200);
+
+      expect((await laptop.delete(`/api/auth/sessions/${tabletSession.id}`)).status).toBe(204);
+      expect((await tablet.get('/api/auth/me')).status).toBe(401);
+      expect((await laptop.get('/api/auth/me')).status).toBe(200);
+      expect((await laptop.get('/api/auth/sessions')).body).toHaveLength(1);
+      // Ending it again: it no longer exists.
+      expect((await laptop.delete(`/api/auth/sessions/${tabletSession.id}`)).status).toBe(404);
+    });
+
+    it('never lists the session token or its full hash', async () => {
+      const person = await newPerson();
+      const response = await attempt(person.email!, FIXTURE_PASSWORD);
+      const token = sessionCookie(response).split(';')[0].split('=')[1];
+      const listed = await clientFromResponse(t, response).get('/api/auth/sessions');
+      const text = JSON.stringify(listed.body);
+      expect(text).not.toContain(token);
+      expect(text).not.toContain(sha256(token));
+      expect(text).not.toContain(response.body.csrfToken);
+    });
+  });
+
+  describe('password change', () => {
+    async function personWithClient() {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      return { person, client };
+    }
+
+    it('changes the password: the new one signs in, the old one does not', async () => {
+      const { person, client } = await personWithClient();
+      const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2031' });
+      expect(response.status).toBe(204);
+      expect((await attempt(person.email!, 'Bättre-lösen-2031')).status).toBe(200);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(401);
+      const audit = await sql(t, `select 1 from audit_log where action = 'auth.password_changed' and target_id = $1`, [person.id]);
+      expect(audit).toHaveLength(1);
+      // The hash is argon2id with the production parameters.
+      const [credential] = await sql<{ password_hash: string }>(t, `select password_hash from credential where person_id = $1`, [person.id]);
+      expect(credential.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    });
+
+    it('keeps the current session and ends every other session of the person', async () => {
+      const { person, client } = await personWithClient();
+      const elsewhere = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      expect((await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2032' })).status).toBe(204);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+      expect((await elsewhere.get('/api/auth/me')).status).toBe(401);
+    });
+
+    it('needs the current password (400 naming currentPassword)', async () => {
+      const { client } = await personWithClient();
+      const response = await client.put('/api/auth/password', { currentPassword: 'Inte-mitt-lösen-1', newPassword: 'Bättre-lösen-2033' });
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
+    });
+
+    it.each([
+      ['too short (9 characters)', 'Kort-123x', 'Lösenordet måste ha minst 10 tecken.'],
+      ['too long (129 characters)', `${'Lång-'.repeat(25)}1234`, 'Lösenordet får ha högst 128 tecken.'],
+      ['common', 'Password123', 'Lösenordet är för vanligt. Välj ett annat.'],
+      ['common in Swedish', 'lösenord123', 'Lösenordet är för vanligt. Välj ett annat.'],
+    ])('refuses a new password that is %s, naming newPassword', async (_label, newPassword, message) => {
+      const { person, client } = await personWithClient();
+      const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword });
+      expect(response.status).toBe(400);
+      expect(response.body.details).toEqual([{ field: 'newPassword', message }]);
+      // Nothing changed.
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('accepts exactly 10 and exactly 128 characters, and never truncates a long password', async () => {
+      const { person, client } = await personWithClient();
+      expect((await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Tio-tecken' })).status).toBe(204);
+      const long = `${'Älvstad-omsorg-'.repeat(8)}12345678`;
+      expect([...long]).toHaveLength(128);
+      expect((await client.put('/api/auth/password', { currentPassword: 'Tio-tecken', newPassword: long })).status).toBe(204);
+      expect((await attempt(person.email!, long)).status).toBe(200);
+      await sql(t, `delete from sign_in_throttle`);
+      expect((await attempt(person.email!, long.slice(0, 127))).status).toBe(401);
+      expect((await attempt(person.email!, long.slice(0, 72))).status).toBe(401);
+      expect((await attempt(person.email!, `${long.slice(0, 127)}9`)).status).toBe(401);
+    });
+
+    it('counts characters, not bytes: 128 characters of Swedish letters are accepted', async () => {
+      const { person, client } = await personWithClient();
+      const swedish = 'åäöÅÄÖ'.repeat(21) + 'åä';
+      expect([...swedish]).toHaveLength(128);
+      expect(Buffer.byteLength(swedish)).toBeGreaterThan(128);
+      expect((await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: swedish })).status).toBe(204);
+      expect((await attempt(person.email!, swedish)).status).toBe(200);
+    });
+  });
+
+  describe('one-time codes', () => {
+    /** Inserts a code as the manager route would (only its hash is stored) and returns the plain code. */
+    async function insertCode(personId: string, options: { purpose?: string; expiresIn?: string; organisationId?: string } = {}) {
+      const code = 'KLMNP-QRST2'.replace(/[A-Z2-9]/g, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomBytes(1)[0] % 31]);
+      await sql(
+        t,
+        `insert into one_time_code (organisation_id, person_id, purpose, code_hash, expires_at, created_by)
+         values ($1, $2, $3, $4, now() + $5::interval, $6)`,
+        [
+          options.organisationId ?? t.fixture.orgA,
+          personId,
+          options.purpose ?? 'first_sign_in',
+          sha256(normaliseCode(code)),
+          options.expiresIn ?? '72 hours',
+          t.fixture.people.managerU1.id,
+        ],
+      );
+      return code;
+    }
+
+    it('a first sign-in code sets the password, signs the person in, and can be used once only', async () => {
+      const person = await newPerson({ email: null, account: false });
+      const code = await insertCode(person.id);
+      // Typed from paper: lower case, with spaces instead of the dash.
+      const typed = ` ${code.toLowerCase().replace('-', ' ')} `;
+      const response = await post('/api/auth/redeem').send({ code: typed, newPassword: 'Första-lösen-2031' });
+      expect(response.status).toBe(200);
+      expect(response.body.personId).toBe(person.id);
+      const client = clientFromResponse(t, response);
+      expect((await client.get('/api/auth/me')).status).toBe(200);
+
+      expect((await attempt(person.employeeNumber, 'Första-lösen-2031', t.fixture.orgA)).status).toBe(200);
+      const again = await post('/api/auth/redeem').send({ code, newPassword: 'Annat-lösen-2031' });
+      expect(again.status).toBe(404);
+      expect(again.body.message).toBe('Koden är ogiltig, redan använd eller har gått ut.');
+      expect(await sql(t, `select 1 from audit_log where action = 'auth.first_sign_in' and actor_person_id = $1`, [person.id])).toHaveLength(1);
+    });
+
+    it('a reset code replaces the password and ends every earlier session', async () => {
+      const person = await newPerson();
+      const before = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      const code = await insertCode(person.id, { purpose: 'password_reset' });
+      const response = await post('/api/auth/redeem').send({ code, newPassword: 'Återställt-2031' });
+      expect(response.status).toBe(200);
+      expect((await before.get('/api/auth/me')).status).toBe(401);
+      expect((await clientFromResponse(t, response).get('/api/auth/me')).status).toBe(200);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(401);
+      expect((await attempt(person.email!, 'Återställt-2031')).status).toBe(200);
+    });
+
+    it('an expired code is refused', async () => {
+      const person = await newPerson({ account: false });
+      const code = await insertCode(person.id, { expiresIn: '-1 minute' });
+      expect((await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' })).status).toBe(404);
+    });
+
+    it('an unknown code is refused with the same answer', async () => {
+      const response = await post('/api/auth/redeem').send({ code: 'AAAAA-BBBBB', newPassword: 'Första-lösen-2031' });
+      expect(response.status).toBe(404);
+      expect(response.body.message).toBe('Koden är ogiltig, redan använd eller har gått ut.');
+    });
+
+    it('a weak new password is refused (400 naming newPassword) and the code stays usable', async () => {
+      const person = await newPerson({ account: false });
+      const code = await insertCode(person.id);
+      const weak = await post('/api/auth/redeem').send({ code, newPassword: 'qwertyuiop' });
+      expect(weak.status).toBe(400);
+      expect(weak.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.' }]);
+      const short = await post('/api/auth/redeem').send({ code, newPassword: 'kort' });
+      expect(short.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.' }]);
+      expect((await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' })).status).toBe(200);
+    });
+
+    it('a code for a disabled person does not sign them in', async () => {
+      const person = await newPerson({ account: false });
+      const code = await insertCode(person.id);
+      await sql(t, `update person set disabled_at = now() where id = $1`, [person.id]);
+      const response = await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' });
+      expect([401, 404]).toContain(response.status);
+      expect(response.headers['set-cookie']).toBeUndefined();
+      const [credential] = await sql(t, `select 1 from credential where person_id = $1`, [person.id]);
+      expect(credential).toBeUndefined();
+    });
+
+    it('the two people racing with one code: exactly one wins', async () => {
+      const person = await newPerson({ account: false });
+      const code = await insertCode(person.id);
+      const results = await Promise.all(
+        [1, 2, 3].map((i) => post('/api/auth/redeem').send({ code, newPassword: `Första-lösen-203${i}` })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 404, 404]);
+    });
+  });
+
+  describe('bad input', () => {
+    it('names the missing field on sign-in', async () => {
+      const noIdentifier = await post('/api/auth/sign-in').send({ password: 'x' });
+      expect(noIdentifier.status).toBe(400);
+      expect(noIdentifier.body.details).toEqual([{ field: 'identifier', message: 'Fyll i e-post eller anställningsnummer.' }]);
+      const noPassword = await post('/api/auth/sign-in').send({ identifier: 'a@b.example' });
+      expect(noPassword.status).toBe(400);
+      expect(noPassword.body.details).toEqual([{ field: 'password', message: 'Fyll i lösenord.' }]);
+      const badOrganisation = await post('/api/auth/sign-in').send({ identifier: 'A1004', password: 'x', organisationId: 'Älvstad' });
+      expect(badOrganisation.status).toBe(400);
+      expect(badOrganisation.body.details).toEqual([{ field: 'organisationId', message: 'Välj en organisation i listan.' }]);
+    });
+
+    it('answers wrong types and unknown fields in Swedish, naming the field', async () => {
+      const wrongType = await post('/api/auth/sign-in').send({ identifier: 12345, password: 'x' });
+      expect(wrongType.status).toBe(400);
+      expect(wrongType.body.details).toHaveLength(1);
+      expect(wrongType.body.details[0].field).toBe('identifier');
+      expect(wrongType.body.details[0].message).not.toMatch(/must be|should/);
+
+      const extra = await post('/api/auth/sign-in').send({ identifier: 'a@b.example', password: 'x', isAdmin: true });
+      expect(extra.status).toBe(400);
+      expect(extra.body.details).toEqual([{ field: 'isAdmin', message: expect.not.stringMatching(/should not exist/) }]);
+
+      const redeem = await post('/api/auth/redeem').send({ code: '', newPassword: 'Första-lösen-2031' });
+      expect(redeem.status).toBe(400);
+      expect(redeem.body.details).toEqual([{ field: 'code', message: 'Fyll i koden.' }]);
+    });
+
+    it('answers malformed JSON with 400, not 500, without echoing the parser', async () => {
+      const response = await post('/api/auth/sign-in').set('Content-Type', 'application/json').send('{"identifier": "a@b.example", ');
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, message: 'Förfrågan är inte giltig JSON.' });
+      expect(JSON.stringify(response.body)).not.toMatch(/JSON at position|Unexpected|SyntaxError/);
+    });
+
+    it('answers an oversize body with 413', async () => {
+      const huge = JSON.stringify({ identifier: 'a@b.example', password: 'x'.repeat(2 * 1024 * 1024) });
+      const response = await post('/api/auth/sign-in').set('Content-Type', 'application/json').send(huge);
+      expect(response.status).toBe(413);
+      expect(response.body).toMatchObject({ statusCode: 413, message: 'Förfrågan är för stor.' });
+    });
+
+    it('a body that is JSON but not an object is a 400', async () => {
+      for (const body of ['"just a string"', '[1,2,3]', 'null', '42']) {
+        const response = await post('/api/auth/sign-in').set('Content-Type', 'application/json').send(body);
+        expect(response.status).toBe(400);
+      }
+    });
+
+    it('a long password on sign-in is refused before any hashing work (400), not a 500', async () => {
+      const response = await attempt('a@b.example', 'x'.repeat(5000));
+      expect(response.status).toBe(400);
+      expect(response.body.details[0].field).toBe('password');
+    });
+
+    it('a badly encoded path is 400, and an unknown API path is 404, both in the usual shape', async () => {
+      const client = await t.as('staffU1');
+      const encoded = await client.get('/api/people/%E0%A4%A');
+      expect(encoded.status).toBe(400);
+      expect(encoded.body.statusCode).toBe(400);
+      const missing = await client.get('/api/no-such-thing');
+      expect(missing.status).toBe(404);
+      expect(missing.body.statusCode).toBe(404);
+    });
+
+    it('never sends a stack trace in any error body', async () => {
+      const client = await t.as('staffU1');
+      const responses = await Promise.all([
+        post('/api/auth/sign-in').set('Content-Type', 'application/json').send('{oops'),
+        post('/api/auth/sign-in').send({}),
+        client.get('/api/people/not-a-uuid'),
+        client.get('/api/no-such-thing'),
+        t.http().get('/api/auth/me'),
+        client.delete('/api/auth/sessions/xyz'),
+      ]);
+      for (const response of responses) {
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        const text = JSON.stringify(response.body);
+        expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+|\.js:\d+|stack/);
+        expect(response.headers['content-type']).toMatch(/application\/json/);
+      }
+    });
+  });
+
+  describe('security headers', () => {
+    it('sends a strict content security policy, HSTS and other hardening headers', async () => {
+      const response = await t.http().get('/api/health');
+      const csp = String(response.headers['content-security-policy']);
+      const directives = new Map(
+        csp.split(';').map((part) => {
+          const [name, ...values] = part.trim().split(/\s+/);
+          return [name, values] as const;
+        }),
+      );
+      expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+      const scriptSrc = directives.get('script-src') ?? [];
+      expect(scriptSrc).toContain("'self'");
+      expect(scriptSrc.join(' ')).not.toMatch(/unsafe-inline|unsafe-eval|\*|data:/);
+
+      const hsts = String(response.headers['strict-transport-security']);
+      const maxAge = Number(/max-age=(\d+)/.exec(hsts)?.[1]);
+      expect(maxAge).toBeGreaterThanOrEqual(365 * 24 * 3600);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('marks every API answer, errors included, as not to be stored (shared devices)', async () => {
+      const client = await t.as('staffU1');
+      for (const response of [
+        await t.http().get('/api/health'),
+        await client.get('/api/auth/me'),
+        await t.http().get('/api/auth/me'),
+        await post('/api/auth/sign-in').send({}),
+      ]) {
+        expect(response.headers['cache-control']).toBe('no-store');
+      }
+    });
+
+    it('gives every answer a request id, keeping a well-formed incoming one', async () => {
+      const own = await t.http().get('/api/health').set('X-Request-Id', 'abc-123');
+      expect(own.headers['x-request-id']).toBe('abc-123');
+      const bad = await t.http().get('/api/health').set('X-Request-Id', 'no spaces <allowed>');
+      expect(bad.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+  });
+});
