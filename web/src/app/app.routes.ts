@@ -32,7 +32,7 @@ export const routes: Routes = [
       },
       {
         path: 'admin/anvandare',
-        canActivate: [hasRole(Role.OrgAdmin)],
+        canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
         loadComponent: () => import('./admin/users-page').then((m) => m.UsersPage),
         title: 'nav.users',
       },

@@ -1,4 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, UiLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
@@ -6,7 +7,8 @@ import { Loader } from '../core/loader';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { DateFormatPipe } from '../i18n/format';
-import { I18n, TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { Permissions } from '../core/permissions';
 import { roleKey } from '../i18n/labels';
 import { PeopleApi } from '../people/people-api';
 import { describeDevice } from './device';
@@ -14,7 +16,7 @@ import { describeDevice } from './device';
 /** The signed-in person's own account: password, where they are signed in, and language. */
 @Component({
   selector: 'k-account-page',
-  imports: [FormsModule, TranslatePipe, DateFormatPipe],
+  imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe],
   templateUrl: './account-page.html',
 })
 export class AccountPage {
@@ -22,6 +24,7 @@ export class AccountPage {
   private readonly client = inject(ApiClient);
   private readonly people = inject(PeopleApi);
   protected readonly i18n = inject(I18n);
+  private readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
   protected readonly roleKey = roleKey;
   protected readonly describeDevice = describeDevice;
@@ -41,9 +44,10 @@ export class AccountPage {
   protected readonly sessionBusy = signal<string | null>(null);
   protected readonly others = computed(() => (this.sessions.value() ?? []).filter((entry) => !entry.current));
 
-  protected language: UiLanguage = this.session.user()?.preferredLanguage ?? 'sv';
+  protected language: UiLanguage = this.i18n.language();
   protected readonly languageBusy = signal(false);
-  protected readonly languageSaved = signal(false);
+  protected readonly languageSaved = signal<TranslationKey | null>(null);
+  protected readonly savesOnProfile = computed(() => this.permissions.organisationWide() || this.permissions.managedUnitIds().length > 0);
   protected readonly languageProblem = signal<Problem | null>(null);
 
   constructor() {
@@ -114,20 +118,30 @@ export class AccountPage {
     }
   }
 
-  /** Saves the language on the person (used at the next sign-in) and switches the interface now. */
+  /**
+   * Switches the interface now and remembers the choice on this device. Those who may edit their own record
+   * (HR, administrators, managers) also save it on their profile, used at every sign-in; for others the API has
+   * no self-service route yet, so their manager sets it on the person page.
+   */
   protected async saveLanguage(): Promise<void> {
     const user = this.session.user();
     if (!user) return;
     this.languageBusy.set(true);
-    this.languageSaved.set(false);
+    this.languageSaved.set(null);
     this.languageProblem.set(null);
+    this.i18n.setLanguage(this.language);
     try {
-      await this.people.update(user.personId, { preferredLanguage: this.language });
-      await this.session.refresh();
-      this.i18n.setLanguage(this.language);
-      this.languageSaved.set(true);
+      if (this.savesOnProfile()) {
+        await this.people.update(user.personId, { preferredLanguage: this.language });
+        await this.session.refresh();
+        this.languageSaved.set('account.language.saved');
+      } else {
+        this.languageSaved.set('account.language.savedDevice');
+      }
     } catch (error) {
-      this.languageProblem.set(problemOf(error));
+      const problem = problemOf(error);
+      if (problem.status === 403) this.languageSaved.set('account.language.savedDevice');
+      else this.languageProblem.set(problem);
     } finally {
       this.languageBusy.set(false);
     }

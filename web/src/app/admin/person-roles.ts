@@ -1,6 +1,7 @@
 import { Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ASSIGNABLE_ROLES, AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { Permissions } from '../core/permissions';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { DateFormatPipe } from '../i18n/format';
@@ -14,10 +15,10 @@ interface ScopeOption {
   group?: string;
 }
 
-/** Roles an organisation administrator hands out here; network roles are managed by the network. */
-const OFFERED_ROLES = ASSIGNABLE_ROLES.filter((role) => ROLE_SCOPE[role] !== ScopeType.Network);
-
-/** A person's roles; administrators assign a role on the scope it belongs to, or end one. */
+/**
+ * A person's roles. Administrators assign every role, HR ambassador and manager, a manager ambassador in their
+ * own units; each on the scope the role belongs to (unit, area, organisation or the organisation's network).
+ */
 @Component({
   selector: 'k-person-roles',
   imports: [FormsModule, TranslatePipe, DateFormatPipe],
@@ -26,15 +27,17 @@ const OFFERED_ROLES = ASSIGNABLE_ROLES.filter((role) => ROLE_SCOPE[role] !== Sco
 export class PersonRoles {
   readonly person = input.required<PersonDetail>();
   readonly tree = input<OrganisationTree | undefined>();
-  readonly canAdminister = input(false);
   readonly changed = output<string>();
   private readonly people = inject(PeopleApi);
   private readonly session = inject(Session);
   private readonly i18n = inject(I18n);
+  protected readonly permissions = inject(Permissions);
   protected readonly roleKey = roleKey;
   protected readonly scopeTypeKey = scopeTypeKey;
   protected readonly problemKey = problemKey;
-  protected readonly roles = OFFERED_ROLES;
+  private readonly grantable = computed(() => (this.person().active ? this.permissions.grantable(this.person()) : []));
+  protected readonly roles = computed(() => this.grantable().map((entry) => entry.role));
+  protected readonly canAdminister = computed(() => this.roles().length > 0);
 
   protected readonly assigning = signal(false);
   protected readonly role = signal<AssignableRole | ''>('');
@@ -55,13 +58,20 @@ export class PersonRoles {
   protected readonly scopeOptions = computed<ScopeOption[]>(() => {
     const tree = this.tree();
     const user = this.session.user();
+    const allowed = this.grantable().find((entry) => entry.role === this.role())?.unitIds ?? [];
     switch (this.scopeType()) {
       case ScopeType.Unit:
-        return (tree?.areas ?? []).flatMap((area) => area.units.map((unit) => ({ id: unit.id, name: unit.name, group: area.name })));
+        return (tree?.areas ?? []).flatMap((area) =>
+          area.units
+            .filter((unit) => allowed === 'all' || allowed.includes(unit.id))
+            .map((unit) => ({ id: unit.id, name: unit.name, group: area.name })),
+        );
       case ScopeType.Area:
         return (tree?.areas ?? []).map((area) => ({ id: area.id, name: area.name }));
       case ScopeType.Organisation:
         return user ? [{ id: user.organisationId, name: user.organisationName }] : [];
+      case ScopeType.Network:
+        return user ? [{ id: user.networkId, name: this.i18n.t('roles.admin.ownNetwork') }] : [];
       default:
         return [];
     }
@@ -83,6 +93,10 @@ export class PersonRoles {
 
   protected error(field: string): string | null {
     return fieldMessage(this.problem(), field);
+  }
+
+  protected mayRevoke(grant: RoleGrant): boolean {
+    return this.permissions.revokes(this.person(), grant);
   }
 
   protected grantLabel(grant: RoleGrant): string {

@@ -1,4 +1,5 @@
 import { Component, inject, signal } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PersonSummary } from '@kunna/contracts';
@@ -17,7 +18,7 @@ interface Results {
 /** Administrators find people, see who has an account, and go on to roles, codes and disabling on the person page. */
 @Component({
   selector: 'k-users-page',
-  imports: [FormsModule, TranslatePipe, RouterLink],
+  imports: [ScrollRegion, FormsModule, TranslatePipe, RouterLink],
   templateUrl: './users-page.html',
 })
 export class UsersPage {

@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { ASSIGNABLE_ROLES, AssignableRole, PersonDetail, Role, RoleGrant, ScopeType } from '@kunna/contracts';
 import { Session } from './session';
 
 /** Roles that may see (part of) the organisation tree and unit pages (as the API's TREE_ROLES). */
@@ -33,18 +33,74 @@ export class Permissions {
   readonly isCoordinator = computed(() => this.grants().some((grant) => grant.role === Role.NetworkCoordinator));
   readonly seesTree = computed(() => this.grants().some((grant) => TREE_ROLES.includes(grant.role)));
   readonly canImport = computed(() => this.organisationWide());
-  readonly canAdministerUsers = computed(() => this.isOrgAdmin());
+  /** People search and roles: HR hands out ambassador and manager roles, administrators every role, codes and disabling. */
+  readonly canAdministerUsers = computed(() => this.organisationWide());
   readonly managedUnitIds = computed(() => this.scopeIds(Role.Manager, ScopeType.Unit));
   readonly ambassadorUnitIds = computed(() => this.scopeIds(Role.Ambassador, ScopeType.Unit));
   readonly managedAreaIds = computed(() => this.scopeIds(Role.AreaManager, ScopeType.Area));
 
-  /** May add people to the unit and give them sign-in codes: its manager, its area's manager, HR or an administrator. */
-  managesUnit(unitId: string, areaId?: string): boolean {
+  /** May open the people of the unit (person pages): its manager, its area manager, HR or an administrator. Ambassadors see names only. */
+  seesPeopleOf(unitId: string, areaId?: string): boolean {
     return (
       this.organisationWide() ||
       this.managedUnitIds().includes(unitId) ||
       (areaId !== undefined && this.managedAreaIds().includes(areaId))
     );
+  }
+
+  /** May add people to the unit: its manager, HR or an administrator. */
+  addsTo(unitId: string): boolean {
+    return this.organisationWide() || this.managedUnitIds().includes(unitId);
+  }
+
+  /** May give sign-in codes in the unit: its manager or an administrator (the API checks the person's own roles too). */
+  issuesCodesIn(unitId: string): boolean {
+    return this.isOrgAdmin() || this.managedUnitIds().includes(unitId);
+  }
+
+  /**
+   * May change the person's record (edit, move, end): HR and administrators; a manager when the person works in
+   * one of the manager's units and every role the person holds is ambassador or manager in the manager's units.
+   */
+  changes(person: PersonDetail): boolean {
+    if (this.organisationWide()) return true;
+    return this.managerOf(person);
+  }
+
+  /** May give the person a one-time code: administrators; managers as for `changes`. */
+  issuesCodeFor(person: PersonDetail): boolean {
+    return this.isOrgAdmin() || this.managerOf(person);
+  }
+
+  /** The roles the caller may grant to (or revoke from) the person, with the scopes allowed for each. */
+  grantable(person: PersonDetail): { role: AssignableRole; unitIds: string[] | 'all' }[] {
+    if (this.isOrgAdmin()) {
+      return ASSIGNABLE_ROLES.map((role) => ({ role, unitIds: 'all' as const }));
+    }
+    if (person.id === this.session.user()?.personId) return [];
+    if (this.isHr()) return [Role.Ambassador, Role.Manager].map((role) => ({ role: role as AssignableRole, unitIds: 'all' as const }));
+    const managed = this.managedUnitIds();
+    return managed.length ? [{ role: Role.Ambassador, unitIds: managed }] : [];
+  }
+
+  /** May revoke this grant (same rules as granting). */
+  revokes(person: PersonDetail, grant: RoleGrant): boolean {
+    return this.grantable(person).some(
+      (entry) => entry.role === grant.role && (entry.unitIds === 'all' || (grant.scopeType === ScopeType.Unit && entry.unitIds.includes(grant.scopeId))),
+    );
+  }
+
+  private managerOf(person: PersonDetail): boolean {
+    const managed = this.managedUnitIds();
+    if (!managed.length) return false;
+    const day = today();
+    const inUnit = person.memberships.some(
+      (membership) => managed.includes(membership.unitId) && membership.startDate <= day && (membership.endDate === null || membership.endDate >= day),
+    );
+    const rolesInside = person.roles.every(
+      (grant) => (grant.role === Role.Ambassador || grant.role === Role.Manager) && grant.scopeType === ScopeType.Unit && managed.includes(grant.scopeId),
+    );
+    return inUnit && rolesInside;
   }
 
   private onOwnOrganisation(role: Role): boolean {

@@ -1,4 +1,5 @@
 import { Component, computed, inject } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, UnitSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -19,7 +20,7 @@ interface AreaOverview {
 /** The start page: one section per role the person holds, built from what the API lets them see. */
 @Component({
   selector: 'k-home',
-  imports: [TranslatePipe, RouterLink, NumberFormatPipe],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, NumberFormatPipe],
   templateUrl: './home.html',
   styleUrl: './home.css',
 })
@@ -29,6 +30,7 @@ export class Home {
   protected readonly problemKey = problemKey;
   protected readonly organisationKindKey = organisationKindKey;
   protected readonly memberships = new Loader<Membership[]>();
+  protected readonly currentMemberships = computed(() => this.memberships.value() ?? []);
   protected readonly tree = new Loader<OrganisationTree>();
   protected readonly network = new Loader<NetworkOrganisation[]>();
 
@@ -65,6 +67,10 @@ export class Home {
     }
     if (this.permissions.seesTree()) void this.tree.run(() => organisation.tree());
     if (this.permissions.isCoordinator()) void this.network.run(() => organisation.networkOrganisations());
+  }
+
+  protected staffIn(area: AreaNode): number {
+    return sum(area.units);
   }
 
   private unitsIn(ids: string[]): UnitSummary[] {

@@ -1,4 +1,5 @@
 import { Component, inject } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { ImportRunSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -11,7 +12,7 @@ import { ImportsApi } from './imports-api';
 /** Earlier imports of the organisation with their figures. */
 @Component({
   selector: 'k-import-history',
-  imports: [TranslatePipe, RouterLink, DateFormatPipe, NumberFormatPipe],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, DateFormatPipe, NumberFormatPipe],
   template: `
     <h1>{{ 'imports.history.title' | t }}</h1>
     <p><a routerLink="/import">{{ 'imports.history.newImport' | t }}</a></p>
@@ -21,7 +22,7 @@ import { ImportsApi } from './imports-api';
       <p class="error" role="alert">{{ problemKey(problem) | t }}</p>
     } @else {
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{{ 'imports.history.title' | t }}</caption>
           <thead>
             <tr>
@@ -40,14 +41,14 @@ import { ImportsApi } from './imports-api';
             @for (run of runs.value() ?? []; track run.id) {
               <tr>
                 <th scope="row">{{ run.createdAt | kDate: true }}</th>
-                <td class="break">{{ run.fileName }}</td>
-                <td>{{ importModeKey(run.mode) | t }}</td>
-                <td class="num">{{ run.counts.created | kNumber }}</td>
-                <td class="num">{{ run.counts.updated | kNumber }}</td>
-                <td class="num">{{ run.counts.unchanged | kNumber }}</td>
-                <td class="num">{{ run.counts.ended | kNumber }}</td>
-                <td class="num">{{ run.counts.unitsCreated | kNumber }}</td>
-                <td>{{ run.createdBy ?? '–' }}</td>
+                <td class="break" [attr.data-label]="'imports.history.file' | t">{{ run.fileName }}</td>
+                <td [attr.data-label]="'imports.history.mode' | t">{{ importModeKey(run.mode) | t }}</td>
+                <td class="num" [attr.data-label]="'imports.counts.created' | t">{{ run.counts.created | kNumber }}</td>
+                <td class="num" [attr.data-label]="'imports.counts.updated' | t">{{ run.counts.updated | kNumber }}</td>
+                <td class="num" [attr.data-label]="'imports.counts.unchanged' | t">{{ run.counts.unchanged | kNumber }}</td>
+                <td class="num" [attr.data-label]="'imports.counts.ended' | t">{{ run.counts.ended | kNumber }}</td>
+                <td class="num" [attr.data-label]="'imports.counts.unitsCreated' | t">{{ run.counts.unitsCreated | kNumber }}</td>
+                <td [attr.data-label]="'imports.history.by' | t">{{ run.createdBy ?? '–' }}</td>
               </tr>
             } @empty {
               <tr><td colspan="9">{{ 'imports.history.empty' | t }}</td></tr>

@@ -1,3 +1,5 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { ScrollRegion } from '../core/scroll-region';
 import { Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -7,7 +9,6 @@ import {
   ImportMode,
   ImportOptions,
   ImportPreview,
-  ImportProblem,
   ImportResult,
   REQUIRED_IMPORT_FIELDS,
 } from '@kunna/contracts';
@@ -29,12 +30,13 @@ interface ProblemGroup {
   count: number;
 }
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The API refuses larger files (413). */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Upload → preview → map headers → dry run → run: an HR export becomes people and units, nothing is written before the last step. */
 @Component({
   selector: 'k-import-page',
-  imports: [FormsModule, TranslatePipe, RouterLink, NumberFormatPipe, ImportCountsView],
+  imports: [ScrollRegion, FormsModule, TranslatePipe, RouterLink, NumberFormatPipe, ImportCountsView],
   templateUrl: './import-page.html',
   styleUrl: './import-page.css',
 })
@@ -161,10 +163,23 @@ export class ImportPage {
   protected async run(): Promise<void> {
     const file = this.file();
     if (!file) return;
-    await this.call(async () => {
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
       this.result.set(await this.imports.run(file, this.options()));
       this.go('done');
-    });
+    } catch (error) {
+      // 422: the file changed or the organisation did since the dry run; the body lists every problem, nothing was written.
+      const body = error instanceof HttpErrorResponse && error.status === 422 ? (error.error as Partial<ImportResult> | null) : null;
+      if (body && Array.isArray(body.problems)) {
+        this.report.set({ dryRun: true, ok: false, problems: body.problems, counts: body.counts ?? this.report()?.counts ?? zeroCounts() });
+        this.go('check');
+      } else {
+        this.problem.set(problemOf(error));
+      }
+    } finally {
+      this.busy.set(false);
+    }
   }
 
   protected restart(): void {
@@ -182,11 +197,6 @@ export class ImportPage {
   protected back(step: Step): void {
     this.problem.set(null);
     this.go(step);
-  }
-
-  protected columnLabel(problem: ImportProblem): string {
-    if (problem.column === null) return '–';
-    return problem.columnName ? `${problem.column} (${problem.columnName})` : String(problem.column);
   }
 
   protected delimiterName(delimiter: string): string {
@@ -217,6 +227,10 @@ export class ImportPage {
       this.busy.set(false);
     }
   }
+}
+
+function zeroCounts(): ImportResult['counts'] {
+  return { created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 };
 }
 
 function emptyMapping(): MappingForm {

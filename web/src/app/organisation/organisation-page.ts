@@ -1,4 +1,5 @@
 import { Component, computed, inject, signal } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AreaNode, OrganisationTree } from '@kunna/contracts';
@@ -17,7 +18,7 @@ interface AreaView {
 /** Areas → units with staff counts and managers, as far as the caller's roles reach. */
 @Component({
   selector: 'k-organisation-page',
-  imports: [TranslatePipe, RouterLink, FormsModule, NumberFormatPipe],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, FormsModule, NumberFormatPipe],
   templateUrl: './organisation-page.html',
 })
 export class OrganisationPage {

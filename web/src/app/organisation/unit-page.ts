@@ -1,11 +1,11 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
-import { ActivatedRoute, RouterLink } from '@angular/router';
+import { ScrollRegion } from '../core/scroll-region';
+import { ActivatedRoute, RouterLink, TitleStrategy } from '@angular/router';
 import { EmploymentType, OneTimeCredential, PersonSummary, UnitDetail } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
-import { TitleStrategy } from '@angular/router';
 import { TranslatePipe } from '../i18n/i18n';
 import { employmentKey } from '../i18n/labels';
 import { OneTimeCodeDialog } from '../people/one-time-code-dialog';
@@ -16,7 +16,7 @@ import { OrganisationApi } from './organisation-api';
 /** One unit: its staff (substitutes marked), managers and ambassadors; managers add people and give sign-in codes. */
 @Component({
   selector: 'k-unit-page',
-  imports: [TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog],
   templateUrl: './unit-page.html',
   styleUrl: './unit-page.css',
 })
@@ -32,9 +32,18 @@ export class UnitPage {
   protected readonly Substitute = EmploymentType.Substitute;
   protected readonly Hourly = EmploymentType.Hourly;
 
-  protected readonly canManage = computed(() => {
+  /** Person pages are for managers, area managers, HR and administrators; ambassadors see the names here. */
+  protected readonly canOpenPeople = computed(() => {
     const unit = this.detail.value()?.unit;
-    return unit ? this.permissions.managesUnit(unit.id, unit.areaId) : false;
+    return unit ? this.permissions.seesPeopleOf(unit.id, unit.areaId) : false;
+  });
+  protected readonly canAdd = computed(() => {
+    const unit = this.detail.value()?.unit;
+    return unit ? this.permissions.addsTo(unit.id) : false;
+  });
+  protected readonly canIssueCodes = computed(() => {
+    const unit = this.detail.value()?.unit;
+    return unit ? this.permissions.issuesCodesIn(unit.id) : false;
   });
   protected readonly substitutes = computed(
     () => this.detail.value()?.staff.filter((person) => person.employmentType !== EmploymentType.Permanent).length ?? 0,

@@ -17,6 +17,8 @@ import { Session } from '../core/session';
 export class OneTimeCodeDialog {
   readonly credential = input<OneTimeCredential | null>(null);
   readonly personName = input.required<string>();
+  /** How the person signs in afterwards (no e-mail: employee number and organisation). */
+  readonly employeeNumber = input<string | null>(null);
   readonly closed = output<void>();
   protected readonly session = inject(Session);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dialog');

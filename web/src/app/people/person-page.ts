@@ -1,4 +1,5 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail } from '@kunna/contracts';
 import { AccountActions } from '../admin/account-actions';
@@ -24,7 +25,7 @@ type Panel = 'edit' | 'move' | 'end' | null;
 /** One person: profile, unit history and roles; managers, HR and administrators change what they may. */
 @Component({
   selector: 'k-person-page',
-  imports: [
+  imports: [ScrollRegion, 
     RouterLink,
     TranslatePipe,
     DateFormatPipe,
@@ -68,17 +69,14 @@ export class PersonPage {
     const person = this.person.value();
     return person ? `${person.firstName} ${person.lastName}` : '';
   });
-  protected readonly currentUnitIds = computed(() =>
-    (this.person.value()?.memberships ?? [])
-      .filter((membership) => membership.startDate <= this.today && (membership.endDate === null || membership.endDate >= this.today))
-      .map((membership) => membership.unitId),
-  );
-  /** Managers of one of the person's units, their area managers, HR and administrators. */
-  protected readonly canManage = computed(() => {
-    if (this.permissions.organisationWide()) return true;
-    const areaOf = new Map<string, string>();
-    for (const area of this.tree.value()?.areas ?? []) for (const unit of area.units) areaOf.set(unit.id, area.id);
-    return this.currentUnitIds().some((unitId) => this.permissions.managesUnit(unitId, areaOf.get(unitId)));
+  /** HR, administrators, and managers of the person's unit when the person's roles stay inside the manager's units. */
+  protected readonly canChange = computed(() => {
+    const person = this.person.value();
+    return person ? this.permissions.changes(person) : false;
+  });
+  protected readonly canIssueCode = computed(() => {
+    const person = this.person.value();
+    return person ? this.permissions.issuesCodeFor(person) : false;
   });
   protected readonly active = computed(() => this.person.value()?.active ?? false);
   protected readonly groups = computed(() => unitGroups(this.tree.value()?.areas ?? []));
