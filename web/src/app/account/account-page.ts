@@ -77,6 +77,8 @@ export class AccountPage {
       this.newPassword = '';
       this.repeatPassword = '';
       this.passwordChanged.set(true);
+      // Changing the password ends the other sign-ins.
+      await this.loadSessions();
     } catch (error) {
       this.passwordProblem.set(problemOf(error));
     } finally {
