@@ -58,7 +58,8 @@ export class I18n {
     let node: unknown = DICTIONARIES[this.language()];
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     let text = typeof node === 'string' ? node : key;
-    if (params) for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+    // One pass with a function: a value is inserted as-is (no `$&` patterns, no placeholders inside values re-filled).
+    if (params) text = text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
     return text;
   }
 
