@@ -1,20 +1,38 @@
 import type { Config } from 'jest';
 
 const preset = require('./jest.preset.js');
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+/** Angular unit tests: jsdom, zoneless TestBed (jest-preset-angular 16), the web app's own tsconfig. */
+const angular = createCjsPreset({ tsconfig: '<rootDir>/web/tsconfig.spec.json' });
 
 /**
- * `npm test`: unit tests, integration tests against real PostgreSQL, and API end-to-end tests through HTTP.
- * The database projects share one global setup (embedded PostgreSQL, or TEST_DATABASE_URL).
+ * The database projects share one global setup (embedded PostgreSQL, or TEST_DATABASE_URL): jest runs a
+ * global hook once per distinct file, with the transform of a project that declares it, and not at all
+ * when only the unit or web projects run.
  */
-const config: Config = {
+const database = {
   globalSetup: '<rootDir>/api/src/test-support/global-setup.ts',
   globalTeardown: '<rootDir>/api/src/test-support/global-teardown.ts',
-  transform: preset.transform,
-  moduleNameMapper: preset.moduleNameMapper,
+};
+
+/**
+ * `npm test`: unit tests (API, libs, web), integration tests against real PostgreSQL, and API end-to-end
+ * tests through HTTP.
+ */
+const config: Config = {
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
-    { ...preset, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'], testTimeout: 60000 },
-    { ...preset, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'], testTimeout: 60000 },
+    { ...preset, ...database, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    {
+      ...angular,
+      displayName: 'web',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
+      moduleNameMapper: { '^@kunna/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+    },
   ],
 };
 

@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint (module boundaries included), then unit, integration and API e2e tests in one jest run.
+// `npm test`: type-check, lint (module boundaries included), then unit (API, libs, web), integration and API e2e tests in one jest run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -7,6 +7,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const extra = process.argv.slice(2);
 const steps = [
   ['typecheck (api, libs, e2e)', 'npx', ['tsc', '-p', 'api/tsconfig.spec.json', '--noEmit']],
+  // The web app itself is type-checked by its build; its unit tests are transpiled only by jest, so check them here.
+  ['typecheck (web unit tests)', 'npx', ['tsc', '-p', 'web/tsconfig.spec.json', '--noEmit']],
   ['lint', 'npx', ['eslint', 'api/src', 'libs', 'migrations', 'e2e', 'web/src']],
   ['jest', 'npx', ['jest', '--ci', ...extra]],
 ];

@@ -1,0 +1,113 @@
+import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { Router, provideRouter } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { CSRF_HEADER, CurrentUser } from '@kunna/contracts';
+import { apiInterceptor } from './http';
+import { Session } from './session';
+
+const USER: CurrentUser = {
+  personId: 'p1',
+  organisationId: 'o1',
+  organisationName: 'Älvstads kommun',
+  networkId: 'n1',
+  firstName: 'Emma',
+  lastName: 'Lindberg',
+  preferredLanguage: 'sv',
+  roles: [],
+  csrfToken: 'csrf-token-of-this-session',
+  idleTimeoutSeconds: 1800,
+};
+
+describe('apiInterceptor', () => {
+  let http: HttpClient;
+  let backend: HttpTestingController;
+  let session: Session;
+  let router: Router;
+
+  beforeEach(() => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), provideHttpClient(withInterceptors([apiInterceptor])), provideHttpClientTesting()],
+    });
+    http = TestBed.inject(HttpClient);
+    backend = TestBed.inject(HttpTestingController);
+    session = TestBed.inject(Session);
+    router = TestBed.inject(Router);
+  });
+  afterEach(() => backend.verify());
+
+  /** Sends a request and returns what reached the backend. */
+  function send(method: string, url = '/api/something') {
+    void firstValueFrom(http.request(method, url, { body: method === 'GET' || method === 'HEAD' ? null : {} })).catch(() => undefined);
+    return backend.expectOne((request) => request.url === url && request.method === method);
+  }
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])('adds the session’s CSRF token to %s', (method) => {
+    session.user.set(USER);
+    const request = send(method);
+    expect(request.request.headers.get(CSRF_HEADER)).toBe('csrf-token-of-this-session');
+    request.flush({});
+  });
+
+  it.each(['GET', 'HEAD', 'OPTIONS'])('does not send the token with the safe method %s', (method) => {
+    session.user.set(USER);
+    const request = send(method);
+    expect(request.request.headers.has(CSRF_HEADER)).toBe(false);
+    request.flush({});
+  });
+
+  it('sends no token before sign-in (there is none)', () => {
+    const request = send('POST', '/api/auth/sign-in');
+    expect(request.request.headers.has(CSRF_HEADER)).toBe(false);
+    request.flush({});
+  });
+
+  it('uses the token of the current session after a new sign-in', () => {
+    session.user.set(USER);
+    send('POST').flush({});
+    session.user.set({ ...USER, csrfToken: 'the-next-session' });
+    const request = send('POST');
+    expect(request.request.headers.get(CSRF_HEADER)).toBe('the-next-session');
+    request.flush({});
+  });
+
+  it('keeps the request otherwise unchanged', () => {
+    session.user.set(USER);
+    void firstValueFrom(http.post('/api/people', { name: 'x' }, { headers: { 'X-Other': '1' } })).catch(() => undefined);
+    const request = backend.expectOne('/api/people');
+    expect(request.request.body).toEqual({ name: 'x' });
+    expect(request.request.headers.get('X-Other')).toBe('1');
+    request.flush({});
+  });
+
+  it('a 401 while signed in means the session ended: forget the person and go to sign-in', async () => {
+    session.user.set(USER);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const result = firstValueFrom(http.get('/api/people'));
+    backend.expectOne('/api/people').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await expect(result).rejects.toMatchObject({ status: 401 });
+    expect(session.user()).toBeNull();
+    expect(navigate).toHaveBeenCalledWith(['/logga-in'], { queryParams: { orsak: 'idle' } });
+  });
+
+  it('a 401 from /auth/me (checking whether anyone is signed in) does not redirect', async () => {
+    session.user.set(USER);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const result = firstValueFrom(http.get('/api/auth/me'));
+    backend.expectOne('/api/auth/me').flush({}, { status: 401, statusText: 'Unauthorized' });
+    await expect(result).rejects.toMatchObject({ status: 401 });
+    expect(navigate).not.toHaveBeenCalled();
+  });
+
+  it('other errors pass through untouched', async () => {
+    session.user.set(USER);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const result = firstValueFrom(http.post('/api/people', {}));
+    backend.expectOne('/api/people').flush({ statusCode: 403 }, { status: 403, statusText: 'Forbidden' });
+    await expect(result).rejects.toMatchObject({ status: 403 });
+    expect(session.user()).toEqual(USER);
+    expect(navigate).not.toHaveBeenCalled();
+  });
+});

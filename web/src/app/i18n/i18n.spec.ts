@@ -1,0 +1,142 @@
+import { DOCUMENT } from '@angular/common';
+import { TestBed } from '@angular/core/testing';
+import { en } from './en';
+import { I18n, TranslatePipe, TranslationKey } from './i18n';
+import { sv } from './sv';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf of a dictionary as `dotted.key` → text. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [leaf, text] of leaves(value, path)) out.set(leaf, text);
+  }
+  return out;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('translations', () => {
+  const swedish = leaves(sv as unknown as Tree);
+  const english = leaves(en as unknown as Tree);
+
+  it('has a good number of keys (the dictionaries are really loaded)', () => {
+    expect(swedish.size).toBeGreaterThan(50);
+  });
+
+  it('every Swedish key exists in English', () => {
+    expect([...swedish.keys()].filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('every English key exists in Swedish', () => {
+    expect([...english.keys()].filter((key) => !swedish.has(key))).toEqual([]);
+  });
+
+  it('no text is empty or left untranslated as a key', () => {
+    for (const [key, text] of [...swedish, ...english]) {
+      expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
+      expect({ key, text }).not.toEqual({ key, text: key });
+    }
+  });
+
+  it('both languages use the same {placeholders} for each key', () => {
+    const mismatched = [...swedish.keys()]
+      .filter((key) => english.has(key))
+      .filter((key) => placeholders(swedish.get(key)!).join() !== placeholders(english.get(key)!).join())
+      .map((key) => `${key}: sv {${placeholders(swedish.get(key)!).join(',')}} en {${placeholders(english.get(key)!).join(',')}}`);
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('I18n', () => {
+  let i18n: I18n;
+  let document: Document;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({});
+    i18n = TestBed.inject(I18n);
+    document = TestBed.inject(DOCUMENT);
+  });
+
+  it('starts in Swedish and sets <html lang>', () => {
+    expect(i18n.language()).toBe('sv');
+    expect(document.documentElement.lang).toBe('sv');
+    expect(i18n.t('app.signOut')).toBe(sv.app.signOut);
+    expect(i18n.locale()).toBe('sv-SE');
+  });
+
+  it('substitutes every occurrence of each parameter', () => {
+    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).toBe(sv.signIn.lockedOut.replace('{minutes}', '12'));
+    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).not.toContain('{minutes}');
+    const key = [...leaves(sv as unknown as Tree)].find(([, text]) => placeholders(text).length >= 2);
+    expect(key).toBeDefined();
+    const [path, text] = key!;
+    const params = Object.fromEntries(placeholders(text).map((name, index) => [name, `V${index}`]));
+    const result = i18n.t(path as TranslationKey, params);
+    expect(result).not.toMatch(/\{\w+\}/);
+    for (const value of Object.values(params)) expect(result).toContain(value);
+  });
+
+  it('keeps a placeholder that was not given, and ignores extra parameters', () => {
+    expect(i18n.t('signIn.lockedOut')).toContain('{minutes}');
+    expect(i18n.t('app.signOut', { unused: 'x' })).toBe(sv.app.signOut);
+  });
+
+  it('does not treat parameter values as patterns', () => {
+    expect(i18n.t('signIn.lockedOut', { minutes: '$& {minutes}' })).toContain('$& {minutes}');
+  });
+
+  it('answers an unknown key with the key itself (visible, not blank)', () => {
+    expect(i18n.t('no.such.key' as TranslationKey)).toBe('no.such.key');
+    expect(i18n.t('app' as TranslationKey)).toBe('app');
+  });
+
+  it('switches to English, remembers the device choice and updates <html lang>', () => {
+    i18n.setLanguage('en');
+    expect(i18n.t('app.signOut')).toBe(en.app.signOut);
+    expect(document.documentElement.lang).toBe('en');
+    expect(i18n.locale()).toBe('en-GB');
+    expect(localStorage.getItem('kunna.language')).toBe('en');
+
+    // A new page load starts in the stored language.
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({});
+    expect(TestBed.inject(I18n).language()).toBe('en');
+  });
+
+  it('uses the person’s own language while signed in without storing it, and forgets it after sign-out', () => {
+    i18n.usePersonalLanguage('en');
+    expect(i18n.language()).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('kunna.language')).toBeNull();
+    i18n.restoreDeviceLanguage();
+    expect(i18n.language()).toBe('sv');
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('a language chosen on the device wins over the person’s own', () => {
+    i18n.setLanguage('sv');
+    i18n.usePersonalLanguage('en');
+    expect(i18n.language()).toBe('sv');
+  });
+
+  it('ignores a stored value that is not a language', () => {
+    localStorage.setItem('kunna.language', 'de');
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({});
+    expect(TestBed.inject(I18n).language()).toBe('sv');
+  });
+
+  it('the t pipe follows a language switch', () => {
+    const pipe = TestBed.runInInjectionContext(() => new TranslatePipe());
+    expect(pipe.transform('app.signOut')).toBe(sv.app.signOut);
+    i18n.setLanguage('en');
+    expect(pipe.transform('app.signOut')).toBe(en.app.signOut);
+    expect(pipe.transform('signIn.lockedOut', { minutes: 3 })).toBe(en.signIn.lockedOut.replace('{minutes}', '3'));
+  });
+});
