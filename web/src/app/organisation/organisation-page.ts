@@ -3,12 +3,18 @@ import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AreaNode, OrganisationTree } from '@kunna/contracts';
+import { Permissions } from '../core/permissions';
+import { AreaForm } from './area-form';
+import { UnitForm } from './unit-form';
 import { Loader } from '../core/loader';
 import { problemKey } from '../core/problem';
 import { NumberFormatPipe } from '../i18n/format';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { areaKindKey } from '../i18n/labels';
 import { OrganisationApi } from './organisation-api';
+
+/** What an administrator is editing: a new area, an area, or a new unit in an area. */
+type Editing = { kind: 'newArea' } | { kind: 'area'; areaId: string } | { kind: 'newUnit'; areaId: string } | null;
 
 interface AreaView {
   area: AreaNode;
@@ -18,7 +24,7 @@ interface AreaView {
 /** Areas → units with staff counts and managers, as far as the caller's roles reach. */
 @Component({
   selector: 'k-organisation-page',
-  imports: [ScrollRegion, TranslatePipe, RouterLink, FormsModule, NumberFormatPipe],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, FormsModule, NumberFormatPipe, AreaForm, UnitForm],
   templateUrl: './organisation-page.html',
 })
 export class OrganisationPage {
@@ -26,6 +32,11 @@ export class OrganisationPage {
   protected readonly problemKey = problemKey;
   protected readonly areaKindKey = areaKindKey;
   protected readonly filter = signal('');
+  protected readonly permissions = inject(Permissions);
+  private readonly api = inject(OrganisationApi);
+  protected readonly editing = signal<Editing>(null);
+  protected readonly message = signal<string | null>(null);
+  private readonly i18n = inject(I18n);
 
   protected readonly areas = computed<AreaView[]>(() => {
     const needle = this.filter().trim().toLocaleLowerCase('sv');
@@ -47,7 +58,22 @@ export class OrganisationPage {
   protected readonly totalUnits = computed(() => this.areas().reduce((total, view) => total + view.area.units.length, 0));
 
   constructor() {
-    const api = inject(OrganisationApi);
-    void this.tree.run(() => api.tree());
+    void this.tree.run(() => this.api.tree());
+  }
+
+  protected edit(editing: Editing): void {
+    this.message.set(null);
+    this.editing.set(editing);
+  }
+
+  protected isEditing(kind: 'area' | 'newUnit', areaId: string): boolean {
+    const editing = this.editing();
+    return editing !== null && editing.kind === kind && editing.areaId === areaId;
+  }
+
+  protected async saved(name: string): Promise<void> {
+    this.editing.set(null);
+    await this.tree.run(() => this.api.tree());
+    this.message.set(this.i18n.t('structure.saved', { name }));
   }
 }

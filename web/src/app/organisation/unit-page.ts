@@ -1,7 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { ActivatedRoute, RouterLink, TitleStrategy } from '@angular/router';
-import { EmploymentType, OneTimeCredential, PersonSummary, UnitDetail } from '@kunna/contracts';
+import { EmploymentType, OneTimeCredential, OrganisationTree, PersonSummary, UnitDetail, UnitSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -12,11 +12,12 @@ import { OneTimeCodeDialog } from '../people/one-time-code-dialog';
 import { PeopleApi } from '../people/people-api';
 import { PersonForm, PersonFormValue } from '../people/person-form';
 import { OrganisationApi } from './organisation-api';
+import { UnitForm } from './unit-form';
 
 /** One unit: its staff (substitutes marked), managers and ambassadors; managers add people and give sign-in codes. */
 @Component({
   selector: 'k-unit-page',
-  imports: [ScrollRegion, TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog, UnitForm],
   templateUrl: './unit-page.html',
   styleUrl: './unit-page.css',
 })
@@ -24,7 +25,7 @@ export class UnitPage {
   readonly unitId = input.required<string>();
   private readonly organisation = inject(OrganisationApi);
   private readonly people = inject(PeopleApi);
-  private readonly permissions = inject(Permissions);
+  protected readonly permissions = inject(Permissions);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
   protected readonly detail = new Loader<UnitDetail>();
   protected readonly problemKey = problemKey;
@@ -56,6 +57,11 @@ export class UnitPage {
   protected readonly added = signal<string | null>(null);
   private readonly addHeading = viewChild<ElementRef<HTMLElement>>('addHeading');
 
+  /** Administrators change the unit's name, code or area. */
+  protected readonly tree = new Loader<OrganisationTree>();
+  protected readonly editingUnit = signal(false);
+  protected readonly unitSaved = signal(false);
+
   protected readonly codeFor = signal<PersonSummary | null>(null);
   protected readonly credential = signal<OneTimeCredential | null>(null);
   protected readonly codeProblem = signal<Problem | null>(null);
@@ -70,6 +76,18 @@ export class UnitPage {
     // `#lagg-till` from the start page opens the form at once.
     const fragment = inject(ActivatedRoute).snapshot.fragment;
     if (fragment === 'lagg-till') this.adding.set(true);
+  }
+
+  protected editUnit(): void {
+    this.unitSaved.set(false);
+    this.editingUnit.set(true);
+    if (!this.tree.value()) void this.tree.run(() => this.organisation.tree());
+  }
+
+  protected async unitChanged(_unit: UnitSummary): Promise<void> {
+    this.editingUnit.set(false);
+    await this.detail.run(() => this.organisation.unit(this.unitId()));
+    this.unitSaved.set(true);
   }
 
   protected openAdd(): void {
