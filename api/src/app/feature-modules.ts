@@ -1,4 +1,5 @@
 import { ImportsModule } from '../imports/imports.module';
+import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
 
@@ -7,4 +8,5 @@ export const FEATURE_MODULES = [
   OrganisationModule,
   PeopleModule,
   ImportsModule,
+  LibraryModule,
 ];

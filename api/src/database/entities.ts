@@ -1,6 +1,8 @@
+import { AMBASSADOR_ENTITIES } from '../ambassadors/ambassadors.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
 import { ImportRunEntity } from '../imports/import-run.entity';
+import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
 import { PersonEntity, RoleAssignmentEntity, UnitMembershipEntity } from '../people/people.entities';
 
@@ -19,4 +21,6 @@ export const ENTITIES = [
   SignInThrottleEntity,
   AuditLogEntity,
   ImportRunEntity,
+  ...LIBRARY_ENTITIES,
+  ...AMBASSADOR_ENTITIES,
 ];

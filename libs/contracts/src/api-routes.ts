@@ -48,6 +48,58 @@ export const ApiRoutes = {
     /** POST multipart: every problem by line and column, nothing written. */
     dryRun: 'imports/dry-run',
   },
+  library: {
+    /** GET the DigComp 2.2 areas and competences. */
+    digComp: 'library/digcomp',
+    /** GET modules the caller may see (query: ModuleListQuery); POST create (coordinator: network, HR/admin: organisation). */
+    modules: 'library/modules',
+    /** GET detail; PATCH archive/restore: `library/modules/:moduleId`. */
+    module: 'library/modules/:moduleId',
+    /** PUT save the draft (creates it when none); DELETE discard it. */
+    draft: 'library/modules/:moduleId/draft',
+    /** POST replace the draft with the source's latest published version (adapted modules). */
+    draftFromSource: 'library/modules/:moduleId/draft/from-source',
+    /** POST multipart `file` (+ `title`): attach to the draft. */
+    draftAttachments: 'library/modules/:moduleId/draft/attachments',
+    /** DELETE remove an attachment from the draft. */
+    draftAttachment: 'library/modules/:moduleId/draft/attachments/:attachmentId',
+    /** POST publish the draft as a new, immutable version. */
+    publish: 'library/modules/:moduleId/publish',
+    /** POST make an own copy of a network module for the caller's organisation. */
+    adapt: 'library/modules/:moduleId/adapt',
+    /** GET one version (what a session used). */
+    version: 'library/module-versions/:versionId',
+    /** GET download an attachment. */
+    attachment: 'library/attachments/:attachmentId',
+    /** POST load the starter library into the coordinator's network (idempotent). */
+    starterLibrary: 'library/starter-library',
+    /** GET programs; POST create. */
+    programs: 'library/programs',
+    /** GET detail; PATCH update (steps, archive). */
+    program: 'library/programs/:programId',
+    /** GET assignments in the caller's scope; POST assign to a unit, area, role, job title or the organisation. */
+    programAssignments: 'library/programs/:programId/assignments',
+    /** DELETE end an assignment. */
+    programAssignment: 'library/programs/:programId/assignments/:assignmentId',
+    /** GET programs in force for a unit (directly, through its area, the organisation, roles or job titles). */
+    unitPrograms: 'library/units/:unitId/programs',
+  },
+  ambassadors: {
+    /** GET appointments in the caller's scope (query: unitId, personId, includeEnded); POST appoint. */
+    appointments: 'ambassadors/appointments',
+    /** GET one; PATCH allocation, end date, note. */
+    appointment: 'ambassadors/appointments/:appointmentId',
+    /** GET qualifications (query: unitId, personId, moduleId, includeInactive); POST qualify explicitly. */
+    qualifications: 'ambassadors/qualifications',
+    renewQualification: 'ambassadors/qualifications/:qualificationId/renew',
+    revokeQualification: 'ambassadors/qualifications/:qualificationId/revoke',
+    /** GET per unit: active ambassadors, staff per ambassador, flags (query: unitId). */
+    coverage: 'ambassadors/coverage',
+    /** GET counts per organisation for network coordinators. */
+    networkCoverage: 'ambassadors/network-coverage',
+    /** GET the caller's own appointments and qualifications. */
+    me: 'ambassadors/me',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

@@ -4,4 +4,5 @@ export * from './people';
 export * from './auth';
 export * from './errors';
 export * from './import';
+export * from './library';
 export * from './api-routes';

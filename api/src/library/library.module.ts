@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { LibraryAccessGuard } from './library-access.guard';
+import { ModulesController } from './modules.controller';
+import { ModulesRepository } from './modules.repository';
+import { ModulesService } from './modules.service';
+import { ProgramsController } from './programs.controller';
+import { ProgramsRepository } from './programs.repository';
+import { ProgramsService } from './programs.service';
+import { StarterLibraryService } from './starter-library.service';
+
+/** The module library: modules and their versions, attachments, programs and their assignments, DigComp. */
+@Module({
+  controllers: [ModulesController, ProgramsController],
+  providers: [ModulesRepository, ModulesService, ProgramsRepository, ProgramsService, StarterLibraryService, LibraryAccessGuard],
+  exports: [ModulesRepository, ProgramsRepository],
+})
+export class LibraryModule {}
