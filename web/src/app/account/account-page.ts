@@ -1,6 +1,7 @@
 import { Component, computed, inject, signal } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, UiLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Loader } from '../core/loader';
@@ -16,7 +17,7 @@ import { describeDevice } from './device';
 /** The signed-in person's own account: password, where they are signed in, and language. */
 @Component({
   selector: 'k-account-page',
-  imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe],
+  imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe, RouterLink],
   templateUrl: './account-page.html',
 })
 export class AccountPage {

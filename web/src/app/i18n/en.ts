@@ -427,6 +427,7 @@ export const en: Translations = {
     title: 'My account',
     me: 'About me',
     organisation: 'Organisation',
+    myDetails: 'My details and units over time',
     myRoles: 'My roles',
     password: {
       title: 'Change password',

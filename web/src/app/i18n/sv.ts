@@ -426,6 +426,7 @@ export const sv = {
     title: 'Mitt konto',
     me: 'Om mig',
     organisation: 'Organisation',
+    myDetails: 'Mina uppgifter och enheter över tid',
     myRoles: 'Mina roller',
     password: {
       title: 'Byt lösenord',
