@@ -1,4 +1,5 @@
-import { Component, OnInit, inject, input, signal } from '@angular/core';
+import { Location } from '@angular/common';
+import { Component, Injector, OnInit, afterNextRender, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@kunna/contracts';
@@ -18,6 +19,8 @@ export class RedeemCode implements OnInit {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
+  private readonly location = inject(Location);
+  private readonly injector = inject(Injector);
   /** The code from the link or slip (`?c=`). */
   readonly c = input<string>();
 
@@ -33,7 +36,7 @@ export class RedeemCode implements OnInit {
   ngOnInit(): void {
     this.code = (this.c() ?? '').trim();
     // The code must not linger in the address bar or history on a shared device.
-    if (this.c()) void this.router.navigate([], { queryParams: {}, replaceUrl: true });
+    if (this.c()) afterNextRender(() => this.location.replaceState('/kod'), { injector: this.injector });
   }
 
   protected message(field: string): string | null {
