@@ -174,6 +174,190 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'POST /api/imports': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports', body: {} }) },
   'POST /api/imports/preview': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/preview', body: {} }) },
   'POST /api/imports/dry-run': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/dry-run', body: {} }) },
+
+  // --- library (api/src/library). For modules and programs: own = organisation A's local one, sibling = the network's
+  // shared one, other = organisation B's local one. Everyone reads the shared and their own organisation's content;
+  // coordinators edit shared content, HR and administrators their organisation's (a manager edits nothing).
+  'GET /api/library/digcomp': { own: EVERYONE, request: () => ({ path: '/api/library/digcomp' }) },
+  'GET /api/library/modules': { own: EVERYONE, request: () => ({ path: '/api/library/modules' }) },
+  'POST /api/library/modules': { own: ['hr', 'admin', 'coordinator'], request: () => ({ path: '/api/library/modules', body: {} }) },
+  'GET /api/library/modules/:moduleId': {
+    own: EVERYONE,
+    sibling: EVERYONE,
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}` }),
+  },
+  'PATCH /api/library/modules/:moduleId': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}`, body: { archived: 'ja' } }),
+  },
+  'PUT /api/library/modules/:moduleId/draft': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft`, body: {} }),
+  },
+  // The fixture's modules have no draft: editors past the guards get 409.
+  'DELETE /api/library/modules/:moduleId/draft': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    allowedStatus: 409,
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft` }),
+  },
+  // Neither module is an adapted copy: editors past the guards get 409.
+  'POST /api/library/modules/:moduleId/draft/from-source': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    allowedStatus: 409,
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/from-source` }),
+  },
+  'POST /api/library/modules/:moduleId/draft/attachments': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/attachments`, body: {} }),
+  },
+  'DELETE /api/library/modules/:moduleId/draft/attachments/:attachmentId': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    allowedStatus: 409,
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/attachments/${moduleIn(f, scope).attachmentId}` }),
+  },
+  'POST /api/library/modules/:moduleId/publish': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/publish`, body: { changeNote: 5 } }),
+  },
+  // HR and administrators make their organisation's own copy (whether a module can be adapted is the service's 409).
+  'POST /api/library/modules/:moduleId/adapt': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/adapt`, body: { title: 5 } }),
+  },
+  'GET /api/library/module-versions/:versionId': {
+    own: EVERYONE,
+    sibling: EVERYONE,
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/module-versions/${moduleIn(f, scope).versionId}` }),
+  },
+  'GET /api/library/attachments/:attachmentId': {
+    own: EVERYONE,
+    sibling: EVERYONE,
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/attachments/${moduleIn(f, scope).attachmentId}` }),
+  },
+  // Idempotent: the first call loads the starter library into the fixture network, later calls add nothing.
+  'POST /api/library/starter-library': { own: ['coordinator'], request: () => ({ path: '/api/library/starter-library' }) },
+  'GET /api/library/programs': { own: EVERYONE, request: () => ({ path: '/api/library/programs' }) },
+  'POST /api/library/programs': { own: ['hr', 'admin', 'coordinator'], request: () => ({ path: '/api/library/programs', body: {} }) },
+  'GET /api/library/programs/:programId': {
+    own: EVERYONE,
+    sibling: EVERYONE,
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}` }),
+  },
+  'PATCH /api/library/programs/:programId': {
+    own: ['hr', 'admin'],
+    sibling: ['coordinator'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}`, body: { title: '' } }),
+  },
+  // Assignments live in the caller's organisation and are narrowed to the caller's units and areas.
+  'GET /api/library/programs/:programId/assignments': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['manager', 'areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}/assignments` }),
+  },
+  'POST /api/library/programs/:programId/assignments': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['manager', 'areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}/assignments`, body: {} }),
+  },
+  // The network program's assignment on U1 (own), U2 (sibling) and U4 (organisation B). Ending is idempotent (204).
+  'DELETE /api/library/programs/:programId/assignments/:assignmentId': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    allowedStatus: 204,
+    request: (f, scope) => ({
+      path: `/api/library/programs/${f.library.networkProgram}/assignments/${
+        scope === 'own' ? f.library.assignmentU1 : scope === 'sibling' ? f.library.assignmentU2 : f.library.assignmentU4
+      }`,
+    }),
+  },
+  'GET /api/library/units/:unitId/programs': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/units/${unitIn(f, scope)}/programs` }),
+  },
+
+  // --- ambassadors (api/src/ambassadors): own = U1 (ambassadorU1's appointment), sibling = U2, other = U4 in B ---
+  'GET /api/ambassadors/appointments': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/appointments', query: { unitId: unitIn(f, scope) } }),
+  },
+  'POST /api/ambassadors/appointments': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/appointments', body: { personId: personIn(f, scope) } }),
+  },
+  'GET /api/ambassadors/appointments/:appointmentId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/ambassadors/appointments/${appointmentIn(f, scope)}` }),
+  },
+  'PATCH /api/ambassadors/appointments/:appointmentId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/ambassadors/appointments/${appointmentIn(f, scope)}`, body: { allocationValue: 'mycket' } }),
+  },
+  'GET /api/ambassadors/qualifications': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/qualifications', query: { unitId: unitIn(f, scope) } }),
+  },
+  'POST /api/ambassadors/qualifications': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/qualifications', body: { personId: personIn(f, scope) } }),
+  },
+  'POST /api/ambassadors/qualifications/:qualificationId/renew': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/ambassadors/qualifications/${qualificationIn(f, scope)}/renew`, body: { validUntil: 'snart' } }),
+  },
+  'POST /api/ambassadors/qualifications/:qualificationId/revoke': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/ambassadors/qualifications/${qualificationIn(f, scope)}/revoke`, body: { reason: '' } }),
+  },
+  'GET /api/ambassadors/coverage': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/coverage', query: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/ambassadors/network-coverage': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-coverage' }) },
+  'GET /api/ambassadors/me': { own: EVERYONE, request: () => ({ path: '/api/ambassadors/me' }) },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {
@@ -191,4 +375,21 @@ function personIn(f: Fixture, scope: ScopeCase): string {
 /** People of organisation A and B that no matrix case signs in as. */
 function bystanderIn(f: Fixture, scope: ScopeCase): string {
   return (scope === 'own' ? f.people.staffU3 : scope === 'sibling' ? f.people.staffU2 : f.people.staffU4).id;
+}
+
+/** Organisation A's local module, the network's shared module, organisation B's local module. */
+function moduleIn(f: Fixture, scope: ScopeCase) {
+  return scope === 'own' ? f.library.moduleA : scope === 'sibling' ? f.library.networkModule : f.library.moduleB;
+}
+
+function programIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.library.programA : scope === 'sibling' ? f.library.networkProgram : f.library.programB;
+}
+
+function appointmentIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.library.appointmentU1 : scope === 'sibling' ? f.library.appointmentU2 : f.library.appointmentU4;
+}
+
+function qualificationIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.library.qualificationU1 : scope === 'sibling' ? f.library.qualificationU2 : f.library.qualificationU4;
 }

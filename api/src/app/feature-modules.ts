@@ -1,3 +1,4 @@
+import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
 import { ImportsModule } from '../imports/imports.module';
 import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -9,4 +10,5 @@ export const FEATURE_MODULES = [
   PeopleModule,
   ImportsModule,
   LibraryModule,
+  AmbassadorsModule,
 ];

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
+import { LibraryFixture, loadLibraryFixture } from './library-fixture';
 
 /** A deliberately cheap hash for test accounts (the real parameters are tested in the hasher's own spec). */
 export const FIXTURE_PASSWORD = 'Testlösen-ord-42';
@@ -29,6 +30,8 @@ export interface Fixture {
   unitU3: string;
   unitU4: string;
   people: Record<FixturePersonKey, { id: string; email: string; employeeNumber: string }>;
+  /** Modules, programs, assignments, appointments and qualifications (see library-fixture.ts). */
+  library: LibraryFixture;
 }
 
 export type FixturePersonKey =
@@ -115,8 +118,19 @@ export async function loadFixture(databaseUrl: string): Promise<Fixture> {
       adminB: await person('adminB', orgB, null, ['org_admin', 'organisation', orgB]),
       staffU4: await person('staffU4', orgB, unitU4),
     };
+    const library = await loadLibraryFixture(client, {
+      networkId,
+      orgA,
+      orgB,
+      unitU1,
+      unitU2,
+      unitU4,
+      ambassadorU1: people.ambassadorU1.id,
+      staffU2: people.staffU2.id,
+      staffU4: people.staffU4.id,
+    });
     await client.query('commit');
-    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people };
+    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people, library };
   } catch (error) {
     await client.query('rollback');
     throw error;

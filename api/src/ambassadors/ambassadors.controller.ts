@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AmbassadorAppointment,
+  AmbassadorQualification,
+  ApiRoutes,
+  MyAmbassadorOverview,
+  NetworkCoverage,
+  Role,
+  UnitCoverage,
+} from '@kunna/contracts';
+import { Access, ANY, inBody, inQuery, SELF } from '../auth/access.decorator';
+import { CallerParam } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller';
+import { APPOINTING_ROLES, COVERAGE_ROLES, QUALIFYING_ROLES } from './ambassador-policy';
+import { AmbassadorTarget } from './ambassadors-access.guard';
+import { AmbassadorsService } from './ambassadors.service';
+import {
+  AppointmentListQueryDto,
+  CoverageQueryDto,
+  CreateAppointmentDto,
+  CreateQualificationDto,
+  QualificationListQueryDto,
+  RenewQualificationDto,
+  RevokeQualificationDto,
+  UpdateAppointmentDto,
+} from './dto/ambassadors.dto';
+
+@ApiTags('ambassadors')
+@Controller()
+export class AmbassadorsController {
+  constructor(private readonly ambassadors: AmbassadorsService) {}
+
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.appointments)
+  appointments(@CallerParam() caller: Caller, @Query() query: AppointmentListQueryDto): Promise<AmbassadorAppointment[]> {
+    return this.ambassadors.appointments(caller, query);
+  }
+
+  /** Managers appoint for their own units, HR and administrators for any unit; the person must be in their scope. */
+  @Access({ roles: APPOINTING_ROLES, target: inBody('person', 'personId') })
+  @Post(ApiRoutes.ambassadors.appointments)
+  appoint(@CallerParam() caller: Caller, @Body() body: CreateAppointmentDto): Promise<AmbassadorAppointment> {
+    return this.ambassadors.appoint(caller, body);
+  }
+
+  @Access({ roles: [Role.Ambassador, ...COVERAGE_ROLES], target: ANY })
+  @AmbassadorTarget('appointment', 'read', 'appointmentId')
+  @Get(ApiRoutes.ambassadors.appointment)
+  appointment(@Param('appointmentId') appointmentId: string): Promise<AmbassadorAppointment> {
+    return this.ambassadors.appointment(appointmentId);
+  }
+
+  @Access({ roles: APPOINTING_ROLES, target: ANY })
+  @AmbassadorTarget('appointment', 'edit', 'appointmentId')
+  @Patch(ApiRoutes.ambassadors.appointment)
+  updateAppointment(
+    @CallerParam() caller: Caller,
+    @Param('appointmentId') appointmentId: string,
+    @Body() body: UpdateAppointmentDto,
+  ): Promise<AmbassadorAppointment> {
+    return this.ambassadors.updateAppointment(caller, appointmentId, body);
+  }
+
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.qualifications)
+  qualifications(@CallerParam() caller: Caller, @Query() query: QualificationListQueryDto): Promise<AmbassadorQualification[]> {
+    return this.ambassadors.qualifications(caller, query);
+  }
+
+  @Access({ roles: QUALIFYING_ROLES, target: inBody('person', 'personId') })
+  @Post(ApiRoutes.ambassadors.qualifications)
+  qualify(@CallerParam() caller: Caller, @Body() body: CreateQualificationDto): Promise<AmbassadorQualification> {
+    return this.ambassadors.qualify(caller, body);
+  }
+
+  @Access({ roles: QUALIFYING_ROLES, target: ANY })
+  @AmbassadorTarget('qualification', 'edit', 'qualificationId')
+  @Post(ApiRoutes.ambassadors.renewQualification)
+  renew(@CallerParam() caller: Caller, @Param('qualificationId') qualificationId: string, @Body() body: RenewQualificationDto): Promise<AmbassadorQualification> {
+    return this.ambassadors.renew(caller, qualificationId, body);
+  }
+
+  @Access({ roles: QUALIFYING_ROLES, target: ANY })
+  @AmbassadorTarget('qualification', 'edit', 'qualificationId')
+  @Post(ApiRoutes.ambassadors.revokeQualification)
+  @HttpCode(200)
+  revoke(@CallerParam() caller: Caller, @Param('qualificationId') qualificationId: string, @Body() body: RevokeQualificationDto): Promise<AmbassadorQualification> {
+    return this.ambassadors.revoke(caller, qualificationId, body.reason);
+  }
+
+  /** Each visible unit: active ambassadors, staff per ambassador and the flags for its manager and HR. */
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.coverage)
+  coverage(@CallerParam() caller: Caller, @Query() query: CoverageQueryDto): Promise<UnitCoverage[]> {
+    return this.ambassadors.coverage(caller, query.unitId ?? null);
+  }
+
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Get(ApiRoutes.ambassadors.networkCoverage)
+  networkCoverage(@CallerParam() caller: Caller): Promise<NetworkCoverage[]> {
+    return this.ambassadors.networkCoverage(caller);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.ambassadors.me)
+  mine(@CallerParam() caller: Caller): Promise<MyAmbassadorOverview> {
+    return this.ambassadors.mine(caller);
+  }
+}
