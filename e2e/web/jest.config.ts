@@ -1,0 +1,17 @@
+import type { Config } from 'jest';
+
+const preset = require('../../jest.preset.js');
+
+/**
+ * Browser tests (`npm run e2e:web` starts the server and runs this): Debian's Chromium through
+ * playwright-core against E2E_BASE_URL, one file after another.
+ */
+const config: Config = {
+  ...preset,
+  displayName: 'web-e2e',
+  testMatch: ['<rootDir>/e2e/web/**/*.e2e-spec.ts'],
+  testTimeout: 120_000,
+  maxWorkers: 1,
+};
+
+export default config;
