@@ -287,8 +287,8 @@ export class ProgramsRepository {
     if (steps.length === 0) return;
     await this.db.manager.query(
       `insert into library_program_step (program_id, position, organisation_id, module_id, days_after_previous, note)
-       select $1, s.ordinality, $2, s.module_id, s.days_after_previous, s.note
-         from jsonb_to_recordset($3::jsonb) with ordinality as s(module_id uuid, days_after_previous integer, note text)`,
+       select $1, e.position, $2, (e.step->>'module_id')::uuid, (e.step->>'days_after_previous')::integer, e.step->>'note'
+         from jsonb_array_elements($3::jsonb) with ordinality as e(step, position)`,
       [
         programId,
         organisationId,
