@@ -19,7 +19,7 @@ import { validationError } from '../common/errors';
 import { visibilityFor } from '../organisation/visibility';
 import { notFound, forbidden, stateConflict } from '../library/http';
 import { COVERAGE_ROLES, mayAppoint } from './ambassador-policy';
-import { AmbassadorsRepository, AppointmentRow, CoverageRow } from './ambassadors.repository';
+import { AmbassadorsRepository, CoverageRow } from './ambassadors.repository';
 import {
   AppointmentListQueryDto,
   CreateAppointmentDto,
