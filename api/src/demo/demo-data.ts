@@ -1,6 +1,8 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
+import { loadDemoLibraryAndAmbassadors } from '../ambassadors/demo-ambassadors';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
+import { pgClientRunner } from '../library/starter-library/load-starter-library';
 
 export const DEMO_PASSWORD = 'Kunna-demo-2026';
 
@@ -343,5 +345,6 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
     }
   }
 
+  await loadDemoLibraryAndAmbassadors(pgClientRunner(client), networkId, today);
   return { password: DEMO_PASSWORD, accounts };
 }
