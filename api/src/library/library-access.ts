@@ -2,7 +2,7 @@ import { Role, ScopeType } from '@kunna/contracts';
 import type { Caller } from '../auth/caller';
 
 /**
- * Who may do what in the library (decided for this feature, see README of the folder):
+ * Who may do what in the library (decided for this feature):
  * - network (shared) modules and programs: network coordinators of the network create, edit, publish and archive;
  * - local modules and programs: HR and administrators of the owning organisation. Ambassadors do not edit:
  *   content is the employer's responsibility; ambassadors propose changes to HR or their coordinator;
