@@ -21,6 +21,7 @@ const database = {
  * tests through HTTP.
  */
 const config: Config = {
+  reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
     { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'], testTimeout: 60000 },

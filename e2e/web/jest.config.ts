@@ -12,6 +12,7 @@ const config: Config = {
   testMatch: ['<rootDir>/e2e/web/**/*.e2e-spec.ts'],
   testTimeout: 120_000,
   maxWorkers: 1,
+  reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
 };
 
 export default config;
