@@ -351,7 +351,8 @@ describe('Kunna in the browser: sign-in, shell and start page', () => {
       await expectAccessible(page, 'phone-home-menu-closed');
 
       await toggle.click();
-      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      // Rendering follows the click asynchronously (zoneless change detection): wait for the new state.
+      await page.getByRole('button', { name: sv.app.menu, exact: true, expanded: true }).waitFor();
       await nav.waitFor({ state: 'visible' });
       for (const link of await nav.getByRole('link').all()) {
         const box = await link.boundingBox();
@@ -364,7 +365,8 @@ describe('Kunna in the browser: sign-in, shell and start page', () => {
       // Choosing a page closes the menu again.
       await nav.getByRole('link', { name: sv.nav.account, exact: true }).click();
       await page.waitForURL((url) => url.pathname === '/mitt-konto');
-      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      await page.getByRole('button', { name: sv.app.menu, exact: true, expanded: false }).waitFor();
+      await nav.waitFor({ state: 'hidden' });
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
       await signOut(page);
