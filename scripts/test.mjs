@@ -9,6 +9,8 @@ const steps = [
   ['typecheck (api, libs, e2e)', 'npx', ['tsc', '-p', 'api/tsconfig.spec.json', '--noEmit']],
   // The web app itself is type-checked by its build; its unit tests are transpiled only by jest, so check them here.
   ['typecheck (web unit tests)', 'npx', ['tsc', '-p', 'web/tsconfig.spec.json', '--noEmit']],
+  // The module-boundary lint rule reads Nx's cached project graph and silently skips itself without one (a clean checkout).
+  ['project graph (for the module-boundary lint rule)', 'npx', ['nx', 'show', 'projects']],
   ['lint', 'npx', ['eslint', 'api/src', 'libs', 'migrations', 'e2e', 'web/src']],
   ['jest', 'npx', ['jest', '--ci', ...extra]],
 ];
