@@ -21,11 +21,14 @@ const database = {
  * tests through HTTP.
  */
 const config: Config = {
+  // A global option in jest 30 (ignored inside `projects`): database tests create, migrate and drop databases,
+  // which takes longer than jest's 5 s default on a busy 2-core machine.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
-    { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'], testTimeout: 60000 },
-    { ...preset, ...database, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'], testTimeout: 60000 },
+    { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'] },
+    { ...preset, ...database, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'] },
     {
       ...angular,
       displayName: 'web',
