@@ -358,6 +358,60 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   'GET /api/ambassadors/network-coverage': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-coverage' }) },
   'GET /api/ambassadors/me': { own: EVERYONE, request: () => ({ path: '/api/ambassadors/me' }) },
+
+  // --- sessions (api/src/sessions): own = a session in U1 (led by ambassadorU1), sibling = U2, other = U4 in B ---
+  'GET /api/sessions': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/sessions', query: { unitId: unitIn(f, scope) } }),
+  },
+  'POST /api/sessions': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/sessions', body: { unitId: unitIn(f, scope) } }),
+  },
+  'POST /api/session-conflicts': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/session-conflicts', body: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/my-sessions': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    request: () => ({ path: '/api/my-sessions' }),
+  },
+  'GET /api/sessions/:sessionId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}` }),
+  },
+  'PATCH /api/sessions/:sessionId': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}`, body: { place: '' } }),
+  },
+  'GET /api/sessions/:sessionId/attendance': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance` }),
+  },
+  'POST /api/sessions/:sessionId/attendance': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance`, body: { marks: 'alla' } }),
+  },
+  'GET /api/sessions/:sessionId/walk-in-candidates': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/walk-in-candidates` }),
+  },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {
@@ -392,4 +446,8 @@ function appointmentIn(f: Fixture, scope: ScopeCase): string {
 
 function qualificationIn(f: Fixture, scope: ScopeCase): string {
   return scope === 'own' ? f.library.qualificationU1 : scope === 'sibling' ? f.library.qualificationU2 : f.library.qualificationU4;
+}
+
+function sessionIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.sessions.sessionU1 : scope === 'sibling' ? f.sessions.sessionU2 : f.sessions.sessionU4;
 }

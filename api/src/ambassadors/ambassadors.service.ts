@@ -327,6 +327,39 @@ export class AmbassadorsService {
     };
   }
 
+  /**
+   * For the session feature: the person completed an ambassador training program (attendance at every step), so they
+   * are qualified for the modules the program names, from the day of the last step. A module they are already
+   * qualified for on that day is left as it is, so recording attendance again changes nothing.
+   */
+  async qualifyFromProgram(organisationId: string, personId: string, programId: string, moduleIds: string[], validFrom: string): Promise<string[]> {
+    const created: string[] = [];
+    for (const moduleId of moduleIds) {
+      if (await this.repository.overlappingQualification(personId, moduleId, validFrom, null)) continue;
+      const id = await this.repository.insertQualification({
+        organisationId,
+        personId,
+        moduleId,
+        source: QualificationSource.Program,
+        programId,
+        validFrom,
+        validUntil: null,
+        renewsId: null,
+        note: null,
+        createdBy: null,
+      });
+      await this.audit.record({
+        action: 'ambassador.qualified',
+        organisationId,
+        targetType: 'person',
+        targetId: personId,
+        details: { qualificationId: id, moduleId, programId, validFrom, source: QualificationSource.Program },
+      });
+      created.push(id);
+    }
+    return created;
+  }
+
   /** For the session feature: was the facilitator qualified for the module on the day? */
   isQualified(personId: string, moduleId: string, day: string): Promise<boolean> {
     return this.repository.isQualified(personId, moduleId, day);

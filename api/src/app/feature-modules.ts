@@ -3,6 +3,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
+import { SessionsModule } from '../sessions/sessions.module';
 
 /** Feature modules, one folder each. Add a feature here and its routes to the authorization matrix. */
 export const FEATURE_MODULES = [
@@ -11,4 +12,5 @@ export const FEATURE_MODULES = [
   ImportsModule,
   LibraryModule,
   AmbassadorsModule,
+  SessionsModule,
 ];

@@ -5,6 +5,7 @@ import { ImportRunEntity } from '../imports/import-run.entity';
 import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
 import { PersonEntity, RoleAssignmentEntity, UnitMembershipEntity } from '../people/people.entities';
+import { SESSION_ENTITIES } from '../sessions/sessions.entities';
 
 /** Every entity the application maps; a test checks that the migrations create exactly this schema. */
 export const ENTITIES = [
@@ -23,4 +24,5 @@ export const ENTITIES = [
   ImportRunEntity,
   ...LIBRARY_ENTITIES,
   ...AMBASSADOR_ENTITIES,
+  ...SESSION_ENTITIES,
 ];

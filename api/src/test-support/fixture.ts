@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { LibraryFixture, loadLibraryFixture } from './library-fixture';
+import { loadSessionsFixture, SessionsFixture } from './sessions-fixture';
 
 /** A deliberately cheap hash for test accounts (the real parameters are tested in the hasher's own spec). */
 export const FIXTURE_PASSWORD = 'Testlösen-ord-42';
@@ -32,6 +33,8 @@ export interface Fixture {
   people: Record<FixturePersonKey, { id: string; email: string; employeeNumber: string }>;
   /** Modules, programs, assignments, appointments and qualifications (see library-fixture.ts). */
   library: LibraryFixture;
+  /** Sessions and series in U1, U2 and U4 (see sessions-fixture.ts). */
+  sessions: SessionsFixture;
 }
 
 export type FixturePersonKey =
@@ -129,8 +132,19 @@ export async function loadFixture(databaseUrl: string): Promise<Fixture> {
       staffU2: people.staffU2.id,
       staffU4: people.staffU4.id,
     });
+    const sessions = await loadSessionsFixture(client, {
+      orgA,
+      orgB,
+      unitU1,
+      unitU2,
+      unitU4,
+      networkModuleVersionId: library.networkModule.versionId,
+      ambassadorU1: people.ambassadorU1.id,
+      staffU2: people.staffU2.id,
+      staffU4: people.staffU4.id,
+    });
     await client.query('commit');
-    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people, library };
+    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people, library, sessions };
   } catch (error) {
     await client.query('rollback');
     throw error;

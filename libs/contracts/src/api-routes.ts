@@ -100,6 +100,33 @@ export const ApiRoutes = {
     /** GET the caller's own appointments and qualifications. */
     me: 'ambassadors/me',
   },
+  // --- sessions and attendance (api/src/sessions) ---
+  sessions: {
+    /** GET list (query: unitId, from, to, includeCancelled); POST schedule one session. */
+    list: 'sessions',
+    /** GET detail with conflicts; PATCH move, change or cancel. */
+    one: 'sessions/:sessionId',
+    /** POST check a planned session for conflicts before saving. */
+    conflictCheck: 'session-conflicts',
+    /** GET the caller's sessions of a day (query: date; default today): facilitated or in their units. */
+    mine: 'my-sessions',
+    /** POST create a recurring series (optionally following a program, with shift variants). */
+    series: 'session-series',
+    /** GET the series; PATCH move or cancel one occurrence or the rest of the series. */
+    oneSeries: 'session-series/:seriesId',
+    /** GET invited people with their marks and walk-ins; POST a batch of marks (idempotent per mark id). */
+    attendance: 'sessions/:sessionId/attendance',
+    /** GET people of the organisation matching q (name or employee number), for walk-ins. */
+    walkInCandidates: 'sessions/:sessionId/walk-in-candidates',
+    /** GET who missed sessions of assigned programs, catch-up proposals and follow-ups due. */
+    catchUp: 'sessions/units/:unitId/catch-up',
+    /** GET individual support (query: unitId, personId); POST log 1:1 support. */
+    support: 'support-entries',
+    /** GET participation hours per person and activity category (query: unitId, personId, from, to). */
+    participation: 'participation',
+    /** GET the caller's own participation hours. */
+    myParticipation: 'participation/me',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

@@ -6,3 +6,4 @@ export * from './errors';
 export * from './import';
 export * from './library';
 export * from './api-routes';
+export * from './sessions';

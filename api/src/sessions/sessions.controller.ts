@@ -1,0 +1,95 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiRoutes,
+  AttendanceBatchResult,
+  SessionAttendance,
+  SessionConflict,
+  SessionDetail,
+  SessionSummary,
+  WalkInCandidate,
+} from '@kunna/contracts';
+import { Access, ANY, inBody, inQuery } from '../auth/access.decorator';
+import { CallerParam } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller';
+import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';
+import { SessionTarget } from './sessions-access.guard';
+import { SessionsService } from './sessions.service';
+import {
+  AttendanceBatchDto,
+  ConflictCheckDto,
+  CreateSessionDto,
+  MySessionsQueryDto,
+  SessionListQueryDto,
+  UpdateSessionDto,
+  WalkInQueryDto,
+} from './dto/sessions.dto';
+
+@ApiTags('sessions')
+@Controller()
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  /** Sessions the caller may see: their units (area, organisation for wider roles) and those they facilitate. */
+  @Access({ roles: READING_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.sessions.list)
+  list(@CallerParam() caller: Caller, @Query() query: SessionListQueryDto): Promise<SessionSummary[]> {
+    return this.sessions.list(caller, query);
+  }
+
+  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Post(ApiRoutes.sessions.list)
+  create(@CallerParam() caller: Caller, @Body() body: CreateSessionDto): Promise<SessionDetail> {
+    return this.sessions.create(caller, body);
+  }
+
+  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Post(ApiRoutes.sessions.conflictCheck)
+  @HttpCode(200)
+  conflictCheck(@CallerParam() caller: Caller, @Body() body: ConflictCheckDto): Promise<SessionConflict[]> {
+    return this.sessions.conflictCheck(caller, body);
+  }
+
+  @Access({ roles: READING_ROLES, target: ANY })
+  @Get(ApiRoutes.sessions.mine)
+  mine(@CallerParam() caller: Caller, @Query() query: MySessionsQueryDto): Promise<SessionSummary[]> {
+    return this.sessions.mine(caller, query.date);
+  }
+
+  @Access({ roles: READING_ROLES, target: ANY })
+  @SessionTarget('session', 'read', 'sessionId')
+  @Get(ApiRoutes.sessions.one)
+  detail(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<SessionDetail> {
+    return this.sessions.detail(caller, sessionId);
+  }
+
+  @Access({ roles: SCHEDULING_ROLES, target: ANY })
+  @SessionTarget('session', 'edit', 'sessionId')
+  @Patch(ApiRoutes.sessions.one)
+  update(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: UpdateSessionDto): Promise<SessionDetail> {
+    return this.sessions.update(caller, sessionId, body);
+  }
+
+  @Access({ roles: READING_ROLES, target: ANY })
+  @SessionTarget('session', 'read', 'sessionId')
+  @Get(ApiRoutes.sessions.attendance)
+  attendance(@Param('sessionId') sessionId: string): Promise<SessionAttendance> {
+    return this.sessions.attendance(sessionId);
+  }
+
+  /** A batch of marks, safe to send again: see README.md for the rule between conflicting marks. */
+  @Access({ roles: SCHEDULING_ROLES, target: ANY })
+  @SessionTarget('session', 'edit', 'sessionId')
+  @Post(ApiRoutes.sessions.attendance)
+  @HttpCode(200)
+  recordAttendance(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
+    return this.sessions.recordAttendance(caller, sessionId, body);
+  }
+
+  @Access({ roles: SCHEDULING_ROLES, target: ANY })
+  @SessionTarget('session', 'edit', 'sessionId')
+  @Get(ApiRoutes.sessions.walkInCandidates)
+  walkInCandidates(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
+    return this.sessions.walkInCandidates(caller, sessionId, query.q);
+  }
+}

@@ -1,0 +1,678 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActivityCategory,
+  AttendanceRow,
+  AttendanceStatus,
+  MarkOutcome,
+  PersonRef,
+  SessionAudience,
+  SessionShift,
+  SessionStatus,
+  SessionSummary,
+  WalkInCandidate,
+} from '@kunna/contracts';
+import { Db } from '../database/db';
+import type { Visibility } from '../organisation/visibility';
+
+/** Sessions are planned in local Swedish time; every instant is derived in the database from date + time. */
+export const SESSION_TIME_ZONE = 'Europe/Stockholm';
+const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
+const STARTS_AT = (date: string, time: string) => `timezone('${SESSION_TIME_ZONE}', ${date}::date + ${time}::time)`;
+
+/**
+ * Attended: present, or partial for at least half the session. What completes a program step (and so qualifies
+ * ambassadors) and what catch-up treats as not missed.
+ */
+export const ATTENDED_SQL = `(m.status = 'present' or (m.status = 'partial' and m.minutes * 2 >= s.duration_minutes))`;
+
+/** Minutes a mark counts as participation: the whole session when present, the minutes given when partial. */
+export const PARTICIPATION_MINUTES_SQL = `case m.status when 'present' then s.duration_minutes when 'partial' then least(m.minutes, s.duration_minutes) else 0 end`;
+
+export interface UnitState {
+  id: string;
+  organisationId: string;
+  areaId: string;
+  name: string;
+  closed: boolean;
+}
+
+export interface VersionChoice {
+  versionId: string;
+  moduleId: string;
+  title: string;
+  durationMinutes: number;
+  repeatIntervalWeeks: number | null;
+}
+
+export interface SessionRow {
+  id: string;
+  organisationId: string;
+  unitId: string;
+  areaId: string;
+  moduleId: string;
+  moduleVersionId: string;
+  seriesId: string | null;
+  seriesPosition: number | null;
+  programId: string | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  place: string;
+  capacity: number | null;
+  activityCategory: ActivityCategory;
+  shift: SessionShift | null;
+  audience: SessionAudience;
+  status: SessionStatus;
+  cancelReason: string | null;
+  note: string | null;
+  facilitatorIds: string[];
+  invitedPersonIds: string[];
+}
+
+export interface NewSession {
+  id: string | null;
+  organisationId: string;
+  unitId: string;
+  moduleVersionId: string;
+  seriesId: string | null;
+  seriesPosition: number | null;
+  programId: string | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  place: string;
+  capacity: number | null;
+  activityCategory: ActivityCategory;
+  shift: SessionShift | null;
+  audience: SessionAudience;
+  note: string | null;
+  createdBy: string;
+}
+
+export interface SessionChanges {
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  place: string;
+  capacity: number | null;
+  shift: SessionShift | null;
+  audience: SessionAudience;
+  note: string | null;
+  status: SessionStatus;
+  cancelReason: string | null;
+}
+
+export interface OverlapRow {
+  sessionId: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  date: string;
+  startTime: string;
+  personId: string | null;
+  personName: string | null;
+}
+
+export interface PersonState {
+  id: string;
+  organisationId: string;
+  name: string;
+  endDate: string | null;
+  pseudonymised: boolean;
+}
+
+export interface MarkToApply {
+  id: string;
+  organisationId: string;
+  sessionId: string;
+  personId: string | null;
+  walkInName: string | null;
+  walkIn: boolean;
+  status: AttendanceStatus;
+  minutes: number | null;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+export interface SummaryFilter {
+  organisationId: string;
+  visibility: Visibility;
+  /** Sessions the caller facilitates are visible whatever the unit. */
+  facilitatorId: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  includeCancelled: boolean;
+  seriesId?: string;
+  sessionIds?: string[];
+}
+
+const SUMMARY_SELECT = `
+  select s.id, s.unit_id, u.name as unit_name, v.module_id, v.title, v.id as version_id, v.version_number,
+         s.date::text as date, to_char(s.start_time, 'HH24:MI') as start_time, s.duration_minutes, s.starts_at, s.ends_at,
+         s.place, s.capacity, s.activity_category, s.shift, s.audience, s.status, s.cancel_reason, s.series_id,
+         s.series_position, s.program_id, s.revision, s.note,
+         coalesce((select json_agg(json_build_object('id', p.id, 'name', p.first_name || ' ' || p.last_name) order by p.last_name, p.first_name)
+                     from session_facilitators f join person p on p.id = f.person_id where f.session_id = s.id), '[]'::json) as facilitators,
+         (select count(*)::int from session_invitees i where i.session_id = s.id) as invited_count,
+         (select count(*)::int from attendance_marks m where m.session_id = s.id and m.status in ('present', 'partial')) as attended_count,
+         (select count(*)::int from attendance_marks m where m.session_id = s.id) as marked_count
+    from sessions s
+    join unit u on u.id = s.unit_id
+    join library_module_version v on v.id = s.module_version_id`;
+
+interface SummaryDbRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  module_id: string;
+  title: string;
+  version_id: string;
+  version_number: number;
+  date: string;
+  start_time: string;
+  duration_minutes: number;
+  starts_at: Date;
+  ends_at: Date;
+  place: string;
+  capacity: number | null;
+  activity_category: ActivityCategory;
+  shift: SessionShift | null;
+  audience: SessionAudience;
+  status: SessionStatus;
+  cancel_reason: string | null;
+  series_id: string | null;
+  series_position: number | null;
+  program_id: string | null;
+  revision: number;
+  note: string | null;
+  facilitators: PersonRef[];
+  invited_count: number;
+  attended_count: number;
+  marked_count: number;
+}
+
+function toSummary(row: SummaryDbRow): SessionSummary & { note: string | null } {
+  return {
+    id: row.id,
+    unit: { id: row.unit_id, name: row.unit_name },
+    module: { id: row.module_id, title: row.title },
+    moduleVersionId: row.version_id,
+    moduleVersionNumber: row.version_number,
+    title: row.title,
+    date: row.date,
+    startTime: row.start_time,
+    durationMinutes: row.duration_minutes,
+    startsAt: new Date(row.starts_at).toISOString(),
+    endsAt: new Date(row.ends_at).toISOString(),
+    place: row.place,
+    capacity: row.capacity,
+    activityCategory: row.activity_category,
+    shift: row.shift,
+    audience: row.audience,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    seriesId: row.series_id,
+    seriesPosition: row.series_position,
+    programId: row.program_id,
+    facilitators: row.facilitators,
+    invitedCount: row.invited_count,
+    attendedCount: row.attended_count,
+    markedCount: row.marked_count,
+    revision: row.revision,
+    note: row.note,
+  };
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly db: Db) {}
+
+  async today(): Promise<string> {
+    const rows: Array<{ today: string }> = await this.db.manager.query(`select ${LOCAL_TODAY}::text as today`);
+    return rows[0].today;
+  }
+
+  async unit(unitId: string): Promise<UnitState | null> {
+    const rows: Array<{ id: string; organisation_id: string; area_id: string; name: string; closed: boolean }> = await this.db.manager.query(
+      `select id, organisation_id, area_id, name, (closed_at is not null and closed_at <= ${LOCAL_TODAY}) as closed from unit where id = $1`,
+      [unitId],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, organisationId: row.organisation_id, areaId: row.area_id, name: row.name, closed: row.closed } : null;
+  }
+
+  /** A published version of a module the organisation may use (its network's or its own). */
+  async publishedVersion(versionId: string, networkId: string, organisationId: string): Promise<VersionChoice | null> {
+    const rows = await this.db.manager.query(
+      `select v.id as "versionId", v.module_id as "moduleId", v.title, v.duration_minutes as "durationMinutes",
+              v.repeat_interval_weeks as "repeatIntervalWeeks"
+         from library_module_version v join library_module lm on lm.id = v.module_id
+        where v.id = $1 and v.status = 'published' and lm.network_id = $2 and (lm.organisation_id is null or lm.organisation_id = $3)`,
+      [versionId, networkId, organisationId],
+    );
+    return (rows[0] as VersionChoice | undefined) ?? null;
+  }
+
+  /** The latest published version of a usable, not archived module. */
+  async latestVersion(moduleId: string, networkId: string, organisationId: string): Promise<VersionChoice | null> {
+    const rows = await this.db.manager.query(
+      `select v.id as "versionId", v.module_id as "moduleId", v.title, v.duration_minutes as "durationMinutes",
+              v.repeat_interval_weeks as "repeatIntervalWeeks"
+         from library_module lm join library_module_version v on v.module_id = lm.id and v.status = 'published'
+        where lm.id = $1 and lm.archived_at is null and lm.network_id = $2 and (lm.organisation_id is null or lm.organisation_id = $3)
+        order by v.version_number desc limit 1`,
+      [moduleId, networkId, organisationId],
+    );
+    return (rows[0] as VersionChoice | undefined) ?? null;
+  }
+
+  /** A program the organisation may use, with its steps' modules in order. */
+  async program(programId: string, networkId: string, organisationId: string): Promise<{ id: string; title: string; moduleIds: string[] } | null> {
+    const rows: Array<{ id: string; title: string; module_ids: string[] | null }> = await this.db.manager.query(
+      `select p.id, p.title, array(select module_id from library_program_step where program_id = p.id order by position) as module_ids
+         from library_program p
+        where p.id = $1 and p.archived_at is null and p.network_id = $2 and (p.organisation_id is null or p.organisation_id = $3)`,
+      [programId, networkId, organisationId],
+    );
+    const row = rows[0];
+    return row ? { id: row.id, title: row.title, moduleIds: row.module_ids ?? [] } : null;
+  }
+
+  async people(personIds: string[]): Promise<PersonState[]> {
+    if (personIds.length === 0) return [];
+    return this.db.manager.query(
+      `select id, organisation_id as "organisationId", first_name || ' ' || last_name as name, end_date::text as "endDate",
+              (pseudonymised_at is not null) as pseudonymised
+         from person where id = any($1::uuid[])`,
+      [personIds],
+    );
+  }
+
+  // --- sessions ---
+
+  async insertSession(session: NewSession): Promise<string> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `insert into sessions (id, organisation_id, unit_id, module_version_id, series_id, series_position, program_id, date, start_time,
+                             duration_minutes, starts_at, ends_at, place, capacity, activity_category, shift, audience, note,
+                             created_by, updated_by)
+       values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8::date, $9::time, $10,
+               ${STARTS_AT('$8', '$9')}, ${STARTS_AT('$8', '$9')} + make_interval(mins => $10::int),
+               $11, $12, $13, $14, $15, $16, $17, $17)
+       returning id`,
+      [
+        session.id,
+        session.organisationId,
+        session.unitId,
+        session.moduleVersionId,
+        session.seriesId,
+        session.seriesPosition,
+        session.programId,
+        session.date,
+        session.startTime,
+        session.durationMinutes,
+        session.place,
+        session.capacity,
+        session.activityCategory,
+        session.shift,
+        session.audience,
+        session.note,
+        session.createdBy,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async updateSession(sessionId: string, changes: SessionChanges, personId: string): Promise<void> {
+    await this.db.manager.query(
+      `update sessions
+          set date = $2::date, start_time = $3::time, duration_minutes = $4,
+              starts_at = ${STARTS_AT('$2', '$3')}, ends_at = ${STARTS_AT('$2', '$3')} + make_interval(mins => $4::int),
+              place = $5, capacity = $6, shift = $7, audience = $8, note = $9, status = $10, cancel_reason = $11,
+              cancelled_at = case when $10 = 'cancelled' then coalesce(cancelled_at, now()) else null end,
+              revision = revision + 1, updated_by = $12, updated_at = now()
+        where id = $1`,
+      [
+        sessionId,
+        changes.date,
+        changes.startTime,
+        changes.durationMinutes,
+        changes.place,
+        changes.capacity,
+        changes.shift,
+        changes.audience,
+        changes.note,
+        changes.status,
+        changes.cancelReason,
+        personId,
+      ],
+    );
+  }
+
+  async setFacilitators(sessionId: string, organisationId: string, personIds: string[]): Promise<void> {
+    await this.db.manager.query(`delete from session_facilitators where session_id = $1 and not (person_id = any($2::uuid[]))`, [sessionId, personIds]);
+    await this.db.manager.query(
+      `insert into session_facilitators (session_id, person_id, organisation_id)
+       select $1, unnest($2::uuid[]), $3 on conflict do nothing`,
+      [sessionId, personIds, organisationId],
+    );
+  }
+
+  async setInvitations(sessionId: string, organisationId: string, personIds: string[]): Promise<void> {
+    await this.db.manager.query(`delete from session_invitations where session_id = $1 and not (person_id = any($2::uuid[]))`, [sessionId, personIds]);
+    await this.db.manager.query(
+      `insert into session_invitations (session_id, person_id, organisation_id)
+       select $1, unnest($2::uuid[]), $3 on conflict do nothing`,
+      [sessionId, personIds, organisationId],
+    );
+  }
+
+  async sessionRow(sessionId: string, lock = false): Promise<SessionRow | null> {
+    const rows = await this.db.manager.query(
+      `select s.id, s.organisation_id as "organisationId", s.unit_id as "unitId", u.area_id as "areaId", v.module_id as "moduleId",
+              s.module_version_id as "moduleVersionId", s.series_id as "seriesId", s.series_position as "seriesPosition",
+              s.program_id as "programId", s.date::text as date, to_char(s.start_time, 'HH24:MI') as "startTime",
+              s.duration_minutes as "durationMinutes", s.place, s.capacity, s.activity_category as "activityCategory", s.shift,
+              s.audience, s.status, s.cancel_reason as "cancelReason", s.note,
+              array(select person_id from session_facilitators where session_id = s.id) as "facilitatorIds",
+              array(select person_id from session_invitations where session_id = s.id) as "invitedPersonIds"
+         from sessions s join unit u on u.id = s.unit_id join library_module_version v on v.id = s.module_version_id
+        where s.id = $1 ${lock ? 'for update of s' : ''}`,
+      [sessionId],
+    );
+    return (rows[0] as SessionRow | undefined) ?? null;
+  }
+
+  async summaries(filter: SummaryFilter): Promise<Array<SessionSummary & { note: string | null }>> {
+    const params: unknown[] = [
+      filter.organisationId,
+      filter.visibility.organisationWide,
+      filter.visibility.areaIds,
+      filter.visibility.unitIds,
+      filter.facilitatorId,
+      filter.unitId ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.includeCancelled,
+      filter.seriesId ?? null,
+      filter.sessionIds ?? null,
+    ];
+    const rows: SummaryDbRow[] = await this.db.manager.query(
+      `${SUMMARY_SELECT}
+        where s.organisation_id = $1
+          and ($2::boolean or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[])
+               or exists (select 1 from session_facilitators f where f.session_id = s.id and f.person_id = $5))
+          and ($6::uuid is null or s.unit_id = $6)
+          and ($7::date is null or s.date >= $7::date)
+          and ($8::date is null or s.date <= $8::date)
+          and ($9::boolean or s.status = 'scheduled')
+          and ($10::uuid is null or s.series_id = $10)
+          and ($11::uuid[] is null or s.id = any($11::uuid[]))
+        order by s.starts_at, u.name, s.series_position nulls first
+        limit 2000`,
+      params,
+    );
+    return rows.map(toSummary);
+  }
+
+  async summary(sessionId: string): Promise<(SessionSummary & { note: string | null }) | null> {
+    const rows: SummaryDbRow[] = await this.db.manager.query(`${SUMMARY_SELECT} where s.id = $1`, [sessionId]);
+    return rows[0] ? toSummary(rows[0]) : null;
+  }
+
+  /** Sessions of a day facilitated by the person or in the given units, not cancelled. */
+  async daySessionIds(organisationId: string, personId: string, unitIds: string[], day: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `select s.id from sessions s
+        where s.organisation_id = $1 and s.date = $4::date and s.status = 'scheduled'
+          and (s.unit_id = any($3::uuid[]) or exists (select 1 from session_facilitators f where f.session_id = s.id and f.person_id = $2))
+        order by s.starts_at`,
+      [organisationId, personId, unitIds, day],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  // --- series ---
+
+  async insertSeries(series: {
+    id: string | null;
+    organisationId: string;
+    unitId: string;
+    programId: string | null;
+    intervalWeeks: number;
+    count: number;
+    createdBy: string;
+  }): Promise<string> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `insert into session_series (id, organisation_id, unit_id, program_id, interval_weeks, occurrence_count, created_by)
+       values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7) returning id`,
+      [series.id, series.organisationId, series.unitId, series.programId, series.intervalWeeks, series.count, series.createdBy],
+    );
+    return rows[0].id;
+  }
+
+  async seriesRow(
+    seriesId: string,
+    lock = false,
+  ): Promise<{ id: string; organisationId: string; unitId: string; areaId: string; programId: string | null; programTitle: string | null; intervalWeeks: number; count: number } | null> {
+    const rows = await this.db.manager.query(
+      `select ss.id, ss.organisation_id as "organisationId", ss.unit_id as "unitId", u.area_id as "areaId", ss.program_id as "programId",
+              p.title as "programTitle", ss.interval_weeks as "intervalWeeks", ss.occurrence_count as count
+         from session_series ss join unit u on u.id = ss.unit_id left join library_program p on p.id = ss.program_id
+        where ss.id = $1 ${lock ? 'for update of ss' : ''}`,
+      [seriesId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Where a series sits, for the access guard: its unit and everyone facilitating one of its sessions. */
+  async seriesPosition(seriesId: string): Promise<{ organisationId: string; unitId: string; areaId: string; facilitatorIds: string[] } | null> {
+    const rows = await this.db.manager.query(
+      `select ss.organisation_id as "organisationId", ss.unit_id as "unitId", u.area_id as "areaId",
+              array(select distinct f.person_id from sessions s join session_facilitators f on f.session_id = s.id where s.series_id = ss.id)
+                as "facilitatorIds"
+         from session_series ss join unit u on u.id = ss.unit_id where ss.id = $1`,
+      [seriesId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The series' session ids at or after a position (`following`) or at it (`one`), in order. */
+  async seriesSessionIds(seriesId: string, position: number, following: boolean): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `select id from sessions where series_id = $1 and (case when $3 then series_position >= $2 else series_position = $2 end)
+        order by series_position, starts_at for update`,
+      [seriesId, position, following],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  // --- conflicts ---
+
+  /** Sessions of the given people overlapping [startsAt, endsAt) of the planned date/time. */
+  async facilitatorOverlaps(personIds: string[], date: string, startTime: string, durationMinutes: number, exceptSessionId: string | null): Promise<OverlapRow[]> {
+    if (personIds.length === 0) return [];
+    return this.db.manager.query(
+      `select s.id as "sessionId", v.title, s.unit_id as "unitId", u.name as "unitName", s.date::text as date,
+              to_char(s.start_time, 'HH24:MI') as "startTime", p.id as "personId", p.first_name || ' ' || p.last_name as "personName"
+         from session_facilitators f
+         join sessions s on s.id = f.session_id
+         join unit u on u.id = s.unit_id
+         join library_module_version v on v.id = s.module_version_id
+         join person p on p.id = f.person_id
+        where f.person_id = any($1::uuid[]) and s.status = 'scheduled' and ($5::uuid is null or s.id <> $5)
+          and s.starts_at < ${STARTS_AT('$2', '$3')} + make_interval(mins => $4::int)
+          and s.ends_at > ${STARTS_AT('$2', '$3')}
+        order by s.starts_at`,
+      [personIds, date, startTime, durationMinutes, exceptSessionId],
+    );
+  }
+
+  /** Sessions of the organisation in the same place (compared without case and surrounding spaces) at an overlapping time. */
+  async placeOverlaps(organisationId: string, place: string, date: string, startTime: string, durationMinutes: number, exceptSessionId: string | null): Promise<OverlapRow[]> {
+    return this.db.manager.query(
+      `select s.id as "sessionId", v.title, s.unit_id as "unitId", u.name as "unitName", s.date::text as date,
+              to_char(s.start_time, 'HH24:MI') as "startTime", null as "personId", null as "personName"
+         from sessions s
+         join unit u on u.id = s.unit_id
+         join library_module_version v on v.id = s.module_version_id
+        where s.organisation_id = $1 and lower(btrim(s.place)) = lower(btrim($2)) and s.status = 'scheduled'
+          and ($6::uuid is null or s.id <> $6)
+          and s.starts_at < ${STARTS_AT('$3', '$4')} + make_interval(mins => $5::int)
+          and s.ends_at > ${STARTS_AT('$3', '$4')}
+        order by s.starts_at`,
+      [organisationId, place, date, startTime, durationMinutes, exceptSessionId],
+    );
+  }
+
+  /**
+   * Facilitators who are ambassadors somewhere in the organisation but without an appointment covering the unit on the
+   * date. People who are not ambassadors at all (a manager, an invited teacher) are not flagged.
+   */
+  async facilitatorsOutsideAppointment(personIds: string[], unitId: string, date: string): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ person_id: string }> = await this.db.manager.query(
+      `select distinct a.person_id from ambassador_appointment a
+        where a.person_id = any($1::uuid[])
+          and not exists (select 1 from ambassador_appointment b join ambassador_appointment_unit bu on bu.appointment_id = b.id
+                           where b.person_id = a.person_id and bu.unit_id = $2
+                             and b.start_date <= $3::date and (b.end_date is null or b.end_date >= $3::date))`,
+      [personIds, unitId, date],
+    );
+    return rows.map((row) => row.person_id);
+  }
+
+  // --- attendance ---
+
+  async isInvited(sessionId: string, personId: string): Promise<boolean> {
+    const rows: Array<{ invited: boolean }> = await this.db.manager.query(
+      `select exists (select 1 from session_invitees where session_id = $1 and person_id = $2) as invited`,
+      [sessionId, personId],
+    );
+    return rows[0].invited;
+  }
+
+  /** Invited people (marked or not), marked people who were not invited, and walk-ins by name. */
+  async attendance(sessionId: string): Promise<AttendanceRow[]> {
+    const rows: Array<{
+      person_id: string | null;
+      person_name: string | null;
+      employee_number: string | null;
+      walk_in_name: string | null;
+      invited: boolean;
+      status: AttendanceStatus | null;
+      minutes: number | null;
+      mark_id: string | null;
+      recorded_at: Date | null;
+      recorded_by_id: string | null;
+      recorded_by_name: string | null;
+    }> = await this.db.manager.query(
+      `with invited as (select person_id from session_invitees where session_id = $1),
+            people as (select person_id from invited union select person_id from attendance_marks where session_id = $1 and person_id is not null)
+       select p.id as person_id, p.first_name || ' ' || p.last_name as person_name, p.employee_number, null as walk_in_name,
+              exists (select 1 from invited i where i.person_id = p.id) as invited,
+              m.status, m.minutes, m.id as mark_id, m.recorded_at, rb.id as recorded_by_id, rb.first_name || ' ' || rb.last_name as recorded_by_name,
+              p.last_name as sort_last, p.first_name as sort_first
+         from people x join person p on p.id = x.person_id
+         left join attendance_marks m on m.session_id = $1 and m.person_id = p.id
+         left join person rb on rb.id = m.recorded_by
+       union all
+       select null, null, null, m.walk_in_name, false, m.status, m.minutes, m.id, m.recorded_at, rb.id, rb.first_name || ' ' || rb.last_name,
+              m.walk_in_name, ''
+         from attendance_marks m join person rb on rb.id = m.recorded_by
+        where m.session_id = $1 and m.person_id is null
+       order by invited desc, sort_last, sort_first`,
+      [sessionId],
+    );
+    return rows.map((row) => ({
+      person: row.person_id ? { id: row.person_id, name: row.person_name ?? '', employeeNumber: row.employee_number ?? '' } : null,
+      walkInName: row.walk_in_name,
+      walkIn: !row.invited,
+      status: row.status,
+      minutes: row.minutes,
+      markId: row.mark_id,
+      recordedAt: row.recorded_at ? new Date(row.recorded_at).toISOString() : null,
+      recordedBy: row.recorded_by_id ? { id: row.recorded_by_id, name: row.recorded_by_name ?? '' } : null,
+    }));
+  }
+
+  /** The receipt of a mark id received before, if any. */
+  async receipt(markId: string): Promise<{ sessionId: string; personId: string | null; walkInName: string | null } | null> {
+    const rows = await this.db.manager.query(
+      `select session_id as "sessionId", person_id as "personId", walk_in_name as "walkInName" from attendance_mark_receipts where mark_id = $1`,
+      [markId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Applies one mark. The receipt insert makes a mark id count once: a concurrent request with the same id waits on
+   * the receipt's primary key and then finds it taken (replayed). The upsert keeps, per person (or walk-in name), the
+   * mark with the latest recordedAt, ties broken by the larger mark id, whatever order the marks arrive in.
+   */
+  async applyMark(mark: MarkToApply): Promise<MarkOutcome> {
+    const received: Array<{ mark_id: string }> = await this.db.manager.query(
+      `insert into attendance_mark_receipts (mark_id, organisation_id, session_id, person_id, walk_in_name, status, minutes, recorded_at,
+                                             recorded_by, outcome)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied')
+       on conflict (mark_id) do nothing returning mark_id`,
+      [mark.id, mark.organisationId, mark.sessionId, mark.personId, mark.walkInName, mark.status, mark.minutes, mark.recordedAt, mark.recordedBy],
+    );
+    if (received.length === 0) return MarkOutcome.Replayed;
+    const target =
+      mark.personId !== null ? `(session_id, person_id) where person_id is not null` : `(session_id, lower(walk_in_name)) where person_id is null`;
+    const applied: Array<{ id: string }> = await this.db.manager.query(
+      `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in_name, walk_in, status, minutes, recorded_at, recorded_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       on conflict ${target}
+       do update set id = excluded.id, walk_in_name = excluded.walk_in_name, walk_in = excluded.walk_in, status = excluded.status,
+                     minutes = excluded.minutes, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by, received_at = now()
+        where (excluded.recorded_at, excluded.id) > (attendance_marks.recorded_at, attendance_marks.id)
+       returning id`,
+      [mark.id, mark.organisationId, mark.sessionId, mark.personId, mark.walkInName, mark.walkIn, mark.status, mark.minutes, mark.recordedAt, mark.recordedBy],
+    );
+    if (applied.length > 0) return MarkOutcome.Applied;
+    await this.db.manager.query(`update attendance_mark_receipts set outcome = 'superseded' where mark_id = $1`, [mark.id]);
+    return MarkOutcome.Superseded;
+  }
+
+  /**
+   * Has the person attended (see ATTENDED_SQL) a session of the program for every step's module? Then the day the last
+   * step was first completed and the modules the program qualifies for.
+   */
+  async programCompletion(personId: string, programId: string): Promise<{ completedOn: string; qualifiesModuleIds: string[] } | null> {
+    const rows: Array<{ steps: number; done: number; completed_on: string | null; qualifies: string[] | null }> = await this.db.manager.query(
+      `with steps as (select position, module_id from library_program_step where program_id = $2),
+            done as (select st.position, min(s.date) as day
+                       from steps st
+                       join library_module_version v on v.module_id = st.module_id
+                       join sessions s on s.module_version_id = v.id and s.program_id = $2 and s.status = 'scheduled'
+                       join attendance_marks m on m.session_id = s.id and m.person_id = $1 and ${ATTENDED_SQL}
+                      group by st.position)
+       select (select count(*)::int from steps) as steps, (select count(*)::int from done) as done,
+              (select max(day)::text from done) as completed_on,
+              array(select module_id from library_program_qualification where program_id = $2) as qualifies`,
+      [personId, programId],
+    );
+    const row = rows[0];
+    if (row.steps === 0 || row.done < row.steps || !row.completed_on) return null;
+    return { completedOn: row.completed_on, qualifiesModuleIds: row.qualifies ?? [] };
+  }
+
+  /** People of the organisation matching a name or employee number, for walk-ins. */
+  async walkInCandidates(organisationId: string, query: string, day: string): Promise<WalkInCandidate[]> {
+    const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows: Array<{ id: string; name: string; employee_number: string; unit_names: string[] | null }> = await this.db.manager.query(
+      `select p.id, p.first_name || ' ' || p.last_name as name, p.employee_number,
+              array(select u.name from unit_membership m join unit u on u.id = m.unit_id
+                     where m.person_id = p.id and m.start_date <= $3::date and (m.end_date is null or m.end_date >= $3::date) order by u.name) as unit_names
+         from person p
+        where p.organisation_id = $1 and p.pseudonymised_at is null and (p.end_date is null or p.end_date >= $3::date)
+          and (lower(p.employee_number) = lower($2) or (p.first_name || ' ' || p.last_name) ilike $4)
+        order by (lower(p.employee_number) = lower($2)) desc, p.last_name, p.first_name
+        limit 20`,
+      [organisationId, query, day, like],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, employeeNumber: row.employee_number, unitNames: row.unit_names ?? [] }));
+  }
+}

@@ -1,0 +1,492 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ActivityCategory,
+  AttendanceBatchResult,
+  AttendanceStatus,
+  ConflictKind,
+  FieldError,
+  MarkOutcome,
+  Role,
+  SessionAttendance,
+  SessionAudience,
+  SessionConflict,
+  SessionDetail,
+  SessionStatus,
+  SessionSummary,
+  WalkInCandidate,
+} from '@kunna/contracts';
+import { AmbassadorsService } from '../ambassadors/ambassadors.service';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { validationError } from '../common/errors';
+import { stateConflict, notFound, forbidden } from '../library/http';
+import { unitsWhere, visibilityFor } from '../organisation/visibility';
+import { mayEditSession, mayScheduleIn, READING_ROLES } from './sessions-policy';
+import { MarkToApply, SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
+import { AttendanceBatchDto, ConflictCheckDto, CreateSessionDto, SessionListQueryDto, UpdateSessionDto } from './dto/sessions.dto';
+
+/** Categories where the facilitator teaches a module and so should be qualified to deliver it. */
+const QUALIFICATION_CATEGORIES = new Set<ActivityCategory>([
+  ActivityCategory.WorkplaceLearning,
+  ActivityCategory.WebCourseFollowUp,
+  ActivityCategory.TryOut,
+  ActivityCategory.IndividualSupport,
+]);
+
+/** A device clock ahead of the server by more than this is treated as "now": a fast clock must not win every conflict. */
+const CLOCK_SKEW_MS = 2 * 60 * 1000;
+
+export interface PlannedSession {
+  organisationId: string;
+  unitId: string;
+  moduleId: string | null;
+  activityCategory: ActivityCategory | null;
+  date: string;
+  startTime: string;
+  durationMinutes: number;
+  place: string;
+  facilitatorIds: string[];
+  exceptSessionId: string | null;
+}
+
+/**
+ * Workplace sessions: scheduling (one session, series in SeriesService), conflicts, and attendance with the
+ * offline-safe batch rule (see README.md).
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly repository: SessionsRepository,
+    private readonly ambassadors: AmbassadorsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // --- reading ---
+
+  list(caller: Caller, query: SessionListQueryDto): Promise<SessionSummary[]> {
+    return this.repository.summaries({
+      organisationId: caller.organisationId,
+      visibility: visibilityFor(caller, READING_ROLES),
+      facilitatorId: caller.personId,
+      unitId: query.unitId,
+      from: query.from,
+      to: query.to,
+      includeCancelled: query.includeCancelled === 'true',
+    });
+  }
+
+  async detail(caller: Caller, sessionId: string): Promise<SessionDetail> {
+    const row = await this.repository.sessionRow(sessionId);
+    const summary = await this.repository.summary(sessionId);
+    if (!row || !summary) throw notFound();
+    const conflicts =
+      row.status === SessionStatus.Scheduled
+        ? await this.conflicts({
+            organisationId: row.organisationId,
+            unitId: row.unitId,
+            moduleId: row.moduleId,
+            activityCategory: row.activityCategory,
+            date: row.date,
+            startTime: row.startTime,
+            durationMinutes: row.durationMinutes,
+            place: row.place,
+            facilitatorIds: row.facilitatorIds,
+            exceptSessionId: row.id,
+          })
+        : [];
+    return {
+      ...summary,
+      invitedPersonIds: row.audience === SessionAudience.Selection ? row.invitedPersonIds : [],
+      conflicts,
+      canEdit: mayEditSession(caller, { ...row }),
+    };
+  }
+
+  /** The caller's sessions of a day: those they facilitate and those of the units where they are ambassador or manager. */
+  async mine(caller: Caller, date: string | undefined): Promise<SessionSummary[]> {
+    const day = date ?? (await this.repository.today());
+    const units = [...unitsWhere(caller, Role.Ambassador), ...unitsWhere(caller, Role.Manager)];
+    const ids = await this.repository.daySessionIds(caller.organisationId, caller.personId, units, day);
+    if (ids.length === 0) return [];
+    return this.repository.summaries({
+      organisationId: caller.organisationId,
+      visibility: { organisationWide: true, areaIds: [], unitIds: [] },
+      facilitatorId: caller.personId,
+      includeCancelled: false,
+      sessionIds: ids,
+    });
+  }
+
+  // --- scheduling ---
+
+  async create(caller: Caller, body: CreateSessionDto): Promise<SessionDetail> {
+    if (body.id) {
+      const existing = await this.repository.sessionRow(body.id);
+      if (existing) {
+        // A retry of the same request returns what it made; the id of anything else is taken.
+        if (existing.organisationId === caller.organisationId && existing.unitId === body.unitId && existing.seriesId === null) {
+          return this.detail(caller, existing.id);
+        }
+        throw validationError([{ field: 'id', message: 'Id:t används redan. Skapa ett nytt id.' }]);
+      }
+    }
+    const unit = await this.schedulableUnit(caller, body.unitId);
+    const version = await this.chooseVersion(caller, body.moduleId, body.moduleVersionId);
+    const errors = [
+      ...(await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.date)),
+      ...(await this.checkInvitations(caller, body.audience, body.invitedPersonIds, body.capacity ?? null, body.date)),
+    ];
+    if (errors.length > 0) throw validationError(errors);
+    const sessionId = await this.repository.insertSession({
+      id: body.id ?? null,
+      organisationId: unit.organisationId,
+      unitId: unit.id,
+      moduleVersionId: version.versionId,
+      seriesId: null,
+      seriesPosition: null,
+      programId: null,
+      date: body.date,
+      startTime: body.startTime,
+      durationMinutes: body.durationMinutes,
+      place: body.place,
+      capacity: body.capacity ?? null,
+      activityCategory: body.activityCategory,
+      shift: body.shift ?? null,
+      audience: body.audience,
+      note: body.note ?? null,
+      createdBy: caller.personId,
+    });
+    await this.repository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
+    if (body.audience === SessionAudience.Selection) {
+      await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
+    }
+    await this.audit.record({
+      action: 'session.created',
+      targetType: 'session',
+      targetId: sessionId,
+      details: { unitId: unit.id, moduleVersionId: version.versionId, date: body.date, startTime: body.startTime },
+    });
+    return this.detail(caller, sessionId);
+  }
+
+  /** Moves, changes or cancels one session (a session in a series too: the series stays, only this one changes). */
+  async update(caller: Caller, sessionId: string, body: UpdateSessionDto): Promise<SessionDetail> {
+    const current = await this.repository.sessionRow(sessionId, true);
+    if (!current) throw notFound();
+    const date = body.date ?? current.date;
+    const audience = body.audience ?? current.audience;
+    const capacity = body.capacity === undefined ? current.capacity : body.capacity;
+    const errors: FieldError[] = [];
+    if (body.facilitatorIds) errors.push(...(await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', date)));
+    if (body.audience !== undefined || body.invitedPersonIds !== undefined || body.capacity !== undefined) {
+      const invited = body.invitedPersonIds ?? (audience === SessionAudience.Selection ? current.invitedPersonIds : undefined);
+      errors.push(...(await this.checkInvitations(caller, audience, invited, capacity, date)));
+    }
+    if (body.cancelled === true && !body.cancelReason && !current.cancelReason) {
+      errors.push({ field: 'cancelReason', message: 'Skriv varför tillfället ställs in, så att de inbjudna får veta.' });
+    }
+    if (errors.length > 0) throw validationError(errors);
+    const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
+    await this.repository.updateSession(
+      sessionId,
+      {
+        date,
+        startTime: body.startTime ?? current.startTime,
+        durationMinutes: body.durationMinutes ?? current.durationMinutes,
+        place: body.place ?? current.place,
+        capacity,
+        shift: body.shift === undefined ? current.shift : body.shift,
+        audience,
+        note: body.note === undefined ? current.note : body.note,
+        status,
+        cancelReason: status === SessionStatus.Cancelled ? (body.cancelReason ?? current.cancelReason) : null,
+      },
+      caller.personId,
+    );
+    if (body.facilitatorIds) await this.repository.setFacilitators(sessionId, current.organisationId, body.facilitatorIds);
+    if (audience === SessionAudience.Selection && body.invitedPersonIds) {
+      await this.repository.setInvitations(sessionId, current.organisationId, body.invitedPersonIds);
+    }
+    if (audience === SessionAudience.UnitTeam && current.audience === SessionAudience.Selection) {
+      await this.repository.setInvitations(sessionId, current.organisationId, []);
+    }
+    await this.audit.record({
+      action: status !== current.status ? (status === SessionStatus.Cancelled ? 'session.cancelled' : 'session.restored') : 'session.updated',
+      targetType: 'session',
+      targetId: sessionId,
+      details: { before: { date: current.date, startTime: current.startTime, place: current.place, status: current.status }, changes: { ...body } },
+    });
+    return this.detail(caller, sessionId);
+  }
+
+  async conflictCheck(caller: Caller, body: ConflictCheckDto): Promise<SessionConflict[]> {
+    const unit = await this.repository.unit(body.unitId);
+    if (!unit || unit.organisationId !== caller.organisationId) throw notFound();
+    let moduleId: string | null = null;
+    if (body.moduleId || body.moduleVersionId) moduleId = (await this.chooseVersion(caller, body.moduleId, body.moduleVersionId)).moduleId;
+    return this.conflicts({
+      organisationId: caller.organisationId,
+      unitId: unit.id,
+      moduleId,
+      activityCategory: body.activityCategory ?? null,
+      date: body.date,
+      startTime: body.startTime,
+      durationMinutes: body.durationMinutes,
+      place: body.place,
+      facilitatorIds: body.facilitatorIds,
+      exceptSessionId: body.sessionId ?? null,
+    });
+  }
+
+  /**
+   * Conflicts of a planned session: a facilitator or the place booked at an overlapping time, a facilitator who is an
+   * ambassador without an appointment for the unit on the day, and (as a warning) one not qualified for the module.
+   * They are shown, never enforced: the ambassador knows the workplace and decides.
+   */
+  async conflicts(planned: PlannedSession): Promise<SessionConflict[]> {
+    const out: SessionConflict[] = [];
+    const facilitatorRows = await this.repository.facilitatorOverlaps(
+      planned.facilitatorIds,
+      planned.date,
+      planned.startTime,
+      planned.durationMinutes,
+      planned.exceptSessionId,
+    );
+    for (const row of facilitatorRows) {
+      out.push({
+        kind: ConflictKind.FacilitatorDoubleBooked,
+        person: { id: row.personId as string, name: row.personName as string },
+        otherSession: { id: row.sessionId, title: row.title, unit: { id: row.unitId, name: row.unitName }, date: row.date, startTime: row.startTime },
+        message: `${row.personName} leder redan ”${row.title}” ${row.date} kl. ${row.startTime} (${row.unitName}).`,
+      });
+    }
+    if (planned.place.trim() !== '') {
+      const placeRows = await this.repository.placeOverlaps(
+        planned.organisationId,
+        planned.place,
+        planned.date,
+        planned.startTime,
+        planned.durationMinutes,
+        planned.exceptSessionId,
+      );
+      for (const row of placeRows) {
+        out.push({
+          kind: ConflictKind.PlaceDoubleBooked,
+          person: null,
+          otherSession: { id: row.sessionId, title: row.title, unit: { id: row.unitId, name: row.unitName }, date: row.date, startTime: row.startTime },
+          message: `Platsen är redan bokad för ”${row.title}” ${row.date} kl. ${row.startTime} (${row.unitName}).`,
+        });
+      }
+    }
+    const people = new Map((await this.repository.people(planned.facilitatorIds)).map((person) => [person.id, person]));
+    for (const personId of await this.repository.facilitatorsOutsideAppointment(planned.facilitatorIds, planned.unitId, planned.date)) {
+      const name = people.get(personId)?.name ?? '';
+      out.push({
+        kind: ConflictKind.OutsideAppointment,
+        person: { id: personId, name },
+        otherSession: null,
+        message: `${name} är inte ombud för enheten ${planned.date}.`,
+      });
+    }
+    if (planned.moduleId && planned.activityCategory && QUALIFICATION_CATEGORIES.has(planned.activityCategory)) {
+      for (const personId of planned.facilitatorIds) {
+        if (await this.ambassadors.isQualified(personId, planned.moduleId, planned.date)) continue;
+        const name = people.get(personId)?.name ?? '';
+        out.push({
+          kind: ConflictKind.FacilitatorNotQualified,
+          person: { id: personId, name },
+          otherSession: null,
+          message: `${name} har ingen behörighet att leda modulen ${planned.date}.`,
+        });
+      }
+    }
+    return out;
+  }
+
+  // --- attendance ---
+
+  async attendance(sessionId: string): Promise<SessionAttendance> {
+    const session = await this.repository.sessionRow(sessionId);
+    if (!session) throw notFound();
+    return { sessionId, durationMinutes: session.durationMinutes, rows: await this.repository.attendance(sessionId) };
+  }
+
+  /**
+   * Records a batch of marks (from a tablet that may have been offline). Each mark carries the client's id: a mark id
+   * received before is a replay and changes nothing. Between two marks of the same person the one made later on its
+   * device (recordedAt) wins, ties broken by the larger mark id, whatever order they arrive in. See README.md.
+   */
+  async recordAttendance(caller: Caller, sessionId: string, body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
+    const session = await this.repository.sessionRow(sessionId);
+    if (!session) throw notFound();
+    if (session.status === SessionStatus.Cancelled) throw stateConflict('Tillfället är inställt: närvaro kan inte registreras.', 'cancelled');
+    const today = await this.repository.today();
+    if (session.date > today) throw stateConflict(`Tillfället är ${session.date}: närvaro registreras från den dagen.`, 'not_started');
+
+    const errors: FieldError[] = [];
+    const personIds = [...new Set(body.marks.flatMap((mark) => (mark.personId ? [mark.personId] : [])))];
+    const people = new Map((await this.repository.people(personIds)).map((person) => [person.id, person]));
+    const now = Date.now();
+    const marks: MarkToApply[] = [];
+    body.marks.forEach((mark, index) => {
+      const at = `marks.${index}`;
+      if ((mark.personId === undefined) === (mark.walkInName === undefined)) {
+        errors.push({ field: `${at}.personId`, message: 'Ange antingen en person (personId) eller ett namn (walkInName).' });
+        return;
+      }
+      if (mark.personId !== undefined) {
+        const person = people.get(mark.personId);
+        if (!person || person.organisationId !== caller.organisationId) {
+          errors.push({ field: `${at}.personId`, message: 'Personen finns inte.' });
+          return;
+        }
+      }
+      if (mark.status === AttendanceStatus.Partial) {
+        if (mark.minutes === undefined || mark.minutes === null) {
+          errors.push({ field: `${at}.minutes`, message: 'Skriv hur många minuter personen var med.' });
+          return;
+        }
+        if (mark.minutes > session.durationMinutes) {
+          errors.push({ field: `${at}.minutes`, message: `Tillfället är ${session.durationMinutes} minuter.` });
+          return;
+        }
+      }
+      if (mark.walkInName !== undefined && mark.status !== AttendanceStatus.Present && mark.status !== AttendanceStatus.Partial) {
+        errors.push({ field: `${at}.status`, message: 'En drop-in-deltagare som inte var med tas bort i stället för att markeras.' });
+        return;
+      }
+      const recorded = Date.parse(mark.recordedAt);
+      if (Number.isNaN(recorded)) {
+        errors.push({ field: `${at}.recordedAt`, message: 'Tidpunkten (recordedAt) måste vara en ISO-tidpunkt.' });
+        return;
+      }
+      marks.push({
+        id: mark.id.toLowerCase(),
+        organisationId: session.organisationId,
+        sessionId,
+        personId: mark.personId ?? null,
+        walkInName: mark.walkInName ?? null,
+        walkIn: false,
+        status: mark.status,
+        minutes: mark.status === AttendanceStatus.Partial ? (mark.minutes as number) : null,
+        recordedAt: new Date(Math.min(recorded, now + CLOCK_SKEW_MS)).toISOString(),
+        recordedBy: caller.personId,
+      });
+    });
+    if (errors.length > 0) throw validationError(errors);
+
+    // A mark id is the client's promise that it is one mark: reusing it for another session or person is a mistake.
+    for (const [index, mark] of marks.entries()) {
+      const earlier = await this.repository.receipt(mark.id);
+      if (earlier && (earlier.sessionId !== sessionId || earlier.personId !== mark.personId || (earlier.walkInName ?? '').toLowerCase() !== (mark.walkInName ?? '').toLowerCase())) {
+        errors.push({ field: `marks.${index}.id`, message: 'Markeringens id används redan för en annan markering.' });
+      }
+    }
+    if (errors.length > 0) throw validationError(errors);
+
+    // One lock order for every request (by person, then mark id), so two tablets syncing at once cannot deadlock.
+    const ordered = marks
+      .map((mark, index) => ({ mark, index }))
+      .sort((a, b) => participantKey(a.mark).localeCompare(participantKey(b.mark)) || a.mark.id.localeCompare(b.mark.id));
+    const outcomes = new Map<number, MarkOutcome>();
+    for (const { mark, index } of ordered) {
+      if (mark.personId) mark.walkIn = !(await this.repository.isInvited(sessionId, mark.personId));
+      else mark.walkIn = true;
+      outcomes.set(index, await this.repository.applyMark(mark));
+    }
+    const applied = [...outcomes.values()].filter((outcome) => outcome === MarkOutcome.Applied).length;
+    if (applied > 0) {
+      await this.audit.record({
+        action: 'attendance.recorded',
+        targetType: 'session',
+        targetId: sessionId,
+        details: { applied, received: marks.length },
+      });
+    }
+    if (session.activityCategory === ActivityCategory.AmbassadorTraining && session.programId && applied > 0) {
+      await this.qualifyCompletedTrainees(session, marks);
+    }
+    return {
+      results: marks.map((mark, index) => ({ id: mark.id, outcome: outcomes.get(index) as MarkOutcome })),
+      attendance: await this.attendance(sessionId),
+    };
+  }
+
+  async walkInCandidates(caller: Caller, sessionId: string, query: string): Promise<WalkInCandidate[]> {
+    const session = await this.repository.sessionRow(sessionId);
+    if (!session) throw notFound();
+    return this.repository.walkInCandidates(caller.organisationId, query, session.date);
+  }
+
+  // --- helpers ---
+
+  /** Ambassador training that follows a program: those who have now attended every step are qualified. */
+  private async qualifyCompletedTrainees(session: SessionRow, marks: MarkToApply[]): Promise<void> {
+    const programId = session.programId as string;
+    const trainees = [...new Set(marks.flatMap((mark) => (mark.personId ? [mark.personId] : [])))];
+    for (const personId of trainees) {
+      const completion = await this.repository.programCompletion(personId, programId);
+      if (!completion) continue;
+      await this.ambassadors.qualifyFromProgram(session.organisationId, personId, programId, completion.qualifiesModuleIds, completion.completedOn);
+    }
+  }
+
+  async schedulableUnit(caller: Caller, unitId: string) {
+    const unit = await this.repository.unit(unitId);
+    if (!unit || unit.organisationId !== caller.organisationId) throw notFound();
+    if (!mayScheduleIn(caller, unit.id)) throw forbidden('Du får inte planera tillfällen för den här enheten.');
+    if (unit.closed) throw validationError([{ field: 'unitId', message: 'Enheten är stängd.' }]);
+    return unit;
+  }
+
+  async chooseVersion(caller: Caller, moduleId: string | undefined, moduleVersionId: string | undefined): Promise<VersionChoice> {
+    if (moduleVersionId) {
+      const version = await this.repository.publishedVersion(moduleVersionId, caller.networkId, caller.organisationId);
+      if (!version) throw validationError([{ field: 'moduleVersionId', message: 'Versionen finns inte eller är inte publicerad.' }]);
+      if (moduleId && version.moduleId !== moduleId) throw validationError([{ field: 'moduleVersionId', message: 'Versionen hör till en annan modul.' }]);
+      return version;
+    }
+    if (!moduleId) throw validationError([{ field: 'moduleId', message: 'Välj en modul.' }]);
+    const version = await this.repository.latestVersion(moduleId, caller.networkId, caller.organisationId);
+    if (!version) throw validationError([{ field: 'moduleId', message: 'Modulen finns inte, är arkiverad eller har ingen publicerad version.' }]);
+    return version;
+  }
+
+  /** People of the caller's organisation, employed on the date. */
+  async checkPeople(caller: Caller, personIds: string[], field: string, date: string): Promise<FieldError[]> {
+    const people = new Map((await this.repository.people(personIds)).map((person) => [person.id, person]));
+    const errors: FieldError[] = [];
+    personIds.forEach((personId, index) => {
+      const person = people.get(personId);
+      if (!person || person.organisationId !== caller.organisationId || person.pseudonymised) {
+        errors.push({ field: `${field}.${index}`, message: 'Personen finns inte.' });
+      } else if (person.endDate !== null && person.endDate < date) {
+        errors.push({ field: `${field}.${index}`, message: `${person.name} slutade ${person.endDate}.` });
+      }
+    });
+    return errors;
+  }
+
+  async checkInvitations(
+    caller: Caller,
+    audience: SessionAudience,
+    invitedPersonIds: string[] | undefined,
+    capacity: number | null,
+    date: string,
+  ): Promise<FieldError[]> {
+    if (audience !== SessionAudience.Selection) {
+      return invitedPersonIds && invitedPersonIds.length > 0
+        ? [{ field: 'invitedPersonIds', message: 'Hela arbetslaget bjuds in: välj "urval" för att välja personer.' }]
+        : [];
+    }
+    if (!invitedPersonIds || invitedPersonIds.length === 0) return [{ field: 'invitedPersonIds', message: 'Välj minst en person att bjuda in.' }];
+    if (capacity !== null && invitedPersonIds.length > capacity) {
+      return [{ field: 'invitedPersonIds', message: `Fler inbjudna (${invitedPersonIds.length}) än platser (${capacity}).` }];
+    }
+    return this.checkPeople(caller, invitedPersonIds, 'invitedPersonIds', date);
+  }
+}
+
+function participantKey(mark: MarkToApply): string {
+  return mark.personId ?? `~${(mark.walkInName ?? '').toLowerCase()}`;
+}
