@@ -254,9 +254,9 @@ describe('ambassadors (integration)', () => {
         status: 'valid',
       });
       const service = t.app.get(AmbassadorsService);
-      expect(await service.isQualified(t.fixture.people.staffU1.id, moduleId(), today)).toBe(true);
-      expect(await service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 11))).toBe(false);
-      expect(await service.isQualified(t.fixture.people.staffU2.id, moduleId(), addDays(today, 400))).toBe(false);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, moduleId(), today))).toBe(true);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 11)))).toBe(false);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU2.id, moduleId(), addDays(today, 400)))).toBe(false);
 
       const overlapping = await hrA.post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: moduleId() });
       expect(overlapping.status).toBe(409);
@@ -268,7 +268,7 @@ describe('ambassadors (integration)', () => {
       expect(renewed.status).toBe(201);
       expect(renewed.body).toMatchObject({ validFrom: addDays(today, 11), validUntil: addDays(today, 400), renewsId: first.id, status: 'upcoming' });
       const service = t.app.get(AmbassadorsService);
-      expect(await service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 11))).toBe(true);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 11)))).toBe(true);
       const again = await hrA.post(`/api/ambassadors/qualifications/${first.id}/renew`, { validUntil: addDays(today, 400) });
       expect(again.body.id).toBe(renewed.body.id);
       expect((await hrA.post(`/api/ambassadors/qualifications/${first.id}/renew`, { validUntil: addDays(today, 500) })).status).toBe(409);
@@ -276,16 +276,16 @@ describe('ambassadors (integration)', () => {
       const revoked = await hrA.post(`/api/ambassadors/qualifications/${renewed.body.id}/revoke`, { reason: 'Slutar som ombud.' });
       expect(revoked.status).toBe(200);
       expect(revoked.body).toMatchObject({ status: 'revoked', revokeReason: 'Slutar som ombud.' });
-      expect(await service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 20))).toBe(false);
-      expect(await service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 5))).toBe(true);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 20)))).toBe(false);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, moduleId(), addDays(today, 5)))).toBe(true);
     });
 
     it('lets a qualification for a network module cover the organisation’s adapted copy', async () => {
       const copy = await hrA.post(`/api/library/modules/${moduleId()}/adapt`, {});
       expect(copy.status).toBe(201);
       const service = t.app.get(AmbassadorsService);
-      expect(await service.isQualified(t.fixture.people.staffU1.id, copy.body.module.id, today)).toBe(true);
-      expect(await service.isQualified(t.fixture.people.staffU2.id, copy.body.module.id, today)).toBe(true);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU1.id, copy.body.module.id, today))).toBe(true);
+      expect(await t.inTenant(() => service.isQualified(t.fixture.people.staffU2.id, copy.body.module.id, today))).toBe(true);
     });
 
     it('refuses modules the organisation cannot use or that are not published, and callers other than HR and administrators', async () => {

@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { API_PREFIX } from '@kunna/contracts';
 import { AppConfig } from '../config/app-config';
 import { bodyParserErrors } from '../common/errors';
+import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
 import { AppModule } from './app.module';
 
@@ -21,9 +22,13 @@ const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
 };
 
-/** Builds the whole application (API, OpenAPI, and the built web app when present) without listening. */
+/**
+ * Builds the whole application (API, OpenAPI, and the built web app when present) without listening.
+ * `databaseUrl` is the owner's (migrations have run); the API itself connects as the application role.
+ */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const appUrl = await prepareAppConnection(databaseUrl, config.databaseAppUrl);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl), {
     logger: NEST_LOG_LEVELS[config.logLevel],
     bodyParser: false,
   });

@@ -18,9 +18,9 @@ export class AuditService {
 
   async record(entry: AuditEntry): Promise<void> {
     const context = currentRequest();
+    // Through a SECURITY DEFINER function: entries such as failed sign-ins are written before any tenant is known.
     await this.db.manager.query(
-      `insert into audit_log (action, organisation_id, actor_person_id, target_type, target_id, details, ip, request_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `select kunna_append_audit($1, $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7, $8)`,
       [
         entry.action,
         entry.organisationId ?? context?.caller?.organisationId ?? null,

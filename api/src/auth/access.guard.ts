@@ -9,10 +9,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
 import { CSRF_HEADER, Role } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { applyTenant, Db, RequestTransaction, tenantOf } from '../database/db';
 import { currentRequest } from '../database/request-context';
+import { NO_TRANSACTION } from '../database/transaction.interceptor';
 import { ACCESS_KEY, AccessRule, PUBLIC_KEY } from './access.decorator';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
@@ -40,6 +43,8 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly repository: AuthRepository,
+    private readonly db: Db,
+    private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.publicOrigin = originOf(config.publicUrl);
@@ -52,12 +57,24 @@ export class AccessGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller]) ?? false;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
 
+    // The request's transaction starts here, so the session look-up, the scope checks below and any later
+    // guard already run inside it with the caller's tenant (row-level security sees nothing without one).
+    const store = currentRequest();
+    const transactional = store && !store.transaction && !this.reflector.get<boolean>(NO_TRANSACTION, handler);
+    if (store && transactional) {
+      const transaction = await RequestTransaction.open(this.dataSource, store);
+      context.switchToHttp().getResponse<Response>().once('close', () => void transaction.rollback(store));
+    }
+
     const token = readSessionToken(request, this.config);
     const caller = token ? await this.auth.resolveSession(token) : null;
     if (caller) {
       request.caller = caller;
-      const store = currentRequest();
       if (store) store.caller = caller;
+    }
+    if (store?.transaction) {
+      const tenant = caller ? tenantOf(caller) : { organisationId: null, personId: null };
+      await applyTenant(store.transaction.manager, tenant.organisationId, tenant.personId, tenant);
     }
 
     if (isPublic) {
@@ -90,7 +107,9 @@ export class AccessGuard implements CanActivate {
       return target.from !== 'param';
     }
     if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundException('Hittades inte.');
-    const position = await this.positionOf(target.kind, id);
+    const position = currentRequest()?.transaction
+      ? await this.positionOf(target.kind, id)
+      : await this.db.transaction(() => this.positionOf(target.kind, id), tenantOf(caller));
     if (!position || !callerCanSee(caller, allowedRoles, position)) throw new NotFoundException('Hittades inte.');
     if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
     return true;

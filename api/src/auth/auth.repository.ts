@@ -26,19 +26,13 @@ export interface CallerRow {
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
-  /** People the identifier may name: by e-mail anywhere, or by employee number in one organisation. */
+  /**
+   * People the identifier may name: by e-mail anywhere, or by employee number in one organisation.
+   * Before sign-in there is no tenant: the narrow SECURITY DEFINER function looks across organisations.
+   */
   async findSignInCandidates(identifier: string, organisationId: string | null): Promise<SignInCandidate[]> {
     const rows: Array<{ person_id: string; organisation_id: string; password_hash: string | null; disabled: boolean }> =
-      await this.db.manager.query(
-        `select p.id as person_id, p.organisation_id, c.password_hash,
-                (p.disabled_at is not null or p.pseudonymised_at is not null
-                 or (p.end_date is not null and p.end_date < current_date)) as disabled
-           from person p
-           left join credential c on c.person_id = p.id
-          where ($2::uuid is null or p.organisation_id = $2::uuid)
-            and (lower(p.email) = lower($1) or ($2::uuid is not null and p.employee_number = $1))`,
-        [identifier, organisationId],
-      );
+      await this.db.manager.query(`select * from kunna_sign_in_candidates($1, $2::uuid)`, [identifier, organisationId]);
     return rows.map((row) => ({
       personId: row.person_id,
       organisationId: row.organisation_id,
@@ -51,15 +45,17 @@ export class AuthRepository {
     await this.db.manager.insert(AuthSessionEntity, session);
   }
 
-  /** A live session: not revoked, not past its absolute expiry, and used within the idle timeout. */
-  async findLiveSession(id: string, idleMinutes: number): Promise<AuthSessionEntity | null> {
-    return this.db.manager
-      .createQueryBuilder(AuthSessionEntity, 's')
-      .where('s.id = :id', { id })
-      .andWhere('s.revoked_at is null')
-      .andWhere('s.expires_at > now()')
-      .andWhere(`s.last_seen_at > now() - make_interval(mins => :idle)`, { idle: idleMinutes })
-      .getOne();
+  /**
+   * A live session: not revoked, not past its absolute expiry, and used within the idle timeout. Looked up
+   * before the tenant is known, through a SECURITY DEFINER function that reads only this row.
+   */
+  async findLiveSession(id: string, idleMinutes: number): Promise<{ personId: string; organisationId: string; csrfToken: string } | null> {
+    const rows: Array<{ person_id: string; organisation_id: string; csrf_token: string }> = await this.db.manager.query(
+      `select * from kunna_live_session($1, $2)`,
+      [id, idleMinutes],
+    );
+    const row = rows[0];
+    return row ? { personId: row.person_id, organisationId: row.organisation_id, csrfToken: row.csrf_token } : null;
   }
 
   async touchSession(id: string): Promise<void> {
@@ -190,13 +186,12 @@ export class AuthRepository {
 
   /** Marks the code used and returns its person, if it was valid; at most one caller can win. */
   async consumeOneTimeCode(codeHash: string): Promise<{ personId: string; organisationId: string; purpose: OneTimeCodePurpose } | null> {
+    // Anonymous: the code names its person, so the look-up precedes any tenant (SECURITY DEFINER function).
     const rows: Array<{ person_id: string; organisation_id: string; purpose: OneTimeCodePurpose }> = await this.db.manager.query(
-      `update one_time_code set used_at = now()
-        where code_hash = $1 and used_at is null and expires_at > now()
-        returning person_id, organisation_id, purpose`,
+      `select * from kunna_consume_one_time_code($1)`,
       [codeHash],
     );
-    const row = (rows as unknown as [Array<{ person_id: string; organisation_id: string; purpose: OneTimeCodePurpose }>, number])[0]?.[0];
+    const row = rows[0];
     return row ? { personId: row.person_id, organisationId: row.organisation_id, purpose: row.purpose } : null;
   }
 

@@ -3,6 +3,7 @@ import { CurrentUser, OneTimeCredential, SessionInfo } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
+import { Db, tenantOf } from '../database/db';
 import { AuthRepository, SignInCandidate } from './auth.repository';
 import type { Caller } from './caller';
 import { PasswordHasher } from './password-hasher';
@@ -35,6 +36,7 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -78,9 +80,14 @@ export class AuthService {
     const candidate = matching[0];
     // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
     await this.repository.clearThrottle([accountKey]);
-    const session = await this.startSession(candidate.personId, candidate.organisationId, client);
-    await this.audit.record({ action: 'auth.sign_in', organisationId: candidate.organisationId, actorPersonId: candidate.personId });
-    return session;
+    return this.db.transaction(
+      async () => {
+        const session = await this.startSession(candidate.personId, candidate.organisationId, client);
+        await this.audit.record({ action: 'auth.sign_in', organisationId: candidate.organisationId, actorPersonId: candidate.personId });
+        return session;
+      },
+      { organisationId: candidate.organisationId, personId: candidate.personId },
+    );
   }
 
   /**
@@ -107,14 +114,21 @@ export class AuthService {
     if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
     const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
     if (!consumed) throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
-    await this.repository.setPassword(consumed.personId, consumed.organisationId, await this.hasher.hash(newPassword));
-    await this.repository.revokeAllSessions(consumed.personId);
-    await this.audit.record({
-      action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
-      organisationId: consumed.organisationId,
-      actorPersonId: consumed.personId,
-    });
-    return this.startSession(consumed.personId, consumed.organisationId, client);
+    const passwordHash = await this.hasher.hash(newPassword);
+    // From here on the request acts for the code's person, within their organisation only.
+    return this.db.transaction(
+      async () => {
+        await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
+        await this.repository.revokeAllSessions(consumed.personId);
+        await this.audit.record({
+          action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
+          organisationId: consumed.organisationId,
+          actorPersonId: consumed.personId,
+        });
+        return this.startSession(consumed.personId, consumed.organisationId, client);
+      },
+      { organisationId: consumed.organisationId, personId: consumed.personId },
+    );
   }
 
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
@@ -151,16 +165,19 @@ export class AuthService {
     await this.audit.record({ action: 'auth.sign_out' });
   }
 
+  /** Also right after sign-in, outside any request transaction: it runs in the caller's tenant either way. */
   async currentUser(caller: Caller): Promise<CurrentUser> {
-    const row = await this.repository.loadCaller(caller.personId);
-    if (!row) throw new UnauthorizedException();
-    const roles = await this.describeGrants(caller);
-    return {
-      ...row,
-      roles,
-      csrfToken: caller.csrfToken,
-      idleTimeoutSeconds: this.config.sessionIdleMinutes * 60,
-    };
+    return this.db.transaction(async () => {
+      const row = await this.repository.loadCaller(caller.personId);
+      if (!row) throw new UnauthorizedException();
+      const roles = await this.describeGrants(caller);
+      return {
+        ...row,
+        roles,
+        csrfToken: caller.csrfToken,
+        idleTimeoutSeconds: this.config.sessionIdleMinutes * 60,
+      };
+    }, tenantOf(caller));
   }
 
   listSessions(caller: Caller): Promise<SessionInfo[]> {
@@ -178,17 +195,24 @@ export class AuthService {
     const id = sha256(token);
     const session = await this.repository.findLiveSession(id, this.config.sessionIdleMinutes);
     if (!session) return null;
-    const row = await this.repository.loadCaller(session.personId);
-    if (!row) return null;
-    await this.repository.touchSession(id);
-    return {
-      personId: row.personId,
-      organisationId: row.organisationId,
-      networkId: row.networkId,
-      sessionId: id,
-      csrfToken: session.csrfToken,
-      grants: await this.repository.activeGrants(row.personId),
-    };
+    // The session names the tenant; the person's own rows are read within it (the guard then widens it
+    // to the networks the caller coordinates).
+    return this.db.transaction(
+      async () => {
+        const row = await this.repository.loadCaller(session.personId);
+        if (!row) return null;
+        await this.repository.touchSession(id);
+        return {
+          personId: row.personId,
+          organisationId: row.organisationId,
+          networkId: row.networkId,
+          sessionId: id,
+          csrfToken: session.csrfToken,
+          grants: await this.repository.activeGrants(row.personId),
+        };
+      },
+      { organisationId: session.organisationId, personId: session.personId },
+    );
   }
 
   private async startSession(personId: string, organisationId: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {

@@ -6,7 +6,11 @@ export interface AppConfig {
   port: number;
   /** External PostgreSQL; when absent an embedded server is started in `dataDir`. */
   databaseUrl: string | null;
-  /** Connection used by the application when it differs from the owner connection (RLS role). */
+  /**
+   * The application's own connection (a role that owns nothing and cannot bypass row-level security).
+   * When absent, the owner creates the role `kunna_app` and the URL is derived from `databaseUrl`.
+   */
+  databaseAppUrl: string | null;
   dataDir: string;
   embeddedPort: number;
   webDist: string | null;
@@ -51,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     databaseUrl: env['DATABASE_URL'] || null,
+    databaseAppUrl: env['DATABASE_APP_URL'] || null,
     dataDir: path.resolve(PROJECT_ROOT, env['KUNNA_DATA_DIR'] ?? '.data/pg'),
     embeddedPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),

@@ -3,17 +3,19 @@ import { Reflector } from '@nestjs/core';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedRequest } from '../auth/access.guard';
-import { applyTenant } from './db';
+import { applyTenant, RequestTransaction, tenantOf } from './db';
 import { currentRequest } from './request-context';
 
-const NO_TRANSACTION = 'kunna:no-transaction';
+export const NO_TRANSACTION = 'kunna:no-transaction';
 
 /** For handlers whose failure must still leave a trace (a failed sign-in counts towards the lock-out). */
 export const WithoutRequestTransaction = () => SetMetadata(NO_TRANSACTION, true);
 
 /**
- * Runs each API handler in one transaction carrying the caller's organisation as a transaction-local
- * setting: a request's writes land together or not at all, and row-level security sees the tenant.
+ * Runs each API handler in one transaction carrying the caller's tenant as transaction-local settings:
+ * a request's writes land together or not at all, and row-level security sees the tenant. The access
+ * guard opens the transaction (so later guards work in it too); this commits it when the handler
+ * succeeds and rolls it back when it fails.
  */
 @Injectable()
 export class TransactionInterceptor implements NestInterceptor {
@@ -27,15 +29,22 @@ export class TransactionInterceptor implements NestInterceptor {
     const store = currentRequest();
     if (!store || this.reflector.get<boolean>(NO_TRANSACTION, context.getHandler())) return next.handle();
     return from(
-      this.dataSource.transaction(async (manager) => {
-        await applyTenant(manager, request.caller?.organisationId ?? null, request.caller?.personId ?? null);
-        store.manager = manager;
+      (async () => {
+        const opened = !store.transaction;
+        const transaction = store.transaction ?? (await RequestTransaction.open(this.dataSource, store));
         try {
-          return await lastValueFrom(next.handle(), { defaultValue: undefined });
-        } finally {
-          store.manager = undefined;
+          if (opened) {
+            const tenant = request.caller ? tenantOf(request.caller) : { organisationId: null, personId: null };
+            await applyTenant(transaction.manager, tenant.organisationId, tenant.personId, tenant);
+          }
+          const value = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          await transaction.commit(store);
+          return value;
+        } catch (error) {
+          await transaction.rollback(store);
+          throw error;
         }
-      }),
+      })(),
     );
   }
 }

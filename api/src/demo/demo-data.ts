@@ -132,6 +132,9 @@ export async function loadDemoDataIfEmpty(databaseUrl: string, today = new Date(
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // The owner's explicit system context: row-level security is forced on the owner too (this
+    // connection is dedicated and closed below, so the session-level setting ends with it).
+    await client.query(`select set_config('kunna.system', 'on', false)`);
     const existing = await client.query('select count(*)::int as n from organisation');
     if ((existing.rows[0] as { n: number }).n > 0) return { password: DEMO_PASSWORD, accounts: await listDemoAccounts(client) };
     await client.query('begin');

@@ -5,7 +5,7 @@ import { ImportCounts, ImportOptions, ImportPreview, ImportProblem, ImportResult
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
-import { Db } from '../database/db';
+import { Db, tenantOf } from '../database/db';
 import { CsvFileRejected, decodeCsv, DecodedText } from './csv-decode';
 import { CsvDelimiter, CsvRecord, detectDelimiter, parseCsv } from './csv-parser';
 import type { UploadedCsvFile } from './csv-upload.interceptor';
@@ -161,7 +161,7 @@ export class ImportsService {
   }
 
   private inTransaction<T>(caller: Caller, work: () => Promise<T>): Promise<T> {
-    return this.db.transaction(() => work(), { organisationId: caller.organisationId, personId: caller.personId });
+    return this.db.transaction(() => work(), tenantOf(caller));
   }
 }
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { CSRF_HEADER, CurrentUser } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
+import { Db, Tenant } from '../database/db';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { Fixture, FIXTURE_PASSWORD, FixturePersonKey, loadFixture } from './fixture';
 
@@ -11,6 +12,11 @@ export interface TestApp {
   db: TestDatabase;
   fixture: Fixture;
   http: () => ReturnType<typeof request>;
+  /**
+   * Runs `work` (a service called directly) in a transaction with organisation A's tenant, or another:
+   * outside a request nothing is visible without one (row-level security).
+   */
+  inTenant<T>(work: () => Promise<T>, tenant?: Tenant): Promise<T>;
   /** A signed-in client for a fixture person: cookie kept, CSRF header added to unsafe requests. */
   as(person: FixturePersonKey): Promise<SignedInClient>;
   close(): Promise<void>;
@@ -65,6 +71,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     fixture,
     http: () => request(server),
+    inTenant: (work, tenant) =>
+      app.get(Db).transaction(() => work(), tenant ?? { organisationId: fixture.orgA, personId: null, networkId: fixture.networkId }),
     as,
     close: async () => {
       await app.close();
