@@ -72,6 +72,10 @@ export class RowLevelSecurity1763900700000 implements MigrationInterface {
       await q.query(`select kunna_enable_tenant_rls($1::regclass, $2)`, [table_name, shared]);
     }
 
+    // A view reads its tables with its owner's rights unless it is a security invoker: the caller's tenant must apply.
+    const views: Array<{ viewname: string }> = await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`);
+    for (const { viewname } of views) await q.query(`alter view ${quote(viewname)} set (security_invoker = true)`);
+
     // --- look-ups before the tenant is known: one query each, run as the owner ---
     await q.query(`
       create function kunna_sign_in_candidates(p_identifier text, p_organisation uuid)
@@ -126,6 +130,8 @@ export class RowLevelSecurity1763900700000 implements MigrationInterface {
       await q.query(`alter table ${quote(tablename)} no force row level security`);
       await q.query(`alter table ${quote(tablename)} disable row level security`);
     }
+    const views: Array<{ viewname: string }> = await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`);
+    for (const { viewname } of views) await q.query(`alter view ${quote(viewname)} reset (security_invoker)`);
     await q.query(`drop function kunna_enable_tenant_rls(regclass, text)`);
     await q.query(`drop function kunna_system_for(regclass)`);
     await q.query(`drop function kunna_network()`);

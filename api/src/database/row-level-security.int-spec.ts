@@ -38,6 +38,14 @@ describe('row-level security', () => {
     expect(unprotected).toEqual([]);
   });
 
+  it('every view reads with the caller’s rights (security_invoker), so the policies apply through it', async () => {
+    const views = await ownerRows<{ view: string; options: string[] | null }>(`
+      select c.relname as view, c.reloptions as options from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = 'public' and c.relkind = 'v' order by 1`);
+    const definers = views.filter((view) => !(view.options ?? []).includes('security_invoker=true')).map((view) => view.view);
+    expect(definers).toEqual([]);
+  });
+
   it('the application connects as a role that neither owns the tables nor bypasses row-level security', async () => {
     const [role] = (await app.query(`
       select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
