@@ -1,5 +1,6 @@
 import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
 import { ImportsModule } from '../imports/imports.module';
+import { JobsModule } from '../jobs/jobs.module';
 import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
@@ -13,4 +14,5 @@ export const FEATURE_MODULES = [
   LibraryModule,
   AmbassadorsModule,
   SessionsModule,
+  JobsModule,
 ];

@@ -23,6 +23,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   loadDemoData: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The job queue's worker in this process (see api/src/jobs/README.md). */
+  jobs: { worker: boolean; pollMs: number; concurrency: number };
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -67,6 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteHours: intFromEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
     loadDemoData: env['KUNNA_DEMO_DATA'] !== 'false',
     logLevel,
+    jobs: {
+      worker: env['KUNNA_JOBS_WORKER'] !== 'false',
+      pollMs: intFromEnv(env, 'KUNNA_JOBS_POLL_MS', 2000),
+      concurrency: intFromEnv(env, 'KUNNA_JOBS_CONCURRENCY', 2),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { AMBASSADOR_ENTITIES } from '../ambassadors/ambassadors.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
+import { JobEntity } from '../jobs/job.entity';
 import { ImportRunEntity } from '../imports/import-run.entity';
 import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
@@ -25,4 +26,5 @@ export const ENTITIES = [
   ...LIBRARY_ENTITIES,
   ...AMBASSADOR_ENTITIES,
   ...SESSION_ENTITIES,
+  JobEntity,
 ];

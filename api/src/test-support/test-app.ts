@@ -31,11 +31,14 @@ export interface SignedInClient {
   delete(path: string): request.Test;
 }
 
-/** The whole API on a fresh database with the tenant fixture loaded. */
+/**
+ * The whole API on a fresh database with the tenant fixture loaded. The job worker is off unless `env` turns
+ * it on: tests run due jobs themselves (`t.app.get(JobWorker).runDue()`), so nothing runs behind their back.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const fixture = await loadFixture(db.url);
-  const config = { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', ...env }), databaseUrl: db.url };
+  const config = { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false', ...env }), databaseUrl: db.url };
   const app = await createApp(config, db.url);
   const server = app.getHttpServer();
   const signedIn = new Map<FixturePersonKey, SignedInClient>();

@@ -1,0 +1,245 @@
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { createApp } from '../app/create-app';
+import { loadConfig } from '../config/app-config';
+import { Db } from '../database/db';
+import { createTestApp, TestApp } from '../test-support/test-app';
+import { defineJobKind, JobContext, PermanentJobError } from './job-kind';
+import { JobQueue } from './job-queue';
+import { JobRegistry } from './job-registry';
+import { JobWorker } from './job-worker';
+import { PRUNE_JOBS } from './jobs.module';
+
+type Probe = { label: string; failTimes?: number; sleepSeconds?: number; permanent?: boolean };
+const PROBE = defineJobKind<Probe>('test.probe', { maxAttempts: 3, backoff: { baseSeconds: 60, maxSeconds: 600 } });
+
+/**
+ * The job queue against real PostgreSQL. The probe handler writes a row to `job_probe` in the job's
+ * transaction (so a row means "this run committed"), and can fail, sleep or fail for good on request.
+ */
+describe('job queue (integration)', () => {
+  // Several tests start extra API processes; jest's default 5 s (project entries cannot change it) is too tight.
+  jest.setTimeout(60000);
+  let t: TestApp;
+  let sql: Client;
+
+  const probeHandler = (appLabel: string) => async (payload: Probe, context: JobContext) => {
+    await context.manager.query(
+      `insert into job_probe (label, job_id, attempt, app, organisation_setting) values ($1, $2, $3, $4, current_setting('kunna.organisation_id', true))`,
+      [payload.label, context.jobId, context.attempt, appLabel],
+    );
+    if (payload.sleepSeconds) await context.manager.query('select pg_sleep($1)', [payload.sleepSeconds]);
+    if (payload.permanent) throw new PermanentJobError('the session is gone');
+    if (context.attempt <= (payload.failTimes ?? 0)) throw new Error(`planned failure ${context.attempt}`);
+  };
+
+  const rows = async <T>(text: string, params: unknown[] = []) => (await sql.query(text, params)).rows as T[];
+  const job = async (id: string) =>
+    (await rows<{ status: string; attempts: number; last_error: string | null; run_at: Date; finished_at: Date | null }>(
+      `select status, attempts, last_error, run_at, finished_at from job where id = $1`,
+      [id],
+    ))[0];
+  const probes = (label: string) => rows<{ job_id: string; attempt: number; app: string; organisation_setting: string }>(
+    `select job_id, attempt, app, organisation_setting from job_probe where label = $1 order by attempt`,
+    [label],
+  );
+
+  const queue = () => t.app.get(JobQueue);
+  const worker = () => t.app.get(JobWorker);
+  const secondApp = (env: Record<string, string> = {}) =>
+    createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false', ...env }), databaseUrl: t.db.url }, t.db.url);
+  const farFuture = () => new Date(Date.now() + 365 * 86400_000);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    sql = new Client({ connectionString: t.db.url });
+    await sql.connect();
+    await sql.query(`create table job_probe (label text not null, job_id uuid not null, attempt int not null, app text not null, organisation_setting text)`);
+    t.app.get(JobRegistry).register(PROBE, probeHandler('first'));
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await t?.close();
+  });
+
+  it('runs a due job once with its payload, in a transaction carrying its organisation', async () => {
+    const { id, created } = await queue().enqueue(PROBE, { label: 'simple' }, { organisationId: t.fixture.orgA });
+    expect(created).toBe(true);
+    expect(await worker().runDue()).toBe(1);
+    expect(await worker().runDue()).toBe(0);
+    expect(await probes('simple')).toEqual([{ job_id: id, attempt: 1, app: 'first', organisation_setting: t.fixture.orgA }]);
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 1, last_error: null });
+  });
+
+  it('enqueues inside the caller transaction: a rolled-back transaction leaves no job', async () => {
+    const db = t.app.get(Db);
+    await expect(
+      db.transaction(async () => {
+        await queue().enqueue(PROBE, { label: 'rolled-back' }, { uniqueKey: 'rolled-back' });
+        throw new Error('the request failed');
+      }),
+    ).rejects.toThrow('the request failed');
+    expect(await queue().find(PROBE, 'rolled-back')).toBeNull();
+    await db.transaction(() => queue().enqueue(PROBE, { label: 'committed' }, { uniqueKey: 'committed' }));
+    expect(await queue().find(PROBE, 'committed')).toMatchObject({ status: 'pending', payload: { label: 'committed' } });
+    await worker().runDue();
+  });
+
+  it('waits for the run-at time', async () => {
+    const runAt = new Date(Date.now() + 24 * 3600_000);
+    const { id } = await queue().enqueue(PROBE, { label: 'tomorrow' }, { runAt });
+    expect(await worker().runDue()).toBe(0);
+    expect(await worker().runDue({ until: new Date(runAt.getTime() - 1000) })).toBe(0);
+    expect(await worker().runDue({ until: runAt })).toBe(1);
+    expect(await job(id)).toMatchObject({ status: 'done' });
+  });
+
+  it('retries a failing job with a doubling backoff, rolling back the failed attempts\' writes', async () => {
+    const { id } = await queue().enqueue(PROBE, { label: 'flaky', failTimes: 2 });
+    const before = Date.now();
+    expect(await worker().runDue()).toBe(1);
+    let state = await job(id);
+    expect(state).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: planned failure 1' });
+    // 60 s base plus at most 10 % jitter, measured against the database clock (same machine).
+    const firstDelay = (state.run_at.getTime() - before) / 1000;
+    expect(firstDelay).toBeGreaterThanOrEqual(59);
+    expect(firstDelay).toBeLessThan(67 + 5);
+    expect(await worker().runDue()).toBe(0);
+
+    expect(await worker().runDue({ until: farFuture() })).toBe(2);
+    state = await job(id);
+    expect(state).toMatchObject({ status: 'done', attempts: 3, last_error: null });
+    // Only the successful third attempt's write was committed.
+    expect((await probes('flaky')).map((row) => row.attempt)).toEqual([3]);
+  });
+
+  it('gives up after the kind\'s maximum attempts, and at once on a permanent error', async () => {
+    const { id: hopeless } = await queue().enqueue(PROBE, { label: 'hopeless', failTimes: 99 });
+    const { id: gone } = await queue().enqueue(PROBE, { label: 'gone', permanent: true });
+    for (let round = 0; round < 5; round++) await worker().runDue({ until: farFuture() });
+    expect(await job(hopeless)).toMatchObject({ status: 'failed', attempts: 3, last_error: 'Error: planned failure 3' });
+    expect(await job(gone)).toMatchObject({ status: 'failed', attempts: 1, last_error: 'PermanentJobError: the session is gone' });
+    expect(await probes('hopeless')).toEqual([]);
+  });
+
+  it('schedules idempotently with unique keys: keep, replace (also after it ran) and cancel', async () => {
+    const runAt = new Date(Date.now() + 3600_000);
+    const first = await queue().enqueue(PROBE, { label: 'keyed-1' }, { uniqueKey: 'session:42', runAt });
+    const again = await queue().enqueue(PROBE, { label: 'keyed-2' }, { uniqueKey: 'session:42' });
+    expect(again).toEqual({ id: first.id, created: false });
+    expect(await queue().find(PROBE, 'session:42')).toMatchObject({ payload: { label: 'keyed-1' }, runAt });
+    expect(await rows(`select 1 from job where unique_key = 'session:42'`)).toHaveLength(1);
+
+    expect(await worker().runDue({ until: runAt })).toBe(1);
+    expect(await probes('keyed-1')).toHaveLength(1);
+    // Replace makes the finished job due again with the new payload (a moved session's reminder).
+    const replaced = await queue().enqueue(PROBE, { label: 'keyed-3' }, { uniqueKey: 'session:42', onConflict: 'replace' });
+    expect(replaced).toEqual({ id: first.id, created: false });
+    expect(await job(first.id)).toMatchObject({ status: 'pending', attempts: 0, finished_at: null });
+    expect(await queue().cancel(PROBE, 'session:42')).toBe(true);
+    expect(await queue().cancel(PROBE, 'session:42')).toBe(false);
+    expect(await worker().runDue({ until: farFuture() })).toBe(0);
+    expect(await probes('keyed-3')).toEqual([]);
+    expect(await job(first.id)).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('a job whose worker dies mid-run is run by another process, once', async () => {
+    const { id } = await queue().enqueue(PROBE, { label: 'crash', sleepSeconds: 20 });
+    // The first worker starts it; its database connection is then killed, as when the process dies.
+    const running = worker().runOne();
+    let pid: number | undefined;
+    for (let i = 0; i < 100 && pid === undefined; i++) {
+      const sleeping = await rows<{ pid: number }>(`select pid from pg_stat_activity where query like 'select pg_sleep%' and datname = current_database()`);
+      pid = sleeping[0]?.pid;
+      if (pid === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(pid).toBeDefined();
+    const other = await secondApp();
+    try {
+      other.get(JobRegistry).register(PROBE, probeHandler('second'));
+      // While the first worker holds the job, the other one skips it instead of waiting or running it twice.
+      expect(await other.get(JobWorker).runDue()).toBe(0);
+      await sql.query('select pg_terminate_backend($1)', [pid]);
+      await expect(running).rejects.toThrow();
+      await sql.query(`update job set payload = payload - 'sleepSeconds' where id = $1`, [id]);
+      expect(await other.get(JobWorker).runDue()).toBe(1);
+    } finally {
+      await other.close();
+    }
+    expect(await probes('crash')).toEqual([{ job_id: id, attempt: 1, app: 'second', organisation_setting: '' }]);
+    expect(await job(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('two API processes with running workers run each of 40 jobs exactly once', async () => {
+    await sql.query(`delete from job where status = 'pending'`);
+    const env = { KUNNA_JOBS_WORKER: 'true', KUNNA_JOBS_POLL_MS: '50', KUNNA_JOBS_CONCURRENCY: '2' };
+    const apps: INestApplication[] = [];
+    try {
+      for (const label of ['one', 'two']) {
+        const app = await secondApp(env);
+        app.get(JobRegistry).register(PROBE, probeHandler(label));
+        apps.push(app);
+      }
+      const ids: string[] = [];
+      for (let i = 0; i < 40; i++) ids.push((await queue().enqueue(PROBE, { label: 'race', sleepSeconds: 0.02 })).id);
+      for (let waited = 0; waited < 300; waited++) {
+        const [{ open }] = await rows<{ open: number }>(`select count(*)::int as open from job where id = any($1) and status <> 'done'`, [ids]);
+        if (open === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      for (const app of apps) await app.close();
+    }
+    const ran = await probes('race');
+    expect(ran).toHaveLength(40);
+    expect(new Set(ran.map((row) => row.job_id)).size).toBe(40);
+    // Both processes took part (with 40 jobs of 20 ms and four claimers, one process alone would be a bug in the claim).
+    expect(new Set(ran.map((row) => row.app))).toEqual(new Set(['one', 'two']));
+  });
+
+  it('survives a restart: a job enqueued before shutdown runs in the next process; shutdown lets a running job finish', async () => {
+    const env = { KUNNA_JOBS_WORKER: 'true', KUNNA_JOBS_POLL_MS: '50', KUNNA_JOBS_CONCURRENCY: '1' };
+    const first = await secondApp(env);
+    first.get(JobRegistry).register(PROBE, probeHandler('before-restart'));
+    const { id: slow } = await first.get(JobQueue).enqueue(PROBE, { label: 'slow', sleepSeconds: 0.5 });
+    for (let i = 0; i < 100 && (await probes('slow')).length === 0; i++) {
+      const started = await rows(`select 1 from pg_stat_activity where query like 'select pg_sleep%' and datname = current_database()`);
+      if (started.length) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const { id: later } = await first.get(JobQueue).enqueue(PROBE, { label: 'after-restart' }, { runAt: new Date(Date.now() + 60_000) });
+    await first.close();
+    expect(await job(slow)).toMatchObject({ status: 'done' });
+    expect(await job(later)).toMatchObject({ status: 'pending' });
+
+    const next = await secondApp();
+    try {
+      next.get(JobRegistry).register(PROBE, probeHandler('after-restart'));
+      expect(await next.get(JobWorker).runDue({ until: new Date(Date.now() + 61_000) })).toBeGreaterThanOrEqual(1);
+    } finally {
+      await next.close();
+    }
+    expect(await probes('after-restart')).toEqual([expect.objectContaining({ job_id: later, app: 'after-restart' })]);
+  });
+
+  it('keeps one run of a recurring kind scheduled; pruning deletes old finished jobs and schedules the next day', async () => {
+    await worker().scheduleRecurring();
+    await worker().scheduleRecurring();
+    const scheduled = await rows<{ unique_key: string; run_at: Date }>(`select unique_key, run_at from job where kind = $1 and status = 'pending'`, [PRUNE_JOBS.name]);
+    expect(scheduled).toHaveLength(1);
+    const slot = scheduled[0].run_at;
+    expect(slot.getTime() % 86400_000).toBe(0);
+    expect(scheduled[0].unique_key).toBe(`slot:${slot.toISOString()}`);
+
+    const old = await rows<{ id: string }>(
+      `insert into job (kind, status, finished_at) values ('test.old', 'done', now() - interval '31 days'), ('test.recent', 'done', now() - interval '29 days'),
+         ('test.old-failure', 'failed', now() - interval '31 days') returning id`,
+    );
+    expect(await worker().runDue({ until: slot })).toBe(1);
+    const left = await rows<{ kind: string }>(`select kind from job where id = any($1) order by kind`, [old.map((row) => row.id)]);
+    expect(left.map((row) => row.kind)).toEqual(['test.old-failure', 'test.recent']);
+    const following = await rows<{ run_at: Date }>(`select run_at from job where kind = $1 and status = 'pending'`, [PRUNE_JOBS.name]);
+    expect(following).toHaveLength(1);
+    expect(following[0].run_at.getTime()).toBe(slot.getTime() + 86400_000);
+  });
+});
