@@ -51,8 +51,7 @@ describe('migrations', () => {
     await dataSource.runMigrations({ transaction: 'each' });
     const second = await snapshot(db.url);
     expect(second).toEqual(first);
-    // Jest ignores testTimeout inside a project entry: without its own limit this ran into the default 5 s.
-  }, 120000);
+  });
 });
 
 interface SchemaSnapshot {

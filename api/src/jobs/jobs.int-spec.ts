@@ -18,8 +18,6 @@ const PROBE = defineJobKind<Probe>('test.probe', { maxAttempts: 3, backoff: { ba
  * transaction (so a row means "this run committed"), and can fail, sleep or fail for good on request.
  */
 describe('job queue (integration)', () => {
-  // Several tests start extra API processes; jest's default 5 s (project entries cannot change it) is too tight.
-  jest.setTimeout(60000);
   let t: TestApp;
   let sql: Client;
 
