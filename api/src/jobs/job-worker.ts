@@ -75,7 +75,10 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (!job) return false;
       const registered = this.registry.get(job.kind);
       if (!registered) return false; // cannot happen: claimed by a registered name
-      await applyTenant(manager, job.organisationId, null);
+      // The job's tenant, so row-level security applies to the handler as to a request of that organisation.
+      // A job without one (a system job) sees no organisation's rows until it picks one with Db.transaction(work, tenant).
+      const networkId = job.organisationId ? await this.repository.networkOf(manager, job.organisationId) : null;
+      await applyTenant(manager, job.organisationId, null, { networkId });
       const attempt = job.attempts + 1;
       await manager.query('savepoint job_handler');
       try {

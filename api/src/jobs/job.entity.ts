@@ -8,7 +8,8 @@ export class JobEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column('text') kind!: string;
   @Column('jsonb', { default: () => "'{}'" }) payload!: Record<string, unknown>;
-  @Column('uuid', { name: 'organisation_id', nullable: true }) organisationId!: string | null;
+  /** The organisation the job acts for (not `organisation_id`: see the migration). */
+  @Column('uuid', { name: 'tenant_id', nullable: true }) tenantId!: string | null;
   @Column('text', { name: 'unique_key', nullable: true }) uniqueKey!: string | null;
   @Column('timestamptz', { name: 'run_at', default: () => 'now()' }) runAt!: Date;
   @Column('text', { default: 'pending' }) status!: JobStatus;

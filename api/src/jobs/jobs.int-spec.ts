@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
+import { DEFAULT_APP_ROLE } from '../database/app-role';
 import { Db } from '../database/db';
 import { createTestApp, TestApp } from '../test-support/test-app';
 import { defineJobKind, JobContext, PermanentJobError } from './job-kind';
@@ -53,6 +54,8 @@ describe('job queue (integration)', () => {
     sql = new Client({ connectionString: t.db.url });
     await sql.connect();
     await sql.query(`create table job_probe (label text not null, job_id uuid not null, attempt int not null, app text not null, organisation_setting text)`);
+    // The API connects as the application role (row-level security); a table made after start-up needs its grant.
+    await sql.query(`grant select, insert on job_probe to ${DEFAULT_APP_ROLE}`);
     t.app.get(JobRegistry).register(PROBE, probeHandler('first'));
   });
   afterAll(async () => {

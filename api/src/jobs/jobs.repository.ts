@@ -41,7 +41,7 @@ interface JobDbRow {
   id: string;
   kind: string;
   payload: JobPayload;
-  organisation_id: string | null;
+  tenant_id: string | null;
   unique_key: string | null;
   run_at: Date;
   status: JobStatus;
@@ -55,7 +55,7 @@ const toView = (row: JobDbRow): JobView => ({
   id: row.id,
   kind: row.kind,
   payload: row.payload,
-  organisationId: row.organisation_id,
+  organisationId: row.tenant_id,
   uniqueKey: row.unique_key,
   runAt: row.run_at,
   status: row.status,
@@ -78,7 +78,7 @@ export class JobsRepository {
   /** Adds a job; with a unique key already taken, leaves the existing job as it is. */
   async insertKeep(job: NewJob): Promise<{ id: string; created: boolean }> {
     const inserted: Array<{ id: string }> = await this.db.manager.query(
-      `insert into job (kind, payload, organisation_id, unique_key, run_at, max_attempts)
+      `insert into job (kind, payload, tenant_id, unique_key, run_at, max_attempts)
        values ($1, $2::jsonb, $3, $4, coalesce($5, now()), $6)
        on conflict (kind, unique_key) where unique_key is not null do nothing
        returning id`,
@@ -99,10 +99,10 @@ export class JobsRepository {
    */
   async insertReplace(job: NewJob): Promise<{ id: string; created: boolean }> {
     const rows: Array<{ id: string; created: boolean }> = await this.db.manager.query(
-      `insert into job (kind, payload, organisation_id, unique_key, run_at, max_attempts)
+      `insert into job (kind, payload, tenant_id, unique_key, run_at, max_attempts)
        values ($1, $2::jsonb, $3, $4, coalesce($5, now()), $6)
        on conflict (kind, unique_key) where unique_key is not null do update
-         set payload = excluded.payload, organisation_id = excluded.organisation_id, run_at = excluded.run_at,
+         set payload = excluded.payload, tenant_id = excluded.tenant_id, run_at = excluded.run_at,
              max_attempts = excluded.max_attempts, status = 'pending', attempts = 0, last_error = null,
              finished_at = null, updated_at = now()
        returning id, (xmax = 0) as created`,
@@ -137,7 +137,7 @@ export class JobsRepository {
    */
   async claimNext(manager: EntityManager, kinds: string[], until: Date | null): Promise<ClaimedJob | null> {
     const rows: JobDbRow[] = await manager.query(
-      `select id, kind, payload, organisation_id, attempts, max_attempts, run_at from job
+      `select id, kind, payload, tenant_id, attempts, max_attempts, run_at from job
         where status = 'pending' and run_at <= coalesce($2, now()) and kind = any($1::text[])
         order by run_at, created_at
         limit 1
@@ -150,11 +150,17 @@ export class JobsRepository {
       id: row.id,
       kind: row.kind,
       payload: row.payload,
-      organisationId: row.organisation_id,
+      organisationId: row.tenant_id,
       attempts: row.attempts,
       maxAttempts: row.max_attempts,
       runAt: row.run_at,
     };
+  }
+
+  /** The network of the job's organisation: network-owned rows (shared modules) are visible to its handler. */
+  async networkOf(manager: EntityManager, organisationId: string): Promise<string | null> {
+    const rows: Array<{ network_id: string | null }> = await manager.query(`select network_id from organisation where id = $1`, [organisationId]);
+    return rows[0]?.network_id ?? null;
   }
 
   async markDone(manager: EntityManager, id: string): Promise<void> {
