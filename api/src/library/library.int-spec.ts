@@ -551,6 +551,33 @@ describe('module library (integration)', () => {
     });
   });
 
+  describe('search filters', () => {
+    it('filters by competence dimension and longest duration, and names a bad filter', async () => {
+      const short = await coordinator.post('/api/library/modules', {
+        ownership: Ownership.Network,
+        content: content('Filter kort vilja', { competenceDimensions: [CompetenceDimension.Will], durationMinutes: 20 }),
+      });
+      const long = await coordinator.post('/api/library/modules', {
+        ownership: Ownership.Network,
+        content: content('Filter lång vilja', { competenceDimensions: [CompetenceDimension.Will, CompetenceDimension.Knowledge], durationMinutes: 45 }),
+      });
+      await publish(coordinator, short.body.module.id);
+      await publish(coordinator, long.body.module.id);
+      const titles = async (query: string) =>
+        ((await staff.get(`/api/library/modules?q=Filter&${query}`)).body as ModuleSummary[]).map((module) => module.title);
+      expect(await titles('dimension=will')).toEqual(['Filter kort vilja', 'Filter lång vilja']);
+      expect(await titles('dimension=knowledge')).toEqual(['Filter lång vilja']);
+      expect(await titles('dimension=skills')).toEqual([]);
+      // At most 30 minutes: 20 is in, 45 is out; exactly the limit counts.
+      expect(await titles('maxMinutes=30')).toEqual(['Filter kort vilja']);
+      expect(await titles('maxMinutes=20')).toEqual(['Filter kort vilja']);
+      expect(await titles('maxMinutes=19')).toEqual([]);
+      const bad = await staff.get('/api/library/modules?maxMinutes=halvtimme&dimension=mod');
+      expect(bad.status).toBe(400);
+      expect((bad.body.details as Array<{ field: string }>).map((detail) => detail.field).sort()).toEqual(['dimension', 'maxMinutes']);
+    });
+  });
+
   describe('starter library', () => {
     it('loads the Swedish starter library into the network once', async () => {
       const first = await coordinator.post('/api/library/starter-library');

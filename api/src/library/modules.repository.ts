@@ -84,6 +84,8 @@ export interface ModuleListFilter {
   digCompCode?: string;
   targetGroup?: ModuleTargetGroup;
   format?: ModuleFormat;
+  dimension?: CompetenceDimension;
+  maxMinutes?: number;
   includeArchived: boolean;
   ids?: string[];
 }
@@ -302,6 +304,8 @@ export class ModulesRepository {
           and ($9::text is null or $9 = any(shown.target_groups))
           and ($10::text is null or shown.format = $10)
           and ($11::uuid[] is null or m.id = any($11::uuid[]))
+          and ($12::text is null or $12 = any(shown.competence_dimensions))
+          and ($13::int is null or shown.duration_minutes <= $13)
         order by m.archived_at is not null, lower(shown.title), m.id`,
       [
         scope.networkId,
@@ -315,6 +319,8 @@ export class ModulesRepository {
         filter.targetGroup ?? null,
         filter.format ?? null,
         filter.ids ?? null,
+        filter.dimension ?? null,
+        filter.maxMinutes ?? null,
       ],
     );
     return rows.map((row) => ({

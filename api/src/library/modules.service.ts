@@ -54,6 +54,8 @@ export class ModulesService {
       digCompCode: query.digCompCode,
       targetGroup: query.targetGroup,
       format: query.format,
+      dimension: query.dimension,
+      maxMinutes: query.maxMinutes ? Number(query.maxMinutes) : undefined,
       includeArchived: query.includeArchived === 'true',
     });
     return rows.map((row) => this.toSummary(caller, row));

@@ -267,6 +267,10 @@ export interface ModuleListQuery {
   digCompCode?: string;
   targetGroup?: ModuleTargetGroup;
   format?: ModuleFormat;
+  /** Builds this competence dimension. */
+  dimension?: CompetenceDimension;
+  /** Expected duration of at most this many minutes (a query string number). */
+  maxMinutes?: string;
   /** "true" to include archived modules. */
   includeArchived?: string;
 }

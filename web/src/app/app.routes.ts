@@ -2,6 +2,7 @@ import { Routes } from '@angular/router';
 import { Role } from '@kunna/contracts';
 import { hasRole, signedIn, signedOut } from './core/guards';
 import { TREE_ROLES } from './core/permissions';
+import { AMBASSADOR_PAGE_ROLES } from './ambassadors/ambassador-roles';
 
 /** Route titles are translation keys (see KunnaTitleStrategy). Feature pages are lazy-loaded. */
 export const routes: Routes = [
@@ -47,6 +48,46 @@ export const routes: Routes = [
         canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
         loadComponent: () => import('./imports/import-history').then((m) => m.ImportHistory),
         title: 'imports.history.title',
+      },
+      // Module library, programs and ambassadors (issue 3).
+      { path: 'bibliotek', loadComponent: () => import('./library/library-page').then((m) => m.LibraryPage), title: 'library.title' },
+      {
+        path: 'bibliotek/ny',
+        canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./library/module-editor').then((m) => m.ModuleEditor),
+        title: 'editor.newTitle',
+      },
+      { path: 'bibliotek/moduler/:moduleId', loadComponent: () => import('./library/module-page').then((m) => m.ModulePage), title: 'module.title' },
+      {
+        path: 'bibliotek/moduler/:moduleId/redigera',
+        canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./library/module-editor').then((m) => m.ModuleEditor),
+        title: 'editor.editTitle',
+      },
+      {
+        path: 'bibliotek/versioner/:versionId',
+        loadComponent: () => import('./library/module-version-page').then((m) => m.ModuleVersionPage),
+        title: 'module.version',
+      },
+      { path: 'bibliotek/program', loadComponent: () => import('./library/program-list').then((m) => m.ProgramList), title: 'programs.title' },
+      {
+        path: 'bibliotek/program/nytt',
+        canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./library/program-editor').then((m) => m.ProgramEditor),
+        title: 'programEditor.newTitle',
+      },
+      { path: 'bibliotek/program/:programId', loadComponent: () => import('./library/program-page').then((m) => m.ProgramPage), title: 'programs.one' },
+      {
+        path: 'bibliotek/program/:programId/redigera',
+        canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./library/program-editor').then((m) => m.ProgramEditor),
+        title: 'programEditor.editTitle',
+      },
+      {
+        path: 'ombud',
+        canActivate: [hasRole(...AMBASSADOR_PAGE_ROLES)],
+        loadComponent: () => import('./ambassadors/ambassador-overview').then((m) => m.AmbassadorOverview),
+        title: 'ambassadors.title',
       },
       {
         path: 'mitt-konto',

@@ -347,6 +347,17 @@ export class ModuleListQueryDto implements ModuleListQuery {
   @IfPresent()
   format?: ModuleFormat;
 
+  @ApiPropertyOptional({ enum: CompetenceDimension })
+  @IsEnum(CompetenceDimension, { message: 'Kompetensdimension (dimension) måste vara knowledge, skills, ability eller will.' })
+  @IfPresent()
+  dimension?: CompetenceDimension;
+
+  @ApiPropertyOptional({ description: 'Längst så här många minuter' })
+  @Matches(/^[1-9][0-9]{0,2}$/, { message: 'Längsta tid (maxMinutes) anges i hela minuter, 1–999.' })
+  @IsString({ message: 'Längsta tid (maxMinutes) anges i hela minuter.' })
+  @IfPresent()
+  maxMinutes?: string;
+
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsIn(['true', 'false'], { message: 'Visa arkiverade (includeArchived) måste vara true eller false.' })
   @IfPresent()

@@ -1,3 +1,4 @@
+import { libraryEn } from './library.en';
 import { Translations } from './sv';
 
 export const en: Translations = {
@@ -468,4 +469,5 @@ export const en: Translations = {
     pageNotFoundText: 'The address does not lead to a page in Kunna.',
   },
   language: { sv: 'Svenska', en: 'English' },
+  ...libraryEn,
 };

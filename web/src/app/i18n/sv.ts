@@ -1,3 +1,5 @@
+import { librarySv } from './library.sv';
+
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
   app: {
@@ -467,6 +469,7 @@ export const sv = {
     pageNotFoundText: 'Adressen leder inte till någon sida i Kunna.',
   },
   language: { sv: 'Svenska', en: 'English' },
+  ...librarySv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

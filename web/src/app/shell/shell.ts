@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
+import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
 import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
@@ -32,6 +33,8 @@ export class Shell {
     if (this.permissions.seesTree()) items.push({ path: '/organisation', label: 'nav.organisation' });
     if (this.permissions.canAdministerUsers()) items.push({ path: '/admin/anvandare', label: 'nav.users' });
     if (this.permissions.canImport()) items.push({ path: '/import', label: 'nav.import' });
+    items.push({ path: '/bibliotek', label: 'library.nav' });
+    if (this.session.hasRole(...AMBASSADOR_PAGE_ROLES)) items.push({ path: '/ombud', label: 'ambassadors.nav' });
     items.push({ path: '/mitt-konto', label: 'nav.account' });
     return items;
   });

@@ -1,0 +1,420 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { ModuleSummary, UnitCoverage } from '@kunna/contracts';
+import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
+import { account, signIn, sv } from './demo';
+
+/**
+ * The module library and the train-the-trainer structure in a real browser: a network coordinator
+ * publishes a shared module, an organisation adapts it, a new version of the source shows up on the
+ * copy; search and filters kept in the address; the editor; the program builder; the ambassador
+ * overview per unit and per organisation. Every page is checked with axe.
+ */
+describe('Module library and ambassadors in the browser', () => {
+  let browser: Browser;
+  const open: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const context of open.splice(0)) await context.close();
+  });
+
+  interface Person {
+    page: Page;
+    problems: PageProblems;
+  }
+
+  /** A fresh browser context signed in as a demo role. */
+  async function as(role: string, description?: RegExp, phone = false): Promise<Person> {
+    const { context, page, problems } = await newContext(browser, phone ? PHONE : {});
+    open.push(context);
+    await signIn(page, account(role, description));
+    return { page, problems };
+  }
+
+  async function expectNoProblems(person: Person): Promise<void> {
+    // Angular's sanitizer may warn (not error) about the guide's markup; errors and CSP violations must be none.
+    expect(await pageProblems(person.page, person.problems)).toEqual([]);
+  }
+
+  async function settled(page: Page): Promise<void> {
+    await page.getByRole('status').filter({ hasText: sv.app.loading }).waitFor({ state: 'detached' }).catch(() => undefined);
+  }
+
+  async function openNav(page: Page, label: string): Promise<void> {
+    const nav = page.getByRole('navigation', { name: sv.app.mainNav });
+    const link = nav.getByRole('link', { name: label, exact: true });
+    if (!(await link.isVisible())) await page.getByRole('button', { name: sv.app.menu, exact: true }).click();
+    await link.click();
+  }
+
+  const fill = (text: string, params: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+
+  async function cardTitles(page: Page): Promise<string[]> {
+    return (await page.locator('.module-cards h3').allInnerTexts()).map((title) => title.trim());
+  }
+
+  async function apiModules(page: Page, query: string): Promise<ModuleSummary[]> {
+    const response = await page.request.get(`/api/library/modules${query}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as ModuleSummary[];
+  }
+
+  describe('publish, adapt, new version of the source', () => {
+    const title = 'Digital signering i hemtjänsten (e2e)';
+    let sourcePath = '';
+    let copyPath = '';
+
+    it('a network coordinator creates a shared module as a draft and publishes it as version 1', async () => {
+      const coordinator = await as('Nätverkssamordnare');
+      const { page } = coordinator;
+      await openNav(page, sv.library.nav);
+      await page.getByRole('heading', { level: 1, name: sv.library.title }).waitFor();
+      await settled(page);
+      await expectAccessible(page, 'library-coordinator');
+
+      await page.getByRole('link', { name: sv.library.newModule, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: sv.editor.newTitle }).waitFor();
+      // A coordinator creates shared modules only.
+      const ownership = page.getByLabel(sv.editor.ownership, { exact: true });
+      expect((await ownership.locator('option').allInnerTexts()).map((text) => text.trim())).toEqual([sv.libraryEnum.ownership.network]);
+
+      await page.getByLabel(`${sv.editor.titleLabel} *`, { exact: true }).fill(title);
+      await page.getByLabel(`${sv.editor.summary} *`, { exact: true }).fill('Så signerar du läkemedel i appen.');
+      await page.getByLabel(fill(sv.editor.goalN, { n: 1 }), { exact: true }).fill('Du kan signera en given dos.');
+      await page.getByRole('checkbox', { name: sv.libraryEnum.dimension.skills, exact: true }).check();
+      await page.getByLabel(`${sv.editor.duration} *`, { exact: true }).fill('25');
+      await page
+        .getByLabel(sv.module.guide, { exact: true })
+        .fill('# Före träffen\n- Ladda surfplattorna\n\n<script>alert("x")</script> och **viktigt**');
+      await page.getByRole('button', { name: sv.editor.addTerm, exact: true }).click();
+      await page.getByLabel(sv.editor.term, { exact: true }).fill('Signera');
+      await page.getByLabel(sv.editor.explanation, { exact: true }).fill('Skriva under digitalt att du har gjort något.');
+      await expectAccessible(page, 'module-editor-new');
+      await page.getByRole('button', { name: sv.editor.create, exact: true }).click();
+
+      await page.waitForURL(/\/bibliotek\/moduler\/[0-9a-f-]{36}\/redigera$/);
+      await page.getByText(sv.editor.created).waitFor();
+      sourcePath = new URL(page.url()).pathname.replace(/\/redigera$/, '');
+      await expectAccessible(page, 'module-editor-draft');
+
+      await page.getByLabel(sv.editor.publish.note, { exact: true }).fill('Första versionen');
+      await page.getByRole('button', { name: sv.editor.publish.submit, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === sourcePath);
+      await page.getByText(fill(sv.module.publishedDone, { n: 1 })).waitFor();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+      // The guide is rendered from Markdown; the script stays text and never becomes an element.
+      const guide = page.locator('.guide');
+      await guide.getByRole('heading', { name: 'Före träffen' }).waitFor();
+      expect(await guide.locator('strong').innerText()).toBe('viktigt');
+      expect(await guide.innerText()).toContain('<script>alert("x")</script>');
+      expect(await guide.locator('script').count()).toBe(0);
+      await page.getByText('Skriva under digitalt att du har gjort något.').waitFor();
+      const history = page.getByRole('table', { name: sv.module.history });
+      expect(await history.locator('tbody tr').count()).toBe(1);
+      await expectAccessible(page, 'module-page-v1');
+      await expectNoProblems(coordinator);
+    });
+
+    it('HR of a municipality finds it, adapts it into their own version and publishes that', async () => {
+      const hr = await as('HR');
+      const { page } = hr;
+      await openNav(page, sv.library.nav);
+      await page.getByLabel(sv.library.search, { exact: true }).fill('signering i hemtjänsten');
+      await page.getByRole('button', { name: sv.library.searchButton, exact: true }).click();
+      await page.waitForURL((url) => url.searchParams.get('q') === 'signering i hemtjänsten');
+      await settled(page);
+      expect(await cardTitles(page)).toEqual([title]);
+      await page.getByRole('link', { name: title, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === sourcePath);
+
+      await page.getByRole('button', { name: sv.module.adapt, exact: true }).click();
+      await page.getByText(sv.module.adapted).waitFor();
+      copyPath = new URL(page.url()).pathname;
+      expect(copyPath).not.toBe(sourcePath);
+      const source = page.getByRole('region', { name: sv.module.source.title });
+      await source.getByText(fill(sv.module.source.basedOn, { n: 1 })).waitFor();
+      await source.getByText(sv.module.source.upToDate).waitFor();
+      await page.getByText(sv.libraryEnum.ownership.organisation, { exact: true }).first().waitFor();
+      await expectAccessible(page, 'module-copy');
+
+      // The copy starts as a draft; their own routine goes into it, published as the copy's version 1.
+      await page.getByText(sv.module.draftOnly).waitFor();
+      await page.getByRole('link', { name: sv.module.continueDraft, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: sv.editor.editTitle }).waitFor();
+      const guide = page.getByLabel(sv.module.guide, { exact: true });
+      await guide.fill(`${await guide.inputValue()}\n\n# I Älvstad\n- Ring planeringen om appen inte startar.`);
+      await page.getByRole('button', { name: sv.editor.publish.submit, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === copyPath);
+      await page.getByText(fill(sv.module.publishedDone, { n: 1 })).waitFor();
+      await page.locator('.guide').getByRole('heading', { name: 'I Älvstad' }).waitFor();
+      await expectNoProblems(hr);
+    });
+
+    it('the coordinator publishes version 2 of the source; version 1 stays as it was', async () => {
+      const coordinator = await as('Nätverkssamordnare');
+      const { page } = coordinator;
+      await page.goto(sourcePath);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('link', { name: sv.module.edit, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: sv.editor.editTitle }).waitFor();
+      await page.getByLabel(`${sv.editor.summary} *`, { exact: true }).fill('Så signerar du läkemedel i appen, också när nätet är borta.');
+      await page.getByLabel(sv.editor.publish.note, { exact: true }).fill('Nytt avsnitt: signera utan nät');
+      await page.getByRole('button', { name: sv.editor.publish.submit, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === sourcePath);
+      await page.getByText(fill(sv.module.publishedDone, { n: 2 })).waitFor();
+
+      const history = page.getByRole('table', { name: sv.module.history });
+      const rows = history.locator('tbody tr');
+      expect(await rows.count()).toBe(2);
+      expect(await rows.nth(0).innerText()).toContain('Nytt avsnitt: signera utan nät');
+      // Version 1 as it was published (what sessions held with it used).
+      await history.getByRole('link', { name: fill(sv.library.versionN, { n: 1 }), exact: true }).click();
+      await page.waitForURL(/\/bibliotek\/versioner\/[0-9a-f-]{36}$/);
+      await page.getByText(sv.module.versionFrozen).waitFor();
+      await page.getByText('Så signerar du läkemedel i appen.', { exact: true }).waitFor();
+      expect(await page.getByText('också när nätet är borta').count()).toBe(0);
+      await expectAccessible(page, 'module-version-1');
+      await expectNoProblems(coordinator);
+    });
+
+    it('the adapted copy shows that a newer version of its source is available', async () => {
+      const hr = await as('HR');
+      const { page } = hr;
+      await page.goto('/bibliotek?q=signering%20i%20hemtj%C3%A4nsten');
+      await settled(page);
+      const copyCard = page.locator('.module-cards li').filter({ hasText: sv.libraryEnum.ownership.organisation });
+      await copyCard.getByText(sv.library.newerSource, { exact: true }).waitFor();
+      await copyCard.getByRole('link', { name: title }).click();
+      await page.waitForURL((url) => url.pathname === copyPath);
+
+      const notice = page.getByTestId('newer-source');
+      await notice.waitFor();
+      expect((await notice.innerText()).trim()).toBe(fill(sv.module.source.newer, { latest: 2, based: 1 }));
+      await page.getByRole('button', { name: sv.module.source.take, exact: true }).waitFor();
+      await expectAccessible(page, 'module-copy-newer-source');
+
+      // The source's page links to the organisation's own version.
+      await page.getByRole('region', { name: sv.module.source.title }).getByRole('link', { name: title }).click();
+      await page.waitForURL((url) => url.pathname === sourcePath);
+      await page.getByRole('link', { name: fill(sv.module.ownCopy, { title }) }).waitFor();
+      await expectNoProblems(hr);
+    });
+
+    it('another municipality sees the shared module but not the copy', async () => {
+      const other = await as('Organisationsadmin', /Bergsjö/);
+      const { page } = other;
+      await page.goto('/bibliotek?q=signering%20i%20hemtj%C3%A4nsten');
+      await settled(page);
+      expect(await cardTitles(page)).toEqual([title]);
+      expect(await page.getByText(sv.library.newerSource).count()).toBe(0);
+      await page.goto(copyPath);
+      await page.getByRole('alert').getByText(sv.errors.notFound).waitFor();
+      await expectNoProblems(other);
+    });
+  });
+
+  describe('search and filters', () => {
+    it('narrows by competence dimension, duration and DigComp, keeps the filters in the address, and clears them', async () => {
+      const manager = await as('Enhetschef');
+      const { page } = manager;
+      await openNav(page, sv.library.nav);
+      await settled(page);
+      const all = await apiModules(page, '');
+      expect(await cardTitles(page)).toEqual(all.map((module) => module.title));
+
+      await page.getByLabel(sv.library.filter.dimension, { exact: true }).selectOption('will');
+      await page.waitForURL((url) => url.searchParams.get('dimension') === 'will');
+      await settled(page);
+      const will = await apiModules(page, '?dimension=will');
+      expect(will.length).toBeGreaterThan(0);
+      expect(will.length).toBeLessThan(all.length);
+      expect(will.every((module) => module.competenceDimensions.includes('will' as never))).toBe(true);
+      expect(await cardTitles(page)).toEqual(will.map((module) => module.title));
+
+      await page.getByLabel(sv.library.filter.duration, { exact: true }).selectOption('30');
+      await page.waitForURL((url) => url.searchParams.get('maxMinutes') === '30' && url.searchParams.get('dimension') === 'will');
+      await settled(page);
+      const short = will.filter((module) => module.durationMinutes <= 30).map((module) => module.title);
+      expect(await cardTitles(page)).toEqual(short);
+      await page.getByRole('status').getByText(fill(sv.library.count, { count: short.length })).waitFor();
+
+      // A reload (or a shared link) shows the same search.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: sv.library.title }).waitFor();
+      await settled(page);
+      expect(await page.getByLabel(sv.library.filter.dimension, { exact: true }).inputValue()).toBe('will');
+      expect(await page.getByLabel(sv.library.filter.duration, { exact: true }).inputValue()).toBe('30');
+      expect(await cardTitles(page)).toEqual(short);
+      await expectAccessible(page, 'library-filtered');
+
+      await page.getByRole('button', { name: sv.library.filter.clear, exact: true }).click();
+      await page.waitForURL((url) => url.search === '');
+      await page.getByLabel(sv.library.filter.digComp, { exact: true }).selectOption('4.2');
+      await page.waitForURL((url) => url.searchParams.get('digCompCode') === '4.2');
+      await settled(page);
+      expect(await cardTitles(page)).toContain('Logga in med SITHS-kort eller BankID');
+      expect(await cardTitles(page)).toEqual((await apiModules(page, '?digCompCode=4.2')).map((module) => module.title));
+      await expectNoProblems(manager);
+    });
+
+    it('a staff member reads a module on a phone: guide, glossary and exercise, nothing wider than the screen', async () => {
+      const staff = await as('Medarbetare', undefined, true);
+      const { page } = staff;
+      await page.goto('/bibliotek?q=Trygghetslarm');
+      await settled(page);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectAccessible(page, 'library-phone');
+      await page.getByRole('link', { name: 'Trygghetslarm', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Trygghetslarm' }).waitFor();
+      await page.getByRole('heading', { name: sv.module.guide }).waitFor();
+      await page.getByRole('heading', { name: sv.module.glossary }).waitFor();
+      await page.getByRole('heading', { name: 'Sonja larmar men svarar inte' }).waitFor();
+      // Staff without a role answer the knowledge items in checks: they see how many, not the answers.
+      expect(await page.getByText(sv.module.correct).count()).toBe(0);
+      // Nobody but editors gets the edit or adapt buttons.
+      expect(await page.getByRole('link', { name: sv.module.edit }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: sv.module.adapt }).count()).toBe(0);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectAccessible(page, 'module-phone');
+      await expectNoProblems(staff);
+    });
+  });
+
+  describe('program builder', () => {
+    it('HR builds a local program in order with spacing, reorders a step and assigns it to a unit', async () => {
+      const hr = await as('HR');
+      const { page } = hr;
+      await page.goto('/bibliotek/program');
+      await page.getByRole('heading', { level: 1, name: sv.programs.title }).waitFor();
+      await settled(page);
+      await page.getByRole('link', { name: 'Introduktion för nyanställda', exact: true }).waitFor();
+      await expectAccessible(page, 'program-list');
+      await page.getByRole('link', { name: sv.programs.new, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: sv.programEditor.newTitle }).waitFor();
+
+      const programTitle = 'Hösten på Solgården (e2e)';
+      await page.getByLabel(`${sv.editor.titleLabel} *`, { exact: true }).fill(programTitle);
+      await page.getByLabel(sv.editor.summary, { exact: true }).fill('Tre träffar under hösten.');
+      const modules = ['Teams och digitala möten', 'Trygghetslarm', 'Grundläggande IT på jobbet'];
+      for (const [index, moduleTitle] of modules.entries()) {
+        await page.getByRole('button', { name: sv.programEditor.addStep, exact: true }).click();
+        const step = page.locator('ol.steps > li').nth(index);
+        await step.getByLabel(sv.programEditor.module, { exact: true }).selectOption({ label: moduleTitle });
+        if (index > 0) await step.getByLabel(sv.programEditor.daysAfter, { exact: true }).fill(String(index === 1 ? 14 : 21));
+      }
+      // Basic IT first: move the third step up twice.
+      const moveUp = `${sv.programEditor.up} (${fill(sv.programEditor.stepN, { n: 3 })})`;
+      await page.getByRole('button', { name: moveUp, exact: true }).click();
+      await page.getByRole('button', { name: `${sv.programEditor.up} (${fill(sv.programEditor.stepN, { n: 2 })})`, exact: true }).click();
+      await page.getByText(fill(sv.programEditor.movedTo, { title: 'Grundläggande IT på jobbet', n: 1 })).waitFor({ state: 'attached' });
+      await expectAccessible(page, 'program-editor');
+      await page.getByRole('button', { name: sv.programEditor.save, exact: true }).click();
+
+      await page.waitForURL(/\/bibliotek\/program\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: programTitle }).waitFor();
+      const steps = page.locator('ol.steps > li');
+      expect(await steps.count()).toBe(3);
+      // The spacing moved with the steps: the first step starts the program (day 0).
+      const texts = (await steps.allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+      expect(texts[0]).toContain('Grundläggande IT på jobbet');
+      expect(texts[0]).toContain(fill(sv.programs.dayN, { day: 0 }));
+      expect(texts[1]).toContain('Teams och digitala möten');
+      expect(texts[2]).toContain('Trygghetslarm');
+      expect(texts[2]).toContain(fill(sv.programs.dayN, { day: 14 }));
+
+      await page.getByLabel(sv.programs.targetType, { exact: true }).selectOption({ label: sv.libraryEnum.assignmentTarget.unit });
+      await page.getByLabel(sv.organisation.unit, { exact: true }).selectOption({ label: 'Solgårdens vård- och omsorgsboende (Äldreomsorg)' });
+      await page.getByRole('button', { name: sv.programs.assignSubmit, exact: true }).click();
+      await page.getByText(fill(sv.programs.assigned, { name: 'Solgårdens vård- och omsorgsboende' })).waitFor();
+      const assignments = page.getByRole('table', { name: sv.programs.assignments });
+      await assignments.getByRole('rowheader', { name: /^Solgårdens vård- och omsorgsboende/ }).waitFor();
+      await assignments.getByRole('button', { name: `${sv.programs.end} Solgårdens vård- och omsorgsboende` }).waitFor();
+      await expectAccessible(page, 'program-page');
+      await expectNoProblems(hr);
+    });
+  });
+
+  describe('ambassador overview', () => {
+    it('HR sees coverage per unit with flags, appointments and qualifications due, and renews one', async () => {
+      const hr = await as('HR');
+      const { page } = hr;
+      await openNav(page, sv.ambassadors.nav);
+      await page.getByRole('heading', { level: 1, name: sv.ambassadors.title }).waitFor();
+      await settled(page);
+      const coverage = (await (await page.request.get('/api/ambassadors/coverage')).json()) as UnitCoverage[];
+      expect(coverage.length).toBeGreaterThan(0);
+      // Every unit in a row, with the API's staff per ambassador; flagged units in the notice.
+      for (const unit of coverage) {
+        const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: unit.unit.name, exact: true }) });
+        const text = await row.innerText();
+        expect(text).toContain(String(unit.staffCount));
+        for (const ambassador of unit.activeAmbassadors) expect(text).toContain(ambassador.person.name);
+      }
+      const leaving = coverage.filter((unit) => unit.flags.includes('ambassadors_leaving' as never));
+      expect(leaving.length).toBeGreaterThan(0);
+      const attention = page.getByRole('note').filter({ hasText: fill(sv.ambassadors.coverage.attention, { count: coverage.filter((unit) => unit.flags.length).length }) });
+      await attention.waitFor();
+      for (const unit of leaving) await attention.getByText(unit.unit.name, { exact: false }).waitFor();
+      await expectAccessible(page, 'ambassadors-hr');
+
+      // The qualification that runs out within 60 days is listed as due and renewed here.
+      const due = page.getByRole('note').filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) });
+      await due.waitFor();
+      const dueItem = page.locator('li.due').first();
+      await dueItem.getByRole('button', { name: new RegExp(`^${sv.ambassadors.qualifications.renew}`) }).click();
+      await page.getByRole('button', { name: sv.ambassadors.qualifications.renew, exact: true }).click();
+      await page.getByText(sv.ambassadors.qualifications.renewed.split(':')[0]).waitFor();
+      await page.getByRole('note').filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) }).waitFor({ state: 'detached' });
+      await expectNoProblems(hr);
+    });
+
+    it('a unit manager sees only their own units; filtering by unit keeps it in the address', async () => {
+      const manager = await as('Enhetschef');
+      const { page } = manager;
+      await openNav(page, sv.ambassadors.nav);
+      await settled(page);
+      const coverage = (await (await page.request.get('/api/ambassadors/coverage')).json()) as UnitCoverage[];
+      const rowHeaders = page.getByRole('table').getByRole('rowheader');
+      const unitNames = coverage.map((unit) => unit.unit.name);
+      for (const name of unitNames) await page.getByRole('rowheader', { name, exact: true }).waitFor();
+      expect(await page.getByRole('rowheader', { name: 'Hemtjänst Norr', exact: true }).count()).toBe(unitNames.includes('Hemtjänst Norr') ? 1 : 0);
+      expect(await rowHeaders.count()).toBeGreaterThanOrEqual(unitNames.length);
+      await page.getByLabel(sv.ambassadors.unitFilter, { exact: true }).selectOption({ index: 1 });
+      await page.waitForURL((url) => url.searchParams.has('unitId'));
+      await expectAccessible(page, 'ambassadors-manager');
+      await expectNoProblems(manager);
+    });
+
+    it('a network coordinator sees counts per organisation, and a provider without ambassadors stands out', async () => {
+      const coordinator = await as('Nätverkssamordnare');
+      const { page } = coordinator;
+      await openNav(page, sv.ambassadors.nav);
+      const table = page.getByRole('table', { name: sv.ambassadors.network.title });
+      const provider = table.getByRole('row').filter({ hasText: 'Omsorgshuset Väst AB' });
+      await provider.getByText(sv.ambassadors.needsAttention).waitFor();
+      await table.getByRole('row').filter({ hasText: 'Älvstads kommun' }).waitFor();
+      // No people of any organisation on this page.
+      expect(await page.getByRole('table', { name: sv.ambassadors.appointments.title }).count()).toBe(0);
+      await expectAccessible(page, 'ambassadors-coordinator');
+      await expectNoProblems(coordinator);
+    });
+
+    it('an ambassador sees their own appointment and the modules they may deliver', async () => {
+      const ambassador = await as('Digitaliseringsombud');
+      const { page } = ambassador;
+      await openNav(page, sv.ambassadors.nav);
+      const mine = page.getByRole('region', { name: sv.ambassadors.mine.title });
+      await mine.getByText('Solgårdens vård- och omsorgsboende', { exact: false }).first().waitFor();
+      await mine.getByRole('link', { name: 'Teams och digitala möten' }).waitFor();
+      await expectAccessible(page, 'ambassadors-own');
+      await expectNoProblems(ambassador);
+    });
+  });
+});

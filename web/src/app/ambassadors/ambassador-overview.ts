@@ -1,0 +1,174 @@
+import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import {
+  AmbassadorAppointment,
+  AmbassadorQualification,
+  COVERAGE_LEAVING_DAYS,
+  CoverageFlag,
+  MyAmbassadorOverview,
+  NetworkCoverage,
+  Role,
+  UnitCoverage,
+  UnitRef,
+} from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { Permissions, today } from '../core/permissions';
+import { Problem, problemKey, problemOf } from '../core/problem';
+import { Session } from '../core/session';
+import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
+import { TranslatePipe } from '../i18n/i18n';
+import { allocationKindKey, coverageFlagKey, qualificationSourceKey, qualificationStatusKey } from '../library/library-labels';
+import { AmbassadorsApi } from './ambassadors-api';
+import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
+
+interface AreaGroup {
+  areaId: string;
+  areaName: string;
+  units: UnitCoverage[];
+}
+
+/**
+ * Ambassadors per unit and per organisation: coverage (active ambassadors, staff per ambassador, flags),
+ * appointments with their time allocation and period, and qualifications with renewal due. Network
+ * coordinators see counts per organisation only; an ambassador sees their own appointments and modules.
+ */
+@Component({
+  selector: 'k-ambassador-overview',
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe],
+  templateUrl: './ambassador-overview.html',
+  styleUrl: './ambassadors.css',
+})
+export class AmbassadorOverview {
+  /** Query parameter: narrow to one unit. */
+  readonly unitId = input<string>();
+  private readonly api = inject(AmbassadorsApi);
+  private readonly router = inject(Router);
+  private readonly session = inject(Session);
+  protected readonly permissions = inject(Permissions);
+  protected readonly problemKey = problemKey;
+  protected readonly allocationKindKey = allocationKindKey;
+  protected readonly coverageFlagKey = coverageFlagKey;
+  protected readonly qualificationStatusKey = qualificationStatusKey;
+  protected readonly qualificationSourceKey = qualificationSourceKey;
+  protected readonly leavingDays = COVERAGE_LEAVING_DAYS;
+  protected readonly renewalDays = RENEWAL_DUE_DAYS;
+  protected readonly today = today();
+
+  protected readonly seesCoverage = computed(() => this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin));
+  protected readonly isAmbassador = computed(() => this.session.hasRole(Role.Ambassador));
+
+  protected readonly coverage = new Loader<UnitCoverage[]>();
+  /** All visible units (for the unit picker), loaded once without the unit filter. */
+  protected readonly allUnits = new Loader<UnitCoverage[]>();
+  protected readonly appointments = new Loader<AmbassadorAppointment[]>();
+  protected readonly qualifications = new Loader<AmbassadorQualification[]>();
+  protected readonly network = new Loader<NetworkCoverage[]>();
+  protected readonly mine = new Loader<MyAmbassadorOverview>();
+
+  protected readonly selectedUnit = computed(() => {
+    const id = this.unitId();
+    return id && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
+  });
+  protected readonly areas = computed<AreaGroup[]>(() => {
+    const groups = new Map<string, AreaGroup>();
+    for (const unit of this.coverage.value() ?? []) {
+      const group = groups.get(unit.areaId) ?? { areaId: unit.areaId, areaName: unit.areaName, units: [] };
+      group.units.push(unit);
+      groups.set(unit.areaId, group);
+    }
+    return [...groups.values()];
+  });
+  protected readonly totals = computed(() => {
+    const units = this.coverage.value() ?? [];
+    const ambassadors = new Set(units.flatMap((unit) => unit.activeAmbassadors.map((ambassador) => ambassador.person.id)));
+    const staff = units.reduce((sum, unit) => sum + unit.staffCount, 0);
+    return {
+      units: units.length,
+      flagged: units.filter((unit) => unit.flags.length > 0).length,
+      withoutAmbassador: units.filter((unit) => unit.flags.includes(CoverageFlag.NoAmbassador)).length,
+      ambassadors: ambassadors.size,
+      staff,
+      staffPerAmbassador: ambassadors.size ? Math.round((staff / ambassadors.size) * 10) / 10 : null,
+    };
+  });
+  protected readonly flaggedUnits = computed(() => (this.coverage.value() ?? []).filter((unit) => unit.flags.length > 0));
+  /** Qualifications that a later one renews (the renewal starts when they end). */
+  protected readonly renewedIds = computed(
+    () => new Set((this.qualifications.value() ?? []).map((qualification) => qualification.renewsId).filter((id): id is string => id !== null)),
+  );
+  protected readonly due = computed(() =>
+    (this.qualifications.value() ?? []).filter((qualification) => renewalDue(qualification, this.today, this.renewedIds())),
+  );
+  /** Qualifications grouped per ambassador, valid first. */
+  protected readonly qualificationsByPerson = computed(() => {
+    const groups = new Map<string, { name: string; personId: string; items: AmbassadorQualification[] }>();
+    for (const qualification of this.qualifications.value() ?? []) {
+      const group = groups.get(qualification.person.id) ?? { name: qualification.person.name, personId: qualification.person.id, items: [] };
+      group.items.push(qualification);
+      groups.set(qualification.person.id, group);
+    }
+    return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  });
+
+  // Renewal (HR and administrators).
+  protected renewing: string | null = null;
+  protected renewUntil = '';
+  protected readonly renewBusy = signal(false);
+  protected readonly renewProblem = signal<Problem | null>(null);
+  protected readonly renewed = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      if (!this.seesCoverage()) return;
+      const unitId = this.selectedUnit();
+      void this.coverage.run(() => this.api.coverage(unitId));
+      void this.appointments.run(() => this.api.appointments({ unitId }));
+      void this.qualifications.run(() => this.api.qualifications({ unitId }));
+    });
+    effect(() => {
+      if (this.seesCoverage()) void this.allUnits.run(() => this.api.coverage());
+    });
+    effect(() => {
+      if (this.permissions.isCoordinator()) void this.network.run(() => this.api.networkCoverage());
+    });
+    effect(() => {
+      if (this.isAmbassador()) void this.mine.run(() => this.api.mine());
+    });
+  }
+
+  protected unitNames(units: UnitRef[]): string {
+    return units.map((unit) => unit.name).join(', ');
+  }
+
+  protected renewalDue(qualification: AmbassadorQualification): boolean {
+    return renewalDue(qualification, this.today, this.renewedIds());
+  }
+
+  protected chooseUnit(event: Event): void {
+    const unitId = (event.target as HTMLSelectElement).value;
+    void this.router.navigate([], { queryParams: { unitId: unitId || null }, replaceUrl: true });
+  }
+
+  protected startRenew(qualification: AmbassadorQualification): void {
+    this.renewing = qualification.id;
+    this.renewUntil = addDays(qualification.validUntil ?? this.today, 365);
+    this.renewProblem.set(null);
+    this.renewed.set(null);
+  }
+
+  protected async renew(qualification: AmbassadorQualification): Promise<void> {
+    this.renewBusy.set(true);
+    this.renewProblem.set(null);
+    try {
+      const renewed = await this.api.renew(qualification.id, { validUntil: this.renewUntil || null });
+      this.renewing = null;
+      this.renewed.set(`${renewed.person.name}: ${renewed.module.title}`);
+      await this.qualifications.run(() => this.api.qualifications({ unitId: this.selectedUnit() }));
+    } catch (error) {
+      this.renewProblem.set(problemOf(error));
+    } finally {
+      this.renewBusy.set(false);
+    }
+  }
+}

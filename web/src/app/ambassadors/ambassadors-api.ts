@@ -1,0 +1,63 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  AmbassadorAppointment,
+  AmbassadorQualification,
+  ApiRoutes,
+  AppointmentListQuery,
+  CreateAppointmentRequest,
+  CreateQualificationRequest,
+  MyAmbassadorOverview,
+  NetworkCoverage,
+  QualificationListQuery,
+  RenewQualificationRequest,
+  UnitCoverage,
+  UpdateAppointmentRequest,
+  routePath,
+} from '@kunna/contracts';
+import { ApiClient, Query } from '../core/api-client';
+
+/** Appointments, qualifications and coverage of ambassadors (narrowed by the API to the caller's scope). */
+@Injectable({ providedIn: 'root' })
+export class AmbassadorsApi {
+  private readonly client = inject(ApiClient);
+
+  coverage(unitId?: string): Promise<UnitCoverage[]> {
+    return this.client.get<UnitCoverage[]>(ApiRoutes.ambassadors.coverage, { unitId });
+  }
+
+  networkCoverage(): Promise<NetworkCoverage[]> {
+    return this.client.get<NetworkCoverage[]>(ApiRoutes.ambassadors.networkCoverage);
+  }
+
+  appointments(query: AppointmentListQuery = {}): Promise<AmbassadorAppointment[]> {
+    return this.client.get<AmbassadorAppointment[]>(ApiRoutes.ambassadors.appointments, query as Query);
+  }
+
+  appoint(request: CreateAppointmentRequest): Promise<AmbassadorAppointment> {
+    return this.client.post<AmbassadorAppointment>(ApiRoutes.ambassadors.appointments, request);
+  }
+
+  updateAppointment(appointmentId: string, request: UpdateAppointmentRequest): Promise<AmbassadorAppointment> {
+    return this.client.patch<AmbassadorAppointment>(routePath(ApiRoutes.ambassadors.appointment, { appointmentId }), request);
+  }
+
+  qualifications(query: QualificationListQuery = {}): Promise<AmbassadorQualification[]> {
+    return this.client.get<AmbassadorQualification[]>(ApiRoutes.ambassadors.qualifications, query as Query);
+  }
+
+  qualify(request: CreateQualificationRequest): Promise<AmbassadorQualification> {
+    return this.client.post<AmbassadorQualification>(ApiRoutes.ambassadors.qualifications, request);
+  }
+
+  renew(qualificationId: string, request: RenewQualificationRequest): Promise<AmbassadorQualification> {
+    return this.client.post<AmbassadorQualification>(routePath(ApiRoutes.ambassadors.renewQualification, { qualificationId }), request);
+  }
+
+  revoke(qualificationId: string, reason: string): Promise<AmbassadorQualification> {
+    return this.client.post<AmbassadorQualification>(routePath(ApiRoutes.ambassadors.revokeQualification, { qualificationId }), { reason });
+  }
+
+  mine(): Promise<MyAmbassadorOverview> {
+    return this.client.get<MyAmbassadorOverview>(ApiRoutes.ambassadors.me);
+  }
+}

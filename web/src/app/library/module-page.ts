@@ -1,0 +1,96 @@
+import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Router, RouterLink, TitleStrategy } from '@angular/router';
+import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { Problem, problemKey, problemOf } from '../core/problem';
+import { KunnaTitleStrategy } from '../core/title-strategy';
+import { DateFormatPipe } from '../i18n/format';
+import { TranslatePipe } from '../i18n/i18n';
+import { LibraryApi } from './library-api';
+import { ownershipKey } from './library-labels';
+import { ModuleContent } from './module-content';
+
+/**
+ * A module: its latest published version (readable on a tablet during a session), its version history,
+ * its source for an adapted copy (and whether the source has a newer version), and the editor's and
+ * adapter's actions.
+ */
+@Component({
+  selector: 'k-module-page',
+  imports: [TranslatePipe, RouterLink, DateFormatPipe, ModuleContent],
+  templateUrl: './module-page.html',
+  styleUrl: './library.css',
+})
+export class ModulePage {
+  readonly moduleId = input.required<string>();
+  private readonly library = inject(LibraryApi);
+  private readonly router = inject(Router);
+  private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
+  protected readonly detail = new Loader<ModuleDetail>();
+  protected readonly digComp = new Loader<DigCompArea[]>();
+  protected readonly problemKey = problemKey;
+  protected readonly ownershipKey = ownershipKey;
+  protected readonly Network = Ownership.Network;
+
+  protected readonly busy = signal(false);
+  protected readonly actionProblem = signal<Problem | null>(null);
+  protected readonly notice = signal<'archived' | 'restored' | null>(null);
+
+  /** What to read: the published version, or the draft before the first publication (editors only). */
+  protected readonly shown = computed(() => {
+    const detail = this.detail.value();
+    return detail ? (detail.published ?? detail.draft) : null;
+  });
+
+  constructor() {
+    void this.digComp.run(() => this.library.digComp());
+    effect(() => {
+      const moduleId = this.moduleId();
+      this.notice.set(null);
+      this.actionProblem.set(null);
+      void this.detail.run(() => this.library.module(moduleId));
+    });
+    effect(() => this.titles.setDetail(this.detail.value()?.module.title ?? null));
+  }
+
+  /** Makes the organisation's own copy and opens it. */
+  protected async adapt(): Promise<void> {
+    await this.act(async () => {
+      const copy = await this.library.adapt(this.moduleId());
+      await this.router.navigate(['/bibliotek/moduler', copy.module.id], { state: { adapted: true } });
+    });
+  }
+
+  /** Replaces (or starts) the copy's draft with the source's latest version, then opens the editor. */
+  protected async takeSourceVersion(): Promise<void> {
+    await this.act(async () => {
+      await this.library.draftFromSource(this.moduleId());
+      await this.router.navigate(['/bibliotek/moduler', this.moduleId(), 'redigera']);
+    });
+  }
+
+  protected async setArchived(archived: boolean): Promise<void> {
+    await this.act(async () => {
+      const detail = await this.library.setArchived(this.moduleId(), archived);
+      this.detail.value.set(detail);
+      this.notice.set(archived ? 'archived' : 'restored');
+    });
+  }
+
+  /** What the previous page just did (adapted, or published version N), to confirm it here. */
+  protected justDone(): { adapted?: boolean; published?: number | null } {
+    return (this.router.lastSuccessfulNavigation()?.extras.state as { adapted?: boolean; published?: number | null } | undefined) ?? {};
+  }
+
+  private async act(action: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.actionProblem.set(null);
+    try {
+      await action();
+    } catch (error) {
+      this.actionProblem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
