@@ -356,6 +356,18 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: '/api/ambassadors/coverage', query: { unitId: unitIn(f, scope) } }),
   },
+  'GET /api/ambassadors/reach': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/reach', query: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/ambassadors/workload': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/workload', query: { unitId: unitIn(f, scope), month: '2025-03' } }),
+  },
   'GET /api/ambassadors/network-coverage': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-coverage' }) },
   'GET /api/ambassadors/me': { own: EVERYONE, request: () => ({ path: '/api/ambassadors/me' }) },
 

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { ModuleSummary, UnitCoverage } from '@kunna/contracts';
+import type { AmbassadorReach, AmbassadorWorkload, ModuleSummary, UnitCoverage } from '@kunna/contracts';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
 
@@ -372,6 +372,30 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByRole('button', { name: sv.ambassadors.qualifications.renew, exact: true }).click();
       await page.getByText(sv.ambassadors.qualifications.renewed.split(':')[0]).waitFor();
       await page.getByRole('note').filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) }).waitFor({ state: 'detached' });
+      await expectNoProblems(hr);
+    });
+
+    it('HR opens the cascade: who trained whom, each ambassador’s reach and the month’s hours against the allocation', async () => {
+      const hr = await as('HR');
+      const { page } = hr;
+      await openNav(page, sv.ambassadors.nav);
+      await page.getByRole('link', { name: sv.cascade.link, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/ombud/spridning');
+      await page.getByRole('heading', { level: 1, name: sv.cascade.title }).waitFor();
+      await settled(page);
+      const reach = (await (await page.request.get('/api/ambassadors/reach')).json()) as AmbassadorReach[];
+      expect(reach.length).toBeGreaterThan(0);
+      const reachTable = page.getByRole('table', { name: sv.cascade.reach });
+      for (const entry of reach) {
+        const row = reachTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: entry.person.name, exact: true }) });
+        expect((await row.getByRole('cell').first().innerText()).trim()).toBe(String(entry.colleaguesReached));
+      }
+      const month = new Date().toISOString().slice(0, 7);
+      const workload = (await (await page.request.get(`/api/ambassadors/workload?month=${month}`)).json()) as AmbassadorWorkload[];
+      const workloadTable = page.getByRole('table', { name: sv.cascade.workload });
+      await workloadTable.getByRole('rowheader', { name: workload[0].person.name, exact: true }).waitFor();
+      expect(await workloadTable.locator('tbody tr').count()).toBe(workload.length);
+      await expectAccessible(page, 'cascade');
       await expectNoProblems(hr);
     });
 

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AmbassadorAppointment,
   AmbassadorQualification,
+  AmbassadorReach,
+  AmbassadorWorkload,
   ApiRoutes,
   MyAmbassadorOverview,
   NetworkCoverage,
@@ -24,6 +26,7 @@ import {
   RenewQualificationDto,
   RevokeQualificationDto,
   UpdateAppointmentDto,
+  WorkloadQueryDto,
 } from './dto/ambassadors.dto';
 
 @ApiTags('ambassadors')
@@ -94,6 +97,19 @@ export class AmbassadorsController {
   @Get(ApiRoutes.ambassadors.coverage)
   coverage(@CallerParam() caller: Caller, @Query() query: CoverageQueryDto): Promise<UnitCoverage[]> {
     return this.ambassadors.coverage(caller, query.unitId ?? null);
+  }
+
+  /** Who trained each ambassador and how far the training spread (counts only: no colleague is named). */
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.reach)
+  reach(@CallerParam() caller: Caller, @Query() query: CoverageQueryDto): Promise<AmbassadorReach[]> {
+    return this.ambassadors.reach(caller, query.unitId ?? null);
+  }
+
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.workload)
+  workload(@CallerParam() caller: Caller, @Query() query: WorkloadQueryDto): Promise<AmbassadorWorkload[]> {
+    return this.ambassadors.workload(caller, query.unitId ?? null, query.month ?? null);
   }
 
   @Access({ roles: [Role.NetworkCoordinator], target: ANY })

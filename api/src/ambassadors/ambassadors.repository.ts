@@ -10,6 +10,8 @@ import {
 } from '@kunna/contracts';
 import { Db } from '../database/db';
 import type { Visibility } from '../organisation/visibility';
+import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import type { AttendedRow, FacilitatedSessionRow, TrainerRow } from './reach';
 
 export interface AppointmentRow {
   id: string;
@@ -601,5 +603,91 @@ export class AmbassadorsRepository {
       activeAmbassadors: row.active_ambassadors,
       staffCount: row.staff_count,
     }));
+  }
+
+  // --- Reach, cascade and workload (rows from the sessions feature's tables; the figures are computed in reach.ts) ---
+
+  /** Sessions the people led in the organisation, cancelled ones left out; `delivered` once a session has ended. */
+  async facilitatedSessions(organisationId: string, personIds: string[]): Promise<FacilitatedSessionRow[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ facilitator_id: string; session_id: string; module_id: string; module_title: string; duration_minutes: number; delivered: boolean }> =
+      await this.db.manager.query(
+        `select f.person_id as facilitator_id, s.id as session_id, v.module_id, coalesce(latest.title, v.title) as module_title,
+                s.duration_minutes, s.ends_at <= now() as delivered
+           from session_facilitators f
+           join sessions s on s.id = f.session_id
+           join library_module_version v on v.id = s.module_version_id
+           left join lateral (
+             select lv.title from library_module_version lv
+              where lv.module_id = v.module_id and lv.status = 'published' order by lv.version_number desc limit 1
+           ) latest on true
+          where s.organisation_id = $1 and f.person_id = any($2::uuid[]) and s.status = 'scheduled'`,
+        [organisationId, personIds],
+      );
+    return rows.map((row) => ({
+      facilitatorId: row.facilitator_id,
+      sessionId: row.session_id,
+      moduleId: row.module_id,
+      moduleTitle: row.module_title,
+      durationMinutes: row.duration_minutes,
+      delivered: row.delivered,
+    }));
+  }
+
+  /** People with a record who attended the sessions (the sessions feature's rule), with their participation minutes. */
+  async attendedPeople(sessionIds: string[]): Promise<AttendedRow[]> {
+    if (sessionIds.length === 0) return [];
+    const rows: Array<{ session_id: string; person_id: string; minutes: number }> = await this.db.manager.query(
+      `select m.session_id, m.person_id, (${PARTICIPATION_MINUTES_SQL})::int as minutes
+         from attendance_marks m join sessions s on s.id = m.session_id
+        where m.session_id = any($1::uuid[]) and m.person_id is not null and ${ATTENDED_SQL}`,
+      [sessionIds],
+    );
+    return rows.map((row) => ({ sessionId: row.session_id, personId: row.person_id, minutes: row.minutes }));
+  }
+
+  /**
+   * Who trained the people: facilitators of ended ambassador-training sessions (by activity category, or a session of
+   * an ambassador-training program) that they attended.
+   */
+  async trainersOf(organisationId: string, personIds: string[]): Promise<TrainerRow[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ trainee_id: string; trainer_id: string; trainer_name: string }> = await this.db.manager.query(
+      `select distinct m.person_id as trainee_id, f.person_id as trainer_id, p.first_name || ' ' || p.last_name as trainer_name
+         from attendance_marks m
+         join sessions s on s.id = m.session_id
+         join session_facilitators f on f.session_id = s.id
+         join person p on p.id = f.person_id
+        where s.organisation_id = $1 and m.person_id = any($2::uuid[]) and s.status = 'scheduled' and s.ends_at <= now()
+          and (s.activity_category = 'ambassador_training'
+               or exists (select 1 from library_program pr where pr.id = s.program_id and pr.kind = 'ambassador_training'))
+          and ${ATTENDED_SQL} and f.person_id <> m.person_id`,
+      [organisationId, personIds],
+    );
+    return rows.map((row) => ({ traineeId: row.trainee_id, trainer: { id: row.trainer_id, name: row.trainer_name } }));
+  }
+
+  /** Minutes of sessions the people led on the days given (ended ones delivered, the rest planned), and of support logged. */
+  async workloadMinutes(
+    organisationId: string,
+    personIds: string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, { delivered: number; planned: number; support: number }>> {
+    const result = new Map<string, { delivered: number; planned: number; support: number }>();
+    if (personIds.length === 0) return result;
+    const rows: Array<{ person_id: string; delivered: number; planned: number; support: number }> = await this.db.manager.query(
+      `select p.id as person_id,
+              coalesce((select sum(s.duration_minutes) filter (where s.ends_at <= now()) from session_facilitators f join sessions s on s.id = f.session_id
+                         where f.person_id = p.id and s.organisation_id = $1 and s.status = 'scheduled' and s.date between $3 and $4), 0)::int as delivered,
+              coalesce((select sum(s.duration_minutes) filter (where s.ends_at > now()) from session_facilitators f join sessions s on s.id = f.session_id
+                         where f.person_id = p.id and s.organisation_id = $1 and s.status = 'scheduled' and s.date between $3 and $4), 0)::int as planned,
+              coalesce((select sum(e.minutes) from support_entries e
+                         where e.ambassador_id = p.id and e.organisation_id = $1 and e.date between $3 and $4), 0)::int as support
+         from person p where p.id = any($2::uuid[])`,
+      [organisationId, personIds, from, to],
+    );
+    for (const row of rows) result.set(row.person_id, { delivered: row.delivered, planned: row.planned, support: row.support });
+    return result;
   }
 }

@@ -3,6 +3,8 @@ import {
   AllocationKind,
   AmbassadorAppointment,
   AmbassadorQualification,
+  AmbassadorReach,
+  AmbassadorWorkload,
   COVERAGE_LEAVING_DAYS,
   CoverageFlag,
   FieldError,
@@ -20,6 +22,7 @@ import { visibilityFor } from '../organisation/visibility';
 import { notFound, forbidden, stateConflict } from '../library/http';
 import { COVERAGE_ROLES, mayAppoint } from './ambassador-policy';
 import { AmbassadorsRepository, CoverageRow } from './ambassadors.repository';
+import { computeReach, computeWorkload, daysInMonth, ReachAmbassador } from './reach';
 import {
   AppointmentListQueryDto,
   CreateAppointmentDto,
@@ -360,6 +363,51 @@ export class AmbassadorsService {
     return created;
   }
 
+  /** Each ambassador in the caller's scope (appointed for one of its units, now or before): who trained them and their reach. */
+  async reach(caller: Caller, unitId: string | null): Promise<AmbassadorReach[]> {
+    const ambassadors = byPerson(
+      await this.repository.appointments(caller.organisationId, visibilityFor(caller, COVERAGE_ROLES), { unitId: unitId ?? undefined, includeEnded: true }),
+    );
+    const personIds = ambassadors.map((entry) => entry.person.id);
+    const sessions = await this.repository.facilitatedSessions(caller.organisationId, personIds);
+    const attended = await this.repository.attendedPeople([...new Set(sessions.filter((session) => session.delivered).map((session) => session.sessionId))]);
+    const trainers = await this.repository.trainersOf(caller.organisationId, personIds);
+    return computeReach(ambassadors, sessions, attended, trainers);
+  }
+
+  /** Each ambassador with an appointment in force some day of the month: hours against the allocation. */
+  async workload(caller: Caller, unitId: string | null, month: string | null): Promise<AmbassadorWorkload[]> {
+    const chosen = month ?? (await this.repository.today()).slice(0, 7);
+    const from = `${chosen}-01`;
+    const to = `${chosen}-${String(daysInMonth(chosen)).padStart(2, '0')}`;
+    const appointments = (
+      await this.repository.appointments(caller.organisationId, visibilityFor(caller, COVERAGE_ROLES), { unitId: unitId ?? undefined, includeEnded: true })
+    ).filter((appointment) => appointment.startDate <= to && (appointment.endDate === null || appointment.endDate >= from));
+    const people = byPerson(appointments);
+    const minutes = await this.repository.workloadMinutes(caller.organisationId, people.map((entry) => entry.person.id), from, to);
+    return people.map((entry) => {
+      const own = appointments.filter((appointment) => appointment.person.id === entry.person.id);
+      const done = minutes.get(entry.person.id) ?? { delivered: 0, planned: 0, support: 0 };
+      return computeWorkload(
+        {
+          appointmentId: own[0].id,
+          person: entry.person,
+          units: entry.units,
+          allocations: own.map((appointment) => ({
+            allocationKind: appointment.allocationKind,
+            allocationValue: appointment.allocationValue,
+            startDate: appointment.startDate,
+            endDate: appointment.endDate,
+          })),
+          deliveredMinutes: done.delivered,
+          plannedMinutes: done.planned,
+          supportMinutes: done.support,
+        },
+        chosen,
+      );
+    });
+  }
+
   /** For the session feature: was the facilitator qualified for the module on the day? */
   isQualified(personId: string, moduleId: string, day: string): Promise<boolean> {
     return this.repository.isQualified(personId, moduleId, day);
@@ -446,3 +494,13 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && [...a].sort().every((value, index) => value === [...b].sort()[index]);
 }
 
+/** One entry per ambassador (appointments come ordered by name), with the units of all their appointments. */
+function byPerson(appointments: AmbassadorAppointment[]): ReachAmbassador[] {
+  const people = new Map<string, ReachAmbassador>();
+  for (const appointment of appointments) {
+    const entry = people.get(appointment.person.id) ?? { person: appointment.person, units: [] };
+    for (const unit of appointment.units) if (!entry.units.some((known) => known.id === unit.id)) entry.units.push(unit);
+    people.set(appointment.person.id, entry);
+  }
+  return [...people.values()];
+}

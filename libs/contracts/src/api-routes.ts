@@ -99,6 +99,10 @@ export const ApiRoutes = {
     networkCoverage: 'ambassadors/network-coverage',
     /** GET the caller's own appointments and qualifications. */
     me: 'ambassadors/me',
+    /** GET per ambassador: who trained them, sessions, hours and distinct colleagues reached (query: unitId). */
+    reach: 'ambassadors/reach',
+    /** GET per ambassador: hours delivered, of support and planned in a month against the allocation (query: unitId, month). */
+    workload: 'ambassadors/workload',
   },
   // --- sessions and attendance (api/src/sessions) ---
   sessions: {

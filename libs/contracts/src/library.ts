@@ -573,3 +573,64 @@ export interface MyAmbassadorOverview {
   appointments: AmbassadorAppointment[];
   qualifications: AmbassadorQualification[];
 }
+
+// --- Reach, cascade and workload (from sessions and attendance) ---
+
+export interface ModuleReach {
+  module: ModuleRef;
+  sessionsDelivered: number;
+  hoursDelivered: number;
+  colleaguesReached: number;
+}
+
+/**
+ * How far the training spread from one ambassador: who trained them, the sessions and hours they delivered
+ * and the distinct colleagues who attended (per module too). A session counts once it has ended and was not
+ * cancelled; attended means present, or partial for at least half the session.
+ */
+export interface AmbassadorReach {
+  person: PersonRef;
+  units: UnitRef[];
+  /** Facilitators of the ambassador-training sessions this ambassador attended. */
+  trainedBy: PersonRef[];
+  sessionsDelivered: number;
+  /** Hours of the sessions led (one decimal). */
+  hoursDelivered: number;
+  /** Distinct colleagues (with a record in Kunna) who attended a delivered session. */
+  colleaguesReached: number;
+  /** Hours the colleagues spent in those sessions. */
+  participantHours: number;
+  sessionsPlanned: number;
+  hoursPlanned: number;
+  perModule: ModuleReach[];
+}
+
+export interface ReachQuery {
+  unitId?: string;
+}
+
+/** An ambassador's month: hours allocated by their appointments against hours delivered, of support and planned. */
+export interface AmbassadorWorkload {
+  /** The first appointment in force in the month (an ambassador may hold more than one). */
+  appointmentId: string;
+  person: PersonRef;
+  units: UnitRef[];
+  /** YYYY-MM */
+  month: string;
+  allocationKind: AllocationKind;
+  allocationValue: number;
+  /** In proportion to the days of the month the appointments cover; a percentage of a 40-hour week. */
+  allocatedHours: number;
+  deliveredHours: number;
+  /** Individual support the ambassador logged. */
+  supportHours: number;
+  plannedHours: number;
+  /** Allocated minus delivered, support and planned: negative when over the allocation. */
+  remainingHours: number;
+}
+
+export interface WorkloadQuery {
+  unitId?: string;
+  /** YYYY-MM; the current month when left out. */
+  month?: string;
+}

@@ -90,6 +90,12 @@ export const routes: Routes = [
         title: 'ambassadors.title',
       },
       {
+        path: 'ombud/spridning',
+        canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./ambassadors/cascade-page').then((m) => m.CascadePage),
+        title: 'cascade.title',
+      },
+      {
         path: 'mitt-konto',
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
         title: 'nav.account',

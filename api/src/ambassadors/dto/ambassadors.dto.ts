@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   AllocationKind,
   AppointmentListQuery,
@@ -104,6 +104,15 @@ export class CoverageQueryDto {
   @IsUUID('all', { message: 'Enhet (unitId) måste vara ett giltigt id.' })
   @IfPresent()
   unitId?: string;
+}
+
+/** Workload: a month (YYYY-MM, default the current one), one unit or every unit the caller's grants reach. */
+export class WorkloadQueryDto extends CoverageQueryDto {
+  @ApiPropertyOptional({ example: '2026-03' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Månad (month) anges som ÅÅÅÅ-MM, t.ex. 2026-03.' })
+  @IsString({ message: 'Månad (month) anges som text, ÅÅÅÅ-MM.' })
+  @IfPresent()
+  month?: string;
 }
 
 export class QualificationListQueryDto implements QualificationListQuery {

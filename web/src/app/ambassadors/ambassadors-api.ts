@@ -2,6 +2,8 @@ import { Injectable, inject } from '@angular/core';
 import {
   AmbassadorAppointment,
   AmbassadorQualification,
+  AmbassadorReach,
+  AmbassadorWorkload,
   ApiRoutes,
   AppointmentListQuery,
   CreateAppointmentRequest,
@@ -9,9 +11,11 @@ import {
   MyAmbassadorOverview,
   NetworkCoverage,
   QualificationListQuery,
+  ReachQuery,
   RenewQualificationRequest,
   UnitCoverage,
   UpdateAppointmentRequest,
+  WorkloadQuery,
   routePath,
 } from '@kunna/contracts';
 import { ApiClient, Query } from '../core/api-client';
@@ -55,6 +59,14 @@ export class AmbassadorsApi {
 
   revoke(qualificationId: string, reason: string): Promise<AmbassadorQualification> {
     return this.client.post<AmbassadorQualification>(routePath(ApiRoutes.ambassadors.revokeQualification, { qualificationId }), { reason });
+  }
+
+  reach(query: ReachQuery = {}): Promise<AmbassadorReach[]> {
+    return this.client.get<AmbassadorReach[]>(ApiRoutes.ambassadors.reach, query as Query);
+  }
+
+  workload(query: WorkloadQuery = {}): Promise<AmbassadorWorkload[]> {
+    return this.client.get<AmbassadorWorkload[]>(ApiRoutes.ambassadors.workload, query as Query);
   }
 
   mine(): Promise<MyAmbassadorOverview> {
