@@ -370,7 +370,9 @@ describe('Module library and ambassadors in the browser', () => {
       const dueItem = page.locator('li.due').first();
       await dueItem.getByRole('button', { name: new RegExp(`^${sv.ambassadors.qualifications.renew}`) }).click();
       await page.getByRole('button', { name: sv.ambassadors.qualifications.renew, exact: true }).click();
-      await page.getByText(sv.ambassadors.qualifications.renewed.split(':')[0]).waitFor();
+      await page.getByRole('status').filter({ hasText: sv.ambassadors.qualifications.renewed.split(':')[0] }).waitFor();
+      // The renewed qualification is marked as such and offers no second renewal.
+      await page.getByText(sv.ambassadors.qualifications.isRenewed, { exact: true }).first().waitFor();
       await page.getByRole('note').filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) }).waitFor({ state: 'detached' });
       await expectNoProblems(hr);
     });
