@@ -424,6 +424,45 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/walk-in-candidates` }),
   },
+  'POST /api/session-series': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/session-series', body: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/session-series/:seriesId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/session-series/${seriesIn(f, scope)}` }),
+  },
+  'PATCH /api/session-series/:seriesId': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/session-series/${seriesIn(f, scope)}`, body: { position: 0 } }),
+  },
+  'GET /api/sessions/units/:unitId/catch-up': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/sessions/units/${unitIn(f, scope)}/catch-up` }),
+  },
+  // Everyone sees the support they received; the service narrows the list to that and the units the caller reads.
+  'GET /api/support-entries': { own: EVERYONE, request: () => ({ path: '/api/support-entries' }) },
+  'POST /api/support-entries': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/support-entries', body: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/participation': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/participation', query: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/participation/me': { own: EVERYONE, request: () => ({ path: '/api/participation/me' }) },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {
@@ -462,4 +501,8 @@ function qualificationIn(f: Fixture, scope: ScopeCase): string {
 
 function sessionIn(f: Fixture, scope: ScopeCase): string {
   return scope === 'own' ? f.sessions.sessionU1 : scope === 'sibling' ? f.sessions.sessionU2 : f.sessions.sessionU4;
+}
+
+function seriesIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'own' ? f.sessions.seriesU1 : scope === 'sibling' ? f.sessions.seriesU2 : f.sessions.seriesU4;
 }

@@ -6,6 +6,7 @@ import {
   SessionAttendance,
   SessionConflict,
   SessionDetail,
+  SessionSeries,
   SessionSummary,
   WalkInCandidate,
 } from '@kunna/contracts';
@@ -15,6 +16,8 @@ import type { Caller } from '../auth/caller';
 import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';
 import { SessionTarget } from './sessions-access.guard';
 import { SessionsService } from './sessions.service';
+import { SeriesService } from './series.service';
+import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
 import {
   AttendanceBatchDto,
   ConflictCheckDto,
@@ -28,7 +31,10 @@ import {
 @ApiTags('sessions')
 @Controller()
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly seriesService: SeriesService,
+  ) {}
 
   /** Sessions the caller may see: their units (area, organisation for wider roles) and those they facilitate. */
   @Access({ roles: READING_ROLES, target: inQuery('unit', 'unitId') })
@@ -91,5 +97,27 @@ export class SessionsController {
   @Get(ApiRoutes.sessions.walkInCandidates)
   walkInCandidates(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
     return this.sessions.walkInCandidates(caller, sessionId, query.q);
+  }
+
+  /** Creates every session of a series in one step (a program's steps in order, shift variants on each date). */
+  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Post(ApiRoutes.sessions.series)
+  createSeries(@CallerParam() caller: Caller, @Body() body: CreateSeriesDto): Promise<SessionSeries> {
+    return this.seriesService.create(caller, body);
+  }
+
+  @Access({ roles: READING_ROLES, target: ANY })
+  @SessionTarget('series', 'read', 'seriesId')
+  @Get(ApiRoutes.sessions.oneSeries)
+  series(@CallerParam() caller: Caller, @Param('seriesId') seriesId: string): Promise<SessionSeries> {
+    return this.seriesService.series(caller, seriesId);
+  }
+
+  /** Moves or cancels one occurrence, or it and the rest of the series. */
+  @Access({ roles: SCHEDULING_ROLES, target: ANY })
+  @SessionTarget('series', 'edit', 'seriesId')
+  @Patch(ApiRoutes.sessions.oneSeries)
+  updateSeries(@CallerParam() caller: Caller, @Param('seriesId') seriesId: string, @Body() body: UpdateSeriesDto): Promise<SessionSeries> {
+    return this.seriesService.update(caller, seriesId, body);
   }
 }

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
+import { CatchUpService } from './catch-up.service';
+import { ParticipationController } from './participation.controller';
+import { ParticipationService } from './participation.service';
+import { SeriesService } from './series.service';
 import { SessionsAccessGuard } from './sessions-access.guard';
+import { SupportService } from './support.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
@@ -8,8 +13,8 @@ import { SessionsService } from './sessions.service';
 /** Workplace sessions (tillfällen): scheduling, series, conflicts, attendance, catch-up, individual support, hours. */
 @Module({
   imports: [AmbassadorsModule],
-  controllers: [SessionsController],
-  providers: [SessionsRepository, SessionsService, SessionsAccessGuard],
-  exports: [SessionsService, SessionsRepository],
+  controllers: [SessionsController, ParticipationController],
+  providers: [SessionsRepository, SessionsService, SeriesService, CatchUpService, SupportService, ParticipationService, SessionsAccessGuard],
+  exports: [SessionsService, SessionsRepository, ParticipationService],
 })
 export class SessionsModule {}

@@ -675,4 +675,224 @@ export class SessionsRepository {
     );
     return rows.map((row) => ({ id: row.id, name: row.name, employeeNumber: row.employee_number, unitNames: row.unit_names ?? [] }));
   }
+
+  async markedSessionCount(sessionIds: string[]): Promise<number> {
+    const rows: Array<{ count: number }> = await this.db.manager.query(
+      `select count(distinct session_id)::int as count from attendance_marks where session_id = any($1::uuid[])`,
+      [sessionIds],
+    );
+    return rows[0].count;
+  }
+
+  // --- catch-up and follow-up ---
+
+  /**
+   * Current members of the unit who were invited to (and did not lead) a past session of a program in force for the unit (assigned to
+   * the unit, its area or the organisation, or to their role title), did not attend it, and have not attended a later
+   * session of the same module anywhere since.
+   */
+  async missedProgramSessions(unitId: string): Promise<
+    Array<{ personId: string; personName: string; sessionId: string; moduleId: string; moduleTitle: string; date: string; programId: string; programTitle: string }>
+  > {
+    return this.db.manager.query(
+      `select p.id as "personId", p.first_name || ' ' || p.last_name as "personName", s.id as "sessionId", v.module_id as "moduleId",
+              v.title as "moduleTitle", s.date::text as date, s.program_id as "programId", pr.title as "programTitle"
+         from sessions s
+         join unit u on u.id = s.unit_id
+         join library_module_version v on v.id = s.module_version_id
+         join library_program pr on pr.id = s.program_id
+         join session_invitees i on i.session_id = s.id
+         join person p on p.id = i.person_id
+        where s.unit_id = $1 and s.status = 'scheduled' and s.ends_at < now() and s.program_id is not null
+          and exists (select 1 from library_program_assignment a
+                       where a.program_id = s.program_id and a.organisation_id = s.organisation_id
+                         and a.start_date <= s.date and (a.end_date is null or a.end_date >= s.date)
+                         and (a.target_type = 'organisation' or a.unit_id = u.id or a.area_id = u.area_id
+                              or (a.target_type = 'role_title' and lower(a.role_title) = lower(p.role_title))))
+          and exists (select 1 from unit_membership m where m.person_id = p.id and m.unit_id = $1
+                        and m.start_date <= ${LOCAL_TODAY} and (m.end_date is null or m.end_date >= ${LOCAL_TODAY}))
+          and (p.end_date is null or p.end_date >= ${LOCAL_TODAY})
+          and not exists (select 1 from session_facilitators f where f.session_id = s.id and f.person_id = p.id)
+          and not exists (select 1 from attendance_marks m join sessions s2 on s2.id = m.session_id
+                            join library_module_version v2 on v2.id = s2.module_version_id
+                           where m.person_id = p.id and v2.module_id = v.module_id and s2.status = 'scheduled' and s2.date >= s.date
+                             and ${ATTENDED_SQL.replace(/s\./g, 's2.')})
+        order by s.date, v.title, p.last_name, p.first_name`,
+      [unitId],
+    );
+  }
+
+  /**
+   * Modules with a repeat interval whose latest held session at the unit is followed by no later session of the
+   * module: the follow-up is due `repeat_interval_weeks` after it.
+   */
+  async followUpsDue(unitId: string): Promise<
+    Array<{ moduleId: string; moduleTitle: string; lastSessionId: string; lastDate: string; repeatIntervalWeeks: number; dueDate: string; attendedCount: number }>
+  > {
+    return this.db.manager.query(
+      `with latest as (
+         select distinct on (v.module_id) v.module_id, s.id as session_id, s.date, lv.repeat_interval_weeks, lv.title
+           from sessions s
+           join library_module_version v on v.id = s.module_version_id
+           join lateral (select repeat_interval_weeks, title from library_module_version
+                          where module_id = v.module_id and status = 'published' order by version_number desc limit 1) lv on true
+          where s.unit_id = $1 and s.status = 'scheduled' and s.ends_at < now() and lv.repeat_interval_weeks is not null
+          order by v.module_id, s.date desc)
+       select l.module_id as "moduleId", l.title as "moduleTitle", l.session_id as "lastSessionId", l.date::text as "lastDate",
+              l.repeat_interval_weeks as "repeatIntervalWeeks", (l.date + l.repeat_interval_weeks * 7)::text as "dueDate",
+              (select count(*)::int from attendance_marks m join sessions s on s.id = m.session_id
+                where m.session_id = l.session_id and ${ATTENDED_SQL}) as "attendedCount"
+         from latest l
+        where not exists (select 1 from sessions s join library_module_version v on v.id = s.module_version_id
+                           where s.unit_id = $1 and v.module_id = l.module_id and s.status = 'scheduled' and s.date > l.date)
+        order by l.date + l.repeat_interval_weeks * 7`,
+      [unitId],
+    );
+  }
+
+  // --- individual support ---
+
+  async insertSupportEntry(entry: {
+    id: string | null;
+    organisationId: string;
+    unitId: string;
+    personId: string;
+    ambassadorId: string;
+    date: string;
+    minutes: number;
+    topic: string;
+    moduleId: string | null;
+    notes: string | null;
+  }): Promise<string> {
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `insert into support_entries (id, organisation_id, unit_id, person_id, ambassador_id, date, minutes, topic, module_id, notes)
+       values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+      [entry.id, entry.organisationId, entry.unitId, entry.personId, entry.ambassadorId, entry.date, entry.minutes, entry.topic, entry.moduleId, entry.notes],
+    );
+    return rows[0].id;
+  }
+
+  async supportEntryOwner(id: string): Promise<{ organisationId: string; unitId: string; personId: string } | null> {
+    const rows = await this.db.manager.query(
+      `select organisation_id as "organisationId", unit_id as "unitId", person_id as "personId" from support_entries where id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Entries of visible units, or of the person themself; notes are filtered by the service. */
+  async supportEntries(filter: { organisationId: string; visibility: Visibility; selfId: string; unitId?: string; personId?: string; ids?: string[] }): Promise<
+    Array<{
+      id: string;
+      personId: string;
+      personName: string;
+      unitId: string;
+      unitName: string;
+      ambassadorId: string;
+      ambassadorName: string;
+      date: string;
+      minutes: number;
+      topic: string;
+      moduleId: string | null;
+      moduleTitle: string | null;
+      notes: string | null;
+    }>
+  > {
+    return this.db.manager.query(
+      `select e.id, p.id as "personId", p.first_name || ' ' || p.last_name as "personName", u.id as "unitId", u.name as "unitName",
+              a.id as "ambassadorId", a.first_name || ' ' || a.last_name as "ambassadorName", e.date::text as date, e.minutes, e.topic,
+              e.module_id as "moduleId",
+              (select v.title from library_module_version v where v.module_id = e.module_id and v.status = 'published'
+                order by v.version_number desc limit 1) as "moduleTitle",
+              e.notes
+         from support_entries e
+         join person p on p.id = e.person_id
+         join person a on a.id = e.ambassador_id
+         join unit u on u.id = e.unit_id
+        where e.organisation_id = $1
+          and ($2::boolean or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[]) or e.person_id = $5)
+          and ($6::uuid is null or e.unit_id = $6)
+          and ($7::uuid is null or e.person_id = $7)
+          and ($8::uuid[] is null or e.id = any($8::uuid[]))
+        order by e.date desc, e.created_at desc
+        limit 1000`,
+      [
+        filter.organisationId,
+        filter.visibility.organisationWide,
+        filter.visibility.areaIds,
+        filter.visibility.unitIds,
+        filter.selfId,
+        filter.unitId ?? null,
+        filter.personId ?? null,
+        filter.ids ?? null,
+      ],
+    );
+  }
+
+  // --- participation ---
+
+  /**
+   * Participation minutes per person and activity category in [from, to]: attendance in sessions that were held (not
+   * cancelled) and individual support received. People: those with a membership in a visible unit (or `unitId`)
+   * during the period, or only `personId`.
+   */
+  async participation(filter: {
+    organisationId: string;
+    visibility: Visibility;
+    unitId: string | null;
+    personId: string | null;
+    from: string | null;
+    to: string | null;
+  }): Promise<Array<{ personId: string; personName: string; category: ActivityCategory; minutes: number; sessions: number }>> {
+    return this.db.manager.query(
+      `with people as (
+         select p.id from person p where p.id = $6::uuid
+         union
+         select distinct m.person_id from unit_membership m join unit u on u.id = m.unit_id
+          where $6::uuid is null and u.organisation_id = $1
+            and ($2::boolean or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[]))
+            and ($5::uuid is null or u.id = $5)
+            and m.start_date <= coalesce($8::date, ${LOCAL_TODAY}) and (m.end_date is null or m.end_date >= coalesce($7::date, '-infinity'::date))),
+       contributions as (
+         select m.person_id, s.activity_category as category, ${PARTICIPATION_MINUTES_SQL} as minutes, s.id as session_id
+           from attendance_marks m join sessions s on s.id = m.session_id
+          where m.person_id in (select id from people) and s.status = 'scheduled'
+            and ($7::date is null or s.date >= $7::date) and ($8::date is null or s.date <= $8::date)
+         union all
+         select e.person_id, 'individual_support', e.minutes, null
+           from support_entries e
+          where e.person_id in (select id from people)
+            and ($7::date is null or e.date >= $7::date) and ($8::date is null or e.date <= $8::date))
+       select p.id as "personId", p.first_name || ' ' || p.last_name as "personName", c.category,
+              coalesce(sum(c.minutes), 0)::int as minutes, count(distinct c.session_id) filter (where c.minutes > 0)::int as sessions
+         from people x join person p on p.id = x.id
+         left join contributions c on c.person_id = p.id
+        group by p.id, p.first_name, p.last_name, p.last_name, c.category
+        order by p.last_name, p.first_name`,
+      [
+        filter.organisationId,
+        filter.visibility.organisationWide,
+        filter.visibility.areaIds,
+        filter.visibility.unitIds,
+        filter.unitId,
+        filter.personId,
+        filter.from,
+        filter.to,
+      ],
+    );
+  }
+
+  /** Minutes of walk-ins recorded by name only, in held sessions of the visible units (or the unit) in [from, to]. */
+  async unnamedWalkInMinutes(filter: { organisationId: string; visibility: Visibility; unitId: string | null; from: string | null; to: string | null }): Promise<number> {
+    const rows: Array<{ minutes: number }> = await this.db.manager.query(
+      `select coalesce(sum(${PARTICIPATION_MINUTES_SQL}), 0)::int as minutes
+         from attendance_marks m join sessions s on s.id = m.session_id join unit u on u.id = s.unit_id
+        where m.person_id is null and s.status = 'scheduled' and s.organisation_id = $1
+          and ($2::boolean or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[]))
+          and ($5::uuid is null or u.id = $5)
+          and ($6::date is null or s.date >= $6::date) and ($7::date is null or s.date <= $7::date)`,
+      [filter.organisationId, filter.visibility.organisationWide, filter.visibility.areaIds, filter.visibility.unitIds, filter.unitId, filter.from, filter.to],
+    );
+    return rows[0].minutes;
+  }
 }

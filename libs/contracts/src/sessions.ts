@@ -375,8 +375,8 @@ export interface PersonParticipation {
 }
 
 export interface ParticipationQuery {
+  /** People with a membership in the unit during the period (default: every unit the caller sees). */
   unitId?: string;
-  personId?: string;
   from?: string;
   to?: string;
 }

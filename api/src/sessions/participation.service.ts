@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ACTIVITY_CATEGORIES, ActivityCategory, CategoryHours, ParticipationReport, PersonParticipation } from '@kunna/contracts';
+import type { Caller } from '../auth/caller';
+import { visibilityFor, Visibility } from '../organisation/visibility';
+import { READING_ROLES } from './sessions-policy';
+import { SessionsRepository } from './sessions.repository';
+import { ParticipationQueryDto } from './dto/support.dto';
+
+export function hours(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
+/** Participation hours per person and activity category, from attendance and individual support (see README.md). */
+@Injectable()
+export class ParticipationService {
+  constructor(private readonly repository: SessionsRepository) {}
+
+  report(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
+    return this.build(caller.organisationId, visibilityFor(caller, READING_ROLES), query.unitId ?? null, null, query.from ?? null, query.to ?? null);
+  }
+
+  mine(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
+    return this.build(caller.organisationId, { organisationWide: false, areaIds: [], unitIds: [] }, null, caller.personId, query.from ?? null, query.to ?? null);
+  }
+
+  private async build(
+    organisationId: string,
+    visibility: Visibility,
+    unitId: string | null,
+    personId: string | null,
+    from: string | null,
+    to: string | null,
+  ): Promise<ParticipationReport> {
+    const rows = await this.repository.participation({ organisationId, visibility, unitId, personId, from, to });
+    const people = new Map<string, PersonParticipation & { minutesBy: Map<ActivityCategory, number> }>();
+    const totals = new Map<ActivityCategory, number>();
+    for (const row of rows) {
+      const person = people.get(row.personId) ?? {
+        person: { id: row.personId, name: row.personName },
+        totalMinutes: 0,
+        totalHours: 0,
+        sessionCount: 0,
+        byCategory: [],
+        minutesBy: new Map<ActivityCategory, number>(),
+      };
+      if (row.category) {
+        person.minutesBy.set(row.category, (person.minutesBy.get(row.category) ?? 0) + row.minutes);
+        person.totalMinutes += row.minutes;
+        person.sessionCount += row.sessions;
+        totals.set(row.category, (totals.get(row.category) ?? 0) + row.minutes);
+      }
+      people.set(row.personId, person);
+    }
+    const toCategories = (minutesBy: Map<ActivityCategory, number>): CategoryHours[] =>
+      ACTIVITY_CATEGORIES.filter((category) => (minutesBy.get(category) ?? 0) > 0).map((category) => ({
+        category,
+        minutes: minutesBy.get(category) ?? 0,
+        hours: hours(minutesBy.get(category) ?? 0),
+      }));
+    const list = [...people.values()].map(({ minutesBy, ...person }) => ({
+      ...person,
+      totalHours: hours(person.totalMinutes),
+      byCategory: toCategories(minutesBy),
+    }));
+    return {
+      people: list,
+      byCategory: toCategories(totals),
+      totalMinutes: [...totals.values()].reduce((sum, minutes) => sum + minutes, 0),
+      unnamedWalkInMinutes: personId ? 0 : await this.repository.unnamedWalkInMinutes({ organisationId, visibility, unitId, from, to }),
+    };
+  }
+}
