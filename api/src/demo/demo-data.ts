@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { loadDemoLibraryAndAmbassadors } from '../ambassadors/demo-ambassadors';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
 import { pgClientRunner } from '../library/starter-library/load-starter-library';
+import { loadDemoSessions } from '../sessions/demo-sessions';
 
 export const DEMO_PASSWORD = 'Kunna-demo-2026';
 
@@ -349,5 +350,6 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
   }
 
   await loadDemoLibraryAndAmbassadors(pgClientRunner(client), networkId, today);
+  await loadDemoSessions(pgClientRunner(client), networkId, today);
   return { password: DEMO_PASSWORD, accounts };
 }

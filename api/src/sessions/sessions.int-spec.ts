@@ -160,7 +160,7 @@ describe('sessions (integration)', () => {
 
   describe('series', () => {
     it('creates every other week, five times, following a program: date n delivers step n', async () => {
-      const modules = [];
+      const modules: string[] = [];
       for (let i = 1; i <= 5; i++) modules.push(await module(`Steg ${i}`));
       const programId = await program('Fem teman', 'themed_series', modules);
       const id = randomUUID();

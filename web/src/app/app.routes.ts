@@ -95,6 +95,31 @@ export const routes: Routes = [
         loadComponent: () => import('./ambassadors/cascade-page').then((m) => m.CascadePage),
         title: 'cascade.title',
       },
+      // --- sessions (web/src/app/sessions) ---
+      {
+        path: 'tillfallen',
+        canActivate: [hasRole(...TREE_ROLES)],
+        loadComponent: () => import('./sessions/sessions-page').then((m) => m.SessionsPage),
+        title: 'sessions.title',
+      },
+      {
+        path: 'tillfallen/ny',
+        canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./sessions/schedule-session').then((m) => m.ScheduleSession),
+        title: 'sessions.scheduleTitle',
+      },
+      {
+        path: 'tillfallen/:sessionId/narvaro',
+        canActivate: [hasRole(...TREE_ROLES)],
+        loadComponent: () => import('./sessions/attendance-page').then((m) => m.AttendancePage),
+        title: 'attendance.title',
+      },
+      {
+        path: 'tillfallen/:sessionId/lista',
+        canActivate: [hasRole(...TREE_ROLES)],
+        loadComponent: () => import('./sessions/attendance-sheet').then((m) => m.AttendanceSheet),
+        title: 'sheet.title',
+      },
       {
         path: 'mitt-konto',
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),

@@ -31,6 +31,7 @@ export class Shell {
   protected readonly nav = computed<NavItem[]>(() => {
     const items: NavItem[] = [{ path: '/', label: 'nav.home', exact: true }];
     if (this.permissions.seesTree()) items.push({ path: '/organisation', label: 'nav.organisation' });
+    if (this.permissions.seesTree()) items.push({ path: '/tillfallen', label: 'nav.sessions' });
     if (this.permissions.canAdministerUsers()) items.push({ path: '/admin/anvandare', label: 'nav.users' });
     if (this.permissions.canImport()) items.push({ path: '/import', label: 'nav.import' });
     items.push({ path: '/bibliotek', label: 'library.nav' });

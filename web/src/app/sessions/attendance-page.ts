@@ -1,0 +1,187 @@
+import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { problemKey } from '../core/problem';
+import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { PendingMarks } from './pending-marks';
+import { SessionsApi } from './sessions-api';
+
+/** One line of the list: a person (invited or walk-in) with the server's mark and this device's pending one. */
+export interface AttendanceLine {
+  key: string;
+  personId: string | null;
+  name: string;
+  employeeNumber: string | null;
+  walkIn: boolean;
+  status: AttendanceStatus | null;
+  minutes: number | null;
+  pending: boolean;
+}
+
+export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
+  [AttendanceStatus.Present]: 'attendance.status.present',
+  [AttendanceStatus.Absent]: 'attendance.status.absent',
+  [AttendanceStatus.Excused]: 'attendance.status.excused',
+  [AttendanceStatus.Partial]: 'attendance.status.partial',
+};
+
+/**
+ * Tablet-first attendance (närvaro): one tap marks a person present, "mark all present" fills the rest, walk-ins by
+ * name or employee number. Works without network: marks are stored on the device, shown as waiting, and sent when the
+ * network returns (see PendingMarks). Also the one screen for entering a paper sheet's marks afterwards.
+ */
+@Component({
+  selector: 'k-attendance-page',
+  imports: [TranslatePipe, RouterLink],
+  templateUrl: './attendance-page.html',
+  styleUrl: './attendance-page.css',
+})
+export class AttendancePage {
+  readonly sessionId = input.required<string>();
+  private readonly api = inject(SessionsApi);
+  protected readonly pending = inject(PendingMarks);
+  private readonly i18n = inject(I18n);
+  protected readonly session = new Loader<SessionDetail>();
+  protected readonly attendance = new Loader<SessionAttendance>();
+  protected readonly problemKey = problemKey;
+  protected readonly statusKeys = STATUS_KEYS;
+  protected readonly Status = AttendanceStatus;
+  protected readonly otherStatuses = [AttendanceStatus.Absent, AttendanceStatus.Excused, AttendanceStatus.Partial];
+
+  /** The person whose other choices (absent, excused, partial) are open. */
+  protected readonly expanded = signal<string | null>(null);
+  protected readonly partialMinutes = signal<Record<string, number>>({});
+  protected readonly walkInQuery = signal('');
+  protected readonly candidates = signal<WalkInCandidate[] | null>(null);
+  protected readonly searching = signal(false);
+  protected readonly announcement = signal('');
+
+  protected readonly lines = computed<AttendanceLine[]>(() => {
+    const rows = this.attendance.value()?.rows ?? [];
+    const pending = this.pending.forSession(this.sessionId());
+    const lines: AttendanceLine[] = rows.map((row) => this.lineOf(row));
+    for (const mark of pending) {
+      const key = mark.personId ?? `~${(mark.walkInName ?? '').toLowerCase()}`;
+      const line = lines.find((candidate) => candidate.key === key);
+      if (line) {
+        Object.assign(line, { status: mark.status, minutes: mark.minutes ?? null, pending: true });
+      } else {
+        const candidate = this.candidates()?.find((person) => person.id === mark.personId);
+        lines.push({
+          key,
+          personId: mark.personId ?? null,
+          name: mark.walkInName ?? candidate?.name ?? this.knownNames.get(key) ?? '',
+          employeeNumber: candidate?.employeeNumber ?? null,
+          walkIn: true,
+          status: mark.status,
+          minutes: mark.minutes ?? null,
+          pending: true,
+        });
+      }
+    }
+    return lines;
+  });
+  protected readonly unmarked = computed(() => this.lines().filter((line) => line.status === null && !line.walkIn));
+  protected readonly presentCount = computed(
+    () => this.lines().filter((line) => line.status === AttendanceStatus.Present || line.status === AttendanceStatus.Partial).length,
+  );
+  protected readonly pendingHere = computed(() => this.pending.forSession(this.sessionId()).length);
+  /** Names of walk-ins chosen from the search, so a pending one keeps its name while offline. */
+  private readonly knownNames = new Map<string, string>();
+
+  constructor() {
+    effect(() => {
+      const sessionId = this.sessionId();
+      void this.session.run(() => this.api.detail(sessionId));
+      void this.attendance.run(() => this.api.attendance(sessionId));
+      void this.pending.sync();
+    });
+    // After the server confirms marks of this session, show its list (with who recorded what).
+    effect(() => {
+      const confirmed = this.pending.confirmed();
+      if (confirmed?.sessionId === this.sessionId()) void this.attendance.run(() => this.api.attendance(confirmed.sessionId));
+    });
+  }
+
+  protected mark(line: AttendanceLine, status: AttendanceStatus): void {
+    const minutes = status === AttendanceStatus.Partial ? this.minutesFor(line) : null;
+    this.pending.add(this.sessionId(), [line.personId ? { personId: line.personId, status, minutes } : { walkInName: line.name, status, minutes }]);
+    this.expanded.set(null);
+    this.announcement.set(this.i18n.t('attendance.marked', { name: line.name, status: this.i18n.t(STATUS_KEYS[status]) }));
+  }
+
+  protected markAllPresent(): void {
+    const lines = this.unmarked();
+    if (lines.length === 0) return;
+    this.pending.add(
+      this.sessionId(),
+      lines.map((line) => ({ personId: line.personId ?? undefined, status: AttendanceStatus.Present })),
+    );
+    this.announcement.set(this.i18n.t('attendance.allMarked', { count: lines.length }));
+  }
+
+  protected toggle(line: AttendanceLine): void {
+    this.expanded.set(this.expanded() === line.key ? null : line.key);
+  }
+
+  protected minutesFor(line: AttendanceLine): number {
+    const duration = this.attendance.value()?.durationMinutes ?? 60;
+    return this.partialMinutes()[line.key] ?? line.minutes ?? Math.round(duration / 2);
+  }
+
+  protected setMinutes(line: AttendanceLine, value: string): void {
+    const duration = this.attendance.value()?.durationMinutes ?? 600;
+    const minutes = Math.max(1, Math.min(duration, Math.round(Number(value) || 1)));
+    this.partialMinutes.update((all) => ({ ...all, [line.key]: minutes }));
+  }
+
+  protected async search(): Promise<void> {
+    const query = this.walkInQuery().trim();
+    if (query === '') return;
+    this.searching.set(true);
+    try {
+      this.candidates.set(await this.api.walkInCandidates(this.sessionId(), query));
+    } catch {
+      // Offline: a walk-in can still be added by name.
+      this.candidates.set([]);
+    } finally {
+      this.searching.set(false);
+    }
+  }
+
+  protected addCandidate(candidate: WalkInCandidate): void {
+    this.knownNames.set(candidate.id, candidate.name);
+    this.pending.add(this.sessionId(), [{ personId: candidate.id, status: AttendanceStatus.Present }]);
+    this.clearWalkIn(candidate.name);
+  }
+
+  protected addByName(): void {
+    const name = this.walkInQuery().trim();
+    if (name === '') return;
+    this.pending.add(this.sessionId(), [{ walkInName: name, status: AttendanceStatus.Present }]);
+    this.clearWalkIn(name);
+  }
+
+  private clearWalkIn(name: string): void {
+    this.walkInQuery.set('');
+    this.candidates.set(null);
+    this.announcement.set(this.i18n.t('attendance.walkInAdded', { name }));
+  }
+
+  private lineOf(row: AttendanceRow): AttendanceLine {
+    const key = row.person?.id ?? `~${(row.walkInName ?? '').toLowerCase()}`;
+    const name = row.person?.name ?? row.walkInName ?? '';
+    this.knownNames.set(key, name);
+    return {
+      key,
+      personId: row.person?.id ?? null,
+      name,
+      employeeNumber: row.person?.employeeNumber ?? null,
+      walkIn: row.walkIn,
+      status: row.status,
+      minutes: row.minutes,
+      pending: false,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Component, computed, effect, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { OrganisationTree, SessionStatus, SessionSummary } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { Permissions } from '../core/permissions';
+import { problemKey } from '../core/problem';
+import { TranslatePipe } from '../i18n/i18n';
+import { OrganisationApi } from '../organisation/organisation-api';
+import { categoryKey } from './session-labels';
+import { PendingMarks } from './pending-marks';
+import { SessionsApi } from './sessions-api';
+
+/** Today's sessions for the signed-in ambassador or manager, and a unit's upcoming and recent sessions. */
+@Component({
+  selector: 'k-sessions-page',
+  imports: [TranslatePipe, RouterLink],
+  templateUrl: './sessions-page.html',
+  styleUrl: './sessions-page.css',
+})
+export class SessionsPage {
+  private readonly api = inject(SessionsApi);
+  private readonly organisation = inject(OrganisationApi);
+  protected readonly permissions = inject(Permissions);
+  protected readonly pending = inject(PendingMarks);
+  protected readonly today = new Loader<SessionSummary[]>();
+  protected readonly tree = new Loader<OrganisationTree>();
+  protected readonly unitSessions = new Loader<SessionSummary[]>();
+  protected readonly unitId = signal<string | null>(null);
+  protected readonly problemKey = problemKey;
+  protected readonly categoryKey = categoryKey;
+  protected readonly Cancelled = SessionStatus.Cancelled;
+  protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
+  protected readonly canSchedule = computed(
+    () => this.permissions.organisationWide() || this.permissions.ambassadorUnitIds().length > 0 || this.permissions.managedUnitIds().length > 0,
+  );
+
+  constructor() {
+    void this.today.run(() => this.api.mine());
+    void this.tree.run(() => this.organisation.tree());
+    effect(() => {
+      const units = this.units();
+      if (this.unitId() === null && units.length > 0) {
+        const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
+        this.unitId.set(units.find((unit) => own.includes(unit.id))?.id ?? units[0].id);
+      }
+    });
+    effect(() => {
+      const unitId = this.unitId();
+      if (!unitId) return;
+      const from = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
+      void this.unitSessions.run(() => this.api.list({ unitId, from, includeCancelled: true }));
+    });
+  }
+}
