@@ -1,7 +1,8 @@
 import type { SqlRunner } from '../library/starter-library/load-starter-library';
 
+/** The date in Sweden `offsetDays` from `today`: sessions are planned in local time (after 23:00 UTC it is tomorrow there). */
 function isoDay(today: Date, offsetDays: number): string {
-  return new Date(today.getTime() + offsetDays * 86400_000).toISOString().slice(0, 10);
+  return new Date(today.getTime() + offsetDays * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 }
 
 /**

@@ -522,6 +522,7 @@ export const en: Translations = {
     presentCount: '{present} of {total} present',
     tapToMark: 'Tap for present',
     other: 'Other',
+    otherButton: 'Other for {name}',
     otherFor: 'Other attendance for {name}',
     minutesLabel: 'Minutes',
     walkIn: 'Walk-in',

@@ -522,6 +522,7 @@ export const sv = {
     presentCount: '{present} av {total} närvarande',
     tapToMark: 'Tryck för närvarande',
     other: 'Annat',
+    otherButton: 'Annat för {name}',
     otherFor: 'Annan närvaro för {name}',
     minutesLabel: 'Minuter',
     walkIn: 'Drop-in',

@@ -84,7 +84,7 @@ export class ScheduleSession {
           moduleId: this.moduleId() || undefined,
           date: this.date(),
           startTime: this.startTime(),
-          durationMinutes: this.durationMinutes(),
+          durationMinutes: Number(this.durationMinutes()),
           place: this.place(),
           facilitatorIds: this.facilitators(),
           activityCategory: this.category(),
