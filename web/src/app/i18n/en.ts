@@ -513,6 +513,12 @@ export const en: Translations = {
       try_out: 'Try-out',
       management_project: 'Management and project work',
     },
+    conflicts: {
+      facilitator_double_booked: '{name} already leads “{other}” at the same time.',
+      place_double_booked: 'The place is already booked for “{other}” at the same time.',
+      outside_appointment: '{name} is not an ambassador for the unit on that day.',
+      facilitator_not_qualified: '{name} is not qualified to lead the module on that day.',
+    },
     shifts: { day: 'Day', evening: 'Evening', night: 'Night', weekend: 'Weekend', handover: 'Shift handover' },
   },
   attendance: {

@@ -513,6 +513,12 @@ export const sv = {
       try_out: 'Prova på',
       management_project: 'Ledning och projekt',
     },
+    conflicts: {
+      facilitator_double_booked: '{name} leder redan ”{other}” samtidigt.',
+      place_double_booked: 'Platsen är redan bokad för ”{other}” samtidigt.',
+      outside_appointment: '{name} är inte ombud för enheten den dagen.',
+      facilitator_not_qualified: '{name} har ingen behörighet att leda modulen den dagen.',
+    },
     shifts: { day: 'Dag', evening: 'Kväll', night: 'Natt', weekend: 'Helg', handover: 'Skiftbyte' },
   },
   attendance: {

@@ -8,7 +8,7 @@ import { Session } from '../core/session';
 import { TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
-import { categoryKey } from './session-labels';
+import { categoryKey, conflictKey } from './session-labels';
 import { SessionsApi } from './sessions-api';
 
 /** Local date YYYY-MM-DD. */
@@ -35,6 +35,7 @@ export class ScheduleSession {
   private readonly router = inject(Router);
   protected readonly categories = ACTIVITY_CATEGORIES;
   protected readonly categoryKey = categoryKey;
+  protected readonly conflictKey = conflictKey;
   protected readonly problemKey = problemKey;
   protected readonly fieldMessage = fieldMessage;
   protected readonly tree = new Loader<OrganisationTree>();

@@ -6,7 +6,7 @@ import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
-import { categoryKey } from './session-labels';
+import { categoryKey, shiftKey } from './session-labels';
 import { PendingMarks } from './pending-marks';
 import { SessionsApi } from './sessions-api';
 
@@ -28,6 +28,7 @@ export class SessionsPage {
   protected readonly unitId = signal<string | null>(null);
   protected readonly problemKey = problemKey;
   protected readonly categoryKey = categoryKey;
+  protected readonly shiftKey = shiftKey;
   protected readonly Cancelled = SessionStatus.Cancelled;
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
   protected readonly canSchedule = computed(
