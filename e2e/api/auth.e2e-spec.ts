@@ -587,6 +587,67 @@ describe('authentication', () => {
     });
   });
 
+  describe('own preferred language', () => {
+    it('lets a staff member set their own language; repeating it changes nothing; it is kept for the next sign-in', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      expect(client.user.preferredLanguage).toBe('sv');
+      const response = await client.put('/api/auth/language', { preferredLanguage: 'en' });
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ personId: person.id, preferredLanguage: 'en' });
+      expect((await client.put('/api/auth/language', { preferredLanguage: 'en' })).status).toBe(200);
+      const audit = await sql(t, `select details from audit_log where action = 'person.updated' and target_id = $1`, [person.id]);
+      expect(audit).toEqual([{ details: { changed: ['preferredLanguage'] } }]);
+      const again = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      expect(again.user.preferredLanguage).toBe('en');
+      // Only one's own record: there is no person id to send.
+      const [row] = await sql<{ preferred_language: string }>(t, `select preferred_language from person where id = $1`, [t.fixture.people.staffU1.id]);
+      expect(row.preferred_language).toBe('sv');
+    });
+
+    it('answers errors in Swedish by default, in English when Accept-Language or the person’s language says so', async () => {
+      const person = await newPerson();
+      const swedish = await attempt(person.email!, 'Fel-lösenord-1');
+      expect(swedish.body.message).toBe('Fel inloggningsuppgifter.');
+      expect(swedish.headers['content-language']).toBe('sv');
+      const english = await post('/api/auth/sign-in').set('Accept-Language', 'en-GB,en;q=0.9').send({ identifier: person.email, password: 'Fel-lösenord-2' });
+      expect(english.status).toBe(401);
+      expect(english.body.message).toBe('Wrong sign-in details.');
+      expect(english.headers['content-language']).toBe('en');
+      const invalid = await post('/api/auth/sign-in').set('Accept-Language', 'en').send({ identifier: '', password: 'x', extra: 1 });
+      expect(invalid.body).toMatchObject({
+        message: 'The details are not valid.',
+        details: expect.arrayContaining([
+          { field: 'identifier', message: 'Fill in your e-mail or employee number.' },
+          { field: 'extra', message: 'This field does not belong here. Remove it.' },
+        ]),
+      });
+
+      // A signed-in person who reads English gets English without asking; the page's language still wins.
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      expect((await client.put('/api/auth/language', { preferredLanguage: 'en' })).status).toBe(200);
+      const wrong = await client.put('/api/auth/password', { currentPassword: 'Inte-mitt-lösen-9', newPassword: 'Bättre-lösen-2050' });
+      expect(wrong.body.details).toEqual([{ field: 'currentPassword', message: 'The current password is not right.' }]);
+      const malformed = await client.get('/api/people/not-a-uuid');
+      expect(malformed.body.details).toEqual([{ field: 'personId', message: 'Must be an id (UUID).' }]);
+      const asSwedish = await client.get('/api/people/not-a-uuid').set('Accept-Language', 'sv-SE');
+      expect(asSwedish.body.details).toEqual([{ field: 'personId', message: 'Ska vara ett id (UUID).' }]);
+    });
+
+    it.each([
+      ['an unknown language', { preferredLanguage: 'de' }],
+      ['no language', {}],
+      ['another person’s id as well', { preferredLanguage: 'en', personId: '00000000-0000-4000-8000-000000000000' }],
+    ])('refuses %s with 400 naming the field', async (_label, body) => {
+      const client = await signIn(t, (await newPerson()).email!, FIXTURE_PASSWORD);
+      const response = await client.put('/api/auth/language', body);
+      expect(response.status).toBe(400);
+      expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual(
+        'personId' in body ? ['personId'] : ['preferredLanguage'],
+      );
+    });
+  });
+
   describe('password change', () => {
     async function personWithClient() {
       const person = await newPerson();
@@ -620,6 +681,38 @@ describe('authentication', () => {
       const response = await client.put('/api/auth/password', { currentPassword: 'Inte-mitt-lösen-1', newPassword: 'Bättre-lösen-2033' });
       expect(response.status).toBe(400);
       expect(response.body.details).toEqual([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
+    });
+
+    it('locks password changes after 5 wrong current passwords, even with the right one; others are unaffected', async () => {
+      const { person, client } = await personWithClient();
+      const other = await personWithClient();
+      for (let i = 1; i <= 5; i++) {
+        const wrong = await client.put('/api/auth/password', { currentPassword: `Gissning-nummer-${i}`, newPassword: 'Bättre-lösen-2040' });
+        expect(wrong.status).toBe(400);
+      }
+      const locked = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2040' });
+      expect(locked.status).toBe(429);
+      expect(locked.body.code).toBe('lockedOut');
+      expect(locked.body.message).toBe('För många felaktiga försök med nuvarande lösenord. Försök igen om 15 minuter.');
+      expect(locked.headers['retry-after']).toBe('900');
+      // The lock-out survived the failed requests' rollback, and the password is unchanged.
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+      const failures = await sql(t, `select 1 from audit_log where action = 'auth.password_change_failed' and target_id = $1`, [person.id]);
+      expect(failures).toHaveLength(5);
+      // Another person's attempts are counted on their own.
+      expect((await other.client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2041' })).status).toBe(204);
+    });
+
+    it('a successful change clears the count of earlier wrong attempts', async () => {
+      const { client } = await personWithClient();
+      for (let i = 1; i <= 4; i++) {
+        expect((await client.put('/api/auth/password', { currentPassword: `Gissning-${i}-fel`, newPassword: 'Bättre-lösen-2042' })).status).toBe(400);
+      }
+      expect((await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2042' })).status).toBe(204);
+      for (let i = 1; i <= 4; i++) {
+        expect((await client.put('/api/auth/password', { currentPassword: `Gissning-${i}-igen`, newPassword: 'Bättre-lösen-2043' })).status).toBe(400);
+      }
+      expect((await client.put('/api/auth/password', { currentPassword: 'Bättre-lösen-2042', newPassword: 'Bättre-lösen-2043' })).status).toBe(204);
     });
 
     it.each([

@@ -57,6 +57,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/auth/me': { own: EVERYONE, request: () => ({ path: '/api/auth/me' }) },
   'PUT /api/auth/password': { own: EVERYONE, request: () => ({ path: '/api/auth/password', body: {} }) },
   'GET /api/auth/sessions': { own: EVERYONE, request: () => ({ path: '/api/auth/sessions' }) },
+  'PUT /api/auth/language': { own: EVERYONE, request: () => ({ path: '/api/auth/language', body: {} }) },
   // A made-up session id: each caller may try to end their own sessions only (404 when it is not theirs).
   'DELETE /api/auth/sessions/:sessionId': {
     own: EVERYONE,

@@ -95,10 +95,12 @@ describe('organisation API', () => {
       expect(first).toMatchObject({ employeeNumber: t.fixture.people.ambassadorU1.employeeNumber, hasAccount: true, active: true, employmentType: 'permanent' });
     });
 
-    it('refuses a manager of another unit (403) and hides other organisations’ units (404)', async () => {
+    it('refuses a manager of another unit (403) and hides other organisations’ units (404); a malformed id is 400 naming the field', async () => {
       expect((await (await t.as('managerU1')).get(`/api/units/${t.fixture.unitU2}`)).status).toBe(403);
       expect((await (await t.as('hrA')).get(`/api/units/${t.fixture.unitU4}`)).status).toBe(404);
-      expect((await (await t.as('hrA')).get('/api/units/not-a-uuid')).status).toBe(404);
+      const malformed = await (await t.as('hrA')).get('/api/units/not-a-uuid');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.details).toEqual([{ field: 'unitId', message: 'Ska vara ett id (UUID).' }]);
     });
   });
 

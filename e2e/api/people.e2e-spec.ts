@@ -94,6 +94,25 @@ describe('people API', () => {
       expect(badFlag.body.details[0]).toEqual({ field: 'includeEnded', message: 'Visa avslutade (includeEnded) måste vara true eller false.' });
     });
 
+    it('answers a malformed id in the path, query or body with 400 naming the field, not 404', async () => {
+      const hr = await t.as('hrA');
+      const cases = [
+        [await hr.get('/api/people/not-a-uuid'), 'personId'],
+        [await hr.get('/api/people?unitId=12345'), 'unitId'],
+        [await hr.post('/api/people', newPerson('U1')), 'unitId'],
+        [await hr.post(`/api/people/${t.fixture.people.staffU1.id.slice(0, 35)}/move`, { toUnitId: t.fixture.unitU2, date: '2025-01-01' }), 'personId'],
+      ] as const;
+      for (const [response, field] of cases) {
+        expect({ status: response.status, details: response.body.details }).toEqual({
+          status: 400,
+          details: [{ field, message: 'Ska vara ett id (UUID).' }],
+        });
+      }
+      // A well-formed id that names nothing (or another organisation's object) is still 404.
+      expect((await hr.get('/api/people/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect((await hr.get(`/api/people/${t.fixture.people.staffU4.id}`)).status).toBe(404);
+    });
+
     it.each(['staffU1', 'ambassadorU1', 'coordinator'] as const)('refuses %s (403)', async (who) => {
       expect((await (await t.as(who)).get('/api/people')).status).toBe(403);
     });
@@ -294,6 +313,40 @@ describe('people API', () => {
       // A second change on or before an already planned one must be sorted out first.
       const earlier = await hr.post(`/api/people/${person.id}/move`, { toUnitId: t.fixture.unitU3, date: await dayOffset(t, 3) });
       expect(earlier.status).toBe(409);
+    });
+
+    it('a future hire and a planned move are in the receiving unit’s scope before they start', async () => {
+      const managerU1 = await t.as('managerU1');
+      const managerU2 = await t.as('managerU2');
+      const hr = await t.as('hrA');
+
+      // A new hire starting in two weeks: their manager can open, list and prepare them now.
+      const hire = await createPerson(managerU1, t.fixture.unitU1, { startDate: await dayOffset(t, 14) });
+      expect((await managerU1.get(`/api/people/${hire.id}`)).status).toBe(200);
+      expect(listIds((await managerU1.get('/api/people')).body)).toContain(hire.id);
+      expect(listIds((await managerU1.get(`/api/people?unitId=${t.fixture.unitU1}`)).body)).toContain(hire.id);
+      expect((await managerU1.post(`/api/people/${hire.id}/one-time-code`, { purpose: 'first_sign_in' })).status).toBe(201);
+      // The sibling unit's manager still does not.
+      expect((await managerU2.get(`/api/people/${hire.id}`)).status).toBe(403);
+      expect(listIds((await managerU2.get('/api/people')).body)).not.toContain(hire.id);
+
+      // A move planned for next week: both units' managers see the person until the old membership ends.
+      const mover = await createPerson(hr, t.fixture.unitU1, { startDate: '2024-06-01' });
+      expect((await managerU2.get(`/api/people/${mover.id}`)).status).toBe(403);
+      const moved = await hr.post(`/api/people/${mover.id}/move`, { toUnitId: t.fixture.unitU2, date: await dayOffset(t, 7) });
+      expect(moved.status).toBe(200);
+      expect((await managerU2.get(`/api/people/${mover.id}`)).status).toBe(200);
+      expect(listIds((await managerU2.get('/api/people')).body)).toContain(mover.id);
+      expect((await managerU1.get(`/api/people/${mover.id}`)).status).toBe(200);
+      // The unit page still lists who works there today: the mover in U1, not yet in U2.
+      const unitU2 = await managerU2.get(`/api/units/${t.fixture.unitU2}`);
+      expect(unitU2.body.staff.map((staff: PersonSummary) => staff.id)).not.toContain(mover.id);
+
+      // Once a membership has ended the unit loses sight: a move from today ended the U2 membership yesterday.
+      const left = await createPerson(hr, t.fixture.unitU2, { startDate: '2024-06-01' });
+      expect((await hr.post(`/api/people/${left.id}/move`, { toUnitId: t.fixture.unitU1, date: await dayOffset(t, 0) })).status).toBe(200);
+      expect((await managerU2.get(`/api/people/${left.id}`)).status).toBe(403);
+      expect((await managerU1.get(`/api/people/${left.id}`)).status).toBe(200);
     });
 
     it('needs scope over both units: a manager cannot move someone to a unit they do not manage', async () => {

@@ -157,11 +157,13 @@ describe('role assignment', () => {
     expect(await auditRows(t, 'role.revoked', person.id)).toHaveLength(1);
   });
 
-  it('answers 404 for a grant of someone else or a malformed id', async () => {
+  it('answers 404 for a grant of someone else, 400 naming roleId for a malformed id', async () => {
     const admin = await t.as('adminA');
     const managerGrant = (await admin.get(`/api/people/${t.fixture.people.managerU2.id}`)).body.roles[0] as RoleGrant;
     expect((await admin.delete(`${rolesOf(t.fixture.people.staffU2.id)}/${managerGrant.id}`)).status).toBe(404);
-    expect((await admin.delete(`${rolesOf(t.fixture.people.staffU2.id)}/nonsense`)).status).toBe(404);
+    const malformed = await admin.delete(`${rolesOf(t.fixture.people.staffU2.id)}/nonsense`);
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.details).toEqual([{ field: 'roleId', message: 'Ska vara ett id (UUID).' }]);
   });
 
   it('keeps at least one administrator', async () => {

@@ -13,6 +13,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CSRF_HEADER, Role } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { MALFORMED_ID, validationError } from '../common/errors';
 import { applyTenant, Db, RequestTransaction, tenantOf } from '../database/db';
 import { currentRequest } from '../database/request-context';
 import { NO_TRANSACTION } from '../database/transaction.interceptor';
@@ -106,7 +107,8 @@ export class AccessGuard implements CanActivate {
       // The validation pipe names the missing field; a missing optional target is narrowed by the service.
       return target.from !== 'param';
     }
-    if (typeof id !== 'string' || !UUID.test(id)) throw new NotFoundException('Hittades inte.');
+    // A malformed id is the caller's mistake, not a missing object: say which field (no existence is revealed).
+    if (typeof id !== 'string' || !UUID.test(id)) throw validationError([{ field: target.key, message: MALFORMED_ID }]);
     const position = currentRequest()?.transaction
       ? await this.positionOf(target.kind, id)
       : await this.db.transaction(() => this.positionOf(target.kind, id), tenantOf(caller));

@@ -8,7 +8,7 @@ import { Access, Public, SELF } from './access.decorator';
 import { AuthService } from './auth.service';
 import { CallerParam } from './caller.decorator';
 import type { Caller } from './caller';
-import { ChangePasswordDto, RedeemCodeDto, SignInDto } from './dto/auth.dto';
+import { ChangePasswordDto, RedeemCodeDto, SetLanguageDto, SignInDto } from './dto/auth.dto';
 import { OrganisationDirectory } from './organisation-directory';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -72,11 +72,20 @@ export class AuthController {
     return this.auth.currentUser(caller);
   }
 
+  /** Outside the request transaction: a wrong current password must still count towards the lock-out. */
   @Access({ roles: [Role.Staff], target: SELF })
+  @WithoutRequestTransaction()
   @Put(ApiRoutes.auth.password)
   @HttpCode(204)
   changePassword(@CallerParam() caller: Caller, @Body() body: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(caller, body.currentPassword, body.newPassword);
+  }
+
+  /** Everyone chooses their own language (staff too: they have no other way to change their record). */
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Put(ApiRoutes.auth.language)
+  setLanguage(@CallerParam() caller: Caller, @Body() body: SetLanguageDto): Promise<CurrentUser> {
+    return this.auth.setLanguage(caller, body.preferredLanguage);
   }
 
   @Access({ roles: [Role.Staff], target: SELF })

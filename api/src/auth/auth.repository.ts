@@ -170,6 +170,15 @@ export class AuthRepository {
     );
   }
 
+  /** True when the language changed. */
+  async setPreferredLanguage(personId: string, language: 'sv' | 'en'): Promise<boolean> {
+    const result = await this.db.manager.query(
+      `update person set preferred_language = $2, updated_at = now() where id = $1 and preferred_language <> $2 returning id`,
+      [personId, language],
+    );
+    return (result as unknown[][])[0].length > 0;
+  }
+
   async passwordHash(personId: string): Promise<string | null> {
     const credential = await this.db.manager.findOne(CredentialEntity, { where: { personId } });
     return credential?.passwordHash ?? null;
@@ -258,7 +267,11 @@ export class AuthRepository {
     return rows[0] ? { networkId: id, organisationId: '', areaIds: [], unitIds: [] } : null;
   }
 
-  /** A person sits in the units of their current memberships (and their areas). */
+  /**
+   * A person sits in the units of their memberships that have not ended: current ones and those that start
+   * later (a new hire, or the receiving unit of a planned move), so the receiving unit's managers can prepare.
+   * A membership that has ended no longer places the person: the unit they left loses sight of them.
+   */
   async positionOfPerson(id: string): Promise<ScopePosition | null> {
     const rows: Array<{ network_id: string; organisation_id: string; unit_ids: string[]; area_ids: string[] }> =
       await this.db.manager.query(
@@ -267,8 +280,7 @@ export class AuthRepository {
                 coalesce(array_agg(distinct u.area_id) filter (where u.area_id is not null), '{}') as area_ids
            from person p
            join organisation o on o.id = p.organisation_id
-           left join unit_membership m on m.person_id = p.id and m.start_date <= current_date
-                 and (m.end_date is null or m.end_date >= current_date)
+           left join unit_membership m on m.person_id = p.id and (m.end_date is null or m.end_date >= current_date)
            left join unit u on u.id = m.unit_id
           where p.id = $1
           group by o.network_id, p.organisation_id`,

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { CurrentUser, OneTimeCredential, SessionInfo } from '@kunna/contracts';
+import { CurrentUser, OneTimeCredential, SessionInfo, UiLanguage } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
@@ -131,17 +131,42 @@ export class AuthService {
     );
   }
 
+  /**
+   * Runs outside the request transaction (see AuthController) so a wrong current password still counts:
+   * someone at an unattended signed-in device must not be able to guess the password without limit. The
+   * change itself is one transaction.
+   */
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
-    const existing = await this.repository.passwordHash(caller.personId);
+    const throttleKey = `password:${caller.personId}`;
+    const locked = await this.repository.lockedUntil([throttleKey]);
+    if (locked) throw this.passwordLockedOut(locked);
+    const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
     if (!existing || !(await this.hasher.verify(existing, currentPassword))) {
+      await this.repository.recordFailure([throttleKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      await this.audit.record({ action: 'auth.password_change_failed', targetType: 'person', targetId: caller.personId });
       throw validationError([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
     }
     const problem = PasswordHasher.check(newPassword);
     if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
-    await this.repository.setPassword(caller.personId, caller.organisationId, await this.hasher.hash(newPassword));
-    // Whoever knew the old password and signed in elsewhere is signed out; this device stays signed in.
-    await this.repository.revokeOtherSessions(caller.personId, caller.sessionId);
-    await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
+    const hash = await this.hasher.hash(newPassword);
+    await this.db.transaction(
+      async () => {
+        await this.repository.setPassword(caller.personId, caller.organisationId, hash);
+        // Whoever knew the old password and signed in elsewhere is signed out; this device stays signed in.
+        await this.repository.revokeOtherSessions(caller.personId, caller.sessionId);
+        await this.repository.clearThrottle([throttleKey]);
+        await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
+      },
+      tenantOf(caller),
+    );
+  }
+
+  /** The person's own language, used at every sign-in and for the server's messages. Repeating it changes nothing. */
+  async setLanguage(caller: Caller, language: UiLanguage): Promise<CurrentUser> {
+    if (await this.repository.setPreferredLanguage(caller.personId, language)) {
+      await this.audit.record({ action: 'person.updated', targetType: 'person', targetId: caller.personId, details: { changed: ['preferredLanguage'] } });
+    }
+    return this.currentUser(caller);
   }
 
   /** Issued by a manager or admin to a person without e-mail, or as a password reset. Shown once. */
@@ -209,6 +234,7 @@ export class AuthService {
           sessionId: id,
           csrfToken: session.csrfToken,
           grants: await this.repository.activeGrants(row.personId),
+          preferredLanguage: row.preferredLanguage,
         };
       },
       { organisationId: session.organisationId, personId: session.personId },
@@ -239,6 +265,7 @@ export class AuthService {
         sessionId: id,
         csrfToken,
         grants: await this.repository.activeGrants(personId),
+        preferredLanguage: row.preferredLanguage,
       },
     };
   }
@@ -250,6 +277,20 @@ export class AuthService {
   private dummy(): Promise<string> {
     this.dummyHash ??= this.hasher.hash(newToken());
     return this.dummyHash;
+  }
+
+  private passwordLockedOut(until: Date): HttpException {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+    return new HttpException(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `För många felaktiga försök med nuvarande lösenord. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`,
+        code: 'lockedOut',
+        retryAfterSeconds: minutes * 60,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 
   private lockedOut(until: Date): HttpException {

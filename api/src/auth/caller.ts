@@ -1,4 +1,4 @@
-import { Role, ScopeType } from '@kunna/contracts';
+import { Role, ScopeType, UiLanguage } from '@kunna/contracts';
 
 export interface Grant {
   id: string;
@@ -15,6 +15,8 @@ export interface Caller {
   sessionId: string;
   csrfToken: string;
   grants: Grant[];
+  /** The language the person reads Kunna in; server messages follow it (see common/messages.ts). */
+  preferredLanguage?: UiLanguage;
 }
 
 export function hasRole(caller: Caller, role: Role): boolean {

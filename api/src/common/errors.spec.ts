@@ -9,12 +9,18 @@ interface Captured {
   headers: Record<string, string>;
 }
 
-function run(exception: unknown, options: { headersSent?: boolean; requestId?: string } = {}): Captured {
+function run(
+  exception: unknown,
+  options: { headersSent?: boolean; requestId?: string; acceptLanguage?: string; callerLanguage?: 'sv' | 'en' } = {},
+): Captured {
   const captured: Captured = { headers: {} };
   const response = {
     headersSent: options.headersSent ?? false,
     setHeader: (name: string, value: string) => {
       captured.headers[name.toLowerCase()] = value;
+    },
+    vary: (field: string) => {
+      captured.headers['vary'] = field;
     },
     status(code: number) {
       captured.status = code;
@@ -25,13 +31,20 @@ function run(exception: unknown, options: { headersSent?: boolean; requestId?: s
       return this;
     },
   };
-  const request = { method: 'POST', path: '/api/test' };
+  const request = {
+    method: 'POST',
+    path: '/api/test',
+    header: (name: string) => (name.toLowerCase() === 'accept-language' ? options.acceptLanguage : undefined),
+  };
   const host = {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
   } as unknown as ArgumentsHost;
   const filter = new ApiExceptionFilter();
-  if (options.requestId) {
-    requestContext.run({ requestId: options.requestId, ip: null }, () => filter.catch(exception, host));
+  if (options.requestId || options.callerLanguage) {
+    const caller = options.callerLanguage
+      ? { personId: 'p', organisationId: 'o', networkId: 'n', sessionId: 's', csrfToken: 'c', grants: [], preferredLanguage: options.callerLanguage }
+      : undefined;
+    requestContext.run({ requestId: options.requestId ?? 'r', ip: null, caller }, () => filter.catch(exception, host));
   } else {
     filter.catch(exception, host);
   }
@@ -272,3 +285,48 @@ describe("flattenValidationErrors with class-validator's English defaults", () =
     expect(flat).toEqual([{ field: 'name', message: 'Fyll i namnet på enheten.' }]);
   });
 });
+
+describe('answers in the caller’s language', () => {
+  const invalid = () => validationError([{ field: 'email', message: 'Ange en giltig e-postadress.' }, { field: 'x', message: 'Fältet finns inte här. Ta bort det.' }]);
+
+  it('answers in Swedish by default, saying so in Content-Language', () => {
+    const out = run(invalid());
+    expect(out.body).toMatchObject({ message: 'Uppgifterna är inte giltiga.', details: [{ field: 'email', message: 'Ange en giltig e-postadress.' }, { field: 'x', message: 'Fältet finns inte här. Ta bort det.' }] });
+    expect(out.headers['content-language']).toBe('sv');
+    expect(out.headers['vary']).toBe('Accept-Language');
+  });
+
+  it('translates the message and every field message when Accept-Language prefers English', () => {
+    const out = run(invalid(), { acceptLanguage: 'en-GB,en;q=0.9,sv;q=0.5' });
+    expect(out.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The details are not valid.',
+      details: [{ field: 'email', message: 'Enter a valid e-mail address.' }, { field: 'x', message: 'This field does not belong here. Remove it.' }],
+    });
+    expect(out.headers['content-language']).toBe('en');
+  });
+
+  it('follows the signed-in person’s preferred language when the request names neither language', () => {
+    expect(run(new NotFoundException('Hittades inte.'), { callerLanguage: 'en' }).body?.['message']).toBe('Not found.');
+    expect(run(new NotFoundException('Hittades inte.'), { callerLanguage: 'en', acceptLanguage: 'de-DE' }).body?.['message']).toBe('Not found.');
+    // The page's language (sent by the web app) wins over the stored preference.
+    expect(run(new NotFoundException('Hittades inte.'), { callerLanguage: 'en', acceptLanguage: 'sv' }).body?.['message']).toBe('Hittades inte.');
+  });
+
+  it('translates messages with values (lock-out minutes) and keeps extra fields', () => {
+    const locked = new HttpException(
+      { statusCode: 429, error: 'Too Many Requests', message: 'För många misslyckade inloggningar. Försök igen om 1 minut eller be din chef om en ny kod.', code: 'lockedOut', retryAfterSeconds: 60 },
+      429,
+    );
+    const out = run(locked, { acceptLanguage: 'en' });
+    expect(out.body).toMatchObject({ message: 'Too many failed sign-ins. Try again in 1 minute, or ask your manager for a new code.', code: 'lockedOut' });
+    expect(out.headers['retry-after']).toBe('60');
+  });
+
+  it('translates server-side failures too, and leaves a message without a translation in Swedish', () => {
+    expect(run(new Error('boom'), { acceptLanguage: 'en' }).body?.['message']).toBe('Something went wrong on our side. Try again.');
+    expect(run(new ForbiddenException('Bara för testet.'), { acceptLanguage: 'en' }).body?.['message']).toBe('Bara för testet.');
+  });
+});
+

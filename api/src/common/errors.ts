@@ -3,6 +3,10 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
 import { currentRequest } from '../database/request-context';
+import { answerLanguage, localiseError } from './messages';
+
+/** The field message for an id that is not a UUID (a path, query or body id). */
+export const MALFORMED_ID = 'Ska vara ett id (UUID).';
 
 export function validationError(details: FieldError[], message = 'Uppgifterna är inte giltiga.'): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, details });
@@ -101,10 +105,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       );
     }
     if (response.headersSent) return;
+    const language = answerLanguage(request.header('accept-language'), currentRequest()?.caller?.preferredLanguage);
+    response.setHeader('Content-Language', language);
+    response.vary('Accept-Language');
     if (body.statusCode === 429 && typeof (body as { retryAfterSeconds?: number }).retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String((body as { retryAfterSeconds?: number }).retryAfterSeconds));
     }
-    response.status(body.statusCode).json({ ...body, requestId });
+    response.status(body.statusCode).json({ ...localiseError(body, language), requestId });
   }
 
   private toBody(exception: unknown, request: Request): ApiError {

@@ -43,6 +43,14 @@ describe('audit_log is append-only', () => {
     expect(await count(id)).toBe(1);
   });
 
+  it('refuses to be truncated, also as a cascade from a table it refers to', async () => {
+    const id = await insertEntry('test.truncate');
+    await expect(client.query(`truncate audit_log`)).rejects.toThrow('audit_log is append-only');
+    await expect(client.query(`truncate audit_log restart identity`)).rejects.toThrow('audit_log is append-only');
+    await expect(client.query(`truncate organisation cascade`)).rejects.toThrow('audit_log is append-only');
+    expect(await count(id)).toBe(1);
+  });
+
   it('cannot take its id from the caller (generated always)', async () => {
     await expect(client.query(`insert into audit_log (id, action) values (999999, 'forged')`)).rejects.toThrow(/generated always|cannot insert/i);
   });

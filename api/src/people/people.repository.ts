@@ -3,7 +3,7 @@ import { AssignableRole, EmploymentType, Gender, Membership, PersonDetail, Perso
 import { Db } from '../database/db';
 import { conflictError, uniqueViolation } from '../organisation/http-errors';
 import type { Visibility } from '../organisation/visibility';
-import { CURRENT_MEMBERSHIP, PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary } from './person-summary.sql';
+import { PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary, UNENDED_MEMBERSHIP } from './person-summary.sql';
 
 /** The fields of a person that rules are checked against, read with a row lock. */
 export interface PersonRecord {
@@ -125,8 +125,8 @@ export class PeopleRepository {
 
   /**
    * People of the organisation the caller may see. Organisation-wide callers see everyone (ended people
-   * on request); others see people with a membership in force today in one of their units or areas,
-   * the same rule the access guard applies to a person's record.
+   * on request); others see people with a membership that has not ended (in force today or starting later)
+   * in one of their units or areas, the same rule the access guard applies to a person's record.
    */
   async list(organisationId: string, visibility: Visibility, filter: PeopleFilter): Promise<PeoplePage> {
     const where = `
@@ -134,12 +134,12 @@ export class PeopleRepository {
       and ($2::boolean or p.end_date is null or p.end_date >= current_date)
       and ($3::boolean or exists (
             select 1 from unit_membership m join unit u on u.id = m.unit_id
-             where m.person_id = p.id and ${CURRENT_MEMBERSHIP}
+             where m.person_id = p.id and ${UNENDED_MEMBERSHIP}
                and (u.area_id = any($4::uuid[]) or u.id = any($5::uuid[]))))
       and ($6::uuid is null or exists (
             select 1 from unit_membership m
              where m.person_id = p.id and m.unit_id = $6::uuid
-               and (${CURRENT_MEMBERSHIP} or ($2::boolean and p.end_date < current_date and m.end_date >= p.end_date))))
+               and (${UNENDED_MEMBERSHIP} or ($2::boolean and p.end_date < current_date and m.end_date >= p.end_date))))
       and ($7::text is null
            or p.employee_number ilike $7
            or (p.first_name || ' ' || p.last_name) ilike $7

@@ -3,7 +3,7 @@ import { AssignableRole, Role, ROLE_SCOPE, RoleGrant, ScopeType } from '@kunna/c
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository } from '../auth/auth.repository';
 import type { Caller } from '../auth/caller';
-import { validationError } from '../common/errors';
+import { MALFORMED_ID, validationError } from '../common/errors';
 import { conflictError, isUuid, notFound, stateConflict } from '../organisation/http-errors';
 import { AssignRoleDto } from './dto/people.dto';
 import { PeopleRepository } from './people.repository';
@@ -95,7 +95,7 @@ export class PersonRolesService {
    * is removed. The organisation's last administrator cannot be revoked. Revoking again changes nothing.
    */
   async revoke(caller: Caller, personId: string, grantId: string): Promise<void> {
-    if (!isUuid(grantId)) throw notFound();
+    if (!isUuid(grantId)) throw validationError([{ field: 'roleId', message: MALFORMED_ID }]);
     const grant = await this.people.grant(personId, grantId);
     if (!grant) throw notFound();
     if (!mayManageGrant(caller, grant.role, { type: grant.scopeType, id: grant.scopeId }, personId)) {

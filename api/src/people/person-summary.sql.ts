@@ -4,6 +4,12 @@ import { EmploymentType, PersonSummary, UnitRef } from '@kunna/contracts';
 export const CURRENT_MEMBERSHIP = `m.start_date <= current_date and (m.end_date is null or m.end_date >= current_date)`;
 
 /**
+ * A membership that has not ended: in force today or starting later. What places a person in a unit's scope
+ * (the access guard's rule, see AuthRepository.positionOfPerson): the receiving unit sees a future hire.
+ */
+export const UNENDED_MEMBERSHIP = `(m.end_date is null or m.end_date >= current_date)`;
+
+/**
  * The columns of a `PersonSummary`, for `from person p left join credential c on c.person_id = p.id`.
  * Shared by the people list and the unit page so both describe a person the same way.
  */

@@ -11,6 +11,8 @@ export const ApiRoutes = {
     redeem: 'auth/redeem',
     password: 'auth/password',
     sessions: 'auth/sessions',
+    /** PUT the signed-in person's own preferred language (`SetLanguageRequest`); answers `CurrentUser`. */
+    language: 'auth/language',
   },
   health: 'health',
   organisation: {

@@ -20,6 +20,11 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** Any signed-in person sets the language Kunna uses for them (interface and server messages). */
+export interface SetLanguageRequest {
+  preferredLanguage: UiLanguage;
+}
+
 export interface CurrentUser {
   personId: string;
   organisationId: string;

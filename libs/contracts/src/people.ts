@@ -28,7 +28,8 @@ export const ROLE_TITLES = [
   'annan',
 ] as const;
 
-export type UiLanguage = 'sv' | 'en';
+export const UI_LANGUAGES = ['sv', 'en'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
 export interface Membership {
   id: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ChangePasswordRequest, RedeemCodeRequest, SignInRequest } from '@kunna/contracts';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ChangePasswordRequest, RedeemCodeRequest, SetLanguageRequest, SignInRequest, UI_LANGUAGES, UiLanguage } from '@kunna/contracts';
 
 // With `stopAtFirstError` class-validator reports the first failing decorator from the bottom up: the
 // bottom one is checked first, so "missing" comes before "wrong type" before "too long".
@@ -49,4 +49,10 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(1024, { message: 'Lösenordet får ha högst 128 tecken.' })
   @IsString({ message: 'Fyll i ett nytt lösenord.' })
   newPassword!: string;
+}
+
+export class SetLanguageDto implements SetLanguageRequest {
+  @ApiProperty({ enum: UI_LANGUAGES })
+  @IsIn(UI_LANGUAGES, { message: 'Välj svenska (sv) eller engelska (en).' })
+  preferredLanguage!: UiLanguage;
 }

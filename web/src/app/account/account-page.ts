@@ -2,16 +2,14 @@ import { Component, computed, inject, signal } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, UiLanguage } from '@kunna/contracts';
+import { ApiRoutes, CurrentUser, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, UiLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Loader } from '../core/loader';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
-import { Permissions } from '../core/permissions';
 import { roleKey } from '../i18n/labels';
-import { PeopleApi } from '../people/people-api';
 import { describeDevice } from './device';
 
 /** The signed-in person's own account: password, where they are signed in, and language. */
@@ -23,9 +21,7 @@ import { describeDevice } from './device';
 export class AccountPage {
   protected readonly session = inject(Session);
   private readonly client = inject(ApiClient);
-  private readonly people = inject(PeopleApi);
   protected readonly i18n = inject(I18n);
-  private readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
   protected readonly roleKey = roleKey;
   protected readonly describeDevice = describeDevice;
@@ -48,7 +44,6 @@ export class AccountPage {
   protected language: UiLanguage = this.i18n.language();
   protected readonly languageBusy = signal(false);
   protected readonly languageSaved = signal<TranslationKey | null>(null);
-  protected readonly savesOnProfile = computed(() => this.permissions.organisationWide() || this.permissions.managedUnitIds().length > 0);
   protected readonly languageProblem = signal<Problem | null>(null);
 
   constructor() {
@@ -122,29 +117,21 @@ export class AccountPage {
   }
 
   /**
-   * Switches the interface now and remembers the choice on this device. Those who may edit their own record
-   * (HR, administrators, managers) also save it on their profile, used at every sign-in; for others the API has
-   * no self-service route yet, so their manager sets it on the person page.
+   * Switches the interface now (remembered on this device) and saves the choice on the person's own record,
+   * used at every sign-in and for the server's messages. Everyone may set their own language.
    */
   protected async saveLanguage(): Promise<void> {
-    const user = this.session.user();
-    if (!user) return;
+    if (!this.session.user()) return;
     this.languageBusy.set(true);
     this.languageSaved.set(null);
     this.languageProblem.set(null);
     this.i18n.setLanguage(this.language);
     try {
-      if (this.savesOnProfile()) {
-        await this.people.update(user.personId, { preferredLanguage: this.language });
-        await this.session.refresh();
-        this.languageSaved.set('account.language.saved');
-      } else {
-        this.languageSaved.set('account.language.savedDevice');
-      }
+      const request: SetLanguageRequest = { preferredLanguage: this.language };
+      this.session.user.set(await this.client.put<CurrentUser>(ApiRoutes.auth.language, request));
+      this.languageSaved.set('account.language.saved');
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem.status === 403) this.languageSaved.set('account.language.savedDevice');
-      else this.languageProblem.set(problem);
+      this.languageProblem.set(problemOf(error));
     } finally {
       this.languageBusy.set(false);
     }

@@ -5,6 +5,7 @@ import { Router, provideRouter } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { CSRF_HEADER, CurrentUser } from '@kunna/contracts';
 import { apiInterceptor } from './http';
+import { I18n } from '../i18n/i18n';
 import { Session } from './session';
 
 const USER: CurrentUser = {
@@ -49,6 +50,18 @@ describe('apiInterceptor', () => {
     const request = send(method);
     expect(request.request.headers.get(CSRF_HEADER)).toBe('csrf-token-of-this-session');
     request.flush({});
+  });
+
+  it('asks for answers in the language the pages are shown in', () => {
+    const i18n = TestBed.inject(I18n);
+    i18n.setLanguage('en');
+    const english = send('GET');
+    expect(english.request.headers.get('Accept-Language')).toBe('en');
+    english.flush({});
+    i18n.setLanguage('sv');
+    const swedish = send('POST');
+    expect(swedish.request.headers.get('Accept-Language')).toBe('sv');
+    swedish.flush({});
   });
 
   it.each(['GET', 'HEAD', 'OPTIONS'])('does not send the token with the safe method %s', (method) => {

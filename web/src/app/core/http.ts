@@ -3,16 +3,23 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { CSRF_HEADER } from '@kunna/contracts';
+import { I18n } from '../i18n/i18n';
 import { Session } from './session';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Sends the session's CSRF token on unsafe requests; a 401 means the session ended, so sign in again. */
+/**
+ * Sends the session's CSRF token on unsafe requests, and the language the pages are shown in (the server
+ * answers its messages in it); a 401 means the session ended, so sign in again.
+ */
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(Session);
   const router = inject(Router);
+  const i18n = inject(I18n);
   const token = session.user()?.csrfToken;
-  const outgoing = token && UNSAFE.has(request.method) ? request.clone({ setHeaders: { [CSRF_HEADER]: token } }) : request;
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language() };
+  if (token && UNSAFE.has(request.method)) headers[CSRF_HEADER] = token;
+  const outgoing = request.clone({ setHeaders: headers });
   return next(outgoing).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401 && session.user() && !request.url.endsWith('/auth/me')) {

@@ -452,9 +452,7 @@ export const en: Translations = {
     },
     language: {
       title: 'Language',
-      hint: 'The language you get when you sign in.',
-      hintDevice: 'The language is saved on this device. Want Kunna in another language every time? Ask your manager to change it.',
-      savedDevice: 'The language has been changed on this device.',
+      hint: 'The language you get when you sign in, error messages included.',
       saved: 'The language has been saved.',
     },
   },

@@ -452,9 +452,7 @@ export const sv = {
     },
     language: {
       title: 'Språk',
-      hint: 'Språket du får när du loggar in.',
-      hintDevice: 'Språket sparas på den här enheten. Vill du alltid få Kunna på ett annat språk? Be din chef ändra det.',
-      savedDevice: 'Språket är ändrat på den här enheten.',
+      hint: 'Språket du får när du loggar in, också i felmeddelanden.',
       saved: 'Språket är sparat.',
     },
   },
