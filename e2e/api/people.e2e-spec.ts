@@ -326,6 +326,12 @@ describe('people API', () => {
       expect(listIds((await managerU1.get('/api/people')).body)).toContain(hire.id);
       expect(listIds((await managerU1.get(`/api/people?unitId=${t.fixture.unitU1}`)).body)).toContain(hire.id);
       expect((await managerU1.post(`/api/people/${hire.id}/one-time-code`, { purpose: 'first_sign_in' })).status).toBe(201);
+      // The unit page lists them as joining later, not yet among the staff.
+      const unitU1 = (await managerU1.get(`/api/units/${t.fixture.unitU1}`)).body;
+      expect(unitU1.staff.map((staff: PersonSummary) => staff.id)).not.toContain(hire.id);
+      expect(unitU1.joining.filter((entry: { person: PersonSummary }) => entry.person.id === hire.id)).toEqual([
+        { person: expect.objectContaining({ id: hire.id, hasAccount: false, active: true }), startDate: await dayOffset(t, 14) },
+      ]);
       // The sibling unit's manager still does not.
       expect((await managerU2.get(`/api/people/${hire.id}`)).status).toBe(403);
       expect(listIds((await managerU2.get('/api/people')).body)).not.toContain(hire.id);
@@ -341,6 +347,13 @@ describe('people API', () => {
       // The unit page still lists who works there today: the mover in U1, not yet in U2.
       const unitU2 = await managerU2.get(`/api/units/${t.fixture.unitU2}`);
       expect(unitU2.body.staff.map((staff: PersonSummary) => staff.id)).not.toContain(mover.id);
+      expect(unitU2.body.joining.map((entry: { person: PersonSummary; startDate: string }) => [entry.person.id, entry.startDate])).toContainEqual([
+        mover.id,
+        await dayOffset(t, 7),
+      ]);
+      const stillU1 = (await managerU1.get(`/api/units/${t.fixture.unitU1}`)).body;
+      expect(stillU1.staff.map((staff: PersonSummary) => staff.id)).toContain(mover.id);
+      expect(stillU1.joining.map((entry: { person: PersonSummary }) => entry.person.id)).not.toContain(mover.id);
 
       // Once a membership has ended the unit loses sight: a move from today ended the U2 membership yesterday.
       const left = await createPerson(hr, t.fixture.unitU2, { startDate: '2024-06-01' });

@@ -62,6 +62,15 @@ describe('Kunna in the browser: the foundation’s flows', () => {
     return (await table.locator('tbody tr').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
   }
 
+  /** The cells of each body row (header cell first), whitespace normalised. */
+  async function rowCells(table: Locator): Promise<string[][]> {
+    const rows: string[][] = [];
+    for (const row of await table.locator('tbody tr').all()) {
+      rows.push((await row.locator('th, td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()));
+    }
+    return rows;
+  }
+
   describe('a new colleague, from the unit page to their own account', () => {
     const colleague = {
       firstName: 'Nora',
@@ -128,7 +137,7 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       const link = staff.getByRole('link', { name: `${colleague.lastName}, ${colleague.firstName}` });
       await link.waitFor();
       expect((await rowTexts(staff)).length).toBe(before + 1);
-      const row = staff.locator('tbody tr').filter({ has: link });
+      const row = staff.locator('tbody tr').filter({ hasText: colleague.employeeNumber });
       expect(await row.innerText()).toContain(sv.person.noAccount);
       expect(await row.innerText()).toContain(sv.employment.substitute);
       colleague.personPath = (await link.getAttribute('href')) ?? '';
@@ -247,7 +256,9 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       const history = page.getByRole('table', { name: sv.person.memberships });
       await history.locator('tbody tr').first().waitFor();
       const today = new Date();
-      expect(await rowTexts(history)).toEqual([`${UNIT} ${sv.person.current} ${svDate(today)} ${sv.person.ongoing}`]);
+      // Unit (with a "now" badge for the membership in force), from, to.
+      const now = (unit: string) => expect.stringMatching(new RegExp(`^${unit}\\s*${sv.person.current}$`));
+      expect(await rowCells(history)).toEqual([[now(UNIT), svDate(today), sv.person.ongoing]]);
       await expectAccessible(page, 'person-page');
 
       await page.getByRole('button', { name: sv.person.move.title, exact: true }).click();
@@ -258,11 +269,31 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await page.getByLabel(sv.person.move.date, { exact: true }).fill(isoDate(tomorrow));
       await page.getByRole('button', { name: sv.person.move.submit, exact: true }).click();
       await page.getByRole('status').filter({ hasText: sv.person.move.done.replace('{name}', `${colleague.firstName} ${colleague.lastName}`) }).waitFor();
-      expect(await rowTexts(history)).toEqual([
-        `${OTHER_UNIT} ${svDate(tomorrow)} ${sv.person.ongoing}`,
-        `${UNIT} ${sv.person.current} ${svDate(today)} ${svDate(today)}`,
+      expect(await rowCells(history)).toEqual([
+        [OTHER_UNIT, svDate(tomorrow), sv.person.ongoing],
+        [now(UNIT), svDate(today), svDate(today)],
       ]);
       await expectAccessible(page, 'person-page-after-move');
+
+      // The receiving unit already lists the person as starting later (its managers can prepare).
+      await history.getByRole('link', { name: OTHER_UNIT, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: OTHER_UNIT }).waitFor();
+      const joining = page.getByRole('table', { name: sv.unit.joiningIn.replace('{name}', OTHER_UNIT) });
+      await joining.locator('tbody tr').first().waitFor();
+      const joiner = (await rowCells(joining)).filter((cells) => cells[0].includes(colleague.employeeNumber));
+      expect(joiner).toEqual([
+        [
+          expect.stringMatching(new RegExp(`^${colleague.lastName}, ${colleague.firstName}\\s*${colleague.employeeNumber}$`)),
+          svDate(tomorrow),
+          'undersköterska',
+          sv.person.hasAccount,
+          expect.stringContaining(sv.code.issueReset),
+        ],
+      ]);
+      // Not yet among the unit's staff.
+      const staff = page.getByRole('table', { name: sv.unit.staffIn.replace('{name}', OTHER_UNIT) });
+      expect(await staff.getByText(colleague.employeeNumber).count()).toBe(0);
+      await expectAccessible(page, 'unit-page-joining');
       await expectNoProblems();
     });
 
@@ -283,7 +314,9 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await roles.getByText(sv.roles.none).waitFor();
       await roles.getByRole('button', { name: sv.roles.admin.assignTitle, exact: true }).click();
       await roles.getByLabel(sv.roles.admin.role, { exact: true }).selectOption({ label: sv.role.ambassador });
-      await roles.getByLabel(/^Gäller för/).selectOption({ label: UNIT });
+      // The scope's label names the kind of scope once a role is chosen ("Gäller för (enhet)").
+      await roles.locator('label[for="assign-scope"]').filter({ hasText: sv.roles.admin.scopeOf.replace('{scope}', sv.scopeType.unit) }).waitFor();
+      await roles.locator('#assign-scope').selectOption({ label: UNIT });
       await expectAccessible(page, 'person-roles-assign');
       await roles.getByRole('button', { name: sv.roles.admin.assign, exact: true }).click();
       const assigned = sv.roles.admin.assigned.replace('{role}', sv.role.ambassador).replace('{scope}', UNIT);
@@ -335,7 +368,8 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       expect(await stats.innerText()).toContain('Windows-1252');
       expect(await stats.innerText()).toContain(sv.imports.preview.semicolon);
       // Å, Ä and Ö read right from the Windows-1252 bytes.
-      await page.getByRole('cell', { name: 'Göran', exact: true }).waitFor();
+      await page.getByRole('cell', { name: 'Göran', exact: true }).first().waitFor();
+      await page.getByRole('cell', { name: 'Örjan', exact: true }).waitFor();
       await expectAccessible(page, 'import-preview');
 
       await toCheck();

@@ -5,6 +5,7 @@ import {
   OrganisationDetail,
   OrganisationKind,
   PersonRef,
+  JoiningMember,
   PersonSummary,
   Role,
   UnitSummary,
@@ -216,6 +217,22 @@ export class OrganisationRepository {
       [unitId],
     );
     return rows.map(toPersonSummary);
+  }
+
+  /** People who join the unit later (a membership here starting after today, none in force today), by first day. */
+  async unitJoining(unitId: string): Promise<JoiningMember[]> {
+    const rows: Array<PersonSummaryRow & { joins_on: string }> = await this.db.manager.query(
+      `select ${PERSON_SUMMARY_COLUMNS}, j.joins_on
+         from person p left join credential c on c.person_id = p.id
+         join (select m.person_id, min(m.start_date)::text as joins_on from unit_membership m
+                where m.unit_id = $1 and m.start_date > current_date group by m.person_id) j on j.person_id = p.id
+        where p.pseudonymised_at is null
+          and (p.end_date is null or p.end_date >= j.joins_on::date)
+          and not exists (select 1 from unit_membership m where m.person_id = p.id and m.unit_id = $1 and ${CURRENT_MEMBERSHIP})
+        order by j.joins_on, p.last_name, p.first_name, p.employee_number`,
+      [unitId],
+    );
+    return rows.map((row) => ({ person: toPersonSummary(row), startDate: row.joins_on }));
   }
 
   /** People holding `role` on the unit today. */

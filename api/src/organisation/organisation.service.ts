@@ -60,8 +60,9 @@ export class OrganisationService {
     if (!unit || !organisation || unit.organisationId !== caller.organisationId) throw notFound();
     const areaName = await this.repository.areaName(unit.areaId);
     const staff = await this.repository.unitStaff(unitId);
+    const joining = await this.repository.unitJoining(unitId);
     const ambassadors = await this.repository.unitRoleHolders(unitId, Role.Ambassador);
-    return { unit, areaName, organisationName: organisation.name, staff, ambassadors, managers: unit.managers };
+    return { unit, areaName, organisationName: organisation.name, staff, joining, ambassadors, managers: unit.managers };
   }
 
   async createArea(caller: Caller, body: CreateAreaDto): Promise<AreaNode> {

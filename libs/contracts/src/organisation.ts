@@ -62,12 +62,20 @@ export interface UnitRef {
   name: string;
 }
 
+export interface JoiningMember {
+  person: import('./people').PersonSummary;
+  /** First day in the unit (YYYY-MM-DD), after today. */
+  startDate: string;
+}
+
 export interface UnitDetail {
   unit: UnitSummary;
   areaName: string;
   organisationName: string;
   /** Current members, substitutes included (see employmentType). */
   staff: import('./people').PersonSummary[];
+  /** People who join the unit later (new hires, planned moves), with their first day here. */
+  joining: JoiningMember[];
   ambassadors: PersonRef[];
   managers: PersonRef[];
 }

@@ -146,6 +146,10 @@ export const en: Translations = {
     addIntro: 'The person joins the unit from the start date. No e-mail is needed: you can give a sign-in code instead.',
     addSubmit: 'Add',
     added: '{name} has been added to the unit.',
+    joining: 'Starting later',
+    joiningIntro: 'New colleagues and people moving here. They are listed with the staff from their first day.',
+    joiningIn: 'Starting later in {name}',
+    joinsOn: 'First day',
   },
   person: {
     title: 'Person',

@@ -146,6 +146,10 @@ export const sv = {
     addIntro: 'Personen läggs till i enheten från startdatum. E-post behövs inte: du kan ge en inloggningskod i stället.',
     addSubmit: 'Lägg till',
     added: '{name} är tillagd i enheten.',
+    joining: 'Börjar senare',
+    joiningIntro: 'Nya medarbetare och de som flyttar hit. De står bland medarbetarna från sin första dag.',
+    joiningIn: 'Börjar senare i {name}',
+    joinsOn: 'Första dag',
   },
   person: {
     title: 'Person',

@@ -6,6 +6,7 @@ import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
+import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
 import { employmentKey } from '../i18n/labels';
 import { OneTimeCodeDialog } from '../people/one-time-code-dialog';
@@ -17,7 +18,7 @@ import { UnitForm } from './unit-form';
 /** One unit: its staff (substitutes marked), managers and ambassadors; managers add people and give sign-in codes. */
 @Component({
   selector: 'k-unit-page',
-  imports: [ScrollRegion, TranslatePipe, RouterLink, PersonForm, OneTimeCodeDialog, UnitForm],
+  imports: [ScrollRegion, TranslatePipe, DateFormatPipe, RouterLink, PersonForm, OneTimeCodeDialog, UnitForm],
   templateUrl: './unit-page.html',
   styleUrl: './unit-page.css',
 })
