@@ -287,6 +287,12 @@ describe("flattenValidationErrors with class-validator's English defaults", () =
 });
 
 describe('answers in the caller’s language', () => {
+  let logError: jest.SpyInstance;
+  beforeEach(() => {
+    logError = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => logError.mockRestore());
+
   const invalid = () => validationError([{ field: 'email', message: 'Ange en giltig e-postadress.' }, { field: 'x', message: 'Fältet finns inte här. Ta bort det.' }]);
 
   it('answers in Swedish by default, saying so in Content-Language', () => {
