@@ -3,6 +3,7 @@ import { Library1763900300000 } from './1763900300000-library';
 import { Ambassadors1763900310000 } from './1763900310000-ambassadors';
 import { AuditLogNoTruncate1763900320000 } from './1763900320000-audit-log-no-truncate';
 import { Sessions1763900400000 } from './1763900400000-sessions';
+import { Checks1763900500000 } from './1763900500000-checks';
 import { Jobs1763900600000 } from './1763900600000-jobs';
 import { RowLevelSecurity1763900700000 } from './1763900700000-row-level-security';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Ambassadors1763900310000,
   AuditLogNoTruncate1763900320000,
   Sessions1763900400000,
+  Checks1763900500000,
   Jobs1763900600000,
   // Row-level security covers every table with organisation_id created before it; later tables call kunna_enable_tenant_rls.
   RowLevelSecurity1763900700000,

@@ -1,4 +1,5 @@
 import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
+import { ChecksModule } from '../checks/checks.module';
 import { ImportsModule } from '../imports/imports.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LibraryModule } from '../library/library.module';
@@ -15,4 +16,5 @@ export const FEATURE_MODULES = [
   AmbassadorsModule,
   SessionsModule,
   JobsModule,
+  ChecksModule,
 ];

@@ -1,5 +1,6 @@
 import { AMBASSADOR_ENTITIES } from '../ambassadors/ambassadors.entities';
 import { AuditLogEntity } from '../audit/audit-log.entity';
+import { CHECK_ENTITIES } from '../checks/checks.entities';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
 import { JobEntity } from '../jobs/job.entity';
 import { ImportRunEntity } from '../imports/import-run.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ...AMBASSADOR_ENTITIES,
   ...SESSION_ENTITIES,
   JobEntity,
+  ...CHECK_ENTITIES,
 ];

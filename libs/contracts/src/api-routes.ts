@@ -133,6 +133,49 @@ export const ApiRoutes = {
     /** GET the caller's own participation hours. */
     myParticipation: 'participation/me',
   },
+  checks: {
+    /** GET the network's common core items in force; POST define one (network coordinator). */
+    coreItems: 'checks/core-items',
+    /** POST retire a core item (it stays in published versions; new versions leave it out). */
+    retireCoreItem: 'checks/core-items/:coreItemId/retire',
+    /** GET the organisation's instruments; POST create one (HR, administrator). */
+    instruments: 'checks/instruments',
+    /** GET one with its draft and versions. */
+    instrument: 'checks/instruments/:instrumentId',
+    /** PUT save the draft (core items are added by the server, locked). */
+    instrumentDraft: 'checks/instruments/:instrumentId/draft',
+    /** POST publish the draft as a new immutable version. */
+    instrumentPublish: 'checks/instruments/:instrumentId/publish',
+    /** GET one published version. */
+    instrumentVersion: 'checks/instrument-versions/:versionId',
+    /** GET assignments (query: unitId); POST assign a check to a unit (and a session or program). */
+    assignments: 'checks/assignments',
+    /** GET one with its rounds. */
+    assignment: 'checks/assignments/:assignmentId',
+    /** POST open the before, after or follow-up round (idempotent per kind). */
+    rounds: 'checks/assignments/:assignmentId/rounds',
+    /** GET who may answer on the kiosk tablet (names only). */
+    kioskRoster: 'checks/rounds/:roundId/roster',
+    /** POST start one person's answer on the kiosk tablet. */
+    kioskResponses: 'checks/rounds/:roundId/kiosk',
+    /** PUT save one kiosk answer (write-only). */
+    kioskItem: 'checks/kiosk/:responseId/items/:itemKey',
+    kioskSubmit: 'checks/kiosk/:responseId/submit',
+    kioskDecline: 'checks/kiosk/:responseId/decline',
+    /** PUT an ambassador's observation rating of a colleague. */
+    observations: 'checks/rounds/:roundId/observations',
+    /** GET the caller's own form for the round behind a short code (started on first open). */
+    answer: 'checks/answer/:code',
+    answerItem: 'checks/answer/:code/items/:itemKey',
+    answerSubmit: 'checks/answer/:code/submit',
+    answerDecline: 'checks/answer/:code/decline',
+    /** GET the caller's own open checks and before/after results. */
+    mine: 'checks/me',
+    /** GET "may need support" signals for a unit (ambassadors): names only, never answers. */
+    supportSignals: 'checks/support-signals',
+    /** GET protected aggregate results (managers, HR, administrators). */
+    results: 'checks/results',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

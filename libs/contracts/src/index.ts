@@ -5,5 +5,6 @@ export * from './auth';
 export * from './errors';
 export * from './import';
 export * from './library';
+export * from './checks';
 export * from './api-routes';
 export * from './sessions';

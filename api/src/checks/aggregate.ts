@@ -1,0 +1,160 @@
+import {
+  CheckItem,
+  CheckItemKind,
+  CheckKind,
+  CheckResults,
+  COMPETENCE_DIMENSIONS,
+  DimensionResult,
+} from '@kunna/contracts';
+import {
+  analyseDimension,
+  analyseOverall,
+  DECLINED,
+  DimensionInput,
+  GainAnalysis,
+  isBelowMinimum,
+  knowledgeScale,
+  PersonAnswers,
+  protectAnalysis,
+  SELF_RATING_SCALE,
+  type Answer,
+} from '@kunna/learning-gain';
+import { scorePerson, StoredAnswer } from './scoring';
+
+/** One person's response at one round of an assignment. */
+export interface ResponseData {
+  responseId: string;
+  personId: string;
+  assignmentId: string;
+  kind: CheckKind;
+  status: 'in_progress' | 'submitted' | 'declined';
+  answers: StoredAnswer[];
+}
+
+/** A person expected to answer one assignment (the denominator of response rates). */
+export interface InvitedPerson {
+  personId: string;
+  assignmentId: string;
+}
+
+const KNOWLEDGE_KEY = 'knowledge';
+
+/**
+ * Learning gain for a group: one composite per competence dimension (self-rating and attitude items on the four
+ * steps, with then items as the retrospective baseline) and the knowledge score, each protected with the
+ * minimum group size. Pairs are matched per person within one assignment, so one person in two assignments
+ * counts as two pairs of the same instrument, never mixed across assignments.
+ */
+export function analyseGroup(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[], minimum: number): CheckResults {
+  const counted = responses.filter((r) => r.status !== 'in_progress');
+  const byRecord = new Map<string, { before?: ResponseData; after?: ResponseData }>();
+  const recordKey = (assignmentId: string, personId: string) => `${assignmentId}:${personId}`;
+  for (const person of invited) byRecord.set(recordKey(person.assignmentId, person.personId), {});
+  for (const response of counted) {
+    if (response.kind === CheckKind.FollowUp) continue;
+    const key = recordKey(response.assignmentId, response.personId);
+    const entry = byRecord.get(key) ?? {};
+    if (response.kind === CheckKind.Before) entry.before = response;
+    else entry.after = response;
+    byRecord.set(key, entry);
+  }
+  const records = [...byRecord.entries()];
+
+  const dimensions: DimensionResult[] = [];
+  for (const dimension of COMPETENCE_DIMENSIONS) {
+    const rated = items.filter(
+      (item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension,
+    );
+    if (!rated.length) continue;
+    const inputs: DimensionInput[] = rated.map((item) => {
+      const thenItem = items.find((other) => other.kind === CheckItemKind.Then && other.thenOf === item.key);
+      return {
+        key: item.key,
+        scale: SELF_RATING_SCALE,
+        records: records.map(([key, entry]): PersonAnswers => ({
+          personId: key,
+          before: ratingOf(entry.before, item.key),
+          after: ratingOf(entry.after, item.key),
+          then: thenItem ? ratingOf(entry.after, thenItem.key) : undefined,
+        })),
+      };
+    });
+    dimensions.push(toResult(dimension, analyseOverall(dimension, inputs), minimum));
+  }
+
+  if (items.some((item) => item.kind === CheckItemKind.Knowledge)) {
+    const knowledge: DimensionInput = {
+      key: KNOWLEDGE_KEY,
+      scale: knowledgeScale(),
+      records: records.map(([key, entry]) => ({
+        personId: key,
+        before: knowledgeOf(items, entry.before),
+        after: knowledgeOf(items, entry.after),
+      })),
+    };
+    dimensions.push(toResult(KNOWLEDGE_KEY, analyseDimension(knowledge), minimum));
+  }
+  return { minimumGroupSize: minimum, suppressed: false, reason: null, dimensions };
+}
+
+function ratingOf(response: ResponseData | undefined, itemKey: string): Answer {
+  if (!response) return undefined;
+  if (response.status === 'declined') return DECLINED;
+  const answer = response.answers.find((a) => a.itemKey === itemKey);
+  if (!answer) return undefined;
+  return answer.declined ? DECLINED : (answer.value?.rating ?? undefined);
+}
+
+function knowledgeOf(items: readonly CheckItem[], response: ResponseData | undefined): Answer {
+  if (!response) return undefined;
+  if (response.status === 'declined') return DECLINED;
+  return scorePerson(items, response.answers).knowledge ?? undefined;
+}
+
+function toResult(key: string, analysis: GainAnalysis, minimum: number): DimensionResult {
+  const protectedResult = protectAnalysis(analysis, minimum);
+  if (protectedResult.suppressed) {
+    return {
+      key,
+      invited: 0,
+      pairs: 0,
+      meanBefore: null,
+      meanAfter: null,
+      meanChange: null,
+      confidenceInterval: null,
+      effectSizeDz: null,
+      shareImproved: null,
+      withheld: [],
+      suppressed: true,
+    };
+  }
+  const { change, direction, response, pairing } = protectedResult.analysis;
+  return {
+    key,
+    invited: response.invited,
+    pairs: pairing.pairs,
+    meanBefore: change?.meanBefore ?? null,
+    meanAfter: change?.meanAfter ?? null,
+    meanChange: change?.meanChange ?? null,
+    confidenceInterval: change?.confidenceInterval ? { lower: change.confidenceInterval.lower, upper: change.confidenceInterval.upper } : null,
+    effectSizeDz: change?.effectSizes.dz ?? null,
+    shareImproved: direction?.shareImproved ?? null,
+    withheld: protectedResult.withheld,
+    suppressed: false,
+  };
+}
+
+/**
+ * Differencing across requests: a new aggregate and one released earlier (for the same instrument, to anyone
+ * in the organisation) could be subtracted. The responses only in one of them form a group of their own,
+ * which must itself reach the minimum, or the new aggregate is withheld. Identical sets reveal nothing new.
+ */
+export function differencingRisk(current: readonly string[], released: ReadonlyArray<readonly string[]>, minimum: number): boolean {
+  const now = new Set(current);
+  return released.some((earlier) => {
+    const before = new Set(earlier);
+    const onlyNow = [...now].filter((id) => !before.has(id)).length;
+    const onlyBefore = [...before].filter((id) => !now.has(id)).length;
+    return (onlyNow > 0 && isBelowMinimum(onlyNow, minimum)) || (onlyBefore > 0 && isBelowMinimum(onlyBefore, minimum));
+  });
+}

@@ -1,0 +1,217 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiRoutes,
+  CheckAssignment,
+  CheckForm,
+  CheckResults,
+  CoreItem,
+  InstrumentDetail,
+  InstrumentSummary,
+  InstrumentVersion,
+  KioskForm,
+  KioskRoster,
+  MyChecks,
+  Role,
+  SavedAnswer,
+  SupportSignal,
+} from '@kunna/contracts';
+import { Access, ANY, inBody, inQuery, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
+import { CallerParam } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller';
+import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
+import {
+  AssignmentListQueryDto,
+  CreateAssignmentDto,
+  CreateCoreItemDto,
+  CreateInstrumentDto,
+  InstrumentDraftDto,
+  OpenRoundDto,
+  ResultsQueryDto,
+  SaveAnswerDto,
+  SaveObservationDto,
+  StartKioskDto,
+  SupportSignalsQueryDto,
+} from './dto/checks.dto';
+
+/**
+ * Before/after checks. Individual answers go to one place only: the person who gave them (`checks/answer`,
+ * `checks/me`). The kiosk routes only write; ambassadors get names in support signals, never answers;
+ * managers, HR and administrators get protected aggregates.
+ */
+@ApiTags('checks')
+@Controller()
+export class ChecksController {
+  constructor(private readonly checks: ChecksService) {}
+
+  @Access({ roles: [Role.NetworkCoordinator, ...INSTRUMENT_READERS], target: ANY })
+  @Get(ApiRoutes.checks.coreItems)
+  coreItems(@CallerParam() caller: Caller): Promise<CoreItem[]> {
+    return this.checks.coreItems(caller);
+  }
+
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Post(ApiRoutes.checks.coreItems)
+  createCoreItem(@CallerParam() caller: Caller, @Body() body: CreateCoreItemDto): Promise<CoreItem> {
+    return this.checks.createCoreItem(caller, body);
+  }
+
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Post(ApiRoutes.checks.retireCoreItem)
+  @HttpCode(204)
+  retireCoreItem(@CallerParam() caller: Caller, @Param('coreItemId') id: string): Promise<void> {
+    return this.checks.retireCoreItem(caller, id);
+  }
+
+  @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @Get(ApiRoutes.checks.instruments)
+  instruments(@CallerParam() caller: Caller): Promise<InstrumentSummary[]> {
+    return this.checks.instruments(caller);
+  }
+
+  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @Post(ApiRoutes.checks.instruments)
+  createInstrument(@CallerParam() caller: Caller, @Body() body: CreateInstrumentDto): Promise<InstrumentDetail> {
+    return this.checks.createInstrument(caller, body.title);
+  }
+
+  @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @Get(ApiRoutes.checks.instrument)
+  instrument(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentDetail> {
+    return this.checks.instrument(caller, id);
+  }
+
+  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @Put(ApiRoutes.checks.instrumentDraft)
+  saveDraft(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Body() body: InstrumentDraftDto): Promise<InstrumentDetail> {
+    return this.checks.saveDraft(caller, id, body);
+  }
+
+  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @Post(ApiRoutes.checks.instrumentPublish)
+  publish(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentVersion> {
+    return this.checks.publish(caller, id);
+  }
+
+  @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @Get(ApiRoutes.checks.instrumentVersion)
+  version(@CallerParam() caller: Caller, @Param('versionId') id: string): Promise<InstrumentVersion> {
+    return this.checks.version(caller, id);
+  }
+
+  @Access({ roles: ASSIGNERS, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.checks.assignments)
+  assignments(@CallerParam() caller: Caller, @Query() query: AssignmentListQueryDto): Promise<CheckAssignment[]> {
+    return this.checks.assignments(caller, query.unitId);
+  }
+
+  @Access({ roles: ASSIGNERS, target: inBody('unit', 'unitId') })
+  @Post(ApiRoutes.checks.assignments)
+  createAssignment(@CallerParam() caller: Caller, @Body() body: CreateAssignmentDto): Promise<CheckAssignment> {
+    return this.checks.createAssignment(caller, body);
+  }
+
+  @Access({ roles: ASSIGNERS, target: ANY })
+  @Get(ApiRoutes.checks.assignment)
+  assignment(@CallerParam() caller: Caller, @Param('assignmentId') id: string): Promise<CheckAssignment> {
+    return this.checks.assignment(caller, id);
+  }
+
+  @Access({ roles: ASSIGNERS, target: ANY })
+  @Post(ApiRoutes.checks.rounds)
+  openRound(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: OpenRoundDto): Promise<CheckAssignment> {
+    return this.checks.openRound(caller, id, body.kind);
+  }
+
+  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Get(ApiRoutes.checks.kioskRoster)
+  roster(@CallerParam() caller: Caller, @Param('roundId') id: string): Promise<KioskRoster> {
+    return this.checks.roster(caller, id);
+  }
+
+  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Post(ApiRoutes.checks.kioskResponses)
+  startKiosk(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: StartKioskDto): Promise<KioskForm> {
+    return this.checks.startKiosk(caller, id, body.responseId, body.personId);
+  }
+
+  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Put(ApiRoutes.checks.kioskItem)
+  saveKioskAnswer(
+    @CallerParam() caller: Caller,
+    @Param('responseId') id: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: SaveAnswerDto,
+  ): Promise<SavedAnswer> {
+    return this.checks.saveKioskAnswer(caller, id, itemKey, body);
+  }
+
+  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Post(ApiRoutes.checks.kioskSubmit)
+  @HttpCode(200)
+  submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
+    return this.checks.finishKiosk(caller, id, 'submitted');
+  }
+
+  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Post(ApiRoutes.checks.kioskDecline)
+  @HttpCode(200)
+  declineKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
+    return this.checks.finishKiosk(caller, id, 'declined');
+  }
+
+  @Access({ roles: [Role.Ambassador], target: ANY })
+  @Put(ApiRoutes.checks.observations)
+  observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<{ saved: true }> {
+    return this.checks.observe(caller, id, body);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.checks.answer)
+  openForm(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
+    return this.checks.openForm(caller, code);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Put(ApiRoutes.checks.answerItem)
+  saveOwnAnswer(
+    @CallerParam() caller: Caller,
+    @Param('code') code: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: SaveAnswerDto,
+  ): Promise<SavedAnswer> {
+    return this.checks.saveOwnAnswer(caller, code, itemKey, body);
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Post(ApiRoutes.checks.answerSubmit)
+  @HttpCode(200)
+  submitOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
+    return this.checks.finishOwn(caller, code, 'submitted');
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Post(ApiRoutes.checks.answerDecline)
+  @HttpCode(200)
+  declineOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
+    return this.checks.finishOwn(caller, code, 'declined');
+  }
+
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.checks.mine)
+  mine(@CallerParam() caller: Caller): Promise<MyChecks> {
+    return this.checks.mine(caller);
+  }
+
+  @Access({ roles: [Role.Ambassador], target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.checks.supportSignals)
+  supportSignals(@CallerParam() caller: Caller, @Query() query: SupportSignalsQueryDto): Promise<SupportSignal[]> {
+    return this.checks.supportSignals(caller, query.unitId);
+  }
+
+  @Access({ roles: RESULT_ROLES, target: ANY })
+  @Get(ApiRoutes.checks.results)
+  results(@CallerParam() caller: Caller, @Query() query: ResultsQueryDto): Promise<CheckResults> {
+    return this.checks.results(caller, query);
+  }
+}

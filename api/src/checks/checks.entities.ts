@@ -1,0 +1,111 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/* The schema is made by migrations (1763900500000-checks.ts); these entities describe it exactly. */
+
+@Entity('check_core_item')
+export class CheckCoreItemEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'network_id' }) networkId!: string;
+  @Column('jsonb') item!: unknown;
+  @Column('timestamptz', { name: 'retired_at', nullable: true }) retiredAt!: Date | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('check_instrument')
+export class CheckInstrumentEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('text') title!: string;
+  @Column('jsonb', { nullable: true }) draft!: unknown;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+}
+
+@Entity('check_instrument_version')
+export class CheckInstrumentVersionEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'instrument_id' }) instrumentId!: string;
+  @Column('integer') version!: number;
+  @Column('text') title!: string;
+  @Column('text', { name: 'description_sv', nullable: true }) descriptionSv!: string | null;
+  @Column('double precision', { name: 'support_threshold' }) supportThreshold!: number;
+  @Column('jsonb') items!: unknown;
+  @Column('uuid', { name: 'published_by', nullable: true }) publishedBy!: string | null;
+  @Column('timestamptz', { name: 'published_at', default: () => 'now()' }) publishedAt!: Date;
+}
+
+@Entity('check_assignment')
+export class CheckAssignmentEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'unit_id' }) unitId!: string;
+  @Column('uuid', { name: 'instrument_version_id' }) instrumentVersionId!: string;
+  @Column('text') title!: string;
+  @Column('uuid', { name: 'session_id', nullable: true }) sessionId!: string | null;
+  @Column('uuid', { name: 'program_id', nullable: true }) programId!: string | null;
+  @Column('integer', { name: 'follow_up_weeks', default: 10 }) followUpWeeks!: number;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('check_round')
+export class CheckRoundEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'assignment_id' }) assignmentId!: string;
+  @Column('text') kind!: string;
+  @Column('text', { unique: true }) code!: string;
+  @Column('date', { name: 'opens_on' }) opensOn!: string;
+  @Column('date', { name: 'closes_on', nullable: true }) closesOn!: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('check_response')
+export class CheckResponseEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'round_id' }) roundId!: string;
+  @Column('uuid', { name: 'person_id' }) personId!: string;
+  @Column('text', { default: 'in_progress' }) status!: string;
+  @Column('text') form!: string;
+  @Column('text') via!: string;
+  @Column('timestamptz', { name: 'started_at', default: () => 'now()' }) startedAt!: Date;
+  @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+}
+
+@Entity('check_answer')
+export class CheckAnswerEntity {
+  @PrimaryColumn('uuid', { name: 'response_id' }) responseId!: string;
+  @PrimaryColumn('text', { name: 'item_key' }) itemKey!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('boolean', { default: false }) declined!: boolean;
+  @Column('jsonb', { nullable: true }) value!: unknown;
+  @Column('uuid', { name: 'rated_by', nullable: true }) ratedBy!: string | null;
+  @Column('timestamptz', { name: 'answered_at', default: () => 'now()' }) answeredAt!: Date;
+}
+
+@Entity('check_release')
+export class CheckReleaseEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'instrument_id' }) instrumentId!: string;
+  @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy!: string | null;
+  @Column('text', { name: 'group_key' }) groupKey!: string;
+  @Column('uuid', { name: 'response_ids', array: true }) responseIds!: string[];
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+export const CHECK_ENTITIES = [
+  CheckCoreItemEntity,
+  CheckInstrumentEntity,
+  CheckInstrumentVersionEntity,
+  CheckAssignmentEntity,
+  CheckRoundEntity,
+  CheckResponseEntity,
+  CheckAnswerEntity,
+  CheckReleaseEntity,
+];

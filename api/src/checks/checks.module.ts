@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChecksController } from './checks.controller';
+import { ChecksRepository } from './checks.repository';
+import { ChecksService } from './checks.service';
+
+/** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
+@Module({
+  controllers: [ChecksController],
+  providers: [ChecksRepository, ChecksService],
+  exports: [ChecksService],
+})
+export class ChecksModule {}

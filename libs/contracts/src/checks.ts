@@ -1,0 +1,364 @@
+/**
+ * Before/after competence checks (före/efter-mätning): instruments, common core items, assignments to a
+ * unit (and a session or program), rounds with a short link, answers saved per item, own results,
+ * the ambassador's support signals and protected aggregates.
+ */
+
+import { CompetenceDimension } from './library';
+
+/** The SIS competence dimensions (kunskap, färdigheter, förmåga, vilja) in display order. */
+export const COMPETENCE_DIMENSIONS: readonly CompetenceDimension[] = [
+  CompetenceDimension.Knowledge,
+  CompetenceDimension.Skills,
+  CompetenceDimension.Ability,
+  CompetenceDimension.Will,
+];
+
+export enum CheckItemKind {
+  /** "Jag kan …" on the four-step self-test scale. */
+  SelfRating = 'self_rating',
+  /** Agreement with an attitude statement (vilja), four steps. */
+  Attitude = 'attitude',
+  /** Retrospective rating at the after check of how it was before ("Innan tillfället kunde jag …"). */
+  Then = 'then',
+  /** Rated by an ambassador watching a real task, four steps; never shown to the person as a question. */
+  Observation = 'observation',
+  /** Single or multiple choice with correct option(s) and an explanation shown after answering. */
+  Knowledge = 'knowledge',
+  /** After the session: "Lärde du dig något nytt?" (ja / delvis / nej). */
+  PostSession = 'post_session',
+  /** At follow-up: "Har du använt det sedan tillfället?" (ja / delvis / nej). */
+  FollowUp = 'follow_up',
+}
+
+export enum CheckKind {
+  Before = 'before',
+  After = 'after',
+  FollowUp = 'follow_up',
+}
+
+/** Which kinds of check show an item kind to the person (observation items are rated by an ambassador). */
+export const ITEM_KIND_PHASES: Readonly<Record<CheckItemKind, readonly CheckKind[]>> = {
+  [CheckItemKind.SelfRating]: [CheckKind.Before, CheckKind.After, CheckKind.FollowUp],
+  [CheckItemKind.Attitude]: [CheckKind.Before, CheckKind.After, CheckKind.FollowUp],
+  [CheckItemKind.Knowledge]: [CheckKind.Before, CheckKind.After, CheckKind.FollowUp],
+  [CheckItemKind.Then]: [CheckKind.After],
+  [CheckItemKind.PostSession]: [CheckKind.After],
+  [CheckItemKind.FollowUp]: [CheckKind.FollowUp],
+  [CheckItemKind.Observation]: [CheckKind.Before, CheckKind.After, CheckKind.FollowUp],
+};
+
+/** Item kinds answered on the four steps (1–4). */
+export const RATED_ITEM_KINDS: readonly CheckItemKind[] = [
+  CheckItemKind.SelfRating,
+  CheckItemKind.Attitude,
+  CheckItemKind.Then,
+  CheckItemKind.Observation,
+];
+
+export type ParallelForm = 'A' | 'B';
+export type YesPartlyNo = 'yes' | 'partly' | 'no';
+
+export interface CheckItemOption {
+  key: string;
+  textSv: string;
+  textEn: string | null;
+  correct: boolean;
+}
+
+export interface CheckItem {
+  /** Stable within the instrument (answers refer to it); core items use `core-<id>`. */
+  key: string;
+  kind: CheckItemKind;
+  textSv: string;
+  textEn: string | null;
+  /** Required for self-rating, attitude, then, observation and knowledge items. */
+  dimension: CompetenceDimension | null;
+  /** DigComp 2.2 competence code such as "1.2"; optional. */
+  digCompCode: string | null;
+  /** Then items: the self-rating item they look back on. */
+  thenOf: string | null;
+  /** Knowledge items: parallel form A or B (swapped between before and after); null = asked every time. */
+  form: ParallelForm | null;
+  /** Knowledge items: more than one option may be right. */
+  multiple: boolean;
+  options: CheckItemOption[];
+  explanationSv: string | null;
+  explanationEn: string | null;
+  /** Set for the network's common core items: included unchanged, locked in the editor. */
+  coreItemId: string | null;
+}
+
+/** What an editor sends for an item (core items are added by the server, never sent). */
+export type CheckItemInput = Omit<CheckItem, 'coreItemId'>;
+
+export interface CoreItem extends Omit<CheckItem, 'coreItemId' | 'key'> {
+  id: string;
+  key: string;
+  networkId: string;
+  retiredAt: string | null;
+  createdAt: string;
+}
+
+export type CreateCoreItemRequest = Omit<CheckItemInput, 'key'>;
+
+export interface InstrumentVersionSummary {
+  id: string;
+  version: number;
+  publishedAt: string;
+  itemCount: number;
+}
+
+export interface InstrumentDraft {
+  title: string;
+  descriptionSv: string | null;
+  /** Mean self-rating below this at the latest check gives a "may need support" signal (1–4, default 2). */
+  supportThreshold: number;
+  items: CheckItemInput[];
+}
+
+export interface InstrumentSummary {
+  id: string;
+  title: string;
+  latestVersion: number | null;
+  latestVersionId: string | null;
+  hasDraft: boolean;
+  updatedAt: string;
+}
+
+export interface InstrumentDetail {
+  id: string;
+  organisationId: string;
+  title: string;
+  /** The editable draft, core items included and marked; null when there is none. */
+  draft: (Omit<InstrumentDraft, 'items'> & { items: CheckItem[] }) | null;
+  versions: InstrumentVersionSummary[];
+  /** Core items of the network in force now: a new draft or publish includes them. */
+  coreItems: CoreItem[];
+}
+
+export interface InstrumentVersion {
+  id: string;
+  instrumentId: string;
+  version: number;
+  title: string;
+  descriptionSv: string | null;
+  supportThreshold: number;
+  items: CheckItem[];
+  publishedAt: string;
+}
+
+export interface CreateInstrumentRequest {
+  title: string;
+}
+
+export interface CheckRound {
+  id: string;
+  kind: CheckKind;
+  /** Short code for the link `/m/<code>` and the QR code. */
+  code: string;
+  opensOn: string;
+  closesOn: string | null;
+  /** Submitted or declined / invited. */
+  answered: number;
+  invited: number;
+}
+
+/**
+ * Checks assigned to a unit, optionally for a session or a program; the before, after and follow-up rounds
+ * pair up by person within one assignment.
+ */
+export interface CheckAssignment {
+  id: string;
+  title: string;
+  unitId: string;
+  unitName: string;
+  instrumentId: string;
+  instrumentVersionId: string;
+  instrumentTitle: string;
+  version: number;
+  sessionId: string | null;
+  programId: string | null;
+  followUpWeeks: number;
+  createdAt: string;
+  rounds: CheckRound[];
+}
+
+export interface CreateCheckAssignmentRequest {
+  /** Client-generated: a retried create returns the same assignment. */
+  id: string;
+  unitId: string;
+  instrumentVersionId: string;
+  title: string;
+  sessionId?: string | null;
+  programId?: string | null;
+  followUpWeeks?: number;
+}
+
+export interface OpenRoundRequest {
+  kind: CheckKind;
+}
+
+/** A question as the person sees it: never the correct options before answering. */
+export interface CheckQuestion {
+  key: string;
+  kind: CheckItemKind;
+  textSv: string;
+  textEn: string | null;
+  multiple: boolean;
+  options: Array<{ key: string; textSv: string; textEn: string | null }>;
+}
+
+export interface CheckAnswerValue {
+  /** 1–4 for self-rating, attitude and then items. */
+  rating?: number;
+  /** Chosen option keys for knowledge items. */
+  options?: string[];
+  /** Post-session and follow-up items. */
+  choice?: YesPartlyNo;
+}
+
+export interface SaveAnswerRequest {
+  value?: CheckAnswerValue | null;
+  /** "Vill inte svara": recorded as declined, never as a low score. */
+  declined?: boolean;
+}
+
+/** Knowledge items get their explanation and the right options once answered. */
+export interface SavedAnswer {
+  itemKey: string;
+  declined: boolean;
+  value: CheckAnswerValue | null;
+  correct: boolean | null;
+  correctOptions: string[] | null;
+  explanationSv: string | null;
+  explanationEn: string | null;
+}
+
+export type ResponseStatus = 'in_progress' | 'submitted' | 'declined';
+
+/** The person's own check in progress (through the link, signed in). */
+export interface CheckForm {
+  roundId: string;
+  responseId: string;
+  kind: CheckKind;
+  title: string;
+  status: ResponseStatus;
+  questions: CheckQuestion[];
+  /** The person's own saved answers: only ever sent to the person. */
+  answers: SavedAnswer[];
+}
+
+export interface KioskRosterEntry {
+  personId: string;
+  /** First name and the initial of the last name: enough to find oneself on a shared tablet. */
+  displayName: string;
+}
+
+export interface KioskRoster {
+  roundId: string;
+  kind: CheckKind;
+  title: string;
+  unitName: string;
+  people: KioskRosterEntry[];
+}
+
+export interface StartKioskResponseRequest {
+  /** Client-generated: a retried start returns the same response. */
+  responseId: string;
+  personId: string;
+}
+
+/** A kiosk response holds no earlier answers: the tablet only writes. */
+export interface KioskForm {
+  responseId: string;
+  kind: CheckKind;
+  title: string;
+  questions: CheckQuestion[];
+}
+
+export interface SaveObservationRequest {
+  personId: string;
+  itemKey: string;
+  rating: number;
+}
+
+export interface DimensionProgress {
+  dimension: CompetenceDimension;
+  /** Mean of the person's own four-step answers (1–4); null when none. */
+  before: number | null;
+  after: number | null;
+  followUp: number | null;
+}
+
+export interface KnowledgeProgress {
+  /** Share of knowledge questions right (0–1). */
+  before: number | null;
+  after: number | null;
+  followUp: number | null;
+}
+
+export interface MyCheckResult {
+  assignmentId: string;
+  title: string;
+  unitName: string;
+  dimensions: DimensionProgress[];
+  knowledge: KnowledgeProgress;
+}
+
+export interface PendingCheck {
+  code: string;
+  title: string;
+  kind: CheckKind;
+  status: ResponseStatus | null;
+}
+
+export interface MyChecks {
+  pending: PendingCheck[];
+  results: MyCheckResult[];
+}
+
+export interface SupportSignal {
+  personId: string;
+  name: string;
+  assignmentId: string;
+  assignmentTitle: string;
+  /** The kind of the latest check that crossed the threshold. */
+  kind: CheckKind;
+}
+
+export interface ResultsQuery {
+  instrumentId: string;
+  /** A unit, or an area; without both the whole organisation. */
+  unitId?: string;
+  areaId?: string;
+  /** Optional subgroup by job title or employment type. */
+  roleTitle?: string;
+  employmentType?: 'permanent' | 'substitute' | 'hourly';
+}
+
+export type ResultsSuppressionReason = 'belowMinimum' | 'differencing';
+
+export interface DimensionResult {
+  /** A dimension, `knowledge` for the knowledge score. */
+  key: string;
+  invited: number;
+  pairs: number;
+  /** Null when withheld. */
+  meanBefore: number | null;
+  meanAfter: number | null;
+  meanChange: number | null;
+  confidenceInterval: { lower: number; upper: number } | null;
+  effectSizeDz: number | null;
+  shareImproved: number | null;
+  withheld: string[];
+  suppressed: boolean;
+}
+
+export interface CheckResults {
+  minimumGroupSize: number;
+  /** True when the whole answer is withheld; `reason` says why, nothing else is given. */
+  suppressed: boolean;
+  reason: ResultsSuppressionReason | null;
+  dimensions: DimensionResult[];
+}
