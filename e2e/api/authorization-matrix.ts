@@ -464,6 +464,150 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: '/api/participation', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/participation/me': { own: EVERYONE, request: () => ({ path: '/api/participation/me' }) },
+
+  // --- checks (api/src/checks): own = U1 / organisation A, sibling = U2 (organisation-wide objects: A again), other = U4 / B ---
+  'GET /api/checks/core-items': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin', 'coordinator'],
+    request: () => ({ path: '/api/checks/core-items' }),
+  },
+  'POST /api/checks/core-items': { own: ['coordinator'], request: () => ({ path: '/api/checks/core-items', body: {} }) },
+  // Already retired in the fixture: retiring again changes nothing.
+  'POST /api/checks/core-items/:coreItemId/retire': {
+    own: ['coordinator'],
+    request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/retire` }),
+  },
+  'GET /api/checks/instruments': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    request: () => ({ path: '/api/checks/instruments' }),
+  },
+  'POST /api/checks/instruments': { own: ['hr', 'admin'], request: () => ({ path: '/api/checks/instruments', body: { title: '' } }) },
+  'GET /api/checks/instruments/:instrumentId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}` }),
+  },
+  'PUT /api/checks/instruments/:instrumentId/draft': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/draft`, body: { title: '' } }),
+  },
+  // The fixture's instruments have no draft: an allowed caller gets 409, nothing is published.
+  'POST /api/checks/instruments/:instrumentId/publish': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/publish` }),
+  },
+  'GET /api/checks/instrument-versions/:versionId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instrument-versions/${scope === 'other' ? f.checks.versionB : f.checks.versionA}` }),
+  },
+  'GET /api/checks/assignments': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/checks/assignments', query: { unitId: unitIn(f, scope) } }),
+  },
+  'POST /api/checks/assignments': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/checks/assignments', body: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/checks/assignments/:assignmentId': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}` }),
+  },
+  'POST /api/checks/assignments/:assignmentId/rounds': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}/rounds`, body: { kind: 'ibland' } }),
+  },
+  'GET /api/checks/rounds/:roundId/roster': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/roster` }),
+  },
+  'POST /api/checks/rounds/:roundId/kiosk': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/kiosk`, body: {} }),
+  },
+  // The fixture's kiosk responses are finished: saving answers 409, submitting again changes nothing.
+  'PUT /api/checks/kiosk/:responseId/items/:itemKey': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/items/s1`, body: { value: 'fyra' } }),
+  },
+  'POST /api/checks/kiosk/:responseId/submit': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/submit` }),
+  },
+  'POST /api/checks/kiosk/:responseId/decline': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/decline` }),
+  },
+  'PUT /api/checks/rounds/:roundId/observations': {
+    own: ['ambassador'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/observations`, body: {} }),
+  },
+  // The link code: members of the round's unit answer for themselves (staffU1, ambassadorU1 and managerU1 are in U1).
+  'GET /api/checks/answer/:code': {
+    own: ['staff', 'ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}` }),
+  },
+  'PUT /api/checks/answer/:code/items/:itemKey': {
+    own: ['staff', 'ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/items/s1`, body: { value: 'fyra' } }),
+  },
+  'POST /api/checks/answer/:code/submit': {
+    own: ['staff', 'ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/submit` }),
+  },
+  'POST /api/checks/answer/:code/decline': {
+    own: ['staff', 'ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/decline` }),
+  },
+  'GET /api/checks/me': { own: EVERYONE, request: () => ({ path: '/api/checks/me' }) },
+  'GET /api/checks/support-signals': {
+    own: ['ambassador'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: '/api/checks/support-signals', query: { unitId: unitIn(f, scope) } }),
+  },
+  'GET /api/checks/results': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({
+      path: '/api/checks/results',
+      query: { instrumentId: instrumentIn(f, scope), unitId: unitIn(f, scope) },
+    }),
+  },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {
@@ -506,4 +650,17 @@ function sessionIn(f: Fixture, scope: ScopeCase): string {
 
 function seriesIn(f: Fixture, scope: ScopeCase): string {
   return scope === 'own' ? f.sessions.seriesU1 : scope === 'sibling' ? f.sessions.seriesU2 : f.sessions.seriesU4;
+}
+
+/** Organisation A's instrument (also for the sibling case: instruments belong to the organisation), B's instrument. */
+function instrumentIn(f: Fixture, scope: ScopeCase): string {
+  return scope === 'other' ? f.checks.instrumentB : f.checks.instrumentA;
+}
+
+/** The check assignment, its before round, link code and a finished kiosk response in U1, U2 and U4. */
+function checkIn(f: Fixture, scope: ScopeCase) {
+  const c = f.checks;
+  if (scope === 'own') return { assignment: c.assignmentU1, round: c.roundU1, code: c.codeU1, response: c.responseU1 };
+  if (scope === 'sibling') return { assignment: c.assignmentU2, round: c.roundU2, code: c.codeU2, response: c.responseU2 };
+  return { assignment: c.assignmentU4, round: c.roundU4, code: c.codeU4, response: c.responseU4 };
 }

@@ -19,6 +19,7 @@ import {
 import { Access, ANY, inBody, inQuery, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller';
+import { CheckTarget } from './checks-access.guard';
 import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
 import {
   AssignmentListQueryDto,
@@ -57,6 +58,7 @@ export class ChecksController {
   }
 
   @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @CheckTarget('coreItem', 'coreItemId')
   @Post(ApiRoutes.checks.retireCoreItem)
   @HttpCode(204)
   retireCoreItem(@CallerParam() caller: Caller, @Param('coreItemId') id: string): Promise<void> {
@@ -76,24 +78,28 @@ export class ChecksController {
   }
 
   @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @CheckTarget('instrument', 'instrumentId')
   @Get(ApiRoutes.checks.instrument)
   instrument(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentDetail> {
     return this.checks.instrument(caller, id);
   }
 
   @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @CheckTarget('instrument', 'instrumentId')
   @Put(ApiRoutes.checks.instrumentDraft)
   saveDraft(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Body() body: InstrumentDraftDto): Promise<InstrumentDetail> {
     return this.checks.saveDraft(caller, id, body);
   }
 
   @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @CheckTarget('instrument', 'instrumentId')
   @Post(ApiRoutes.checks.instrumentPublish)
   publish(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentVersion> {
     return this.checks.publish(caller, id);
   }
 
   @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @CheckTarget('version', 'versionId')
   @Get(ApiRoutes.checks.instrumentVersion)
   version(@CallerParam() caller: Caller, @Param('versionId') id: string): Promise<InstrumentVersion> {
     return this.checks.version(caller, id);
@@ -112,30 +118,35 @@ export class ChecksController {
   }
 
   @Access({ roles: ASSIGNERS, target: ANY })
+  @CheckTarget('assignment', 'assignmentId')
   @Get(ApiRoutes.checks.assignment)
   assignment(@CallerParam() caller: Caller, @Param('assignmentId') id: string): Promise<CheckAssignment> {
     return this.checks.assignment(caller, id);
   }
 
   @Access({ roles: ASSIGNERS, target: ANY })
+  @CheckTarget('assignment', 'assignmentId')
   @Post(ApiRoutes.checks.rounds)
   openRound(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: OpenRoundDto): Promise<CheckAssignment> {
     return this.checks.openRound(caller, id, body.kind);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })
+  @CheckTarget('round', 'roundId')
   @Get(ApiRoutes.checks.kioskRoster)
   roster(@CallerParam() caller: Caller, @Param('roundId') id: string): Promise<KioskRoster> {
     return this.checks.roster(caller, id);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })
+  @CheckTarget('round', 'roundId')
   @Post(ApiRoutes.checks.kioskResponses)
   startKiosk(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: StartKioskDto): Promise<KioskForm> {
     return this.checks.startKiosk(caller, id, body.responseId, body.personId);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })
+  @CheckTarget('kioskResponse', 'responseId')
   @Put(ApiRoutes.checks.kioskItem)
   saveKioskAnswer(
     @CallerParam() caller: Caller,
@@ -147,6 +158,7 @@ export class ChecksController {
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })
+  @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskSubmit)
   @HttpCode(200)
   submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
@@ -154,6 +166,7 @@ export class ChecksController {
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })
+  @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskDecline)
   @HttpCode(200)
   declineKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
@@ -161,18 +174,21 @@ export class ChecksController {
   }
 
   @Access({ roles: [Role.Ambassador], target: ANY })
+  @CheckTarget('round', 'roundId')
   @Put(ApiRoutes.checks.observations)
   observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<{ saved: true }> {
     return this.checks.observe(caller, id, body);
   }
 
   @Access({ roles: [Role.Staff], target: SELF })
+  @CheckTarget('code', 'code')
   @Get(ApiRoutes.checks.answer)
   openForm(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
     return this.checks.openForm(caller, code);
   }
 
   @Access({ roles: [Role.Staff], target: SELF })
+  @CheckTarget('code', 'code')
   @Put(ApiRoutes.checks.answerItem)
   saveOwnAnswer(
     @CallerParam() caller: Caller,
@@ -184,6 +200,7 @@ export class ChecksController {
   }
 
   @Access({ roles: [Role.Staff], target: SELF })
+  @CheckTarget('code', 'code')
   @Post(ApiRoutes.checks.answerSubmit)
   @HttpCode(200)
   submitOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
@@ -191,6 +208,7 @@ export class ChecksController {
   }
 
   @Access({ roles: [Role.Staff], target: SELF })
+  @CheckTarget('code', 'code')
   @Post(ApiRoutes.checks.answerDecline)
   @HttpCode(200)
   declineOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {

@@ -1,5 +1,6 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
+import { ChecksFixture, loadChecksFixture } from './checks-fixture';
 import { LibraryFixture, loadLibraryFixture } from './library-fixture';
 import { loadSessionsFixture, SessionsFixture } from './sessions-fixture';
 
@@ -35,6 +36,8 @@ export interface Fixture {
   library: LibraryFixture;
   /** Sessions and series in U1, U2 and U4 (see sessions-fixture.ts). */
   sessions: SessionsFixture;
+  /** Check instruments, assignments, rounds and kiosk responses (see checks-fixture.ts). */
+  checks: ChecksFixture;
 }
 
 export type FixturePersonKey =
@@ -143,8 +146,19 @@ export async function loadFixture(databaseUrl: string): Promise<Fixture> {
       staffU2: people.staffU2.id,
       staffU4: people.staffU4.id,
     });
+    const checks = await loadChecksFixture(client, {
+      networkId,
+      orgA,
+      orgB,
+      unitU1,
+      unitU2,
+      unitU4,
+      managerU1: people.managerU1.id,
+      managerU2: people.managerU2.id,
+      managerU4: people.managerU4.id,
+    });
     await client.query('commit');
-    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people, library, sessions };
+    return { networkId, orgA, orgB, areaA1, areaA2, areaB1, unitU1, unitU2, unitU3, unitU4, people, library, sessions, checks };
   } catch (error) {
     await client.query('rollback');
     throw error;
