@@ -37,7 +37,8 @@ export interface InvitedPerson {
   assignmentId: string;
 }
 
-const KNOWLEDGE_KEY = 'knowledge';
+// Not a dimension name: the knowledge dimension's self-ratings are analysed under 'knowledge'.
+const KNOWLEDGE_KEY = 'knowledge_test';
 
 /**
  * Learning gain for a group: one composite per competence dimension (self-rating and attitude items on the four

@@ -6,7 +6,6 @@ import {
   CheckItemInput,
   CheckItemKind,
   CheckKind,
-  CheckResults,
   CompetenceDimension,
   CoreItem,
   InstrumentDetail,
@@ -76,13 +75,11 @@ describe('checks (integration)', () => {
   let hr: SignedInClient;
   let ambassador: SignedInClient;
   let manager: SignedInClient;
-  let areaManager: SignedInClient;
   let staff: SignedInClient;
   let core: CoreItem;
   let version: InstrumentVersion;
   let instrumentId: string;
   let u1Colleagues: string[];
-  let u2Colleagues: string[];
 
   const colleague = async (name: string, unitId: string, employmentType = 'permanent') => {
     const [{ id }] = await sql<{ id: string }>(
@@ -128,12 +125,10 @@ describe('checks (integration)', () => {
     hr = await t.as('hrA');
     ambassador = await t.as('ambassadorU1');
     manager = await t.as('managerU1');
-    areaManager = await t.as('areaManagerA1');
     staff = await t.as('staffU1');
     u1Colleagues = [];
     for (const name of ['Ada', 'Bea', 'Cem', 'Dag', 'Eli']) u1Colleagues.push(await colleague(name, t.fixture.unitU1));
     u1Colleagues.push(await colleague('Fri', t.fixture.unitU1, 'substitute'));
-    u2Colleagues = [await colleague('Gun', t.fixture.unitU2), await colleague('Hus', t.fixture.unitU2)];
   });
   afterAll(() => t?.close());
 

@@ -340,7 +340,7 @@ export interface ResultsQuery {
 export type ResultsSuppressionReason = 'belowMinimum' | 'differencing';
 
 export interface DimensionResult {
-  /** A dimension, `knowledge` for the knowledge score. */
+  /** A dimension, or `knowledge_test` for the share of knowledge questions answered right. */
   key: string;
   invited: number;
   pairs: number;

@@ -125,6 +125,39 @@ export const routes: Routes = [
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
         title: 'nav.account',
       },
+      // --- checks (före/efter-mätningar) ---
+      { path: 'm/:code', loadComponent: () => import('./checks/check-answer').then((m) => m.CheckAnswer), title: 'checks.answer.title' },
+      { path: 'min-utveckling', loadComponent: () => import('./checks/my-development').then((m) => m.MyDevelopment), title: 'checks.mine.title' },
+      {
+        path: 'matningar',
+        canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./checks/checks-page').then((m) => m.ChecksPage),
+        title: 'checks.page.title',
+      },
+      {
+        path: 'matningar/surfplatta/:roundId',
+        canActivate: [hasRole(Role.Ambassador, Role.Manager)],
+        loadComponent: () => import('./checks/kiosk').then((m) => m.Kiosk),
+        title: 'checks.kiosk.title',
+      },
+      {
+        path: 'matningar/resultat',
+        canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./checks/results-page').then((m) => m.ResultsPage),
+        title: 'checks.results.title',
+      },
+      {
+        path: 'matningar/instrument',
+        canActivate: [hasRole(Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+        loadComponent: () => import('./checks/instruments-page').then((m) => m.InstrumentsPage),
+        title: 'checks.instruments.title',
+      },
+      {
+        path: 'matningar/instrument/:instrumentId',
+        canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./checks/instrument-editor').then((m) => m.InstrumentEditor),
+        title: 'checks.instruments.title',
+      },
       {
         path: '**',
         loadComponent: () => import('./home/not-found').then((m) => m.NotFound),

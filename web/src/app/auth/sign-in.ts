@@ -4,6 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ApiRoutes, OrganisationSummary } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
+import { afterSignIn } from '../core/guards';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -21,6 +22,8 @@ export class SignIn {
   private readonly client = inject(ApiClient);
   /** `?orsak=idle` after an idle sign-out. */
   readonly orsak = input<string>();
+  /** `?till=/m/KOD`: a check link opened while signed out. */
+  readonly till = input<string>();
   private readonly organisationSelect = viewChild<ElementRef<HTMLSelectElement>>('organisationSelect');
 
   protected readonly organisations = signal<OrganisationSummary[]>([]);
@@ -73,7 +76,7 @@ export class SignIn {
         ...(this.organisationId ? { organisationId: this.organisationId } : {}),
       });
       this.password = '';
-      await this.router.navigateByUrl('/');
+      await this.router.navigateByUrl(afterSignIn(this.till()));
     } catch (error) {
       const problem = problemOf(error);
       this.problem.set(problem);

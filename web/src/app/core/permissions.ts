@@ -38,6 +38,10 @@ export class Permissions {
   readonly managedUnitIds = computed(() => this.scopeIds(Role.Manager, ScopeType.Unit));
   readonly ambassadorUnitIds = computed(() => this.scopeIds(Role.Ambassador, ScopeType.Unit));
   readonly managedAreaIds = computed(() => this.scopeIds(Role.AreaManager, ScopeType.Area));
+  /** Assigns before/after checks and follows them (as the API's checks ASSIGNERS). */
+  readonly runsChecks = computed(() =>
+    this.grants().some((grant) => [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin].includes(grant.role)),
+  );
 
   /** May open the people of the unit (person pages): its manager, its area manager, HR or an administrator. Ambassadors see names only. */
   seesPeopleOf(unitId: string, areaId?: string): boolean {

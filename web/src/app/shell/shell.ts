@@ -36,6 +36,9 @@ export class Shell {
     if (this.permissions.canImport()) items.push({ path: '/import', label: 'nav.import' });
     items.push({ path: '/bibliotek', label: 'library.nav' });
     if (this.session.hasRole(...AMBASSADOR_PAGE_ROLES)) items.push({ path: '/ombud', label: 'ambassadors.nav' });
+    items.push({ path: '/min-utveckling', label: 'nav.myDevelopment' });
+    if (this.permissions.runsChecks()) items.push({ path: '/matningar', label: 'nav.checks' });
+    else if (this.permissions.isCoordinator()) items.push({ path: '/matningar/instrument', label: 'nav.checks' });
     items.push({ path: '/mitt-konto', label: 'nav.account' });
     return items;
   });

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { CheckItem, CheckItemInput, CheckItemKind, CheckKind, CompetenceDimension } from '@kunna/contracts';
+import { coreKey, withCoreItems } from './instrument-items';
+import { formFor, itemsFor } from './scoring';
+
+const base = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null };
+const rated = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, textSv: string, extra: Partial<CheckItemInput> = {}): CheckItemInput => ({
+  ...base,
+  key,
+  kind,
+  dimension,
+  textSv,
+  ...extra,
+});
+
+/** The network's common core: three questions every organisation asks unchanged (the source asks for 3–4). */
+export const DEMO_CORE_ITEMS: CheckItemInput[] = [
+  rated('core', CheckItemKind.SelfRating, CompetenceDimension.Knowledge, 'Jag vet var jag får hjälp när något digitalt krånglar på jobbet.', {
+    textEn: 'I know where to get help when something digital goes wrong at work.',
+    digCompCode: '5.1',
+  }),
+  rated('core', CheckItemKind.SelfRating, CompetenceDimension.Skills, 'Jag kan logga in och hitta det jag behöver i verksamhetssystemet.', {
+    textEn: 'I can sign in and find what I need in the care records system.',
+    digCompCode: '1.1',
+  }),
+  rated('core', CheckItemKind.Attitude, CompetenceDimension.Will, 'Digitala verktyg gör mitt arbete lättare.', {
+    textEn: 'Digital tools make my work easier.',
+  }),
+];
+
+/** The Swedish starter instrument: digital signing and everyday IT, with a then item, parallel knowledge forms and follow-up. */
+export const STARTER_INSTRUMENT_ITEMS: CheckItemInput[] = [
+  rated('signera', CheckItemKind.SelfRating, CompetenceDimension.Skills, 'Jag kan signera en läkemedelsrunda digitalt.', {
+    textEn: 'I can sign a medication round digitally.',
+  }),
+  rated('teams', CheckItemKind.SelfRating, CompetenceDimension.Skills, 'Jag kan vara med i ett Teams-möte från en surfplatta.', {
+    textEn: 'I can take part in a Teams meeting from a tablet.',
+    digCompCode: '2.1',
+  }),
+  rated('losenord', CheckItemKind.SelfRating, CompetenceDimension.Ability, 'Jag kan avgöra om ett lösenord är säkert nog.', {
+    textEn: 'I can tell whether a password is safe enough.',
+    digCompCode: '4.1',
+  }),
+  rated('signera-innan', CheckItemKind.Then, CompetenceDimension.Skills, 'Tänk tillbaka: innan tillfället kunde jag signera en läkemedelsrunda digitalt.', {
+    textEn: 'Looking back: before the session I could sign a medication round digitally.',
+    thenOf: 'signera',
+  }),
+  rated('fraga', CheckItemKind.Attitude, CompetenceDimension.Will, 'Jag vågar fråga en kollega när jag inte förstår något digitalt.', {
+    textEn: 'I dare to ask a colleague when I do not understand something digital.',
+  }),
+  rated('fel-signering', CheckItemKind.Knowledge, CompetenceDimension.Knowledge, 'Du har signerat fel läkemedel. Vad gör du?', {
+    textEn: 'You have signed for the wrong medicine. What do you do?',
+    form: 'A',
+    options: [
+      { key: 'a', textSv: 'Jag rättar signeringen direkt och säger till sjuksköterskan.', textEn: 'I correct it at once and tell the nurse.', correct: true },
+      { key: 'b', textSv: 'Jag låter det vara, det märks ändå.', textEn: 'I leave it; someone will notice.', correct: false },
+      { key: 'c', textSv: 'Jag tar bort hela listan och börjar om.', textEn: 'I delete the whole list and start again.', correct: false },
+    ],
+    explanationSv: 'Ett fel ska rättas direkt och sjuksköterskan ska veta om det, så att patienten får rätt läkemedel.',
+    explanationEn: 'A mistake is corrected at once and the nurse is told, so the patient gets the right medicine.',
+  }),
+  rated('lurad', CheckItemKind.Knowledge, CompetenceDimension.Knowledge, 'Någon ringer, säger att de är från IT och ber om ditt lösenord. Vad gör du?', {
+    textEn: 'Someone calls, says they are from IT and asks for your password. What do you do?',
+    form: 'B',
+    options: [
+      { key: 'a', textSv: 'Jag säger nej och ringer själv till IT-supporten.', textEn: 'I say no and call the IT support myself.', correct: true },
+      { key: 'b', textSv: 'Jag ger lösenordet om personen låter trovärdig.', textEn: 'I give it if the person sounds trustworthy.', correct: false },
+      { key: 'c', textSv: 'Jag skickar lösenordet med sms i stället.', textEn: 'I send the password by text message instead.', correct: false },
+    ],
+    explanationSv: 'IT-supporten frågar aldrig efter ditt lösenord. Säg nej och ring själv upp supporten.',
+    explanationEn: 'IT support never asks for your password. Say no and call the support yourself.',
+  }),
+  rated('nytt', CheckItemKind.PostSession, null, 'Lärde du dig något nytt?', { textEn: 'Did you learn something new?' }),
+  rated('nytta', CheckItemKind.PostSession, null, 'Kommer du att ha nytta av det i arbetet?', { textEn: 'Will it be useful in your work?' }),
+  rated('anvant', CheckItemKind.FollowUp, null, 'Har du använt det du lärde dig sedan tillfället?', { textEn: 'Have you used what you learned since the session?' }),
+  rated('observera-signering', CheckItemKind.Observation, CompetenceDimension.Skills, 'Signerar en läkemedelsrunda digitalt utan hjälp (ombudet bedömer).', {
+    textEn: 'Signs a medication round digitally without help (rated by the ambassador).',
+  }),
+];
+
+function isoDay(today: Date, offsetDays: number): string {
+  return new Date(today.getTime() + offsetDays * 86400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Demo checks, in the demo loader's transaction: the network's core items (by the coordinator), the starter
+ * instrument published in Älvstad (by HR), and a finished before/after check in Solgården answered by its staff
+ * on the ambassador's tablet, so the manager's aggregate, the ambassador's support signals and the staff
+ * member's own page all have something to show. Answers follow a fixed pattern, so the figures are the same on
+ * every start.
+ */
+export async function loadDemoChecks(client: Client, networkId: string, today: Date): Promise<void> {
+  const one = async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows[0] as T;
+  const people = await client.query(
+    `select o.id as organisation_id, u.id as unit_id,
+            (select p.id from person p join role_assignment r on r.person_id = p.id and r.role = 'network_coordinator' limit 1) as coordinator_id,
+            (select p.id from person p join role_assignment r on r.person_id = p.id and r.role = 'hr' and r.scope_id = o.id limit 1) as hr_id,
+            (select p.id from person p join role_assignment r on r.person_id = p.id and r.role = 'ambassador' and r.scope_id = u.id limit 1) as ambassador_id
+       from organisation o join unit u on u.organisation_id = o.id
+      where o.network_id = $1 and u.code = 'AO-SOL'`,
+    [networkId],
+  );
+  const context = people.rows[0] as { organisation_id: string; unit_id: string; coordinator_id: string; hr_id: string; ambassador_id: string } | undefined;
+  if (!context) return;
+
+  const cores: Array<{ id: string; item: CheckItemInput }> = [];
+  for (const item of DEMO_CORE_ITEMS) {
+    const { id } = await one<{ id: string }>(`insert into check_core_item (network_id, item, created_by) values ($1, $2, $3) returning id`, [
+      networkId,
+      JSON.stringify(item),
+      context.coordinator_id,
+    ]);
+    cores.push({ id, item: { ...item, key: coreKey(id) } });
+  }
+  const items: CheckItem[] = withCoreItems(cores, STARTER_INSTRUMENT_ITEMS);
+  const { id: instrumentId } = await one<{ id: string }>(
+    `insert into check_instrument (organisation_id, title, created_by) values ($1, 'Digital vardag i omsorgen', $2) returning id`,
+    [context.organisation_id, context.hr_id],
+  );
+  const { id: versionId } = await one<{ id: string }>(
+    `insert into check_instrument_version (organisation_id, instrument_id, version, title, description_sv, support_threshold, items, published_by, published_at)
+     values ($1, $2, 1, 'Digital vardag i omsorgen', $3, 2, $4, $5, $6) returning id`,
+    [
+      context.organisation_id,
+      instrumentId,
+      'Före och efter ett tillfälle om digital signering och vardags-IT. Tar ungefär tre minuter.',
+      JSON.stringify(items),
+      context.hr_id,
+      isoDay(today, -60),
+    ],
+  );
+
+  const assignmentId = randomUUID();
+  await client.query(
+    `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title, follow_up_weeks, created_by, created_at)
+     values ($1, $2, $3, $4, 'Tillfälle: digital signering', 10, $5, $6)`,
+    [assignmentId, context.organisation_id, context.unit_id, versionId, context.ambassador_id, isoDay(today, -30)],
+  );
+  const rounds: Record<CheckKind, string> = { before: '', after: '', follow_up: '' };
+  const opens: Record<CheckKind, number> = { before: -30, after: -28, follow_up: -28 + 70 };
+  // Codes are fixed so the demo is reproducible; real rounds get random ones.
+  const codes: Record<CheckKind, string> = { before: 'SOLFORE1', after: 'SOLEFTER', follow_up: 'SOLUPPF1' };
+  for (const kind of [CheckKind.Before, CheckKind.After, CheckKind.FollowUp]) {
+    const row = await one<{ id: string }>(
+      `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+      [context.organisation_id, assignmentId, kind, codes[kind], isoDay(today, opens[kind]), kind === CheckKind.FollowUp ? null : isoDay(today, opens[kind] + 1), context.ambassador_id],
+    );
+    rounds[kind] = row.id;
+  }
+
+  // Twelve of the staff answered before and ten of them after (two dropped out); the ambassador is not among them.
+  const staff = await client.query(
+    `select p.id from person p join unit_membership m on m.person_id = p.id
+      where m.unit_id = $1 and p.id <> $2 and not exists (select 1 from role_assignment r where r.person_id = p.id)
+      order by p.employee_number limit 12`,
+    [context.unit_id, context.ambassador_id],
+  );
+  const ids = (staff.rows as Array<{ id: string }>).map((r) => r.id);
+  for (const [index, personId] of ids.entries()) {
+    // Baseline 1–3 (a few at the lowest step), after one step higher for most, the same for every third person;
+    // the eleventh stays at the lowest step without an after answer: the ambassador's support signal.
+    const baseline = [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 1, 2][index];
+    const gain = index % 3 === 2 ? 0 : 1;
+    await answer(client, context.organisation_id, rounds.before, assignmentId, personId, items, CheckKind.Before, baseline, index % 4 !== 0, isoDay(today, -30));
+    if (index < 10) {
+      await answer(client, context.organisation_id, rounds.after, assignmentId, personId, items, CheckKind.After, Math.min(4, baseline + gain), true, isoDay(today, -28), baseline);
+    }
+  }
+}
+
+async function answer(
+  client: Client,
+  organisationId: string,
+  roundId: string,
+  assignmentId: string,
+  personId: string,
+  items: CheckItem[],
+  kind: CheckKind,
+  rating: number,
+  knowledgeRight: boolean,
+  day: string,
+  thenRating = rating,
+): Promise<void> {
+  const form = formFor(personId, assignmentId, kind);
+  const responseId = randomUUID();
+  await client.query(
+    `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, started_at, finished_at)
+     values ($1, $2, $3, $4, 'submitted', $5, 'kiosk', $6, $6)`,
+    [responseId, organisationId, roundId, personId, form, `${day}T10:00:00Z`],
+  );
+  for (const item of itemsFor(items, kind, form)) {
+    let value: object;
+    if (item.kind === CheckItemKind.Knowledge) value = { options: [knowledgeRight ? 'a' : 'b'] };
+    else if (item.kind === CheckItemKind.PostSession || item.kind === CheckItemKind.FollowUp) value = { choice: 'yes' };
+    else if (item.kind === CheckItemKind.Then) value = { rating: thenRating };
+    else value = { rating };
+    await client.query(
+      `insert into check_answer (response_id, item_key, organisation_id, value, answered_at) values ($1, $2, $3, $4, $5)`,
+      [responseId, item.key, organisationId, JSON.stringify(value), `${day}T10:00:00Z`],
+    );
+  }
+}
