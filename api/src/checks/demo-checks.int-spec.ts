@@ -1,0 +1,66 @@
+import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { CheckResults, InstrumentSummary, MyChecks, SupportSignal } from '@kunna/contracts';
+import { createApp } from '../app/create-app';
+import { loadConfig } from '../config/app-config';
+import { DEMO_PASSWORD, DemoResult, loadDemoDataIfEmpty } from '../demo/demo-data';
+import { createTestDatabase, TestDatabase } from '../test-support/test-database';
+
+/**
+ * The demo checks: the network's core items, the Swedish starter instrument and a finished before/after check in
+ * Solgården. Twelve staff answered before (self-ratings 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 1, 2), the first ten after
+ * (one step up, except every third person): ten pairs, changes 1, 1, 0, 1, 1, 0, 1, 1, 0, 1 → mean 0.7.
+ */
+describe('demo checks (integration)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let demo: DemoResult;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    demo = (await loadDemoDataIfEmpty(db.url)) as DemoResult;
+    app = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent' }), databaseUrl: db.url }, db.url);
+  }, 120000);
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function signIn(identifier: string, organisationId?: string) {
+    const response = await request(app.getHttpServer()).post('/api/auth/sign-in').send({ identifier, password: DEMO_PASSWORD, organisationId });
+    expect(response.status).toBe(200);
+    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+    return { get: (path: string) => request(app.getHttpServer()).get(path).set('Cookie', cookie) };
+  }
+  const identifier = (role: string) => demo.accounts.find((a) => a.role === role)?.identifier ?? '';
+
+  it('the manager of Solgården sees the aggregate change of the demo check', async () => {
+    const manager = await signIn(identifier('Enhetschef'));
+    const instruments = (await manager.get('/api/checks/instruments')).body as InstrumentSummary[];
+    expect(instruments.map((i) => [i.title, i.latestVersion])).toEqual([['Digital vardag i omsorgen', 1]]);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const unitId = (await client.query(`select id from unit where code = 'AO-SOL'`)).rows[0].id as string;
+    const organisationId = (await client.query(`select organisation_id from unit where code = 'AO-SOL'`)).rows[0].organisation_id as string;
+    const coreItems = (await client.query(`select count(*)::int as n from check_core_item`)).rows[0].n as number;
+    await client.end();
+    expect(coreItems).toBe(3);
+
+    const results = (await manager.get('/api/checks/results').query({ instrumentId: instruments[0].id, unitId })).body as CheckResults;
+    expect(results.suppressed).toBe(false);
+    const skills = results.dimensions.find((d) => d.key === 'skills');
+    expect(skills?.pairs).toBe(10);
+    expect(skills?.meanChange).toBeCloseTo(0.7, 10);
+
+    const ambassador = await signIn(identifier('Digitaliseringsombud'));
+    const signals = (await ambassador.get('/api/checks/support-signals').query({ unitId })).body as SupportSignal[];
+    expect(signals).toHaveLength(1);
+
+    const staff = await signIn('A1004', organisationId);
+    const mine = (await staff.get('/api/checks/me')).body as MyChecks;
+    expect(mine.results[0].title).toBe('Tillfälle: digital signering');
+    expect(mine.results[0].dimensions.find((d) => d.dimension === 'skills')).toEqual({ dimension: 'skills', before: 1, after: 2, followUp: null });
+    expect(mine.results[0].knowledge).toEqual({ before: 0, after: 1, followUp: null });
+  });
+});
