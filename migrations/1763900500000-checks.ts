@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * follow-up) with a short code, responses per person and answers per item, and the aggregate releases the
  * server remembers so that two overlapping aggregates can never be subtracted to reveal a small group.
  *
- * `check_assignment.session_id` has no foreign key yet: the sessions feature lands in parallel, and a small
- * migration adds `references session(id)` then.
+ * `check_assignment.session_id` gets its foreign key to `sessions` in 1763900510000-checks-sessions.ts (the two
+ * features were built in parallel).
  */
 export class Checks1763900500000 implements MigrationInterface {
   name = 'Checks1763900500000';

@@ -4,6 +4,7 @@ import { Ambassadors1763900310000 } from './1763900310000-ambassadors';
 import { AuditLogNoTruncate1763900320000 } from './1763900320000-audit-log-no-truncate';
 import { Sessions1763900400000 } from './1763900400000-sessions';
 import { Checks1763900500000 } from './1763900500000-checks';
+import { ChecksSessions1763900510000 } from './1763900510000-checks-sessions';
 import { Jobs1763900600000 } from './1763900600000-jobs';
 import { RowLevelSecurity1763900700000 } from './1763900700000-row-level-security';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   AuditLogNoTruncate1763900320000,
   Sessions1763900400000,
   Checks1763900500000,
+  ChecksSessions1763900510000,
   Jobs1763900600000,
   // Row-level security covers every table with organisation_id created before it; later tables call kunna_enable_tenant_rls.
   RowLevelSecurity1763900700000,

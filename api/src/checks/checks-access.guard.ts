@@ -64,7 +64,7 @@ export class ChecksAccessGuard implements CanActivate {
         const assignment = await this.repository.assignment(round.assignmentId);
         if (!assignment) throw notFound();
         const answering = (await this.repository.responseOf(round.id, caller.personId)) !== null;
-        if (!answering && !(await this.repository.isInvited(assignment.unitId, round.opensOn, caller.personId))) {
+        if (!answering && !(await this.repository.isInvited(assignment.id, round.opensOn, caller.personId))) {
           throw forbidden('Mätningen gäller en annan enhet än din.');
         }
         return true;

@@ -308,6 +308,28 @@ describe('checks (integration)', () => {
       expect(audit.length).toBe(1);
     });
 
+    it('a check can belong to a session of its own unit, and then the session’s invitees are the ones asked', async () => {
+      const body = { unitId: t.fixture.unitU1, instrumentVersionId: version.id, title: 'Tillfälle i personalrummet' };
+      const wrong = await ambassador.post('/api/checks/assignments', { ...body, id: randomUUID(), sessionId: t.fixture.sessions.sessionU2 });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.details).toEqual([{ field: 'sessionId', message: 'Välj ett tillfälle i samma enhet.' }]);
+      const id = randomUUID();
+      expect((await ambassador.post('/api/checks/assignments', { ...body, id, sessionId: t.fixture.sessions.sessionU1 })).status).toBe(201);
+      const opened = (await ambassador.post(`/api/checks/assignments/${id}/rounds`, { kind: 'before' })).body as CheckAssignment;
+      // A unit-team session invites the unit: the nine members.
+      expect(roundOf(opened, CheckKind.Before).invited).toBe(9);
+      // A session for a selection invites only those chosen.
+      await sql(t, `update sessions set audience = 'selection' where id = $1`, [t.fixture.sessions.sessionU1]);
+      await sql(t, `insert into session_invitations (session_id, person_id, organisation_id) values ($1, $2, $3)`, [
+        t.fixture.sessions.sessionU1,
+        u1Colleagues[2],
+        t.fixture.orgA,
+      ]);
+      const roster = (await ambassador.get(`/api/checks/rounds/${roundOf(opened, CheckKind.Before).id}/roster`)).body as KioskRoster;
+      expect(roster.people.map((p) => p.personId)).toEqual([u1Colleagues[2]]);
+      await sql(t, `update sessions set audience = 'unit_team' where id = $1`, [t.fixture.sessions.sessionU1]);
+    });
+
     it('the unit’s ambassador sees who may need support (names only), managers do not', async () => {
       const signals = (await ambassador.get(`/api/checks/support-signals?unitId=${t.fixture.unitU1}`)).body as SupportSignal[];
       // Latest check below the threshold 2: Ada (s1 1, knowledge wrong), Bea (1), Fri (1); staffU1's after (3) is fine.

@@ -108,11 +108,21 @@ const ROUND_SELECT = `
          (r.opens_on <= current_date and (r.closes_on is null or r.closes_on >= current_date)) as open
     from check_round r`;
 
-/** Members of the assignment's unit while the round is open: who is expected to answer. */
+/**
+ * Who is expected to answer an assignment's round ($1 = assignment id, $2 = the round's opening day): for a check
+ * linked to a session, the session's invitees (see the sessions feature's `session_invitees`) and anyone marked at
+ * it; otherwise the members of the unit while the round is open (or who joined since).
+ */
 const INVITED_SQL = `
-  select distinct m.person_id
-    from unit_membership m join person p on p.id = m.person_id
-   where m.unit_id = $1 and m.start_date <= greatest($2::date, current_date) and (m.end_date is null or m.end_date >= $2::date)
+  select si.person_id from check_assignment a join session_invitees si on si.session_id = a.session_id where a.id = $1
+  union
+  select am.person_id from check_assignment a join attendance_marks am on am.session_id = a.session_id
+   where a.id = $1 and am.person_id is not null
+  union
+  select m.person_id
+    from check_assignment a join unit_membership m on m.unit_id = a.unit_id join person p on p.id = m.person_id
+   where a.id = $1 and a.session_id is null
+     and m.start_date <= greatest($2::date, current_date) and (m.end_date is null or m.end_date >= $2::date)
      and p.disabled_at is null and p.pseudonymised_at is null`;
 
 @Injectable()
@@ -290,7 +300,7 @@ export class ChecksRepository {
     return this.query<CheckRound>(
       `select r.id, r.kind, r.code, r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
               (select count(*)::int from check_response s where s.round_id = r.id and s.status <> 'in_progress') as answered,
-              (select count(*)::int from (${INVITED_SQL.replace('$1', 'a.unit_id').replace(/\$2/g, 'r.opens_on')}) invited) as invited
+              (select count(*)::int from (${INVITED_SQL.replace(/\$1/g, 'r.assignment_id').replace(/\$2/g, 'r.opens_on')}) invited) as invited
          from check_round r join check_assignment a on a.id = r.assignment_id
         where r.assignment_id = $1
         order by case r.kind when 'before' then 1 when 'after' then 2 else 3 end`,
@@ -323,17 +333,26 @@ export class ChecksRepository {
     return inserted.length === 1;
   }
 
-  async isInvited(unitId: string, opensOn: string, personId: string): Promise<boolean> {
-    const rows = await this.query<{ person_id: string }>(`${INVITED_SQL} and m.person_id = $3`, [unitId, opensOn, personId]);
+  async isInvited(assignmentId: string, opensOn: string, personId: string): Promise<boolean> {
+    const rows = await this.query<{ person_id: string }>(`select person_id from (${INVITED_SQL}) invited where person_id = $3`, [assignmentId, opensOn, personId]);
     return rows.length > 0;
   }
 
-  async roster(unitId: string, opensOn: string): Promise<KioskRosterEntry[]> {
+  async roster(assignmentId: string, opensOn: string): Promise<KioskRosterEntry[]> {
     return this.query<KioskRosterEntry>(
       `select p.id as "personId", p.first_name || ' ' || left(p.last_name, 1) || '.' as "displayName"
          from person p where p.id in (${INVITED_SQL}) order by p.first_name, p.last_name, p.id`,
-      [unitId, opensOn],
+      [assignmentId, opensOn],
     );
+  }
+
+  /** The session's unit and organisation, to check a check is linked to a session of its own unit. */
+  async sessionUnit(sessionId: string): Promise<{ unitId: string; organisationId: string } | null> {
+    const rows = await this.query<{ unitId: string; organisationId: string }>(
+      `select unit_id as "unitId", organisation_id as "organisationId" from sessions where id = $1`,
+      [sessionId],
+    );
+    return rows[0] ?? null;
   }
 
   // --- responses and answers ---
@@ -456,6 +475,11 @@ export class ChecksRepository {
          join unit_membership m on m.unit_id = a.unit_id and m.start_date <= greatest(first.opens_on, current_date)
               and (m.end_date is null or m.end_date >= first.opens_on)
          join person p on p.id = m.person_id
+        where a.id = any($1) and a.session_id is null and p.pseudonymised_at is null
+          and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
+        union
+       select a.id, si.person_id
+         from check_assignment a join session_invitees si on si.session_id = a.session_id join person p on p.id = si.person_id
         where a.id = any($1) and p.pseudonymised_at is null
           and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
         union
@@ -466,6 +490,7 @@ export class ChecksRepository {
       [assignmentIds, filter.roleTitle, filter.employmentType],
     );
   }
+
 
   async groupResponses(assignmentIds: string[], filter: GroupFilter): Promise<ResponseData[]> {
     return this.query<ResponseData>(

@@ -212,6 +212,12 @@ export class ChecksService {
     if (!version || version.organisationId !== unit.organisationId) {
       throw validationError([{ field: 'instrumentVersionId', message: 'Välj en publicerad mätning i organisationen.' }]);
     }
+    if (body.sessionId) {
+      const session = await this.repository.sessionUnit(body.sessionId);
+      if (!session || session.unitId !== body.unitId) {
+        throw validationError([{ field: 'sessionId', message: 'Välj ett tillfälle i samma enhet.' }]);
+      }
+    }
     if (body.programId) {
       const program = await this.repository.programOrganisation(body.programId);
       if (!program || (program.organisationId !== null ? program.organisationId !== unit.organisationId : program.networkId !== unit.networkId)) {
@@ -339,7 +345,7 @@ export class ChecksService {
     const version = assignment && (await this.repository.version(assignment.instrumentVersionId));
     if (!assignment || !version) throw notFound();
     const answered = await this.repository.responseOf(round.id, caller.personId);
-    if (!answered && !(await this.repository.isInvited(assignment.unitId, round.opensOn, caller.personId))) {
+    if (!answered && !(await this.repository.isInvited(assignment.id, round.opensOn, caller.personId))) {
       throw forbidden('Mätningen gäller en annan enhet än din.');
     }
     return { round, assignment, version };
@@ -370,14 +376,14 @@ export class ChecksService {
       kind: round.kind,
       title: assignment.title,
       unitName: assignment.unitName,
-      people: await this.repository.roster(assignment.unitId, round.opensOn),
+      people: await this.repository.roster(assignment.id, round.opensOn),
     };
   }
 
   async startKiosk(caller: Caller, roundId: string, responseId: string, personId: string): Promise<KioskForm> {
     const { round, assignment, version } = await this.kioskRound(caller, roundId);
     if (!round.open) throw stateConflict('Mätningen är inte öppen just nu.', 'round_closed');
-    if (!(await this.repository.isInvited(assignment.unitId, round.opensOn, personId))) {
+    if (!(await this.repository.isInvited(assignment.id, round.opensOn, personId))) {
       throw validationError([{ field: 'personId', message: 'Personen hör inte till enheten.' }]);
     }
     const existing = await this.repository.responseOf(round.id, personId);
@@ -419,7 +425,7 @@ export class ChecksService {
     const item = version.items.find((i) => i.key === body.itemKey && i.kind === CheckItemKind.Observation);
     if (!item) throw validationError([{ field: 'itemKey', message: 'Välj en observationsfråga i mätningen.' }]);
     if (body.personId === caller.personId) throw validationError([{ field: 'personId', message: 'Du kan inte observera dig själv.' }]);
-    if (!(await this.repository.isInvited(assignment.unitId, round.opensOn, body.personId))) {
+    if (!(await this.repository.isInvited(assignment.id, round.opensOn, body.personId))) {
       throw validationError([{ field: 'personId', message: 'Personen hör inte till enheten.' }]);
     }
     const response =
