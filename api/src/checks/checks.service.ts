@@ -500,10 +500,14 @@ export class ChecksService {
     for (const result of results.values()) {
       result.dimensions.sort((a, b) => COMPETENCE_DIMENSIONS.indexOf(a.dimension) - COMPETENCE_DIMENSIONS.indexOf(b.dimension));
     }
-    if (results.size) {
+    // A check answered with nothing but "Vill inte svara" has no result to show.
+    const shown = [...results.values()].filter(
+      (r) => r.dimensions.length > 0 || Object.values(r.knowledge).some((value) => value !== null),
+    );
+    if (shown.length) {
       await this.audit.record({ action: 'checks.results.read_own', targetType: 'person', targetId: caller.personId });
     }
-    return { pending: await this.repository.pendingRounds(caller.personId), results: [...results.values()] };
+    return { pending: await this.repository.pendingRounds(caller.personId), results: shown };
   }
 
   // --- support signals (the unit's ambassadors) ---
