@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsIn, IsNotEmpty, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
   AllocationKind,
   AppointmentListQuery,
@@ -10,7 +10,7 @@ import {
   RevokeQualificationRequest,
   UpdateAppointmentRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, IsDecimal, Trim, TrimToNull } from '../../organisation/dto/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property.
 
@@ -36,7 +36,7 @@ export class CreateAppointmentDto implements CreateAppointmentRequest {
 
   @ApiProperty({ example: 8 })
   @Min(0.25, { message: 'Avsatt tid måste vara mer än noll.' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'Avsatt tid måste vara ett tal med högst två decimaler.' })
+  @IsDecimal(2, { message: 'Avsatt tid måste vara ett tal med högst två decimaler.' })
   allocationValue!: number;
 
   @ApiProperty({ example: '2026-01-15' })
@@ -64,7 +64,7 @@ export class UpdateAppointmentDto implements UpdateAppointmentRequest {
 
   @ApiPropertyOptional()
   @Min(0.25, { message: 'Avsatt tid måste vara mer än noll.' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'Avsatt tid måste vara ett tal med högst två decimaler.' })
+  @IsDecimal(2, { message: 'Avsatt tid måste vara ett tal med högst två decimaler.' })
   @IfPresent()
   allocationValue?: number;
 

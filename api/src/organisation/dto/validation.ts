@@ -38,3 +38,21 @@ export function isDateOnly(value: unknown): value is string {
 
 export const IsDateOnly = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isDateOnly', validator: { validate: (value: unknown) => isDateOnly(value) } }, options);
+
+/**
+ * A finite number with at most `places` decimals. class-validator's own `maxDecimalPlaces` throws (a 500) on
+ * numbers whose text is in exponent form, such as 2e-323, so the decimals are counted from the value itself.
+ */
+export function hasAtMostDecimals(value: unknown, places: number): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const scaled = value * 10 ** places;
+  if (!Number.isFinite(scaled)) return false;
+  const whole = Math.round(scaled);
+  // A tiny non-zero value (2e-323) rounds to zero: it has far more decimals, not none.
+  if (whole === 0) return value === 0;
+  // Binary floating point: 0.1 + 0.2 arrives as 0.30000000000000004, which is still two decimals.
+  return Math.abs(scaled - whole) <= 1e-9 * Math.abs(whole);
+}
+
+export const IsDecimal = (places: number, options?: ValidationOptions) =>
+  ValidateBy({ name: 'isDecimal', constraints: [places], validator: { validate: (value: unknown) => hasAtMostDecimals(value, places) } }, options);
