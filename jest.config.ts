@@ -35,7 +35,10 @@ const config: Config = {
       rootDir: __dirname,
       testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
-      moduleNameMapper: { '^@kunna/contracts$': '<rootDir>/libs/contracts/src/index.ts' },
+      moduleNameMapper: {
+        '^@kunna/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+        '^@kunna/table-export$': '<rootDir>/libs/table-export/src/index.ts',
+      },
     },
   ],
 };

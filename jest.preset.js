@@ -11,6 +11,7 @@ module.exports = {
     '^@kunna/contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^@kunna/migrations$': '<rootDir>/migrations/index.ts',
     '^@kunna/learning-gain$': '<rootDir>/libs/learning-gain/src/index.ts',
+    '^@kunna/table-export$': '<rootDir>/libs/table-export/src/index.ts',
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
 };

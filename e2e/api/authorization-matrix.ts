@@ -608,6 +608,68 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
       query: { instrumentId: instrumentIn(f, scope), unitId: unitIn(f, scope) },
     }),
   },
+
+  // --- insight (api/src/insights): own = U1, sibling = U2, other = U4 in B; write bodies fail validation (400) ---
+  'GET /api/insights/units/:unitId/team': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/team` }),
+  },
+  'GET /api/insights/units/:unitId/plan': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan` }),
+  },
+  'POST /api/insights/units/:unitId/plan-entries': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries`, body: {} }),
+  },
+  // A made-up entry id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
+  'DELETE /api/insights/units/:unitId/plan-entries/:entryId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries/00000000-0000-4000-8000-000000000000` }),
+  },
+  'POST /api/insights/units/:unitId/targets': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets`, body: {} }),
+  },
+  'PATCH /api/insights/units/:unitId/targets/:targetId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets/00000000-0000-4000-8000-000000000000`, body: { targetPercent: 'alla' } }),
+  },
+  'DELETE /api/insights/units/:unitId/targets/:targetId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets/00000000-0000-4000-8000-000000000000` }),
+  },
+  'GET /api/insights/cost-settings': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/cost-settings' }) },
+  'PUT /api/insights/cost-settings/hourly-rates': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/cost-settings/hourly-rates', body: {} }) },
+  'POST /api/insights/cost-settings/external-costs': {
+    own: ['hr', 'admin'],
+    request: () => ({ path: '/api/insights/cost-settings/external-costs', body: {} }),
+  },
+  'DELETE /api/insights/cost-settings/external-costs/:costId': {
+    own: ['hr', 'admin'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/insights/cost-settings/external-costs/00000000-0000-4000-8000-000000000000' }),
+  },
+  'GET /api/insights/costs': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/costs' }) },
+  'GET /api/insights/participant-report': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/participant-report' }) },
+  'GET /api/insights/participation': { own: ['areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/participation' }) },
+  'GET /api/network/insights/participation': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/participation' }) },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {

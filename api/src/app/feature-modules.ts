@@ -1,5 +1,6 @@
 import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
 import { ChecksModule } from '../checks/checks.module';
+import { InsightsModule } from '../insights/insights.module';
 import { ImportsModule } from '../imports/imports.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { LibraryModule } from '../library/library.module';
@@ -17,4 +18,5 @@ export const FEATURE_MODULES = [
   SessionsModule,
   JobsModule,
   ChecksModule,
+  InsightsModule,
 ];

@@ -3,6 +3,7 @@ import { AuditLogEntity } from '../audit/audit-log.entity';
 import { CHECK_ENTITIES } from '../checks/checks.entities';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
 import { JobEntity } from '../jobs/job.entity';
+import { INSIGHT_ENTITIES } from '../insights/insights.entities';
 import { ImportRunEntity } from '../imports/import-run.entity';
 import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ...SESSION_ENTITIES,
   JobEntity,
   ...CHECK_ENTITIES,
+  ...INSIGHT_ENTITIES,
 ];

@@ -176,6 +176,37 @@ export const ApiRoutes = {
     /** GET protected aggregate results (managers, HR, administrators). */
     results: 'checks/results',
   },
+  // --- insight (api/src/insights) ---
+  insights: {
+    /** GET the unit's team progress (query: from, to). */
+    team: 'insights/units/:unitId/team',
+    /** GET the coming 12 months' plan with targets and their progress. */
+    plan: 'insights/units/:unitId/plan',
+    /** POST a plan entry (client id). */
+    planEntries: 'insights/units/:unitId/plan-entries',
+    /** DELETE one plan entry. */
+    planEntry: 'insights/units/:unitId/plan-entries/:entryId',
+    /** POST a target (client id). */
+    targets: 'insights/units/:unitId/targets',
+    /** PATCH or DELETE one target. */
+    target: 'insights/units/:unitId/targets/:targetId',
+    /** GET hourly rates and external costs of the caller's organisation. */
+    costSettings: 'insights/cost-settings',
+    /** PUT the rates in force from a date. */
+    hourlyRates: 'insights/cost-settings/hourly-rates',
+    /** POST an external cost (client id). */
+    externalCosts: 'insights/cost-settings/external-costs',
+    /** DELETE one external cost. */
+    externalCost: 'insights/cost-settings/external-costs/:costId',
+    /** GET hours and costs by activity category (query: from, to). */
+    costs: 'insights/costs',
+    /** GET the funders' participant report (query: from, to, format=json|csv|xlsx). */
+    participantReport: 'insights/participant-report',
+    /** GET participation and hours by area, unit, role title or employment type (filters in the query). */
+    participation: 'insights/participation',
+    /** GET participation per organisation of the caller's network (aggregates only). */
+    networkParticipation: 'network/insights/participation',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

@@ -8,3 +8,4 @@ export * from './library';
 export * from './checks';
 export * from './api-routes';
 export * from './sessions';
+export * from './insights';

@@ -1,0 +1,18 @@
+import { Role } from '@kunna/contracts';
+
+/**
+ * Who sees and changes what in Insight (decided for this feature):
+ * - a unit's team progress, plan and targets: its managers, the area manager, HR and administrators (the people
+ *   who already see the unit's staff); ambassadors do not (they see sessions, not colleagues' progress);
+ * - planning and targets: the unit's managers, HR and administrators;
+ * - cost settings, cost report and the funders' participant report (names, gender, hours): HR and administrators of
+ *   the organisation;
+ * - participation by area, unit, role title and employment type: area managers (their areas), HR and administrators;
+ *   groups below the organisation's minimum group size are suppressed (with differencing protection);
+ * - network comparison: network coordinators, organisations' aggregates only.
+ */
+export const TEAM_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const PLANNING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
+export const COST_ROLES = [Role.Hr, Role.OrgAdmin];
+export const PARTICIPATION_ROLES = [Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const NETWORK_ROLES = [Role.NetworkCoordinator];

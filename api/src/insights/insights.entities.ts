@@ -1,0 +1,59 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/* The schema is made by migrations (1763900800000-insights.ts); these entities describe it exactly. Queries are raw SQL
+   in insights.repository.ts. Ids are client-generated so a retried create is recognised. */
+
+@Entity('insight_plan_entry')
+export class InsightPlanEntryEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'unit_id' }) unitId!: string;
+  @Column('date') month!: string;
+  @Column('uuid', { name: 'program_id', nullable: true }) programId!: string | null;
+  @Column('uuid', { name: 'series_id', nullable: true }) seriesId!: string | null;
+  @Column('uuid', { name: 'module_id', nullable: true }) moduleId!: string | null;
+  @Column('text', { nullable: true }) note!: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('insight_target')
+export class InsightTargetEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'unit_id' }) unitId!: string;
+  @Column('uuid', { name: 'program_id' }) programId!: string;
+  @Column('text', { name: 'employment_types', array: true }) employmentTypes!: string[];
+  @Column('integer', { name: 'target_percent' }) targetPercent!: number;
+  @Column('date', { name: 'due_date' }) dueDate!: string;
+  @Column('text', { nullable: true }) note!: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+}
+
+@Entity('insight_hourly_rate')
+export class InsightHourlyRateEntity {
+  @PrimaryColumn('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @PrimaryColumn('date', { name: 'valid_from' }) validFrom!: string;
+  /** numeric(10,2): pg returns it as a string. */
+  @Column('numeric', { name: 'participant_rate', precision: 10, scale: 2 }) participantRate!: string;
+  @Column('numeric', { name: 'facilitator_rate', precision: 10, scale: 2 }) facilitatorRate!: string;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+}
+
+@Entity('insight_external_cost')
+export class InsightExternalCostEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('date', { name: 'period_start' }) periodStart!: string;
+  @Column('date', { name: 'period_end' }) periodEnd!: string;
+  @Column('text') category!: string;
+  @Column('numeric', { precision: 12, scale: 2 }) amount!: string;
+  @Column('text') description!: string;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+export const INSIGHT_ENTITIES = [InsightPlanEntryEntity, InsightTargetEntity, InsightHourlyRateEntity, InsightExternalCostEntity];
