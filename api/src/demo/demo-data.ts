@@ -2,6 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
 import { loadDemoLibraryAndAmbassadors } from '../ambassadors/demo-ambassadors';
 import { loadDemoChecks } from '../checks/demo-checks';
+import { loadDemoInsights } from '../insights/demo-insights';
 import { ARGON2_OPTIONS } from '../auth/password-hasher';
 import { pgClientRunner } from '../library/starter-library/load-starter-library';
 import { loadDemoSessions } from '../sessions/demo-sessions';
@@ -353,5 +354,6 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
   await loadDemoLibraryAndAmbassadors(pgClientRunner(client), networkId, today);
   await loadDemoSessions(pgClientRunner(client), networkId, today);
   await loadDemoChecks(client, networkId, today);
+  await loadDemoInsights(pgClientRunner(client), networkId, today);
   return { password: DEMO_PASSWORD, accounts };
 }

@@ -121,6 +121,12 @@ export const routes: Routes = [
         title: 'sheet.title',
       },
       {
+        path: 'insikt',
+        canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+        loadComponent: () => import('./insights/insights-page').then((m) => m.InsightsPage),
+        title: 'nav.insights',
+      },
+      {
         path: 'mitt-konto',
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
         title: 'nav.account',

@@ -15,6 +15,8 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
+  ValidationOptions,
 } from 'class-validator';
 import {
   ActivityCategory,
@@ -32,6 +34,16 @@ import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organi
 // Decorators run from the property upwards: the type check sits nearest the property.
 
 export const NOTE_MAX = 500;
+
+/**
+ * Whole öre: at most two decimals. (class-validator's own `maxDecimalPlaces` throws on numbers it prints in
+ * exponent form, such as 1e-323, which turned a client's mistake into a 500.)
+ */
+const HasAtMostTwoDecimals = (options?: ValidationOptions) =>
+  ValidateBy(
+    { name: 'atMostTwoDecimals', validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6 } },
+    options,
+  );
 
 export class PeriodQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Standard: tolv månader bakåt från i dag' })
@@ -194,13 +206,15 @@ export class HourlyRateDto implements HourlyRate {
   @ApiProperty({ example: 320, description: 'SEK per timme för personalens tid i utbildning' })
   @Max(100000, { message: 'Timkostnaden (participantRate) är orimligt hög.' })
   @Min(0, { message: 'Timkostnaden (participantRate) kan inte vara negativ.' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Timkostnaden (participantRate) ska vara ett tal med högst två decimaler.' })
+  @HasAtMostTwoDecimals({ message: 'Timkostnaden (participantRate) ska vara ett tal med högst två decimaler.' })
+  @IsNumber({}, { message: 'Timkostnaden (participantRate) ska vara ett tal.' })
   participantRate!: number;
 
   @ApiProperty({ example: 350, description: 'SEK per timme för ombudens undervisning' })
   @Max(100000, { message: 'Timkostnaden (facilitatorRate) är orimligt hög.' })
   @Min(0, { message: 'Timkostnaden (facilitatorRate) kan inte vara negativ.' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Timkostnaden (facilitatorRate) ska vara ett tal med högst två decimaler.' })
+  @HasAtMostTwoDecimals({ message: 'Timkostnaden (facilitatorRate) ska vara ett tal med högst två decimaler.' })
+  @IsNumber({}, { message: 'Timkostnaden (facilitatorRate) ska vara ett tal.' })
   facilitatorRate!: number;
 }
 
@@ -224,7 +238,8 @@ export class CreateExternalCostDto implements CreateExternalCostRequest {
   @ApiProperty({ example: 25000 })
   @Max(100000000, { message: 'Beloppet (amount) är orimligt högt.' })
   @Min(0, { message: 'Beloppet (amount) kan inte vara negativt.' })
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'Beloppet (amount) ska vara ett tal med högst två decimaler.' })
+  @HasAtMostTwoDecimals({ message: 'Beloppet (amount) ska vara ett tal med högst två decimaler.' })
+  @IsNumber({}, { message: 'Beloppet (amount) ska vara ett tal.' })
   amount!: number;
 
   @ApiProperty({ example: 'Kursavgift, ombudsutbildning' })

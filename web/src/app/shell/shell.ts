@@ -39,6 +39,7 @@ export class Shell {
     items.push({ path: '/min-utveckling', label: 'nav.myDevelopment' });
     if (this.permissions.runsChecks()) items.push({ path: '/matningar', label: 'nav.checks' });
     else if (this.permissions.isCoordinator()) items.push({ path: '/matningar/instrument', label: 'nav.checks' });
+    if (this.permissions.seesInsights()) items.push({ path: '/insikt', label: 'nav.insights' });
     items.push({ path: '/mitt-konto', label: 'nav.account' });
     return items;
   });

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CSRF_HEADER, CurrentUser, ParticipationBreakdown, ProgramDetail, ProgramSummary, YearPlan } from '@kunna/contracts';
+import { readXlsx } from '@kunna/table-export';
+import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
+import { account, signIn, sv } from './demo';
+
+/**
+ * Insight in the browser: a unit manager sets a target, attendance is recorded for a colleague and the target's
+ * progress moves on the page; HR exports the participation table to XLSX and the file holds the cells shown.
+ */
+describe('Insight in the browser', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    ({ context, page, problems } = await newContext(browser, { acceptDownloads: true }));
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  /** API calls with the page's session (cookie) and CSRF token, as the web app makes them. */
+  async function apiAs(p: Page) {
+    const me = (await (await p.request.get('/api/auth/me')).json()) as CurrentUser;
+    const headers = { [CSRF_HEADER]: me.csrfToken };
+    return {
+      me,
+      get: async <T>(path: string): Promise<T> => {
+        const response = await p.request.get(path);
+        expect(response.status()).toBe(200);
+        return (await response.json()) as T;
+      },
+      post: async (path: string, data: object) => {
+        const response = await p.request.post(path, { data, headers });
+        expect({ path, status: response.status(), body: response.status() < 300 ? null : await response.text() }).toEqual({ path, status: expect.any(Number), body: null });
+        return response.json();
+      },
+    };
+  }
+
+  it('a manager sets a target, attendance is recorded, and the target moves', async () => {
+    await signIn(page, account('Enhetschef'));
+    const api = await apiAs(page);
+    const unitId = api.me.roles.find((grant) => grant.role === 'manager')!.scopeId;
+    // A program with steps the organisation may use.
+    const programs = await api.get<ProgramSummary[]>('/api/library/programs');
+    const program = programs.find((candidate) => candidate.stepCount > 0 && !candidate.archived)!;
+    expect(program).toBeDefined();
+
+    await page.goto(`/insikt?unitId=${unitId}`);
+    await page.getByRole('heading', { level: 1, name: sv.insights.title }).waitFor();
+    await page.getByRole('heading', { level: 2, name: sv.insights.team.title }).waitFor();
+    await page.getByRole('table', { name: sv.insights.team.staff }).waitFor();
+    await expectAccessible(page, 'insight: team');
+
+    // Set the target through the form: every employment type, 100 %, due in 60 days.
+    const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(sv.insights.targets.program, { exact: true }).selectOption({ label: program.title });
+    for (const type of [sv.employment.substitute, sv.employment.hourly]) await page.getByRole('checkbox', { name: type }).check();
+    await page.getByLabel(sv.insights.targets.percent, { exact: true }).fill('100');
+    await page.getByLabel(sv.insights.targets.due, { exact: true }).fill(due);
+    await page.getByRole('button', { name: sv.insights.targets.save, exact: true }).click();
+    await page.getByText(sv.insights.targets.saved).waitFor();
+
+    const plan = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
+    const target = plan.targets.find((candidate) => candidate.program.id === program.id)!;
+    const progressText = (completed: number) =>
+      sv.insights.targets.progress
+        .replace('{completed}', String(completed))
+        .replace('{population}', String(target.population))
+        .replace('{target}', '100')
+        .replace('{due}', due);
+    const row = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed) });
+    await row.waitFor();
+    expect(target.behind.length).toBeGreaterThan(0);
+
+    // A colleague who has not completed it attends a session of every step today (recorded as the web app would).
+    const colleague = target.behind[0].person;
+    const detail = await api.get<ProgramDetail>(`/api/library/programs/${program.id}`);
+    for (const [index, step] of detail.steps.entries()) {
+      const session = await api.post('/api/sessions', {
+        id: randomUUID(),
+        unitId,
+        moduleId: step.moduleId,
+        date: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
+        startTime: `00:${String(5 + index * 10).padStart(2, '0')}`,
+        durationMinutes: 5,
+        place: 'Personalrummet',
+        facilitatorIds: [api.me.personId],
+        activityCategory: 'workplace_learning',
+        audience: 'selection',
+        invitedPersonIds: [colleague.id],
+      });
+      await api.post(`/api/sessions/${session.id}/attendance`, {
+        marks: [{ id: randomUUID(), personId: colleague.id, status: 'present', recordedAt: new Date().toISOString() }],
+      });
+    }
+
+    await page.reload();
+    await page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) }).waitFor();
+    const after = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
+    expect(after.targets.find((candidate) => candidate.id === target.id)!.completed).toBe(target.completed + 1);
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+
+  it('HR exports the participation table to XLSX, and the file holds the cells on the page', async () => {
+    await signIn(page, account('HR'));
+    const api = await apiAs(page);
+    await page.goto('/insikt?groupBy=unit');
+    const table = page.getByRole('table', { name: sv.insights.participation.table });
+    await table.waitFor();
+    await expectAccessible(page, 'insight: HR');
+    const breakdown = await api.get<ParticipationBreakdown>('/api/insights/participation?groupBy=unit');
+
+    const exportButton = page.getByRole('button', { name: `${sv.insights.exportXlsx}: ${sv.insights.participation.table}`, exact: true });
+    await exportButton.waitFor();
+    const download = page.waitForEvent('download');
+    await exportButton.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('deltagande.xlsx');
+    const stream = await file.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const [sheet] = readXlsx(new Uint8Array(Buffer.concat(chunks)));
+    expect(sheet.rows[0]).toEqual(Object.values(sv.insights.participation.columns));
+    // One row per unit (figures null when suppressed are empty cells), then the total.
+    const expected = [
+      ...breakdown.groups.map((g) => [g.label, g.people, g.participants, g.participationPercent, g.hours, g.hoursPerPerson]),
+      [sv.insights.total, breakdown.total.people, breakdown.total.participants, breakdown.total.participationPercent, breakdown.total.hours, breakdown.total.hoursPerPerson],
+    ].map((cells) => {
+      const row = cells.map((cell) => (cell === null ? null : cell));
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      return row;
+    });
+    expect(sheet.rows.slice(1)).toEqual(expected);
+    // The page shows the same first unit.
+    if (breakdown.groups.length > 0) await table.getByRole('rowheader', { name: breakdown.groups[0].label, exact: true }).waitFor();
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+});

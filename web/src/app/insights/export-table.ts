@@ -1,0 +1,90 @@
+import { Component, computed, inject, input } from '@angular/core';
+import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { ScrollRegion } from '../core/scroll-region';
+
+/** Offers bytes as a file download without leaving the page. */
+function download(content: BlobPart, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * A data table with its caption, exportable to CSV (Swedish Excel) and XLSX. Numbers are shown in the interface
+ * language's format and exported as numbers. Also the accessible alternative of every chart.
+ */
+@Component({
+  selector: 'k-export-table',
+  imports: [TranslatePipe, ScrollRegion],
+  template: `
+    <div class="export-table">
+      <div class="table-wrap">
+        <table>
+          <caption>{{ caption() }}</caption>
+          <thead>
+            <tr>
+              @for (header of headers(); track $index) {
+                <th scope="col">{{ header }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            @for (row of rows(); track $index) {
+              <tr>
+                @for (cell of row; track $index) {
+                  @if ($first) {
+                    <th scope="row">{{ show(cell) }}</th>
+                  } @else {
+                    <td [class.number]="isNumber(cell)">{{ show(cell) }}</td>
+                  }
+                }
+              </tr>
+            } @empty {
+              <tr><td [attr.colspan]="headers().length">{{ 'insights.noRows' | t }}</td></tr>
+            }
+          </tbody>
+        </table>
+      </div>
+      <p class="export-actions no-print">
+        <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">{{ 'insights.exportCsv' | t }}</button>
+        <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">{{ 'insights.exportXlsx' | t }}</button>
+      </p>
+    </div>
+  `,
+})
+export class ExportTable {
+  readonly caption = input.required<string>();
+  readonly headers = input.required<string[]>();
+  readonly rows = input.required<CellValue[][]>();
+  /** File name without extension. */
+  readonly fileName = input.required<string>();
+  private readonly i18n = inject(I18n);
+  private readonly format = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }));
+  private readonly suppressed = computed(() => this.i18n.t('insights.suppressedCell'));
+
+  protected isNumber(cell: CellValue): boolean {
+    return typeof cell === 'number';
+  }
+
+  protected show(cell: CellValue): string {
+    if (cell === null) return this.suppressed();
+    return typeof cell === 'number' ? this.format().format(cell) : cell;
+  }
+
+  private table() {
+    return { name: this.caption(), headers: this.headers(), rows: this.rows() };
+  }
+
+  protected csv(): void {
+    download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.fileName()}.csv`);
+  }
+
+  protected xlsx(): void {
+    const bytes = toXlsx([this.table()]);
+    download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, inject } from '@angular/core';
+import {
+  ApiRoutes,
+  CostReport,
+  InsightParticipationQuery,
+  NetworkParticipation,
+  ParticipationBreakdown,
+  ProgramSummary,
+  TargetProgress,
+  TargetRequest,
+  TeamDashboard,
+  YearPlan,
+  routePath,
+} from '@kunna/contracts';
+import { api, ApiClient, Query } from '../core/api-client';
+
+/** Insight: team progress, plan and targets, costs, participation and the network comparison. */
+@Injectable({ providedIn: 'root' })
+export class InsightsApi {
+  private readonly client = inject(ApiClient);
+
+  team(unitId: string, period: Query): Promise<TeamDashboard> {
+    return this.client.get<TeamDashboard>(routePath(ApiRoutes.insights.team, { unitId }), period);
+  }
+
+  plan(unitId: string): Promise<YearPlan> {
+    return this.client.get<YearPlan>(routePath(ApiRoutes.insights.plan, { unitId }));
+  }
+
+  createTarget(unitId: string, request: TargetRequest): Promise<TargetProgress> {
+    return this.client.post<TargetProgress>(routePath(ApiRoutes.insights.targets, { unitId }), request);
+  }
+
+  deleteTarget(unitId: string, targetId: string): Promise<void> {
+    return this.client.delete(routePath(ApiRoutes.insights.target, { unitId, targetId }));
+  }
+
+  programs(): Promise<ProgramSummary[]> {
+    return this.client.get<ProgramSummary[]>(ApiRoutes.library.programs);
+  }
+
+  costs(period: Query): Promise<CostReport> {
+    return this.client.get<CostReport>(ApiRoutes.insights.costs, period);
+  }
+
+  participation(query: InsightParticipationQuery): Promise<ParticipationBreakdown> {
+    return this.client.get<ParticipationBreakdown>(ApiRoutes.insights.participation, { ...query });
+  }
+
+  network(period: Query): Promise<NetworkParticipation> {
+    return this.client.get<NetworkParticipation>(ApiRoutes.insights.networkParticipation, period);
+  }
+
+  /** A download link for the funders' participant report (the browser sends the session cookie). */
+  participantReportUrl(format: 'csv' | 'xlsx', period: { from?: string; to?: string }): string {
+    const query = new URLSearchParams({ format, ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
+    return `${api(ApiRoutes.insights.participantReport)}?${query.toString()}`;
+  }
+}
