@@ -56,7 +56,7 @@ export interface NewEmployeeOnboarding {
   overdue: boolean;
 }
 
-export interface AmbassadorWorkload {
+export interface TeamAmbassadorWorkload {
   person: PersonRef;
   /** Sessions led in the period (held, not cancelled). */
   sessionsLed: number;
@@ -82,7 +82,7 @@ export interface TeamDashboard {
   /** Substitutes and hourly staff, shown separately. */
   substitutes: TeamMember[];
   newEmployees: NewEmployeeOnboarding[];
-  ambassadors: AmbassadorWorkload[];
+  ambassadors: TeamAmbassadorWorkload[];
   /** Current staff per active ambassador; null without an ambassador. */
   staffPerAmbassador: number | null;
   upcoming: UpcomingSession[];

@@ -29,8 +29,7 @@ import { ExportTable } from './export-table';
 import { InsightsApi } from './insights-api';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
-const FILTERS = ['unitId', 'from', 'to', 'areaId', 'groupBy', 'roleTitle', 'employmentType'] as const;
-type Filter = (typeof FILTERS)[number];
+type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
 
 const EMPLOYMENT_TYPES = [EmploymentType.Permanent, EmploymentType.Substitute, EmploymentType.Hourly];
 const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, ParticipationGrouping.RoleTitle, ParticipationGrouping.EmploymentType];
