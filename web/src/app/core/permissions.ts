@@ -41,6 +41,7 @@ export class Permissions {
   /** Assigns before/after checks and follows them (as the API's checks ASSIGNERS). */
   readonly runsChecks = computed(() =>
     this.grants().some((grant) => [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin].includes(grant.role)),
+  );
   /** Insight: managers, area managers, HR, administrators and network coordinators. */
   readonly seesInsights = computed(() =>
     this.grants().some((grant) => [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator].includes(grant.role)),
