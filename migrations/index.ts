@@ -7,6 +7,7 @@ import { Checks1763900500000 } from './1763900500000-checks';
 import { ChecksSessions1763900510000 } from './1763900510000-checks-sessions';
 import { Jobs1763900600000 } from './1763900600000-jobs';
 import { RowLevelSecurity1763900700000 } from './1763900700000-row-level-security';
+import { AuditSearch1763900710000 } from './1763900710000-audit-search';
 import { Insights1763900800000 } from './1763900800000-insights';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   Jobs1763900600000,
   // Row-level security covers every table with organisation_id created before it; later tables call kunna_enable_tenant_rls.
   RowLevelSecurity1763900700000,
+  AuditSearch1763900710000,
   Insights1763900800000,
 ];

@@ -670,6 +670,10 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/insights/participant-report': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/participant-report' }) },
   'GET /api/insights/participation': { own: ['areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/participation' }) },
   'GET /api/network/insights/participation': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/participation' }) },
+  // --- audit log (api/src/audit): the caller's own organisation only, admins only ---
+  'GET /api/audit-log': { own: ['admin'], request: () => ({ path: '/api/audit-log' }) },
+  'GET /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention' }) },
+  'PUT /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention', body: {} }) },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('audit_log')
 export class AuditLogEntity {
@@ -12,4 +12,12 @@ export class AuditLogEntity {
   @Column('text', { nullable: true }) ip!: string | null;
   @Column('text', { name: 'request_id', nullable: true }) requestId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('audit_settings')
+export class AuditSettingsEntity {
+  @PrimaryColumn('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('integer', { name: 'retention_days', nullable: true }) retentionDays!: number | null;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

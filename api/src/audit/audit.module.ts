@@ -1,6 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogService } from './audit-log.service';
+import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditLogController], providers: [AuditService, AuditRepository, AuditLogService], exports: [AuditService] })
 export class AuditModule {}

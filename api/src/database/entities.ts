@@ -1,5 +1,5 @@
 import { AMBASSADOR_ENTITIES } from '../ambassadors/ambassadors.entities';
-import { AuditLogEntity } from '../audit/audit-log.entity';
+import { AuditLogEntity, AuditSettingsEntity } from '../audit/audit-log.entity';
 import { CHECK_ENTITIES } from '../checks/checks.entities';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
 import { JobEntity } from '../jobs/job.entity';
@@ -24,6 +24,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   SignInThrottleEntity,
   AuditLogEntity,
+  AuditSettingsEntity,
   ImportRunEntity,
   ...LIBRARY_ENTITIES,
   ...AMBASSADOR_ENTITIES,

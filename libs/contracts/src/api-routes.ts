@@ -207,6 +207,12 @@ export const ApiRoutes = {
     /** GET participation per organisation of the caller's network (aggregates only). */
     networkParticipation: 'network/insights/participation',
   },
+  audit: {
+    /** GET search the organisation's audit log (query: AuditLogQuery), org admin. */
+    log: 'audit-log',
+    /** GET / PUT how long audit entries are kept (org admin). */
+    retention: 'audit-log/retention',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

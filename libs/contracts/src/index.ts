@@ -9,3 +9,4 @@ export * from './checks';
 export * from './api-routes';
 export * from './sessions';
 export * from './insights';
+export * from './audit';
