@@ -127,6 +127,12 @@ export const routes: Routes = [
         title: 'nav.insights',
       },
       {
+        path: 'admin/logg',
+        canActivate: [hasRole(Role.OrgAdmin)],
+        loadComponent: () => import('./audit/audit-log-page').then((m) => m.AuditLogPage),
+        title: 'audit.title',
+      },
+      {
         path: 'mitt-konto',
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
         title: 'nav.account',

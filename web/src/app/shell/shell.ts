@@ -40,6 +40,7 @@ export class Shell {
     if (this.permissions.runsChecks()) items.push({ path: '/matningar', label: 'nav.checks' });
     else if (this.permissions.isCoordinator()) items.push({ path: '/matningar/instrument', label: 'nav.checks' });
     if (this.permissions.seesInsights()) items.push({ path: '/insikt', label: 'nav.insights' });
+    if (this.permissions.isOrgAdmin()) items.push({ path: '/admin/logg', label: 'nav.audit' });
     items.push({ path: '/mitt-konto', label: 'nav.account' });
     return items;
   });

@@ -1,0 +1,21 @@
+import { Injectable, inject } from '@angular/core';
+import { ApiRoutes, AuditLogPage, AuditLogQuery, AuditRetention } from '@kunna/contracts';
+import { ApiClient } from '../core/api-client';
+
+/** The organisation's audit log (administrators). */
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly client = inject(ApiClient);
+
+  search(query: AuditLogQuery): Promise<AuditLogPage> {
+    return this.client.get<AuditLogPage>(ApiRoutes.audit.log, { ...query });
+  }
+
+  retention(): Promise<AuditRetention> {
+    return this.client.get<AuditRetention>(ApiRoutes.audit.retention);
+  }
+
+  setRetention(retentionDays: number | null): Promise<AuditRetention> {
+    return this.client.put<AuditRetention>(ApiRoutes.audit.retention, { retentionDays });
+  }
+}

@@ -1,0 +1,163 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogEntry, AuditLogQuery, AuditRetention } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
+import { ScrollRegion } from '../core/scroll-region';
+import { DateFormatPipe } from '../i18n/format';
+import { TranslatePipe } from '../i18n/i18n';
+import { AuditApi } from './audit-api';
+
+/** Administrators search who did what and when in their organisation, and set how long the log is kept. */
+@Component({
+  selector: 'k-audit-log-page',
+  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe],
+  template: `
+    <h1>{{ 'audit.title' | t }}</h1>
+    <p>{{ 'audit.intro' | t }}</p>
+
+    <form class="filters" (ngSubmit)="search()" aria-labelledby="audit-filter-heading">
+      <h2 id="audit-filter-heading" class="visually-hidden">{{ 'audit.filters' | t }}</h2>
+      <div class="field">
+        <label for="audit-from">{{ 'audit.from' | t }}</label>
+        <input id="audit-from" type="date" name="from" [(ngModel)]="from" />
+      </div>
+      <div class="field">
+        <label for="audit-to">{{ 'audit.to' | t }}</label>
+        <input id="audit-to" type="date" name="to" [(ngModel)]="to" />
+      </div>
+      <div class="field">
+        <label for="audit-action">{{ 'audit.action' | t }}</label>
+        <select id="audit-action" name="action" [(ngModel)]="action">
+          <option value="">{{ 'audit.allActions' | t }}</option>
+          @for (known of actions(); track known) {
+            <option [value]="known">{{ known }}</option>
+          }
+        </select>
+      </div>
+      <button type="submit">{{ 'audit.search' | t }}</button>
+    </form>
+
+    @if (page.problem(); as problem) {
+      <p class="error" role="alert">{{ problemKey(problem) | t }}</p>
+    }
+    <div class="table-wrap">
+      <table class="stack">
+        <caption class="visually-hidden">{{ 'audit.title' | t }}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{{ 'audit.when' | t }}</th>
+            <th scope="col">{{ 'audit.action' | t }}</th>
+            <th scope="col">{{ 'audit.actor' | t }}</th>
+            <th scope="col">{{ 'audit.target' | t }}</th>
+            <th scope="col">{{ 'audit.ip' | t }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (entry of entries(); track entry.id) {
+            <tr>
+              <th scope="row">{{ entry.createdAt | kDate: true }}</th>
+              <td class="break" [attr.data-label]="'audit.action' | t">{{ entry.action }}</td>
+              <td [attr.data-label]="'audit.actor' | t">{{ entry.actorName ?? ('audit.noActor' | t) }}</td>
+              <td class="break" [attr.data-label]="'audit.target' | t">{{ entry.targetType ? entry.targetType + ' ' + entry.targetId : '–' }}</td>
+              <td [attr.data-label]="'audit.ip' | t">{{ entry.ip ?? '–' }}</td>
+            </tr>
+          } @empty {
+            @if (!page.loading()) {
+              <tr><td colspan="5">{{ 'audit.empty' | t }}</td></tr>
+            }
+          }
+        </tbody>
+      </table>
+    </div>
+    @if (page.loading()) {
+      <p role="status">{{ 'app.loading' | t }}</p>
+    } @else if (nextBefore()) {
+      <p><button type="button" (click)="more()">{{ 'audit.older' | t }}</button></p>
+    }
+
+    <section aria-labelledby="audit-retention-heading">
+      <h2 id="audit-retention-heading">{{ 'audit.retentionTitle' | t }}</h2>
+      <p>{{ 'audit.retentionIntro' | t }}</p>
+      <form (ngSubmit)="saveRetention()">
+        <label for="audit-retention-days">{{ 'audit.retentionDays' | t }}</label>
+        <input
+          id="audit-retention-days"
+          name="retentionDays"
+          type="number"
+          inputmode="numeric"
+          [min]="minDays"
+          [max]="maxDays"
+          [(ngModel)]="retentionDays"
+          [attr.aria-describedby]="retentionError() ? 'audit-retention-error audit-retention-hint' : 'audit-retention-hint'"
+          [attr.aria-invalid]="retentionError() ? true : null"
+        />
+        <p id="audit-retention-hint" class="hint">{{ 'audit.retentionHint' | t }}</p>
+        @if (retentionError(); as message) {
+          <p id="audit-retention-error" class="error" role="alert">{{ message }}</p>
+        }
+        <button type="submit">{{ 'common.save' | t }}</button>
+        @if (retentionSaved()) {
+          <p role="status">{{ 'audit.retentionSaved' | t }}</p>
+        }
+      </form>
+    </section>
+  `,
+})
+export class AuditLogPage {
+  private readonly api = inject(AuditApi);
+  protected readonly problemKey = problemKey;
+  protected readonly minDays = AUDIT_RETENTION_MIN_DAYS;
+  protected readonly maxDays = AUDIT_RETENTION_MAX_DAYS;
+
+  protected from = '';
+  protected to = '';
+  protected action = '';
+  protected retentionDays: number | null = null;
+
+  protected readonly page = new Loader<unknown>();
+  protected readonly entries = signal<AuditLogEntry[]>([]);
+  protected readonly actions = signal<string[]>([]);
+  protected readonly nextBefore = signal<string | null>(null);
+  protected readonly retentionError = signal<string | null>(null);
+  protected readonly retentionSaved = signal(false);
+
+  constructor() {
+    void this.search();
+    void this.api.retention().then((retention: AuditRetention) => (this.retentionDays = retention.retentionDays));
+  }
+
+  protected search(): Promise<unknown> {
+    this.entries.set([]);
+    return this.load(undefined);
+  }
+
+  protected more(): Promise<unknown> {
+    return this.load(this.nextBefore() ?? undefined);
+  }
+
+  private load(before: string | undefined): Promise<unknown> {
+    const query: AuditLogQuery = { from: this.from || undefined, to: this.to || undefined, action: this.action || undefined, before };
+    return this.page.run(async () => {
+      const result = await this.api.search(query);
+      this.entries.update((shown) => [...shown, ...result.entries]);
+      this.actions.set(result.actions);
+      this.nextBefore.set(result.nextBefore);
+      return result;
+    });
+  }
+
+  protected async saveRetention(): Promise<void> {
+    this.retentionSaved.set(false);
+    this.retentionError.set(null);
+    const value = this.retentionDays === null || String(this.retentionDays) === '' ? null : Number(this.retentionDays);
+    try {
+      const saved = await this.api.setRetention(value);
+      this.retentionDays = saved.retentionDays;
+      this.retentionSaved.set(true);
+    } catch (error) {
+      const problem: Problem = problemOf(error);
+      this.retentionError.set(fieldMessage(problem, 'retentionDays') ?? problem.serverMessage);
+    }
+  }
+}
