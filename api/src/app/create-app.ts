@@ -69,7 +69,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     next();
   });
   app.use(cookieParser());
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb', reviver: refusePrototypeKeys }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(bodyParserErrors);
   app.setGlobalPrefix(API_PREFIX);
@@ -115,4 +115,13 @@ function serveWeb(app: NestExpressApplication, webDist: string): void {
     response.setHeader('Cache-Control', 'no-cache');
     response.type('html').send(index);
   });
+}
+
+/**
+ * No API field is called `__proto__`, `constructor` or `prototype`; such keys are prototype-pollution
+ * attempts (and crashed class-transformer with a 500, found by the fuzzing test): refused as invalid JSON.
+ */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new SyntaxError(`forbidden key ${key}`);
+  return value;
 }
