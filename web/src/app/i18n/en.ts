@@ -727,6 +727,7 @@ export const en: Translations = {
     employeeNumber: 'Empl. no.',
     partialMinutes: 'Partly: minutes',
     signature: 'Facilitator’s signature',
+  },
   audit: {
     title: 'Audit log',
     intro: 'Sign-ins, failed sign-ins, role changes, imports, exports and other logged events in your organisation. The log cannot be changed.',

@@ -727,6 +727,7 @@ export const sv = {
     employeeNumber: 'Anst.nr',
     partialMinutes: 'Delvis: minuter',
     signature: 'Ledarens underskrift',
+  },
   audit: {
     title: 'Granskningslogg',
     intro: 'Inloggningar, misslyckade inloggningar, rolländringar, importer, export och annat som loggas i din organisation. Loggen kan inte ändras.',
