@@ -670,6 +670,15 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/insights/participant-report': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/participant-report' }) },
   'GET /api/insights/participation': { own: ['areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/participation' }) },
   'GET /api/network/insights/participation': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/participation' }) },
+  // competence levels and gains: the caller's own scope (units, areas or organisation); the unit block like the team view
+  'GET /api/insights/competence': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence' }) },
+  'GET /api/insights/competence/trend': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence/trend' }) },
+  'GET /api/insights/units/:unitId/competence': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/competence` }),
+  },
   // --- audit log (api/src/audit): the caller's own organisation only, admins only ---
   'GET /api/audit-log': { own: ['admin'], request: () => ({ path: '/api/audit-log' }) },
   'GET /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention' }) },

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CSRF_HEADER, CurrentUser, ParticipationBreakdown, ProgramDetail, ProgramSummary, YearPlan } from '@kunna/contracts';
+import { CompetenceBreakdown, CSRF_HEADER, CurrentUser, ParticipationBreakdown, ProgramDetail, ProgramSummary, YearPlan } from '@kunna/contracts';
 import { readXlsx } from '@kunna/table-export';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, signIn, sv } from './demo';
 
 /**
  * Insight in the browser: a unit manager sets a target, attendance is recorded for a colleague and the target's
- * progress moves on the page; HR exports the participation table to XLSX and the file holds the cells shown.
+ * progress moves on the page; HR exports the participation table to XLSX and the file holds the cells shown; HR
+ * opens the competence heat map, exports it to XLSX and finds the demo's known cells in the file.
  */
 describe('Insight in the browser', () => {
   let browser: Browser;
@@ -144,6 +145,57 @@ describe('Insight in the browser', () => {
     expect(sheet.rows.slice(1)).toEqual(expected);
     // The page shows the same first unit.
     if (breakdown.groups.length > 0) await table.getByRole('rowheader', { name: breakdown.groups[0].label, exact: true }).waitFor();
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+
+  it('HR opens the competence heat map, exports it to XLSX, and the file holds the expected cells', async () => {
+    await signIn(page, account('HR'));
+    const api = await apiAs(page);
+    await page.goto('/insikt');
+    const caption = sv.competence.heatMap.caption.replace('{measure}', sv.competence.heatMap.after);
+    const table = page.getByRole('table', { name: caption });
+    await table.waitFor();
+    // Solgården's demo check: färdigheter after 2, 3, 3, 2, 3, 3, 2, 3, 3, 2 = 2.6 (shown with two decimals and its band).
+    const solgarden = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Solgårdens vård- och omsorgsboende', exact: true }) });
+    await solgarden.getByRole('cell').filter({ hasText: `2,60 ${sv.competence.heatMap.middle}` }).waitFor();
+    // Linden has three pairs (minimum five): its cells say so in words.
+    const linden = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Gruppbostad Linden', exact: true }) });
+    expect(await linden.getByRole('cell').filter({ hasText: sv.insights.suppressedCell }).count()).toBe(5);
+    await page.getByRole('table', { name: sv.competence.trend.table }).waitFor();
+    await expectAccessible(page, 'insight: competence heat map');
+    const breakdown = await api.get<CompetenceBreakdown>('/api/insights/competence?groupBy=unit');
+
+    const exportButton = page.getByRole('button', { name: `${sv.insights.exportXlsx}: ${caption}`, exact: true });
+    const download = page.waitForEvent('download');
+    await exportButton.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${sv.competence.heatMap.fileName}.xlsx`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    const [sheet] = readXlsx(new Uint8Array(Buffer.concat(chunks)));
+    expect(sheet.rows[0]).toEqual([
+      sv.insights.unit,
+      sv.competence.columns.area,
+      sv.competence.columns.people,
+      sv.checks.dimension.knowledge,
+      sv.checks.dimension.skills,
+      sv.checks.dimension.ability,
+      sv.checks.dimension.will,
+      sv.competence.overall,
+    ]);
+    const rows = Object.fromEntries(sheet.rows.slice(1).map((row) => [row[0], row]));
+    expect(rows['Solgårdens vård- och omsorgsboende'][4]).toBe(2.6);
+    expect(rows['Gruppbostad Linden'].slice(3)).toEqual(Array(5).fill(sv.insights.suppressedCell));
+    // Every row as the API gives it.
+    expect(sheet.rows.slice(1)).toEqual(
+      breakdown.groups.map((g) => [g.label, g.areaName, g.people, ...g.figures.map((f) => f.meanAfter ?? sv.insights.suppressedCell)]),
+    );
+
+    // Filters live in the address bar: choosing an area narrows the heat map to its units.
+    await page.locator('#competence-area').selectOption({ label: 'Hemtjänst' });
+    await page.waitForURL(/competenceArea=/);
+    await table.getByRole('rowheader', { name: 'Hemtjänst Norr', exact: true }).waitFor();
+    await table.getByRole('rowheader', { name: 'Solgårdens vård- och omsorgsboende', exact: true }).waitFor({ state: 'detached' });
     expect(await pageProblems(page, problems)).toEqual([]);
   });
 });

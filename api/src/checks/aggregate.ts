@@ -47,39 +47,12 @@ const KNOWLEDGE_KEY = 'knowledge_test';
  * counts as two pairs of the same instrument, never mixed across assignments.
  */
 export function analyseGroup(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[], minimum: number): CheckResults {
-  const counted = responses.filter((r) => r.status !== 'in_progress');
-  const byRecord = new Map<string, { before?: ResponseData; after?: ResponseData }>();
-  const recordKey = (assignmentId: string, personId: string) => `${assignmentId}:${personId}`;
-  for (const person of invited) byRecord.set(recordKey(person.assignmentId, person.personId), {});
-  for (const response of counted) {
-    if (response.kind === CheckKind.FollowUp) continue;
-    const key = recordKey(response.assignmentId, response.personId);
-    const entry = byRecord.get(key) ?? {};
-    if (response.kind === CheckKind.Before) entry.before = response;
-    else entry.after = response;
-    byRecord.set(key, entry);
-  }
-  const records = [...byRecord.entries()];
+  const records = pairRecords(invited, responses);
 
   const dimensions: DimensionResult[] = [];
   for (const dimension of COMPETENCE_DIMENSIONS) {
-    const rated = items.filter(
-      (item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension,
-    );
-    if (!rated.length) continue;
-    const inputs: DimensionInput[] = rated.map((item) => {
-      const thenItem = items.find((other) => other.kind === CheckItemKind.Then && other.thenOf === item.key);
-      return {
-        key: item.key,
-        scale: SELF_RATING_SCALE,
-        records: records.map(([key, entry]): PersonAnswers => ({
-          personId: key,
-          before: ratingOf(entry.before, item.key),
-          after: ratingOf(entry.after, item.key),
-          then: thenItem ? ratingOf(entry.after, thenItem.key) : undefined,
-        })),
-      };
-    });
+    const inputs = ratedInputs(items, records, dimension);
+    if (!inputs.length) continue;
     dimensions.push(toResult(dimension, analyseOverall(dimension, inputs), minimum));
   }
 
@@ -96,6 +69,49 @@ export function analyseGroup(items: readonly CheckItem[], invited: readonly Invi
     dimensions.push(toResult(KNOWLEDGE_KEY, analyseDimension(knowledge), minimum));
   }
   return { minimumGroupSize: minimum, suppressed: false, reason: null, dimensions };
+}
+
+/** Before and after responses of one person in one assignment, keyed `assignmentId:personId`. */
+export type PairedRecords = Array<[string, { before?: ResponseData; after?: ResponseData }]>;
+
+/**
+ * Matches each invited person's before and after response within one assignment (follow-ups and unfinished
+ * responses left out). Everyone invited gets a record, answered or not, so response rates have their denominator.
+ */
+export function pairRecords(invited: readonly InvitedPerson[], responses: readonly ResponseData[]): PairedRecords {
+  const byRecord = new Map<string, { before?: ResponseData; after?: ResponseData }>();
+  const recordKey = (assignmentId: string, personId: string) => `${assignmentId}:${personId}`;
+  for (const person of invited) byRecord.set(recordKey(person.assignmentId, person.personId), {});
+  for (const response of responses) {
+    if (response.status === 'in_progress' || response.kind === CheckKind.FollowUp) continue;
+    const key = recordKey(response.assignmentId, response.personId);
+    const entry = byRecord.get(key) ?? {};
+    if (response.kind === CheckKind.Before) entry.before = response;
+    else entry.after = response;
+    byRecord.set(key, entry);
+  }
+  return [...byRecord.entries()];
+}
+
+/**
+ * The four-step items (self-ratings and attitudes) of one dimension as inputs to the composite, with then items as
+ * the retrospective baseline. `keyPrefix` keeps apart equal item keys of different instruments.
+ */
+export function ratedInputs(items: readonly CheckItem[], records: PairedRecords, dimension: string, keyPrefix = ''): DimensionInput[] {
+  const rated = items.filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension);
+  return rated.map((item) => {
+    const thenItem = items.find((other) => other.kind === CheckItemKind.Then && other.thenOf === item.key);
+    return {
+      key: keyPrefix + item.key,
+      scale: SELF_RATING_SCALE,
+      records: records.map(([key, entry]): PersonAnswers => ({
+        personId: key,
+        before: ratingOf(entry.before, item.key),
+        after: ratingOf(entry.after, item.key),
+        then: thenItem ? ratingOf(entry.after, thenItem.key) : undefined,
+      })),
+    };
+  });
 }
 
 function ratingOf(response: ResponseData | undefined, itemKey: string): Answer {

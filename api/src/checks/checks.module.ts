@@ -8,6 +8,6 @@ import { ChecksService } from './checks.service';
 @Module({
   controllers: [ChecksController],
   providers: [ChecksRepository, ChecksService, ChecksAccessGuard],
-  exports: [ChecksService],
+  exports: [ChecksService, ChecksRepository],
 })
 export class ChecksModule {}

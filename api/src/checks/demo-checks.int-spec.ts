@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { CheckResults, InstrumentSummary, MyChecks, SupportSignal } from '@kunna/contracts';
+import { CheckResults, CompetenceBreakdown, InstrumentSummary, MyChecks, SupportSignal } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
 import { DEMO_PASSWORD, DemoResult, loadDemoDataIfEmpty } from '../demo/demo-data';
@@ -62,5 +62,25 @@ describe('demo checks (integration)', () => {
     expect(mine.results[0].title).toBe('Tillfälle: digital signering');
     expect(mine.results[0].dimensions.find((d) => d.dimension === 'skills')).toEqual({ dimension: 'skills', before: 1, after: 2, followUp: null });
     expect(mine.results[0].knowledge).toEqual({ before: 0, after: 1, followUp: null });
+  });
+
+  it("HR's competence heat map has units with figures and a unit whose figures are withheld", async () => {
+    const hr = await signIn('karin.holm@alvstad.example');
+    const map = (await hr.get('/api/insights/competence').query({ groupBy: 'unit' })).body as CompetenceBreakdown;
+    const rows = Object.fromEntries(map.groups.map((g) => [g.label, g.figures.map((f) => f.meanAfter)]));
+    expect(Object.keys(rows).sort()).toEqual([
+      'Ekbackens vård- och omsorgsboende',
+      'Gruppbostad Linden',
+      'Hemtjänst Centrum',
+      'Hemtjänst Norr',
+      'Solgårdens vård- och omsorgsboende',
+    ]);
+    // Linden: three pairs, fewer than the minimum of five.
+    expect(rows['Gruppbostad Linden'].every((value) => value === null)).toBe(true);
+    for (const unit of ['Ekbackens vård- och omsorgsboende', 'Hemtjänst Centrum', 'Hemtjänst Norr', 'Solgårdens vård- och omsorgsboende']) {
+      expect(rows[unit].every((value) => value !== null)).toBe(true);
+    }
+    // The dimensions differ within a unit (the demo's per-dimension adjustments).
+    expect(new Set(rows['Ekbackens vård- och omsorgsboende']).size).toBeGreaterThan(1);
   });
 });

@@ -168,6 +168,81 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
       await answer(client, context.organisation_id, rounds.after, assignmentId, personId, items, CheckKind.After, Math.min(4, baseline + gain), true, isoDay(today, -28), baseline);
     }
   }
+
+  for (const check of UNIT_CHECKS) {
+    await loadUnitCheck(client, context, versionId, items, today, check);
+  }
+}
+
+interface UnitCheck {
+  unitCode: string;
+  /** Prefix of the rounds' fixed codes (8 characters like real ones). */
+  code: string;
+  title: string;
+  /** Days from today of the before and the after round. */
+  beforeDay: number;
+  afterDay: number;
+  /** One baseline per answering staff member (1–4); the after round adds `gains` (cycled). */
+  baselines: number[];
+  gains: number[];
+  /** Per dimension, steps added to every rating (clamped to 1–4), so the heat map's columns differ. */
+  adjust: Partial<Record<CompetenceDimension, number>>;
+  /** Only the first ones answer after. */
+  afterCount: number;
+}
+
+/**
+ * Earlier checks in other units of Älvstad, spread over the year, so HR's heat map and trend by quarter have rows and
+ * points to show: Ekbacken and the two home-care units with enough pairs, Linden with three pairs (fewer than the
+ * minimum of five: its figures are withheld).
+ */
+const UNIT_CHECKS: UnitCheck[] = [
+  { unitCode: 'AO-EKB', code: 'EKB', title: 'Tillfälle: trygg inloggning', beforeDay: -200, afterDay: -186, baselines: [2, 1, 2, 3, 2, 1, 2, 2, 3, 1, 2, 2], gains: [1, 1, 0, 1], adjust: { will: 1, ability: -1 }, afterCount: 11 },
+  { unitCode: 'HT-CEN', code: 'CEN', title: 'Tillfälle: digital signering i hemtjänsten', beforeDay: -120, afterDay: -104, baselines: [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1], gains: [1, 2, 1, 1], adjust: { will: -1, knowledge: 1 }, afterCount: 13 },
+  { unitCode: 'HT-NOR', code: 'NOR', title: 'Tillfälle: Teams på surfplattan', beforeDay: -75, afterDay: -61, baselines: [3, 2, 3, 2, 3, 3, 2, 3, 2, 3], gains: [0, 1], adjust: { knowledge: 1, skills: -1 }, afterCount: 10 },
+  { unitCode: 'FS-LIN', code: 'LIN', title: 'Tillfälle: lösenord', beforeDay: -45, afterDay: -40, baselines: [1, 2, 2], gains: [1], adjust: {}, afterCount: 3 },
+];
+
+async function loadUnitCheck(
+  client: Client,
+  context: { organisation_id: string; hr_id: string },
+  versionId: string,
+  items: CheckItem[],
+  today: Date,
+  check: UnitCheck,
+): Promise<void> {
+  const unit = await client.query(`select id from unit where organisation_id = $1 and code = $2`, [context.organisation_id, check.unitCode]);
+  const unitId = (unit.rows[0] as { id: string } | undefined)?.id;
+  if (!unitId) return;
+  const assignmentId = randomUUID();
+  await client.query(
+    `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title, follow_up_weeks, created_by, created_at)
+     values ($1, $2, $3, $4, $5, 10, $6, $7)`,
+    [assignmentId, context.organisation_id, unitId, versionId, check.title, context.hr_id, isoDay(today, check.beforeDay - 1)],
+  );
+  const round = async (kind: CheckKind, day: number, code: string) =>
+    (
+      await client.query(
+        `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+        [context.organisation_id, assignmentId, kind, code, isoDay(today, day), isoDay(today, day + 1), context.hr_id],
+      )
+    ).rows[0].id as string;
+  const before = await round(CheckKind.Before, check.beforeDay, `${check.code}FORE2`);
+  const after = await round(CheckKind.After, check.afterDay, `${check.code}EFTR2`);
+  const staff = await client.query(
+    `select p.id from person p join unit_membership m on m.person_id = p.id
+      where m.unit_id = $1 and not exists (select 1 from role_assignment r where r.person_id = p.id)
+      order by p.employee_number limit $2`,
+    [unitId, check.baselines.length],
+  );
+  for (const [index, row] of (staff.rows as Array<{ id: string }>).entries()) {
+    const baseline = check.baselines[index];
+    await answer(client, context.organisation_id, before, assignmentId, row.id, items, CheckKind.Before, baseline, index % 3 !== 0, isoDay(today, check.beforeDay), baseline, check.adjust);
+    if (index < check.afterCount) {
+      const rating = Math.min(4, baseline + check.gains[index % check.gains.length]);
+      await answer(client, context.organisation_id, after, assignmentId, row.id, items, CheckKind.After, rating, true, isoDay(today, check.afterDay), baseline, check.adjust);
+    }
+  }
 }
 
 async function answer(
@@ -182,6 +257,7 @@ async function answer(
   knowledgeRight: boolean,
   day: string,
   thenRating = rating,
+  adjust: Partial<Record<CompetenceDimension, number>> = {},
 ): Promise<void> {
   const form = formFor(personId, assignmentId, kind);
   const responseId = randomUUID();
@@ -195,7 +271,7 @@ async function answer(
     if (item.kind === CheckItemKind.Knowledge) value = { options: [knowledgeRight ? 'a' : 'b'] };
     else if (item.kind === CheckItemKind.PostSession || item.kind === CheckItemKind.FollowUp) value = { choice: 'yes' };
     else if (item.kind === CheckItemKind.Then) value = { rating: thenRating };
-    else value = { rating };
+    else value = { rating: Math.min(4, Math.max(1, rating + (item.dimension ? (adjust[item.dimension] ?? 0) : 0))) };
     await client.query(
       `insert into check_answer (response_id, item_key, organisation_id, value, answered_at) values ($1, $2, $3, $4, $5)`,
       [responseId, item.key, organisationId, JSON.stringify(value), `${day}T10:00:00Z`],

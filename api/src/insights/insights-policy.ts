@@ -9,10 +9,13 @@ import { Role } from '@kunna/contracts';
  *   the organisation;
  * - participation by area, unit, role title and employment type: area managers (their areas), HR and administrators;
  *   groups below the organisation's minimum group size are suppressed (with differencing protection);
- * - network comparison: network coordinators, organisations' aggregates only.
+ * - network comparison: network coordinators, organisations' aggregates only;
+ * - competence levels and gains from the before/after checks: unit managers (their units, and their unit's block on
+ *   the team view), area managers (their areas), HR and administrators; suppressed like participation.
  */
 export const TEAM_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 export const PLANNING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
 export const COST_ROLES = [Role.Hr, Role.OrgAdmin];
 export const PARTICIPATION_ROLES = [Role.AreaManager, Role.Hr, Role.OrgAdmin];
 export const NETWORK_ROLES = [Role.NetworkCoordinator];
+export const COMPETENCE_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];

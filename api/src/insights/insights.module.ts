@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { CompetenceController } from './competence.controller';
+import { CompetenceRepository } from './competence.repository';
+import { CompetenceService } from './competence.service';
 import { CostsRepository } from './costs.repository';
 import { InsightsController } from './insights.controller';
 import { InsightsService } from './insights.service';
 import { PlanRepository } from './plan.repository';
 import { TeamRepository } from './team.repository';
 
-/** Insight for managers, HR and coordinators: team progress, year plan and targets, costs, participation. */
+/** Insight for managers, HR and coordinators: team progress, year plan and targets, costs, participation, competence. */
 @Module({
-  controllers: [InsightsController],
-  providers: [TeamRepository, PlanRepository, CostsRepository, InsightsService],
+  imports: [ChecksModule],
+  controllers: [InsightsController, CompetenceController],
+  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService],
 })
 export class InsightsModule {}

@@ -206,6 +206,13 @@ export const ApiRoutes = {
     participation: 'insights/participation',
     /** GET participation per organisation of the caller's network (aggregates only). */
     networkParticipation: 'network/insights/participation',
+    // competence levels and gains (api/src/insights/competence*)
+    /** GET competence before/after by area, unit, role title or employment type (filters in the query). */
+    competence: 'insights/competence',
+    /** GET the mean level per dimension per quarter (same filters). */
+    competenceTrend: 'insights/competence/trend',
+    /** GET the unit's before/after per dimension (team view). */
+    unitCompetence: 'insights/units/:unitId/competence',
   },
   audit: {
     /** GET search the organisation's audit log (query: AuditLogQuery), org admin. */

@@ -10,3 +10,4 @@ export * from './api-routes';
 export * from './sessions';
 export * from './insights';
 export * from './audit';
+export * from './competence-insight';

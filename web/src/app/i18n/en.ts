@@ -1,3 +1,4 @@
+import { competenceEn } from './competence.en';
 import { libraryEn } from './library.en';
 import { Translations } from './sv';
 
@@ -888,4 +889,5 @@ export const en: Translations = {
   },
   language: { sv: 'Svenska', en: 'English' },
   ...libraryEn,
+  ...competenceEn,
 };

@@ -1,3 +1,4 @@
+import { competenceSv } from './competence.sv';
 import { librarySv } from './library.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
@@ -888,6 +889,7 @@ export const sv = {
   },
   language: { sv: 'Svenska', en: 'English' },
   ...librarySv,
+  ...competenceSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -4,7 +4,7 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ScrollRegion } from '../core/scroll-region';
 
 /** Offers bytes as a file download without leaving the page. */
-function download(content: BlobPart, type: string, fileName: string): void {
+export function download(content: BlobPart, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

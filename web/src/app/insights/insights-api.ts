@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
+  CompetenceBreakdown,
+  CompetenceQuery,
+  CompetenceTrend,
   CostReport,
   InsightParticipationQuery,
   NetworkParticipation,
@@ -9,6 +12,7 @@ import {
   TargetProgress,
   TargetRequest,
   TeamDashboard,
+  UnitCompetence,
   YearPlan,
   routePath,
 } from '@kunna/contracts';
@@ -49,6 +53,18 @@ export class InsightsApi {
 
   network(period: Query): Promise<NetworkParticipation> {
     return this.client.get<NetworkParticipation>(ApiRoutes.insights.networkParticipation, period);
+  }
+
+  competence(query: CompetenceQuery): Promise<CompetenceBreakdown> {
+    return this.client.get<CompetenceBreakdown>(ApiRoutes.insights.competence, { ...query });
+  }
+
+  competenceTrend(query: CompetenceQuery): Promise<CompetenceTrend> {
+    return this.client.get<CompetenceTrend>(ApiRoutes.insights.competenceTrend, { ...query });
+  }
+
+  unitCompetence(unitId: string, period: Query): Promise<UnitCompetence> {
+    return this.client.get<UnitCompetence>(routePath(ApiRoutes.insights.unitCompetence, { unitId }), period);
   }
 
   /** A download link for the funders' participant report (the browser sends the session cookie). */

@@ -25,8 +25,10 @@ import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { employmentKey } from '../i18n/labels';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { Bar, BarChart } from './bar-chart';
+import { CompetenceSection } from './competence-section';
 import { ExportTable } from './export-table';
 import { InsightsApi } from './insights-api';
+import { UnitCompetence } from './unit-competence';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -40,7 +42,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence],
   templateUrl: './insights-page.html',
   styleUrl: './insights-page.css',
 })
@@ -75,6 +77,13 @@ export class InsightsPage {
     return this.permissions.organisationWide() ? all : all.filter((unit) => this.permissions.seesPeopleOf(unit.id, unit.areaId));
   });
   protected readonly areas = computed(() => this.tree.value()?.areas ?? []);
+  /** Competence levels: HR and administrators, area managers (their areas), unit managers (their units). */
+  protected readonly competenceAreas = computed(() => {
+    if (this.permissions.organisationWide()) return this.areas();
+    return this.areas()
+      .map((area) => ({ ...area, units: area.units.filter((unit) => this.permissions.seesPeopleOf(unit.id, area.id) && (this.permissions.managedAreaIds().includes(area.id) || this.permissions.managedUnitIds().includes(unit.id))) }))
+      .filter((area) => area.units.length > 0);
+  });
   protected readonly seesParticipation = computed(() => this.permissions.organisationWide() || this.permissions.managedAreaIds().length > 0);
   protected readonly selectedUnit = computed(() => this.filter('unitId') || this.units()[0]?.id || '');
   protected readonly plans = computed(() => {

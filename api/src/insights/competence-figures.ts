@@ -1,0 +1,342 @@
+import {
+  CheckItem,
+  CheckItemKind,
+  COMPETENCE_DIMENSIONS,
+  CompetenceFigures,
+  CompetenceGroup,
+  CompetenceMeasureKey,
+  CompetenceSuppressionReason,
+  CompetenceTrendQuarter,
+  ParticipationGrouping,
+} from '@kunna/contracts';
+import { analyseOverall, decideSuppression, DimensionInput, protectAnalysis } from '@kunna/learning-gain';
+import { pairRecords, ratedInputs, type InvitedPerson, type ResponseData } from '../checks/aggregate';
+import { percent, round2 } from './insight-figures';
+
+/** One person asked in one check, with where they work and what they answered there. */
+export interface CompetenceRecord {
+  key: string;
+  personId: string;
+  versionId: string;
+  unitId: string;
+  unitName: string;
+  areaId: string;
+  areaName: string;
+  roleTitle: string | null;
+  employmentType: string;
+  /** The check's first round: the check counts in the period it starts in. */
+  firstOpensOn: string;
+  before?: ResponseData;
+  after?: ResponseData;
+}
+
+export interface CompetenceFilters {
+  areaId: string | null;
+  unitId: string | null;
+  roleTitle: string | null;
+  employmentType: string | null;
+}
+
+export const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'overall'];
+
+/** Joins the checks' invitations and responses into records (pairing rules from the checks aggregate). */
+export function competenceRecords(input: {
+  assignments: ReadonlyArray<{ id: string; versionId: string; unitId: string; unitName: string; areaId: string; areaName: string; firstOpensOn: string }>;
+  invited: readonly InvitedPerson[];
+  responses: readonly ResponseData[];
+  people: ReadonlyArray<{ id: string; roleTitle: string | null; employmentType: string }>;
+}): CompetenceRecord[] {
+  const assignments = new Map(input.assignments.map((a) => [a.id, a]));
+  const people = new Map(input.people.map((p) => [p.id, p]));
+  const records: CompetenceRecord[] = [];
+  for (const [key, entry] of pairRecords(input.invited, input.responses)) {
+    const separator = key.indexOf(':');
+    const assignment = assignments.get(key.slice(0, separator));
+    const person = people.get(key.slice(separator + 1));
+    if (!assignment || !person) continue;
+    records.push({
+      key,
+      personId: person.id,
+      versionId: assignment.versionId,
+      unitId: assignment.unitId,
+      unitName: assignment.unitName,
+      areaId: assignment.areaId,
+      areaName: assignment.areaName,
+      roleTitle: person.roleTitle,
+      employmentType: person.employmentType,
+      firstOpensOn: assignment.firstOpensOn,
+      before: entry.before,
+      after: entry.after,
+    });
+  }
+  return records;
+}
+
+export function matchesFilters(record: CompetenceRecord, filters: CompetenceFilters): boolean {
+  return (
+    (filters.areaId === null || record.areaId === filters.areaId) &&
+    (filters.unitId === null || record.unitId === filters.unitId) &&
+    (filters.roleTitle === null || (record.roleTitle ?? '').toLowerCase() === filters.roleTitle.toLowerCase()) &&
+    (filters.employmentType === null || record.employmentType === filters.employmentType)
+  );
+}
+
+export function distinctPeople(records: readonly CompetenceRecord[]): number {
+  return new Set(records.map((r) => r.personId)).size;
+}
+
+/**
+ * The views a filtered view could be subtracted from: the same scope with any non-empty subset of its filters
+ * removed (the caller may ask for each of them).
+ */
+export function parentViews(scope: readonly CompetenceRecord[], filters: CompetenceFilters): CompetenceRecord[][] {
+  const active = (Object.keys(filters) as Array<keyof CompetenceFilters>).filter((name) => filters[name] !== null);
+  const parents: CompetenceRecord[][] = [];
+  for (let mask = 1; mask < 1 << active.length; mask++) {
+    const parentFilters = { ...filters };
+    active.forEach((name, index) => {
+      if (mask & (1 << index)) parentFilters[name] = null;
+    });
+    parents.push(scope.filter((r) => matchesFilters(r, parentFilters)));
+  }
+  return parents;
+}
+
+/**
+ * Differencing across requests: a view and a parent view the caller can also see could be subtracted, so their
+ * difference must itself reach the minimum (or be empty): the difference rule of `decideSuppression`.
+ */
+export function differencingRisk(shown: number, parents: readonly number[], minimum: number): boolean {
+  return parents.some((parent) => {
+    const decision = decideSuppression({ total: parent, subgroups: [{ key: 'shown', n: shown }], minimum });
+    return !decision.total.suppressed && decision.subgroups[0].reason === 'complementary';
+  });
+}
+
+const GROUPING_OF: Record<keyof CompetenceFilters, ParticipationGrouping> = {
+  areaId: ParticipationGrouping.Area,
+  unitId: ParticipationGrouping.Unit,
+  roleTitle: ParticipationGrouping.RoleTitle,
+  employmentType: ParticipationGrouping.EmploymentType,
+};
+
+/**
+ * Whether a filtered view must be withheld because it would reveal what another view withholds: it differs from a
+ * parent view (any of its filters removed) by too few people, or its filter picks a group the parent's breakdown by
+ * that filter suppresses (for example a unit hidden by secondary suppression, which the total minus the other units
+ * and this unit would reveal).
+ */
+export function filteredViewHidden(scope: readonly CompetenceRecord[], filters: CompetenceFilters, minimum: number): boolean {
+  const shown = distinctPeople(scope.filter((r) => matchesFilters(r, filters)));
+  if (differencingRisk(shown, parentViews(scope, filters).map(distinctPeople), minimum)) return true;
+  for (const name of Object.keys(GROUPING_OF) as Array<keyof CompetenceFilters>) {
+    const value = filters[name];
+    if (value === null) continue;
+    const parent = scope.filter((r) => matchesFilters(r, { ...filters, [name]: null }));
+    const grouping = GROUPING_OF[name];
+    const drafts = groupRecords(parent, grouping);
+    const key = name === 'roleTitle' ? value.trim().toLowerCase() : value;
+    if (groupDecisions(parent, drafts, grouping, minimum).get(key)) return true;
+  }
+  return false;
+}
+
+/** The composite inputs of one dimension (or all four for 'overall') over the records, per instrument version. */
+function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey): DimensionInput[] {
+  const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
+  const byVersion = new Map<string, CompetenceRecord[]>();
+  for (const record of records) byVersion.set(record.versionId, [...(byVersion.get(record.versionId) ?? []), record]);
+  const inputs: DimensionInput[] = [];
+  for (const [versionId, versionRecords] of byVersion) {
+    const paired = versionRecords.map((r): [string, { before?: ResponseData; after?: ResponseData }] => [r.key, { before: r.before, after: r.after }]);
+    for (const dimension of dimensions) inputs.push(...ratedInputs(items.get(versionId) ?? [], paired, dimension, `${versionId}:`));
+  }
+  return inputs;
+}
+
+const SUPPRESSED = (dimension: CompetenceMeasureKey): CompetenceFigures => ({
+  dimension,
+  invited: null,
+  pairs: null,
+  responseRate: null,
+  meanBefore: null,
+  meanAfter: null,
+  meanChange: null,
+  confidenceInterval: null,
+  lowestBefore: null,
+  lowestAfter: null,
+  suppressed: true,
+});
+
+/** Before/after of one measure for a group already allowed by the group decision; `protectAnalysis` withholds the rest. */
+export function figures(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey, minimum: number): CompetenceFigures {
+  const inputs = inputsFor(records, items, measure);
+  if (inputs.length === 0) return { ...SUPPRESSED(measure), suppressed: false, invited: 0, pairs: 0 };
+  const result = protectAnalysis(analyseOverall(measure, inputs), minimum);
+  if (result.suppressed) return SUPPRESSED(measure);
+  const { response, pairing, change, lowestLevel } = result.analysis;
+  const ci = change?.confidenceInterval ?? null;
+  return {
+    dimension: measure,
+    invited: response.invited,
+    pairs: pairing.pairs,
+    responseRate: percent(pairing.pairs, response.invited),
+    meanBefore: nullable(change?.meanBefore),
+    meanAfter: nullable(change?.meanAfter),
+    meanChange: nullable(change?.meanChange),
+    confidenceInterval: ci ? { lower: round2(ci.lower), upper: round2(ci.upper) } : null,
+    lowestBefore: lowestLevel ? percent(lowestLevel.belowBefore, lowestLevel.n) : null,
+    lowestAfter: lowestLevel ? percent(lowestLevel.belowAfter, lowestLevel.n) : null,
+    suppressed: false,
+  };
+}
+
+function nullable(value: number | null | undefined): number | null {
+  return value === null || value === undefined ? null : round2(value);
+}
+
+export function groupFigures(
+  base: { key: string; label: string; drillId: string | null; areaName: string | null },
+  records: readonly CompetenceRecord[],
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  minimum: number,
+  reason: CompetenceSuppressionReason | null,
+): CompetenceGroup {
+  const people = distinctPeople(records);
+  if (reason) return { ...base, people, suppressed: true, reason, figures: MEASURES.map(SUPPRESSED) };
+  return { ...base, people, suppressed: false, reason: null, figures: MEASURES.map((m) => figures(records, items, m, minimum)) };
+}
+
+interface GroupDraft {
+  key: string;
+  label: string;
+  drillId: string | null;
+  areaName: string | null;
+  records: CompetenceRecord[];
+}
+
+export function groupRecords(records: readonly CompetenceRecord[], groupBy: ParticipationGrouping): GroupDraft[] {
+  const groups = new Map<string, GroupDraft>();
+  for (const record of records) {
+    let draft: Omit<GroupDraft, 'records'>;
+    if (groupBy === ParticipationGrouping.Area) draft = { key: record.areaId, label: record.areaName, drillId: record.areaId, areaName: null };
+    else if (groupBy === ParticipationGrouping.Unit) draft = { key: record.unitId, label: record.unitName, drillId: record.unitId, areaName: record.areaName };
+    else if (groupBy === ParticipationGrouping.RoleTitle) {
+      const title = (record.roleTitle ?? '').trim().toLowerCase() || '–';
+      draft = { key: title, label: title, drillId: null, areaName: null };
+    } else draft = { key: record.employmentType, label: record.employmentType, drillId: null, areaName: null };
+    const group = groups.get(draft.key) ?? { ...draft, records: [] };
+    group.records.push(record);
+    groups.set(draft.key, group);
+  }
+  return [...groups.values()].sort((a, b) => (a.areaName ?? '').localeCompare(b.areaName ?? '', 'sv') || a.label.localeCompare(b.label, 'sv'));
+}
+
+/**
+ * Which groups may be shown beside the total, by `decideSuppression` (minimum, difference rule, secondary suppression
+ * when the groups split the total). Units are also decided within their area, as the area total is shown elsewhere
+ * (nested breakdowns take the parent as total at each level).
+ */
+export function groupDecisions(total: readonly CompetenceRecord[], groups: readonly GroupDraft[], groupBy: ParticipationGrouping, minimum: number): Map<string, CompetenceSuppressionReason | null> {
+  const reasons = new Map<string, CompetenceSuppressionReason | null>(groups.map((g) => [g.key, null]));
+  const apply = (parent: readonly CompetenceRecord[], members: readonly GroupDraft[]) => {
+    const people = members.map((g) => ({ key: g.key, n: distinctPeople(g.records) }));
+    const totalPeople = distinctPeople(parent);
+    const partition = people.reduce((sum, g) => sum + g.n, 0) === totalPeople;
+    const decision = decideSuppression({ total: totalPeople, subgroups: people, minimum, partition });
+    for (const subgroup of decision.subgroups) if (subgroup.suppressed && !reasons.get(subgroup.key)) reasons.set(subgroup.key, subgroup.reason);
+  };
+  apply(total, groups);
+  if (groupBy === ParticipationGrouping.Unit) {
+    const areaIds = [...new Set(groups.map((g) => g.records[0].areaId))];
+    for (const areaId of areaIds) apply(total.filter((r) => r.areaId === areaId), groups.filter((g) => g.records[0].areaId === areaId));
+  }
+  return reasons;
+}
+
+/** Mean of a response's four-step answers on the dimension(s); null when it has none. */
+function responseLevel(response: ResponseData | undefined, items: readonly CheckItem[], dimensions: readonly string[]): number | null {
+  if (!response || response.status !== 'submitted') return null;
+  const keys = new Set(
+    items.filter((i) => (i.kind === CheckItemKind.SelfRating || i.kind === CheckItemKind.Attitude) && i.dimension !== null && dimensions.includes(i.dimension)).map((i) => i.key),
+  );
+  const ratings = response.answers.filter((a) => keys.has(a.itemKey) && !a.declined && typeof a.value?.rating === 'number').map((a) => a.value?.rating as number);
+  return ratings.length ? ratings.reduce((s, v) => s + v, 0) / ratings.length : null;
+}
+
+export function quarterOf(date: string): string {
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** The quarters overlapping the period, each clipped to it. */
+export function quarters(from: string, to: string): Array<{ quarter: string; from: string; to: string }> {
+  const result: Array<{ quarter: string; from: string; to: string }> = [];
+  let year = Number(from.slice(0, 4));
+  let q = Math.floor((Number(from.slice(5, 7)) - 1) / 3);
+  for (;;) {
+    const start = `${year}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+    if (start > to) break;
+    const end = new Date(Date.UTC(year, q * 3 + 3, 0)).toISOString().slice(0, 10);
+    result.push({ quarter: `${year}-Q${q + 1}`, from: start < from ? from : start, to: end > to ? to : end });
+    q++;
+    if (q === 4) {
+      q = 0;
+      year++;
+    }
+  }
+  return result;
+}
+
+function latestLevels(
+  records: readonly CompetenceRecord[],
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  dates: ReadonlyMap<string, string>,
+  quarter: { from: string; to: string },
+  measure: CompetenceMeasureKey,
+): number[] {
+  const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
+  const latest = new Map<string, { date: string; rank: number; level: number }>();
+  for (const record of records) {
+    const versionItems = items.get(record.versionId) ?? [];
+    for (const [rank, response] of [record.before, record.after].entries()) {
+      const date = response ? dates.get(response.responseId) : undefined;
+      if (!response || !date || date < quarter.from || date > quarter.to) continue;
+      const level = responseLevel(response, versionItems, dimensions);
+      if (level === null) continue;
+      const current = latest.get(record.personId);
+      if (!current || date > current.date || (date === current.date && rank > current.rank)) latest.set(record.personId, { date, rank, level });
+    }
+  }
+  return [...latest.values()].map((l) => l.level);
+}
+
+/**
+ * Mean level per dimension per quarter: each person's latest answer in the quarter (a round's opening date places it;
+ * after wins over before on the same day). A point is withheld below the minimum, and when it could be subtracted
+ * from the same point of a parent view (`parents`, see `parentViews`); every point when the view itself is `hidden`.
+ */
+export function trend(
+  records: readonly CompetenceRecord[],
+  parents: ReadonlyArray<readonly CompetenceRecord[]>,
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  dates: ReadonlyMap<string, string>,
+  period: { from: string; to: string },
+  minimum: number,
+  hidden: boolean,
+): CompetenceTrendQuarter[] {
+  return quarters(period.from, period.to).map((quarter) => ({
+    ...quarter,
+    points: MEASURES.map((measure) => {
+      const levels = latestLevels(records, items, dates, quarter, measure);
+      const people = levels.length;
+      const parentPeople = parents.map((parent) => latestLevels(parent, items, dates, quarter, measure).length);
+      const suppressed = people > 0 && (hidden || decideSuppression({ total: people, minimum }).total.suppressed || differencingRisk(people, parentPeople, minimum));
+      return {
+        dimension: measure,
+        people,
+        mean: suppressed || people === 0 ? null : round2(levels.reduce((s, v) => s + v, 0) / people),
+        suppressed,
+      };
+    }),
+  }));
+}

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CheckItem,
+  CompetenceBreakdown,
+  CompetenceSuppressionReason,
+  CompetenceTrend,
+  InsightPeriod,
+  ParticipationGrouping,
+  UnitCompetence,
+} from '@kunna/contracts';
+import { effectiveMinimum } from '@kunna/learning-gain';
+import type { Caller } from '../auth/caller';
+import { ChecksRepository } from '../checks/checks.repository';
+import { notFound } from '../organisation/http-errors';
+import { Visibility, visibilityFor } from '../organisation/visibility';
+import {
+  CompetenceFilters,
+  CompetenceRecord,
+  competenceRecords,
+  filteredViewHidden,
+  distinctPeople,
+  groupDecisions,
+  groupFigures,
+  groupRecords,
+  matchesFilters,
+  parentViews,
+  trend,
+} from './competence-figures';
+import { CompetenceRepository } from './competence.repository';
+import { CostsRepository } from './costs.repository';
+import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
+import { COMPETENCE_ROLES } from './insights-policy';
+import { InsightsService } from './insights.service';
+import { TeamRepository } from './team.repository';
+
+interface Loaded {
+  records: CompetenceRecord[];
+  items: Map<string, CheckItem[]>;
+  dates: Map<string, string>;
+}
+
+/**
+ * Competence levels and gains from the before/after checks, for the organisation (by area, unit, role title,
+ * employment type), by quarter, and for one unit. Pairing comes from the checks aggregate, statistics and
+ * suppression from @kunna/learning-gain; see README.md for the rules.
+ */
+@Injectable()
+export class CompetenceService {
+  constructor(
+    private readonly insights: InsightsService,
+    private readonly repository: CompetenceRepository,
+    private readonly checks: ChecksRepository,
+    private readonly costs: CostsRepository,
+    private readonly team: TeamRepository,
+  ) {}
+
+  async breakdown(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceBreakdown> {
+    const { period, filters, minimum, loaded } = await this.view(caller, query);
+    const inPeriod = (r: CompetenceRecord) => r.firstOpensOn >= period.from && r.firstOpensOn <= period.to;
+    const scopeRecords = loaded.records.filter(inPeriod);
+    const shown = scopeRecords.filter((r) => matchesFilters(r, filters));
+    const groupBy = query.groupBy ?? ParticipationGrouping.Area;
+    const people = distinctPeople(shown);
+    let totalReason: CompetenceSuppressionReason | null = null;
+    if (people < minimum) totalReason = 'belowMinimum';
+    else if (filteredViewHidden(scopeRecords, filters, minimum)) totalReason = 'differencing';
+    const drafts = groupRecords(shown, groupBy);
+    const decisions = groupDecisions(shown, drafts, groupBy, minimum);
+    return {
+      period,
+      groupBy,
+      minimumGroupSize: minimum,
+      total: groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason),
+      groups: drafts.map((draft) =>
+        groupFigures(
+          { key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName },
+          draft.records,
+          loaded.items,
+          minimum,
+          totalReason === 'differencing' ? 'differencing' : totalReason ? 'totalSuppressed' : (decisions.get(draft.key) ?? null),
+        ),
+      ),
+    };
+  }
+
+  async trend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
+    const { period, filters, minimum, loaded } = await this.view(caller, query);
+    const shown = loaded.records.filter((r) => matchesFilters(r, filters));
+    const hidden = filteredViewHidden(loaded.records, filters, minimum);
+    return { period, minimumGroupSize: minimum, quarters: trend(shown, parentViews(loaded.records, filters), loaded.items, loaded.dates, period, minimum, hidden) };
+  }
+
+  /**
+   * The unit's block on the team view. The unit is shown exactly when the organisation's breakdown by unit shows it
+   * (decided against the organisation and against its area), so no view anyone can open reveals a suppressed unit.
+   */
+  async unit(caller: Caller, unitId: string, query: PeriodQueryDto): Promise<UnitCompetence> {
+    const unit = await this.team.unit(unitId);
+    if (!unit) throw notFound();
+    const period = await this.insights.period(query);
+    const minimum = effectiveMinimum(await this.costs.minimumGroupSize(caller.organisationId));
+    const loaded = await this.load(caller.organisationId, period, { organisationWide: true, areaIds: [], unitIds: [] });
+    const all = loaded.records.filter((r) => r.firstOpensOn >= period.from && r.firstOpensOn <= period.to);
+    const drafts = groupRecords(all, ParticipationGrouping.Unit);
+    const decisions = groupDecisions(all, drafts, ParticipationGrouping.Unit, minimum);
+    const records = all.filter((r) => r.unitId === unitId);
+    let reason: CompetenceSuppressionReason | null = decisions.get(unitId) ?? null;
+    if (distinctPeople(all) < minimum) reason = 'totalSuppressed';
+    if (records.length === 0 || distinctPeople(records) < minimum) reason = 'belowMinimum';
+    return {
+      period,
+      minimumGroupSize: minimum,
+      unit: groupFigures({ key: unit.id, label: unit.name, drillId: unit.id, areaName: null }, records, loaded.items, minimum, reason),
+    };
+  }
+
+  private async view(caller: Caller, query: ParticipationQueryDto) {
+    const period = await this.insights.period(query);
+    const scope = visibilityFor(caller, COMPETENCE_ROLES);
+    const filters: CompetenceFilters = {
+      areaId: query.areaId ?? null,
+      unitId: query.unitId ?? null,
+      roleTitle: query.roleTitle ?? null,
+      employmentType: query.employmentType ?? null,
+    };
+    // A filter outside the caller's scope answers like a missing object.
+    if (filters.unitId && !(await this.unitVisible(caller.organisationId, scope, filters.unitId, filters.areaId))) throw notFound();
+    if (filters.areaId && !filters.unitId && !(await this.areaVisible(caller.organisationId, scope, filters.areaId))) throw notFound();
+    const minimum = effectiveMinimum(await this.costs.minimumGroupSize(caller.organisationId));
+    const loaded = await this.load(caller.organisationId, period, scope);
+    return { period, filters, minimum, loaded };
+  }
+
+  private async unitVisible(organisationId: string, scope: Visibility, unitId: string, areaId: string | null): Promise<boolean> {
+    const unit = await this.team.unit(unitId);
+    if (!unit || unit.organisationId !== organisationId) return false;
+    if (areaId && unit.areaId !== areaId) return false;
+    return scope.organisationWide || scope.areaIds.includes(unit.areaId) || scope.unitIds.includes(unit.id);
+  }
+
+  private async areaVisible(organisationId: string, scope: Visibility, areaId: string): Promise<boolean> {
+    const area = await this.team.area(areaId);
+    if (!area || area.organisationId !== organisationId) return false;
+    return scope.organisationWide || scope.areaIds.includes(area.id);
+  }
+
+  /** Everyone asked in the scope's checks with a round in the period, with their answers. */
+  private async load(organisationId: string, period: InsightPeriod, scope: Visibility): Promise<Loaded> {
+    const assignments = await this.repository.assignments(organisationId, period.from, period.to, scope);
+    if (assignments.length === 0) return { records: [], items: new Map(), dates: new Map() };
+    const ids = assignments.map((a) => a.id);
+    const everyone = { organisationId, instrumentId: '', unitIds: null, areaId: null, roleTitle: null, employmentType: null };
+    // One after the other: they share the request's transaction and so its connection.
+    const invited = await this.checks.groupInvited(ids, everyone);
+    const responses = await this.checks.groupResponses(ids, everyone);
+    const people = await this.repository.people([...new Set(invited.map((p) => p.personId))]);
+    const items = await this.repository.versionItems([...new Set(assignments.map((a) => a.versionId))]);
+    const dates = await this.repository.responseDates(responses.map((r) => r.responseId));
+    return { records: competenceRecords({ assignments, invited, responses, people }), items, dates };
+  }
+}
