@@ -1,5 +1,5 @@
 import { ParticipationGrouping } from '@kunna/contracts';
-import { CompetenceRecord, differencingRisk, filteredViewHidden, groupDecisions, groupRecords, quarterOf, quarters } from './competence-figures';
+import { CompetenceRecord, differencingRisk, filteredViewHidden, groupDecisions, groupRecords, quarters } from './competence-figures';
 
 const record = (personId: string, unitId: string, areaId: string, employmentType = 'permanent', roleTitle = 'undersköterska'): CompetenceRecord => ({
   key: `x:${personId}`,
@@ -24,7 +24,7 @@ describe('competence figures', () => {
       { quarter: '2025-Q3', from: '2025-07-01', to: '2025-07-10' },
     ]);
     expect(quarters('2024-12-01', '2025-01-31').map((q) => q.quarter)).toEqual(['2024-Q4', '2025-Q1']);
-    expect(quarterOf('2025-12-31')).toBe('2025-Q4');
+    expect(quarters('2025-12-31', '2025-12-31').map((q) => q.quarter)).toEqual(['2025-Q4']);
   });
 
   it('withholds a view that differs from a parent by 1 … minimum − 1 people, never by 0 or enough', () => {

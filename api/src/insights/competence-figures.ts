@@ -264,10 +264,6 @@ function responseLevel(response: ResponseData | undefined, items: readonly Check
   return ratings.length ? ratings.reduce((s, v) => s + v, 0) / ratings.length : null;
 }
 
-export function quarterOf(date: string): string {
-  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
-}
-
 /** The quarters overlapping the period, each clipped to it. */
 export function quarters(from: string, to: string): Array<{ quarter: string; from: string; to: string }> {
   const result: Array<{ quarter: string; from: string; to: string }> = [];
