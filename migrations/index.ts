@@ -9,6 +9,7 @@ import { Jobs1763900600000 } from './1763900600000-jobs';
 import { RowLevelSecurity1763900700000 } from './1763900700000-row-level-security';
 import { AuditSearch1763900710000 } from './1763900710000-audit-search';
 import { Insights1763900800000 } from './1763900800000-insights';
+import { CalendarNotifications1763900900000 } from './1763900900000-calendar-notifications';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1763900700000,
   AuditSearch1763900710000,
   Insights1763900800000,
+  CalendarNotifications1763900900000,
 ];

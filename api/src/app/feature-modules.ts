@@ -7,6 +7,8 @@ import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 
 /** Feature modules, one folder each. Add a feature here and its routes to the authorization matrix. */
 export const FEATURE_MODULES = [
@@ -19,4 +21,6 @@ export const FEATURE_MODULES = [
   JobsModule,
   ChecksModule,
   InsightsModule,
+  CalendarModule,
+  NotificationsModule,
 ];

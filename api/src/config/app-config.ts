@@ -25,6 +25,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** The job queue's worker in this process (see api/src/jobs/README.md). */
   jobs: { worker: boolean; pollMs: number; concurrency: number };
+  /** E-mail (api/src/notifications): SMTP when `smtpUrl` is set, otherwise messages stay in the local outbox. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -73,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       worker: env['KUNNA_JOBS_WORKER'] !== 'false',
       pollMs: intFromEnv(env, 'KUNNA_JOBS_POLL_MS', 2000),
       concurrency: intFromEnv(env, 'KUNNA_JOBS_CONCURRENCY', 2),
+    },
+    mail: {
+      smtpUrl: env['SMTP_URL'] || null,
+      from: env['MAIL_FROM'] || `Kunna <no-reply@${new URL(env['PUBLIC_URL'] ?? `http://localhost:${port}`).hostname}>`,
     },
   };
 }

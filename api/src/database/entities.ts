@@ -9,6 +9,8 @@ import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
 import { PersonEntity, RoleAssignmentEntity, UnitMembershipEntity } from '../people/people.entities';
 import { SESSION_ENTITIES } from '../sessions/sessions.entities';
+import { CALENDAR_ENTITIES } from '../calendar/calendar.entities';
+import { NOTIFICATION_ENTITIES } from '../notifications/notifications.entities';
 
 /** Every entity the application maps; a test checks that the migrations create exactly this schema. */
 export const ENTITIES = [
@@ -32,4 +34,6 @@ export const ENTITIES = [
   JobEntity,
   ...CHECK_ENTITIES,
   ...INSIGHT_ENTITIES,
+  ...CALENDAR_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
+import { SessionReminders } from '../notifications/session-reminders';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../library/http';
@@ -30,6 +31,7 @@ export class SeriesService {
     private readonly repository: SessionsRepository,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly reminders: SessionReminders,
   ) {}
 
   async create(caller: Caller, body: CreateSeriesDto): Promise<SessionSeries> {
@@ -85,6 +87,7 @@ export class SeriesService {
         if (body.audience === SessionAudience.Selection) {
           await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
         }
+        await this.reminders.scheduled(sessionId);
       }
     }
     await this.audit.record({
@@ -160,6 +163,7 @@ export class SeriesService {
         caller.personId,
       );
       if (body.facilitatorIds) await this.repository.setFacilitators(id, current.organisationId, body.facilitatorIds);
+      await this.reminders.changed(id, current);
     }
     await this.audit.record({
       action: 'session_series.updated',

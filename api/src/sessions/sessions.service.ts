@@ -17,6 +17,7 @@ import {
 } from '@kunna/contracts';
 import { AmbassadorsService } from '../ambassadors/ambassadors.service';
 import { AuditService } from '../audit/audit.service';
+import { SessionReminders } from '../notifications/session-reminders';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { stateConflict, notFound, forbidden } from '../library/http';
@@ -59,6 +60,7 @@ export class SessionsService {
     private readonly repository: SessionsRepository,
     private readonly ambassadors: AmbassadorsService,
     private readonly audit: AuditService,
+    private readonly reminders: SessionReminders,
   ) {}
 
   // --- reading ---
@@ -160,6 +162,7 @@ export class SessionsService {
     if (body.audience === SessionAudience.Selection) {
       await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
     }
+    await this.reminders.scheduled(sessionId);
     await this.audit.record({
       action: 'session.created',
       targetType: 'session',
@@ -210,6 +213,7 @@ export class SessionsService {
     if (audience === SessionAudience.UnitTeam && current.audience === SessionAudience.Selection) {
       await this.repository.setInvitations(sessionId, current.organisationId, []);
     }
+    await this.reminders.changed(sessionId, current);
     await this.audit.record({
       action: status !== current.status ? (status === SessionStatus.Cancelled ? 'session.cancelled' : 'session.restored') : 'session.updated',
       targetType: 'session',

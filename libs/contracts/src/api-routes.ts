@@ -220,6 +220,27 @@ export const ApiRoutes = {
     /** GET / PUT how long audit entries are kept (org admin). */
     retention: 'audit-log/retention',
   },
+  // --- calendars and reminders (api/src/calendar, api/src/notifications) ---
+  calendar: {
+    /** GET the caller's own feed status; POST create or rotate it (answers the URL once); DELETE revoke it. */
+    myFeed: 'calendar/feeds/me',
+    /** The same for a unit's feed (its managers and ambassadors). */
+    unitFeed: 'calendar/feeds/units/:unitId',
+    /** GET the iCalendar feed itself (public: the token is the secret). */
+    feed: 'calendar/feed/:token',
+  },
+  notifications: {
+    /** GET the caller's notifications with the unread count. */
+    mine: 'notifications',
+    /** POST mark one of the caller's notifications read. */
+    read: 'notifications/:notificationId/read',
+    /** POST mark all of the caller's notifications read. */
+    readAll: 'notifications/read-all',
+    /** GET the organisation's e-mail outbox (org admin). */
+    outbox: 'mail-outbox',
+    /** GET one message of the outbox. */
+    outboxMessage: 'mail-outbox/:messageId',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

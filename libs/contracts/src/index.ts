@@ -11,3 +11,4 @@ export * from './sessions';
 export * from './insights';
 export * from './audit';
 export * from './competence-insight';
+export * from './calendar';
