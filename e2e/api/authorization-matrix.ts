@@ -683,6 +683,43 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/audit-log': { own: ['admin'], request: () => ({ path: '/api/audit-log' }) },
   'GET /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention' }) },
   'PUT /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention', body: {} }) },
+  // --- calendars, notifications and e-mail (api/src/calendar, api/src/notifications) ---
+  'GET /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'POST /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'DELETE /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'GET /api/calendar/feeds/units/:unitId': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
+  },
+  'POST /api/calendar/feeds/units/:unitId': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
+  },
+  'DELETE /api/calendar/feeds/units/:unitId': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
+  },
+  // The token is the credential: a made-up one answers 404 to anyone, signed in or not.
+  'GET /api/calendar/feed/:token': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: `/api/calendar/feed/${'A'.repeat(43)}` }) },
+  'GET /api/notifications': { own: EVERYONE, request: () => ({ path: '/api/notifications' }) },
+  'POST /api/notifications/:notificationId/read': {
+    own: EVERYONE,
+    allowedStatus: 404,
+    request: () => ({ path: '/api/notifications/00000000-0000-4000-8000-000000000000/read' }),
+  },
+  'POST /api/notifications/read-all': { own: EVERYONE, request: () => ({ path: '/api/notifications/read-all' }) },
+  'GET /api/mail-outbox': { own: ['admin'], request: () => ({ path: '/api/mail-outbox' }) },
+  'GET /api/mail-outbox/:messageId': {
+    own: ['admin'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/mail-outbox/00000000-0000-4000-8000-000000000000' }),
+  },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {

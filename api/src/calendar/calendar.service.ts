@@ -46,8 +46,9 @@ export class CalendarService {
     return { url: this.feedUrl(token), createdAt: createdAt.toISOString() };
   }
 
+  /** Idempotent: revoking a feed that is already gone changes nothing. */
   async revoke(scope: FeedScope): Promise<void> {
-    if (!(await this.repository.revoke(scope))) throw notFound('Det finns ingen aktiv kalenderlänk.');
+    if (!(await this.repository.revoke(scope))) return;
     await this.audit.record({
       action: 'calendar_feed.revoked',
       targetType: 'personId' in scope ? 'person' : 'unit',
