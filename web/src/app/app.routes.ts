@@ -170,6 +170,24 @@ export const routes: Routes = [
         loadComponent: () => import('./checks/instrument-editor').then((m) => m.InstrumentEditor),
         title: 'checks.instruments.title',
       },
+      // --- calendars, notifications and the e-mail outbox (web/src/app/calendar, web/src/app/notifications) ---
+      {
+        path: 'notiser',
+        loadComponent: () => import('./notifications/notifications-page').then((m) => m.NotificationsPage),
+        title: 'notifications.title',
+      },
+      {
+        path: 'admin/utkorg',
+        canActivate: [hasRole(Role.OrgAdmin)],
+        loadComponent: () => import('./notifications/outbox-page').then((m) => m.OutboxPage),
+        title: 'outbox.title',
+      },
+      {
+        path: 'admin/utkorg/:messageId',
+        canActivate: [hasRole(Role.OrgAdmin)],
+        loadComponent: () => import('./notifications/outbox-page').then((m) => m.OutboxPage),
+        title: 'outbox.title',
+      },
       {
         path: '**',
         loadComponent: () => import('./home/not-found').then((m) => m.NotFound),

@@ -10,12 +10,13 @@ import { Session } from '../core/session';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { roleKey } from '../i18n/labels';
+import { FeedPanel } from '../calendar/feed-panel';
 import { describeDevice } from './device';
 
 /** The signed-in person's own account: password, where they are signed in, and language. */
 @Component({
   selector: 'k-account-page',
-  imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe, RouterLink],
+  imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe, RouterLink, FeedPanel],
   templateUrl: './account-page.html',
 })
 export class AccountPage {

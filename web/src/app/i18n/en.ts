@@ -1,5 +1,6 @@
 import { competenceEn } from './competence.en';
 import { libraryEn } from './library.en';
+import { calendarEn } from './calendar.en';
 import { Translations } from './sv';
 
 export const en: Translations = {
@@ -890,4 +891,5 @@ export const en: Translations = {
   language: { sv: 'Svenska', en: 'English' },
   ...libraryEn,
   ...competenceEn,
+  ...calendarEn,
 };

@@ -1,5 +1,6 @@
 import { competenceSv } from './competence.sv';
 import { librarySv } from './library.sv';
+import { calendarSv } from './calendar.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -890,6 +891,7 @@ export const sv = {
   language: { sv: 'Svenska', en: 'English' },
   ...librarySv,
   ...competenceSv,
+  ...calendarSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

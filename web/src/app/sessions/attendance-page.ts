@@ -2,7 +2,7 @@ import { Component, computed, effect, inject, input, signal } from '@angular/cor
 import { RouterLink } from '@angular/router';
 import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
 import { Loader } from '../core/loader';
-import { problemKey } from '../core/problem';
+import { fieldMessage, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { PendingMarks } from './pending-marks';
 import { SessionsApi } from './sessions-api';
@@ -56,6 +56,9 @@ export class AttendancePage {
   protected readonly candidates = signal<WalkInCandidate[] | null>(null);
   protected readonly searching = signal(false);
   protected readonly announcement = signal('');
+  protected readonly cancelReason = signal('');
+  protected readonly cancelling = signal(false);
+  protected readonly cancelError = signal<string | null>(null);
 
   protected readonly lines = computed<AttendanceLine[]>(() => {
     const rows = this.attendance.value()?.rows ?? [];
@@ -102,6 +105,27 @@ export class AttendancePage {
       const confirmed = this.pending.confirmed();
       if (confirmed?.sessionId === this.sessionId()) void this.attendance.run(() => this.api.attendance(confirmed.sessionId));
     });
+  }
+
+  /** Cancels the session (it stays, marked cancelled, so calendars show the cancellation); the invited are told. */
+  protected async cancelSession(event: Event): Promise<void> {
+    event.preventDefault();
+    const reason = this.cancelReason().trim();
+    if (!reason) {
+      this.cancelError.set(this.i18n.t('sessionCancel.reason'));
+      return;
+    }
+    this.cancelling.set(true);
+    this.cancelError.set(null);
+    try {
+      this.session.value.set(await this.api.update(this.sessionId(), { cancelled: true, cancelReason: reason }));
+      this.announcement.set(this.i18n.t('sessionCancel.done'));
+    } catch (error) {
+      const problem = problemOf(error);
+      this.cancelError.set(fieldMessage(problem, 'cancelReason') ?? problem.serverMessage ?? this.i18n.t(problemKey(problem)));
+    } finally {
+      this.cancelling.set(false);
+    }
   }
 
   protected mark(line: AttendanceLine, status: AttendanceStatus): void {

@@ -1,6 +1,7 @@
 import { Component, computed, effect, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { OrganisationTree, SessionStatus, SessionSummary } from '@kunna/contracts';
+import { FeedPanel } from '../calendar/feed-panel';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
@@ -13,7 +14,7 @@ import { SessionsApi } from './sessions-api';
 /** Today's sessions for the signed-in ambassador or manager, and a unit's upcoming and recent sessions. */
 @Component({
   selector: 'k-sessions-page',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, FeedPanel],
   templateUrl: './sessions-page.html',
   styleUrl: './sessions-page.css',
 })
@@ -34,6 +35,12 @@ export class SessionsPage {
   protected readonly canSchedule = computed(
     () => this.permissions.organisationWide() || this.permissions.ambassadorUnitIds().length > 0 || this.permissions.managedUnitIds().length > 0,
   );
+
+  /** The unit's calendar feed is managed by its managers and ambassadors. */
+  protected readonly feedUnitId = computed(() => {
+    const unitId = this.unitId();
+    return unitId && [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()].includes(unitId) ? unitId : null;
+  });
 
   constructor() {
     void this.today.run(() => this.api.mine());

@@ -6,6 +6,7 @@ import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
 import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
+import { NotificationsApi } from '../notifications/notifications-api';
 import { TranslatePipe, TranslationKey } from '../i18n/i18n';
 
 interface NavItem {
@@ -26,6 +27,8 @@ export class Shell {
   private readonly document = inject(DOCUMENT);
   /** The menu is folded away on narrow screens. */
   protected readonly menuOpen = signal(false);
+  /** The bell: unread notifications, fetched again on every navigation. */
+  protected readonly notifications = inject(NotificationsApi);
 
   /** Only what the signed-in person's roles may use. */
   protected readonly nav = computed<NavItem[]>(() => {
@@ -41,6 +44,7 @@ export class Shell {
     else if (this.permissions.isCoordinator()) items.push({ path: '/matningar/instrument', label: 'nav.checks' });
     if (this.permissions.seesInsights()) items.push({ path: '/insikt', label: 'nav.insights' });
     if (this.permissions.isOrgAdmin()) items.push({ path: '/admin/logg', label: 'nav.audit' });
+    if (this.permissions.isOrgAdmin()) items.push({ path: '/admin/utkorg', label: 'outbox.nav' });
     items.push({ path: '/mitt-konto', label: 'nav.account' });
     return items;
   });
@@ -51,6 +55,7 @@ export class Shell {
       .events.pipe(filter((event) => event instanceof NavigationEnd))
       .subscribe(() => {
         this.menuOpen.set(false);
+        void this.notifications.refreshUnread();
         if (first) {
           first = false;
           return;
