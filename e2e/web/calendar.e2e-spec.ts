@@ -87,7 +87,7 @@ describe('calendar feeds, notifications and the outbox in the browser', () => {
     const listed = before.find((event) => event.uid === uid);
     expect(listed?.status).toBe('CONFIRMED');
 
-    await page.getByText(sv.sessionCancel.title, { exact: true }).click();
+    await page.locator('summary', { hasText: sv.sessionCancel.title }).click();
     await page.getByLabel(sv.sessionCancel.reason, { exact: true }).fill('Brandövning i huset');
     await page.getByRole('button', { name: sv.sessionCancel.submit, exact: true }).click();
     await page.getByRole('status').filter({ hasText: sv.sessions.cancelledNotice }).waitFor();
