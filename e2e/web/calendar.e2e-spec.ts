@@ -79,6 +79,10 @@ describe('calendar feeds, notifications and the outbox in the browser', () => {
     const ahead = new Date(Date.now() + 14 * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     await nav().getByRole('link', { name: sv.nav.sessions, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: sv.sessions.title }).waitFor();
+    // The unit's calendar link is managed here by its ambassadors and managers.
+    await page.getByRole('heading', { level: 2, name: sv.calendar.title }).waitFor();
+    await page.getByText(sv.calendar.unitIntro).waitFor();
+    await expectAccessible(page, 'sessions with the unit calendar');
     const row = page.locator('tbody tr', { hasText: `${ahead} 14:00` }).first();
     await row.getByRole('link', { name: new RegExp(`^${sv.sessions.attendance}`) }).click();
     await page.waitForURL((address) => /^\/tillfallen\/[0-9a-f-]{36}\/narvaro$/.test(address.pathname));

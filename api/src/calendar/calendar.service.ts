@@ -72,7 +72,7 @@ export class CalendarService {
         const from = new Date(now.getTime() - CALENDAR_FEED_DAYS_BACK * DAY_MS);
         const to = new Date(now.getTime() + CALENDAR_FEED_DAYS_AHEAD * DAY_MS);
         const sessions = await this.repository.sessions(scope, from, to);
-        return serializeCalendar({ name: `Kunna – ${name}`, events: sessions.map((session) => this.event(session)) });
+        return serializeCalendar({ name: `Kunna – ${name}`, generatedAt: now, events: sessions.map((session) => this.event(session)) });
       },
       { organisationId: owner.organisationId, personId: owner.personId, networkId },
     );
@@ -89,7 +89,7 @@ export class CalendarService {
     return {
       uid: `session-${session.id}@kunna`,
       sequence: session.revision,
-      stamp: session.updatedAt,
+      lastModified: session.updatedAt,
       start: session.startsAt,
       end: session.endsAt,
       summary: cancelled ? `Inställt: ${session.title}` : session.title,

@@ -36,11 +36,12 @@ describe('iCalendar writer', () => {
   it('writes a calendar with CRLF line ends, a cancelled event with its sequence, and escaped text', () => {
     const text = serializeCalendar({
       name: 'Kunna, Solgården',
+      generatedAt: new Date('2026-03-02T07:00:00Z'),
       events: [
         {
           uid: 'session-1@kunna',
           sequence: 3,
-          stamp: new Date('2026-03-01T10:00:00Z'),
+          lastModified: new Date('2026-03-01T10:00:00Z'),
           start: new Date('2026-03-04T08:00:00Z'),
           end: new Date('2026-03-04T08:30:00Z'),
           summary: 'Digitala verktyg; del 1',
@@ -58,6 +59,7 @@ describe('iCalendar writer', () => {
     expect(text).toContain('\r\nDESCRIPTION:Rad ett\\nRad två\r\n');
     expect(text).toContain('\r\nSTATUS:CANCELLED\r\n');
     expect(text).toContain('\r\nSEQUENCE:3\r\n');
+    expect(text).toContain('\r\nDTSTAMP:20260302T070000Z\r\nLAST-MODIFIED:20260301T100000Z\r\n');
     expect(text).toContain('\r\nDTSTART:20260304T080000Z\r\nDTEND:20260304T083000Z\r\n');
   });
 });

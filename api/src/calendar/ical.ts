@@ -8,8 +8,8 @@ export interface CalendarEvent {
   uid: string;
   /** Increases on every change of the session (time, place, status), so clients replace their copy. */
   sequence: number;
-  /** When this version of the event was made (the session's last change). */
-  stamp: Date;
+  /** The session's last change. */
+  lastModified: Date;
   start: Date;
   end: Date;
   summary: string;
@@ -21,6 +21,8 @@ export interface CalendarEvent {
 
 export interface Calendar {
   name: string;
+  /** When the feed was written: DTSTAMP of every event (RFC 5545 3.8.7.2, with METHOD present). */
+  generatedAt: Date;
   events: CalendarEvent[];
 }
 
@@ -81,8 +83,8 @@ export function serializeCalendar(calendar: Calendar): string {
       'BEGIN:VEVENT',
       `UID:${escapeText(event.uid)}`,
       `SEQUENCE:${event.sequence}`,
-      `DTSTAMP:${utcDateTime(event.stamp)}`,
-      `LAST-MODIFIED:${utcDateTime(event.stamp)}`,
+      `DTSTAMP:${utcDateTime(calendar.generatedAt)}`,
+      `LAST-MODIFIED:${utcDateTime(event.lastModified)}`,
       `DTSTART:${utcDateTime(event.start)}`,
       `DTEND:${utcDateTime(event.end)}`,
       `SUMMARY:${escapeText(event.summary)}`,
