@@ -106,6 +106,7 @@ describe('calendar feeds (api/src/calendar)', () => {
 
     const after = parse((await fetchFeed(url)).text).find((event) => event.uid === uid) as ParsedEvent;
     expect(after.status).toBe('CANCELLED');
+    expect(after.summary).toMatch(/^Inställt: /);
     expect(after.sequence).toBeGreaterThan(before.sequence);
     expect(after.start).toEqual(before.start);
 
@@ -157,10 +158,14 @@ describe('calendar feeds (api/src/calendar)', () => {
     expect((await manager.post(`/api/calendar/feeds/units/${t.fixture.unitU4}`)).status).toBe(404);
   });
 
-  it("organisation B's feed shows organisation B's sessions only", async () => {
+  it("organisation B's feed shows organisation B's sessions only (in the person's language)", async () => {
+    await sql.query(`update person set preferred_language = 'en' where id = $1`, [t.fixture.people.staffU4.id]);
     const staffB = await t.as('staffU4');
     const { url } = (await staffB.post('/api/calendar/feeds/me')).body as CalendarFeedCreated;
-    const uids = parse((await fetchFeed(url)).text).map((event) => event.uid);
+    const text = (await fetchFeed(url)).text;
+    expect(text).toContain('\r\nDESCRIPTION:');
+    expect(text.replace(/\r\n /g, '')).toContain('\\nUnit: ');
+    const uids = parse(text).map((event) => event.uid);
     expect(uids).toContain(`session-${t.fixture.sessions.sessionU4}@kunna`);
     expect(uids.filter((uid) => uid.includes(t.fixture.sessions.sessionU1) || uid.includes(t.fixture.sessions.sessionU2))).toEqual([]);
     const orgA = await sql.query(`select id from sessions where organisation_id = $1`, [t.fixture.orgA]);

@@ -72,12 +72,12 @@ export class CalendarRepository {
     return rows[0]?.name ?? null;
   }
 
-  async personName(personId: string): Promise<string | null> {
-    const rows: Array<{ name: string }> = await this.db.manager.query(
-      `select first_name || ' ' || last_name as name from person where id = $1 and pseudonymised_at is null`,
+  async person(personId: string): Promise<{ name: string; language: 'sv' | 'en' } | null> {
+    const rows: Array<{ name: string; language: 'sv' | 'en' }> = await this.db.manager.query(
+      `select first_name || ' ' || last_name as name, preferred_language as language from person where id = $1 and pseudonymised_at is null`,
       [personId],
     );
-    return rows[0]?.name ?? null;
+    return rows[0] ?? null;
   }
 
   /**

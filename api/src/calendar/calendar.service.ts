@@ -9,6 +9,16 @@ import { CalendarEvent, serializeCalendar } from './ical';
 import { CalendarRepository, FeedScope, FeedSessionRow } from './calendar.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+interface FeedWords {
+  unit: string;
+  ledBy: string;
+  cancelled: string;
+}
+const FEED_WORDS: Record<'sv' | 'en', FeedWords> = {
+  sv: { unit: 'Enhet', ledBy: 'Leds av', cancelled: 'Inställt' },
+  en: { unit: 'Unit', ledBy: 'Led by', cancelled: 'Cancelled' },
+};
 /** What a feed token looks like (32 random bytes, base64url): anything else cannot be one. */
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -67,24 +77,29 @@ export class CalendarService {
     return this.db.transaction(
       async () => {
         const scope: FeedScope = owner.personId ? { personId: owner.personId } : { unitId: owner.unitId as string };
-        const name = owner.personId ? await this.repository.personName(owner.personId) : await this.repository.unitName(owner.unitId as string);
-        if (name === null) throw notFound();
+        // A person's feed is written in their language; a unit's, shared by its team, in Swedish.
+        const holder = owner.personId
+          ? await this.repository.person(owner.personId)
+          : { name: await this.repository.unitName(owner.unitId as string), language: 'sv' as const };
+        if (!holder?.name) throw notFound();
+        const name = holder.name;
+        const words = FEED_WORDS[holder.language];
         const from = new Date(now.getTime() - CALENDAR_FEED_DAYS_BACK * DAY_MS);
         const to = new Date(now.getTime() + CALENDAR_FEED_DAYS_AHEAD * DAY_MS);
         const sessions = await this.repository.sessions(scope, from, to);
-        return serializeCalendar({ name: `Kunna – ${name}`, generatedAt: now, events: sessions.map((session) => this.event(session)) });
+        return serializeCalendar({ name: `Kunna – ${name}`, generatedAt: now, events: sessions.map((session) => this.event(session, words)) });
       },
       { organisationId: owner.organisationId, personId: owner.personId, networkId },
     );
   }
 
-  private event(session: FeedSessionRow): CalendarEvent {
+  private event(session: FeedSessionRow, words: FeedWords): CalendarEvent {
     const cancelled = session.status === 'cancelled';
     const lines = [
       `${session.title} (${session.durationMinutes} min)`,
-      `Enhet: ${session.unitName}`,
-      ...(session.facilitators.length ? [`Leds av: ${session.facilitators.join(', ')}`] : []),
-      ...(cancelled ? [`INSTÄLLT${session.cancelReason ? `: ${session.cancelReason}` : ''}`] : []),
+      `${words.unit}: ${session.unitName}`,
+      ...(session.facilitators.length ? [`${words.ledBy}: ${session.facilitators.join(', ')}`] : []),
+      ...(cancelled ? [`${words.cancelled.toUpperCase()}${session.cancelReason ? `: ${session.cancelReason}` : ''}`] : []),
     ];
     return {
       uid: `session-${session.id}@kunna`,
@@ -92,7 +107,7 @@ export class CalendarService {
       lastModified: session.updatedAt,
       start: session.startsAt,
       end: session.endsAt,
-      summary: cancelled ? `Inställt: ${session.title}` : session.title,
+      summary: cancelled ? `${words.cancelled}: ${session.title}` : session.title,
       location: session.place,
       description: lines.join('\n'),
       cancelled,
