@@ -10,6 +10,7 @@ import { RowLevelSecurity1763900700000 } from './1763900700000-row-level-securit
 import { AuditSearch1763900710000 } from './1763900710000-audit-search';
 import { Insights1763900800000 } from './1763900800000-insights';
 import { CalendarNotifications1763900900000 } from './1763900900000-calendar-notifications';
+import { ChecksFollowUp1763900950000 } from './1763900950000-checks-follow-up';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AuditSearch1763900710000,
   Insights1763900800000,
   CalendarNotifications1763900900000,
+  ChecksFollowUp1763900950000,
 ];

@@ -530,6 +530,12 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}/rounds`, body: { kind: 'ibland' } }),
   },
+  'POST /api/checks/assignments/:assignmentId/cancel': {
+    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}/cancel`, body: {} }),
+  },
   'GET /api/checks/rounds/:roundId/roster': {
     own: ['ambassador', 'manager'],
     sibling: [],

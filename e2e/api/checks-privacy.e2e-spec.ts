@@ -82,6 +82,7 @@ describe('check results never reveal a person (API)', () => {
         { key: 's1', kind: 'self_rating', textSv: 'Jag kan signera digitalt', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null },
         knowledge('k1', 'A'),
         knowledge('k2', 'B'),
+        { key: 'o1', kind: 'observation', textSv: 'Signerar utan hjälp', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null },
       ],
     });
     const version = (await hr.post(`/api/checks/instruments/${instrumentId}/publish`)).body as InstrumentVersion;
@@ -135,11 +136,21 @@ describe('check results never reveal a person (API)', () => {
     expect(JSON.stringify(reopen.body)).not.toMatch(/rating|options/);
     const [{ id: adaResponse }] = await sql<{ id: string }>(t, `select id from check_response where person_id = $1 limit 1`, [u1People[0]]);
     expect((await manager.put(`/api/checks/kiosk/${adaResponse}/items/s1`, { value: { rating: 1 } })).status).toBe(409);
+    // An ambassador's observation of Ada is hers alone: the manager may neither record nor read one.
+    const ambassador = await t.as('ambassadorU1');
+    const observation = { personId: u1People[0], itemKey: 'o1', rating: 1 };
+    expect((await ambassador.put(`/api/checks/rounds/${round(u1, 'after').id}/observations`, observation)).status).toBe(200);
+    expect((await manager.put(`/api/checks/rounds/${round(u1, 'after').id}/observations`, observation)).status).toBe(403);
+    const person = await manager.get(`/api/people/${u1People[0]}`);
+    expect(person.status).toBe(200);
+    expect(JSON.stringify(person.body)).not.toMatch(/rating|observ/i);
     // Support signals are for the unit's ambassadors only; the assignment gives counts.
     expect((await manager.get(`/api/checks/support-signals?unitId=${t.fixture.unitU1}`)).status).toBe(403);
     const assignment = await manager.get(`/api/checks/assignments/${u1.id}`);
-    expect(JSON.stringify(assignment.body)).not.toMatch(/rating|"answers"/);
-    expect(assignment.body.rounds.map((r: { answered: number }) => r.answered)).toEqual([6, 6, 0]);
+    expect(JSON.stringify(assignment.body)).not.toMatch(/rating|"answers"|observ/);
+    // The follow-up is scheduled, not yet open.
+    expect(assignment.body.rounds.map((r: { answered: number }) => r.answered)).toEqual([6, 6]);
+    expect(assignment.body.followUpDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     // Own results are one's own: the manager answered nothing.
     expect((await manager.get('/api/checks/me')).body.results).toEqual([]);
     // Another unit's and another organisation's figures are out of reach.

@@ -23,6 +23,7 @@ import { CheckTarget } from './checks-access.guard';
 import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
 import {
   AssignmentListQueryDto,
+  CancelAssignmentDto,
   CreateAssignmentDto,
   CreateCoreItemDto,
   CreateInstrumentDto,
@@ -129,6 +130,14 @@ export class ChecksController {
   @Post(ApiRoutes.checks.rounds)
   openRound(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: OpenRoundDto): Promise<CheckAssignment> {
     return this.checks.openRound(caller, id, body.kind);
+  }
+
+  @Access({ roles: ASSIGNERS, target: ANY })
+  @CheckTarget('assignment', 'assignmentId')
+  @Post(ApiRoutes.checks.cancelAssignment)
+  @HttpCode(200)
+  cancelAssignment(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: CancelAssignmentDto): Promise<CheckAssignment> {
+    return this.checks.cancelAssignment(caller, id, body.reason);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY })

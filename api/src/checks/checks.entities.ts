@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-/* The schema is made by migrations (1763900500000-checks.ts); these entities describe it exactly. */
+/* The schema is made by migrations (1763900500000-checks.ts, 1763900950000-checks-follow-up.ts); these entities describe it exactly. */
 
 @Entity('check_core_item')
 export class CheckCoreItemEntity {
@@ -47,6 +47,7 @@ export class CheckAssignmentEntity {
   @Column('uuid', { name: 'session_id', nullable: true }) sessionId!: string | null;
   @Column('uuid', { name: 'program_id', nullable: true }) programId!: string | null;
   @Column('integer', { name: 'follow_up_weeks', default: 10 }) followUpWeeks!: number;
+  @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '../jobs/job-registry';
 import { ChecksAccessGuard } from './checks-access.guard';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
-import { ChecksService } from './checks.service';
+import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
 
 /** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
 @Module({
@@ -10,4 +11,13 @@ import { ChecksService } from './checks.service';
   providers: [ChecksRepository, ChecksService, ChecksAccessGuard],
   exports: [ChecksService, ChecksRepository],
 })
-export class ChecksModule {}
+export class ChecksModule implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly checks: ChecksService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(FOLLOW_UP_CHECK, (payload) => this.checks.openFollowUp(payload.assignmentId));
+  }
+}

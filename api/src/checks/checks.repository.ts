@@ -50,6 +50,9 @@ export interface AssignmentRow {
   sessionId: string | null;
   programId: string | null;
   followUpWeeks: number;
+  cancelledAt: string | null;
+  /** The linked session was cancelled. */
+  sessionCancelled: boolean;
   createdAt: string;
 }
 
@@ -96,7 +99,9 @@ const ASSIGNMENT_SELECT = `
   select a.id, a.organisation_id as "organisationId", a.unit_id as "unitId", u.name as "unitName", u.area_id as "areaId",
          o.network_id as "networkId", a.instrument_version_id as "instrumentVersionId", v.instrument_id as "instrumentId",
          v.title as "instrumentTitle", v.version, a.title, a.session_id as "sessionId", a.program_id as "programId",
-         a.follow_up_weeks as "followUpWeeks", ${ISO('a.created_at')} as "createdAt"
+         a.follow_up_weeks as "followUpWeeks", ${ISO('a.cancelled_at')} as "cancelledAt",
+         exists (select 1 from sessions s where s.id = a.session_id and s.status = 'cancelled') as "sessionCancelled",
+         ${ISO('a.created_at')} as "createdAt"
     from check_assignment a
     join unit u on u.id = a.unit_id
     join organisation o on o.id = a.organisation_id
@@ -105,7 +110,8 @@ const ASSIGNMENT_SELECT = `
 const ROUND_SELECT = `
   select r.id, r.organisation_id as "organisationId", r.assignment_id as "assignmentId", r.kind, r.code,
          r.opens_on::text as "opensOn", r.closes_on::text as "closesOn",
-         (r.opens_on <= current_date and (r.closes_on is null or r.closes_on >= current_date)) as open
+         (r.opens_on <= current_date and (r.closes_on is null or r.closes_on >= current_date)
+          and not exists (select 1 from check_assignment ca where ca.id = r.assignment_id and ca.cancelled_at is not null)) as open
     from check_round r`;
 
 /**
@@ -288,6 +294,17 @@ export class ChecksRepository {
     return inserted.length === 1;
   }
 
+  /** Idempotent: the first cancellation's time stays. */
+  async cancelAssignment(id: string): Promise<void> {
+    await this.query(`update check_assignment set cancelled_at = coalesce(cancelled_at, now()) where id = $1`, [id]);
+  }
+
+  /** Checks linked to these sessions (to cancel or restore their scheduled follow-up with the session). */
+  async assignmentIdsOfSessions(sessionIds: string[]): Promise<string[]> {
+    const rows = await this.query<{ id: string }>(`select id from check_assignment where session_id = any($1::uuid[]) order by id`, [sessionIds]);
+    return rows.map((r) => r.id);
+  }
+
   async programOrganisation(programId: string): Promise<{ organisationId: string | null; networkId: string | null } | null> {
     const rows = await this.query<{ organisation_id: string | null; network_id: string | null }>(
       `select organisation_id, network_id from library_program where id = $1`,
@@ -324,7 +341,7 @@ export class ChecksRepository {
   }
 
   /** Inserts the round unless the assignment already has one of that kind; false when the code was taken. */
-  async insertRound(row: { organisationId: string; assignmentId: string; kind: CheckKind; code: string; opensOn: string; createdBy: string }): Promise<boolean> {
+  async insertRound(row: { organisationId: string; assignmentId: string; kind: CheckKind; code: string; opensOn: string; createdBy: string | null }): Promise<boolean> {
     const inserted = await this.query<{ id: string }>(
       `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, created_by)
        values ($1, $2, $3, $4, $5::date, $6) on conflict do nothing returning id`,
@@ -431,7 +448,7 @@ export class ChecksRepository {
          join unit_membership m on m.unit_id = a.unit_id and m.person_id = $1
               and m.start_date <= current_date and (m.end_date is null or m.end_date >= current_date)
          left join check_response s on s.round_id = r.id and s.person_id = $1
-        where r.opens_on <= current_date and (r.closes_on is null or r.closes_on >= current_date)
+        where r.opens_on <= current_date and (r.closes_on is null or r.closes_on >= current_date) and a.cancelled_at is null
           and (s.status is null or s.status = 'in_progress')
         order by r.opens_on desc, r.id`,
       [personId],

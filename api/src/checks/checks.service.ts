@@ -8,9 +8,11 @@ import {
   CheckKind,
   CheckResults,
   COMPETENCE_DIMENSIONS,
+  CompetenceDimension,
   CoreItem,
   CreateCheckAssignmentRequest,
   CreateCoreItemRequest,
+  DimensionProgress,
   InstrumentDetail,
   InstrumentDraft,
   InstrumentSummary,
@@ -28,11 +30,13 @@ import {
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import { AuditService } from '../audit/audit.service';
+import { defineJobKind, PermanentJobError } from '../jobs/job-kind';
+import { JobQueue } from '../jobs/job-queue';
 import type { Caller } from '../auth/caller';
 import { callerCanSee, callerCovers, ScopePosition } from '../auth/scope';
 import { validationError } from '../common/errors';
 import { forbidden, notFound, stateConflict } from '../library/http';
-import { analyseGroup, differencingRisk } from './aggregate';
+import { analyseGroup, differencingRisk, ResponseData } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';
 import { coreKey, parseItems, withCoreItems } from './instrument-items';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson, toQuestion } from './scoring';
@@ -49,6 +53,13 @@ export const KIOSK_ROLES = [Role.Ambassador, Role.Manager];
 export const RESULT_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const DAY_MS = 86_400_000;
+
+/** Opens an assignment's follow-up round when it is due (scheduled when the after round opens). */
+export type FollowUpPayload = { assignmentId: string };
+export const FOLLOW_UP_CHECK = defineJobKind<FollowUpPayload>('checks.follow-up', { maxAttempts: 5 });
+/** One follow-up job per assignment: a retried request or a second click schedules nothing more. */
+export const followUpKey = (assignmentId: string) => `assignment:${assignmentId}:follow-up`;
 const DEFAULT_SUPPORT_THRESHOLD = 2;
 
 @Injectable()
@@ -56,6 +67,7 @@ export class ChecksService {
   constructor(
     private readonly repository: ChecksRepository,
     private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
   ) {}
 
   // --- common core items (network coordinator) ---
@@ -240,44 +252,100 @@ export class ChecksService {
   }
 
   /**
-   * Opens a round (idempotent per kind). Opening the after round also schedules the follow-up round,
-   * which opens `followUpWeeks` later (the person sees it among their open checks from that day).
+   * Opens a round (idempotent per kind). Opening the after round schedules the follow-up through the job queue:
+   * it opens `followUpWeeks` later (see `openFollowUp`), once, however often the request is retried. Opening the
+   * follow-up by hand earlier makes the scheduled one unnecessary.
    */
   async openRound(caller: Caller, assignmentId: string, kind: CheckKind): Promise<CheckAssignment> {
     const assignment = await this.assignment(caller, assignmentId);
-    const today = new Date().toISOString().slice(0, 10);
+    if (assignment.cancelledAt) throw stateConflict('Mätningen är avbruten.', 'assignment_cancelled');
     if (kind === CheckKind.FollowUp && !(await this.repository.roundOf(assignmentId, CheckKind.After))) {
       throw stateConflict('Öppna efter-mätningen först; uppföljningen kommer veckor efter den.', 'after_first');
     }
-    await this.insertRound(caller, assignment, kind, today);
+    await this.insertRound(caller.organisationId, assignment.id, kind, isoDay(new Date()), caller.personId);
     if (kind === CheckKind.After) {
-      const followUp = new Date(Date.now() + assignment.followUpWeeks * 7 * 86_400_000).toISOString().slice(0, 10);
-      await this.insertRound(caller, assignment, CheckKind.FollowUp, followUp);
+      await this.jobs.enqueue(FOLLOW_UP_CHECK, { assignmentId }, {
+        runAt: new Date(Date.now() + assignment.followUpWeeks * 7 * DAY_MS),
+        uniqueKey: followUpKey(assignmentId),
+        organisationId: caller.organisationId,
+      });
+    } else if (kind === CheckKind.FollowUp) {
+      await this.jobs.cancel(FOLLOW_UP_CHECK, followUpKey(assignmentId));
     }
     await this.audit.record({ action: 'checks.round.open', targetType: 'check_assignment', targetId: assignmentId, details: { kind } });
     return this.assignment(caller, assignmentId);
   }
 
-  private async insertRound(caller: Caller, assignment: CheckAssignment, kind: CheckKind, opensOn: string): Promise<void> {
-    if (await this.repository.roundOf(assignment.id, kind)) return;
+  /** Cancels a check: its rounds close, no more can be opened and the scheduled follow-up is cancelled. Idempotent. */
+  async cancelAssignment(caller: Caller, assignmentId: string, reason: string): Promise<CheckAssignment> {
+    const assignment = await this.assignment(caller, assignmentId);
+    if (!assignment.cancelledAt) {
+      await this.repository.cancelAssignment(assignmentId);
+      await this.jobs.cancel(FOLLOW_UP_CHECK, followUpKey(assignmentId));
+      await this.audit.record({ action: 'checks.assignment.cancel', targetType: 'check_assignment', targetId: assignmentId, details: { reason } });
+    }
+    return this.assignment(caller, assignmentId);
+  }
+
+  /**
+   * The job handler: opens the follow-up round for the participants (it appears among their open checks and on
+   * "Min utveckling"). Runs in the assignment's organisation. A check or session cancelled meanwhile opens nothing.
+   */
+  async openFollowUp(assignmentId: string): Promise<void> {
+    const assignment = await this.repository.assignment(assignmentId);
+    if (!assignment) throw new PermanentJobError(`check assignment ${assignmentId} not found`);
+    if (assignment.cancelledAt || assignment.sessionCancelled) return;
+    if (await this.repository.roundOf(assignmentId, CheckKind.FollowUp)) return;
+    await this.insertRound(assignment.organisationId, assignmentId, CheckKind.FollowUp, isoDay(new Date()), null);
+    await this.audit.record({
+      action: 'checks.round.open',
+      organisationId: assignment.organisationId,
+      targetType: 'check_assignment',
+      targetId: assignmentId,
+      details: { kind: CheckKind.FollowUp, scheduled: true },
+    });
+  }
+
+  /**
+   * Called by the sessions feature when sessions are cancelled or restored: the follow-up of their checks is
+   * cancelled, or scheduled again (from the after round's day) if the after round is open and no follow-up is.
+   */
+  async sessionsStatusChanged(sessionIds: string[], cancelled: boolean): Promise<void> {
+    if (sessionIds.length === 0) return;
+    for (const id of await this.repository.assignmentIdsOfSessions(sessionIds)) {
+      if (cancelled) {
+        await this.jobs.cancel(FOLLOW_UP_CHECK, followUpKey(id));
+        continue;
+      }
+      const assignment = await this.repository.assignment(id);
+      const after = await this.repository.roundOf(id, CheckKind.After);
+      if (!assignment || assignment.cancelledAt || !after || (await this.repository.roundOf(id, CheckKind.FollowUp))) continue;
+      const due = Date.parse(`${after.opensOn}T00:00:00Z`) + assignment.followUpWeeks * 7 * DAY_MS;
+      await this.jobs.enqueue(FOLLOW_UP_CHECK, { assignmentId: id }, {
+        runAt: new Date(Math.max(due, Date.now())),
+        uniqueKey: followUpKey(id),
+        onConflict: 'replace',
+        organisationId: assignment.organisationId,
+      });
+    }
+  }
+
+  private async insertRound(organisationId: string, assignmentId: string, kind: CheckKind, opensOn: string, createdBy: string | null): Promise<void> {
+    if (await this.repository.roundOf(assignmentId, kind)) return;
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-      const inserted = await this.repository.insertRound({
-        organisationId: caller.organisationId,
-        assignmentId: assignment.id,
-        kind,
-        code,
-        opensOn,
-        createdBy: caller.personId,
-      });
-      if (inserted || (await this.repository.roundOf(assignment.id, kind))) return;
+      const inserted = await this.repository.insertRound({ organisationId, assignmentId, kind, code, opensOn, createdBy });
+      if (inserted || (await this.repository.roundOf(assignmentId, kind))) return;
     }
     throw new Error('could not find a free check code');
   }
 
   private async withRounds(rows: Awaited<ReturnType<ChecksRepository['assignments']>>): Promise<CheckAssignment[]> {
     return Promise.all(
-      rows.map(async (row) => ({
+      rows.map(async (row) => {
+        const rounds = await this.repository.rounds(row.id);
+        const scheduled = rounds.some((r) => r.kind === CheckKind.FollowUp) ? null : await this.jobs.find(FOLLOW_UP_CHECK, followUpKey(row.id));
+        return {
         id: row.id,
         title: row.title,
         unitId: row.unitId,
@@ -289,9 +357,12 @@ export class ChecksService {
         sessionId: row.sessionId,
         programId: row.programId,
         followUpWeeks: row.followUpWeeks,
+        followUpDueOn: scheduled?.status === 'pending' ? isoDay(scheduled.runAt) : null,
+        cancelledAt: row.cancelledAt,
         createdAt: row.createdAt,
-        rounds: await this.repository.rounds(row.id),
-      })),
+        rounds,
+        };
+      }),
     );
   }
 
@@ -474,35 +545,28 @@ export class ChecksService {
     const results = new Map<string, MyCheckResult>();
     for (const r of responses) {
       const version = versions.get(r.versionId);
-      if (!version || r.status !== 'submitted') continue;
+      // An ambassador's observations count whether or not the person has answered the check themselves.
+      if (!version || (r.status !== 'submitted' && !hasObservation(version.items, r.answers))) continue;
       const result = results.get(r.assignmentId) ?? {
         assignmentId: r.assignmentId,
         title: r.title,
         unitName: r.unitName,
         dimensions: [],
         knowledge: { before: null, after: null, followUp: null },
+        observed: [],
       };
       const scores = scorePerson(version.items, r.answers);
       const side = r.kind === CheckKind.Before ? 'before' : r.kind === CheckKind.After ? 'after' : 'followUp';
-      for (const dimension of COMPETENCE_DIMENSIONS) {
-        const value = scores.dimensions[dimension];
-        if (value === undefined) continue;
-        let entry = result.dimensions.find((d) => d.dimension === dimension);
-        if (!entry) {
-          entry = { dimension, before: null, after: null, followUp: null };
-          result.dimensions.push(entry);
-        }
-        entry[side] = value;
+      if (r.status === 'submitted') {
+        addProgress(result.dimensions, scores.dimensions, side);
+        result.knowledge[side] = scores.knowledge;
       }
-      result.knowledge[side] = scores.knowledge;
+      addProgress(result.observed, scores.observation, side);
       results.set(r.assignmentId, result);
-    }
-    for (const result of results.values()) {
-      result.dimensions.sort((a, b) => COMPETENCE_DIMENSIONS.indexOf(a.dimension) - COMPETENCE_DIMENSIONS.indexOf(b.dimension));
     }
     // A check answered with nothing but "Vill inte svara" has no result to show.
     const shown = [...results.values()].filter(
-      (r) => r.dimensions.length > 0 || Object.values(r.knowledge).some((value) => value !== null),
+      (r) => r.dimensions.length > 0 || r.observed.length > 0 || Object.values(r.knowledge).some((value) => value !== null),
     );
     if (shown.length) {
       await this.audit.record({ action: 'checks.results.read_own', targetType: 'person', targetId: caller.personId });
@@ -601,6 +665,29 @@ export class ChecksService {
     if (!callerCovers(caller, roles, unit)) throw forbidden();
     return unit;
   }
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function hasObservation(items: readonly CheckItem[], answers: ResponseData['answers']): boolean {
+  return answers.some((a) => items.some((i) => i.key === a.itemKey && i.kind === CheckItemKind.Observation));
+}
+
+/** Puts one check's means per dimension into the progress list, in the dimensions' display order. */
+function addProgress(list: DimensionProgress[], means: Partial<Record<CompetenceDimension, number>>, side: 'before' | 'after' | 'followUp'): void {
+  for (const dimension of COMPETENCE_DIMENSIONS) {
+    const value = means[dimension];
+    if (value === undefined) continue;
+    let entry = list.find((d) => d.dimension === dimension);
+    if (!entry) {
+      entry = { dimension, before: null, after: null, followUp: null };
+      list.push(entry);
+    }
+    entry[side] = value;
+  }
+  list.sort((a, b) => COMPETENCE_DIMENSIONS.indexOf(a.dimension) - COMPETENCE_DIMENSIONS.indexOf(b.dimension));
 }
 
 function positionOf(row: { networkId: string; organisationId: string; areaId: string; unitId: string }): ScopePosition {

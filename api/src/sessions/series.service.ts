@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { SessionReminders } from '../notifications/session-reminders';
+import { ChecksService } from '../checks/checks.service';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../library/http';
@@ -32,6 +33,7 @@ export class SeriesService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly reminders: SessionReminders,
+    private readonly checks: ChecksService,
   ) {}
 
   async create(caller: Caller, body: CreateSeriesDto): Promise<SessionSeries> {
@@ -142,10 +144,12 @@ export class SeriesService {
       const errors = first ? await this.sessions.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', first.date) : [];
       if (errors.length > 0) throw validationError(errors);
     }
+    const statusChanged: string[] = [];
     for (const id of ids) {
       const current = await this.repository.sessionRow(id, true);
       if (!current) continue;
       const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
+      if (status !== current.status) statusChanged.push(id);
       await this.repository.updateSession(
         id,
         {
@@ -165,6 +169,8 @@ export class SeriesService {
       if (body.facilitatorIds) await this.repository.setFacilitators(id, current.organisationId, body.facilitatorIds);
       await this.reminders.changed(id, current);
     }
+    // Checks of cancelled sessions open no follow-up; restored ones are scheduled again.
+    await this.checks.sessionsStatusChanged(statusChanged, body.cancelled === true);
     await this.audit.record({
       action: 'session_series.updated',
       targetType: 'session_series',

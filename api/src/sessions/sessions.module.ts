@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { ChecksModule } from '../checks/checks.module';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
@@ -13,7 +14,7 @@ import { SessionsService } from './sessions.service';
 
 /** Workplace sessions (tillfällen): scheduling, series, conflicts, attendance, catch-up, individual support, hours. */
 @Module({
-  imports: [AmbassadorsModule, NotificationsModule],
+  imports: [AmbassadorsModule, NotificationsModule, ChecksModule],
   controllers: [SessionsController, ParticipationController],
   providers: [SessionsRepository, SessionsService, SeriesService, CatchUpService, SupportService, ParticipationService, SessionsAccessGuard],
   exports: [SessionsService, SessionsRepository, ParticipationService],

@@ -18,6 +18,7 @@ import {
 import { AmbassadorsService } from '../ambassadors/ambassadors.service';
 import { AuditService } from '../audit/audit.service';
 import { SessionReminders } from '../notifications/session-reminders';
+import { ChecksService } from '../checks/checks.service';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { stateConflict, notFound, forbidden } from '../library/http';
@@ -61,6 +62,7 @@ export class SessionsService {
     private readonly ambassadors: AmbassadorsService,
     private readonly audit: AuditService,
     private readonly reminders: SessionReminders,
+    private readonly checks: ChecksService,
   ) {}
 
   // --- reading ---
@@ -214,6 +216,8 @@ export class SessionsService {
       await this.repository.setInvitations(sessionId, current.organisationId, []);
     }
     await this.reminders.changed(sessionId, current);
+    // The follow-up check of a cancelled session is not opened; restoring the session schedules it again.
+    if (status !== current.status) await this.checks.sessionsStatusChanged([sessionId], status === SessionStatus.Cancelled);
     await this.audit.record({
       action: status !== current.status ? (status === SessionStatus.Cancelled ? 'session.cancelled' : 'session.restored') : 'session.updated',
       targetType: 'session',

@@ -154,6 +154,8 @@ export const ApiRoutes = {
     assignment: 'checks/assignments/:assignmentId',
     /** POST open the before, after or follow-up round (idempotent per kind). */
     rounds: 'checks/assignments/:assignmentId/rounds',
+    /** POST: cancel the check (no more rounds, the scheduled follow-up is cancelled). */
+    cancelAssignment: 'checks/assignments/:assignmentId/cancel',
     /** GET who may answer on the kiosk tablet (names only). */
     kioskRoster: 'checks/rounds/:roundId/roster',
     /** POST start one person's answer on the kiosk tablet. */

@@ -180,6 +180,10 @@ export interface CheckAssignment {
   sessionId: string | null;
   programId: string | null;
   followUpWeeks: number;
+  /** The day the follow-up round is scheduled to open (set once the after round is open, until it opens). */
+  followUpDueOn: string | null;
+  /** A cancelled check opens no more rounds and schedules no follow-up. */
+  cancelledAt: string | null;
   createdAt: string;
   rounds: CheckRound[];
 }
@@ -193,6 +197,11 @@ export interface CreateCheckAssignmentRequest {
   sessionId?: string | null;
   programId?: string | null;
   followUpWeeks?: number;
+}
+
+export interface CancelAssignmentRequest {
+  /** Why the check is cancelled (kept in the audit log). */
+  reason: string;
 }
 
 export interface OpenRoundRequest {
@@ -304,6 +313,8 @@ export interface MyCheckResult {
   unitName: string;
   dimensions: DimensionProgress[];
   knowledge: KnowledgeProgress;
+  /** Means of what an ambassador observed per dimension (1–4): shown to the person only. */
+  observed: DimensionProgress[];
 }
 
 export interface PendingCheck {

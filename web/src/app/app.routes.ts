@@ -153,6 +153,12 @@ export const routes: Routes = [
         title: 'checks.kiosk.title',
       },
       {
+        path: 'matningar/observation/:assignmentId/:roundId',
+        canActivate: [hasRole(Role.Ambassador)],
+        loadComponent: () => import('./checks/observation-form').then((m) => m.ObservationForm),
+        title: 'checks.observation.title',
+      },
+      {
         path: 'matningar/resultat',
         canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
         loadComponent: () => import('./checks/results-page').then((m) => m.ResultsPage),

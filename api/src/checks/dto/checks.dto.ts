@@ -16,6 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import {
+  CancelAssignmentRequest,
   CheckAnswerValue,
   CheckItemInput,
   CheckKind,
@@ -125,6 +126,15 @@ export class AssignmentListQueryDto {
   @IsUUID('all', { message: 'Ska vara ett uuid.' })
   @IfPresent()
   unitId?: string;
+}
+
+export class CancelAssignmentDto implements CancelAssignmentRequest {
+  @ApiProperty({ example: 'Tillfället blev inte av.' })
+  @MaxLength(500, { message: 'Högst 500 tecken.' })
+  @IsNotEmpty({ message: 'Skriv varför mätningen avbryts.' })
+  @IsString({ message: 'Skriv varför mätningen avbryts.' })
+  @Trim()
+  reason!: string;
 }
 
 export class OpenRoundDto implements OpenRoundRequest {

@@ -1,14 +1,18 @@
 import { Location } from '@angular/common';
-import { Component, Injector, OnInit, afterNextRender, inject, input, signal } from '@angular/core';
+import { Component, Injector, OnInit, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@kunna/contracts';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
+import { afterSignIn, tillQuery } from '../core/guards';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 
-/** `/kod?c=CODE`: a person without e-mail redeems the one-time code from their manager and chooses a password. */
+/**
+ * `/kod?c=CODE`: a person without e-mail redeems the one-time code from their manager and chooses a password.
+ * Reached from a check link (`/kod?till=/m/KOD`, via sign-in) it goes on to that check afterwards.
+ */
 @Component({
   selector: 'k-redeem-code',
   imports: [FormsModule, TranslatePipe, LanguagePicker, RouterLink],
@@ -23,6 +27,10 @@ export class RedeemCode implements OnInit {
   private readonly injector = inject(Injector);
   /** The code from the link or slip (`?c=`). */
   readonly c = input<string>();
+  /** `?till=/m/KOD`: the check link the person opened before signing in. */
+  readonly till = input<string>();
+  protected readonly tillQuery = tillQuery;
+  protected readonly returnsToCheck = computed(() => afterSignIn(this.till()) !== '/');
 
   protected code = '';
   protected newPassword = '';
@@ -36,7 +44,10 @@ export class RedeemCode implements OnInit {
   ngOnInit(): void {
     this.code = (this.c() ?? '').trim();
     // The code must not linger in the address bar or history on a shared device.
-    if (this.c()) afterNextRender(() => this.location.replaceState('/kod'), { injector: this.injector });
+    if (this.c()) {
+      const rest = new URLSearchParams(tillQuery(this.till())).toString();
+      afterNextRender(() => this.location.replaceState('/kod', rest), { injector: this.injector });
+    }
   }
 
   protected message(field: string): string | null {
@@ -68,7 +79,7 @@ export class RedeemCode implements OnInit {
       await this.session.redeem({ code: this.code.trim(), newPassword: this.newPassword });
       this.newPassword = '';
       this.repeatPassword = '';
-      await this.router.navigateByUrl('/');
+      await this.router.navigateByUrl(afterSignIn(this.till()));
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

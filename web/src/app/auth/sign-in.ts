@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ApiRoutes, OrganisationSummary } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
-import { afterSignIn } from '../core/guards';
+import { afterSignIn, tillQuery } from '../core/guards';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -35,6 +35,7 @@ export class SignIn {
   /** The e-mail or number belongs to people in several organisations: the organisation must be chosen. */
   protected readonly organisationRequired = signal(false);
   protected readonly fieldMessage = fieldMessage;
+  protected readonly tillQuery = tillQuery;
 
   constructor() {
     this.client.get<OrganisationSummary[]>(ApiRoutes.auth.organisations).then(

@@ -19,6 +19,7 @@ import {
   routePath,
   SavedAnswer,
   SaveAnswerRequest,
+  SaveObservationRequest,
   SupportSignal,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
@@ -63,6 +64,9 @@ export class ChecksApi {
   createAssignment(body: CreateCheckAssignmentRequest): Promise<CheckAssignment> {
     return this.client.post(ApiRoutes.checks.assignments, body);
   }
+  assignment(assignmentId: string): Promise<CheckAssignment> {
+    return this.client.get(routePath(ApiRoutes.checks.assignment, { assignmentId }));
+  }
   openRound(assignmentId: string, kind: CheckKind): Promise<CheckAssignment> {
     return this.client.post(routePath(ApiRoutes.checks.rounds, { assignmentId }), { kind });
   }
@@ -78,6 +82,10 @@ export class ChecksApi {
   }
   finishKiosk(responseId: string, decline: boolean): Promise<{ status: string }> {
     return this.client.post(routePath(decline ? ApiRoutes.checks.kioskDecline : ApiRoutes.checks.kioskSubmit, { responseId }));
+  }
+
+  observe(roundId: string, body: SaveObservationRequest): Promise<{ saved: true }> {
+    return this.client.put(routePath(ApiRoutes.checks.observations, { roundId }), body);
   }
 
   form(code: string): Promise<CheckForm> {

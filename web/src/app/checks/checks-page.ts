@@ -11,6 +11,7 @@ import { checkKindKey } from './labels';
 import { TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { ChecksApi } from './checks-api';
+import { QrCode } from './qr-code';
 
 /**
  * Före/efter-mätningar for the people who run them: assign a published instrument to a unit (for a session or a
@@ -19,7 +20,7 @@ import { ChecksApi } from './checks-api';
  */
 @Component({
   selector: 'k-checks-page',
-  imports: [TranslatePipe, FormsModule, RouterLink],
+  imports: [TranslatePipe, FormsModule, RouterLink, QrCode],
   template: `
     <h1>{{ 'checks.page.title' | t }}</h1>
     <p class="lead">{{ 'checks.page.lead' | t }}</p>
@@ -92,30 +93,43 @@ import { ChecksApi } from './checks-api';
         <li class="card assignment">
           <h3>{{ assignment.title }}</h3>
           <p class="muted">{{ assignment.unitName }} · {{ assignment.instrumentTitle }} ({{ 'checks.page.version' | t: { n: assignment.version } }})</p>
+          @if (assignment.cancelledAt) {
+            <p class="muted">{{ 'checks.page.cancelled' | t }}</p>
+          }
           <ul class="plain rounds">
             @for (round of assignment.rounds; track round.id) {
-              <li>
-                <strong>{{ checkKindKey(round.kind) | t }}</strong>
-                · {{ 'checks.page.answered' | t: { answered: round.answered, invited: round.invited } }}
-                @if (round.kind === 'follow_up') {
-                  · {{ 'checks.page.opensOn' | t: { date: round.opensOn } }}
-                }
-                <br />
-                <span>{{ 'checks.page.linkLabel' | t }} <a [href]="linkFor(round.code)" class="code-link">{{ linkFor(round.code) }}</a></span>
-                <span class="code" [attr.aria-label]="'checks.page.codeAria' | t: { code: spelled(round.code) }">{{ round.code }}</span>
-                @if (runsKiosk(assignment.unitId)) {
-                  <a class="button secondary" [routerLink]="['/matningar/surfplatta', round.id]">{{ 'checks.page.kiosk' | t }}</a>
-                }
+              <li class="round">
+                <k-qr-code [url]="linkFor(round.code)" [code]="round.code" />
+                <div>
+                  <strong>{{ checkKindKey(round.kind) | t }}</strong>
+                  · {{ 'checks.page.answered' | t: { answered: round.answered, invited: round.invited } }}
+                  <br />
+                  <span>{{ 'checks.page.linkLabel' | t }} <a [href]="linkFor(round.code)" class="code-link">{{ linkFor(round.code) }}</a></span>
+                  <span class="code" [attr.aria-label]="'checks.page.codeAria' | t: { code: spelled(round.code) }">{{ round.code }}</span>
+                  <div class="actions">
+                    @if (runsKiosk(assignment.unitId)) {
+                      <a class="button secondary" [routerLink]="['/matningar/surfplatta', round.id]">{{ 'checks.page.kiosk' | t }}</a>
+                    }
+                    @if (observes(assignment.unitId)) {
+                      <a class="button secondary" [routerLink]="['/matningar/observation', assignment.id, round.id]">{{ 'checks.page.observe' | t }}</a>
+                    }
+                  </div>
+                </div>
               </li>
             }
           </ul>
-          <div class="actions">
-            @if (!hasRound(assignment, 'before')) {
-              <button type="button" [disabled]="busy()" (click)="open(assignment, 'before')">{{ 'checks.page.openBefore' | t }}</button>
-            } @else if (!hasRound(assignment, 'after')) {
-              <button type="button" [disabled]="busy()" (click)="open(assignment, 'after')">{{ 'checks.page.openAfter' | t }}</button>
-            }
-          </div>
+          @if (assignment.followUpDueOn) {
+            <p>{{ 'checks.page.followUpDue' | t: { date: assignment.followUpDueOn } }}</p>
+          }
+          @if (!assignment.cancelledAt) {
+            <div class="actions">
+              @if (!hasRound(assignment, 'before')) {
+                <button type="button" [disabled]="busy()" (click)="open(assignment, 'before')">{{ 'checks.page.openBefore' | t }}</button>
+              } @else if (!hasRound(assignment, 'after')) {
+                <button type="button" [disabled]="busy()" (click)="open(assignment, 'after')">{{ 'checks.page.openAfter' | t }}</button>
+              }
+            </div>
+          }
         </li>
       } @empty {
         <li>{{ 'checks.page.empty' | t }}</li>
@@ -126,6 +140,7 @@ import { ChecksApi } from './checks-api';
     .assignment { margin-bottom: 1rem; }
     .assignment h3 { margin: 0 0 0.25rem; }
     .rounds li { padding: 0.5rem 0; border-top: 1px solid #e3e7ea; }
+    .round { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     .code { display: inline-block; font-family: monospace; font-size: 1.4rem; letter-spacing: 0.15em; margin: 0 0.75rem; }
     .code-link { word-break: break-all; }
   `,
@@ -176,6 +191,11 @@ export class ChecksPage {
 
   protected runsKiosk(unitId: string): boolean {
     return this.permissions.ambassadorUnitIds().includes(unitId) || this.permissions.managedUnitIds().includes(unitId);
+  }
+
+  /** Observations are rated by the unit's ambassadors (the API allows no one else). */
+  protected observes(unitId: string): boolean {
+    return this.permissions.ambassadorUnitIds().includes(unitId);
   }
 
   protected hasRound(assignment: CheckAssignment, kind: string): boolean {

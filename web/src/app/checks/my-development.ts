@@ -85,6 +85,22 @@ export function changeKey(before: number | null, after: number | null): Translat
               }
             </p>
           }
+          @if (result.observed.length) {
+            <h3>{{ 'checks.mine.observed' | t }}</h3>
+            <p class="hint">{{ 'checks.mine.observedHint' | t }}</p>
+            <ul class="plain observed">
+              @for (row of result.observed; track row.dimension) {
+                <li>
+                  {{ dimensionKey(row.dimension) | t }}:
+                  @for (side of sides; track side.key) {
+                    @if (row[side.key] !== null) {
+                      {{ side.label | t }} <strong>{{ observedWords(row[side.key]) }}</strong>
+                    }
+                  }
+                </li>
+              }
+            </ul>
+          }
         </section>
       } @empty {
         <p>{{ 'checks.mine.empty' | t }}</p>
@@ -114,6 +130,17 @@ export class MyDevelopment {
   constructor() {
     const api = inject(ChecksApi);
     void this.mine.run(() => api.mine());
+  }
+
+  protected readonly sides = [
+    { key: 'before', label: 'checks.mine.before' },
+    { key: 'after', label: 'checks.mine.after' },
+    { key: 'followUp', label: 'checks.mine.followUp' },
+  ] as const;
+
+  /** What the ambassador saw, on the observation scale (said about the person, not by them). */
+  protected observedWords(mean: number | null): string {
+    return mean === null ? '–' : this.label(`checks.observation.scale.${nearestStep(mean)}` as TranslationKey);
   }
 
   protected words(row: DimensionProgress, mean: number | null): string {

@@ -19,6 +19,11 @@ export function afterSignIn(till: string | undefined | null): string {
   return till && RETURNABLE.test(till) ? till : '/';
 }
 
+/** The `till` query to pass on between the sign-in pages: only a check link, never an arbitrary address. */
+export function tillQuery(till: string | undefined | null): { till?: string } {
+  return till && RETURNABLE.test(till) ? { till } : {};
+}
+
 /** The sign-in page is for signed-out visitors; a signed-in person goes to the start page. */
 export const signedOut: CanActivateFn = async () => {
   const session = inject(Session);
