@@ -146,6 +146,19 @@ describe('observation, QR code and one-time-code sign-in in the browser', () => 
     await expectAccessible(phone.page, 'my development with an observation');
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
 
+    // The ambassador cancels the check: a reason is asked for, then the check says so and offers nothing more.
+    await tablet.page.getByRole('link', { name: sv.checks.kiosk.leave }).click();
+    const cancelling = tablet.page.getByRole('listitem').filter({ has: tablet.page.getByRole('heading', { level: 3, name: TITLE }) });
+    await cancelling.getByText(sv.checks.page.cancel, { exact: true }).click();
+    await cancelling.getByRole('button', { name: sv.checks.page.cancelSubmit }).click();
+    await cancelling.getByText('Skriv varför mätningen avbryts.').waitFor();
+    expect(await cancelling.getByLabel(sv.checks.page.cancelReason).getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(tablet.page, 'cancelling a check');
+    await cancelling.getByLabel(sv.checks.page.cancelReason).fill('Fel enhet');
+    await cancelling.getByRole('button', { name: sv.checks.page.cancelSubmit }).click();
+    await cancelling.getByText(sv.checks.page.cancelled).waitFor();
+    expect(await cancelling.getByRole('button', { name: sv.checks.page.openAfter }).count()).toBe(0);
+
     expect(await pageProblems(tablet.page, tablet.problems)).toEqual([]);
     expect(await pageProblems(phone.page, phone.problems)).toEqual([]);
   });

@@ -67,6 +67,9 @@ export class ChecksApi {
   assignment(assignmentId: string): Promise<CheckAssignment> {
     return this.client.get(routePath(ApiRoutes.checks.assignment, { assignmentId }));
   }
+  cancelAssignment(assignmentId: string, reason: string): Promise<CheckAssignment> {
+    return this.client.post(routePath(ApiRoutes.checks.cancelAssignment, { assignmentId }), { reason });
+  }
   openRound(assignmentId: string, kind: CheckKind): Promise<CheckAssignment> {
     return this.client.post(routePath(ApiRoutes.checks.rounds, { assignmentId }), { kind });
   }

@@ -8,7 +8,7 @@ import { Permissions } from '../core/permissions';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
 import { checkKindKey } from './labels';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { ChecksApi } from './checks-api';
 import { QrCode } from './qr-code';
@@ -129,6 +129,18 @@ import { QrCode } from './qr-code';
                 <button type="button" [disabled]="busy()" (click)="open(assignment, 'after')">{{ 'checks.page.openAfter' | t }}</button>
               }
             </div>
+            <details class="cancel">
+              <summary>{{ 'checks.page.cancel' | t }}</summary>
+              <form (ngSubmit)="cancel(assignment)" class="field">
+                <label [for]="'cancel-' + assignment.id">{{ 'checks.page.cancelReason' | t }}</label>
+                <input [id]="'cancel-' + assignment.id" name="reason" [(ngModel)]="cancelReasons[assignment.id]" maxlength="500"
+                  [attr.aria-invalid]="cancelError(assignment.id) ? true : null" [attr.aria-describedby]="'cancel-error-' + assignment.id" />
+                @if (cancelError(assignment.id); as message) {
+                  <span [id]="'cancel-error-' + assignment.id" class="error">{{ message }}</span>
+                }
+                <div class="actions"><button type="submit" class="secondary" [disabled]="busy()">{{ 'checks.page.cancelSubmit' | t }}</button></div>
+              </form>
+            </details>
           }
         </li>
       } @empty {
@@ -140,6 +152,7 @@ import { QrCode } from './qr-code';
     .assignment { margin-bottom: 1rem; }
     .assignment h3 { margin: 0 0 0.25rem; }
     .rounds li { padding: 0.5rem 0; border-top: 1px solid #e3e7ea; }
+    .cancel { margin-top: 0.5rem; }
     .round { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
     .code { display: inline-block; font-family: monospace; font-size: 1.4rem; letter-spacing: 0.15em; margin: 0 0.75rem; }
     .code-link { word-break: break-all; }
@@ -150,6 +163,7 @@ export class ChecksPage {
   private readonly api = inject(ChecksApi);
   private readonly organisation = inject(OrganisationApi);
   private readonly session = inject(Session);
+  private readonly i18n = inject(I18n);
   protected readonly permissions = inject(Permissions);
   private readonly origin = inject(DOCUMENT).location.origin;
   protected readonly assignments = new Loader<CheckAssignment[]>();
@@ -163,6 +177,9 @@ export class ChecksPage {
   protected unitId = '';
   protected versionId = '';
   protected followUpWeeks = 10;
+  /** The reason typed for cancelling each check, by assignment id. */
+  protected cancelReasons: Record<string, string> = {};
+  private readonly cancelProblem = signal<{ assignmentId: string; problem: Problem } | null>(null);
 
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
   protected readonly publishedInstruments = computed(() => (this.instruments.value() ?? []).filter((i) => i.latestVersionId !== null));
@@ -226,6 +243,25 @@ export class ChecksPage {
       this.title = '';
     } catch (error) {
       this.createProblem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected cancelError(assignmentId: string): string | null {
+    const current = this.cancelProblem();
+    if (current?.assignmentId !== assignmentId) return null;
+    return fieldMessage(current.problem, 'reason') ?? current.problem.serverMessage ?? this.i18n.t(problemKey(current.problem));
+  }
+
+  protected async cancel(assignment: CheckAssignment): Promise<void> {
+    this.busy.set(true);
+    this.cancelProblem.set(null);
+    try {
+      const updated = await this.api.cancelAssignment(assignment.id, this.cancelReasons[assignment.id] ?? '');
+      this.assignments.value.set((this.assignments.value() ?? []).map((a) => (a.id === updated.id ? updated : a)));
+    } catch (error) {
+      this.cancelProblem.set({ assignmentId: assignment.id, problem: problemOf(error) });
     } finally {
       this.busy.set(false);
     }
