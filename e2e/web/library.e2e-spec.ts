@@ -28,9 +28,9 @@ describe('Module library and ambassadors in the browser', () => {
     problems: PageProblems;
   }
 
-  /** A fresh browser context signed in as a demo role. */
+  /** A fresh browser context signed in as a demo role (in Swedish time, as sessions are planned). */
   async function as(role: string, description?: RegExp, phone = false): Promise<Person> {
-    const { context, page, problems } = await newContext(browser, phone ? PHONE : {});
+    const { context, page, problems } = await newContext(browser, { ...(phone ? PHONE : {}), timezoneId: 'Europe/Stockholm' });
     open.push(context);
     await signIn(page, account(role, description));
     return { page, problems };
@@ -69,6 +69,27 @@ describe('Module library and ambassadors in the browser', () => {
     const title = 'Digital signering i hemtjänsten (e2e)';
     let sourcePath = '';
     let copyPath = '';
+    const versionLink = (n: number) => fill(sv.sessions.moduleVersion, { title, n });
+
+    /** The ambassador schedules one session of the shared module (by id: the organisation's copy has the same title). */
+    async function scheduleSession(page: Page, startTime: string, place: string): Promise<void> {
+      await page.goto('/tillfallen/ny');
+      await page.getByRole('heading', { level: 1, name: sv.sessions.scheduleTitle }).waitFor();
+      const sourceId = sourcePath.split('/').pop() ?? '';
+      const moduleSelect = page.getByLabel(sv.sessions.module, { exact: true });
+      await moduleSelect.locator(`option[value="${sourceId}"]`).waitFor({ state: 'attached' });
+      await moduleSelect.selectOption(sourceId);
+      await page.getByLabel(sv.sessions.startTime, { exact: true }).fill(startTime);
+      await page.getByLabel(sv.sessions.duration, { exact: true }).fill('25');
+      await page.getByLabel(sv.sessions.place, { exact: true }).fill(place);
+      await page.getByLabel(sv.sessions.count, { exact: true }).fill('1');
+      await page.getByRole('button', { name: sv.sessions.save, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === '/tillfallen');
+    }
+
+    /** The unit's session table row of the session at that place. */
+    const sessionRow = (page: Page, place: string) =>
+      page.getByRole('table', { name: sv.sessions.unitSessions }).getByRole('row').filter({ hasText: place });
 
     it('a network coordinator creates a shared module as a draft and publishes it as version 1', async () => {
       const coordinator = await as('Nätverkssamordnare');
@@ -157,6 +178,16 @@ describe('Module library and ambassadors in the browser', () => {
       await expectNoProblems(hr);
     });
 
+    it('an ambassador schedules a session of the shared module: it holds version 1', async () => {
+      const ambassador = await as('Digitaliseringsombud');
+      const { page } = ambassador;
+      await scheduleSession(page, '05:40', 'Personalrummet (e2e version 1)');
+      const row = sessionRow(page, 'Personalrummet (e2e version 1)');
+      await row.getByRole('link', { name: versionLink(1), exact: true }).waitFor();
+      await expectAccessible(page, 'sessions-with-version-1');
+      await expectNoProblems(ambassador);
+    });
+
     it('the coordinator publishes version 2 of the source; version 1 stays as it was', async () => {
       const coordinator = await as('Nätverkssamordnare');
       const { page } = coordinator;
@@ -165,6 +196,8 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByRole('link', { name: sv.module.edit, exact: true }).click();
       await page.getByRole('heading', { level: 1, name: sv.editor.editTitle }).waitFor();
       await page.getByLabel(`${sv.editor.summary} *`, { exact: true }).fill('Så signerar du läkemedel i appen, också när nätet är borta.');
+      const guide = page.getByLabel(sv.module.guide, { exact: true });
+      await guide.fill(`${await guide.inputValue()}\n\n# Utan nät\n- Signera ändå: appen skickar när nätet är tillbaka.`);
       await page.getByLabel(sv.editor.publish.note, { exact: true }).fill('Nytt avsnitt: signera utan nät');
       await page.getByRole('button', { name: sv.editor.publish.submit, exact: true }).click();
       await page.waitForURL((url) => url.pathname === sourcePath);
@@ -180,8 +213,44 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByText(sv.module.versionFrozen).waitFor();
       await page.getByText('Så signerar du läkemedel i appen.', { exact: true }).waitFor();
       expect(await page.getByText('också när nätet är borta').count()).toBe(0);
+      await page.locator('.guide').getByRole('heading', { name: 'Före träffen' }).waitFor();
+      expect(await page.locator('.guide').getByRole('heading', { name: 'Utan nät' }).count()).toBe(0);
       await expectAccessible(page, 'module-version-1');
       await expectNoProblems(coordinator);
+    });
+
+    it('the earlier session still shows version 1 and its guide; a new session gets version 2', async () => {
+      const ambassador = await as('Digitaliseringsombud');
+      const { page } = ambassador;
+      await openNav(page, sv.nav.sessions);
+      await page.getByRole('heading', { level: 1, name: sv.sessions.title }).waitFor();
+      const earlier = sessionRow(page, 'Personalrummet (e2e version 1)');
+      await earlier.getByRole('link', { name: versionLink(1), exact: true }).waitFor();
+      expect(await earlier.getByRole('link', { name: versionLink(2), exact: true }).count()).toBe(0);
+
+      // The attendance page names the version the session used and links to exactly that version.
+      await earlier.getByRole('link', { name: new RegExp(`^${sv.sessions.attendance}`) }).click();
+      await page.waitForURL((url) => /^\/tillfallen\/[0-9a-f-]{36}\/narvaro$/.test(url.pathname));
+      await page.getByRole('link', { name: versionLink(1), exact: true }).click();
+      await page.waitForURL(/\/bibliotek\/versioner\/[0-9a-f-]{36}$/);
+      await page.getByRole('heading', { level: 1, name: `${title}: ${fill(sv.library.versionN, { n: 1 })}` }).waitFor();
+      await page.getByText(sv.module.versionFrozen).waitFor();
+      const guide = page.locator('.guide');
+      await guide.getByRole('heading', { name: 'Före träffen' }).waitFor();
+      expect(await guide.getByRole('heading', { name: 'Utan nät' }).count()).toBe(0);
+      await expectAccessible(page, 'session-module-version-1');
+
+      // A session scheduled now gets the latest published version, with its guide.
+      await scheduleSession(page, '05:50', 'Personalrummet (e2e version 2)');
+      const later = sessionRow(page, 'Personalrummet (e2e version 2)');
+      await later.getByRole('link', { name: versionLink(2), exact: true }).waitFor();
+      await sessionRow(page, 'Personalrummet (e2e version 1)').getByRole('link', { name: versionLink(1), exact: true }).waitFor();
+      await expectAccessible(page, 'sessions-with-versions-1-and-2');
+      await later.getByRole('link', { name: versionLink(2), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: `${title}: ${fill(sv.library.versionN, { n: 2 })}` }).waitFor();
+      await page.locator('.guide').getByRole('heading', { name: 'Utan nät' }).waitFor();
+      await expectAccessible(page, 'session-module-version-2');
+      await expectNoProblems(ambassador);
     });
 
     it('the adapted copy shows that a newer version of its source is available', async () => {

@@ -677,6 +677,7 @@ export const en: Translations = {
     noneForUnit: 'No sessions in the last 30 days or ahead.',
     unit: 'Unit',
     module: 'Module',
+    moduleVersion: '{title}, version {n}',
     moduleHint: 'The latest published version is used, and the session keeps it.',
     category: 'Kind of activity',
     date: 'Date',

@@ -677,6 +677,7 @@ export const sv = {
     noneForUnit: 'Inga tillfällen de senaste 30 dagarna eller framåt.',
     unit: 'Enhet',
     module: 'Modul',
+    moduleVersion: '{title}, version {n}',
     moduleHint: 'Den senaste publicerade versionen används, och tillfället behåller den.',
     category: 'Typ av aktivitet',
     date: 'Datum',
