@@ -370,6 +370,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: '/api/ambassadors/workload', query: { unitId: unitIn(f, scope), month: '2025-03' } }),
   },
   'GET /api/ambassadors/network-coverage': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-coverage' }) },
+  'GET /api/ambassadors/network-reach': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-reach' }) },
   'GET /api/ambassadors/me': { own: EVERYONE, request: () => ({ path: '/api/ambassadors/me' }) },
 
   // --- sessions (api/src/sessions): own = a session in U1 (led by ambassadorU1), sibling = U2, other = U4 in B ---

@@ -8,6 +8,7 @@ import {
   ApiRoutes,
   MyAmbassadorOverview,
   NetworkCoverage,
+  NetworkReach,
   Role,
   UnitCoverage,
 } from '@kunna/contracts';
@@ -116,6 +117,13 @@ export class AmbassadorsController {
   @Get(ApiRoutes.ambassadors.networkCoverage)
   networkCoverage(@CallerParam() caller: Caller): Promise<NetworkCoverage[]> {
     return this.ambassadors.networkCoverage(caller);
+  }
+
+  /** The cascade per organisation of the coordinator's networks: counts only, so no personal data crosses organisations. */
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Get(ApiRoutes.ambassadors.networkReach)
+  networkReach(@CallerParam() caller: Caller): Promise<NetworkReach[]> {
+    return this.ambassadors.networkReach(caller);
   }
 
   @Access({ roles: [Role.Staff], target: SELF })

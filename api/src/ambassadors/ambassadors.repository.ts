@@ -4,6 +4,7 @@ import {
   AmbassadorAppointment,
   AmbassadorQualification,
   NetworkCoverage,
+  NetworkReach,
   QualificationSource,
   QualificationStatus,
   UnitRef,
@@ -11,6 +12,7 @@ import {
 import { Db } from '../database/db';
 import type { Visibility } from '../organisation/visibility';
 import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import { minutesToHours } from './reach';
 import type { AttendedRow, FacilitatedSessionRow, TrainerRow } from './reach';
 
 export interface AppointmentRow {
@@ -602,6 +604,88 @@ export class AmbassadorsRepository {
       unitsWithoutAmbassador: row.units_without_ambassador,
       activeAmbassadors: row.active_ambassadors,
       staffCount: row.staff_count,
+    }));
+  }
+
+  /**
+   * The cascade per organisation of the networks (see `NetworkReach`): aggregated in SQL so that no row about a person
+   * of another organisation ever reaches the application, only the counts.
+   */
+  async networkReach(networkIds: string[]): Promise<NetworkReach[]> {
+    const rows: Array<{
+      organisation_id: string;
+      organisation_name: string;
+      ambassadors: number;
+      trained_ambassadors: number;
+      trainers: number;
+      sessions_delivered: number;
+      minutes_delivered: number;
+      modules_delivered: number;
+      colleagues_reached: number;
+      participant_minutes: number;
+      sessions_planned: number;
+      minutes_planned: number;
+    }> = await this.db.manager.query(
+      `with org as (
+         select o.id, o.name from organisation o where o.network_id = any($1::uuid[])
+       ),
+       amb as (
+         select distinct a.organisation_id, a.person_id from ambassador_appointment a join org on org.id = a.organisation_id
+       ),
+       led as (
+         select distinct s.id, s.organisation_id, s.duration_minutes, s.ends_at <= now() as delivered, v.module_id
+           from sessions s
+           join session_facilitators f on f.session_id = s.id
+           join amb on amb.person_id = f.person_id and amb.organisation_id = s.organisation_id
+           join library_module_version v on v.id = s.module_version_id
+          where s.status = 'scheduled'
+       ),
+       reached as (
+         select l.organisation_id, m.person_id, (${PARTICIPATION_MINUTES_SQL})::int as minutes
+           from led l
+           join sessions s on s.id = l.id
+           join attendance_marks m on m.session_id = s.id
+          where l.delivered and m.person_id is not null and ${ATTENDED_SQL}
+            and not exists (select 1 from session_facilitators lf where lf.session_id = s.id and lf.person_id = m.person_id)
+       ),
+       trained as (
+         select distinct amb.organisation_id, m.person_id as trainee_id, f.person_id as trainer_id
+           from amb
+           join attendance_marks m on m.person_id = amb.person_id
+           join sessions s on s.id = m.session_id and s.organisation_id = amb.organisation_id
+           join session_facilitators f on f.session_id = s.id
+          where s.status = 'scheduled' and s.ends_at <= now() and f.person_id <> m.person_id and ${ATTENDED_SQL}
+            and (s.activity_category = 'ambassador_training'
+                 or exists (select 1 from library_program pr where pr.id = s.program_id and pr.kind = 'ambassador_training'))
+       )
+       select org.id as organisation_id, org.name as organisation_name,
+              (select count(*) from amb where amb.organisation_id = org.id)::int as ambassadors,
+              (select count(distinct t.trainee_id) from trained t where t.organisation_id = org.id)::int as trained_ambassadors,
+              (select count(distinct t.trainer_id) from trained t where t.organisation_id = org.id)::int as trainers,
+              (select count(*) from led l where l.organisation_id = org.id and l.delivered)::int as sessions_delivered,
+              (select coalesce(sum(l.duration_minutes), 0) from led l where l.organisation_id = org.id and l.delivered)::int as minutes_delivered,
+              (select count(distinct l.module_id) from led l where l.organisation_id = org.id and l.delivered)::int as modules_delivered,
+              (select count(distinct r.person_id) from reached r where r.organisation_id = org.id)::int as colleagues_reached,
+              (select coalesce(sum(r.minutes), 0) from reached r where r.organisation_id = org.id)::int as participant_minutes,
+              (select count(*) from led l where l.organisation_id = org.id and not l.delivered)::int as sessions_planned,
+              (select coalesce(sum(l.duration_minutes), 0) from led l where l.organisation_id = org.id and not l.delivered)::int as minutes_planned
+         from org
+        order by org.name`,
+      [networkIds],
+    );
+    return rows.map((row) => ({
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      ambassadors: row.ambassadors,
+      trainedAmbassadors: row.trained_ambassadors,
+      trainers: row.trainers,
+      sessionsDelivered: row.sessions_delivered,
+      hoursDelivered: minutesToHours(row.minutes_delivered),
+      modulesDelivered: row.modules_delivered,
+      colleaguesReached: row.colleagues_reached,
+      participantHours: minutesToHours(row.participant_minutes),
+      sessionsPlanned: row.sessions_planned,
+      hoursPlanned: minutesToHours(row.minutes_planned),
     }));
   }
 

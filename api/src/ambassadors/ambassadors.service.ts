@@ -10,6 +10,7 @@ import {
   FieldError,
   MyAmbassadorOverview,
   NetworkCoverage,
+  NetworkReach,
   QualificationSource,
   Role,
   UnitCoverage,
@@ -321,6 +322,10 @@ export class AmbassadorsService {
 
   networkCoverage(caller: Caller): Promise<NetworkCoverage[]> {
     return this.repository.networkCoverage(scopeFilter(caller, [Role.NetworkCoordinator]).networkIds);
+  }
+
+  networkReach(caller: Caller): Promise<NetworkReach[]> {
+    return this.repository.networkReach(scopeFilter(caller, [Role.NetworkCoordinator]).networkIds);
   }
 
   async mine(caller: Caller): Promise<MyAmbassadorOverview> {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { AmbassadorReach, AmbassadorWorkload } from '@kunna/contracts';
+import { AmbassadorReach, AmbassadorWorkload, NetworkReach } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 
 /**
@@ -179,5 +179,75 @@ describe('ambassador reach, cascade and workload (integration)', () => {
     const bad = await hrA.get('/api/ambassadors/workload?month=2025-13');
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('month');
+  });
+
+  /**
+   * The coordinator's cascade per organisation. A, from the sessions above (the ambassadors are ambassadorU1 and staffU2):
+   * delivered T, S1 and S2 (S3 cancelled, P planned) = 3 sessions, 120 + 30 + 60 = 210 min = 3.5 h, modules: network
+   * module (T, S1) and module A (S2) = 2; reached without leading: T ambassadorU1 120 and managerU1 100, S1 staffU1 30
+   * and managerU1 20 (ambassadorU1 led it), S2 staffU1 60 = 3 people, 330 min = 5.5 h; trained: ambassadorU1 (by staffU2
+   * and hrA) = 1 ambassador, 2 trainers; planned P = 1, 40 min = 0.7 h.
+   * B, with its fixture sessions replaced by one: U4, 2025-04-01, 30 min, led by staffU4, managerU4 present and staffU4
+   * present (the leader: not counted) = 1 session, 0.5 h, 1 module, 1 person, 0.5 h.
+   */
+  it('gives the network coordinator the cascade per organisation as counts, no names', async () => {
+    const f = t.fixture;
+    await sql(`delete from sessions where organisation_id = $1`, [f.orgB]);
+    const [{ version_n }] = await sql<{ version_n: string }>(
+      `select id as version_n from library_module_version where module_id = $1 and status = 'published' order by version_number desc limit 1`,
+      [f.library.networkModule.id],
+    );
+    const [{ id }] = await sql<{ id: string }>(
+      `insert into sessions (organisation_id, unit_id, module_version_id, date, start_time, duration_minutes, starts_at, ends_at, place,
+                             activity_category, audience, status)
+       values ($1, $2, $3, '2025-04-01', '10:00', 30, timezone('Europe/Stockholm', '2025-04-01 10:00'::timestamp),
+               timezone('Europe/Stockholm', '2025-04-01 10:30'::timestamp), 'Rummet', 'workplace_learning', 'unit_team', 'scheduled')
+       returning id`,
+      [f.orgB, f.unitU4, version_n],
+    );
+    await sql(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [id, f.people.staffU4.id, f.orgB]);
+    for (const [n, personId] of [[101, f.people.managerU4.id], [102, f.people.staffU4.id]] as const) {
+      await sql(
+        `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in, status, recorded_at, recorded_by)
+         values ($1, $2, $3, $4, false, 'present', now(), $5)`,
+        [`00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, f.orgB, id, personId, f.people.staffU4.id],
+      );
+    }
+
+    const response = await (await t.as('coordinator')).get('/api/ambassadors/network-reach');
+    expect(response.status).toBe(200);
+    expect(response.body as NetworkReach[]).toEqual([
+      {
+        organisationId: f.orgA,
+        organisationName: 'Kommun A',
+        ambassadors: 2,
+        trainedAmbassadors: 1,
+        trainers: 2,
+        sessionsDelivered: 3,
+        hoursDelivered: 3.5,
+        modulesDelivered: 2,
+        colleaguesReached: 3,
+        participantHours: 5.5,
+        sessionsPlanned: 1,
+        hoursPlanned: 0.7,
+      },
+      {
+        organisationId: f.orgB,
+        organisationName: 'Kommun B',
+        ambassadors: 1,
+        trainedAmbassadors: 0,
+        trainers: 0,
+        sessionsDelivered: 1,
+        hoursDelivered: 0.5,
+        modulesDelivered: 1,
+        colleaguesReached: 1,
+        participantHours: 0.5,
+        sessionsPlanned: 0,
+        hoursPlanned: 0,
+      },
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain('Testsson');
+    // Nobody but a coordinator: HR of A sees their own organisation's reach per ambassador instead.
+    expect((await hrA.get('/api/ambassadors/network-reach')).status).toBe(403);
   });
 });

@@ -38,7 +38,8 @@ export interface TrainerRow {
   trainer: PersonRef;
 }
 
-const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+/** Hours with one decimal, as every reach and workload figure shows them. */
+export const minutesToHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 export function computeReach(
   ambassadors: ReachAmbassador[],
@@ -74,7 +75,7 @@ export function computeReach(
       .map(([id, entry]) => ({
         module: { id, title: entry.title },
         sessionsDelivered: entry.sessions,
-        hoursDelivered: hours(entry.minutes),
+        hoursDelivered: minutesToHours(entry.minutes),
         colleaguesReached: entry.colleagues.size,
       }))
       .sort((a, b) => b.colleaguesReached - a.colleaguesReached || a.module.title.localeCompare(b.module.title, 'sv'));
@@ -83,11 +84,11 @@ export function computeReach(
       units,
       trainedBy: [...trainedBy.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
       sessionsDelivered: delivered.length,
-      hoursDelivered: hours(delivered.reduce((sum, session) => sum + session.durationMinutes, 0)),
+      hoursDelivered: minutesToHours(delivered.reduce((sum, session) => sum + session.durationMinutes, 0)),
       colleaguesReached: reached.size,
-      participantHours: hours(participantMinutes),
+      participantHours: minutesToHours(participantMinutes),
       sessionsPlanned: planned.length,
-      hoursPlanned: hours(planned.reduce((sum, session) => sum + session.durationMinutes, 0)),
+      hoursPlanned: minutesToHours(planned.reduce((sum, session) => sum + session.durationMinutes, 0)),
       perModule,
     };
   });
@@ -135,9 +136,9 @@ export function computeWorkload(input: WorkloadInput, month: string): Ambassador
     Math.round(
       input.allocations.reduce((sum, entry) => sum + allocatedHours(entry.allocationKind, entry.allocationValue, entry.startDate, entry.endDate, month), 0) * 10,
     ) / 10;
-  const delivered = hours(input.deliveredMinutes);
-  const support = hours(input.supportMinutes);
-  const planned = hours(input.plannedMinutes);
+  const delivered = minutesToHours(input.deliveredMinutes);
+  const support = minutesToHours(input.supportMinutes);
+  const planned = minutesToHours(input.plannedMinutes);
   return {
     appointmentId: input.appointmentId,
     person: input.person,

@@ -99,6 +99,8 @@ export const ApiRoutes = {
     coverage: 'ambassadors/coverage',
     /** GET counts per organisation for network coordinators. */
     networkCoverage: 'ambassadors/network-coverage',
+    /** GET the cascade's reach per organisation for network coordinators (counts only). */
+    networkReach: 'ambassadors/network-reach',
     /** GET the caller's own appointments and qualifications. */
     me: 'ambassadors/me',
     /** GET per ambassador: who trained them, sessions, hours and distinct colleagues reached (query: unitId). */

@@ -568,6 +568,32 @@ export interface NetworkCoverage {
   staffCount: number;
 }
 
+/**
+ * The cascade across a network, per organisation, for its coordinator: counts only, no person is named. The rules of
+ * `AmbassadorReach`, summed per organisation over the people ever appointed ambassador there, with each session
+ * counted once however many ambassadors led it, and its leaders never counted as reached.
+ */
+export interface NetworkReach {
+  organisationId: string;
+  organisationName: string;
+  /** People appointed ambassador in the organisation (now, before or from a later date). */
+  ambassadors: number;
+  /** Of them, those who attended an ambassador training led by someone else. */
+  trainedAmbassadors: number;
+  /** Distinct people who led the ambassador training those ambassadors attended. */
+  trainers: number;
+  /** Ended, not cancelled sessions that one of the ambassadors led. */
+  sessionsDelivered: number;
+  hoursDelivered: number;
+  /** Distinct modules of those sessions. */
+  modulesDelivered: number;
+  /** Distinct people with a record who attended one of those sessions without leading it. */
+  colleaguesReached: number;
+  participantHours: number;
+  sessionsPlanned: number;
+  hoursPlanned: number;
+}
+
 /** The signed-in person's own appointments and qualifications: what they may deliver. */
 export interface MyAmbassadorOverview {
   appointments: AmbassadorAppointment[];
