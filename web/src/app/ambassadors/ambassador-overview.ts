@@ -8,6 +8,8 @@ import {
   CoverageFlag,
   MyAmbassadorOverview,
   NetworkCoverage,
+  NetworkReach,
+  PersonRef,
   Role,
   UnitCoverage,
   UnitRef,
@@ -20,6 +22,8 @@ import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
 import { allocationKindKey, coverageFlagKey, qualificationSourceKey, qualificationStatusKey } from '../library/library-labels';
 import { AmbassadorsApi } from './ambassadors-api';
+import { AppointmentForm, UnitChoice } from './appointment-form';
+import { QualificationForm } from './qualification-form';
 import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
 
 interface AreaGroup {
@@ -35,7 +39,7 @@ interface AreaGroup {
  */
 @Component({
   selector: 'k-ambassador-overview',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe],
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm],
   templateUrl: './ambassador-overview.html',
   styleUrl: './ambassadors.css',
 })
@@ -57,6 +61,8 @@ export class AmbassadorOverview {
 
   protected readonly seesCoverage = computed(() => this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin));
   protected readonly isAmbassador = computed(() => this.session.hasRole(Role.Ambassador));
+  /** Managers appoint for the units they manage, HR and administrators for any unit (the API's APPOINTING_ROLES). */
+  protected readonly canAppoint = computed(() => this.session.hasRole(Role.Manager, Role.Hr, Role.OrgAdmin));
 
   protected readonly coverage = new Loader<UnitCoverage[]>();
   /** All visible units (for the unit picker), loaded once without the unit filter. */
@@ -64,6 +70,7 @@ export class AmbassadorOverview {
   protected readonly appointments = new Loader<AmbassadorAppointment[]>();
   protected readonly qualifications = new Loader<AmbassadorQualification[]>();
   protected readonly network = new Loader<NetworkCoverage[]>();
+  protected readonly networkReach = new Loader<NetworkReach[]>();
   protected readonly mine = new Loader<MyAmbassadorOverview>();
 
   protected readonly selectedUnit = computed(() => {
@@ -92,6 +99,16 @@ export class AmbassadorOverview {
       staffPerAmbassador: ambassadors.size ? Math.round((staff / ambassadors.size) * 10) / 10 : null,
     };
   });
+  protected readonly appointUnits = computed<UnitChoice[]>(() =>
+    (this.allUnits.value() ?? [])
+      .filter((unit) => this.permissions.organisationWide() || this.permissions.managedUnitIds().includes(unit.unit.id))
+      .map((unit) => ({ id: unit.unit.id, name: unit.unit.name, areaName: unit.areaName })),
+  );
+  /** The ambassadors with an appointment the caller sees: whom a qualification can be given. */
+  protected readonly ambassadorPeople = computed<PersonRef[]>(() => {
+    const people = new Map((this.appointments.value() ?? []).map((appointment) => [appointment.person.id, appointment.person]));
+    return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  });
   protected readonly flaggedUnits = computed(() => (this.coverage.value() ?? []).filter((unit) => unit.flags.length > 0));
   /** Qualifications that a later one renews (the renewal starts when they end). */
   protected readonly renewedIds = computed(
@@ -110,6 +127,15 @@ export class AmbassadorOverview {
     }
     return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   });
+
+  /** What the last appointment, ending or qualification changed (announced). */
+  protected readonly changed = signal<string | null>(null);
+
+  // Ending an appointment.
+  protected ending: string | null = null;
+  protected endOn = '';
+  protected readonly endBusy = signal(false);
+  protected readonly endProblem = signal<Problem | null>(null);
 
   // Renewal (HR and administrators).
   protected renewing: string | null = null;
@@ -130,7 +156,9 @@ export class AmbassadorOverview {
       if (this.seesCoverage()) void this.allUnits.run(() => this.api.coverage());
     });
     effect(() => {
-      if (this.permissions.isCoordinator()) void this.network.run(() => this.api.networkCoverage());
+      if (!this.permissions.isCoordinator()) return;
+      void this.network.run(() => this.api.networkCoverage());
+      void this.networkReach.run(() => this.api.networkReach());
     });
     effect(() => {
       if (this.isAmbassador()) void this.mine.run(() => this.api.mine());
@@ -148,6 +176,49 @@ export class AmbassadorOverview {
   protected chooseUnit(event: Event): void {
     const unitId = (event.target as HTMLSelectElement).value;
     void this.router.navigate([], { queryParams: { unitId: unitId || null }, replaceUrl: true });
+  }
+
+  /** Still in force or ahead, and not already ending before today: it can be ended. */
+  protected endable(appointment: AmbassadorAppointment): boolean {
+    return appointment.endDate === null || appointment.endDate >= this.today;
+  }
+
+  protected startEnd(appointment: AmbassadorAppointment): void {
+    this.ending = appointment.id;
+    this.endOn = appointment.startDate > this.today ? appointment.startDate : this.today;
+    this.endProblem.set(null);
+  }
+
+  protected async end(appointment: AmbassadorAppointment): Promise<void> {
+    this.endBusy.set(true);
+    this.endProblem.set(null);
+    try {
+      const ended = await this.api.updateAppointment(appointment.id, { endDate: this.endOn });
+      this.ending = null;
+      this.changed.set(`${ended.person.name}: ${this.unitNames(ended.units)}`);
+      this.reloadCoverage();
+    } catch (error) {
+      this.endProblem.set(problemOf(error));
+    } finally {
+      this.endBusy.set(false);
+    }
+  }
+
+  protected appointed(appointment: AmbassadorAppointment): void {
+    this.changed.set(`${appointment.person.name}: ${this.unitNames(appointment.units)}`);
+    this.reloadCoverage();
+  }
+
+  protected qualified(qualification: AmbassadorQualification): void {
+    this.changed.set(`${qualification.person.name}: ${qualification.module.title}`);
+    void this.qualifications.run(() => this.api.qualifications({ unitId: this.selectedUnit() }));
+  }
+
+  private reloadCoverage(): void {
+    const unitId = this.selectedUnit();
+    void this.coverage.run(() => this.api.coverage(unitId));
+    void this.appointments.run(() => this.api.appointments({ unitId }));
+    void this.allUnits.run(() => this.api.coverage());
   }
 
   protected startRenew(qualification: AmbassadorQualification): void {

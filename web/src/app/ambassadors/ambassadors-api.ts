@@ -10,6 +10,7 @@ import {
   CreateQualificationRequest,
   MyAmbassadorOverview,
   NetworkCoverage,
+  NetworkReach,
   QualificationListQuery,
   ReachQuery,
   RenewQualificationRequest,
@@ -31,6 +32,10 @@ export class AmbassadorsApi {
 
   networkCoverage(): Promise<NetworkCoverage[]> {
     return this.client.get<NetworkCoverage[]>(ApiRoutes.ambassadors.networkCoverage);
+  }
+
+  networkReach(): Promise<NetworkReach[]> {
+    return this.client.get<NetworkReach[]>(ApiRoutes.ambassadors.networkReach);
   }
 
   appointments(query: AppointmentListQuery = {}): Promise<AmbassadorAppointment[]> {
