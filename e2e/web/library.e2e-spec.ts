@@ -531,6 +531,35 @@ describe('Module library and ambassadors in the browser', () => {
       await expectNoProblems(ambassador);
     });
 
+    it('the start page flags the units without cover to HR and to a unit manager, each for their own units', async () => {
+      for (const role of ['HR', 'Enhetschef']) {
+        const person = await as(role);
+        const { page } = person;
+        const coverage = (await (await page.request.get('/api/ambassadors/coverage')).json()) as UnitCoverage[];
+        const flagged = coverage.filter((unit) => unit.flags.length > 0);
+        await page.goto('/');
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const alert = page.getByRole('region', { name: fill(sv.ambassadors.alert.title, { count: flagged.length }) });
+        if (role === 'HR') expect(flagged.length).toBeGreaterThan(0);
+        if (flagged.length === 0) {
+          // Once every answer is in, no alert came.
+          await page.waitForLoadState('networkidle');
+          expect(await page.getByRole('region', { name: new RegExp(sv.ambassadors.alert.title.replace(/\{count\}/, '\\d+')) }).count()).toBe(0);
+        } else {
+          await alert.waitFor();
+          for (const unit of flagged) await alert.getByRole('link', { name: unit.unit.name, exact: true }).waitFor();
+          expect(await alert.getByRole('listitem').count()).toBe(flagged.length);
+          // Units the person does not see are never in it.
+          const seen = new Set(coverage.map((unit) => unit.unit.name));
+          for (const name of await alert.getByRole('link').allInnerTexts()) expect(seen.has(name.trim())).toBe(true);
+          await expectAccessible(page, `home-coverage-alert-${role}`);
+          await alert.getByRole('link', { name: flagged[0].unit.name, exact: true }).click();
+          await page.waitForURL((url) => url.pathname === '/ombud' && url.searchParams.get('unitId') === flagged[0].unit.id);
+        }
+        await expectNoProblems(person);
+      }
+    });
+
     describe('appointing, qualifying, renewing and ending', () => {
       let unit: UnitCoverage;
       let other: UnitCoverage;

@@ -2,6 +2,7 @@ import { Component, computed, inject } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, UnitSummary } from '@kunna/contracts';
+import { CoverageAlert } from '../ambassadors/coverage-alert';
 import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
 import { problemKey } from '../core/problem';
@@ -20,7 +21,7 @@ interface AreaOverview {
 /** The start page: one section per role the person holds, built from what the API lets them see. */
 @Component({
   selector: 'k-home',
-  imports: [ScrollRegion, TranslatePipe, RouterLink, NumberFormatPipe],
+  imports: [ScrollRegion, TranslatePipe, RouterLink, NumberFormatPipe, CoverageAlert],
   templateUrl: './home.html',
   styleUrl: './home.css',
 })

@@ -234,6 +234,7 @@ export const libraryEn: Pick<Translations, keyof typeof librarySv> = {
       trainers: 'Trainers',
       modules: 'Modules',
     },
+    alert: { title: 'Units that need an ambassador: {count}' },
     saved: 'Saved: {what}.',
     appoint: {
       title: 'Appoint an ambassador',

@@ -231,6 +231,7 @@ export const librarySv = {
       trainers: 'Utbildare',
       modules: 'Moduler',
     },
+    alert: { title: 'Enheter som behöver ett ombud: {count}' },
     saved: 'Sparat: {what}.',
     appoint: {
       title: 'Utse ombud',
