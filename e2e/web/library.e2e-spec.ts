@@ -71,7 +71,10 @@ describe('Module library and ambassadors in the browser', () => {
     let copyPath = '';
     const versionLink = (n: number) => fill(sv.sessions.moduleVersion, { title, n });
 
-    /** The ambassador schedules one session of the shared module (by id: the organisation's copy has the same title). */
+    /**
+     * The ambassador schedules one session of the shared module (by id: the organisation's copy has the same title), at
+     * an hour no other browser test books for the demo ambassador (they share the database).
+     */
     async function scheduleSession(page: Page, startTime: string, place: string): Promise<void> {
       await page.goto('/tillfallen/ny');
       await page.getByRole('heading', { level: 1, name: sv.sessions.scheduleTitle }).waitFor();
@@ -181,7 +184,7 @@ describe('Module library and ambassadors in the browser', () => {
     it('an ambassador schedules a session of the shared module: it holds version 1', async () => {
       const ambassador = await as('Digitaliseringsombud');
       const { page } = ambassador;
-      await scheduleSession(page, '05:40', 'Personalrummet (e2e version 1)');
+      await scheduleSession(page, '04:10', 'Personalrummet (e2e version 1)');
       const row = sessionRow(page, 'Personalrummet (e2e version 1)');
       await row.getByRole('link', { name: versionLink(1), exact: true }).waitFor();
       await expectAccessible(page, 'sessions-with-version-1');
@@ -241,7 +244,7 @@ describe('Module library and ambassadors in the browser', () => {
       await expectAccessible(page, 'session-module-version-1');
 
       // A session scheduled now gets the latest published version, with its guide.
-      await scheduleSession(page, '05:50', 'Personalrummet (e2e version 2)');
+      await scheduleSession(page, '04:40', 'Personalrummet (e2e version 2)');
       const later = sessionRow(page, 'Personalrummet (e2e version 2)');
       await later.getByRole('link', { name: versionLink(2), exact: true }).waitFor();
       await sessionRow(page, 'Personalrummet (e2e version 1)').getByRole('link', { name: versionLink(1), exact: true }).waitFor();
