@@ -11,6 +11,7 @@ import { AuditSearch1763900710000 } from './1763900710000-audit-search';
 import { Insights1763900800000 } from './1763900800000-insights';
 import { CalendarNotifications1763900900000 } from './1763900900000-calendar-notifications';
 import { ChecksFollowUp1763900950000 } from './1763900950000-checks-follow-up';
+import { PersonalData1763901000000 } from './1763901000000-personal-data';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   Insights1763900800000,
   CalendarNotifications1763900900000,
   ChecksFollowUp1763900950000,
+  PersonalData1763901000000,
 ];

@@ -727,6 +727,18 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     allowedStatus: 404,
     request: () => ({ path: '/api/mail-outbox/00000000-0000-4000-8000-000000000000' }),
   },
+  // --- personal data (api/src/personal-data): one's own copy for everyone; retention and pseudonymisation for admins ---
+  'GET /api/me/personal-data': { own: EVERYONE, request: () => ({ path: '/api/me/personal-data' }) },
+  'GET /api/personal-data/retention': { own: ['admin'], request: () => ({ path: '/api/personal-data/retention' }) },
+  'PUT /api/personal-data/retention': { own: ['admin'], request: () => ({ path: '/api/personal-data/retention', body: {} }) },
+  // The bystanders are still employed: an admin gets past the guard and is refused (409), nothing changes.
+  'POST /api/people/:personId/pseudonymise': {
+    own: ['admin'],
+    sibling: ['admin'],
+    other: [],
+    allowedStatus: 409,
+    request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/pseudonymise` }),
+  },
 };
 
 function unitIn(f: Fixture, scope: ScopeCase): string {

@@ -6,6 +6,7 @@ import { JobsModule } from '../jobs/jobs.module';
 import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -23,4 +24,5 @@ export const FEATURE_MODULES = [
   InsightsModule,
   CalendarModule,
   NotificationsModule,
+  PersonalDataModule,
 ];

@@ -483,7 +483,10 @@ export class ChecksRepository {
     );
   }
 
-  /** Persons expected to answer the assignments, narrowed by job title or employment type. */
+  /**
+   * Persons expected to answer the assignments, narrowed by job title or employment type. Pseudonymised people stay
+   * counted: removing who they were must not change the figures (api/src/personal-data).
+   */
   async groupInvited(assignmentIds: string[], filter: GroupFilter): Promise<InvitedPerson[]> {
     return this.query<InvitedPerson>(
       `select distinct a.id as "assignmentId", m.person_id as "personId"
@@ -492,12 +495,12 @@ export class ChecksRepository {
          join unit_membership m on m.unit_id = a.unit_id and m.start_date <= greatest(first.opens_on, current_date)
               and (m.end_date is null or m.end_date >= first.opens_on)
          join person p on p.id = m.person_id
-        where a.id = any($1) and a.session_id is null and p.pseudonymised_at is null
+        where a.id = any($1) and a.session_id is null
           and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
         union
        select a.id, si.person_id
          from check_assignment a join session_invitees si on si.session_id = a.session_id join person p on p.id = si.person_id
-        where a.id = any($1) and p.pseudonymised_at is null
+        where a.id = any($1)
           and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
         union
        select distinct r.assignment_id, s.person_id

@@ -11,6 +11,7 @@ import { PersonEntity, RoleAssignmentEntity, UnitMembershipEntity } from '../peo
 import { SESSION_ENTITIES } from '../sessions/sessions.entities';
 import { CALENDAR_ENTITIES } from '../calendar/calendar.entities';
 import { NOTIFICATION_ENTITIES } from '../notifications/notifications.entities';
+import { PersonalDataSettingsEntity } from '../personal-data/personal-data.entities';
 
 /** Every entity the application maps; a test checks that the migrations create exactly this schema. */
 export const ENTITIES = [
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ...INSIGHT_ENTITIES,
   ...CALENDAR_ENTITIES,
   ...NOTIFICATION_ENTITIES,
+  PersonalDataSettingsEntity,
 ];

@@ -245,6 +245,15 @@ export const ApiRoutes = {
     /** GET one message of the outbox. */
     outboxMessage: 'mail-outbox/:messageId',
   },
+  // --- personal data (api/src/personal-data) ---
+  personalData: {
+    /** GET the signed-in person's own data (`MyPersonalData`); audited as an export. */
+    mine: 'me/personal-data',
+    /** GET / PUT how long data about people who have left is kept (org admin). */
+    retention: 'personal-data/retention',
+    /** POST pseudonymise a person now (org admin). */
+    pseudonymise: 'people/:personId/pseudonymise',
+  },
 } as const;
 
 /** Fills `:param` placeholders: `routePath(ApiRoutes.people.one, { personId })`. */

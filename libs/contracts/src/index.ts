@@ -12,3 +12,4 @@ export * from './insights';
 export * from './audit';
 export * from './competence-insight';
 export * from './calendar';
+export * from './personal-data';

@@ -137,6 +137,12 @@ export const routes: Routes = [
         loadComponent: () => import('./account/account-page').then((m) => m.AccountPage),
         title: 'nav.account',
       },
+      // --- personal data (web/src/app/personal-data) ---
+      {
+        path: 'mitt-konto/mina-uppgifter',
+        loadComponent: () => import('./personal-data/my-data-page').then((m) => m.MyDataPage),
+        title: 'myData.title',
+      },
       // --- checks (före/efter-mätningar) ---
       { path: 'm/:code', loadComponent: () => import('./checks/check-answer').then((m) => m.CheckAnswer), title: 'checks.answer.title' },
       { path: 'min-utveckling', loadComponent: () => import('./checks/my-development').then((m) => m.MyDevelopment), title: 'checks.mine.title' },

@@ -6,12 +6,13 @@ import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { ScrollRegion } from '../core/scroll-region';
 import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
+import { RetentionSettings } from '../personal-data/retention-settings';
 import { AuditApi } from './audit-api';
 
 /** Administrators search who did what and when in their organisation, and set how long the log is kept. */
 @Component({
   selector: 'k-audit-log-page',
-  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe],
+  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings],
   template: `
     <h1>{{ 'audit.title' | t }}</h1>
     <p>{{ 'audit.intro' | t }}</p>
@@ -102,6 +103,8 @@ import { AuditApi } from './audit-api';
         }
       </form>
     </section>
+
+    <k-retention-settings />
   `,
 })
 export class AuditLogPage {

@@ -1,7 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
-import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail } from '@kunna/contracts';
+import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX } from '@kunna/contracts';
 import { AccountActions } from '../admin/account-actions';
 import { PersonRoles } from '../admin/person-roles';
 import { Loader } from '../core/loader';
@@ -13,6 +13,7 @@ import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { employmentKey, genderKey } from '../i18n/labels';
 import { OrganisationApi } from '../organisation/organisation-api';
+import { PseudonymiseAction } from '../personal-data/pseudonymise-action';
 import { EndEmployment } from './end-employment';
 import { MovePerson } from './move-person';
 import { OneTimeCodeDialog } from './one-time-code-dialog';
@@ -34,6 +35,7 @@ type Panel = 'edit' | 'move' | 'end' | null;
     EndEmployment,
     PersonRoles,
     AccountActions,
+    PseudonymiseAction,
     OneTimeCodeDialog,
   ],
   templateUrl: './person-page.html',
@@ -65,6 +67,8 @@ export class PersonPage {
   protected readonly codeProblem = signal<Problem | null>(null);
 
   protected readonly isSelf = computed(() => this.session.user()?.personId === this.personId());
+  /** A pseudonymised person keeps only the pseudonym as name (api/src/personal-data). */
+  protected readonly isPseudonymised = computed(() => this.person.value()?.firstName === PSEUDONYM_PREFIX);
   protected readonly fullName = computed(() => {
     const person = this.person.value();
     return person ? `${person.firstName} ${person.lastName}` : '';

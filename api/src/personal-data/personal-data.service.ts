@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunna/contracts';
+import { AuditService } from '../audit/audit.service';
+import type { Caller } from '../auth/caller';
+import { Db } from '../database/db';
+import { notFound, stateConflict } from '../organisation/http-errors';
+import { PersonalDataRepository } from './personal-data.repository';
+
+/** A person's own copy of their data, the organisation's retention for people who have left, and pseudonymisation. */
+@Injectable()
+export class PersonalDataService {
+  private readonly logger = new Logger(PersonalDataService.name);
+
+  constructor(
+    private readonly repository: PersonalDataRepository,
+    private readonly audit: AuditService,
+    private readonly db: Db,
+  ) {}
+
+  async mine(caller: Caller): Promise<MyPersonalData> {
+    const id = caller.personId;
+    const profile = await this.repository.profile(id);
+    if (!profile) throw notFound();
+    const data: MyPersonalData = {
+      exportedAt: new Date().toISOString(),
+      profile,
+      account: await this.repository.account(id),
+      memberships: await this.repository.memberships(id),
+      roles: await this.repository.roles(id),
+      ambassadorAppointments: await this.repository.appointments(id),
+      qualifications: await this.repository.qualifications(id),
+      sessionsInvited: await this.repository.sessionsInvited(id),
+      sessionsLed: await this.repository.sessionsLed(id),
+      attendance: await this.repository.attendance(id),
+      attendanceHistory: await this.repository.attendanceHistory(id),
+      participation: await this.repository.participation(id),
+      checkResponses: await this.repository.checkResponses(id),
+      supportReceived: await this.repository.supportReceived(id),
+      auditEntries: await this.repository.auditEntries(id),
+    };
+    // Written after the read, so the copy does not contain its own export entry twice over time.
+    await this.audit.record({ action: 'personal_data.exported', targetType: 'person', targetId: id });
+    return data;
+  }
+
+  async retention(caller: Caller): Promise<PersonalDataRetention> {
+    return { retentionMonths: await this.repository.retentionMonths(caller.organisationId) };
+  }
+
+  async setRetention(caller: Caller, retentionMonths: number | null): Promise<PersonalDataRetention> {
+    const before = await this.repository.retentionMonths(caller.organisationId);
+    await this.repository.setRetentionMonths(caller.organisationId, retentionMonths, caller.personId);
+    if (before !== retentionMonths) {
+      await this.audit.record({
+        action: 'personal_data.retention_changed',
+        targetType: 'organisation',
+        targetId: caller.organisationId,
+        details: { from: before, to: retentionMonths },
+      });
+    }
+    return { retentionMonths };
+  }
+
+  /** An administrator pseudonymises someone who has left, now. Repeating it changes nothing and logs nothing. */
+  async pseudonymiseNow(caller: Caller, personId: string): Promise<PseudonymiseResult> {
+    if (personId === caller.personId) throw stateConflict('Du kan inte avidentifiera dig själv.', 'self');
+    const person = await this.repository.personForPseudonymisation(personId);
+    if (!person || person.organisationId !== caller.organisationId) throw notFound();
+    if (!person.pseudonymised && !hasLeft(person.endDate)) {
+      throw stateConflict('Bara personer vars anställning har upphört kan avidentifieras. Avsluta anställningen först.', 'employed');
+    }
+    const result = await this.repository.pseudonymise(personId);
+    if (result.changed) {
+      await this.audit.record({ action: 'person.pseudonymised', targetType: 'person', targetId: personId, details: { reason: 'admin' } });
+    }
+    return result;
+  }
+
+  /**
+   * The recurring retention job: in each organisation with a retention set, everyone whose employment ended longer
+   * ago than that is pseudonymised, in that organisation's tenant (row-level security keeps the others out of reach).
+   * Organisations without a retention follow their archive decision by hand; nothing happens to them.
+   */
+  async applyRetention(): Promise<number> {
+    let total = 0;
+    for (const organisation of await this.repository.organisations()) {
+      total += await this.db.transaction(
+        async () => {
+          const months = await this.repository.retentionMonths(organisation.id);
+          if (months === null) return 0;
+          const due = await this.repository.dueForPseudonymisation(organisation.id, months);
+          for (const personId of due) {
+            const result = await this.repository.pseudonymise(personId);
+            if (result.changed) {
+              await this.audit.record({
+                action: 'person.pseudonymised',
+                organisationId: organisation.id,
+                actorPersonId: null,
+                targetType: 'person',
+                targetId: personId,
+                details: { reason: 'retention', retentionMonths: months },
+              });
+            }
+          }
+          return due.length;
+        },
+        { organisationId: organisation.id, personId: null, networkId: organisation.networkId },
+      );
+    }
+    if (total > 0) this.logger.log(`Retention: pseudonymised ${total} people who left`);
+    return total;
+  }
+}
+
+/** The employment's last day has passed (Swedish calendar day). */
+function hasLeft(endDate: string | null): boolean {
+  if (!endDate) return false;
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+  return endDate < today;
+}
