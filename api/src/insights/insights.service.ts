@@ -30,7 +30,7 @@ import { validationError } from '../common/errors';
 import { notFound } from '../organisation/http-errors';
 import { visibilityFor } from '../organisation/visibility';
 import { CostsRepository } from './costs.repository';
-import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, UpdateTargetDto } from './dto/insights.dto';
+import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdateTargetDto } from './dto/insights.dto';
 import { hours, participationFigures, percent, round2, suppressedGroups, targetStatus } from './insight-figures';
 import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
 import { PlanRepository, TargetRow } from './plan.repository';
@@ -76,9 +76,14 @@ export class InsightsService {
 
   // --- team progress ---
 
+  /**
+   * Individual-level (each member's attendance and hours; the page offers them as CSV/XLSX from this answer), so
+   * every read is in the audit log.
+   */
   async teamDashboard(unitId: string, query: PeriodQueryDto): Promise<TeamDashboard> {
     const unit = await this.unitOf(unitId);
     const period = await this.period(query);
+    await this.audit.record({ action: 'insights.team.read', targetType: 'unit', targetId: unitId, details: { ...period } });
     const today = await this.team.today();
     // One after the other: they share the request's transaction and so its connection.
     const members = await this.team.members(unitId, period.from, period.to);
@@ -363,10 +368,16 @@ export class InsightsService {
     };
   }
 
-  async participantReport(caller: Caller, query: PeriodQueryDto): Promise<ParticipantReport> {
+  /** Individual-level (names, gender, hours): every read and download is in the audit log, with its format. */
+  async participantReport(caller: Caller, query: ReportQueryDto): Promise<ParticipantReport> {
     const period = await this.period(query);
     const { rows, walkIns } = await this.costs.participantReport(caller.organisationId, period.from, period.to);
-    await this.audit.record({ action: 'insights.participant_report.read', targetType: 'organisation', targetId: caller.organisationId, details: { ...period } });
+    await this.audit.record({
+      action: 'insights.participant_report.read',
+      targetType: 'organisation',
+      targetId: caller.organisationId,
+      details: { ...period, format: query.format ?? 'json', rows: rows.length },
+    });
     return { period, rows, participants: rows.length, hours: round2(rows.reduce((sum, row) => sum + row.hours, 0)), walkInsWithoutRecord: walkIns };
   }
 
