@@ -830,6 +830,7 @@ export const en: Translations = {
     months: 'Number of months ({min}–{max})',
     hint: 'Leave empty if no period has been decided. Then nobody is pseudonymised automatically, and the data is kept until disposed of under your decision.',
     saved: 'The retention period is saved.',
+    save: 'Save retention period',
   },
   pseudonymise: {
     title: 'Pseudonymise',

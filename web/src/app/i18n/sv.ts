@@ -830,6 +830,7 @@ export const sv = {
     months: 'Antal månader ({min}–{max})',
     hint: 'Lämna tomt om ingen tid är bestämd. Då avidentifieras ingen automatiskt, och uppgifterna sparas tills de gallras enligt ert beslut.',
     saved: 'Lagringstiden är sparad.',
+    save: 'Spara lagringstid',
   },
   pseudonymise: {
     title: 'Avidentifiera',

@@ -30,7 +30,7 @@ import { PersonalDataApi } from './personal-data-api';
         @if (error(); as message) {
           <p id="personal-retention-error" class="error" role="alert">{{ message }}</p>
         }
-        <button type="submit">{{ 'common.save' | t }}</button>
+        <button type="submit">{{ 'personalRetention.save' | t }}</button>
         @if (saved()) {
           <p role="status">{{ 'personalRetention.saved' | t }}</p>
         }
