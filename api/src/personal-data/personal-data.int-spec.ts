@@ -292,9 +292,12 @@ describe('personal data', () => {
         costs: (await hr.get('/api/insights/costs').query({ from: '2024-01-01', to: '2024-12-31' }).expect(200)).body as unknown,
         checks: (await hr.get('/api/checks/results').query({ instrumentId: f.checks.instrumentA, unitId: f.unitU1 }).expect(200)).body as unknown,
         area: (await hr.get('/api/checks/results').query({ instrumentId: f.checks.instrumentA, areaId: f.areaA1 }).expect(200)).body as unknown,
+        competence: (await hr.get('/api/insights/competence').query({ from: '2024-01-01', to: '2024-12-31', groupBy: 'unit' }).expect(200)).body as unknown,
       });
       const figuresBefore = await aggregates();
       expect(figuresBefore.checks).toMatchObject({ suppressed: false });
+      // Six people asked (the one who never answered included), four pairs: shown, so a change would show.
+      expect(figuresBefore.competence).toMatchObject({ total: { people: 6, suppressed: false } });
 
       // A signed-in session of the person who is about to be pseudonymised.
       const leaverSession = await owner.query(
