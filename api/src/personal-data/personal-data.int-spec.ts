@@ -296,8 +296,10 @@ describe('personal data', () => {
       });
       const figuresBefore = await aggregates();
       expect(figuresBefore.checks).toMatchObject({ suppressed: false });
-      // Six people asked (the one who never answered included), four pairs: shown, so a change would show.
-      expect(figuresBefore.competence).toMatchObject({ total: { people: 6, suppressed: false } });
+      // At least the six of this test asked (the one who never answered included), four pairs: shown, so a change would show.
+      const competence = figuresBefore.competence as { total: { people: number; suppressed: boolean } };
+      expect(competence.total.suppressed).toBe(false);
+      expect(competence.total.people).toBeGreaterThanOrEqual(6);
 
       // A signed-in session of the person who is about to be pseudonymised.
       const leaverSession = await owner.query(
