@@ -163,6 +163,22 @@ describe('personal data', () => {
       );
       // check answers: my own rating and an observation of me
       await respond(f.orgA, f.checks.roundU1, me.id, 3, 2);
+      // notification, e-mail and calendar feed of mine; another person's e-mail
+      await owner.query(
+        `insert into notification (organisation_id, person_id, kind, session_id, details, dedupe_key) values ($1, $2, 'session_tomorrow', $3, '{"place":"NOTIFY-PLACE"}', 'k1')`,
+        [f.orgA, me.id, invitedSession],
+      );
+      await owner.query(`insert into mail_outbox (organisation_id, person_id, to_address, subject, body) values ($1, $2, $3, 'MAIL-SUBJECT', 'MAIL-BODY')`, [
+        f.orgA,
+        me.id,
+        me.email,
+      ]);
+      await owner.query(`insert into mail_outbox (organisation_id, person_id, to_address, subject, body) values ($1, $2, $3, 'OTHER-MAIL', 'OTHER-BODY')`, [
+        f.orgA,
+        f.people.staffU1.id,
+        f.people.staffU1.email,
+      ]);
+      await owner.query(`insert into calendar_feed (organisation_id, person_id, token_hash, created_by) values ($1, $2, 'SECRET-FEED-HASH', $2)`, [f.orgA, me.id]);
       // audit entries: about me (by an admin), my own action on someone else
       await owner.query(
         `insert into audit_log (organisation_id, actor_person_id, action, target_type, target_id, details) values ($1, $2, 'person.updated', 'person', $3, '{"fields":["roleTitle"]}')`,
@@ -209,6 +225,9 @@ describe('personal data', () => {
         ]),
       );
       expect(data.supportReceived).toEqual([expect.objectContaining({ topic: 'SUPPORT-TOPIC', notes: 'SUPPORT-NOTES-ABOUT-ME', minutes: 20, unit: 'Enhet U1' })]);
+      expect(data.notifications).toEqual([expect.objectContaining({ kind: 'session_tomorrow', sessionId: invitedSession, details: { place: 'NOTIFY-PLACE' } })]);
+      expect(data.emails).toEqual([expect.objectContaining({ toAddress: me.email, subject: 'MAIL-SUBJECT', body: 'MAIL-BODY', status: 'pending' })]);
+      expect(data.calendarFeeds).toEqual([expect.objectContaining({ revokedAt: null })]);
       expect(data.auditEntries).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ action: 'person.updated', about: 'me', details: { fields: ['roleTitle'] } }),
@@ -225,7 +244,7 @@ describe('personal data', () => {
         expect(text).not.toContain(other.email);
         expect(text).not.toContain(key);
       }
-      for (const secret of ['OTHER-PERSONS-NOTES', 'OTHER-TOPIC', 'OTHER-AUDIT-DETAIL', 'SECRET-CODE-HASH', 'password_hash', 'csrf']) {
+      for (const secret of ['OTHER-PERSONS-NOTES', 'OTHER-TOPIC', 'OTHER-AUDIT-DETAIL', 'OTHER-MAIL', 'OTHER-BODY', 'SECRET-FEED-HASH', 'SECRET-CODE-HASH', 'password_hash', 'csrf']) {
         expect(text).not.toContain(secret);
       }
 
@@ -301,6 +320,21 @@ describe('personal data', () => {
       expect(competence.total.suppressed).toBe(false);
       expect(competence.total.people).toBeGreaterThanOrEqual(6);
 
+      // Messages and a calendar feed of the person who is about to be pseudonymised.
+      await owner.query(
+        `insert into notification (organisation_id, person_id, kind, details, dedupe_key) values ($1, $2, 'after_check_pending', '{}', 'p1')`,
+        [f.orgA, leaverByAdmin.id],
+      );
+      await owner.query(`insert into mail_outbox (organisation_id, person_id, to_address, subject, body) values ($1, $2, $3, 'Hej', $4)`, [
+        f.orgA,
+        leaverByAdmin.id,
+        leaverByAdmin.email,
+        `Hej ${leaverByAdmin.firstName}`,
+      ]);
+      await owner.query(`insert into calendar_feed (organisation_id, person_id, token_hash, created_by) values ($1, $2, 'leaver-feed', $2)`, [
+        f.orgA,
+        leaverByAdmin.id,
+      ]);
       // A signed-in session of the person who is about to be pseudonymised.
       const leaverSession = await owner.query(
         `insert into auth_session (id, person_id, organisation_id, csrf_token, expires_at, ip, user_agent)
@@ -355,6 +389,12 @@ describe('personal data', () => {
       expect(support.rows).toEqual([{ notes: null, topic: '–', minutes: 30 }]);
       const sessions = await owner.query(`select revoked_at is not null as revoked, ip, user_agent from auth_session where person_id = $1`, [leaverByAdmin.id]);
       expect(sessions.rows).toEqual([{ revoked: true, ip: null, user_agent: null }]);
+
+      expect((await owner.query(`select 1 from notification where person_id = $1`, [leaverByAdmin.id])).rowCount).toBe(0);
+      const mails = await owner.query(`select to_address, body from mail_outbox where person_id = $1`, [leaverByAdmin.id]);
+      expect(mails.rows).toEqual([{ to_address: '–', body: '' }]);
+      const feeds = await owner.query(`select revoked_at is not null as revoked from calendar_feed where person_id = $1`, [leaverByAdmin.id]);
+      expect(feeds.rows).toEqual([{ revoked: true }]);
 
       // The aggregates are exactly as before.
       expect(await aggregates()).toEqual(figuresBefore);

@@ -5,8 +5,11 @@ import {
   MyAttendanceData,
   MyAttendanceHistoryData,
   MyAuditEntryData,
+  MyCalendarFeedData,
   MyCheckResponseData,
+  MyEmailData,
   MyMembershipData,
+  MyNotificationData,
   MyParticipationData,
   MyProfileData,
   MyQualificationData,
@@ -200,6 +203,29 @@ export class PersonalDataRepository {
     );
   }
 
+  notifications(personId: string): Promise<MyNotificationData[]> {
+    return this.query(
+      `select kind, session_id as "sessionId", details, created_at as "createdAt", read_at as "readAt"
+         from notification where person_id = $1 order by created_at`,
+      [personId],
+    );
+  }
+
+  emails(personId: string): Promise<MyEmailData[]> {
+    return this.query(
+      `select to_address as "toAddress", subject, body, status, created_at as "createdAt", sent_at as "sentAt"
+         from mail_outbox where person_id = $1 order by created_at`,
+      [personId],
+    );
+  }
+
+  calendarFeeds(personId: string): Promise<MyCalendarFeedData[]> {
+    return this.query(
+      `select created_at as "createdAt", revoked_at as "revokedAt" from calendar_feed where person_id = $1 order by created_at`,
+      [personId],
+    );
+  }
+
   /**
    * Entries about the person in full (who made them is left out: that is about someone else), and the person's own
    * actions without target or details, which may name other people.
@@ -290,6 +316,10 @@ export class PersonalDataRepository {
         `update auth_session set revoked_at = coalesce(revoked_at, now()), ip = null, user_agent = null where person_id = $1`,
         [personId],
       );
+      await this.db.manager.query(`update calendar_feed set revoked_at = coalesce(revoked_at, now()) where person_id = $1`, [personId]);
+      // Messages to the person: their address and the greeting by name go; that an e-mail was sent stays on record.
+      await this.db.manager.query(`delete from notification where person_id = $1`, [personId]);
+      await this.db.manager.query(`update mail_outbox set to_address = '–', subject = '–', body = '' where person_id = $1`, [personId]);
       // Free text written about the person; minutes, dates and modules stay for the statistics.
       await this.db.manager.query(`update support_entries set notes = null, topic = '–' where person_id = $1`, [personId]);
       await this.db.manager.query(`update ambassador_appointment set note = null where person_id = $1`, [personId]);

@@ -36,6 +36,9 @@ export class PersonalDataService {
       participation: await this.repository.participation(id),
       checkResponses: await this.repository.checkResponses(id),
       supportReceived: await this.repository.supportReceived(id),
+      notifications: await this.repository.notifications(id),
+      emails: await this.repository.emails(id),
+      calendarFeeds: await this.repository.calendarFeeds(id),
       auditEntries: await this.repository.auditEntries(id),
     };
     // Written after the read, so the copy does not contain its own export entry twice over time.

@@ -157,6 +157,30 @@ export interface MyAuditEntryData {
   ip: string | null;
 }
 
+export interface MyNotificationData {
+  kind: string;
+  sessionId: string | null;
+  details: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** E-mail Kunna sent (or held in its outbox) to the person. */
+export interface MyEmailData {
+  toAddress: string;
+  subject: string;
+  body: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** The person's own calendar feeds (never the secret token). */
+export interface MyCalendarFeedData {
+  createdAt: string;
+  revokedAt: string | null;
+}
+
 /** `GET /api/me/personal-data`: machine-readable, shown on "Mina uppgifter". */
 export interface MyPersonalData {
   exportedAt: string;
@@ -173,5 +197,8 @@ export interface MyPersonalData {
   participation: MyParticipationData;
   checkResponses: MyCheckResponseData[];
   supportReceived: MySupportData[];
+  notifications: MyNotificationData[];
+  emails: MyEmailData[];
+  calendarFeeds: MyCalendarFeedData[];
   auditEntries: MyAuditEntryData[];
 }

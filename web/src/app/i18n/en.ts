@@ -819,6 +819,8 @@ export const en: Translations = {
     declined: 'Prefer not to answer',
     observation: 'observed by an ambassador',
     support: 'Individual support you received',
+    messages: 'Notifications, e-mail and calendar',
+    messagesCount: '{notifications} notifications, {emails} e-mails and {feeds} calendar links.',
     audit: 'Logged events',
     auditIntro: 'Audit log entries about you and about what you did yourself.',
     myAction: 'your action',

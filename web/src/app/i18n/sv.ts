@@ -819,6 +819,8 @@ export const sv = {
     declined: 'Vill inte svara',
     observation: 'observation av ombud',
     support: 'Individuellt stöd du fått',
+    messages: 'Aviseringar, e-post och kalender',
+    messagesCount: '{notifications} aviseringar, {emails} e-postmeddelanden och {feeds} kalenderlänkar.',
     audit: 'Loggade händelser',
     auditIntro: 'Händelser i granskningsloggen om dig och sådant du själv har gjort.',
     myAction: 'din åtgärd',
