@@ -12,6 +12,7 @@ import { Insights1763900800000 } from './1763900800000-insights';
 import { CalendarNotifications1763900900000 } from './1763900900000-calendar-notifications';
 import { ChecksFollowUp1763900950000 } from './1763900950000-checks-follow-up';
 import { PersonalData1763901000000 } from './1763901000000-personal-data';
+import { CompetenceProfiles1763901300000 } from './1763901300000-competence-profiles';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   CalendarNotifications1763900900000,
   ChecksFollowUp1763900950000,
   PersonalData1763901000000,
+  CompetenceProfiles1763901300000,
 ];

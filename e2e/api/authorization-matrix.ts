@@ -686,6 +686,24 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/competence` }),
   },
+  // competence profiles: HR and administrators edit (a manager cannot); a unit's gap like the team view; each person their own
+  'GET /api/insights/competence-profiles': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/competence-profiles' }) },
+  'PUT /api/insights/competence-profiles/:profileId': {
+    own: ['hr', 'admin'],
+    request: () => ({ path: '/api/insights/competence-profiles/00000000-0000-4000-8000-000000000000', body: {} }),
+  },
+  'DELETE /api/insights/competence-profiles/:profileId': {
+    own: ['hr', 'admin'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/insights/competence-profiles/00000000-0000-4000-8000-000000000000' }),
+  },
+  'GET /api/insights/units/:unitId/competence-gap': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/competence-gap` }),
+  },
+  'GET /api/insights/me/competence-gap': { own: EVERYONE, request: () => ({ path: '/api/insights/me/competence-gap' }) },
   // --- audit log (api/src/audit): the caller's own organisation only, admins only ---
   'GET /api/audit-log': { own: ['admin'], request: () => ({ path: '/api/audit-log' }) },
   'GET /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention' }) },

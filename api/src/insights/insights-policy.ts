@@ -11,7 +11,9 @@ import { Role } from '@kunna/contracts';
  *   groups below the organisation's minimum group size are suppressed (with differencing protection);
  * - network comparison: network coordinators, organisations' aggregates only;
  * - competence levels and gains from the before/after checks: unit managers (their units, and their unit's block on
- *   the team view), area managers (their areas), HR and administrators; suppressed like participation.
+ *   the team view), area managers (their areas), HR and administrators; suppressed like participation;
+ * - competence profiles (target levels per role title): set by HR and administrators only; a unit's aggregate gap
+ *   like the team view; each person sees their own gap.
  */
 export const TEAM_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 export const PLANNING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
@@ -19,3 +21,4 @@ export const COST_ROLES = [Role.Hr, Role.OrgAdmin];
 export const PARTICIPATION_ROLES = [Role.AreaManager, Role.Hr, Role.OrgAdmin];
 export const NETWORK_ROLES = [Role.NetworkCoordinator];
 export const COMPETENCE_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const PROFILE_ROLES = [Role.Hr, Role.OrgAdmin];

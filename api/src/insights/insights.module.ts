@@ -7,12 +7,15 @@ import { CostsRepository } from './costs.repository';
 import { InsightsController } from './insights.controller';
 import { InsightsService } from './insights.service';
 import { PlanRepository } from './plan.repository';
+import { ProfilesController } from './profiles.controller';
+import { ProfilesRepository } from './profiles.repository';
+import { ProfilesService } from './profiles.service';
 import { TeamRepository } from './team.repository';
 
 /** Insight for managers, HR and coordinators: team progress, year plan and targets, costs, participation, competence. */
 @Module({
   imports: [ChecksModule],
-  controllers: [InsightsController, CompetenceController],
-  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService],
+  controllers: [InsightsController, CompetenceController, ProfilesController],
+  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService],
 })
 export class InsightsModule {}

@@ -217,6 +217,15 @@ export const ApiRoutes = {
     competenceTrend: 'insights/competence/trend',
     /** GET the unit's before/after per dimension (team view). */
     unitCompetence: 'insights/units/:unitId/competence',
+    // competence profiles and gaps (api/src/insights/profiles*)
+    /** GET the organisation's competence profiles. */
+    competenceProfiles: 'insights/competence-profiles',
+    /** PUT (create or replace, client id) or DELETE one profile. */
+    competenceProfile: 'insights/competence-profiles/:profileId',
+    /** GET the unit's aggregate gap to the profiles, with suggested modules. */
+    unitCompetenceGap: 'insights/units/:unitId/competence-gap',
+    /** GET the caller's own gap to their profile. */
+    myCompetenceGap: 'insights/me/competence-gap',
   },
   audit: {
     /** GET search the organisation's audit log (query: AuditLogQuery), org admin. */

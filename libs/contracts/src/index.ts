@@ -13,3 +13,4 @@ export * from './audit';
 export * from './competence-insight';
 export * from './calendar';
 export * from './personal-data';
+export * from './competence-profiles';

@@ -7,6 +7,7 @@ import { PercentFormatPipe } from './percent';
 import { checkKindKey, dimensionKey } from './labels';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { ChecksApi } from './checks-api';
+import { MyGap } from '../insights/my-gap';
 
 /** The nearest step of the four (1–4) for a mean of the person's answers. */
 export function nearestStep(mean: number): 1 | 2 | 3 | 4 {
@@ -28,7 +29,7 @@ export function changeKey(before: number | null, after: number | null): Translat
  */
 @Component({
   selector: 'k-my-development',
-  imports: [TranslatePipe, RouterLink, PercentFormatPipe],
+  imports: [TranslatePipe, RouterLink, PercentFormatPipe, MyGap],
   template: `
     <h1>{{ 'checks.mine.title' | t }}</h1>
     <p class="lead">{{ 'checks.mine.lead' | t }}</p>
@@ -105,6 +106,7 @@ export function changeKey(before: number | null, after: number | null): Translat
       } @empty {
         <p>{{ 'checks.mine.empty' | t }}</p>
       }
+      <k-my-gap />
       <p class="hint">{{ 'checks.mine.private' | t }}</p>
     }
   `,

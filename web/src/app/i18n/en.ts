@@ -1,4 +1,5 @@
 import { competenceEn } from './competence.en';
+import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
 import { Translations } from './sv';
@@ -982,4 +983,5 @@ export const en: Translations = {
   ...libraryEn,
   ...competenceEn,
   ...calendarEn,
+  ...profilesEn,
 };

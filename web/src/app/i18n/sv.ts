@@ -1,4 +1,5 @@
 import { competenceSv } from './competence.sv';
+import { profilesSv } from './profiles.sv';
 import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
 
@@ -982,6 +983,7 @@ export const sv = {
   ...librarySv,
   ...competenceSv,
   ...calendarSv,
+  ...profilesSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

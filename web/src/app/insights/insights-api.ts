@@ -2,10 +2,13 @@ import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
   CompetenceBreakdown,
+  CompetenceProfile,
+  CompetenceProfileRequest,
   CompetenceQuery,
   CompetenceTrend,
   CostReport,
   InsightParticipationQuery,
+  MyCompetenceGap,
   NetworkParticipation,
   ParticipationBreakdown,
   ProgramSummary,
@@ -13,6 +16,7 @@ import {
   TargetRequest,
   TeamDashboard,
   UnitCompetence,
+  UnitCompetenceGap,
   YearPlan,
   routePath,
 } from '@kunna/contracts';
@@ -65,6 +69,27 @@ export class InsightsApi {
 
   unitCompetence(unitId: string, period: Query): Promise<UnitCompetence> {
     return this.client.get<UnitCompetence>(routePath(ApiRoutes.insights.unitCompetence, { unitId }), period);
+  }
+
+  competenceProfiles(): Promise<CompetenceProfile[]> {
+    return this.client.get<CompetenceProfile[]>(ApiRoutes.insights.competenceProfiles);
+  }
+
+  /** Creates or replaces the profile under the given id (a retry changes nothing). */
+  saveCompetenceProfile(profileId: string, request: CompetenceProfileRequest): Promise<CompetenceProfile> {
+    return this.client.put<CompetenceProfile>(routePath(ApiRoutes.insights.competenceProfile, { profileId }), request);
+  }
+
+  deleteCompetenceProfile(profileId: string): Promise<void> {
+    return this.client.delete(routePath(ApiRoutes.insights.competenceProfile, { profileId }));
+  }
+
+  unitCompetenceGap(unitId: string): Promise<UnitCompetenceGap> {
+    return this.client.get<UnitCompetenceGap>(routePath(ApiRoutes.insights.unitCompetenceGap, { unitId }));
+  }
+
+  myCompetenceGap(): Promise<MyCompetenceGap> {
+    return this.client.get<MyCompetenceGap>(ApiRoutes.insights.myCompetenceGap);
   }
 
   /** A download link for the funders' participant report (the browser sends the session cookie). */

@@ -29,6 +29,8 @@ import { CompetenceSection } from './competence-section';
 import { ExportTable } from './export-table';
 import { InsightsApi } from './insights-api';
 import { UnitCompetence } from './unit-competence';
+import { CompetenceProfiles } from './competence-profiles';
+import { UnitGap } from './unit-gap';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -42,7 +44,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles],
   templateUrl: './insights-page.html',
   styleUrl: './insights-page.css',
 })
