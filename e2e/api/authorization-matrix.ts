@@ -635,6 +635,12 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries`, body: {} }),
   },
+  'PATCH /api/insights/units/:unitId/plan-entries/:entryId': {
+    own: ['manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries/00000000-0000-4000-8000-000000000000`, body: { month: 'snart' } }),
+  },
   // A made-up entry id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
   'DELETE /api/insights/units/:unitId/plan-entries/:entryId': {
     own: ['manager', 'hr', 'admin'],

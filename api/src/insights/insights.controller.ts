@@ -28,6 +28,7 @@ import {
   ParticipationQueryDto,
   PeriodQueryDto,
   ReportQueryDto,
+  UpdatePlanEntryDto,
   UpdateTargetDto,
 } from './dto/insights.dto';
 import { COST_ROLES, NETWORK_ROLES, PARTICIPATION_ROLES, PLANNING_ROLES, TEAM_ROLES } from './insights-policy';
@@ -57,6 +58,12 @@ export class InsightsController {
   @Post(ApiRoutes.insights.planEntries)
   addPlanEntry(@CallerParam() caller: Caller, @Param('unitId') unitId: string, @Body() body: CreatePlanEntryDto): Promise<PlanEntry> {
     return this.insights.addPlanEntry(caller, unitId, body);
+  }
+
+  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Patch(ApiRoutes.insights.planEntry)
+  updatePlanEntry(@Param('unitId') unitId: string, @Param('entryId', UUID_PIPE) entryId: string, @Body() body: UpdatePlanEntryDto): Promise<PlanEntry> {
+    return this.insights.updatePlanEntry(unitId, entryId, body);
   }
 
   @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })

@@ -442,6 +442,15 @@ describe('insights (integration)', () => {
       // S1, S2, S3 and S6 are scheduled (S4 is cancelled); those from the first of this month on are in the plan.
       const scheduled = plan.months.reduce((sum, m) => sum + m.scheduledSessions, 0);
       expect(scheduled).toBe([d(-40), d(-20), d(-10), d(5)].filter((date) => date >= `${today.slice(0, 7)}-01`).length);
+      // Moving and changing: the month and the program move, the note stays unless cleared; nothing left is refused.
+      const later = d(70).slice(0, 7);
+      const moved = await hr.patch(`/api/insights/units/${ids.unitU5}/plan-entries/${entryId}`, { month: later, programId: null, note: 'Hösten' });
+      expect(moved.status).toBe(200);
+      expect(moved.body).toEqual({ id: entryId, month: `${later}-01`, program: null, seriesId: null, module: null, note: 'Hösten' });
+      const emptied = await hr.patch(`/api/insights/units/${ids.unitU5}/plan-entries/${entryId}`, { note: null });
+      expect([emptied.status, emptied.body.details[0].field]).toEqual([400, 'programId']);
+      expect((await hr.patch(`/api/insights/units/${ids.unitU5}/plan-entries/${entryId}`, { seriesId: randomUUID() })).body.details[0].field).toBe('seriesId');
+      expect((await hr.patch(`/api/insights/units/${t.fixture.unitU1}/plan-entries/${entryId}`, { note: 'x' })).status).toBe(404);
       expect((await hr.delete(`/api/insights/units/${ids.unitU5}/plan-entries/${entryId}`)).status).toBe(204);
     });
   });

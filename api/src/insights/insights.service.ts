@@ -30,7 +30,7 @@ import { validationError } from '../common/errors';
 import { notFound } from '../organisation/http-errors';
 import { visibilityFor } from '../organisation/visibility';
 import { CostsRepository } from './costs.repository';
-import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdateTargetDto } from './dto/insights.dto';
+import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdatePlanEntryDto, UpdateTargetDto } from './dto/insights.dto';
 import { hours, participationFigures, percent, round2, suppressedGroups, targetStatus } from './insight-figures';
 import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
 import { PlanRepository, TargetRow } from './plan.repository';
@@ -224,6 +224,36 @@ export class InsightsService {
     await this.plans.insertEntry({ id: body.id, organisationId: unit.organisationId, unitId, month, programId, seriesId, moduleId, note, createdBy: caller.personId });
     await this.audit.record({ action: 'insights.plan_entry.create', targetType: 'unit', targetId: unitId, details: { entryId: body.id, month } });
     return this.planEntryOut(unitId, month, body.id);
+  }
+
+  /** Moves or changes an entry: the fields given replace the stored ones (null clears), checked like a new entry. */
+  async updatePlanEntry(unitId: string, entryId: string, body: UpdatePlanEntryDto): Promise<PlanEntry> {
+    const unit = await this.unitOf(unitId);
+    const stored = await this.plans.entryFields(entryId, unitId);
+    if (!stored) throw notFound();
+    const pick = <K extends 'programId' | 'seriesId' | 'moduleId' | 'note'>(name: K) => (body[name] !== undefined ? (body[name] ?? null) : stored[name]);
+    const change = {
+      month: body.month ? `${body.month}-01` : stored.month,
+      programId: pick('programId'),
+      seriesId: pick('seriesId'),
+      moduleId: pick('moduleId'),
+      note: pick('note'),
+    };
+    if (!change.programId && !change.moduleId && !change.seriesId && !change.note) {
+      throw validationError([{ field: 'programId', message: 'Välj ett program, en modul eller en serie, eller skriv en anteckning.' }]);
+    }
+    if (change.programId && change.programId !== stored.programId && !(await this.plans.programUsable(change.programId, unit.organisationId))) {
+      throw validationError([{ field: 'programId', message: 'Programmet finns inte i ert bibliotek.' }]);
+    }
+    if (change.moduleId && change.moduleId !== stored.moduleId && !(await this.plans.moduleUsable(change.moduleId, unit.organisationId))) {
+      throw validationError([{ field: 'moduleId', message: 'Modulen finns inte i ert bibliotek.' }]);
+    }
+    if (change.seriesId && change.seriesId !== stored.seriesId && !(await this.plans.seriesInUnit(change.seriesId, unitId))) {
+      throw validationError([{ field: 'seriesId', message: 'Serien hör inte till enheten.' }]);
+    }
+    await this.plans.updateEntry(entryId, change);
+    await this.audit.record({ action: 'insights.plan_entry.update', targetType: 'unit', targetId: unitId, details: { entryId, month: change.month } });
+    return this.planEntryOut(unitId, change.month, entryId);
   }
 
   private async planEntryOut(unitId: string, month: string, id: string): Promise<PlanEntry> {

@@ -102,6 +102,26 @@ export class PlanRepository {
     return rows.length > 0;
   }
 
+  async entryFields(id: string, unitId: string): Promise<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null } | null> {
+    const rows = await this.db.manager.query(
+      `select month::text as month, program_id as "programId", series_id as "seriesId", module_id as "moduleId", note
+         from insight_plan_entry where id = $1 and unit_id = $2`,
+      [id, unitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async updateEntry(id: string, change: { month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null }): Promise<void> {
+    await this.db.manager.query(`update insight_plan_entry set month = $2, program_id = $3, series_id = $4, module_id = $5, note = $6 where id = $1`, [
+      id,
+      change.month,
+      change.programId,
+      change.seriesId,
+      change.moduleId,
+      change.note,
+    ]);
+  }
+
   async deleteEntry(id: string, unitId: string): Promise<boolean> {
     const rows: Array<{ n: number }> = await this.db.manager.query(
       `with gone as (delete from insight_plan_entry where id = $1 and unit_id = $2 returning id) select count(*)::int as n from gone`,

@@ -188,7 +188,7 @@ export const ApiRoutes = {
     plan: 'insights/units/:unitId/plan',
     /** POST a plan entry (client id). */
     planEntries: 'insights/units/:unitId/plan-entries',
-    /** DELETE one plan entry. */
+    /** PATCH (move or change) or DELETE one plan entry. */
     planEntry: 'insights/units/:unitId/plan-entries/:entryId',
     /** POST a target (client id). */
     targets: 'insights/units/:unitId/targets',

@@ -112,6 +112,15 @@ export interface CreatePlanEntryRequest {
   note?: string;
 }
 
+/** PATCH body: the fields given replace the entry's (null clears); at least one of program, series, module, note remains. */
+export interface UpdatePlanEntryRequest {
+  month?: string;
+  programId?: string | null;
+  seriesId?: string | null;
+  moduleId?: string | null;
+  note?: string | null;
+}
+
 export interface TargetRequest {
   /** Client-generated UUID (create only). */
   id: string;

@@ -27,6 +27,7 @@ import {
   ParticipationGrouping,
   InsightParticipationQuery,
   TargetRequest,
+  UpdatePlanEntryRequest,
   UpdateTargetRequest,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
@@ -124,6 +125,36 @@ export class CreatePlanEntryDto implements CreatePlanEntryRequest {
   @TrimToNull()
   @IfNotNull()
   note?: string;
+}
+
+export class UpdatePlanEntryDto implements UpdatePlanEntryRequest {
+  @ApiPropertyOptional({ example: '2026-10' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Månaden (month) ska skrivas ÅÅÅÅ-MM.' })
+  @IsString({ message: 'Månaden (month) ska skrivas ÅÅÅÅ-MM.' })
+  @IfPresent()
+  month?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsUUID('all', { message: 'Programmet (programId) har fel format.' })
+  @IfNotNull()
+  programId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsUUID('all', { message: 'Serien (seriesId) har fel format.' })
+  @IfNotNull()
+  seriesId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsUUID('all', { message: 'Modulen (moduleId) har fel format.' })
+  @IfNotNull()
+  moduleId?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @MaxLength(NOTE_MAX, { message: `Anteckningen (note) får vara högst ${NOTE_MAX} tecken.` })
+  @IsString({ message: 'Anteckningen (note) ska vara text.' })
+  @TrimToNull()
+  @IfNotNull()
+  note?: string | null;
 }
 
 class TargetFieldsDto {

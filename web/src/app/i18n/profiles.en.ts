@@ -1,7 +1,7 @@
 import type { Translations } from './sv';
 import type { profilesSv } from './profiles.sv';
 
-/** English texts of competence profiles and gaps (spread into `en`). */
+/** English texts of competence profiles and gaps, and of the year plan's entry form (spread into `en`). */
 export const profilesEn: Pick<Translations, keyof typeof profilesSv> = {
   profiles: {
     title: 'Competence profiles',
@@ -54,5 +54,25 @@ export const profilesEn: Pick<Translations, keyof typeof profilesSv> = {
       reached: 'You reach the target.',
       gap: '{gap} steps to the target.',
     },
+  },
+  planEditor: {
+    title: 'Plan the coming months',
+    entries: 'Planned entries',
+    none: 'Nothing planned yet.',
+    month: 'Month',
+    kind: 'What',
+    program: 'Program',
+    series: 'Series',
+    note: 'Note (optional)',
+    noSeries: 'The unit has no series booked in the coming twelve months.',
+    add: 'Add to the plan',
+    save: 'Save the change',
+    cancel: 'Cancel',
+    edit: 'Edit',
+    remove: 'Remove',
+    saved: 'The plan is saved.',
+    removed: 'The entry is removed.',
+    editing: 'Edit entry',
+    seriesLabel: 'Series: {title}',
   },
 };

@@ -1,4 +1,4 @@
-/** Swedish texts of competence profiles and gaps (spread into `sv`). */
+/** Swedish texts of competence profiles and gaps, and of the year plan's entry form (spread into `sv`). */
 export const profilesSv = {
   profiles: {
     title: 'Kompetensprofiler',
@@ -51,5 +51,25 @@ export const profilesSv = {
       reached: 'Du når målet.',
       gap: '{gap} steg kvar till målet.',
     },
+  },
+  planEditor: {
+    title: 'Planera kommande månader',
+    entries: 'Planerade poster',
+    none: 'Inget planerat ännu.',
+    month: 'Månad',
+    kind: 'Vad',
+    program: 'Program',
+    series: 'Serie',
+    note: 'Anteckning (valfri)',
+    noSeries: 'Enheten har inga serier bokade de kommande tolv månaderna.',
+    add: 'Lägg till i planen',
+    save: 'Spara ändringen',
+    cancel: 'Avbryt',
+    edit: 'Ändra',
+    remove: 'Ta bort',
+    saved: 'Planen är sparad.',
+    removed: 'Posten är borttagen.',
+    editing: 'Ändra post',
+    seriesLabel: 'Serie: {title}',
   },
 };

@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import {
   ApiRoutes,
+  CreatePlanEntryRequest,
+  PlanEntry,
+  UpdatePlanEntryRequest,
   CompetenceBreakdown,
   CompetenceProfile,
   CompetenceProfileRequest,
@@ -33,6 +36,18 @@ export class InsightsApi {
 
   plan(unitId: string): Promise<YearPlan> {
     return this.client.get<YearPlan>(routePath(ApiRoutes.insights.plan, { unitId }));
+  }
+
+  createPlanEntry(unitId: string, request: CreatePlanEntryRequest): Promise<PlanEntry> {
+    return this.client.post<PlanEntry>(routePath(ApiRoutes.insights.planEntries, { unitId }), request);
+  }
+
+  updatePlanEntry(unitId: string, entryId: string, request: UpdatePlanEntryRequest): Promise<PlanEntry> {
+    return this.client.patch<PlanEntry>(routePath(ApiRoutes.insights.planEntry, { unitId, entryId }), request);
+  }
+
+  deletePlanEntry(unitId: string, entryId: string): Promise<void> {
+    return this.client.delete(routePath(ApiRoutes.insights.planEntry, { unitId, entryId }));
   }
 
   createTarget(unitId: string, request: TargetRequest): Promise<TargetProgress> {

@@ -31,6 +31,7 @@ import { InsightsApi } from './insights-api';
 import { UnitCompetence } from './unit-competence';
 import { CompetenceProfiles } from './competence-profiles';
 import { UnitGap } from './unit-gap';
+import { PlanEditor } from './plan-editor';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -44,7 +45,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor],
   templateUrl: './insights-page.html',
   styleUrl: './insights-page.css',
 })
@@ -330,6 +331,11 @@ export class InsightsPage {
     } finally {
       this.targetBusy.set(false);
     }
+  }
+
+  protected reloadPlan(): void {
+    const unitId = this.selectedUnit();
+    void this.plan.run(() => this.api.plan(unitId));
   }
 
   protected async removeTarget(target: TargetProgress): Promise<void> {
