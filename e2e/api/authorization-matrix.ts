@@ -683,6 +683,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/insights/participant-report': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/participant-report' }) },
   'GET /api/insights/participation': { own: ['areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/participation' }) },
   'GET /api/network/insights/participation': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/participation' }) },
+  'GET /api/network/insights/comparison': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/comparison' }) },
   // competence levels and gains: the caller's own scope (units, areas or organisation); the unit block like the team view
   'GET /api/insights/competence': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence' }) },
   'GET /api/insights/competence/trend': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence/trend' }) },

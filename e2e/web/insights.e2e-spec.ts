@@ -201,4 +201,85 @@ describe('Insight in the browser', () => {
     await table.getByRole('rowheader', { name: 'Solgårdens vård- och omsorgsboende', exact: true }).waitFor({ state: 'detached' });
     expect(await pageProblems(page, problems)).toEqual([]);
   });
+  it('a manager plans a program in the coming months, moves the entry and removes it', async () => {
+    await signIn(page, account('Enhetschef'));
+    const api = await apiAs(page);
+    const unitId = api.me.roles.find((grant) => grant.role === 'manager')!.scopeId;
+    const programs = await api.get<ProgramSummary[]>('/api/library/programs');
+    const program = programs.find((candidate) => !candidate.archived)!;
+    const months = (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months.map((m) => m.month);
+    const note = `Planerat i test ${randomUUID().slice(0, 8)}`;
+    const entryWithNote = async () =>
+      (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months.flatMap((m) => m.entries.map((e) => ({ ...e, planMonth: m.month }))).find((e) => e.note === note);
+
+    await page.goto(`/insikt?unitId=${unitId}`);
+    const form = page.getByRole('form', { name: sv.planEditor.title });
+    await form.waitFor();
+    await form.getByLabel(sv.planEditor.month, { exact: true }).selectOption(months[2]);
+    await form.getByLabel(sv.planEditor.program, { exact: true }).selectOption({ label: program.title });
+    await form.getByLabel(sv.planEditor.note, { exact: true }).fill(note);
+    await form.getByRole('button', { name: sv.planEditor.add, exact: true }).click();
+    await page.getByText(sv.planEditor.saved).waitFor();
+    await page.getByRole('listitem').filter({ hasText: note }).waitFor();
+    expect(await entryWithNote()).toMatchObject({ planMonth: months[2], program: { id: program.id, title: program.title } });
+    await expectAccessible(page, 'insight: year plan form');
+
+    // Move it two months later and keep the note.
+    await page.getByRole('button', { name: new RegExp(`^${sv.planEditor.edit}: .*${note}`) }).click();
+    const editForm = page.getByRole('form', { name: sv.planEditor.editing });
+    await editForm.getByLabel(sv.planEditor.month, { exact: true }).selectOption(months[4]);
+    await editForm.getByRole('button', { name: sv.planEditor.save, exact: true }).click();
+    await page.getByText(sv.planEditor.saved).waitFor();
+    expect((await entryWithNote())?.planMonth).toBe(months[4]);
+
+    await page.getByRole('button', { name: new RegExp(`^${sv.planEditor.remove}: .*${note}`) }).click();
+    await page.getByText(sv.planEditor.removed).waitFor();
+    expect(await entryWithNote()).toBeUndefined();
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+  it('HR sets a competence profile in the editor; the manager sees the unit gap block and staff their own gap', async () => {
+    await signIn(page, account('HR'));
+    await page.goto('/insikt');
+    const form = page.getByRole('form', { name: sv.profiles.new });
+    await form.waitFor();
+    await form.getByLabel(sv.profiles.roleTitle, { exact: true }).fill('undersköterska');
+    await form.getByLabel(sv.checks.dimension.skills, { exact: true }).selectOption('3');
+    await form.getByLabel(sv.checks.dimension.will, { exact: true }).selectOption('3');
+    await form.getByLabel(sv.profiles.digCompChoose, { exact: true }).selectOption('2.1');
+    await form.getByLabel(sv.profiles.level, { exact: true }).selectOption('2');
+    await form.getByRole('button', { name: sv.profiles.add, exact: true }).click();
+    await form.getByRole('button', { name: sv.profiles.save, exact: true }).click();
+    await page.getByText(sv.profiles.saved).waitFor();
+    const table = page.getByRole('table', { name: sv.profiles.table });
+    await table.getByRole('rowheader', { name: 'undersköterska' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'undersköterska' }).innerText()).toMatch(/DigComp 2\.1.*: 2/);
+    await expectAccessible(page, 'insight: competence profiles');
+    expect(await pageProblems(page, problems)).toEqual([]);
+    await context.close();
+
+    ({ context, page, problems } = await newContext(browser));
+    await signIn(page, account('Enhetschef'));
+    const api = await apiAs(page);
+    const unitId = api.me.roles.find((grant) => grant.role === 'manager')!.scopeId;
+    await page.goto(`/insikt?unitId=${unitId}`);
+    await page.getByRole('heading', { level: 3, name: sv.profiles.gap.title }).waitFor();
+    await expectAccessible(page, 'insight: unit gap');
+    expect(await pageProblems(page, problems)).toEqual([]);
+    await context.close();
+
+    ({ context, page, problems } = await newContext(browser));
+    await signIn(page, account('Medarbetare'));
+    await page.goto('/min-utveckling');
+    await page.getByRole('heading', { level: 2, name: sv.profiles.mine.title }).waitFor();
+    await expectAccessible(page, 'my development: own gap');
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+  it('a network coordinator compares organisations through the core questions, the shared modules and the cascade', async () => {
+    await signIn(page, account('Nätverkssamordnare'));
+    await page.goto('/insikt');
+    await page.getByRole('table', { name: sv.networkComparison.modules }).waitFor();
+    await page.getByRole('table', { name: sv.networkComparison.cascade }).waitFor();
+    await expectAccessible(page, 'insight: network comparison');
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
 });

@@ -6,6 +6,9 @@ import { CompetenceService } from './competence.service';
 import { CostsRepository } from './costs.repository';
 import { InsightsController } from './insights.controller';
 import { InsightsService } from './insights.service';
+import { NetworkController } from './network.controller';
+import { NetworkRepository } from './network.repository';
+import { NetworkService } from './network.service';
 import { PlanRepository } from './plan.repository';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesRepository } from './profiles.repository';
@@ -15,7 +18,7 @@ import { TeamRepository } from './team.repository';
 /** Insight for managers, HR and coordinators: team progress, year plan and targets, costs, participation, competence. */
 @Module({
   imports: [ChecksModule],
-  controllers: [InsightsController, CompetenceController, ProfilesController],
-  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService],
+  controllers: [InsightsController, CompetenceController, ProfilesController, NetworkController],
+  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService, NetworkRepository, NetworkService],
 })
 export class InsightsModule {}

@@ -210,6 +210,8 @@ export const ApiRoutes = {
     participation: 'insights/participation',
     /** GET participation per organisation of the caller's network (aggregates only). */
     networkParticipation: 'network/insights/participation',
+    /** GET the common core items' before/after per organisation and the shared modules' use (aggregates only). */
+    networkComparison: 'network/insights/comparison',
     // competence levels and gains (api/src/insights/competence*)
     /** GET competence before/after by area, unit, role title or employment type (filters in the query). */
     competence: 'insights/competence',

@@ -315,3 +315,39 @@ export interface NetworkParticipation {
   period: InsightPeriod;
   organisations: NetworkParticipationRow[];
 }
+
+// --- Network comparison through the common core and the shared modules ---
+
+export interface CoreItemFigures {
+  coreItemId: string;
+  /** Distinct people with a before and an after answer to the item (null when suppressed). */
+  people: number | null;
+  meanBefore: number | null;
+  meanAfter: number | null;
+  meanChange: number | null;
+  suppressed: boolean;
+}
+
+export interface NetworkCoreRow {
+  organisation: { id: string; name: string };
+  minimumGroupSize: number;
+  items: CoreItemFigures[];
+  /** The train-the-trainer cascade in the period: ambassadors who led delivered sessions, colleagues they reached. */
+  cascade: { ambassadorsLeading: number; colleaguesReached: number };
+}
+
+export interface SharedModuleUse {
+  module: { id: string; title: string };
+  /** Organisations that held a session of the module (or of their adaptation of it) in the period. */
+  organisations: number;
+  sessionsHeld: number;
+  /** Distinct people with participation minutes in those sessions. */
+  participants: number;
+}
+
+export interface NetworkComparison {
+  period: InsightPeriod;
+  coreItems: Array<{ id: string; textSv: string; textEn: string | null; dimension: string | null }>;
+  organisations: NetworkCoreRow[];
+  sharedModules: SharedModuleUse[];
+}

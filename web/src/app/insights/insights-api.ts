@@ -12,6 +12,7 @@ import {
   CostReport,
   InsightParticipationQuery,
   MyCompetenceGap,
+  NetworkComparison,
   NetworkParticipation,
   ParticipationBreakdown,
   ProgramSummary,
@@ -72,6 +73,10 @@ export class InsightsApi {
 
   network(period: Query): Promise<NetworkParticipation> {
     return this.client.get<NetworkParticipation>(ApiRoutes.insights.networkParticipation, period);
+  }
+
+  networkComparison(period: Query): Promise<NetworkComparison> {
+    return this.client.get<NetworkComparison>(ApiRoutes.insights.networkComparison, period);
   }
 
   competence(query: CompetenceQuery): Promise<CompetenceBreakdown> {

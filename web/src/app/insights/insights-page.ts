@@ -32,6 +32,7 @@ import { UnitCompetence } from './unit-competence';
 import { CompetenceProfiles } from './competence-profiles';
 import { UnitGap } from './unit-gap';
 import { PlanEditor } from './plan-editor';
+import { NetworkComparison } from './network-comparison';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -45,7 +46,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison],
   templateUrl: './insights-page.html',
   styleUrl: './insights-page.css',
 })

@@ -46,8 +46,8 @@ type Kind = 'program' | 'series';
       </div>
       <fieldset>
         <legend>{{ 'planEditor.kind' | t }}</legend>
-        <label class="check"><input type="radio" name="kind" value="program" [checked]="kind() === 'program'" (change)="kind.set('program')" /> {{ 'planEditor.program' | t }}</label>
-        <label class="check"><input type="radio" name="kind" value="series" [checked]="kind() === 'series'" (change)="kind.set('series')" /> {{ 'planEditor.series' | t }}</label>
+        <label class="check"><input type="radio" name="kind" value="program" [checked]="kind() === 'program'" (change)="kind.set('program')" /> {{ 'planEditor.kindProgram' | t }}</label>
+        <label class="check"><input type="radio" name="kind" value="series" [checked]="kind() === 'series'" (change)="kind.set('series')" /> {{ 'planEditor.kindSeries' | t }}</label>
       </fieldset>
       @if (kind() === 'program') {
         <div class="field">
