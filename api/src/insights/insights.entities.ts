@@ -56,4 +56,30 @@ export class InsightExternalCostEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
-export const INSIGHT_ENTITIES = [InsightPlanEntryEntity, InsightTargetEntity, InsightHourlyRateEntity, InsightExternalCostEntity];
+/* Competence profiles (1763901300000-competence-profiles.ts); queries in profiles.repository.ts. */
+@Entity('competence_profile')
+export class CompetenceProfileEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('text', { name: 'role_title' }) roleTitle!: string;
+  @Column('uuid', { name: 'area_id', nullable: true }) areaId!: string | null;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+}
+
+@Entity('competence_profile_target')
+export class CompetenceProfileTargetEntity {
+  @PrimaryColumn('uuid', { name: 'profile_id' }) profileId!: string;
+  @PrimaryColumn('text') competence!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('smallint', { name: 'target_level' }) targetLevel!: number;
+}
+
+export const INSIGHT_ENTITIES = [
+  InsightPlanEntryEntity,
+  InsightTargetEntity,
+  InsightHourlyRateEntity,
+  InsightExternalCostEntity,
+  CompetenceProfileEntity,
+  CompetenceProfileTargetEntity,
+];
