@@ -27,7 +27,7 @@ const config: Config = {
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
-    { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts'] },
+    { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts', '<rootDir>/tools/**/*.int-spec.ts'] },
     { ...preset, ...database, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'] },
     {
       ...angular,

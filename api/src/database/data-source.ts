@@ -1,8 +1,10 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@kunna/migrations';
 import { ENTITIES } from './entities';
+import { SqlCaptureLogger } from './sql-capture';
 
 export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+  const capture = process.env['KUNNA_SQL_CAPTURE'];
   return {
     type: 'postgres',
     url,
@@ -11,7 +13,9 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    // The benchmark's query capture (sql-capture.ts); otherwise no query logging.
+    logging: capture ? ['query'] : false,
+    logger: capture ? new SqlCaptureLogger(capture) : undefined,
     poolSize: extra.poolSize ?? 20,
     extra: {
       application_name: extra.applicationName ?? 'kunna',
