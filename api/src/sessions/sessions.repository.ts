@@ -544,12 +544,14 @@ export class SessionsRepository {
 
   // --- attendance ---
 
-  async isInvited(sessionId: string, personId: string): Promise<boolean> {
-    const rows: Array<{ invited: boolean }> = await this.db.manager.query(
-      `select exists (select 1 from session_invitees where session_id = $1 and person_id = $2) as invited`,
-      [sessionId, personId],
+  /** Which of these people the session invites (the session_invitees rule), in one query for a whole batch. */
+  async invitedAmong(sessionId: string, personIds: string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows: Array<{ person_id: string }> = await this.db.manager.query(
+      `select person_id from session_invitees where session_id = $1 and person_id = any($2::uuid[])`,
+      [sessionId, personIds],
     );
-    return rows[0].invited;
+    return new Set(rows.map((row) => row.person_id));
   }
 
   /** Invited people (marked or not), marked people who were not invited, and walk-ins by name. */
@@ -597,12 +599,13 @@ export class SessionsRepository {
   }
 
   /** The receipt of a mark id received before, if any. */
-  async receipt(markId: string): Promise<{ sessionId: string; personId: string | null; walkInName: string | null } | null> {
-    const rows = await this.db.manager.query(
-      `select session_id as "sessionId", person_id as "personId", walk_in_name as "walkInName" from attendance_mark_receipts where mark_id = $1`,
-      [markId],
+  async receipts(markIds: string[]): Promise<Map<string, { sessionId: string; personId: string | null; walkInName: string | null }>> {
+    const rows: Array<{ markId: string; sessionId: string; personId: string | null; walkInName: string | null }> = await this.db.manager.query(
+      `select mark_id as "markId", session_id as "sessionId", person_id as "personId", walk_in_name as "walkInName"
+         from attendance_mark_receipts where mark_id = any($1::uuid[])`,
+      [markIds],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map(({ markId, ...receipt }) => [markId, receipt]));
   }
 
   /**
