@@ -286,9 +286,10 @@ async function main() {
   await waitForApi();
   const results = [];
   for (const endpoint of ENDPOINTS) {
-    const headers = endpoint.account ? await signIn(context.accounts[endpoint.account].email, context.password) : {};
+    const sessions = [];
+    for (let client = 0; endpoint.account && client < connections; client++) sessions.push(await signIn(context.accounts[endpoint.account].email, context.password));
     log(`load: ${endpoint.name} (${requests} requests, ${connections} clients)`);
-    const [load] = await runJson('load.mjs', { url: `http://127.0.0.1:${port}`, endpoint: endpoint.name, connections, amount: requests, headers, context });
+    const [load] = await runJson('load.mjs', { url: `http://127.0.0.1:${port}`, endpoint: endpoint.name, connections, amount: requests, sessions, context });
     results.push({ name: endpoint.name, title: endpoint.title, read: endpoint.read, queriesPerRequest: captured[endpoint.name].length, load });
   }
   await stopApi(server);

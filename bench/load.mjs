@@ -20,14 +20,16 @@ async function run(amount, record) {
     connections: config.connections,
     amount,
     timeout: 60,
-    headers: { 'content-type': 'application/json', 'accept-language': 'sv', ...config.headers },
+    headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
     initialContext: {},
     requests: [
       {
         setupRequest: (request, context) => {
           context.client ??= nextClient++;
           const { method, path, body } = endpoint.request(config.context, context.client);
-          return { ...request, method, path, body };
+          // One signed-in session per client, as for separate users.
+          const session = config.sessions.length ? config.sessions[context.client % config.sessions.length] : {};
+          return { ...request, method, path, body, headers: { ...request.headers, ...session } };
         },
       },
     ],
