@@ -13,6 +13,7 @@ import { CalendarNotifications1763900900000 } from './1763900900000-calendar-not
 import { ChecksFollowUp1763900950000 } from './1763900950000-checks-follow-up';
 import { PersonalData1763901000000 } from './1763901000000-personal-data';
 import { CompetenceProfiles1763901300000 } from './1763901300000-competence-profiles';
+import { CheckReleaseDedupe1763901400000 } from './1763901400000-check-release-dedupe';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   ChecksFollowUp1763900950000,
   PersonalData1763901000000,
   CompetenceProfiles1763901300000,
+  CheckReleaseDedupe1763901400000,
 ];

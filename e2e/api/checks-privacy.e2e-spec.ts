@@ -122,6 +122,11 @@ describe('check results never reveal a person (API)', () => {
     expect(skills.confidenceInterval?.lower).toBeCloseTo(0.738237, 5);
     expect(skills.confidenceInterval?.upper).toBeCloseTo(1.595097, 5);
     expect(JSON.stringify(body)).not.toMatch(new RegExp(u1People.join('|')));
+    // The same set of answers read again is the same release: the differencing check does not grow with every read.
+    const releases = async () => (await sql<{ n: number }>(t, `select count(*)::int as n from check_release`))[0].n;
+    const stored = await releases();
+    expect(await results(manager, { unitId: t.fixture.unitU1 })).toEqual(body);
+    expect(await releases()).toBe(stored);
   });
 
   it('no route a manager may call returns another person’s answers', async () => {

@@ -97,6 +97,8 @@ export class CheckReleaseEntity {
   @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy!: string | null;
   @Column('text', { name: 'group_key' }) groupKey!: string;
   @Column('uuid', { name: 'response_ids', array: true }) responseIds!: string[];
+  /** md5 of the sorted ids: each distinct set is released once (identical sets reveal nothing new). */
+  @Column('text', { name: 'response_set_key' }) responseSetKey!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

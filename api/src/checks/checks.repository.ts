@@ -535,7 +535,9 @@ export class ChecksRepository {
 
   async insertRelease(organisationId: string, instrumentId: string, requestedBy: string, groupKey: string, responseIds: string[]): Promise<void> {
     await this.query(
-      `insert into check_release (organisation_id, instrument_id, requested_by, group_key, response_ids) values ($1, $2, $3, $4, $5::uuid[])`,
+      `insert into check_release (organisation_id, instrument_id, requested_by, group_key, response_ids, response_set_key)
+       values ($1, $2, $3, $4, $5::uuid[], md5(array_to_string(array(select unnest($5::uuid[]) as id order by id), ',')))
+       on conflict (organisation_id, instrument_id, response_set_key) do nothing`,
       [organisationId, instrumentId, requestedBy, groupKey, responseIds],
     );
   }
