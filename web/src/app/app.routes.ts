@@ -109,10 +109,28 @@ export const routes: Routes = [
         title: 'sessions.scheduleTitle',
       },
       {
+        path: 'tillfallen/uppfoljning',
+        canActivate: [hasRole(...TREE_ROLES)],
+        loadComponent: () => import('./sessions/follow-up-page').then((m) => m.FollowUpPage),
+        title: 'sessionsPlan.followUpTitle',
+      },
+      {
+        path: 'tillfallen/stod',
+        canActivate: [hasRole(Role.Ambassador, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./sessions/support-log').then((m) => m.SupportLog),
+        title: 'sessionsPlan.supportTitle',
+      },
+      {
         path: 'tillfallen/:sessionId/narvaro',
         canActivate: [hasRole(...TREE_ROLES)],
         loadComponent: () => import('./sessions/attendance-page').then((m) => m.AttendancePage),
         title: 'attendance.title',
+      },
+      {
+        path: 'tillfallen/:sessionId/for-in',
+        canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+        loadComponent: () => import('./sessions/sheet-entry').then((m) => m.SheetEntry),
+        title: 'sheetEntry.title',
       },
       {
         path: 'tillfallen/:sessionId/lista',

@@ -2,6 +2,7 @@ import { competenceEn } from './competence.en';
 import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
+import { sessionsPlanEn } from './sessions-plan.en';
 import { Translations } from './sv';
 
 export const en: Translations = {
@@ -671,7 +672,7 @@ export const en: Translations = {
     lead: 'Short sessions at the workplace: plan them, record attendance and follow up.',
     schedule: 'Schedule a session',
     scheduleTitle: 'Schedule a session',
-    scheduleLead: 'Choose the module, time and place. You lead the session. The unit’s whole team is invited.',
+    scheduleLead: 'Choose the module or program, time, place, who leads and who is invited. Conflicts are shown before anything is saved.',
     today: 'Today’s sessions',
     noneToday: 'You have no sessions today.',
     unitSessions: 'The unit’s sessions',
@@ -984,4 +985,5 @@ export const en: Translations = {
   ...competenceEn,
   ...calendarEn,
   ...profilesEn,
+  ...sessionsPlanEn,
 };

@@ -2,6 +2,7 @@ import { competenceSv } from './competence.sv';
 import { profilesSv } from './profiles.sv';
 import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
+import { sessionsPlanSv } from './sessions-plan.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -671,7 +672,7 @@ export const sv = {
     lead: 'Korta tillfällen på arbetsplatsen: planera, registrera närvaro och följ upp.',
     schedule: 'Planera tillfälle',
     scheduleTitle: 'Planera tillfälle',
-    scheduleLead: 'Välj modul, tid och plats. Du leder tillfället. Hela arbetslaget på enheten bjuds in.',
+    scheduleLead: 'Välj modul eller program, tid, plats, vem som leder och vilka som bjuds in. Krockar visas innan något sparas.',
     today: 'Dagens tillfällen',
     noneToday: 'Du har inga tillfällen i dag.',
     unitSessions: 'Enhetens tillfällen',
@@ -984,6 +985,7 @@ export const sv = {
   ...competenceSv,
   ...calendarSv,
   ...profilesSv,
+  ...sessionsPlanSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { Loader } from '../core/loader';
 import { fieldMessage, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { PendingMarks } from './pending-marks';
+import { SeriesPanel } from './series-panel';
 import { SessionsApi } from './sessions-api';
 
 /** One line of the list: a person (invited or walk-in) with the server's mark and this device's pending one. */
@@ -33,7 +34,7 @@ export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
  */
 @Component({
   selector: 'k-attendance-page',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, SeriesPanel],
   templateUrl: './attendance-page.html',
   styleUrl: './attendance-page.css',
 })
@@ -126,6 +127,16 @@ export class AttendancePage {
     } finally {
       this.cancelling.set(false);
     }
+  }
+
+  protected facilitatorNames(session: SessionDetail): string {
+    return session.facilitators.map((person) => person.name).join(', ');
+  }
+
+  /** A series change may have moved or cancelled this session: show it as it is now. */
+  protected seriesChanged(message: string): void {
+    void this.session.run(() => this.api.detail(this.sessionId()));
+    this.announcement.set(message);
   }
 
   protected mark(line: AttendanceLine, status: AttendanceStatus): void {

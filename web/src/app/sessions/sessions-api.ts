@@ -3,6 +3,8 @@ import {
   ApiRoutes,
   AttendanceBatchRequest,
   AttendanceBatchResult,
+  CatchUpOverview,
+  CreateSupportEntryRequest,
   CreateSeriesRequest,
   CreateSessionRequest,
   ModuleSummary,
@@ -13,6 +15,9 @@ import {
   SessionDetail,
   SessionSeries,
   SessionSummary,
+  SupportEntry,
+  SupportListQuery,
+  UpdateSeriesRequest,
   UpdateSessionRequest,
   WalkInCandidate,
   routePath,
@@ -66,6 +71,22 @@ export class SessionsApi {
 
   participation(unitId: string): Promise<ParticipationReport> {
     return this.client.get<ParticipationReport>(ApiRoutes.sessions.participation, { unitId });
+  }
+
+  updateSeries(seriesId: string, request: UpdateSeriesRequest): Promise<SessionSeries> {
+    return this.client.patch<SessionSeries>(routePath(ApiRoutes.sessions.oneSeries, { seriesId }), request);
+  }
+
+  catchUp(unitId: string): Promise<CatchUpOverview> {
+    return this.client.get<CatchUpOverview>(routePath(ApiRoutes.sessions.catchUp, { unitId }));
+  }
+
+  support(query: SupportListQuery): Promise<SupportEntry[]> {
+    return this.client.get<SupportEntry[]>(ApiRoutes.sessions.support, { ...query });
+  }
+
+  logSupport(request: CreateSupportEntryRequest): Promise<SupportEntry> {
+    return this.client.post<SupportEntry>(ApiRoutes.sessions.support, request);
   }
 
   modules(): Promise<ModuleSummary[]> {

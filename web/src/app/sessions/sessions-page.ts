@@ -36,6 +36,8 @@ export class SessionsPage {
     () => this.permissions.organisationWide() || this.permissions.ambassadorUnitIds().length > 0 || this.permissions.managedUnitIds().length > 0,
   );
 
+  protected readonly canLogSupport = computed(() => this.permissions.ambassadorUnitIds().length > 0 || this.permissions.organisationWide());
+
   /** The unit's calendar feed is managed by its managers and ambassadors. */
   protected readonly feedUnitId = computed(() => {
     const unitId = this.unitId();

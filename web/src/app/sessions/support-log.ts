@@ -1,0 +1,108 @@
+import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ModuleSummary, OrganisationTree, SupportEntry, UnitDetail } from '@kunna/contracts';
+import { Loader } from '../core/loader';
+import { Permissions } from '../core/permissions';
+import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
+import { Session } from '../core/session';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { OrganisationApi } from '../organisation/organisation-api';
+import { newMarkId } from './pending-marks';
+import { localDate } from './schedule-session';
+import { SessionsApi } from './sessions-api';
+
+/**
+ * Individual support (enskilt stöd): an ambassador logs 1:1 support for someone on their unit, and sees the support
+ * they have logged. Notes are shown by the API only to the supported person and the unit's ambassadors.
+ */
+@Component({
+  selector: 'k-support-log',
+  imports: [TranslatePipe, RouterLink],
+  templateUrl: './support-log.html',
+  styles: `
+    .form { max-width: 40rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 1rem; }
+    .row .field { flex: 1 1 9rem; }
+    .entries li { margin-bottom: 0.75rem; }
+    .notes { white-space: pre-wrap; }
+  `,
+})
+export class SupportLog {
+  private readonly api = inject(SessionsApi);
+  private readonly organisation = inject(OrganisationApi);
+  private readonly permissions = inject(Permissions);
+  private readonly session = inject(Session);
+  private readonly i18n = inject(I18n);
+  protected readonly fieldMessage = fieldMessage;
+  protected readonly problemKey = problemKey;
+  protected readonly tree = new Loader<OrganisationTree>();
+  protected readonly unitDetail = new Loader<UnitDetail>();
+  protected readonly modules = new Loader<ModuleSummary[]>();
+  protected readonly entries = new Loader<SupportEntry[]>();
+  protected readonly units = computed(() => {
+    const own = this.permissions.ambassadorUnitIds();
+    return (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.organisationWide() || own.includes(unit.id));
+  });
+  protected readonly people = computed(() =>
+    (this.unitDetail.value()?.staff ?? [])
+      .filter((person) => person.active && person.id !== this.session.user()?.personId)
+      .map((person) => ({ id: person.id, name: `${person.firstName} ${person.lastName}` })),
+  );
+  protected readonly usable = computed(() => (this.modules.value() ?? []).filter((module) => module.latestPublished && !module.archived));
+  /** The support the signed-in ambassador logged, newest first. */
+  protected readonly mine = computed(() => (this.entries.value() ?? []).filter((entry) => entry.ambassador.id === this.session.user()?.personId));
+
+  protected readonly unitId = signal('');
+  protected readonly personId = signal('');
+  protected readonly date = signal(localDate(new Date()));
+  protected readonly minutes = signal<number | string>(20);
+  protected readonly topic = signal('');
+  protected readonly moduleId = signal('');
+  protected readonly notes = signal('');
+  protected readonly problem = signal<Problem | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly announcement = signal('');
+  private requestId = newMarkId();
+
+  constructor() {
+    void this.tree.run(() => this.organisation.tree()).then(() => {
+      if (!this.unitId() && this.units().length > 0) this.unitId.set(this.units()[0].id);
+    });
+    void this.modules.run(() => this.api.modules());
+    effect(() => {
+      const unitId = this.unitId();
+      if (!unitId) return;
+      untracked(() => {
+        this.personId.set('');
+        void this.unitDetail.run(() => this.organisation.unit(unitId));
+        void this.entries.run(() => this.api.support({ unitId }));
+      });
+    });
+  }
+
+  protected async save(): Promise<void> {
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      const entry = await this.api.logSupport({
+        id: this.requestId,
+        unitId: this.unitId(),
+        personId: this.personId(),
+        date: this.date(),
+        minutes: Number(this.minutes()),
+        topic: this.topic(),
+        moduleId: this.moduleId() || null,
+        notes: this.notes().trim() || null,
+      });
+      this.requestId = newMarkId();
+      this.entries.value.update((all) => [entry, ...(all ?? []).filter((other) => other.id !== entry.id)]);
+      this.topic.set('');
+      this.notes.set('');
+      this.announcement.set(this.i18n.t('sessionsPlan.supportSaved', { name: entry.person.name }));
+    } catch (error) {
+      this.problem.set(problemOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
