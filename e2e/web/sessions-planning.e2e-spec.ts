@@ -65,6 +65,8 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.goto(path);
     await page.getByRole('heading', { level: 1, name: sv.sessions.scheduleTitle }).waitFor();
     await page.getByRole('group', { name: sv.sessionsPlan.facilitators }).getByRole('checkbox').first().waitFor();
+    // The unit is chosen once the organisation tree has arrived.
+    await expect_(async () => (await page.getByLabel(sv.sessions.unit).inputValue()) !== '');
     return page.getByLabel(sv.sessions.unit).inputValue();
   };
 
@@ -214,6 +216,7 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.goto('/tillfallen');
     await page.getByRole('link', { name: sv.sessionsPlan.followUpTitle }).click();
     await page.getByRole('heading', { level: 1, name: sv.sessionsPlan.followUpTitle }).waitFor();
+    await expect_(async () => (await page.getByLabel(sv.sessions.unit).inputValue()) !== '');
     const unitId = await page.getByLabel(sv.sessions.unit).inputValue();
     const overview = await apiGet<CatchUpOverview>(`/api/sessions/units/${unitId}/catch-up`);
     const hours = await apiGet<ParticipationReport>(`/api/participation?unitId=${unitId}`);
@@ -287,7 +290,6 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     expect(await page.getByRole('button', { name: sv.sheet.print }).isVisible()).toBe(false);
     expect(await page.getByRole('table').isVisible()).toBe(true);
     const pdfBytes = await page.pdf({ format: 'A4' });
-    await page.screenshot({ path: '/tmp/sw-print.png', fullPage: true });
     const pdf = pdfBytes.toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
