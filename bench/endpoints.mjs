@@ -30,6 +30,22 @@ export const ENDPOINTS = [
     request: (context) => ({ method: 'GET', path: `/api/checks/results?instrumentId=${context.instrumentId}` }),
   },
   {
+    name: 'organisation-heat-map',
+    title: 'Organisation competence heat map (levels and gains by unit)',
+    account: 'hr',
+    read: true,
+    explain: true,
+    request: () => ({ method: 'GET', path: '/api/insights/competence?groupBy=unit' }),
+  },
+  {
+    name: 'organisation-competence-trend',
+    title: 'Organisation competence trend by quarter',
+    account: 'hr',
+    read: true,
+    explain: true,
+    request: () => ({ method: 'GET', path: '/api/insights/competence/trend' }),
+  },
+  {
     name: 'funder-report-csv',
     title: 'Funder report export (CSV, this year)',
     account: 'hr',
