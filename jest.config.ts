@@ -29,6 +29,8 @@ const config: Config = {
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
     { ...preset, ...database, displayName: 'integration', testMatch: ['<rootDir>/api/src/**/*.int-spec.ts', '<rootDir>/tools/**/*.int-spec.ts'] },
     { ...preset, ...database, displayName: 'api-e2e', testMatch: ['<rootDir>/e2e/api/**/*.e2e-spec.ts'] },
+    // `npm run test:load` only (minutes of sustained load; not part of `npm test`).
+    { ...preset, ...database, displayName: 'load', testMatch: ['<rootDir>/e2e/load/**/*.load-spec.ts'] },
     {
       ...angular,
       displayName: 'web',
