@@ -54,6 +54,10 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/auth/organisations': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/organisations' }) },
   'POST /api/auth/sign-in': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/sign-in', body: {} }) },
   'POST /api/auth/redeem': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/redeem', body: {} }) },
+  // Single sign-on: public; without OpenID Connect configured (as here) both answer 404 (oidc.e2e-spec.ts covers the flow).
+  'GET /api/auth/config': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/config' }) },
+  'GET /api/auth/oidc/start': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: '/api/auth/oidc/start' }) },
+  'GET /api/auth/oidc/callback': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: '/api/auth/oidc/callback' }) },
   'GET /api/auth/me': { own: EVERYONE, request: () => ({ path: '/api/auth/me' }) },
   'PUT /api/auth/password': { own: EVERYONE, request: () => ({ path: '/api/auth/password', body: {} }) },
   'GET /api/auth/sessions': { own: EVERYONE, request: () => ({ path: '/api/auth/sessions' }) },

@@ -80,13 +80,28 @@ export class AuthService {
     const candidate = matching[0];
     // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
     await this.repository.clearThrottle([accountKey]);
+    return this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
+  }
+
+  /** The session and audit entry of a sign-in whose identity is already proven (password, or single sign-on). */
+  startSignedInSession(
+    personId: string,
+    organisationId: string,
+    client: { ip: string | null; userAgent: string | null },
+    method: 'password' | 'oidc',
+  ): Promise<NewSession> {
     return this.db.transaction(
       async () => {
-        const session = await this.startSession(candidate.personId, candidate.organisationId, client);
-        await this.audit.record({ action: 'auth.sign_in', organisationId: candidate.organisationId, actorPersonId: candidate.personId });
+        const session = await this.startSession(personId, organisationId, client);
+        await this.audit.record({
+          action: 'auth.sign_in',
+          organisationId,
+          actorPersonId: personId,
+          ...(method === 'oidc' ? { details: { method } } : {}),
+        });
         return session;
       },
-      { organisationId: candidate.organisationId, personId: candidate.personId },
+      { organisationId, personId },
     );
   }
 

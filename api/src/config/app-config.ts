@@ -27,6 +27,38 @@ export interface AppConfig {
   jobs: { worker: boolean; pollMs: number; concurrency: number };
   /** E-mail (api/src/notifications): SMTP when `smtpUrl` is set, otherwise messages stay in the local outbox. */
   mail: { smtpUrl: string | null; from: string };
+  /** Single sign-on through OpenID Connect (api/src/auth/oidc.service.ts); null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+/** The claim that names a person: a verified e-mail, or the employee number in a claim of that name. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  organisationId: string;
+  matchClaim: string;
+}
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ORGANISATION_ID'] as const;
+
+/** All four variables or none: a half-configured SSO must stop the start, not fail at the first sign-in. */
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const present = OIDC_VARIABLES.filter((name) => (env[name] ?? '') !== '');
+  if (present.length === 0) return null;
+  const missing = OIDC_VARIABLES.filter((name) => !present.includes(name));
+  if (missing.length > 0) throw new Error(`OpenID Connect needs ${missing.join(', ')} as well`);
+  const organisationId = env['OIDC_ORGANISATION_ID'] as string;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organisationId)) {
+    throw new Error(`OIDC_ORGANISATION_ID must be an organisation's uuid, got "${organisationId}"`);
+  }
+  return {
+    issuer: env['OIDC_ISSUER'] as string,
+    clientId: env['OIDC_CLIENT_ID'] as string,
+    clientSecret: env['OIDC_CLIENT_SECRET'] as string,
+    organisationId,
+    matchClaim: env['OIDC_MATCH_CLAIM'] || 'email',
+  };
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -80,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       smtpUrl: env['SMTP_URL'] || null,
       from: env['MAIL_FROM'] || `Kunna <no-reply@${new URL(env['PUBLIC_URL'] ?? `http://localhost:${port}`).hostname}>`,
     },
+    oidc: oidcFromEnv(env),
   };
 }
 

@@ -35,9 +35,11 @@ export interface SignedInClient {
  * The whole API on a fresh database with the tenant fixture loaded. The job worker is off unless `env` turns
  * it on: tests run due jobs themselves (`t.app.get(JobWorker).runDue()`), so nothing runs behind their back.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> | ((fixture: Fixture) => Record<string, string>) = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const fixture = await loadFixture(db.url);
+  // A function when the settings name fixture ids (e.g. the organisation single sign-on signs into).
+  if (typeof env === 'function') env = env(fixture);
   const config = { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false', ...env }), databaseUrl: db.url };
   const app = await createApp(config, db.url);
   const server = app.getHttpServer();

@@ -13,6 +13,12 @@ export const ApiRoutes = {
     sessions: 'auth/sessions',
     /** PUT the signed-in person's own preferred language (`SetLanguageRequest`); answers `CurrentUser`. */
     language: 'auth/language',
+    /** GET (public): which sign-in methods this installation offers (`AuthConfig`). */
+    config: 'auth/config',
+    /** GET (public): starts single sign-on; 404 when OpenID Connect is not configured. */
+    oidcStart: 'auth/oidc/start',
+    /** GET (public): the identity provider's redirect back; ends on the web app, signed in or with `?sso=`. */
+    oidcCallback: 'auth/oidc/callback',
   },
   health: 'health',
   organisation: {

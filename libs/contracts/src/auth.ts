@@ -51,3 +51,12 @@ export interface SessionInfo {
 export const CSRF_HEADER = 'x-csrf-token';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+
+/** Public: what the sign-in page offers besides the local password. */
+export interface AuthConfig {
+  /** Single sign-on through the organisation's OpenID Connect provider. */
+  oidc: boolean;
+}
+
+/** Why single sign-on ended without a session (`?sso=` on the sign-in page). */
+export type SsoError = 'failed' | 'noMatch' | 'ambiguous';

@@ -20,8 +20,10 @@ describe('SignIn', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  async function render() {
+  async function render(options: { oidc?: boolean; sso?: string } = {}) {
     const fixture = TestBed.createComponent(SignIn);
+    if (options.sso) fixture.componentRef.setInput('sso', options.sso);
+    backend.expectOne('/api/auth/config').flush({ oidc: options.oidc ?? false });
     backend.expectOne('/api/auth/organisations').flush([
       { id: 'o1', networkId: 'n', name: 'Älvstads kommun', kind: 'municipality' },
       { id: 'o2', networkId: 'n', name: 'Bergsjö kommun', kind: 'municipality' },
@@ -90,5 +92,23 @@ describe('SignIn', () => {
     backend.expectOne('/api/auth/sign-in').flush({ statusCode: 401, error: 'Unauthorized', message: 'Fel inloggningsuppgifter.' }, { status: 401, statusText: 'Unauthorized' });
     await settle(fixture);
     expect(element.querySelector('[data-testid=sign-in-error]')?.textContent?.trim()).toBe('Fel e-post, anställningsnummer eller lösenord.');
+  });
+
+  it('offers the organisation account only when single sign-on is configured', async () => {
+    const without = await render();
+    await settle(without.fixture);
+    expect(without.element.querySelector('[data-testid=sso-start]')).toBeNull();
+
+    const { fixture, element } = await render({ oidc: true });
+    await settle(fixture);
+    const link = element.querySelector<HTMLAnchorElement>('[data-testid=sso-start]');
+    expect(link?.textContent?.trim()).toBe('Logga in med organisationens konto');
+    expect(link?.getAttribute('href')).toBe('/api/auth/oidc/start');
+  });
+
+  it('explains why single sign-on came back without a session', async () => {
+    const { fixture, element } = await render({ oidc: true, sso: 'noMatch' });
+    await settle(fixture);
+    expect(element.querySelector('[data-testid=sso-error]')?.textContent).toContain('hittar ingen aktiv person i Kunna');
   });
 });

@@ -1,13 +1,13 @@
 import { Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { ApiRoutes, OrganisationSummary } from '@kunna/contracts';
-import { ApiClient } from '../core/api-client';
+import { ApiRoutes, AuthConfig, OrganisationSummary, SsoError } from '@kunna/contracts';
+import { ApiClient, api } from '../core/api-client';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { afterSignIn, tillQuery } from '../core/guards';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
-import { I18n, TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 
 @Component({
   selector: 'k-sign-in',
@@ -24,6 +24,8 @@ export class SignIn {
   readonly orsak = input<string>();
   /** `?till=/m/KOD`: a check link opened while signed out. */
   readonly till = input<string>();
+  /** `?sso=noMatch` and the like: single sign-on came back without a session. */
+  readonly sso = input<string>();
   private readonly organisationSelect = viewChild<ElementRef<HTMLSelectElement>>('organisationSelect');
 
   protected readonly organisations = signal<OrganisationSummary[]>([]);
@@ -36,12 +38,25 @@ export class SignIn {
   protected readonly organisationRequired = signal(false);
   protected readonly fieldMessage = fieldMessage;
   protected readonly tillQuery = tillQuery;
+  /** The organisation's single sign-on, when this installation has one (GET auth/config). */
+  protected readonly ssoOffered = signal(false);
+  protected readonly ssoStart = api(ApiRoutes.auth.oidcStart);
 
   constructor() {
     this.client.get<OrganisationSummary[]>(ApiRoutes.auth.organisations).then(
       (list) => this.organisations.set(list),
       () => this.organisations.set([]),
     );
+    this.client.get<AuthConfig>(ApiRoutes.auth.config).then(
+      (config) => this.ssoOffered.set(config.oidc),
+      () => this.ssoOffered.set(false),
+    );
+  }
+
+  /** The reason single sign-on gave no session; an unknown value reads as a plain failure. */
+  protected ssoErrorText(reason: string): string {
+    const known: Record<SsoError, TranslationKey> = { failed: 'sso.failed', noMatch: 'sso.noMatch', ambiguous: 'sso.ambiguous' };
+    return this.i18n.t(known[reason as SsoError] ?? 'sso.failed');
   }
 
   /** The text of the error under the form, translated where the server's reason is known. */

@@ -3,6 +3,7 @@ import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
 import { sessionsPlanEn } from './sessions-plan.en';
+import { ssoEn } from './sso.en';
 import { Translations } from './sv';
 
 export const en: Translations = {
@@ -984,6 +985,7 @@ export const en: Translations = {
   ...libraryEn,
   ...competenceEn,
   ...calendarEn,
+  ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,
 };

@@ -3,6 +3,7 @@ import { profilesSv } from './profiles.sv';
 import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
+import { ssoSv } from './sso.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -984,6 +985,7 @@ export const sv = {
   ...librarySv,
   ...competenceSv,
   ...calendarSv,
+  ...ssoSv,
   ...profilesSv,
   ...sessionsPlanSv,
 };
