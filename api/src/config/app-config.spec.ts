@@ -1,0 +1,32 @@
+import { loadConfig } from './app-config';
+
+describe('OpenID Connect settings', () => {
+  const complete = {
+    OIDC_ISSUER: 'https://login.example/tenant/v2.0',
+    OIDC_CLIENT_ID: 'kunna',
+    OIDC_CLIENT_SECRET: 'secret',
+    OIDC_ORGANISATION_ID: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b',
+  };
+
+  it('is off without any of the variables', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+  });
+
+  it('matches on the verified e-mail unless another claim is named', () => {
+    expect(loadConfig(complete).oidc).toEqual({
+      issuer: complete.OIDC_ISSUER,
+      clientId: 'kunna',
+      clientSecret: 'secret',
+      organisationId: complete.OIDC_ORGANISATION_ID,
+      matchClaim: 'email',
+    });
+    expect(loadConfig({ ...complete, OIDC_MATCH_CLAIM: 'employee_number' }).oidc?.matchClaim).toBe('employee_number');
+  });
+
+  it('refuses to start half-configured, naming what is missing', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: complete.OIDC_ISSUER, OIDC_CLIENT_ID: 'kunna' })).toThrow(
+      'OpenID Connect needs OIDC_CLIENT_SECRET, OIDC_ORGANISATION_ID as well',
+    );
+    expect(() => loadConfig({ ...complete, OIDC_ORGANISATION_ID: 'Kommun A' })).toThrow('OIDC_ORGANISATION_ID must be');
+  });
+});
