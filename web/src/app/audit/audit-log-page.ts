@@ -89,7 +89,8 @@ import { AuditApi } from './audit-api';
           inputmode="numeric"
           [min]="minDays"
           [max]="maxDays"
-          [(ngModel)]="retentionDays"
+          [ngModel]="retentionDays()"
+          (ngModelChange)="retentionDays.set($event)"
           [attr.aria-describedby]="retentionError() ? 'audit-retention-error audit-retention-hint' : 'audit-retention-hint'"
           [attr.aria-invalid]="retentionError() ? true : null"
         />
@@ -116,7 +117,8 @@ export class AuditLogPage {
   protected from = '';
   protected to = '';
   protected action = '';
-  protected retentionDays: number | null = null;
+  // A signal: the app is zoneless, so a plain field set when the request answers would not be shown.
+  protected readonly retentionDays = signal<number | null>(null);
 
   protected readonly page = new Loader<unknown>();
   protected readonly entries = signal<AuditLogEntry[]>([]);
@@ -127,7 +129,7 @@ export class AuditLogPage {
 
   constructor() {
     void this.search();
-    void this.api.retention().then((retention: AuditRetention) => (this.retentionDays = retention.retentionDays));
+    void this.api.retention().then((retention: AuditRetention) => this.retentionDays.set(retention.retentionDays));
   }
 
   protected search(): Promise<unknown> {
@@ -153,10 +155,11 @@ export class AuditLogPage {
   protected async saveRetention(): Promise<void> {
     this.retentionSaved.set(false);
     this.retentionError.set(null);
-    const value = this.retentionDays === null || String(this.retentionDays) === '' ? null : Number(this.retentionDays);
+    const current = this.retentionDays();
+    const value = current === null || String(current) === '' ? null : Number(current);
     try {
       const saved = await this.api.setRetention(value);
-      this.retentionDays = saved.retentionDays;
+      this.retentionDays.set(saved.retentionDays);
       this.retentionSaved.set(true);
     } catch (error) {
       const problem: Problem = problemOf(error);

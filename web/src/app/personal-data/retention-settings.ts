@@ -22,7 +22,8 @@ import { PersonalDataApi } from './personal-data-api';
           inputmode="numeric"
           [min]="minMonths"
           [max]="maxMonths"
-          [(ngModel)]="retentionMonths"
+          [ngModel]="retentionMonths()"
+          (ngModelChange)="retentionMonths.set($event)"
           [attr.aria-describedby]="error() ? 'personal-retention-error personal-retention-hint' : 'personal-retention-hint'"
           [attr.aria-invalid]="error() ? true : null"
         />
@@ -42,21 +43,23 @@ export class RetentionSettings {
   private readonly api = inject(PersonalDataApi);
   protected readonly minMonths = PERSONAL_DATA_RETENTION_MIN_MONTHS;
   protected readonly maxMonths = PERSONAL_DATA_RETENTION_MAX_MONTHS;
-  protected retentionMonths: number | null = null;
+  // A signal: the app is zoneless, so a plain field set when the request answers would not be shown.
+  protected readonly retentionMonths = signal<number | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly saved = signal(false);
 
   constructor() {
-    void this.api.retention().then((retention) => (this.retentionMonths = retention.retentionMonths));
+    void this.api.retention().then((retention) => this.retentionMonths.set(retention.retentionMonths));
   }
 
   protected async save(): Promise<void> {
     this.saved.set(false);
     this.error.set(null);
-    const value = this.retentionMonths === null || String(this.retentionMonths) === '' ? null : Number(this.retentionMonths);
+    const current = this.retentionMonths();
+    const value = current === null || String(current) === '' ? null : Number(current);
     try {
       const saved = await this.api.setRetention(value);
-      this.retentionMonths = saved.retentionMonths;
+      this.retentionMonths.set(saved.retentionMonths);
       this.saved.set(true);
     } catch (error) {
       const problem: Problem = problemOf(error);
