@@ -47,8 +47,9 @@ describe('calendar feeds, notifications and the outbox in the browser', () => {
   /** Reloads until `check` passes: reminders and e-mail are written by the background job worker. */
   async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
     for (let attempt = 0; attempt < 30; attempt++) {
-      if (await check()) return;
+      // The page fills its list a moment after it loads: look after that moment, not right after the reload.
       await page.waitForTimeout(1000);
+      if (await check()) return;
       await page.reload();
     }
     throw new Error(`gave up waiting for ${what}`);
