@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { CheckAssignment, CheckItemKind, CheckResults, InstrumentDetail, InstrumentVersion, KioskForm } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp } from '../../api/src/test-support/test-app';
+import { createTestApp, SignedInClient, TestApp, sql } from '../../api/src/test-support/test-app';
 
 jest.setTimeout(60_000);
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Privacy of check results through HTTP. Organisation A keeps the default minimum group size 5.

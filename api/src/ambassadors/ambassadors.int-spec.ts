@@ -1,17 +1,6 @@
-import { Client } from 'pg';
 import { AmbassadorAppointment, AmbassadorQualification, MyAmbassadorOverview, NetworkCoverage, UnitCoverage } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
+import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { addDays, AmbassadorsService } from './ambassadors.service';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * The tenant fixture plus, for coverage:

@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
 import request from 'supertest';
 import { AttendanceBatchResult, CSRF_HEADER, CurrentUser, MarkOutcome, SessionDetail } from '@kunna/contracts';
 import { loadConfig } from '../config/app-config';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
-import { createTestApp, TestApp } from '../test-support/test-app';
+import { createTestApp, TestApp, sql } from '../test-support/test-app';
 import { createApp } from './create-app';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Two API processes (two Nest applications with their own connection pools) on one database, as behind a

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import {
   CheckAssignment,
   CheckForm,
@@ -15,17 +14,7 @@ import {
   MyChecks,
   SupportSignal,
 } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 
 const item = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, extra: Partial<CheckItemInput> = {}): CheckItemInput => ({
   key,

@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { CSRF_HEADER, ImportOptions, ImportPreview, ImportProblem, ImportResult, ImportRunSummary } from '@kunna/contracts';
 import { FIXTURE_PASSWORD, FixturePersonKey } from '../test-support/fixture';
-import { createTestApp, TestApp } from '../test-support/test-app';
+import { createTestApp, TestApp, sql } from '../test-support/test-app';
 
 const FILES = path.join(__dirname, 'test-files');
 const CLEAN = fs.readFileSync(path.join(FILES, 'clean-utf8-comma.csv'));
@@ -39,16 +39,6 @@ async function uploader(t: TestApp, key: FixturePersonKey): Promise<Uploader> {
     },
     get: (route) => t.http().get(route).set('Cookie', cookie),
   };
-}
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }
 
 async function day(t: TestApp, offset = 0): Promise<string> {

@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import {
   AttachmentType,
   CSRF_HEADER,
@@ -16,18 +15,8 @@ import {
   ProgramKind,
 } from '@kunna/contracts';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
+import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { JPEG_BYTES, officeFile, PDF_BYTES, PNG_BYTES } from '../test-support/zip-builder';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 function content(title: string, overrides: Partial<ModuleContentInput> = {}): ModuleContentInput {
   return {

@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { AttendanceBatchResult, AttendanceStatus, MarkOutcome, SessionAttendance, SessionDetail } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 
 /**
  * Attendance marks against real PostgreSQL. Fixture: session U1 today 14:00–14:30 inviting U1's team (staffU1,

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import {
   CatchUpOverview,
   ConflictKind,
@@ -10,18 +9,8 @@ import {
   SessionSeries,
   SupportEntry,
 } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
+import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { addDays } from './series.service';
-
-async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: t.db.url });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Sessions against real PostgreSQL, on the tenant fixture (U1's team: staffU1, ambassadorU1, managerU1; ambassadorU1

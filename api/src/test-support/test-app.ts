@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { CSRF_HEADER, CurrentUser } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
@@ -84,4 +85,15 @@ export async function createTestApp(env: Record<string, string> | ((fixture: Fix
       await db.drop();
     },
   };
+}
+
+/** One query on the test database as its owner (outside the app and its row-level security), for setup and assertions. */
+export async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: t.db.url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
