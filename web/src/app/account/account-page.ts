@@ -126,7 +126,7 @@ export class AccountPage {
     this.languageBusy.set(true);
     this.languageSaved.set(null);
     this.languageProblem.set(null);
-    this.i18n.setLanguage(this.language);
+    await this.i18n.setLanguage(this.language);
     try {
       const request: SetLanguageRequest = { preferredLanguage: this.language };
       this.session.user.set(await this.client.put<CurrentUser>(ApiRoutes.auth.language, request));

@@ -52,13 +52,13 @@ describe('apiInterceptor', () => {
     request.flush({});
   });
 
-  it('asks for answers in the language the pages are shown in', () => {
+  it('asks for answers in the language the pages are shown in', async () => {
     const i18n = TestBed.inject(I18n);
-    i18n.setLanguage('en');
+    await i18n.setLanguage('en');
     const english = send('GET');
     expect(english.request.headers.get('Accept-Language')).toBe('en');
     english.flush({});
-    i18n.setLanguage('sv');
+    await i18n.setLanguage('sv');
     const swedish = send('POST');
     expect(swedish.request.headers.get('Accept-Language')).toBe('sv');
     swedish.flush({});

@@ -57,7 +57,7 @@ export class Session {
   forget(): void {
     this.user.set(null);
     for (const hook of this.forgetHooks) hook();
-    this.i18n.restoreDeviceLanguage();
+    void this.i18n.restoreDeviceLanguage();
   }
 
   /** Registers state to clear on sign-out; returns the unregister function. */
@@ -85,6 +85,6 @@ export class Session {
     this.user.set(user);
     this.loaded.set(true);
     // The person's own language applies while they are signed in, unless someone chose one on this device.
-    this.i18n.usePersonalLanguage(user.preferredLanguage);
+    void this.i18n.usePersonalLanguage(user.preferredLanguage);
   }
 }

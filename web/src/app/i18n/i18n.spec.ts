@@ -96,8 +96,8 @@ describe('I18n', () => {
     expect(i18n.t('app' as TranslationKey)).toBe('app');
   });
 
-  it('switches to English, remembers the device choice and updates <html lang>', () => {
-    i18n.setLanguage('en');
+  it('switches to English, remembers the device choice and updates <html lang>', async () => {
+    await i18n.setLanguage('en');
     expect(i18n.t('app.signOut')).toBe(en.app.signOut);
     expect(document.documentElement.lang).toBe('en');
     expect(i18n.locale()).toBe('en-GB');
@@ -106,36 +106,53 @@ describe('I18n', () => {
     // A new page load starts in the stored language.
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({});
-    expect(TestBed.inject(I18n).language()).toBe('en');
+    const reloaded = TestBed.inject(I18n);
+    await reloaded.ready;
+    expect(reloaded.language()).toBe('en');
+    expect(reloaded.t('app.signOut')).toBe(en.app.signOut);
   });
 
-  it('uses the person’s own language while signed in without storing it, and forgets it after sign-out', () => {
-    i18n.usePersonalLanguage('en');
+  it('shows a language only once its texts are here, and the later of two quick switches wins', async () => {
+    const english = i18n.setLanguage('en');
+    // English is its own chunk: until it has arrived, the page stays wholly Swedish (texts, locale, lang).
+    expect(i18n.language()).toBe('sv');
+    expect(i18n.t('app.signOut')).toBe(sv.app.signOut);
+    const swedish = i18n.setLanguage('sv');
+    await Promise.all([english, swedish]);
+    expect(i18n.language()).toBe('sv');
+    expect(i18n.t('app.signOut')).toBe(sv.app.signOut);
+    expect(document.documentElement.lang).toBe('sv');
+  });
+
+  it('uses the person’s own language while signed in without storing it, and forgets it after sign-out', async () => {
+    await i18n.usePersonalLanguage('en');
     expect(i18n.language()).toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(localStorage.getItem('kunna.language')).toBeNull();
-    i18n.restoreDeviceLanguage();
+    await i18n.restoreDeviceLanguage();
     expect(i18n.language()).toBe('sv');
     expect(document.documentElement.lang).toBe('sv');
   });
 
-  it('a language chosen on the device wins over the person’s own', () => {
-    i18n.setLanguage('sv');
-    i18n.usePersonalLanguage('en');
+  it('a language chosen on the device wins over the person’s own', async () => {
+    await i18n.setLanguage('sv');
+    await i18n.usePersonalLanguage('en');
     expect(i18n.language()).toBe('sv');
   });
 
-  it('ignores a stored value that is not a language', () => {
+  it('ignores a stored value that is not a language', async () => {
     localStorage.setItem('kunna.language', 'de');
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({});
-    expect(TestBed.inject(I18n).language()).toBe('sv');
+    const reloaded = TestBed.inject(I18n);
+    await reloaded.ready;
+    expect(reloaded.language()).toBe('sv');
   });
 
-  it('the t pipe follows a language switch', () => {
+  it('the t pipe follows a language switch', async () => {
     const pipe = TestBed.runInInjectionContext(() => new TranslatePipe());
     expect(pipe.transform('app.signOut')).toBe(sv.app.signOut);
-    i18n.setLanguage('en');
+    await i18n.setLanguage('en');
     expect(pipe.transform('app.signOut')).toBe(en.app.signOut);
     expect(pipe.transform('signIn.lockedOut', { minutes: 3 })).toBe(en.signIn.lockedOut.replace('{minutes}', '3'));
   });

@@ -1,6 +1,5 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, Pipe, PipeTransform, inject, signal } from '@angular/core';
-import { en } from './en';
 import { sv, Translations } from './sv';
 
 export type Language = 'sv' | 'en';
@@ -12,41 +11,52 @@ type Leaves<T, Prefix extends string = ''> = {
 /** Every translation key, checked by the compiler: a typo in a template fails the build. */
 export type TranslationKey = Leaves<Translations>;
 
-const DICTIONARIES: Record<Language, Translations> = { sv, en };
+/**
+ * Swedish is the default and part of the first download; English is a separate chunk fetched when first chosen,
+ * which keeps the initial bundle within its budget (web/angular.json) for the many who never switch.
+ */
+const LOADERS: Record<Language, () => Promise<Translations>> = {
+  sv: () => Promise.resolve(sv),
+  en: () => import('./en').then((module) => module.en),
+};
 const STORAGE_KEY = 'kunna.language';
 
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  readonly language = signal<Language>(this.initialLanguage());
+  private readonly loaded = new Map<Language, Translations>([['sv', sv]]);
+  private readonly dictionary = signal<Translations>(sv);
+  /** The language shown; it changes only once its dictionary is here, so text and formats never disagree. */
+  readonly language = signal<Language>('sv');
+  /** The last language asked for: when two switches overlap, the later one wins whatever loads first. */
+  private wanted: Language = 'sv';
+  /** Settles when this device's language is ready; the app waits for it before the first render (app.config.ts). */
+  readonly ready: Promise<void>;
 
   constructor() {
-    this.document.documentElement.lang = this.language();
+    this.document.documentElement.lang = 'sv';
+    this.ready = this.show(this.initialLanguage());
   }
 
-  setLanguage(language: Language): void {
-    this.language.set(language);
-    this.document.documentElement.lang = language;
+  async setLanguage(language: Language): Promise<void> {
     // The language choice is not personal data; it survives on a shared tablet on purpose.
     try {
       localStorage.setItem(STORAGE_KEY, language);
     } catch {
       /* storage may be unavailable in private mode */
     }
+    await this.show(language);
   }
 
   /** The signed-in person's preferred language, used unless a language was chosen on this device (not stored). */
-  usePersonalLanguage(language: Language): void {
+  async usePersonalLanguage(language: Language): Promise<void> {
     if (this.storedLanguage() !== null) return;
-    this.language.set(language);
-    this.document.documentElement.lang = language;
+    await this.show(language);
   }
 
   /** After sign-out: back to this device's choice (or Swedish), so nothing of the previous person remains. */
-  restoreDeviceLanguage(): void {
-    const language = this.storedLanguage() ?? 'sv';
-    this.language.set(language);
-    this.document.documentElement.lang = language;
+  async restoreDeviceLanguage(): Promise<void> {
+    await this.show(this.storedLanguage() ?? 'sv');
   }
 
   /** BCP 47 locale for number and date formatting. */
@@ -55,12 +65,31 @@ export class I18n {
   }
 
   t(key: TranslationKey, params?: Record<string, string | number>): string {
-    let node: unknown = DICTIONARIES[this.language()];
+    let node: unknown = this.dictionary();
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
     let text = typeof node === 'string' ? node : key;
     // One pass with a function: a value is inserted as-is (no `$&` patterns, no placeholders inside values re-filled).
     if (params) text = text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
     return text;
+  }
+
+  private async show(language: Language): Promise<void> {
+    this.wanted = language;
+    let dictionary = this.loaded.get(language);
+    if (!dictionary) {
+      try {
+        dictionary = await LOADERS[language]();
+      } catch (error) {
+        // Offline before the chunk was ever cached: stay in the language shown rather than break the page.
+        console.warn(`Could not load the ${language} texts`, error);
+        return;
+      }
+      this.loaded.set(language, dictionary);
+    }
+    if (this.wanted !== language) return;
+    this.dictionary.set(dictionary);
+    this.language.set(language);
+    this.document.documentElement.lang = language;
   }
 
   private initialLanguage(): Language {

@@ -18,6 +18,6 @@ export class LanguagePicker {
   protected readonly i18n = inject(I18n);
 
   protected choose(event: Event): void {
-    this.i18n.setLanguage((event.target as HTMLSelectElement).value as Language);
+    void this.i18n.setLanguage((event.target as HTMLSelectElement).value as Language);
   }
 }
