@@ -1,53 +1,34 @@
 import { Component, computed, inject, input } from '@angular/core';
-import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceGroup, CompetenceMeasureKey } from '@kunna/contracts';
-import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey } from '@kunna/contracts';
+import { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
-import { download } from './export-table';
+import { ExportTable } from './export-table';
 
 export type HeatMeasure = 'after' | 'change';
 type Band = 'low' | 'middle' | 'high' | 'hidden';
 
 const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'overall'];
+const FIRST_MEASURE_COLUMN = 3;
 
 /**
- * Units (rows) by dimensions (columns) as a table whose cells are tinted by band. The value and the band's name are
- * written in every cell and explained in the legend, so colour never carries the meaning alone (and print without
- * background colours still reads). Exports the same table to CSV and XLSX.
+ * Units (rows) by dimensions (columns) as an export table whose cells are tinted by band. The value and the band's
+ * name are written in every cell and explained in the legend, so colour never carries the meaning alone (and print
+ * without background colours still reads). The band colours are global (styles.css): the cells are the table's.
  */
 @Component({
   selector: 'k-competence-heat-map',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, ExportTable],
   template: `
-    <div class="heat-map">
-      <div class="table-wrap">
-        <table>
-          <caption>{{ caption() }}</caption>
-          <thead>
-            <tr>
-              @for (header of headers(); track $index) {
-                <th scope="col">{{ header }}</th>
-              }
-            </tr>
-          </thead>
-          <tbody>
-            @for (group of breakdown().groups; track group.key) {
-              <tr>
-                <th scope="row">{{ group.label }}</th>
-                <td>{{ group.areaName }}</td>
-                <td class="number">{{ group.people }}</td>
-                @for (f of group.figures; track f.dimension) {
-                  <td [class]="'heat number band-' + band(f)">
-                    {{ text(f) }}
-                    @if (band(f) !== 'hidden') { <span class="band-name">{{ bandKey(band(f)) | t }}</span> }
-                  </td>
-                }
-              </tr>
-            } @empty {
-              <tr><td [attr.colspan]="headers().length">{{ 'competence.heatMap.empty' | t }}</td></tr>
-            }
-          </tbody>
-        </table>
-      </div>
+    <k-export-table
+      [caption]="caption()"
+      [headers]="headers()"
+      [rows]="rows()"
+      [fileName]="'competence.heatMap.fileName' | t"
+      [cellClass]="cellClass"
+      [cellNote]="cellNote"
+      [empty]="'competence.heatMap.empty' | t"
+      [minimumFractionDigits]="2"
+    >
       <div class="legend" role="note" [attr.aria-label]="'competence.heatMap.legend' | t">
         <strong>{{ 'competence.heatMap.legend' | t }}:</strong>
         <span class="swatch band-low">{{ 'competence.heatMap.low' | t }}</span>
@@ -56,19 +37,9 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
         <span class="swatch band-hidden">{{ 'competence.heatMap.hidden' | t }}</span>
         <span>{{ (measure() === 'after' ? 'competence.heatMap.levelLegend' : 'competence.heatMap.changeLegend') | t }}</span>
       </div>
-      <p class="export-actions no-print">
-        <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">{{ 'insights.exportCsv' | t }}</button>
-        <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">{{ 'insights.exportXlsx' | t }}</button>
-      </p>
-    </div>
+    </k-export-table>
   `,
   styles: `
-    .heat { min-width: 6rem; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-    .band-name { display: block; font-size: 0.8em; }
-    .band-low { background: #f6d5d0; color: #1a1a1a; }
-    .band-middle { background: #fbecbf; color: #1a1a1a; }
-    .band-high { background: #cfe8d6; color: #1a1a1a; }
-    .band-hidden { background: repeating-linear-gradient(45deg, #ffffff, #ffffff 6px, #e6e6e6 6px, #e6e6e6 12px); color: #1a1a1a; font-style: italic; }
     .legend { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block: 0.5rem; }
     .swatch { padding: 0.125rem 0.5rem; border: 1px solid #6b6b6b; }
   `,
@@ -77,7 +48,6 @@ export class CompetenceHeatMap {
   readonly breakdown = input.required<CompetenceBreakdown>();
   readonly measure = input.required<HeatMeasure>();
   private readonly i18n = inject(I18n);
-  private readonly format = computed(() => new Intl.NumberFormat(this.i18n.locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
   protected readonly caption = computed(() =>
     this.i18n.t('competence.heatMap.caption', { measure: this.i18n.t(this.measure() === 'after' ? 'competence.heatMap.after' : 'competence.heatMap.change') }),
@@ -101,29 +71,25 @@ export class CompetenceHeatMap {
     return value < 0.25 ? 'low' : value < 0.75 ? 'middle' : 'high';
   }
 
-  protected bandKey(band: Band): TranslationKey {
-    return band === 'hidden' ? 'competence.heatMap.hidden' : `competence.heatMap.${band}`;
-  }
+  /** Unit, area, people, then one figure per measure; a hidden figure (too few pairs) says so in words. */
+  protected readonly rows = computed<CellValue[][]>(() =>
+    this.breakdown().groups.map((g) => [g.label, g.areaName, g.people, ...g.figures.map((f) => this.value(f) ?? this.i18n.t('insights.suppressedCell'))]),
+  );
 
-  protected text(f: CompetenceFigures): string {
-    const value = this.value(f);
-    return value === null ? this.i18n.t('insights.suppressedCell') : this.format().format(value);
-  }
+  protected readonly cellClass = (row: number, column: number): string | null => {
+    const figure = this.figure(row, column);
+    return figure ? `heat band-${this.band(figure)}` : null;
+  };
 
-  private rows(groups: CompetenceGroup[]): CellValue[][] {
-    return groups.map((g) => [g.label, g.areaName, g.people, ...g.figures.map((f) => this.value(f) ?? this.i18n.t('insights.suppressedCell'))]);
-  }
+  protected readonly cellNote = (row: number, column: number): string | null => {
+    const figure = this.figure(row, column);
+    if (!figure) return null;
+    const band = this.band(figure);
+    return band === 'hidden' ? null : this.i18n.t(`competence.heatMap.${band}`);
+  };
 
-  private table() {
-    return { name: this.i18n.t('competence.heatMap.title'), headers: this.headers(), rows: this.rows(this.breakdown().groups) };
-  }
-
-  protected csv(): void {
-    download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.i18n.t('competence.heatMap.fileName')}.csv`);
-  }
-
-  protected xlsx(): void {
-    const bytes = toXlsx([this.table()]);
-    download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.i18n.t('competence.heatMap.fileName')}.xlsx`);
+  /** The figure behind a data cell: the measures start after the unit, area and people columns. */
+  private figure(row: number, column: number): CompetenceFigures | null {
+    return this.breakdown().groups[row]?.figures[column - FIRST_MEASURE_COLUMN] ?? null;
   }
 }

@@ -33,27 +33,34 @@ export function download(content: BlobPart, type: string, fileName: string): voi
             </tr>
           </thead>
           <tbody>
-            @for (row of rows(); track $index) {
+            @for (row of rows(); track $index; let r = $index) {
               <tr>
-                @for (cell of row; track $index) {
+                @for (cell of row; track $index; let c = $index) {
                   @if ($first) {
                     <th scope="row">{{ show(cell) }}</th>
                   } @else {
-                    <td [class.number]="isNumber(cell)">{{ show(cell) }}</td>
+                    <td [class]="classOf(r, c)" [class.number]="isNumber(cell)">
+                      {{ show(cell) }}
+                      @if (noteOf(r, c); as note) { <span class="cell-note">{{ note }}</span> }
+                    </td>
                   }
                 }
               </tr>
             } @empty {
-              <tr><td [attr.colspan]="headers().length">{{ 'insights.noRows' | t }}</td></tr>
+              <tr><td [attr.colspan]="headers().length">{{ empty() ?? ('insights.noRows' | t) }}</td></tr>
             }
           </tbody>
         </table>
       </div>
+      <ng-content />
       <p class="export-actions no-print">
         <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">{{ 'insights.exportCsv' | t }}</button>
         <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">{{ 'insights.exportXlsx' | t }}</button>
       </p>
     </div>
+  `,
+  styles: `
+    .cell-note { display: block; font-size: 0.8em; }
   `,
 })
 export class ExportTable {
@@ -62,9 +69,27 @@ export class ExportTable {
   readonly rows = input.required<CellValue[][]>();
   /** File name without extension. */
   readonly fileName = input.required<string>();
+  /** Extra classes of a data cell (row and column index in `rows`), e.g. a heat map's band. */
+  readonly cellClass = input<(row: number, column: number) => string | null>();
+  /** A word shown under a data cell's value, so a meaning carried by its class is also written out. */
+  readonly cellNote = input<(row: number, column: number) => string | null>();
+  /** Shown when there are no rows, instead of the general "no rows". */
+  readonly empty = input<string>();
+  /** Decimals always shown (figures compared side by side line up); at most two are shown in any case. */
+  readonly minimumFractionDigits = input(0);
   private readonly i18n = inject(I18n);
-  private readonly format = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }));
+  private readonly format = computed(
+    () => new Intl.NumberFormat(this.i18n.locale(), { minimumFractionDigits: this.minimumFractionDigits(), maximumFractionDigits: 2 }),
+  );
   private readonly suppressed = computed(() => this.i18n.t('insights.suppressedCell'));
+
+  protected classOf(row: number, column: number): string {
+    return this.cellClass()?.(row, column) ?? '';
+  }
+
+  protected noteOf(row: number, column: number): string | null {
+    return this.cellNote()?.(row, column) ?? null;
+  }
 
   protected isNumber(cell: CellValue): boolean {
     return typeof cell === 'number';
