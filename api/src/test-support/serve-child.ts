@@ -5,7 +5,8 @@ import { loadConfig } from '../config/app-config';
 /**
  * The API as its own operating-system process on a test database (`KUNNA_CHILD_DATABASE_URL`), on a free
  * loopback port it prints as `listening <port>`: lets a test kill it with SIGKILL mid-request
- * (`api/src/app/kill-mid-request.int-spec.ts`), which an in-process app cannot simulate.
+ * (`api/src/app/kill-mid-request.int-spec.ts`, `api/src/imports/kill-mid-import.int-spec.ts`; started by `child-api.ts`),
+ * which an in-process app cannot simulate.
  */
 async function main(): Promise<void> {
   const url = process.env['KUNNA_CHILD_DATABASE_URL'];
