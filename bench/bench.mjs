@@ -1,4 +1,8 @@
-// `npm run bench -- [--staff 10000] [--seed 1] [--connections 10] [--requests 400] [--reseed] [--skip-build]`
+// `npm run bench -- [--staff 10000[,100000]] [--seed 1] [--connections 10] [--requests 400] [--reseed] [--skip-build] [--only a,b]`
+//
+// With several sizes (`--staff 10000,100000`) every size is measured in this one run, one after the other, and the unit
+// dashboard's ratio between the sizes comes from this run (else from the latest result file of the other size).
+// `--only` measures just the named endpoints (while working on one; its ratios are partial).
 //
 // 1. Generates the database `kunna_bench_<staff>` on the PostgreSQL server in BENCH_DATABASE_URL (else
 //    TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) with `npm run seed:large`, unless it
@@ -24,15 +28,20 @@ const option = (name, fallback) => {
   const index = argv.indexOf(`--${name}`);
   return index >= 0 ? argv[index + 1] : fallback;
 };
-const staff = Number(option('staff', '10000'));
+const sizes = option('staff', '10000').split(',').map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error('--staff takes sizes like 10000 or 10000,100000');
+const only = option('only', null)?.split(',') ?? null;
+const endpoints = only ? ENDPOINTS.filter((endpoint) => only.includes(endpoint.name)) : ENDPOINTS;
+if (endpoints.length === 0) throw new Error(`--only names none of: ${ENDPOINTS.map((endpoint) => endpoint.name).join(', ')}`);
 const seed = Number(option('seed', '1'));
 const connections = Number(option('connections', '10'));
 const requests = Number(option('requests', '400'));
 const port = Number(option('port', '3917'));
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseName = `kunna_bench_${staff}`;
+let staff = sizes[0];
+let databaseName = `kunna_bench_${staff}`;
 const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-const databaseUrl = withDatabase(serverUrl, databaseName);
+let databaseUrl = withDatabase(serverUrl, databaseName);
 const workDir = path.join(root, 'tmp', 'bench');
 mkdirSync(workDir, { recursive: true });
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
@@ -251,12 +260,50 @@ function previousDashboardP95(otherStaff) {
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100);
 
 async function main() {
+  const outputs = [];
+  let built = argv.includes('--skip-build');
+  for (const size of sizes) {
+    staff = size;
+    databaseName = `kunna_bench_${staff}`;
+    databaseUrl = withDatabase(serverUrl, databaseName);
+    outputs.push(await measure(built));
+    built = true;
+  }
+  // Both sizes in this run: the dashboard's ratio is this run's (the per-size files were written with the latest other file's).
+  const small = outputs.find((output) => output.staff === 10000);
+  const large = outputs.find((output) => output.staff === 100000);
+  if (small && large) {
+    const p95 = (output) => output.endpoints.find((endpoint) => endpoint.name === 'unit-dashboard')?.load.p95 ?? null;
+    const value = ratio(p95(large), p95(small));
+    for (const output of [small, large]) {
+      output.ratios.unitDashboardP95At100kTo10k = value;
+      output.ratios.unitDashboardComparedWith = 'this run';
+      writeResult(output);
+    }
+  }
+  for (const output of outputs) {
+    log(`${output.staff} staff:`);
+    process.stdout.write(`${ratioLines(output).join('\n')}\n`);
+  }
+}
+
+function writeResult(output) {
+  const resultsDir = path.join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const base = path.join(resultsDir, `${output.date.slice(0, 10)}-${output.staff}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(output, null, 2)}\n`);
+  writeFileSync(`${base}.md`, markdown(output));
+  log(`wrote ${path.relative(root, base)}.json and .md`);
+}
+
+/** One size: generate (if needed), capture, load, floor, plans; writes its result files and returns them. */
+async function measure(built) {
   const startedAt = new Date();
   if (argv.includes('--reseed') || (await generatedStaff()) !== staff) {
     log(`generating ${databaseName} (--staff ${staff} --seed ${seed})`);
     run('npm', ['run', 'seed:large', '--', '--staff', String(staff), '--seed', String(seed), '--reset'], { DATABASE_URL: databaseUrl });
   }
-  if (!argv.includes('--skip-build')) run('npx', ['nx', 'build', 'api', '--outputStyle=static']);
+  if (!built) run('npx', ['nx', 'build', 'api', '--outputStyle=static']);
   const require = createRequire(import.meta.url);
   const { appUrlFor } = require(path.join(root, 'dist/api/api/src/database/app-role.js'));
   const appUrl = appUrlFor(databaseUrl);
@@ -274,7 +321,7 @@ async function main() {
   for (const [kind, account] of Object.entries(context.accounts)) sessionsByAccount[kind] = await signIn(account.email, context.password);
   // Every endpoint's queries are counted; the read endpoints' are also replayed as their floor.
   const captured = {};
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of endpoints) {
     captured[endpoint.name] = await captureQueries(endpoint, context, endpoint.account ? sessionsByAccount[endpoint.account] : {}, captureFile);
     log(`${endpoint.name}: ${captured[endpoint.name].length} queries captured`);
   }
@@ -285,7 +332,7 @@ async function main() {
   server = startApi({});
   await waitForApi();
   const results = [];
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of endpoints) {
     const sessions = [];
     for (let client = 0; endpoint.account && client < connections; client++) sessions.push(await signIn(context.accounts[endpoint.account].email, context.password));
     log(`load: ${endpoint.name} (${requests} requests, ${connections} clients)`);
@@ -300,14 +347,14 @@ async function main() {
     appUrl,
     connections,
     amount: requests,
-    endpoints: ENDPOINTS.filter((endpoint) => endpoint.read).map((endpoint) => ({ name: endpoint.name, queries: captured[endpoint.name] })),
+    endpoints: endpoints.filter((endpoint) => endpoint.read).map((endpoint) => ({ name: endpoint.name, queries: captured[endpoint.name] })),
   });
   for (const floor of floors) {
     const result = results.find((candidate) => candidate.name === floor.endpoint);
     result.floor = floor;
     result.ratioP95ToFloor = ratio(result.load.p95, floor.p95);
   }
-  for (const endpoint of ENDPOINTS.filter((candidate) => candidate.explain)) {
+  for (const endpoint of endpoints.filter((candidate) => candidate.explain)) {
     results.find((candidate) => candidate.name === endpoint.name).explain = await explainAll(appUrl, captured[endpoint.name]);
   }
 
@@ -317,9 +364,9 @@ async function main() {
   const ratios = {
     endpointP95ToFloorP95: Object.fromEntries(results.filter((result) => result.read).map((result) => [result.name, result.ratioP95ToFloor])),
     unitDashboardP95At100kTo10k:
-      other?.p95 == null ? null : staff === 100000 ? ratio(dashboard.load.p95, other.p95) : ratio(other.p95, dashboard.load.p95),
+      other?.p95 == null || !dashboard ? null : staff === 100000 ? ratio(dashboard.load.p95, other.p95) : ratio(other.p95, dashboard.load.p95),
     unitDashboardComparedWith: other?.file ?? null,
-    attendanceBatchP95ToUnitDashboardP95: ratio(attendance.load.p95, dashboard.load.p95),
+    attendanceBatchP95ToUnitDashboardP95: ratio(attendance?.load.p95, dashboard?.load.p95),
   };
   const counts = await withClient(databaseUrl, async (client) => {
     await client.query(`select set_config('kunna.system', 'on', false)`);
@@ -336,7 +383,7 @@ async function main() {
   const date = startedAt.toISOString().slice(0, 10);
   const output = {
     date: startedAt.toISOString(),
-    command: `npm run bench -- --staff ${staff} --seed ${seed} --connections ${connections} --requests ${requests}`,
+    command: `npm run bench -- --staff ${sizes.join(',')} --seed ${seed} --connections ${connections} --requests ${requests}${only ? ` --only ${only.join(',')}` : ''}`,
     staff,
     seed,
     connections,
@@ -347,13 +394,8 @@ async function main() {
     ratios,
     endpoints: results,
   };
-  const resultsDir = path.join(root, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const base = path.join(resultsDir, `${date}-${staff}`);
-  writeFileSync(`${base}.json`, `${JSON.stringify(output, null, 2)}\n`);
-  writeFileSync(`${base}.md`, markdown(output));
-  log(`wrote ${path.relative(root, base)}.json and .md`);
-  process.stdout.write(`\n${ratioLines(output).join('\n')}\n`);
+  writeResult(output);
+  return output;
 }
 
 function ratioLines(output) {
