@@ -13,6 +13,7 @@ import {
   ResponseStatus,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
+import { invitedTo } from '../sessions/sessions.repository';
 import type { ScopePosition } from '../auth/scope';
 import type { ResponseData, InvitedPerson } from './aggregate';
 
@@ -499,7 +500,7 @@ export class ChecksRepository {
           and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
         union
        select a.id, si.person_id
-         from check_assignment a join session_invitees si on si.session_id = a.session_id join person p on p.id = si.person_id
+         from check_assignment a cross join lateral ${invitedTo('a.session_id')} si join person p on p.id = si.person_id
         where a.id = any($1)
           and ($2::text is null or p.role_title = $2) and ($3::text is null or p.employment_type = $3)
         union

@@ -28,6 +28,14 @@ export const ATTENDED_SQL = `(m.status = 'present' or (m.status = 'partial' and 
 /** Minutes a mark counts as participation: the whole session when present, the minutes given when partial. */
 export const PARTICIPATION_MINUTES_SQL = `case m.status when 'present' then s.duration_minutes when 'partial' then least(m.minutes, s.duration_minutes) else 0 end`;
 
+/**
+ * The people a session invites (the view session_invitees), for `cross join lateral ${invitedTo('s.id')} i`. Joining
+ * the view on a column makes PostgreSQL build every session's invitees (its union cannot take a join condition) and
+ * then join; a lateral subquery kept apart by `offset 0` receives the session as a parameter that reaches both halves
+ * of the union, so each session costs index lookups (50 sessions' invitees at 10 000 staff: 1–2 s → 20–40 ms).
+ */
+export const invitedTo = (sessionId: string) => `(select i.person_id from session_invitees i where i.session_id = ${sessionId} offset 0)`;
+
 export interface UnitState {
   id: string;
   organisationId: string;
@@ -704,7 +712,7 @@ export class SessionsRepository {
          join unit u on u.id = s.unit_id
          join library_module_version v on v.id = s.module_version_id
          join library_program pr on pr.id = s.program_id
-         join session_invitees i on i.session_id = s.id
+         cross join lateral ${invitedTo('s.id')} i
          join person p on p.id = i.person_id
         where s.unit_id = $1 and s.status = 'scheduled' and s.ends_at < now() and s.program_id is not null
           and exists (select 1 from library_program_assignment a
