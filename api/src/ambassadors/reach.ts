@@ -1,3 +1,4 @@
+import { groupBy } from '../common/group-by';
 import { AllocationKind, AmbassadorReach, AmbassadorWorkload, ModuleReach, PersonRef, UnitRef } from '@kunna/contracts';
 
 /**
@@ -47,11 +48,12 @@ export function computeReach(
   attended: AttendedRow[],
   trainers: TrainerRow[],
 ): AmbassadorReach[] {
-  const attendeesBySession = new Map<string, AttendedRow[]>();
-  for (const row of attended) attendeesBySession.set(row.sessionId, [...(attendeesBySession.get(row.sessionId) ?? []), row]);
+  const attendeesBySession = groupBy(attended, (row) => row.sessionId);
+  const sessionsByFacilitator = groupBy(sessions, (session) => session.facilitatorId);
+  const trainersByTrainee = groupBy(trainers, (row) => row.traineeId);
 
   return ambassadors.map(({ person, units }) => {
-    const led = sessions.filter((session) => session.facilitatorId === person.id);
+    const led = sessionsByFacilitator.get(person.id) ?? [];
     const delivered = led.filter((session) => session.delivered);
     const planned = led.filter((session) => !session.delivered);
     const reached = new Set<string>();
@@ -70,7 +72,7 @@ export function computeReach(
       modules.set(session.moduleId, entry);
     }
     const trainedBy = new Map<string, PersonRef>();
-    for (const row of trainers) if (row.traineeId === person.id && row.trainer.id !== person.id) trainedBy.set(row.trainer.id, row.trainer);
+    for (const row of trainersByTrainee.get(person.id) ?? []) if (row.trainer.id !== person.id) trainedBy.set(row.trainer.id, row.trainer);
     const perModule: ModuleReach[] = [...modules.entries()]
       .map(([id, entry]) => ({
         module: { id, title: entry.title },

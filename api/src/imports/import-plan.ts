@@ -1,3 +1,4 @@
+import { groupBy } from '../common/group-by';
 import { EmploymentType, Gender, ImportCounts, ImportMode, ImportProblem, UiLanguage } from '@kunna/contracts';
 import { cellProblem, lineProblem, quote } from './import-problems';
 import { addDays, maxDate } from './import-values';
@@ -139,13 +140,9 @@ export function planImport(rows: ValidatedRow[], state: OrganisationState, optio
   const personsByNumber = new Map(state.persons.map((person) => [person.employeeNumber, person]));
   const membershipsByPerson = groupBy(state.activeMemberships, (membership) => membership.personId);
   const unitsByCode = new Map<string, ExistingUnit>();
-  const unitsByFoldedCode = new Map<string, ExistingUnit[]>();
-  for (const unit of state.units) {
-    if (unit.code === null) continue;
-    unitsByCode.set(unit.code, unit);
-    const folded = unit.code.toLocaleLowerCase('sv');
-    unitsByFoldedCode.set(folded, [...(unitsByFoldedCode.get(folded) ?? []), unit]);
-  }
+  const coded = state.units.filter((unit): unit is ExistingUnit & { code: string } => unit.code !== null);
+  for (const unit of coded) unitsByCode.set(unit.code, unit);
+  const unitsByFoldedCode = groupBy(coded, (unit) => unit.code.toLocaleLowerCase('sv'));
   const areasByName = new Map(state.areas.map((area) => [area.name.trim().toLocaleLowerCase('sv'), area]));
   const newUnits = new Map<string, { code: string; name: string; areaId: string; line: number }>();
   const rowUnits = new Map<ValidatedRow, UnitRef>();
@@ -372,12 +369,3 @@ export function planMemberships(
   return { updates, creates };
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
-}

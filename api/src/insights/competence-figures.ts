@@ -1,3 +1,4 @@
+import { groupBy } from '../common/group-by';
 import {
   CheckItem,
   CheckItemKind,
@@ -144,8 +145,7 @@ export function filteredViewHidden(scope: readonly CompetenceRecord[], filters: 
 /** The composite inputs of one dimension (or all four for 'overall') over the records, per instrument version. */
 function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey): DimensionInput[] {
   const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
-  const byVersion = new Map<string, CompetenceRecord[]>();
-  for (const record of records) byVersion.set(record.versionId, [...(byVersion.get(record.versionId) ?? []), record]);
+  const byVersion = groupBy(records, (record) => record.versionId);
   const inputs: DimensionInput[] = [];
   for (const [versionId, versionRecords] of byVersion) {
     const paired = versionRecords.map((r): [string, { before?: ResponseData; after?: ResponseData }] => [r.key, { before: r.before, after: r.after }]);

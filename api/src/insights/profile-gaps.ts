@@ -59,7 +59,11 @@ export function latestLevels(responses: readonly LevelResponse[]): Map<string, M
     for (const item of response.items) {
       const answer = response.answers.find((a) => a.itemKey === item.key);
       if (!answer || answer.declined || typeof answer.rating !== 'number') continue;
-      for (const key of competencesOf(item)) ratings.set(key, [...(ratings.get(key) ?? []), answer.rating]);
+      for (const key of competencesOf(item)) {
+        const values = ratings.get(key);
+        if (values) values.push(answer.rating);
+        else ratings.set(key, [answer.rating]);
+      }
     }
     for (const [key, values] of ratings) {
       if (own.has(key)) continue;
