@@ -341,11 +341,12 @@ export class ChecksService {
   }
 
   private async withRounds(rows: Awaited<ReturnType<ChecksRepository['assignments']>>): Promise<CheckAssignment[]> {
-    return Promise.all(
-      rows.map(async (row) => {
-        const rounds = await this.repository.rounds(row.id);
-        const scheduled = rounds.some((r) => r.kind === CheckKind.FollowUp) ? null : await this.jobs.find(FOLLOW_UP_CHECK, followUpKey(row.id));
-        return {
+    // One after the other: the queries share the request's transaction and so its connection.
+    const assignments: CheckAssignment[] = [];
+    for (const row of rows) {
+      const rounds = await this.repository.rounds(row.id);
+      const scheduled = rounds.some((r) => r.kind === CheckKind.FollowUp) ? null : await this.jobs.find(FOLLOW_UP_CHECK, followUpKey(row.id));
+      assignments.push({
         id: row.id,
         title: row.title,
         unitId: row.unitId,
@@ -361,9 +362,9 @@ export class ChecksService {
         cancelledAt: row.cancelledAt,
         createdAt: row.createdAt,
         rounds,
-        };
-      }),
-    );
+      });
+    }
+    return assignments;
   }
 
   // --- answering through the link (signed in as oneself) ---
@@ -636,9 +637,9 @@ export class ChecksService {
     };
     const assignments = await this.repository.groupAssignments(filter);
     const ids = assignments.map((a) => a.id);
-    const [invited, responses] = ids.length
-      ? await Promise.all([this.repository.groupInvited(ids, filter), this.repository.groupResponses(ids, filter)])
-      : [[], []];
+    // One after the other: the queries share the request's transaction and so its connection.
+    const invited = ids.length ? await this.repository.groupInvited(ids, filter) : [];
+    const responses = ids.length ? await this.repository.groupResponses(ids, filter) : [];
     const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, filter.roleTitle, filter.employmentType]);
     const distinctInvited = new Set(invited.map((p) => p.personId)).size;
     if (distinctInvited < minimum) {
@@ -651,7 +652,8 @@ export class ChecksService {
       return { minimumGroupSize: minimum, suppressed: true, reason: 'differencing', dimensions: [] };
     }
     // Answers of one instrument's versions pair up by item key; the latest version's items describe them.
-    const versionRows = await Promise.all([...new Set(assignments.map((a) => a.versionId))].map((id) => this.repository.version(id)));
+    const versionRows: Array<VersionRow | null> = [];
+    for (const id of new Set(assignments.map((a) => a.versionId))) versionRows.push(await this.repository.version(id));
     const items = mergeItems(versionRows.filter((v): v is VersionRow => v !== null));
     const result = analyseGroup(items, invited, responses, minimum);
     if (responseIds.length) await this.repository.insertRelease(caller.organisationId, instrument.id, caller.personId, groupKey, responseIds);
