@@ -14,6 +14,7 @@ import { ChecksFollowUp1763900950000 } from './1763900950000-checks-follow-up';
 import { PersonalData1763901000000 } from './1763901000000-personal-data';
 import { CompetenceProfiles1763901300000 } from './1763901300000-competence-profiles';
 import { CheckReleaseDedupe1763901400000 } from './1763901400000-check-release-dedupe';
+import { FacilitatorReason1763901500000 } from './1763901500000-facilitator-reason';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   PersonalData1763901000000,
   CompetenceProfiles1763901300000,
   CheckReleaseDedupe1763901400000,
+  FacilitatorReason1763901500000,
 ];

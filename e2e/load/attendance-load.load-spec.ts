@@ -61,7 +61,7 @@ describe('load: 50 ambassadors recording attendance and 20 managers reading dash
     await t.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
 
-    // Extra staff of unit U1 with the fixture's password: 50 ambassadors and 20 managers of the unit.
+    // Extra staff of unit U1 with the fixture's password: 50 ambassadors (qualified for the network module) and 20 managers of the unit.
     const people = await sql<{ id: string; email: string; role: string }>(
       t.db.url,
       `with made as (
@@ -77,9 +77,13 @@ describe('load: 50 ambassadors recording attendance and 20 managers reading dash
        ), roles as (
          insert into role_assignment (organisation_id, person_id, role, scope_type, scope_id, start_date)
          select $1, id, case when first_name = 'Ombud' then 'ambassador' else 'manager' end, 'unit', $2, '2024-01-01' from made
+       ), qualifications as (
+         -- Qualified for the module they lead, so that scheduling needs no reason (facilitatorReason).
+         insert into ambassador_qualification (organisation_id, person_id, module_id, source, valid_from)
+         select $1, id, $6, 'explicit', '2024-01-01' from made where first_name = 'Ombud'
        )
        select id, email, case when first_name = 'Ombud' then 'ambassador' else 'manager' end as role from made`,
-      [t.fixture.orgA, t.fixture.unitU1, AMBASSADORS, MANAGERS, t.fixture.people.ambassadorU1.id],
+      [t.fixture.orgA, t.fixture.unitU1, AMBASSADORS, MANAGERS, t.fixture.people.ambassadorU1.id, t.fixture.library.networkModule.id],
     );
     const today = (await sql<{ today: string }>(t.db.url, `select ((now() at time zone 'Europe/Stockholm')::date)::text as today`))[0].today;
 

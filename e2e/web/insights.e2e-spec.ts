@@ -97,6 +97,8 @@ describe('Insight in the browser', () => {
         durationMinutes: 5,
         place: 'Personalrummet',
         facilitatorIds: [api.me.personId],
+        // The manager is not qualified to deliver the modules: the API asks why she leads anyway.
+        facilitatorReason: 'Enhetschefen går igenom steget med kollegan själv.',
         activityCategory: 'workplace_learning',
         audience: 'selection',
         invitedPersonIds: [colleague.id],

@@ -130,7 +130,12 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     expect([...detail.invitedPersonIds].sort()).toEqual([first.id, second.id].sort());
     expect(detail.facilitators.map((f) => f.id)).toContain(manager.id);
     expect(detail.facilitators).toHaveLength(2);
-    expect(detail.note).toContain('Chefen leder tillsammans med ombudet.');
+    // The reason is its own field (not the note), on both shift variants, and shown on the session's page.
+    expect(detail.facilitatorReason).toBe('Chefen leder tillsammans med ombudet.');
+    expect(detail.note).toBeNull();
+    expect((await apiGet<SessionDetail>(`/api/sessions/${made[1].id}`)).facilitatorReason).toBe('Chefen leder tillsammans med ombudet.');
+    await page.goto(`/tillfallen/${made[0].id}/narvaro`);
+    await page.getByText(`${sv.sessionsPlan.reasonShown}: Chefen leder tillsammans med ombudet.`).waitFor();
 
     // The same place at the same time again: the double booking is shown and nothing is saved until asked twice.
     await openForm();

@@ -275,6 +275,10 @@ describe('personal data', () => {
       await mark(f.orgA, session, leaverByAdmin.id, 'present', null);
       await mark(f.orgA, session, leaverByJob.id, 'partial', 40);
       await mark(f.orgA, session, f.people.staffU1.id, 'present', null);
+      // They led a session without qualification, with the reason recorded.
+      const led = await addSession(f.orgA, f.unitU1, '2024-04-02', 'unit_team', 'Samlingsrummet');
+      await owner.query(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [led, leaverByAdmin.id, f.orgA]);
+      await owner.query(`update sessions set facilitator_reason = 'Går ombudsutbildningen, handleds av Leyla' where id = $1`, [led]);
       await owner.query(
         `insert into support_entries (organisation_id, unit_id, person_id, ambassador_id, date, minutes, topic, notes)
          values ($1, $2, $3, $4, '2024-03-06', 30, 'Journalen', 'Behöver hjälp med inloggningen, orolig')`,
@@ -387,6 +391,8 @@ describe('personal data', () => {
       // Free text gone, minutes kept; sessions ended and stripped.
       const support = await owner.query(`select notes, topic, minutes from support_entries where person_id = $1`, [leaverByAdmin.id]);
       expect(support.rows).toEqual([{ notes: null, topic: '–', minutes: 30 }]);
+      const ledReason = await owner.query(`select facilitator_reason from sessions where id = $1`, [led]);
+      expect(ledReason.rows).toEqual([{ facilitator_reason: '–' }]);
       const sessions = await owner.query(`select revoked_at is not null as revoked, ip, user_agent from auth_session where person_id = $1`, [leaverByAdmin.id]);
       expect(sessions.rows).toEqual([{ revoked: true, ip: null, user_agent: null }]);
 

@@ -327,6 +327,12 @@ export class PersonalDataRepository {
         `update ambassador_qualification set note = null, revoke_reason = case when revoked_at is not null then '–' end where person_id = $1`,
         [personId],
       );
+      // Why they led a session without qualification: that a reason was recorded stays, its words about them go.
+      await this.db.manager.query(
+        `update sessions s set facilitator_reason = '–'
+          where s.facilitator_reason is not null and exists (select 1 from session_facilitators f where f.session_id = s.id and f.person_id = $1)`,
+        [personId],
+      );
     }
     const [row] = await this.query<{ name: string; pseudonymisedAt: Date }>(
       `select first_name || ' ' || last_name as name, pseudonymised_at as "pseudonymisedAt" from person where id = $1`,

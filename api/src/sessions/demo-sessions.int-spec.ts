@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
 import request from 'supertest';
 import { CatchUpOverview, ParticipationReport, SessionAttendance, SessionSummary, SupportEntry } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
@@ -57,5 +58,32 @@ describe('demo sessions (integration)', () => {
 
     const catchUp = (await manager.get(`/api/sessions/units/${unitId}/catch-up`)).body as CatchUpOverview;
     expect(catchUp.missed.length).toBeGreaterThan(0);
+  });
+
+  it('has no scheduled session led by someone not qualified for its module without a recorded reason', async () => {
+    // The API refuses such a session without a reason (facilitatorReason); the demo loader writes SQL and must agree.
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows: sessions } = await client.query(`select count(*)::int as count from sessions`);
+      expect(sessions[0].count).toBeGreaterThan(0);
+      const { rows } = await client.query(
+        `select s.id, s.date::text, f.person_id
+           from sessions s
+           join session_facilitators f on f.session_id = s.id
+           join library_module_version v on v.id = s.module_version_id
+          where s.status = 'scheduled' and s.facilitator_reason is null
+            and s.activity_category in ('workplace_learning', 'web_course_follow_up', 'try_out', 'individual_support')
+            and not exists (
+              select 1 from ambassador_qualification q
+               where q.person_id = f.person_id
+                 and (q.module_id = v.module_id or q.module_id = (select source_module_id from library_module where id = v.module_id))
+                 and q.valid_from <= s.date and (q.valid_until is null or q.valid_until >= s.date)
+                 and (q.revoked_at is null or (q.revoked_at at time zone 'Europe/Stockholm')::date > s.date))`,
+      );
+      expect(rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { ChecksService } from '../checks/checks.service';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../library/http';
-import { SessionsRepository, VersionChoice } from './sessions.repository';
+import { SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
 
@@ -49,10 +49,28 @@ export class SeriesService {
     const versions = await this.versionsFor(caller, body);
     const variants = body.variants && body.variants.length > 0 ? body.variants : [{ startTime: body.startTime, shift: body.shift ?? null, dayOffset: 0 }];
     const dates = seriesDates(body.firstDate, body.intervalWeeks, body.count);
+    const facilitatorErrors = await this.sessions.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.firstDate);
     const errors: FieldError[] = [
-      ...(await this.sessions.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.firstDate)),
+      ...facilitatorErrors,
       ...(await this.sessions.checkInvitations(caller, body.audience, body.invitedPersonIds, body.capacity ?? null, body.firstDate)),
     ];
+    // Each occurrence is checked on its own date and module (a program's steps differ; a qualification may run out
+    // during the series). The reason is kept on the occurrences with someone not qualified, not on the others.
+    const occurrences = dates.flatMap((date, index) =>
+      variants.map((variant) => ({ index, variant, date: addDays(date, variant.dayOffset ?? 0), version: versions[index], unqualified: [] as string[] })),
+    );
+    if (facilitatorErrors.length === 0) {
+      for (const occurrence of occurrences) {
+        occurrence.unqualified = await this.sessions.unqualifiedFacilitators(
+          body.facilitatorIds,
+          occurrence.version.moduleId,
+          body.activityCategory,
+          occurrence.date,
+        );
+      }
+      const unqualified = [...new Set(occurrences.flatMap((occurrence) => occurrence.unqualified))];
+      if (unqualified.length > 0 && !body.facilitatorReason) errors.push(await this.sessions.reasonRequired(unqualified));
+    }
     if (errors.length > 0) throw validationError(errors);
 
     const seriesId = await this.repository.insertSeries({
@@ -64,39 +82,45 @@ export class SeriesService {
       count: body.count,
       createdBy: caller.personId,
     });
-    for (const [index, date] of dates.entries()) {
-      for (const variant of variants) {
-        const sessionId = await this.repository.insertSession({
-          id: null,
-          organisationId: unit.organisationId,
-          unitId: unit.id,
-          moduleVersionId: versions[index].versionId,
-          seriesId,
-          seriesPosition: index + 1,
-          programId: body.programId ?? null,
-          date: addDays(date, variant.dayOffset ?? 0),
-          startTime: variant.startTime,
-          durationMinutes: body.durationMinutes,
-          place: body.place,
-          capacity: body.capacity ?? null,
-          activityCategory: body.activityCategory,
-          shift: variant.shift ?? null,
-          audience: body.audience,
-          note: body.note ?? null,
-          createdBy: caller.personId,
-        });
-        await this.repository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
-        if (body.audience === SessionAudience.Selection) {
-          await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
-        }
-        await this.reminders.scheduled(sessionId);
+    for (const { index, variant, date, version, unqualified } of occurrences) {
+      const sessionId = await this.repository.insertSession({
+        id: null,
+        organisationId: unit.organisationId,
+        unitId: unit.id,
+        moduleVersionId: version.versionId,
+        seriesId,
+        seriesPosition: index + 1,
+        programId: body.programId ?? null,
+        date,
+        startTime: variant.startTime,
+        durationMinutes: body.durationMinutes,
+        place: body.place,
+        capacity: body.capacity ?? null,
+        activityCategory: body.activityCategory,
+        shift: variant.shift ?? null,
+        audience: body.audience,
+        note: body.note ?? null,
+        facilitatorReason: unqualified.length > 0 ? (body.facilitatorReason ?? null) : null,
+        createdBy: caller.personId,
+      });
+      await this.repository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
+      if (body.audience === SessionAudience.Selection) {
+        await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
       }
+      await this.reminders.scheduled(sessionId);
     }
     await this.audit.record({
       action: 'session_series.created',
       targetType: 'session_series',
       targetId: seriesId,
-      details: { unitId: unit.id, programId: body.programId ?? null, dates, variants: variants.length },
+      details: {
+        unitId: unit.id,
+        programId: body.programId ?? null,
+        dates,
+        variants: variants.length,
+        facilitatorIds: body.facilitatorIds,
+        facilitatorReason: occurrences.some((occurrence) => occurrence.unqualified.length > 0) ? (body.facilitatorReason ?? null) : null,
+      },
     });
     return this.series(caller, seriesId);
   }
@@ -144,16 +168,32 @@ export class SeriesService {
       const errors = first ? await this.sessions.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', first.date) : [];
       if (errors.length > 0) throw validationError(errors);
     }
-    const statusChanged: string[] = [];
+    // Everything is checked before anything changes: a facilitator not qualified on a new date or for an
+    // occurrence's module needs a reason (see SessionsService.facilitatorReasonAfter), for every occurrence at once.
+    const changes: Array<{ current: SessionRow; date: string; status: SessionStatus; facilitatorReason: string | null }> = [];
+    const uncovered = new Set<string>();
     for (const id of ids) {
       const current = await this.repository.sessionRow(id, true);
       if (!current) continue;
       const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
+      const date = body.shiftDays ? addDays(current.date, body.shiftDays) : current.date;
+      const outcome = await this.sessions.facilitatorReasonAfter(
+        current,
+        { facilitatorIds: body.facilitatorIds ?? current.facilitatorIds, date, status },
+        body.facilitatorReason,
+      );
+      outcome.uncovered.forEach((personId) => uncovered.add(personId));
+      changes.push({ current, date, status, facilitatorReason: outcome.reason });
+    }
+    if (uncovered.size > 0) throw validationError([await this.sessions.reasonRequired([...uncovered])]);
+    const statusChanged: string[] = [];
+    for (const { current, date, status, facilitatorReason } of changes) {
+      const id = current.id;
       if (status !== current.status) statusChanged.push(id);
       await this.repository.updateSession(
         id,
         {
-          date: body.shiftDays ? addDays(current.date, body.shiftDays) : current.date,
+          date,
           startTime: body.startTime ?? current.startTime,
           durationMinutes: current.durationMinutes,
           place: body.place ?? current.place,
@@ -161,6 +201,7 @@ export class SeriesService {
           shift: current.shift,
           audience: current.audience,
           note: current.note,
+          facilitatorReason,
           status,
           cancelReason: status === SessionStatus.Cancelled ? (body.cancelReason ?? current.cancelReason) : null,
         },

@@ -39,6 +39,7 @@ export class SessionEntity {
   @Column('text', { name: 'cancel_reason', nullable: true }) cancelReason!: string | null;
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
   @Column('text', { nullable: true }) note!: string | null;
+  @Column('text', { name: 'facilitator_reason', nullable: true }) facilitatorReason!: string | null;
   @Column('integer', { default: 0 }) revision!: number;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

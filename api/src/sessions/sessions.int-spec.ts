@@ -39,6 +39,14 @@ describe('sessions (integration)', () => {
     );
     return id;
   };
+  /** Qualifies ambassadorU1 (explicitly, from 2024) for a module, so that leading it needs no reason. */
+  const qualifyAmbassador = async (moduleId: string): Promise<void> => {
+    await sql(
+      t,
+      `insert into ambassador_qualification (organisation_id, person_id, module_id, source, valid_from) values ($1, $2, $3, 'explicit', '2024-01-01')`,
+      [t.fixture.orgA, t.fixture.people.ambassadorU1.id, moduleId],
+    );
+  };
   const program = async (title: string, kind: string, moduleIds: string[], qualifies: string[] = []): Promise<string> => {
     const [{ id }] = await sql<{ id: string }>(
       t,
@@ -92,6 +100,7 @@ describe('sessions (integration)', () => {
   describe('scheduling one session', () => {
     it('keeps the module version it was created with, after the module gets a new version', async () => {
       const moduleId = await module('Digital signering');
+      await qualifyAmbassador(moduleId);
       const created = await session({ moduleId });
       expect(created).toMatchObject({ module: { id: moduleId, title: 'Digital signering' }, moduleVersionNumber: 1, invitedCount: 3 });
       await sql(
@@ -151,6 +160,7 @@ describe('sessions (integration)', () => {
     it('creates every other week, five times, following a program: date n delivers step n', async () => {
       const modules: string[] = [];
       for (let i = 1; i <= 5; i++) modules.push(await module(`Steg ${i}`));
+      for (const moduleId of modules) await qualifyAmbassador(moduleId);
       const programId = await program('Fem teman', 'themed_series', modules);
       const id = randomUUID();
       const body = {
@@ -352,6 +362,142 @@ describe('sessions (integration)', () => {
     });
   });
 
+  describe('facilitator without qualification: a recorded reason', () => {
+    // ambassadorU1 is qualified for the network module only (staffU2 too); managerU1 and staffU1 for nothing.
+    const reasonOf = async (sessionId: string): Promise<string | null> =>
+      (await sql<{ facilitator_reason: string | null }>(t, `select facilitator_reason from sessions where id = $1`, [sessionId]))[0].facilitator_reason;
+    const base = (fields: Record<string, unknown>) => ({
+      unitId: t.fixture.unitU1,
+      moduleId: t.fixture.library.moduleA.id,
+      date: addDays(today, 230),
+      startTime: '09:00',
+      durationMinutes: 40,
+      place: `Rum ${randomUUID().slice(0, 8)}`,
+      facilitatorIds: [t.fixture.people.ambassadorU1.id],
+      activityCategory: 'workplace_learning',
+      audience: 'unit_team',
+      ...fields,
+    });
+
+    it('refuses a session led by someone not qualified without a reason, naming facilitatorReason, and stores one given', async () => {
+      const missing = await ambassador.post('/api/sessions', base({}));
+      expect(missing.status).toBe(400);
+      expect(missing.body.details).toEqual([{ field: 'facilitatorReason', message: expect.stringContaining('ingen behörighet') }]);
+      const blank = await ambassador.post('/api/sessions', base({ facilitatorReason: '   ' }));
+      expect(blank.status).toBe(400);
+      expect(blank.body.details).toEqual([expect.objectContaining({ field: 'facilitatorReason' })]);
+      const tooLong = await ambassador.post('/api/sessions', base({ facilitatorReason: 'x'.repeat(1001) }));
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.details).toEqual([expect.objectContaining({ field: 'facilitatorReason' })]);
+      expect((await sql(t, `select 1 from sessions where date = $1 and unit_id = $2`, [addDays(today, 230), t.fixture.unitU1])).length).toBe(0);
+
+      const saved = await ambassador.post('/api/sessions', base({ facilitatorReason: '  Går ombudsutbildningen, Leyla handleder.  ' }));
+      expect(saved.status).toBe(201);
+      const detail = saved.body as SessionDetail;
+      expect(detail.facilitatorReason).toBe('Går ombudsutbildningen, Leyla handleder.');
+      expect(detail.note).toBeNull();
+      expect(detail.conflicts.map((c) => [c.kind, c.person?.id])).toEqual([[ConflictKind.FacilitatorNotQualified, t.fixture.people.ambassadorU1.id]]);
+      expect(await reasonOf(detail.id)).toBe('Går ombudsutbildningen, Leyla handleder.');
+      // The manager of the unit sees it on the session.
+      expect(((await manager.get(`/api/sessions/${detail.id}`)).body as SessionDetail).facilitatorReason).toBe('Går ombudsutbildningen, Leyla handleder.');
+      const [audit] = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `select details from audit_log where action = 'session.created' and target_id = $1`,
+        [detail.id],
+      );
+      expect(audit.details).toMatchObject({ facilitatorReason: 'Går ombudsutbildningen, Leyla handleder.' });
+    });
+
+    it('needs no reason when every facilitator is qualified, or when the category does not teach the module, and keeps none', async () => {
+      const qualified = await ambassador.post('/api/sessions', base({ moduleId: t.fixture.library.networkModule.id, date: addDays(today, 231) }));
+      expect(qualified.status).toBe(201);
+      expect((qualified.body as SessionDetail).facilitatorReason).toBeNull();
+      // A reason given anyway is not kept: there is no exception to explain.
+      const needless = await ambassador.post(
+        '/api/sessions',
+        base({ moduleId: t.fixture.library.networkModule.id, date: addDays(today, 231), startTime: '13:00', facilitatorReason: 'Onödigt' }),
+      );
+      expect(needless.status).toBe(201);
+      expect(await reasonOf((needless.body as SessionDetail).id)).toBeNull();
+      // A management project is not teaching the module: qualification is not asked for.
+      const project = await ambassador.post('/api/sessions', base({ date: addDays(today, 231), startTime: '15:00', activityCategory: 'management_project' }));
+      expect(project.status).toBe(201);
+      expect((project.body as SessionDetail).facilitatorReason).toBeNull();
+    });
+
+    it('asks for a reason when an update brings in someone not qualified, keeps it through other changes and clears it when all are qualified', async () => {
+      const created = await ambassador.post('/api/sessions', base({ moduleId: t.fixture.library.networkModule.id, date: addDays(today, 232) }));
+      expect(created.status).toBe(201);
+      const id = (created.body as SessionDetail).id;
+
+      const noReason = await ambassador.patch(`/api/sessions/${id}`, { facilitatorIds: [t.fixture.people.managerU1.id] });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.details).toEqual([{ field: 'facilitatorReason', message: expect.stringContaining('ingen behörighet') }]);
+      expect((await sql<{ person_id: string }>(t, `select person_id from session_facilitators where session_id = $1`, [id])).map((r) => r.person_id)).toEqual([
+        t.fixture.people.ambassadorU1.id,
+      ]);
+
+      const withReason = await ambassador.patch(`/api/sessions/${id}`, { facilitatorIds: [t.fixture.people.managerU1.id], facilitatorReason: 'Chefen tar det i år.' });
+      expect(withReason.status).toBe(200);
+      expect((withReason.body as SessionDetail).facilitatorReason).toBe('Chefen tar det i år.');
+
+      // Other changes (place, moving the same facilitators needs nothing new when the reason covers them) keep it.
+      const moved = await ambassador.patch(`/api/sessions/${id}`, { place: 'Nytt rum', date: addDays(today, 233) });
+      expect(moved.status).toBe(200);
+      expect(await reasonOf(id)).toBe('Chefen tar det i år.');
+
+      // Someone else not qualified is not covered by that reason.
+      const another = await ambassador.patch(`/api/sessions/${id}`, { facilitatorIds: [t.fixture.people.managerU1.id, t.fixture.people.staffU1.id] });
+      expect(another.status).toBe(400);
+      expect(another.body.details).toEqual([expect.objectContaining({ field: 'facilitatorReason' })]);
+
+      // Back to the qualified ambassador: the reason goes.
+      const back = await ambassador.patch(`/api/sessions/${id}`, { facilitatorIds: [t.fixture.people.ambassadorU1.id] });
+      expect(back.status).toBe(200);
+      expect((back.body as SessionDetail).facilitatorReason).toBeNull();
+      expect(await reasonOf(id)).toBeNull();
+    });
+
+    it('checks each occurrence of a series on its own module and date, and a series change that brings in someone not qualified', async () => {
+      const programId = await program('Blandat', 'themed_series', [t.fixture.library.networkModule.id, t.fixture.library.moduleA.id]);
+      const { moduleId: _moduleId, date: _date, ...fields } = base({ place: 'Serierummet' });
+      const body = { ...fields, programId, firstDate: addDays(today, 240), intervalWeeks: 1, count: 2 };
+      const missing = await ambassador.post('/api/session-series', body);
+      expect(missing.status).toBe(400);
+      expect(missing.body.details).toEqual([expect.objectContaining({ field: 'facilitatorReason' })]);
+
+      const created = await ambassador.post('/api/session-series', { ...body, facilitatorReason: 'Steg 2 hålls av ombudet under handledning.' });
+      expect(created.status).toBe(201);
+      const series = created.body as SessionSeries;
+      const [first, second] = series.sessions;
+      // Step 1 (the network module) needs no reason; step 2 (module A) keeps it.
+      expect(await reasonOf(first.id)).toBeNull();
+      expect(await reasonOf(second.id)).toBe('Steg 2 hålls av ombudet under handledning.');
+
+      // New facilitators for both: the manager is qualified for neither step.
+      const noReason = await ambassador.patch(`/api/session-series/${series.id}`, {
+        position: 1,
+        scope: 'following',
+        facilitatorIds: [t.fixture.people.managerU1.id],
+      });
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.details).toEqual([expect.objectContaining({ field: 'facilitatorReason' })]);
+      expect(await reasonOf(first.id)).toBeNull();
+      const changed = await ambassador.patch(`/api/session-series/${series.id}`, {
+        position: 1,
+        scope: 'following',
+        facilitatorIds: [t.fixture.people.managerU1.id],
+        facilitatorReason: 'Ombudet är föräldraledigt.',
+      });
+      expect(changed.status).toBe(200);
+      expect(await reasonOf(first.id)).toBe('Ombudet är föräldraledigt.');
+      expect(await reasonOf(second.id)).toBe('Ombudet är föräldraledigt.');
+      // Moving them a week needs nothing new: the reason covers the same people.
+      const moved = await ambassador.patch(`/api/session-series/${series.id}`, { position: 1, scope: 'following', shiftDays: 7 });
+      expect(moved.status).toBe(200);
+    });
+  });
+
   describe('invitations follow membership', () => {
     it('invites the team on the session date: a later joiner is not absent from earlier sessions, a leaver is not listed later', async () => {
       const [{ id: joiner }] = await sql<{ id: string }>(
@@ -513,6 +659,7 @@ describe('sessions (integration)', () => {
 
     it('proposes the follow-up of a module with a repeat interval, until one is scheduled', async () => {
       const moduleId = await module('Välfärdsteknik, repetition', 12);
+      await qualifyAmbassador(moduleId);
       const held = await session({ moduleId, date: addDays(today, -70) });
       await mark(held.id, [{ personId: t.fixture.people.staffU1.id, status: 'present' }]);
       let followUps = ((await manager.get(`/api/sessions/units/${t.fixture.unitU1}/catch-up`)).body as CatchUpOverview).followUps;

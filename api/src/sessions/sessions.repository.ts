@@ -73,6 +73,7 @@ export interface SessionRow {
   status: SessionStatus;
   cancelReason: string | null;
   note: string | null;
+  facilitatorReason: string | null;
   facilitatorIds: string[];
   invitedPersonIds: string[];
 }
@@ -94,6 +95,7 @@ export interface NewSession {
   shift: SessionShift | null;
   audience: SessionAudience;
   note: string | null;
+  facilitatorReason: string | null;
   createdBy: string;
 }
 
@@ -106,6 +108,7 @@ export interface SessionChanges {
   shift: SessionShift | null;
   audience: SessionAudience;
   note: string | null;
+  facilitatorReason: string | null;
   status: SessionStatus;
   cancelReason: string | null;
 }
@@ -303,10 +306,10 @@ export class SessionsRepository {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `insert into sessions (id, organisation_id, unit_id, module_version_id, series_id, series_position, program_id, date, start_time,
                              duration_minutes, starts_at, ends_at, place, capacity, activity_category, shift, audience, note,
-                             created_by, updated_by)
+                             facilitator_reason, created_by, updated_by)
        values (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8::date, $9::time, $10,
                ${STARTS_AT('$8', '$9')}, ${STARTS_AT('$8', '$9')} + make_interval(mins => $10::int),
-               $11, $12, $13, $14, $15, $16, $17, $17)
+               $11, $12, $13, $14, $15, $16, $18, $17, $17)
        returning id`,
       [
         session.id,
@@ -326,6 +329,7 @@ export class SessionsRepository {
         session.audience,
         session.note,
         session.createdBy,
+        session.facilitatorReason,
       ],
     );
     return rows[0].id;
@@ -338,7 +342,7 @@ export class SessionsRepository {
               starts_at = ${STARTS_AT('$2', '$3')}, ends_at = ${STARTS_AT('$2', '$3')} + make_interval(mins => $4::int),
               place = $5, capacity = $6, shift = $7, audience = $8, note = $9, status = $10, cancel_reason = $11,
               cancelled_at = case when $10 = 'cancelled' then coalesce(cancelled_at, now()) else null end,
-              revision = revision + 1, updated_by = $12, updated_at = now()
+              facilitator_reason = $13, revision = revision + 1, updated_by = $12, updated_at = now()
         where id = $1`,
       [
         sessionId,
@@ -353,6 +357,7 @@ export class SessionsRepository {
         changes.status,
         changes.cancelReason,
         personId,
+        changes.facilitatorReason,
       ],
     );
   }
@@ -382,6 +387,7 @@ export class SessionsRepository {
               s.program_id as "programId", s.date::text as date, to_char(s.start_time, 'HH24:MI') as "startTime",
               s.duration_minutes as "durationMinutes", s.place, s.capacity, s.activity_category as "activityCategory", s.shift,
               s.audience, s.status, s.cancel_reason as "cancelReason", s.note,
+              s.facilitator_reason as "facilitatorReason",
               array(select person_id from session_facilitators where session_id = s.id) as "facilitatorIds",
               array(select person_id from session_invitations where session_id = s.id) as "invitedPersonIds"
          from sessions s join unit u on u.id = s.unit_id join library_module_version v on v.id = s.module_version_id

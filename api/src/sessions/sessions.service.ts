@@ -100,6 +100,7 @@ export class SessionsService {
         : [];
     return {
       ...summary,
+      facilitatorReason: row.facilitatorReason,
       invitedPersonIds: row.audience === SessionAudience.Selection ? row.invitedPersonIds : [],
       conflicts,
       canEdit: mayEditSession(caller, { ...row }),
@@ -136,10 +137,20 @@ export class SessionsService {
     }
     const unit = await this.schedulableUnit(caller, body.unitId);
     const version = await this.chooseVersion(caller, body.moduleId, body.moduleVersionId);
+    const facilitatorErrors = await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.date);
     const errors = [
-      ...(await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.date)),
+      ...facilitatorErrors,
       ...(await this.checkInvitations(caller, body.audience, body.invitedPersonIds, body.capacity ?? null, body.date)),
     ];
+    let facilitatorReason: string | null = null;
+    if (facilitatorErrors.length === 0) {
+      const unqualified = await this.unqualifiedFacilitators(body.facilitatorIds, version.moduleId, body.activityCategory, body.date);
+      // Kept only when someone is not qualified: a reason for an exception that is not there would mislead.
+      if (unqualified.length > 0) {
+        if (body.facilitatorReason) facilitatorReason = body.facilitatorReason;
+        else errors.push(await this.reasonRequired(unqualified));
+      }
+    }
     if (errors.length > 0) throw validationError(errors);
     const sessionId = await this.repository.insertSession({
       id: body.id ?? null,
@@ -158,6 +169,7 @@ export class SessionsService {
       shift: body.shift ?? null,
       audience: body.audience,
       note: body.note ?? null,
+      facilitatorReason,
       createdBy: caller.personId,
     });
     await this.repository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
@@ -169,7 +181,7 @@ export class SessionsService {
       action: 'session.created',
       targetType: 'session',
       targetId: sessionId,
-      details: { unitId: unit.id, moduleVersionId: version.versionId, date: body.date, startTime: body.startTime },
+      details: { unitId: unit.id, moduleVersionId: version.versionId, date: body.date, startTime: body.startTime, facilitatorIds: body.facilitatorIds, facilitatorReason },
     });
     return this.detail(caller, sessionId);
   }
@@ -182,7 +194,8 @@ export class SessionsService {
     const audience = body.audience ?? current.audience;
     const capacity = body.capacity === undefined ? current.capacity : body.capacity;
     const errors: FieldError[] = [];
-    if (body.facilitatorIds) errors.push(...(await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', date)));
+    const facilitatorErrors = body.facilitatorIds ? await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', date) : [];
+    errors.push(...facilitatorErrors);
     if (body.audience !== undefined || body.invitedPersonIds !== undefined || body.capacity !== undefined) {
       const invited = body.invitedPersonIds ?? (audience === SessionAudience.Selection ? current.invitedPersonIds : undefined);
       errors.push(...(await this.checkInvitations(caller, audience, invited, capacity, date)));
@@ -190,8 +203,14 @@ export class SessionsService {
     if (body.cancelled === true && !body.cancelReason && !current.cancelReason) {
       errors.push({ field: 'cancelReason', message: 'Skriv varför tillfället ställs in, så att de inbjudna får veta.' });
     }
-    if (errors.length > 0) throw validationError(errors);
     const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
+    let facilitatorReason = current.facilitatorReason;
+    if (facilitatorErrors.length === 0) {
+      const outcome = await this.facilitatorReasonAfter(current, { facilitatorIds: body.facilitatorIds ?? current.facilitatorIds, date, status }, body.facilitatorReason);
+      if (outcome.uncovered.length > 0) errors.push(await this.reasonRequired(outcome.uncovered));
+      facilitatorReason = outcome.reason;
+    }
+    if (errors.length > 0) throw validationError(errors);
     await this.repository.updateSession(
       sessionId,
       {
@@ -203,6 +222,7 @@ export class SessionsService {
         shift: body.shift === undefined ? current.shift : body.shift,
         audience,
         note: body.note === undefined ? current.note : body.note,
+        facilitatorReason,
         status,
         cancelReason: status === SessionStatus.Cancelled ? (body.cancelReason ?? current.cancelReason) : null,
       },
@@ -296,19 +316,74 @@ export class SessionsService {
         message: `${name} är inte ombud för enheten ${planned.date}.`,
       });
     }
-    if (planned.moduleId && planned.activityCategory && QUALIFICATION_CATEGORIES.has(planned.activityCategory)) {
-      for (const personId of planned.facilitatorIds) {
-        if (await this.ambassadors.isQualified(personId, planned.moduleId, planned.date)) continue;
-        const name = people.get(personId)?.name ?? '';
-        out.push({
-          kind: ConflictKind.FacilitatorNotQualified,
-          person: { id: personId, name },
-          otherSession: null,
-          message: `${name} har ingen behörighet att leda modulen ${planned.date}.`,
-        });
-      }
+    for (const personId of await this.unqualifiedFacilitators(planned.facilitatorIds, planned.moduleId, planned.activityCategory, planned.date)) {
+      const name = people.get(personId)?.name ?? '';
+      out.push({
+        kind: ConflictKind.FacilitatorNotQualified,
+        person: { id: personId, name },
+        otherSession: null,
+        message: `${name} har ingen behörighet att leda modulen ${planned.date}.`,
+      });
     }
     return out;
+  }
+
+  // --- facilitators without qualification ---
+
+  /**
+   * Facilitators not qualified to deliver the module on the date, in categories where the facilitator teaches the
+   * module (the `facilitator_not_qualified` conflict). Scheduling one is allowed, with a recorded reason.
+   */
+  async unqualifiedFacilitators(
+    facilitatorIds: string[],
+    moduleId: string | null,
+    activityCategory: ActivityCategory | null,
+    date: string,
+  ): Promise<string[]> {
+    if (!moduleId || !activityCategory || !QUALIFICATION_CATEGORIES.has(activityCategory)) return [];
+    const out: string[] = [];
+    for (const personId of facilitatorIds) {
+      if (!(await this.ambassadors.isQualified(personId, moduleId, date))) out.push(personId);
+    }
+    return out;
+  }
+
+  /**
+   * The facilitator reason a scheduled session keeps after a change of facilitators, date or status, and who is not
+   * covered by a reason. The rule:
+   * - every facilitator qualified: no reason is kept (one given is ignored): it would explain an exception that is gone;
+   * - a reason given with the change replaces the recorded one;
+   * - otherwise the recorded reason stays, but only covers those it was written for: a change of facilitators or date
+   *   that brings in someone else not qualified needs a new reason (`uncovered` lists them). A change that touches
+   *   neither (place, time, cancelling, restoring) never asks for one, so sessions saved before reasons were
+   *   required can still be edited and cancelled.
+   * A cancelled session keeps its reason as it is.
+   */
+  async facilitatorReasonAfter(
+    before: SessionRow,
+    after: { facilitatorIds: string[]; date: string; status: SessionStatus },
+    given: string | null | undefined,
+  ): Promise<{ reason: string | null; uncovered: string[] }> {
+    if (after.status !== SessionStatus.Scheduled) return { reason: before.facilitatorReason, uncovered: [] };
+    const unqualified = await this.unqualifiedFacilitators(after.facilitatorIds, before.moduleId, before.activityCategory, after.date);
+    if (unqualified.length === 0) return { reason: null, uncovered: [] };
+    if (given) return { reason: given, uncovered: [] };
+    const changed = after.date !== before.date || !sameMembers(after.facilitatorIds, before.facilitatorIds);
+    if (!changed) return { reason: before.facilitatorReason, uncovered: [] };
+    const covered = new Set(
+      before.facilitatorReason ? await this.unqualifiedFacilitators(before.facilitatorIds, before.moduleId, before.activityCategory, before.date) : [],
+    );
+    return { reason: before.facilitatorReason, uncovered: unqualified.filter((personId) => !covered.has(personId)) };
+  }
+
+  /** The field error of a missing reason, naming who is not qualified. */
+  async reasonRequired(personIds: string[]): Promise<FieldError> {
+    const people = new Map((await this.repository.people(personIds)).map((person) => [person.id, person.name]));
+    const names = personIds.map((personId) => people.get(personId) ?? '').join(', ');
+    return {
+      field: 'facilitatorReason',
+      message: `${names} har ingen behörighet att leda modulen. Skriv varför ${personIds.length > 1 ? 'de' : 'hen'} ändå leder tillfället.`,
+    };
   }
 
   // --- attendance ---
@@ -495,6 +570,12 @@ export class SessionsService {
     }
     return this.checkPeople(caller, invitedPersonIds, 'invitedPersonIds', date);
   }
+}
+
+function sameMembers(a: string[], b: string[]): boolean {
+  const left = new Set(a.map((id) => id.toLowerCase()));
+  const right = new Set(b.map((id) => id.toLowerCase()));
+  return left.size === right.size && [...left].every((id) => right.has(id));
 }
 
 function participantKey(mark: MarkToApply): string {

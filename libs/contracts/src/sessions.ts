@@ -104,6 +104,8 @@ export interface SessionSummary {
 
 export interface SessionDetail extends SessionSummary {
   note: string | null;
+  /** Why a facilitator not qualified for the module leads the session; null when every facilitator is qualified. */
+  facilitatorReason: string | null;
   /** Explicitly selected people (audience `selection`). */
   invitedPersonIds: string[];
   conflicts: SessionConflict[];
@@ -135,6 +137,11 @@ interface SessionFields {
   /** For audience `selection`. */
   invitedPersonIds?: string[];
   note?: string | null;
+  /**
+   * Required (not blank) when a facilitator is not qualified for the module on the date (conflict
+   * `facilitator_not_qualified`, categories where the facilitator teaches); ignored and not kept otherwise.
+   */
+  facilitatorReason?: string | null;
 }
 
 export interface CreateSessionRequest extends SessionFields {
@@ -157,6 +164,11 @@ export interface UpdateSessionRequest {
   audience?: SessionAudience;
   invitedPersonIds?: string[];
   note?: string | null;
+  /**
+   * Required when the change (facilitators or date) brings in a facilitator not qualified for the module who was not
+   * covered by the reason already recorded; replaces the recorded reason when given. Cleared when all are qualified.
+   */
+  facilitatorReason?: string | null;
   /** Cancel (true) with a reason; false restores a cancelled session. */
   cancelled?: boolean;
   cancelReason?: string | null;
@@ -224,6 +236,8 @@ export interface UpdateSeriesRequest {
   startTime?: string;
   place?: string;
   facilitatorIds?: string[];
+  /** As for a single session: required when a move or new facilitators bring in one not qualified for a module. */
+  facilitatorReason?: string | null;
   cancelled?: boolean;
   cancelReason?: string | null;
 }

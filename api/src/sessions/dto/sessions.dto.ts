@@ -40,6 +40,7 @@ import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organi
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const PLACE_MAX = 200;
 export const NOTE_MAX = 1000;
+export const FACILITATOR_REASON_MAX = 1000;
 export const FACILITATORS_MAX = 10;
 export const INVITED_MAX = 500;
 export const MARKS_MAX = 500;
@@ -136,6 +137,16 @@ export class SessionFieldsDto {
   @IfNotNull()
   @TrimToNull()
   note?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Varför en ledare utan behörighet för modulen leder tillfället: krävs då, sparas inte annars',
+  })
+  @MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` })
+  @IsString({ message: 'Skälet (facilitatorReason) måste vara text.' })
+  @IfNotNull()
+  @TrimToNull()
+  facilitatorReason?: string | null;
 }
 
 export class CreateSessionDto extends SessionFieldsDto implements CreateSessionRequest {
@@ -231,6 +242,16 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   @IfNotNull()
   @TrimToNull()
   note?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Varför en ledare utan behörighet för modulen leder tillfället: krävs då, sparas inte annars',
+  })
+  @MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` })
+  @IsString({ message: 'Skälet (facilitatorReason) måste vara text.' })
+  @IfNotNull()
+  @TrimToNull()
+  facilitatorReason?: string | null;
 
   @ApiPropertyOptional({ description: 'true ställer in tillfället, false återställer det' })
   @IsBoolean({ message: 'Inställt (cancelled) måste vara true eller false.' })

@@ -53,7 +53,7 @@ const DEFAULT_SHIFT_TIMES: Record<SessionShift, string> = {
  * Schedules one session or a recurring series ("every other Tuesday 14:00, five times, following program X") of a
  * module at a unit: facilitators, who is invited, capacity, shift variants. Conflicts are checked when saving and shown
  * first; the ambassador may save anyway, but a facilitator without qualification for the module needs a reason, which
- * is recorded in the session's note. Query parameters (from a catch-up proposal) fill the form in.
+ * the server requires and records with the session (`facilitatorReason`). Query parameters (from a catch-up proposal) fill the form in.
  */
 @Component({
   selector: 'k-schedule-session',
@@ -113,6 +113,11 @@ export class ScheduleSession {
   private conflictsFor: string | null = null;
   protected readonly problem = signal<Problem | null>(null);
   protected readonly reasonError = signal<string | null>(null);
+  /**
+   * The server asked for a reason the conflict check did not show (a program series checks its first step here,
+   * the server every step and date).
+   */
+  private readonly serverAskedReason = signal(false);
   protected readonly busy = signal(false);
   /** The same id is sent again if the first answer is lost: the server then returns what it made. */
   private requestId = newMarkId();
@@ -153,7 +158,9 @@ export class ScheduleSession {
     return group.personIds.map((id) => names.get(id) ?? '').join(', ');
   });
   protected readonly chosenShifts = computed(() => this.shifts().filter((choice) => choice.chosen));
-  protected readonly needsReason = computed(() => (this.conflicts() ?? []).some((conflict) => conflict.kind === ConflictKind.FacilitatorNotQualified));
+  protected readonly needsReason = computed(
+    () => this.serverAskedReason() || (this.conflicts() ?? []).some((conflict) => conflict.kind === ConflictKind.FacilitatorNotQualified),
+  );
 
   constructor() {
     const query = inject(ActivatedRoute).snapshot.queryParamMap;
@@ -231,6 +238,7 @@ export class ScheduleSession {
         activityCategory: this.category(),
       });
       this.conflicts.set(found);
+      this.serverAskedReason.set(false);
       this.conflictsFor = this.formKey();
       this.problem.set(null);
       return found;
@@ -266,7 +274,7 @@ export class ScheduleSession {
         capacity: capacity === '' ? null : Number(capacity),
         activityCategory: this.category(),
         ...invitation,
-        note: this.needsReason() ? `${this.i18n.t('sessionsPlan.reasonNote')}: ${reason}` : null,
+        facilitatorReason: this.needsReason() ? reason : null,
       };
       const variants = this.variants();
       if (Number(this.count()) > 1 || this.programId() || variants) {
@@ -286,7 +294,13 @@ export class ScheduleSession {
       this.requestId = newMarkId();
       await this.router.navigate(['/tillfallen']);
     } catch (error) {
-      this.problem.set(problemOf(error));
+      const problem = problemOf(error);
+      const reasonMessage = fieldMessage(problem, 'facilitatorReason');
+      if (reasonMessage) {
+        this.serverAskedReason.set(true);
+        this.reasonError.set(reasonMessage);
+      }
+      this.problem.set(problem);
     } finally {
       this.busy.set(false);
     }

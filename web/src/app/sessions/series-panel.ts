@@ -39,6 +39,14 @@ type SeriesAction = 'move' | 'cancel';
             <input id="series-time" type="time" [value]="startTime()" (input)="startTime.set($any($event.target).value)" />
             @if (fieldMessage(problem(), 'startTime'); as message) { <p class="error">{{ message }}</p> }
           </div>
+          @if (askReason()) {
+            <div class="field">
+              <label for="series-facilitator-reason">{{ 'sessionsPlan.reason' | t }}</label>
+              <textarea id="series-facilitator-reason" rows="2" [value]="facilitatorReason()" (input)="facilitatorReason.set($any($event.target).value)"
+                aria-describedby="series-facilitator-reason-error"></textarea>
+              <p class="error" id="series-facilitator-reason-error">{{ fieldMessage(problem(), 'facilitatorReason') }}</p>
+            </div>
+          }
         } @else {
           <div class="field">
             <label for="series-reason">{{ 'sessionCancel.reason' | t }}</label>
@@ -74,6 +82,9 @@ export class SeriesPanel {
   protected readonly shiftDays = signal<number | string>(7);
   protected readonly startTime = signal('');
   protected readonly reason = signal('');
+  /** Asked for when the server answers that a move brings a facilitator without qualification (e.g. it ran out). */
+  protected readonly askReason = signal(false);
+  protected readonly facilitatorReason = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly submitKey = computed<TranslationKey>(() => (this.action() === 'move' ? 'sessionsPlan.applyMove' : 'sessionsPlan.applyCancel'));
@@ -90,11 +101,17 @@ export class SeriesPanel {
         scope: this.scope(),
         ...(this.action() === 'cancel'
           ? { cancelled: true, cancelReason: this.reason().trim() || null }
-          : { shiftDays: days === 0 ? undefined : days, startTime: this.startTime() || undefined }),
+          : {
+              shiftDays: days === 0 ? undefined : days,
+              startTime: this.startTime() || undefined,
+              facilitatorReason: this.askReason() ? this.facilitatorReason().trim() || null : undefined,
+            }),
       });
       this.changed.emit(this.i18n.t(this.action() === 'cancel' ? 'sessionsPlan.cancelledDone' : 'sessionsPlan.movedDone'));
     } catch (error) {
-      this.problem.set(problemOf(error));
+      const problem = problemOf(error);
+      if (fieldMessage(problem, 'facilitatorReason')) this.askReason.set(true);
+      this.problem.set(problem);
     } finally {
       this.busy.set(false);
     }
