@@ -454,4 +454,150 @@ describe('insights (integration)', () => {
       expect((await hr.delete(`/api/insights/units/${ids.unitU5}/plan-entries/${entryId}`)).status).toBe(204);
     });
   });
+
+  /**
+   * Catch-ups and attendance at the edges, on a unit of its own (U7 in area A4) with a period long before the one
+   * above (D-200..D-100), added last so no earlier figure moves. Module X has two versions (X1, X2), Y and W one each.
+   *
+   *   session  module   date    minutes  audience
+   *   A        X1       D-150   60       U7 team
+   *   G        W        D-140   30       selection: Maja only
+   *   E        Y        D-130   40       U7 team, cancelled
+   *   B        Y        D-120   40       U7 team
+   *   C        X2       D-110   60       U7 team
+   *   H        X2       D-105   60       selection in U8 (another unit): nobody of U7 invited
+   *   F        X1       D-250   60       U7 team, before the period
+   *   D        X2       D-50    60       U7 team, after the period
+   *
+   *   person   A (X1)        B (Y)         C (X2)   elsewhere                 catch-ups
+   *   Hanna    partial 30    –             –        –                         Y at B (X: half of A counts)
+   *   Ivar     partial 29    present       –        –                         X at C, the latest missed (29 < half of 60)
+   *   Jonna    absent        partial 20    absent   D present (after)         none (X after the period, Y half of 40)
+   *   Kalle    –             –             –        F present (before), E     Y at B (E was cancelled); X done at F
+   *   Lisa     present       partial 19    –        –                         Y at B; X done at A in the other version
+   *   Maja     –             –             –        H present (other unit)    W at G, Y at B; X done at H
+   */
+  describe('team progress: catch-ups across versions, partial marks and the period', () => {
+    let team: TeamDashboard;
+    const unit = {} as Record<string, string>;
+    const from = () => d(-200);
+    const to = () => d(-100);
+
+    beforeAll(async () => {
+      const f = t.fixture;
+      const one = async (text: string, params: unknown[]) => ((await db.query(text, params)).rows[0] as { id: string }).id;
+      const area = await one(`insert into area (organisation_id, name, kind) values ($1, 'Område A4', 'home_care') returning id`, [f.orgA]);
+      unit.u7 = await one(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, 'Enhet U7', 'U7') returning id`, [f.orgA, area]);
+      unit.u8 = await one(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, 'Enhet U8', 'U8') returning id`, [f.orgA, area]);
+      let seq = 700;
+      const person = async (first: string, last: string) => {
+        const id = await one(
+          `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date, gender)
+           values ($1, $2, $3, $4, 'undersköterska', 'permanent', '2024-01-01', 'female') returning id`,
+          [f.orgA, `I${seq++}`, first, last],
+        );
+        await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [f.orgA, id, unit.u7]);
+        return id;
+      };
+      const [hanna, ivar, jonna, kalle, lisa, maja] = [
+        await person('Hanna', 'Holm'),
+        await person('Ivar', 'Isaksson'),
+        await person('Jonna', 'Jansson'),
+        await person('Kalle', 'Karlsson'),
+        await person('Lisa', 'Lund'),
+        await person('Maja', 'Mattsson'),
+      ];
+      const module = async (titles: string[]) => {
+        const id = await one(`insert into library_module (network_id, organisation_id, ownership) values ($1, $2, 'organisation') returning id`, [f.networkId, f.orgA]);
+        const versions: string[] = [];
+        for (const [i, title] of titles.entries()) {
+          versions.push(
+            await one(
+              `insert into library_module_version (module_id, network_id, organisation_id, version_number, status, title, summary, format, duration_minutes, published_at)
+               values ($1, $2, $3, $4, 'published', $5, 'Sammanfattning', 'workplace_session', 30, now()) returning id`,
+              [id, f.networkId, f.orgA, i + 1, title],
+            ),
+          );
+        }
+        return versions;
+      };
+      const [x1, x2] = await module(['X Hygienrutiner', 'X Hygienrutiner, version 2']);
+      const [y] = await module(['Y Läkemedelslistan']);
+      const [w] = await module(['W Videosamtal']);
+      const session = async (versionId: string, day: number, minutes: number, options: { unitId?: string; audience?: string; status?: string; invited?: string[] } = {}) => {
+        const status = options.status ?? 'scheduled';
+        const id = await one(
+          `insert into sessions (organisation_id, unit_id, module_version_id, date, start_time, duration_minutes, starts_at, ends_at, place,
+                                 activity_category, audience, status, cancelled_at)
+           values ($1, $2, $3, $4::date, '10:00', $5, timezone('Europe/Stockholm', $4::date + time '10:00'),
+                   timezone('Europe/Stockholm', $4::date + time '10:00') + make_interval(mins => $5), 'Köket', 'workplace_learning', $6,
+                   $7, case when $7 = 'cancelled' then now() end) returning id`,
+          [f.orgA, options.unitId ?? unit.u7, versionId, d(day), minutes, options.audience ?? 'unit_team', status],
+        );
+        for (const personId of options.invited ?? []) {
+          await db.query(`insert into session_invitations (session_id, person_id, organisation_id) values ($1, $2, $3)`, [id, personId, f.orgA]);
+        }
+        return id;
+      };
+      const a = await session(x1, -150, 60);
+      await session(w, -140, 30, { audience: 'selection', invited: [maja] });
+      const e = await session(y, -130, 40, { status: 'cancelled' });
+      const b = await session(y, -120, 40);
+      const c = await session(x2, -110, 60);
+      const h = await session(x2, -105, 60, { unitId: unit.u8, audience: 'selection' });
+      const fBefore = await session(x1, -250, 60);
+      const dAfter = await session(x2, -50, 60);
+      const mark = async (sessionId: string, personId: string, status: string, minutes: number | null = null) => {
+        await db.query(
+          `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in, status, minutes, recorded_at, recorded_by)
+           values ($1, $2, $3, $4, false, $5, $6, now(), $7)`,
+          [randomUUID(), f.orgA, sessionId, personId, status, minutes, hanna],
+        );
+      };
+      await mark(a, hanna, 'partial', 30);
+      await mark(a, ivar, 'partial', 29);
+      await mark(b, ivar, 'present');
+      await mark(a, jonna, 'absent');
+      await mark(b, jonna, 'partial', 20);
+      await mark(c, jonna, 'absent');
+      await mark(dAfter, jonna, 'present');
+      await mark(fBefore, kalle, 'present');
+      await mark(e, kalle, 'present');
+      await mark(a, lisa, 'present');
+      await mark(b, lisa, 'partial', 19);
+      await mark(h, maja, 'present');
+
+      const response = await (await t.as('hrA')).get(`/api/insights/units/${unit.u7}/team?from=${from()}&to=${to()}`);
+      expect(response.status).toBe(200);
+      team = response.body;
+    });
+
+    it('lists per module the latest missed session unless any version of the module was attended, at any time and in any unit', () => {
+      const catchUps = Object.fromEntries(team.staff.map((m) => [m.person.name, m.catchUps.map((c) => [c.date, c.title])]));
+      expect(catchUps).toEqual({
+        'Hanna Holm': [[d(-120), 'Y Läkemedelslistan']],
+        'Ivar Isaksson': [[d(-110), 'X Hygienrutiner, version 2']],
+        'Jonna Jansson': [],
+        'Kalle Karlsson': [[d(-120), 'Y Läkemedelslistan']],
+        'Lisa Lund': [[d(-120), 'Y Läkemedelslistan']],
+        'Maja Mattsson': [
+          [d(-140), 'W Videosamtal'],
+          [d(-120), 'Y Läkemedelslistan'],
+        ],
+      });
+    });
+
+    it('counts invited and attended sessions in the period, and minutes of every held session marked in it', () => {
+      // Invited: A, B, C (E cancelled, F and D outside the period); Maja also G. Attended: half the minutes or more.
+      // Minutes: Hanna 30; Ivar 29 + 40; Jonna 20; Kalle 0 (E cancelled, F before); Lisa 60 + 19; Maja 60 at H.
+      expect(team.staff.map((m) => [m.person.name, m.invited, m.attended, m.hours])).toEqual([
+        ['Hanna Holm', 3, 1, 0.5],
+        ['Ivar Isaksson', 3, 1, 1.15],
+        ['Jonna Jansson', 3, 1, 0.33],
+        ['Kalle Karlsson', 3, 0, 0],
+        ['Lisa Lund', 3, 1, 1.32],
+        ['Maja Mattsson', 4, 0, 1],
+      ]);
+    });
+  });
 });
