@@ -466,6 +466,7 @@ describe('insights (integration)', () => {
    *   B        Y        D-120   40       U7 team
    *   C        X2       D-110   60       U7 team
    *   H        X2       D-105   60       selection in U8 (another unit): nobody of U7 invited
+   *   J        W'       D-90    30       selection in U8: W' is the organisation's adaptation of W
    *   F        X1       D-250   60       U7 team, before the period
    *   D        X2       D-50    60       U7 team, after the period
    *
@@ -476,8 +477,10 @@ describe('insights (integration)', () => {
    *   Kalle    –             –             –        F present (before), E     Y at B (E was cancelled); X done at F
    *   Lisa     present       partial 19    –        –                         Y at B; X done at A in the other version
    *   Maja     –             –             –        H present (other unit)    W at G, Y at B; X done at H
+   *
+   * Hanna was also present at J (after the period). Program "Digitala möten" (steps Y, W) is assigned to U7.
    */
-  describe('team progress: catch-ups across versions, partial marks and the period', () => {
+  describe('team progress: catch-ups and program steps across versions, adaptations, partial marks and the period', () => {
     let team: TeamDashboard;
     const unit = {} as Record<string, string>;
     const from = () => d(-200);
@@ -507,8 +510,11 @@ describe('insights (integration)', () => {
         await person('Lisa', 'Lund'),
         await person('Maja', 'Mattsson'),
       ];
-      const module = async (titles: string[]) => {
-        const id = await one(`insert into library_module (network_id, organisation_id, ownership) values ($1, $2, 'organisation') returning id`, [f.networkId, f.orgA]);
+      const module = async (titles: string[], sourceModuleId: string | null = null) => {
+        const id = await one(
+          `insert into library_module (network_id, organisation_id, ownership, source_module_id) values ($1, $2, 'organisation', $3) returning id`,
+          [f.networkId, f.orgA, sourceModuleId],
+        );
         const versions: string[] = [];
         for (const [i, title] of titles.entries()) {
           versions.push(
@@ -519,11 +525,26 @@ describe('insights (integration)', () => {
             ),
           );
         }
-        return versions;
+        return Object.assign(versions, { moduleId: id });
       };
       const [x1, x2] = await module(['X Hygienrutiner', 'X Hygienrutiner, version 2']);
-      const [y] = await module(['Y Läkemedelslistan']);
-      const [w] = await module(['W Videosamtal']);
+      const yModule = await module(['Y Läkemedelslistan']);
+      const [y] = yModule;
+      const wModule = await module(['W Videosamtal']);
+      const [w] = wModule;
+      // The organisation's adaptation of W: attending it completes a program step of W.
+      const [wAdapted] = await module(['W Videosamtal, vår version'], wModule.moduleId);
+      const program = await one(
+        `insert into library_program (network_id, organisation_id, ownership, title, kind) values ($1, $2, 'organisation', 'Digitala möten', 'themed_series') returning id`,
+        [f.networkId, f.orgA],
+      );
+      for (const [i, moduleId] of [yModule.moduleId, wModule.moduleId].entries()) {
+        await db.query(`insert into library_program_step (program_id, position, organisation_id, module_id) values ($1, $2, $3, $4)`, [program, i + 1, f.orgA, moduleId]);
+      }
+      await db.query(
+        `insert into library_program_assignment (organisation_id, program_id, target_type, unit_id, start_date) values ($1, $2, 'unit', $3, '2024-01-01')`,
+        [f.orgA, program, unit.u7],
+      );
       const session = async (versionId: string, day: number, minutes: number, options: { unitId?: string; audience?: string; status?: string; invited?: string[] } = {}) => {
         const status = options.status ?? 'scheduled';
         const id = await one(
@@ -547,6 +568,7 @@ describe('insights (integration)', () => {
       const h = await session(x2, -105, 60, { unitId: unit.u8, audience: 'selection' });
       const fBefore = await session(x1, -250, 60);
       const dAfter = await session(x2, -50, 60);
+      const adapted = await session(wAdapted, -90, 30, { unitId: unit.u8, audience: 'selection' });
       const mark = async (sessionId: string, personId: string, status: string, minutes: number | null = null) => {
         await db.query(
           `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in, status, minutes, recorded_at, recorded_by)
@@ -566,6 +588,7 @@ describe('insights (integration)', () => {
       await mark(a, lisa, 'present');
       await mark(b, lisa, 'partial', 19);
       await mark(h, maja, 'present');
+      await mark(adapted, hanna, 'present');
 
       const response = await (await t.as('hrA')).get(`/api/insights/units/${unit.u7}/team?from=${from()}&to=${to()}`);
       expect(response.status).toBe(200);
@@ -584,6 +607,19 @@ describe('insights (integration)', () => {
           [d(-140), 'W Videosamtal'],
           [d(-120), 'Y Läkemedelslistan'],
         ],
+      });
+    });
+
+    it('counts a program step done at any time, through the module or the organisation\'s adaptation of it', () => {
+      const steps = Object.fromEntries(team.staff.map((m) => [m.person.name, m.programs.map((p) => [p.title, p.stepsDone, p.stepsTotal])]));
+      // Y: attended (half or more of B) by Ivar and Jonna; W: by Hanna through the adaptation at J, after the period.
+      expect(steps).toEqual({
+        'Hanna Holm': [['Digitala möten', 1, 2]],
+        'Ivar Isaksson': [['Digitala möten', 1, 2]],
+        'Jonna Jansson': [['Digitala möten', 1, 2]],
+        'Kalle Karlsson': [['Digitala möten', 0, 2]],
+        'Lisa Lund': [['Digitala möten', 0, 2]],
+        'Maja Mattsson': [['Digitala möten', 0, 2]],
       });
     });
 
