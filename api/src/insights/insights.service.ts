@@ -61,11 +61,7 @@ export class InsightsService {
 
   /** The period asked for, or the twelve months up to today. `from` after `to` is the client's mistake. */
   async period(query: PeriodQueryDto): Promise<InsightPeriod> {
-    const today = await this.team.today();
-    const to = query.to ?? today;
-    const from = query.from ?? addDays(addMonths(to, -12), 1);
-    if (from > to) throw validationError([{ field: 'to', message: 'Till (to) kan inte vara före från (from).' }]);
-    return { from, to };
+    return periodOn(query, await this.team.today());
   }
 
   private async unitOf(unitId: string) {
@@ -82,9 +78,9 @@ export class InsightsService {
    */
   async teamDashboard(unitId: string, query: PeriodQueryDto): Promise<TeamDashboard> {
     const unit = await this.unitOf(unitId);
-    const period = await this.period(query);
-    await this.audit.record({ action: 'insights.team.read', targetType: 'unit', targetId: unitId, details: { ...period } });
     const today = await this.team.today();
+    const period = periodOn(query, today);
+    await this.audit.record({ action: 'insights.team.read', targetType: 'unit', targetId: unitId, details: { ...period } });
     // One after the other: they share the request's transaction and so its connection.
     const members = await this.team.members(unitId, period.from, period.to);
     const catchUps = await this.team.catchUps(unitId, period.from, period.to);
@@ -476,4 +472,12 @@ export class InsightsService {
       }),
     };
   }
+}
+
+/** The period asked for, or the twelve months up to `today`. `from` after `to` is the client's mistake. */
+function periodOn(query: PeriodQueryDto, today: string): InsightPeriod {
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(addMonths(to, -12), 1);
+  if (from > to) throw validationError([{ field: 'to', message: 'Till (to) kan inte vara före från (from).' }]);
+  return { from, to };
 }
