@@ -31,7 +31,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), retryAttempts: 3, retryDelay: 1000 }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(databaseUrl, { poolSize: config.databasePool.size, poolWaitMs: config.databasePool.waitMs }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
         AuditModule,
         AuthModule,
         ...FEATURE_MODULES,

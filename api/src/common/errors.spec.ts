@@ -1,7 +1,7 @@
 import { ArgumentsHost, BadRequestException, ForbiddenException, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { requestContext } from '../database/request-context';
 import type { Request, Response } from 'express';
-import { ApiExceptionFilter, bodyParserErrors, flattenValidationErrors, isDatabaseUnavailable, validationError } from './errors';
+import { ApiExceptionFilter, bodyParserErrors, flattenValidationErrors, isDatabaseUnavailable, isPoolBusy, validationError } from './errors';
 
 interface Captured {
   status?: number;
@@ -196,13 +196,34 @@ describe('ApiExceptionFilter', () => {
   });
 });
 
-describe('isDatabaseUnavailable', () => {
-  it('recognises connection failures and admin shutdowns, not ordinary SQL errors', () => {
+describe('isDatabaseUnavailable and isPoolBusy', () => {
+  it('recognises connection failures, connect timeouts and admin shutdowns, not ordinary SQL errors', () => {
     expect(isDatabaseUnavailable(pgError('ECONNRESET'))).toBe(true);
     expect(isDatabaseUnavailable(pgError('08006'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
+    // pg's own connect timeout (database/pool.ts): the server did not answer a new connection.
+    expect(isDatabaseUnavailable(new Error('timeout expired'))).toBe(true);
     expect(isDatabaseUnavailable(pgError('23505'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
+  });
+
+  it('tells a full pool (pg-pool\'s queue timeout) from a database that is down', () => {
+    const queueTimeout = new Error('timeout exceeded when trying to connect');
+    expect(isPoolBusy(queueTimeout)).toBe(true);
+    expect(isDatabaseUnavailable(queueTimeout)).toBe(false);
+    expect(isPoolBusy(new Error('timeout expired'))).toBe(false);
+    expect(isPoolBusy(pgError('ECONNREFUSED'))).toBe(false);
+  });
+
+  it('answers both with 503: busy with Retry-After and its own message, down without', () => {
+    const busy = run(new Error('timeout exceeded when trying to connect'), { acceptLanguage: 'en' });
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toBe('5');
+    expect(busy.body?.['message']).toBe('Kunna has many requests right now. Try again in a moment.');
+    const down = run(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    expect(down.status).toBe(503);
+    expect(down.headers['retry-after']).toBeUndefined();
+    expect(down.body?.['message']).toBe('Databasen svarar inte just nu. Försök igen om en stund.');
   });
 });
 

@@ -108,7 +108,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const language = answerLanguage(request.header('accept-language'), currentRequest()?.caller?.preferredLanguage);
     response.setHeader('Content-Language', language);
     response.vary('Accept-Language');
-    if (body.statusCode === 429 && typeof (body as { retryAfterSeconds?: number }).retryAfterSeconds === 'number') {
+    if ((body.statusCode === 429 || body.statusCode === 503) && typeof (body as { retryAfterSeconds?: number }).retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String((body as { retryAfterSeconds?: number }).retryAfterSeconds));
     }
     response.status(body.statusCode).json({ ...localiseError(body, language), requestId });
@@ -134,6 +134,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (parser) return parser;
     const known = errorRecord?.code ? POSTGRES_CLIENT_ERRORS[errorRecord.code] : undefined;
     if (known) return { statusCode: known.status, error: reasonPhrase(known.status), message: known.message };
+    if (isPoolBusy(exception)) {
+      const busy: ApiError & { retryAfterSeconds: number } = {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Kunna har många förfrågningar just nu. Försök igen om en stund.',
+        retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+      };
+      return busy;
+    }
     if (isDatabaseUnavailable(exception)) {
       return { statusCode: 503, error: 'Service Unavailable', message: 'Databasen svarar inte just nu. Försök igen om en stund.' };
     }
@@ -171,12 +180,29 @@ function reasonPhrase(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 
+/** Seconds a client is asked to wait (Retry-After) after a 503 "busy": a few requests' worth of the pool's queue. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Every connection of the pool stayed busy for the whole queue wait (DATABASE_POOL_WAIT_MS, database/pool.ts): the
+ * database is there, this process has more requests than connections. pg-pool's own message for its queue timeout; a
+ * connection that could not be opened fails differently (below).
+ */
+export function isPoolBusy(exception: unknown): boolean {
+  return String((exception as { message?: string })?.message ?? '') === 'timeout exceeded when trying to connect';
+}
+
+/**
+ * The database is unreachable: refused or broken connections, a server shutting down, or a new connection that did not
+ * open within the connect timeout (pg's "timeout expired", database/pool.ts).
+ */
 export function isDatabaseUnavailable(exception: unknown): boolean {
   const code = (exception as { code?: string })?.code ?? '';
   const message = String((exception as { message?: string })?.message ?? '');
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated|connection terminated/i.test(message)
+    message === 'timeout expired' ||
+    /Connection terminated|connection terminated/i.test(message)
   );
 }
 

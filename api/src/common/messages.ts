@@ -46,6 +46,7 @@ const ENGLISH = new Map<string, string>(
     'Ett datum har fel format.': 'A date has the wrong format.',
     'Ett datum är utanför tillåtet intervall.': 'A date is outside the allowed range.',
     'Databasen svarar inte just nu. Försök igen om en stund.': 'The database is not answering right now. Try again in a moment.',
+    'Kunna har många förfrågningar just nu. Försök igen om en stund.': 'Kunna has many requests right now. Try again in a moment.',
     'Något gick fel hos oss. Försök igen.': 'Something went wrong on our side. Try again.',
     'Förfrågan är för stor.': 'The request is too large.',
     'Förfrågan är inte giltig JSON.': 'The request is not valid JSON.',

@@ -30,3 +30,15 @@ describe('OpenID Connect settings', () => {
     expect(() => loadConfig({ ...complete, OIDC_ORGANISATION_ID: 'Kommun A' })).toThrow('OIDC_ORGANISATION_ID must be');
   });
 });
+
+describe('database pool settings', () => {
+  it('defaults to 20 connections and a 15 s wait for a free one, and takes both from the environment', () => {
+    expect(loadConfig({}).databasePool).toEqual({ size: 20, waitMs: 15000 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '8', DATABASE_POOL_WAIT_MS: '4000' }).databasePool).toEqual({ size: 8, waitMs: 4000 });
+  });
+
+  it('refuses a value that is not a positive integer, naming the variable', () => {
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow('DATABASE_POOL_SIZE must be a positive integer');
+    expect(() => loadConfig({ DATABASE_POOL_WAIT_MS: '15s' })).toThrow('DATABASE_POOL_WAIT_MS must be a positive integer');
+  });
+});

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS } from '../database/pool';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -11,6 +12,8 @@ export interface AppConfig {
    * When absent, the owner creates the role `kunna_app` and the URL is derived from `databaseUrl`.
    */
   databaseAppUrl: string | null;
+  /** The API's connection pool: connections per process and the longest wait for a free one (data-source.ts). */
+  databasePool: { size: number; waitMs: number };
   dataDir: string;
   embeddedPort: number;
   webDist: string | null;
@@ -92,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     databaseUrl: env['DATABASE_URL'] || null,
     databaseAppUrl: env['DATABASE_APP_URL'] || null,
+    databasePool: {
+      size: intFromEnv(env, 'DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE),
+      waitMs: intFromEnv(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_POOL_WAIT_MS),
+    },
     dataDir: path.resolve(PROJECT_ROOT, env['KUNNA_DATA_DIR'] ?? '.data/pg'),
     embeddedPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),

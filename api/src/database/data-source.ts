@@ -1,9 +1,10 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@kunna/migrations';
 import { ENTITIES } from './entities';
+import { ClientWithConnectTimeout, DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS, PoolSettings } from './pool';
 import { SqlCaptureLogger } from './sql-capture';
 
-export function dataSourceOptions(url: string, extra: { poolSize?: number; applicationName?: string } = {}): DataSourceOptions {
+export function dataSourceOptions(url: string, extra: PoolSettings = {}): DataSourceOptions {
   const capture = process.env['KUNNA_SQL_CAPTURE'];
   return {
     type: 'postgres',
@@ -16,11 +17,13 @@ export function dataSourceOptions(url: string, extra: { poolSize?: number; appli
     // The benchmark's query capture (sql-capture.ts); otherwise no query logging.
     logging: capture ? ['query'] : false,
     logger: capture ? new SqlCaptureLogger(capture) : undefined,
-    poolSize: extra.poolSize ?? 20,
+    poolSize: extra.poolSize ?? DEFAULT_POOL_SIZE,
     extra: {
       application_name: extra.applicationName ?? 'kunna',
-      // Fail fast while the database is down instead of hanging requests.
-      connectionTimeoutMillis: 5000,
+      Client: ClientWithConnectTimeout,
+      // pg-pool's queue wait (see ClientWithConnectTimeout): a full pool makes a request wait this long at most,
+      // then it fails with "timeout exceeded when trying to connect", answered 503 "busy" (common/errors.ts).
+      connectionTimeoutMillis: extra.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
       statement_timeout: 30000,
     },
   };
