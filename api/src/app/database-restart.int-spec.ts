@@ -71,7 +71,8 @@ describe('database restart under a running API', () => {
       const response = await call();
       expect(response.status).toBe(503);
       expect(JSON.stringify(response.body)).not.toMatch(/ECONNREFUSED|at .*\.ts/);
-      // Fails fast: the pool's connection timeout (5 s) bounds it, well below any client's patience.
+      // Fails fast: the connect timeout (5 s, database/pool.ts; refused connections fail at once) bounds it, not the
+      // longer wait for a free pool connection.
       expect(Date.now() - started).toBeLessThan(10_000);
     }
 
