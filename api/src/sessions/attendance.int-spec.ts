@@ -94,6 +94,48 @@ describe('attendance (integration)', () => {
     expect(byName.get(t.fixture.people.ambassadorU1.id)?.status).toBeNull();
   });
 
+  it('one batch with several marks for a person, a walk-in marked twice and a repeated mark id keeps the latest of each, once', async () => {
+    const sessionId = await newSession();
+    const { staffU1, managerU1, ambassadorU1 } = t.fixture.people;
+    // The manager already has a newer mark (another tablet): the batch's older one for them is superseded.
+    const newer = { id: randomUUID(), personId: managerU1.id, status: 'present', recordedAt: '2026-01-01T10:00:00.000Z' };
+    expect((await ambassador.post(`/api/sessions/${sessionId}/attendance`, { marks: [newer] })).status).toBe(200);
+
+    const s1 = { id: randomUUID(), personId: staffU1.id, status: 'absent', recordedAt: '2026-01-01T09:00:00.000Z' };
+    const s2 = { id: randomUUID(), personId: staffU1.id, status: 'present', recordedAt: '2026-01-01T09:02:00.000Z' };
+    const s3 = { id: randomUUID(), personId: staffU1.id, status: 'excused', recordedAt: '2026-01-01T09:01:00.000Z' };
+    const older = { id: randomUUID(), personId: managerU1.id, status: 'absent', recordedAt: '2026-01-01T09:30:00.000Z' };
+    const self = { id: randomUUID(), personId: ambassadorU1.id, status: 'present', recordedAt: '2026-01-01T09:00:00.000Z' };
+    const w1 = { id: randomUUID(), walkInName: 'Vikarie Vera', status: 'present', recordedAt: '2026-01-01T09:00:00.000Z' };
+    const w2 = { id: randomUUID(), walkInName: 'vikarie vera', status: 'partial', minutes: 20, recordedAt: '2026-01-01T09:05:00.000Z' };
+    const batch = [s3, w2, older, s1, self, w1, s2, self];
+    const response = await ambassador.post(`/api/sessions/${sessionId}/attendance`, { marks: batch });
+    expect(response.status).toBe(200);
+    const results = (response.body as AttendanceBatchResult).results;
+    expect(results.map((r) => r.id)).toEqual(batch.map((m) => m.id));
+    expect(results[2].outcome).toBe(MarkOutcome.Superseded);
+    expect(results[4].outcome).toBe(MarkOutcome.Applied);
+    expect(results[7].outcome).toBe(MarkOutcome.Replayed);
+    expect(results[6].outcome).toBe(MarkOutcome.Applied);
+
+    const stored = await marksIn(sessionId);
+    const byParticipant = new Map(stored.map((mark) => [mark.person_id ?? mark.walk_in_name?.toLowerCase(), mark]));
+    expect(stored).toHaveLength(4);
+    expect(byParticipant.get(staffU1.id)).toMatchObject({ id: s2.id, status: 'present' });
+    expect(byParticipant.get(managerU1.id)).toMatchObject({ id: newer.id, status: 'present' });
+    expect(byParticipant.get(ambassadorU1.id)).toMatchObject({ id: self.id, status: 'present' });
+    expect(byParticipant.get('vikarie vera')).toMatchObject({ id: w2.id, status: 'partial', minutes: 20, walk_in: true });
+
+    // Every mark id once among the receipts, and each receipt's outcome is the one answered.
+    const receipts = await sql<{ mark_id: string; outcome: string }>(t, `select mark_id, outcome from attendance_mark_receipts where session_id = $1`, [sessionId]);
+    expect(receipts.map((r) => r.mark_id).sort()).toEqual([...new Set([newer, ...batch].map((m) => m.id))].sort());
+    for (const [index, result] of results.entries()) {
+      if (index === 7) continue;
+      const receipt = receipts.find((r) => r.mark_id === result.id);
+      expect(receipt?.outcome).toBe(result.outcome === MarkOutcome.Superseded ? 'superseded' : 'applied');
+    }
+  });
+
   it('two ambassadors marking the same person: the mark made last on its device wins, whatever order they arrive in', async () => {
     const sessionId = await newSession();
     const person = t.fixture.people.staffU1.id;

@@ -623,34 +623,95 @@ export class SessionsRepository {
   }
 
   /**
-   * Applies one mark. The receipt insert makes a mark id count once: a concurrent request with the same id waits on
-   * the receipt's primary key and then finds it taken (replayed). The upsert keeps, per person (or walk-in name), the
-   * mark with the latest recordedAt, ties broken by the larger mark id, whatever order the marks arrive in.
+   * Applies a batch of marks given in lock order (by participant, then mark id), in a few statements rather than two
+   * per mark. The receipt insert makes a mark id count once: a concurrent request with the same id waits on the
+   * receipt's primary key and then finds it taken (replayed). The upsert keeps, per person (or walk-in name), the mark
+   * with the latest recordedAt, ties broken by the larger mark id, whatever order the marks arrive in. A person with
+   * one mark in the batch joins the run of such people upserted in one statement; a person with several, and every
+   * walk-in (whose name matching is PostgreSQL's lower()), is upserted alone in turn, since one statement may not
+   * update a row twice. Runs and single upserts follow the given order, so concurrent batches lock rows in one order.
    */
-  async applyMark(mark: MarkToApply): Promise<MarkOutcome> {
+  async applyMarks(marks: readonly MarkToApply[]): Promise<MarkOutcome[]> {
+    const outcomes = new Array<MarkOutcome>(marks.length).fill(MarkOutcome.Replayed);
+    const first = new Map<string, number>();
+    marks.forEach((mark, index) => {
+      if (!first.has(mark.id)) first.set(mark.id, index);
+    });
+    const unique = [...first.values()].map((index) => marks[index]);
     const received: Array<{ mark_id: string }> = await this.db.manager.query(
       `insert into attendance_mark_receipts (mark_id, organisation_id, session_id, person_id, walk_in_name, status, minutes, recorded_at,
                                              recorded_by, outcome)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'applied')
+       select t.*, 'applied'
+         from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::timestamptz[], $9::uuid[]) as t
        on conflict (mark_id) do nothing returning mark_id`,
-      [mark.id, mark.organisationId, mark.sessionId, mark.personId, mark.walkInName, mark.status, mark.minutes, mark.recordedAt, mark.recordedBy],
+      [
+        unique.map((m) => m.id),
+        unique.map((m) => m.organisationId),
+        unique.map((m) => m.sessionId),
+        unique.map((m) => m.personId),
+        unique.map((m) => m.walkInName),
+        unique.map((m) => m.status),
+        unique.map((m) => m.minutes),
+        unique.map((m) => m.recordedAt),
+        unique.map((m) => m.recordedBy),
+      ],
     );
-    if (received.length === 0) return MarkOutcome.Replayed;
+    const fresh = new Set(received.map((row) => row.mark_id));
+    const toApply = [...first.entries()].filter(([id]) => fresh.has(id)).map(([, index]) => index).sort((a, b) => a - b);
+    const marksPerPerson = new Map<string, number>();
+    for (const index of toApply) {
+      const personId = marks[index].personId;
+      if (personId !== null) marksPerPerson.set(personId, (marksPerPerson.get(personId) ?? 0) + 1);
+    }
+    let run: number[] = [];
+    const upsert = async (indexes: number[]) => {
+      const applied = await this.upsertMarks(indexes.map((index) => marks[index]));
+      for (const index of indexes) outcomes[index] = applied.has(marks[index].id) ? MarkOutcome.Applied : MarkOutcome.Superseded;
+    };
+    for (const index of toApply) {
+      const personId = marks[index].personId;
+      if (personId !== null && marksPerPerson.get(personId) === 1) {
+        run.push(index);
+        continue;
+      }
+      if (run.length > 0) await upsert(run);
+      run = [];
+      await upsert([index]);
+    }
+    if (run.length > 0) await upsert(run);
+    const superseded = marks.filter((_, index) => outcomes[index] === MarkOutcome.Superseded).map((mark) => mark.id);
+    if (superseded.length > 0) {
+      await this.db.manager.query(`update attendance_mark_receipts set outcome = 'superseded' where mark_id = any($1::uuid[])`, [superseded]);
+    }
+    return outcomes;
+  }
+
+  /** Upserts marks that are all of people or all one walk-in, each participant at most once; the ids that took effect. */
+  private async upsertMarks(marks: readonly MarkToApply[]): Promise<Set<string>> {
     const target =
-      mark.personId !== null ? `(session_id, person_id) where person_id is not null` : `(session_id, lower(walk_in_name)) where person_id is null`;
+      marks[0].personId !== null ? `(session_id, person_id) where person_id is not null` : `(session_id, lower(walk_in_name)) where person_id is null`;
     const applied: Array<{ id: string }> = await this.db.manager.query(
       `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in_name, walk_in, status, minutes, recorded_at, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::boolean[], $7::text[], $8::int[], $9::timestamptz[], $10::uuid[])
        on conflict ${target}
        do update set id = excluded.id, walk_in_name = excluded.walk_in_name, walk_in = excluded.walk_in, status = excluded.status,
                      minutes = excluded.minutes, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by, received_at = now()
         where (excluded.recorded_at, excluded.id) > (attendance_marks.recorded_at, attendance_marks.id)
        returning id`,
-      [mark.id, mark.organisationId, mark.sessionId, mark.personId, mark.walkInName, mark.walkIn, mark.status, mark.minutes, mark.recordedAt, mark.recordedBy],
+      [
+        marks.map((m) => m.id),
+        marks.map((m) => m.organisationId),
+        marks.map((m) => m.sessionId),
+        marks.map((m) => m.personId),
+        marks.map((m) => m.walkInName),
+        marks.map((m) => m.walkIn),
+        marks.map((m) => m.status),
+        marks.map((m) => m.minutes),
+        marks.map((m) => m.recordedAt),
+        marks.map((m) => m.recordedBy),
+      ],
     );
-    if (applied.length > 0) return MarkOutcome.Applied;
-    await this.db.manager.query(`update attendance_mark_receipts set outcome = 'superseded' where mark_id = $1`, [mark.id]);
-    return MarkOutcome.Superseded;
+    return new Set(applied.map((row) => row.id));
   }
 
   /**

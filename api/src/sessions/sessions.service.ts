@@ -474,11 +474,9 @@ export class SessionsService {
       .map((mark, index) => ({ mark, index }))
       .sort((a, b) => participantKey(a.mark).localeCompare(participantKey(b.mark)) || a.mark.id.localeCompare(b.mark.id));
     const invited = await this.repository.invitedAmong(sessionId, personIds);
-    const outcomes = new Map<number, MarkOutcome>();
-    for (const { mark, index } of ordered) {
-      mark.walkIn = !mark.personId || !invited.has(mark.personId.toLowerCase());
-      outcomes.set(index, await this.repository.applyMark(mark));
-    }
+    for (const { mark } of ordered) mark.walkIn = !mark.personId || !invited.has(mark.personId.toLowerCase());
+    const results = await this.repository.applyMarks(ordered.map(({ mark }) => mark));
+    const outcomes = new Map<number, MarkOutcome>(ordered.map(({ index }, position) => [index, results[position]]));
     const applied = [...outcomes.values()].filter((outcome) => outcome === MarkOutcome.Applied).length;
     if (applied > 0) {
       await this.audit.record({
