@@ -2,18 +2,23 @@
 // A separate process because oidc-provider is an ES module, which jest's CommonJS runtime cannot load.
 // The account id typed into the provider's login form is the base64url JSON of the claims to hand out,
 // so each test chooses the identity it signs in with. Prints {"issuer": "..."} once listening.
+// Used by e2e/api/oidc.e2e-spec.ts and, for the browser tests, started by scripts/e2e-web.mjs.
+//
+// ISSUER_HOST (optional, default 127.0.0.1) names the host in the issuer URL; it always listens on
+// 127.0.0.1. The browser tests use `localhost`, so the provider is another site than the app at
+// 127.0.0.1, as a real provider is (the SameSite cookies then behave as they would in production).
 import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
-const [clientId, clientSecret, redirectUri] = process.argv.slice(2);
+const [clientId, clientSecret, redirectUri, issuerHost = '127.0.0.1'] = process.argv.slice(2);
 if (!clientId || !clientSecret || !redirectUri) {
-  console.error('usage: oidc-test-provider.mjs CLIENT_ID CLIENT_SECRET REDIRECT_URI');
+  console.error('usage: oidc-test-provider.mjs CLIENT_ID CLIENT_SECRET REDIRECT_URI [ISSUER_HOST]');
   process.exit(2);
 }
 
 const server = createServer();
 server.listen(0, '127.0.0.1', () => {
-  const issuer = `http://127.0.0.1:${server.address().port}`;
+  const issuer = `http://${issuerHost}:${server.address().port}`;
   const provider = new Provider(issuer, {
     clients: [
       {
