@@ -59,6 +59,20 @@ describe('Module library and ambassadors in the browser', () => {
     return (await page.locator('.module-cards h3').allInnerTexts()).map((title) => title.trim());
   }
 
+  /**
+   * The card titles once they are `expected`, or after 10 s whatever is shown (for the assertion to report): the list
+   * may answer after `settled` looked for the loading status, or still show the previous filter's cards.
+   */
+  async function cardTitlesOnce(page: Page, expected: readonly string[]): Promise<string[]> {
+    const deadline = Date.now() + 10_000;
+    let titles = await cardTitles(page);
+    while (JSON.stringify(titles) !== JSON.stringify(expected) && Date.now() < deadline) {
+      await page.waitForTimeout(100);
+      titles = await cardTitles(page);
+    }
+    return titles;
+  }
+
   async function apiModules(page: Page, query: string): Promise<ModuleSummary[]> {
     const response = await page.request.get(`/api/library/modules${query}`);
     expect(response.status()).toBe(200);
@@ -165,7 +179,7 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByRole('button', { name: sv.library.searchButton, exact: true }).click();
       await page.waitForURL((url) => url.searchParams.get('q') === 'signering i hemtjänsten');
       await settled(page);
-      expect(await cardTitles(page)).toEqual([title]);
+      expect(await cardTitlesOnce(page, [title])).toEqual([title]);
       await page.getByRole('link', { name: title, exact: true }).click();
       await page.waitForURL((url) => url.pathname === sourcePath);
 
@@ -297,7 +311,7 @@ describe('Module library and ambassadors in the browser', () => {
       await settled(page);
       // The search may answer after the loading status was looked for: wait for its card.
       await page.locator('.module-cards h3').first().waitFor();
-      expect(await cardTitles(page)).toEqual([title]);
+      expect(await cardTitlesOnce(page, [title])).toEqual([title]);
       expect(await page.getByText(sv.library.newerSource).count()).toBe(0);
       await page.goto(copyPath);
       await page.getByRole('alert').getByText(sv.errors.notFound).waitFor();
@@ -312,7 +326,8 @@ describe('Module library and ambassadors in the browser', () => {
       await openNav(page, sv.library.nav);
       await settled(page);
       const all = await apiModules(page, '');
-      expect(await cardTitles(page)).toEqual(all.map((module) => module.title));
+      const allTitles = all.map((module) => module.title);
+      expect(await cardTitlesOnce(page, allTitles)).toEqual(allTitles);
 
       await page.getByLabel(sv.library.filter.dimension, { exact: true }).selectOption('will');
       await page.waitForURL((url) => url.searchParams.get('dimension') === 'will');
@@ -321,13 +336,14 @@ describe('Module library and ambassadors in the browser', () => {
       expect(will.length).toBeGreaterThan(0);
       expect(will.length).toBeLessThan(all.length);
       expect(will.every((module) => module.competenceDimensions.includes('will' as never))).toBe(true);
-      expect(await cardTitles(page)).toEqual(will.map((module) => module.title));
+      const willTitles = will.map((module) => module.title);
+      expect(await cardTitlesOnce(page, willTitles)).toEqual(willTitles);
 
       await page.getByLabel(sv.library.filter.duration, { exact: true }).selectOption('30');
       await page.waitForURL((url) => url.searchParams.get('maxMinutes') === '30' && url.searchParams.get('dimension') === 'will');
       await settled(page);
       const short = will.filter((module) => module.durationMinutes <= 30).map((module) => module.title);
-      expect(await cardTitles(page)).toEqual(short);
+      expect(await cardTitlesOnce(page, short)).toEqual(short);
       await page.getByRole('status').getByText(fill(sv.library.count, { count: short.length })).waitFor();
 
       // A reload (or a shared link) shows the same search.
@@ -336,7 +352,7 @@ describe('Module library and ambassadors in the browser', () => {
       await settled(page);
       expect(await page.getByLabel(sv.library.filter.dimension, { exact: true }).inputValue()).toBe('will');
       expect(await page.getByLabel(sv.library.filter.duration, { exact: true }).inputValue()).toBe('30');
-      expect(await cardTitles(page)).toEqual(short);
+      expect(await cardTitlesOnce(page, short)).toEqual(short);
       await expectAccessible(page, 'library-filtered');
 
       await page.getByRole('button', { name: sv.library.filter.clear, exact: true }).click();
@@ -344,8 +360,9 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByLabel(sv.library.filter.digComp, { exact: true }).selectOption('4.2');
       await page.waitForURL((url) => url.searchParams.get('digCompCode') === '4.2');
       await settled(page);
-      expect(await cardTitles(page)).toContain('Logga in med SITHS-kort eller BankID');
-      expect(await cardTitles(page)).toEqual((await apiModules(page, '?digCompCode=4.2')).map((module) => module.title));
+      const digCompTitles = (await apiModules(page, '?digCompCode=4.2')).map((module) => module.title);
+      expect(digCompTitles).toContain('Logga in med SITHS-kort eller BankID');
+      expect(await cardTitlesOnce(page, digCompTitles)).toEqual(digCompTitles);
       await expectNoProblems(manager);
     });
 
