@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { CreateSeriesRequest, SeriesEditScope, SeriesOccurrenceVariant, SessionShift, UpdateSeriesRequest } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
-import { FACILITATOR_REASON_MAX, FACILITATORS_MAX, NOTE_MAX, PLACE_MAX, SessionFieldsDto, TIME_OF_DAY } from './sessions.dto';
+import { FacilitatorReason, FACILITATORS_MAX, NOTE_MAX, PLACE_MAX, SessionFieldsDto, TIME_OF_DAY } from './sessions.dto';
 
 export const SERIES_MAX = 52;
 
@@ -130,14 +130,7 @@ export class UpdateSeriesDto implements UpdateSeriesRequest {
   @IfPresent()
   facilitatorIds?: string[];
 
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'Varför en ledare utan behörighet för modulen leder tillfällena: krävs då, sparas inte annars',
-  })
-  @MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` })
-  @IsString({ message: 'Skälet (facilitatorReason) måste vara text.' })
-  @IfNotNull()
-  @TrimToNull()
+  @FacilitatorReason('tillfällena')
   facilitatorReason?: string | null;
 
   @ApiPropertyOptional()

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -41,6 +42,20 @@ export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const PLACE_MAX = 200;
 export const NOTE_MAX = 1000;
 export const FACILITATOR_REASON_MAX = 1000;
+
+/**
+ * Why a facilitator without the module's qualification leads (`what`: the session or the sessions): required then,
+ * not kept otherwise (sessions.service.ts). Registered in the order stacked decorators would register them.
+ */
+export function FacilitatorReason(what: 'tillfället' | 'tillfällena') {
+  return applyDecorators(
+    TrimToNull(),
+    IfNotNull(),
+    IsString({ message: 'Skälet (facilitatorReason) måste vara text.' }),
+    MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` }),
+    ApiPropertyOptional({ nullable: true, description: `Varför en ledare utan behörighet för modulen leder ${what}: krävs då, sparas inte annars` }),
+  );
+}
 export const FACILITATORS_MAX = 10;
 export const INVITED_MAX = 500;
 export const MARKS_MAX = 500;
@@ -138,14 +153,7 @@ export class SessionFieldsDto {
   @TrimToNull()
   note?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'Varför en ledare utan behörighet för modulen leder tillfället: krävs då, sparas inte annars',
-  })
-  @MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` })
-  @IsString({ message: 'Skälet (facilitatorReason) måste vara text.' })
-  @IfNotNull()
-  @TrimToNull()
+  @FacilitatorReason('tillfället')
   facilitatorReason?: string | null;
 }
 
@@ -243,14 +251,7 @@ export class UpdateSessionDto implements UpdateSessionRequest {
   @TrimToNull()
   note?: string | null;
 
-  @ApiPropertyOptional({
-    nullable: true,
-    description: 'Varför en ledare utan behörighet för modulen leder tillfället: krävs då, sparas inte annars',
-  })
-  @MaxLength(FACILITATOR_REASON_MAX, { message: `Skälet får ha högst ${FACILITATOR_REASON_MAX} tecken.` })
-  @IsString({ message: 'Skälet (facilitatorReason) måste vara text.' })
-  @IfNotNull()
-  @TrimToNull()
+  @FacilitatorReason('tillfället')
   facilitatorReason?: string | null;
 
   @ApiPropertyOptional({ description: 'true ställer in tillfället, false återställer det' })
