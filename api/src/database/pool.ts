@@ -22,9 +22,8 @@ export const DEFAULT_POOL_SIZE = 20;
  * connections queue, and that wait is not a failure. It used to be the 5 s connect timeout, which turned 1–8 % of the
  * load test's requests into 503s on the shared 2-core machine. 15 s bounds the queue: well above the waits a busy but
  * healthy server produces (whole requests p95 2.2–4.8 s in that load test, depending on what else the machine
- * runs), below the statement
- * timeout (30 s) and the 30–60 s after which proxies and people give up, so an overloaded server sheds requests with
- * an answer the client can retry (Retry-After) instead of piling them up. It is deliberately not the connect timeout:
+ * runs), below the statement timeout (30 s) and the 30–60 s after which proxies and people give up, so an overloaded
+ * server sheds requests with an answer the client can retry (Retry-After) instead of piling them up. It is deliberately not the connect timeout:
  * that one measures whether the database is there at all, this one only how busy this process is.
  */
 export const DEFAULT_POOL_WAIT_MS = 15000;
