@@ -1,4 +1,9 @@
 import type { Config } from 'jest';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+
+// Node 24 loads this file natively as an ES module (type stripping): CommonJS presets through require.
+const require = createRequire(import.meta.url);
 
 const preset = require('./jest.preset.js');
 const { createCjsPreset } = require('jest-preset-angular/presets');
@@ -24,6 +29,10 @@ const config: Config = {
   // A global option in jest 30 (ignored inside `projects`): database tests create, migrate and drop databases,
   // which takes longer than jest's 5 s default on a busy 2-core machine.
   testTimeout: 60000,
+  // Database tests spend much of their time waiting on PostgreSQL, another process: one worker more than the
+  // cores keeps both busy (jest's default is one fewer). Capped, so that a large machine's workers, each with
+  // its own API and connection pool, stay within the test server's connections.
+  maxWorkers: Math.min(availableParallelism() + 1, 6),
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
   projects: [
     { ...preset, displayName: 'unit', testMatch: ['<rootDir>/api/src/**/*.spec.ts', '<rootDir>/libs/*/src/**/*.spec.ts'] },
@@ -34,7 +43,7 @@ const config: Config = {
     {
       ...angular,
       displayName: 'web',
-      rootDir: __dirname,
+      rootDir: import.meta.dirname,
       testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
       moduleNameMapper: {

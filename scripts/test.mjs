@@ -15,11 +15,16 @@ const steps = [
   // The load test (`npm run test:load`) is left out: it runs for a minute on its own.
   ['jest', 'npx', ['jest', '--ci', '--selectProjects', 'unit', 'integration', 'api-e2e', 'web', ...extra]],
 ];
+const seconds = (since) => `${Math.round((performance.now() - since) / 1000)} s`;
+const started = performance.now();
 for (const [name, command, args] of steps) {
   process.stdout.write(`\n▶ ${name}\n`);
+  const stepStarted = performance.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
   if (result.status !== 0) {
-    process.stderr.write(`\n✖ ${name} failed\n`);
+    process.stderr.write(`\n✖ ${name} failed after ${seconds(stepStarted)}\n`);
     process.exit(result.status ?? 1);
   }
+  process.stdout.write(`⏱ ${name}: ${seconds(stepStarted)}\n`);
 }
+process.stdout.write(`\n⏱ npm test: ${seconds(started)}\n`);

@@ -1,4 +1,8 @@
 import type { Config } from 'jest';
+import { createRequire } from 'node:module';
+
+// Node 24 loads this file natively as an ES module (type stripping): CommonJS presets through require.
+const require = createRequire(import.meta.url);
 
 const preset = require('../../jest.preset.js');
 

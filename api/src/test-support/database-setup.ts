@@ -20,6 +20,7 @@ export default async function globalSetup(): Promise<void> {
     const embedded = await startEmbeddedPostgres({
       dataDir: path.join(PROJECT_ROOT, '.data/pg-test'),
       port: Number(process.env['TEST_EMBEDDED_PG_PORT'] ?? 54330),
+      durable: false,
     });
     serverUrl = await ensureDatabase(embedded.serverUrl, 'postgres');
     globalThis.__KUNNA_TEST_DB_STOP__ = embedded.stop;
