@@ -112,7 +112,7 @@ describe('check results never reveal a person (API)', () => {
     expect(skills.confidenceInterval?.upper).toBeCloseTo(1.595097, 5);
     expect(JSON.stringify(body)).not.toMatch(new RegExp(u1People.join('|')));
     // The same set of answers read again is the same release: the differencing check does not grow with every read.
-    const releases = async () => (await sql<{ n: number }>(t, `select count(*)::int as n from check_release`))[0].n;
+    const releases = async () => (await sql<{ n: number }>(t, `select count(*)::int as n from privacy_release`))[0].n;
     const stored = await releases();
     expect(await results(manager, { unitId: t.fixture.unitU1 })).toEqual(body);
     expect(await releases()).toBe(stored);
@@ -184,5 +184,67 @@ describe('check results never reveal a person (API)', () => {
     expect(await results(manager, { unitId: t.fixture.unitU1 })).toMatchObject({ suppressed: true, reason: 'differencing' });
     const audit = await sql<{ n: number }>(t, `select count(*)::int as n from audit_log where action = 'checks.results.suppressed'`);
     expect(audit[0].n).toBe(6);
+  });
+});
+
+/**
+ * The subtraction an outside probe found (issue 16, item 3): a unit of nine, five of them permanent and four
+ * substitutes, each answering before and after. The unit and the unit filtered to permanent staff differ by four
+ * people (eight answers, which a log of answers counted as enough): their means would give the four's mean.
+ */
+describe('check results: a unit and the same unit filtered to permanent staff cannot be subtracted (API)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('never releases both, in either order', async () => {
+    const hr = await t.as('hrA');
+    const instrumentId = ((await hr.post('/api/checks/instruments', { title: 'Läkemedelsrutiner' })).body as InstrumentDetail).id;
+    await hr.put(`/api/checks/instruments/${instrumentId}/draft`, {
+      title: 'Läkemedelsrutiner',
+      descriptionSv: null,
+      supportThreshold: 2,
+      items: [{ key: 's1', kind: 'self_rating', textSv: 'Jag kan rutinen', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null }],
+    });
+    const version = (await hr.post(`/api/checks/instruments/${instrumentId}/publish`)).body as InstrumentVersion;
+    const people: string[] = [];
+    for (const [index, type] of ['permanent', 'permanent', 'permanent', 'permanent', 'permanent', 'substitute', 'substitute', 'hourly', 'hourly'].entries()) {
+      const [{ id }] = await sql<{ id: string }>(
+        t,
+        `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+         values ($1, $2, 'Kollega', $3, 'undersköterska', $4, '2023-01-01') returning id`,
+        [t.fixture.orgA, `Q-${index}`, `Nummer ${index}`, type],
+      );
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [t.fixture.orgA, id, t.fixture.unitU1]);
+      people.push(id);
+    }
+    const ambassador = await t.as('ambassadorU1');
+    const manager = await t.as('managerU1');
+    const id = randomUUID();
+    await ambassador.post('/api/checks/assignments', { id, unitId: t.fixture.unitU1, instrumentVersionId: version.id, title: 'Läkemedelsrutiner' });
+    for (const kind of ['before', 'after'] as const) {
+      await ambassador.post(`/api/checks/assignments/${id}/rounds`, { kind });
+      const assignment = (await ambassador.get(`/api/checks/assignments/${id}`)).body as CheckAssignment;
+      const roundId = assignment.rounds.find((r) => r.kind === kind)!.id;
+      for (const [index, personId] of people.entries()) {
+        const form = (await ambassador.post(`/api/checks/rounds/${roundId}/kiosk`, { responseId: randomUUID(), personId })).body as KioskForm;
+        expect((await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: kind === 'before' ? 1 : 1 + (index % 3) } })).status).toBe(200);
+        expect((await ambassador.post(`/api/checks/kiosk/${form.responseId}/submit`)).status).toBe(200);
+      }
+    }
+    const read = async (query: Record<string, string>) => {
+      const response = await manager.get('/api/checks/results').query({ instrumentId, unitId: t.fixture.unitU1, ...query });
+      expect(response.status).toBe(200);
+      return response.body as CheckResults;
+    };
+    // Unit first, then permanent staff: the second is withheld.
+    expect(await read({})).toMatchObject({ suppressed: false });
+    expect(await read({ employmentType: 'permanent' })).toEqual({ minimumGroupSize: 5, suppressed: true, reason: 'differencing', dimensions: [] });
+    // Permanent staff first (in a fresh release log): withheld, as its complement in the unit is four; the unit stays readable.
+    await sql(t, `delete from privacy_release`);
+    expect(await read({ employmentType: 'permanent' })).toMatchObject({ suppressed: true, reason: 'differencing' });
+    expect(await read({})).toMatchObject({ suppressed: false });
   });
 });

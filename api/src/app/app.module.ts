@@ -10,6 +10,7 @@ import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
 import { TransactionInterceptor } from '../database/transaction.interceptor';
 import { HealthController } from '../health/health.controller';
+import { PrivacyModule } from '../privacy';
 import { FEATURE_MODULES } from './feature-modules';
 
 @Global()
@@ -37,6 +38,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         AuditModule,
+        PrivacyModule,
         AuthModule,
         ...FEATURE_MODULES,
       ],

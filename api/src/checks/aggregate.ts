@@ -12,7 +12,6 @@ import {
   DECLINED,
   DimensionInput,
   GainAnalysis,
-  isBelowMinimum,
   knowledgeScale,
   PersonAnswers,
   protectAnalysis,
@@ -47,15 +46,24 @@ const KNOWLEDGE_KEY = 'knowledge_test';
  * counts as two pairs of the same instrument, never mixed across assignments.
  */
 export function analyseGroup(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[], minimum: number): CheckResults {
-  const records = pairRecords(invited, responses);
+  const dimensions = groupInputs(items, invited, responses).map(({ key, inputs }) =>
+    toResult(key, key === KNOWLEDGE_KEY ? analyseDimension(inputs[0]) : analyseOverall(key, inputs), minimum),
+  );
+  return { minimumGroupSize: minimum, suppressed: false, reason: null, dimensions };
+}
 
-  const dimensions: DimensionResult[] = [];
+/**
+ * What each of a group's results is computed from: per competence dimension its rated items, and the knowledge score
+ * (one input), in the order the results list them. The privacy gate reads the same inputs to know whose values each
+ * result holds.
+ */
+export function groupInputs(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[]): Array<{ key: string; inputs: DimensionInput[] }> {
+  const records = pairRecords(invited, responses);
+  const groups: Array<{ key: string; inputs: DimensionInput[] }> = [];
   for (const dimension of COMPETENCE_DIMENSIONS) {
     const inputs = ratedInputs(items, records, dimension);
-    if (!inputs.length) continue;
-    dimensions.push(toResult(dimension, analyseOverall(dimension, inputs), minimum));
+    if (inputs.length) groups.push({ key: dimension, inputs });
   }
-
   if (items.some((item) => item.kind === CheckItemKind.Knowledge)) {
     const knowledge: DimensionInput = {
       key: KNOWLEDGE_KEY,
@@ -66,9 +74,9 @@ export function analyseGroup(items: readonly CheckItem[], invited: readonly Invi
         after: knowledgeOf(items, entry.after),
       })),
     };
-    dimensions.push(toResult(KNOWLEDGE_KEY, analyseDimension(knowledge), minimum));
+    groups.push({ key: KNOWLEDGE_KEY, inputs: [knowledge] });
   }
-  return { minimumGroupSize: minimum, suppressed: false, reason: null, dimensions };
+  return groups;
 }
 
 /** Before and after responses of one person in one assignment, keyed `assignmentId:personId`. */
@@ -128,23 +136,26 @@ function knowledgeOf(items: readonly CheckItem[], response: ResponseData | undef
   return scorePerson(items, response.answers).knowledge ?? undefined;
 }
 
+/** A result of which nothing is shown. */
+export function suppressedResult(key: string): DimensionResult {
+  return {
+    key,
+    invited: 0,
+    pairs: 0,
+    meanBefore: null,
+    meanAfter: null,
+    meanChange: null,
+    confidenceInterval: null,
+    effectSizeDz: null,
+    shareImproved: null,
+    withheld: [],
+    suppressed: true,
+  };
+}
+
 function toResult(key: string, analysis: GainAnalysis, minimum: number): DimensionResult {
   const protectedResult = protectAnalysis(analysis, minimum);
-  if (protectedResult.suppressed) {
-    return {
-      key,
-      invited: 0,
-      pairs: 0,
-      meanBefore: null,
-      meanAfter: null,
-      meanChange: null,
-      confidenceInterval: null,
-      effectSizeDz: null,
-      shareImproved: null,
-      withheld: [],
-      suppressed: true,
-    };
-  }
+  if (protectedResult.suppressed) return suppressedResult(key);
   const { change, direction, response, pairing } = protectedResult.analysis;
   return {
     key,
@@ -161,17 +172,3 @@ function toResult(key: string, analysis: GainAnalysis, minimum: number): Dimensi
   };
 }
 
-/**
- * Differencing across requests: a new aggregate and one released earlier (for the same instrument, to anyone
- * in the organisation) could be subtracted. The responses only in one of them form a group of their own,
- * which must itself reach the minimum, or the new aggregate is withheld. Identical sets reveal nothing new.
- */
-export function differencingRisk(current: readonly string[], released: ReadonlyArray<readonly string[]>, minimum: number): boolean {
-  const now = new Set(current);
-  return released.some((earlier) => {
-    const before = new Set(earlier);
-    const onlyNow = [...now].filter((id) => !before.has(id)).length;
-    const onlyBefore = [...before].filter((id) => !now.has(id)).length;
-    return (onlyNow > 0 && isBelowMinimum(onlyNow, minimum)) || (onlyBefore > 0 && isBelowMinimum(onlyBefore, minimum));
-  });
-}

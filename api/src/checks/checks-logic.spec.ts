@@ -1,5 +1,5 @@
 import { CheckItem, CheckItemKind, CheckKind, CompetenceDimension } from '@kunna/contracts';
-import { analyseGroup, differencingRisk, ResponseData } from './aggregate';
+import { analyseGroup, ResponseData } from './aggregate';
 import { parseItems } from './instrument-items';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson } from './scoring';
 
@@ -114,16 +114,6 @@ describe('scoring', () => {
 });
 
 describe('aggregates', () => {
-  it('differencing: a new set differing from a released one by fewer than the minimum is refused, identical or far enough apart is not', () => {
-    const released = [['r1', 'r2', 'r3', 'r4', 'r5', 'r6']];
-    expect(differencingRisk(['r1', 'r2', 'r3', 'r4', 'r5', 'r6'], released, 5)).toBe(false);
-    expect(differencingRisk(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7'], released, 5)).toBe(true);
-    expect(differencingRisk(['r1', 'r2', 'r3', 'r4', 'r5'], released, 5)).toBe(true);
-    expect(differencingRisk(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'n1', 'n2', 'n3', 'n4', 'n5'], released, 5)).toBe(false);
-    expect(differencingRisk(['n1', 'n2', 'n3', 'n4', 'n5'], released, 5)).toBe(false);
-    expect(differencingRisk(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'n1', 'n2', 'n3'], released, 3)).toBe(false);
-  });
-
   it('pairs before and after per person and assignment and withholds groups below the minimum', () => {
     const response = (personId: string, kind: CheckKind, rating: number): ResponseData => ({
       responseId: `${personId}-${kind}`,

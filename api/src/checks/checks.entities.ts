@@ -89,19 +89,6 @@ export class CheckAnswerEntity {
   @Column('timestamptz', { name: 'answered_at', default: () => 'now()' }) answeredAt!: Date;
 }
 
-@Entity('check_release')
-export class CheckReleaseEntity {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
-  @Column('uuid', { name: 'instrument_id' }) instrumentId!: string;
-  @Column('uuid', { name: 'requested_by', nullable: true }) requestedBy!: string | null;
-  @Column('text', { name: 'group_key' }) groupKey!: string;
-  @Column('uuid', { name: 'response_ids', array: true }) responseIds!: string[];
-  /** md5 of the sorted ids: each distinct set is released once (identical sets reveal nothing new). */
-  @Column('text', { name: 'response_set_key' }) responseSetKey!: string;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
-}
-
 export const CHECK_ENTITIES = [
   CheckCoreItemEntity,
   CheckInstrumentEntity,
@@ -110,5 +97,4 @@ export const CHECK_ENTITIES = [
   CheckRoundEntity,
   CheckResponseEntity,
   CheckAnswerEntity,
-  CheckReleaseEntity,
 ];

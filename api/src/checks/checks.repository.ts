@@ -525,21 +525,4 @@ export class ChecksRepository {
       [assignmentIds, filter.roleTitle, filter.employmentType],
     );
   }
-
-  async releases(organisationId: string, instrumentId: string): Promise<string[][]> {
-    const rows = await this.query<{ response_ids: string[] }>(
-      `select response_ids::text[] as response_ids from check_release where organisation_id = $1 and instrument_id = $2`,
-      [organisationId, instrumentId],
-    );
-    return rows.map((r) => r.response_ids);
-  }
-
-  async insertRelease(organisationId: string, instrumentId: string, requestedBy: string, groupKey: string, responseIds: string[]): Promise<void> {
-    await this.query(
-      `insert into check_release (organisation_id, instrument_id, requested_by, group_key, response_ids, response_set_key)
-       values ($1, $2, $3, $4, $5::uuid[], md5(array_to_string(array(select unnest($5::uuid[]) as id order by id), ',')))
-       on conflict (organisation_id, instrument_id, response_set_key) do nothing`,
-      [organisationId, instrumentId, requestedBy, groupKey, responseIds],
-    );
-  }
 }

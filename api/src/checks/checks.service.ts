@@ -36,7 +36,8 @@ import type { Caller } from '../auth/caller';
 import { callerCanSee, callerCovers, ScopePosition } from '../auth/scope';
 import { validationError } from '../common/errors';
 import { forbidden, notFound, stateConflict } from '../library/http';
-import { analyseGroup, differencingRisk, ResponseData } from './aggregate';
+import { PrivacyGate, valueElements, type GateElement } from '../privacy';
+import { analyseGroup, groupInputs, ResponseData, suppressedResult } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';
 import { coreKey, parseItems, withCoreItems } from './instrument-items';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson, toQuestion } from './scoring';
@@ -68,6 +69,7 @@ export class ChecksService {
     private readonly repository: ChecksRepository,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly gate: PrivacyGate,
   ) {}
 
   // --- common core items (network coordinator) ---
@@ -646,17 +648,40 @@ export class ChecksService {
       await this.audit.record({ action: 'checks.results.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: 'belowMinimum' } });
       return { minimumGroupSize: minimum, suppressed: true, reason: 'belowMinimum', dimensions: [] };
     }
-    const responseIds = responses.map((r) => r.responseId);
-    if (differencingRisk(responseIds, await this.repository.releases(caller.organisationId, instrument.id), minimum)) {
-      await this.audit.record({ action: 'checks.results.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: 'differencing' } });
-      return { minimumGroupSize: minimum, suppressed: true, reason: 'differencing', dimensions: [] };
-    }
     // Answers of one instrument's versions pair up by item key; the latest version's items describe them.
     const versionRows: Array<VersionRow | null> = [];
     for (const id of new Set(assignments.map((a) => a.versionId))) versionRows.push(await this.repository.version(id));
     const items = mergeItems(versionRows.filter((v): v is VersionRow => v !== null));
-    const result = analyseGroup(items, invited, responses, minimum);
-    if (responseIds.length) await this.repository.insertRelease(caller.organisationId, instrument.id, caller.personId, groupKey, responseIds);
+    // A filtered view is also checked against its complement in the unit, area or organisation chosen.
+    let scope: Map<string, GateElement[]> | null = null;
+    if (filter.roleTitle !== null || filter.employmentType !== null) {
+      const unfiltered = { ...filter, roleTitle: null, employmentType: null };
+      const scopeInvited = await this.repository.groupInvited(ids, unfiltered);
+      const scopeResponses = await this.repository.groupResponses(ids, unfiltered);
+      scope = new Map(groupInputs(items, scopeInvited, scopeResponses).map(({ key, inputs }) => [key, valueElements(inputs)]));
+    }
+    const releases = groupInputs(items, invited, responses).map(({ key, inputs }) => ({
+      key,
+      context: { organisationId: caller.organisationId, family: `checks:${instrument.id}:${key}`, minimum },
+      group: valueElements(inputs),
+      scope: scope?.get(key) ?? (scope ? [] : undefined),
+    }));
+    // A result whose answers come from fewer than the minimum is blanked on its own; any other refusal (a
+    // complement or a difference of too few people, or a combination that isolates someone) withholds everything.
+    const tooFew = new Set<string>();
+    for (const release of releases) {
+      const refusal = await this.gate.refusal(release.context, release.group, release.scope);
+      if (refusal === null) continue;
+      if (refusal === 'belowMinimum') {
+        tooFew.add(release.key);
+        continue;
+      }
+      await this.audit.record({ action: 'checks.results.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: refusal } });
+      return { minimumGroupSize: minimum, suppressed: true, reason: 'differencing', dimensions: [] };
+    }
+    const analysed = analyseGroup(items, invited, responses, minimum);
+    const result = { ...analysed, dimensions: analysed.dimensions.map((d) => (tooFew.has(d.key) ? suppressedResult(d.key) : d)) };
+    for (const release of releases) if (!tooFew.has(release.key)) await this.gate.record(release.context, release.group);
     await this.audit.record({ action: 'checks.results.read', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey } });
     return result;
   }

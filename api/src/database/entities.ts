@@ -12,6 +12,7 @@ import { SESSION_ENTITIES } from '../sessions/sessions.entities';
 import { CALENDAR_ENTITIES } from '../calendar/calendar.entities';
 import { NOTIFICATION_ENTITIES } from '../notifications/notifications.entities';
 import { PersonalDataSettingsEntity } from '../personal-data/personal-data.entities';
+import { PrivacyReleaseEntity } from '../privacy';
 
 /** Every entity the application maps; a test checks that the migrations create exactly this schema. */
 export const ENTITIES = [
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ...CALENDAR_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   PersonalDataSettingsEntity,
+  PrivacyReleaseEntity,
 ];

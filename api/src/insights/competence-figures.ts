@@ -143,7 +143,7 @@ export function filteredViewHidden(scope: readonly CompetenceRecord[], filters: 
 }
 
 /** The composite inputs of one dimension (or all four for 'overall') over the records, per instrument version. */
-function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey): DimensionInput[] {
+export function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey): DimensionInput[] {
   const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
   const byVersion = groupBy(records, (record) => record.versionId);
   const inputs: DimensionInput[] = [];
@@ -154,7 +154,7 @@ function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<stri
   return inputs;
 }
 
-const SUPPRESSED = (dimension: CompetenceMeasureKey): CompetenceFigures => ({
+export const SUPPRESSED = (dimension: CompetenceMeasureKey): CompetenceFigures => ({
   dimension,
   invited: null,
   pairs: null,

@@ -40,7 +40,7 @@ describe('competence insight (integration)', () => {
     await db.connect();
     const f = t.fixture;
     const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rows[0] as { id: string }).id;
-    for (const table of ['check_answer', 'check_response', 'check_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
+    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
     await db.query(`update organisation set min_group_size = 3 where id = $1`, [f.orgA]);
     ids.area = await one(`insert into area (organisation_id, name, kind) values ($1, 'Område A3', 'home_care') returning id`, [f.orgA]);
     for (const unit of ['U5', 'U6', 'U7']) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   CheckItem,
   CompetenceBreakdown,
+  CompetenceGroup,
   CompetenceSuppressionReason,
   CompetenceTrend,
   InsightPeriod,
@@ -22,10 +23,13 @@ import {
   groupDecisions,
   groupFigures,
   groupRecords,
+  inputsFor,
   matchesFilters,
   parentViews,
+  SUPPRESSED,
   trend,
 } from './competence-figures';
+import { PrivacyGate, valueElements } from '../privacy';
 import { CompetenceRepository } from './competence.repository';
 import { CostsRepository } from './costs.repository';
 import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
@@ -52,6 +56,7 @@ export class CompetenceService {
     private readonly checks: ChecksRepository,
     private readonly costs: CostsRepository,
     private readonly team: TeamRepository,
+    private readonly gate: PrivacyGate,
   ) {}
 
   async breakdown(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceBreakdown> {
@@ -66,21 +71,55 @@ export class CompetenceService {
     else if (filteredViewHidden(scopeRecords, filters, minimum)) totalReason = 'differencing';
     const drafts = groupRecords(shown, groupBy);
     const decisions = groupDecisions(shown, drafts, groupBy, minimum);
-    return {
-      period,
-      groupBy,
-      minimumGroupSize: minimum,
-      total: groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason),
-      groups: drafts.map((draft) =>
-        groupFigures(
-          { key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName },
-          draft.records,
-          loaded.items,
-          minimum,
-          totalReason === 'differencing' ? 'differencing' : totalReason ? 'totalSuppressed' : (decisions.get(draft.key) ?? null),
-        ),
-      ),
-    };
+    const filtered = Object.values(filters).some((value) => value !== null);
+    // The total first: each group is then also checked against the total released with it.
+    const total = await this.gated(
+      caller.organisationId,
+      groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason),
+      shown,
+      loaded.items,
+      minimum,
+      filtered ? scopeRecords : null,
+    );
+    const groups: CompetenceGroup[] = [];
+    for (const draft of drafts) {
+      const reason = totalReason === 'differencing' ? 'differencing' : totalReason ? 'totalSuppressed' : (decisions.get(draft.key) ?? null);
+      const group = groupFigures({ key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName }, draft.records, loaded.items, minimum, reason);
+      groups.push(await this.gated(caller.organisationId, group, draft.records, loaded.items, minimum, null));
+    }
+    return { period, groupBy, minimumGroupSize: minimum, total, groups };
+  }
+
+  /**
+   * Passes each shown measure of a group through the privacy gate (family `competence:<measure>`, the values being
+   * the records' answers on it); a refused measure is withheld, and a group with every measure refused is withheld
+   * as differencing. `scope`: the unfiltered records of the view, when the group is a filtered view of them.
+   */
+  private async gated(
+    organisationId: string,
+    group: CompetenceGroup,
+    records: readonly CompetenceRecord[],
+    items: Loaded['items'],
+    minimum: number,
+    scope: readonly CompetenceRecord[] | null,
+  ): Promise<CompetenceGroup> {
+    if (group.suppressed) return group;
+    const figures = [];
+    let refused = 0;
+    for (const figure of group.figures) {
+      // Nothing but counts to release: no answer pairs, or already withheld.
+      if (figure.suppressed || figure.meanBefore === null) {
+        figures.push(figure);
+        continue;
+      }
+      const context = { organisationId, family: `competence:${figure.dimension}`, minimum };
+      const values = valueElements(inputsFor(records, items, figure.dimension));
+      const refusal = await this.gate.release(context, values, scope ? valueElements(inputsFor(scope, items, figure.dimension)) : undefined);
+      if (refusal !== null) refused++;
+      figures.push(refusal === null ? figure : SUPPRESSED(figure.dimension));
+    }
+    const everyValueRefused = refused > 0 && figures.every((figure) => figure.suppressed || figure.meanBefore === null);
+    return everyValueRefused ? { ...group, suppressed: true, reason: 'differencing', figures: figures.map((f) => SUPPRESSED(f.dimension)) } : { ...group, figures };
   }
 
   async trend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
@@ -107,10 +146,11 @@ export class CompetenceService {
     let reason: CompetenceSuppressionReason | null = decisions.get(unitId) ?? null;
     if (distinctPeople(all) < minimum) reason = 'totalSuppressed';
     if (records.length === 0 || distinctPeople(records) < minimum) reason = 'belowMinimum';
+    const figures = groupFigures({ key: unit.id, label: unit.name, drillId: unit.id, areaName: null }, records, loaded.items, minimum, reason);
     return {
       period,
       minimumGroupSize: minimum,
-      unit: groupFigures({ key: unit.id, label: unit.name, drillId: unit.id, areaName: null }, records, loaded.items, minimum, reason),
+      unit: await this.gated(caller.organisationId, figures, records, loaded.items, minimum, null),
     };
   }
 

@@ -38,7 +38,7 @@ describe('competence profiles and gaps (integration)', () => {
     await db.connect();
     const f = t.fixture;
     const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rows[0] as { id: string }).id;
-    for (const table of ['check_answer', 'check_response', 'check_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
+    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
     await db.query(`update organisation set min_group_size = 3 where id = $1`, [f.orgA]);
     // The suggestions: the network module's version 2 also builds vilja (will); organisation B's module never shows.
     const v2 = await one(
