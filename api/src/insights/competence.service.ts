@@ -72,21 +72,16 @@ export class CompetenceService {
     const drafts = groupRecords(shown, groupBy);
     const decisions = groupDecisions(shown, drafts, groupBy, minimum);
     const filtered = Object.values(filters).some((value) => value !== null);
-    // The total first: each group is then also checked against the total released with it.
-    const total = await this.gated(
-      caller.organisationId,
-      groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason),
-      shown,
-      loaded.items,
-      minimum,
-      filtered ? scopeRecords : null,
-    );
+    // The groups first, the total last: when the groups shown and the total would together reveal a group whose
+    // figures are withheld (the total minus the others), the total is what gives way, not a group of the breakdown.
     const groups: CompetenceGroup[] = [];
     for (const draft of drafts) {
       const reason = totalReason === 'differencing' ? 'differencing' : totalReason ? 'totalSuppressed' : (decisions.get(draft.key) ?? null);
       const group = groupFigures({ key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName }, draft.records, loaded.items, minimum, reason);
       groups.push(await this.gated(caller.organisationId, group, draft.records, loaded.items, minimum, null));
     }
+    const totalFigures = groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason);
+    const total = await this.gated(caller.organisationId, totalFigures, shown, loaded.items, minimum, filtered ? scopeRecords : null);
     return { period, groupBy, minimumGroupSize: minimum, total, groups };
   }
 
