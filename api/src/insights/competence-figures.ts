@@ -283,15 +283,16 @@ export function quarters(from: string, to: string): Array<{ quarter: string; fro
   return result;
 }
 
+/** Each person's latest level in the quarter, with the answer it comes from. */
 function latestLevels(
   records: readonly CompetenceRecord[],
   items: ReadonlyMap<string, readonly CheckItem[]>,
   dates: ReadonlyMap<string, string>,
   quarter: { from: string; to: string },
   measure: CompetenceMeasureKey,
-): number[] {
+): Array<{ personId: string; responseId: string; level: number }> {
   const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
-  const latest = new Map<string, { date: string; rank: number; level: number }>();
+  const latest = new Map<string, { date: string; rank: number; level: number; responseId: string }>();
   for (const record of records) {
     const versionItems = items.get(record.versionId) ?? [];
     for (const [rank, response] of [record.before, record.after].entries()) {
@@ -300,16 +301,20 @@ function latestLevels(
       const level = responseLevel(response, versionItems, dimensions);
       if (level === null) continue;
       const current = latest.get(record.personId);
-      if (!current || date > current.date || (date === current.date && rank > current.rank)) latest.set(record.personId, { date, rank, level });
+      if (!current || date > current.date || (date === current.date && rank > current.rank)) latest.set(record.personId, { date, rank, level, responseId: response.responseId });
     }
   }
-  return [...latest.values()].map((l) => l.level);
+  return [...latest].map(([personId, l]) => ({ personId, responseId: l.responseId, level: l.level }));
 }
+
+/** A trend point with the values behind its mean (for the privacy gate; not part of the answer). */
+export type TrendPoint = CompetenceTrendQuarter['points'][number] & { values: Array<{ value: string; person: string }> };
 
 /**
  * Mean level per dimension per quarter: each person's latest answer in the quarter (a round's opening date places it;
  * after wins over before on the same day). A point is withheld below the minimum, and when it could be subtracted
  * from the same point of a parent view (`parents`, see `parentViews`); every point when the view itself is `hidden`.
+ * Each point carries the values its mean is made of, one per person: the answer and the level it gives.
  */
 export function trend(
   records: readonly CompetenceRecord[],
@@ -319,7 +324,7 @@ export function trend(
   period: { from: string; to: string },
   minimum: number,
   hidden: boolean,
-): CompetenceTrendQuarter[] {
+): Array<Omit<CompetenceTrendQuarter, 'points'> & { points: TrendPoint[] }> {
   return quarters(period.from, period.to).map((quarter) => ({
     ...quarter,
     points: MEASURES.map((measure) => {
@@ -330,8 +335,9 @@ export function trend(
       return {
         dimension: measure,
         people,
-        mean: suppressed || people === 0 ? null : round2(levels.reduce((s, v) => s + v, 0) / people),
+        mean: suppressed || people === 0 ? null : round2(levels.reduce((s, l) => s + l.level, 0) / people),
         suppressed,
+        values: levels.map((l) => ({ value: `${quarter.quarter}|${l.responseId}|${l.level}`, person: l.personId })),
       };
     }),
   }));

@@ -233,4 +233,30 @@ describe('competence insight (integration)', () => {
     const bad = await (await t.as('hrA')).get(`/api/insights/competence?groupBy=nope&from=2025-13-01`);
     expect(bad.status).toBe(400);
   });
+
+  // The attack an outside probe described: read a view, let one person answer, read it again: the difference of the
+  // two releases is that person's change. The privacy gate keeps what was released and withholds the second read.
+  it("withholds the same view read again after one person's answer arrived (unit block, breakdown and trend)", async () => {
+    const u5Before = await get<UnitCompetence>(`/api/insights/units/${ids.U5}/competence?${period}`);
+    expect(u5Before.unit.figures.every((f) => !f.suppressed)).toBe(true);
+    const trendBefore = await get<CompetenceTrend>(`/api/insights/competence/trend?${period}&unitId=${ids.U5}`);
+    expect(trendBefore.quarters[1].points[4]).toMatchObject({ people: 4, suppressed: false });
+    // P5, the drop-out, answers the after round.
+    const [{ id: round }] = (await db.query(`select r.id from check_round r join check_assignment a on a.id = r.assignment_id where a.unit_id = $1 and r.kind = 'after'`, [ids.U5])).rows;
+    const response = randomUUID();
+    await db.query(`insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'kiosk', now())`, [
+      response, t.fixture.orgA, round, ids.P5,
+    ]);
+    for (const key of KEYS) await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, $2, $3, $4)`, [response, key, t.fixture.orgA, JSON.stringify({ rating: 4 })]);
+
+    const u5After = await get<UnitCompetence>(`/api/insights/units/${ids.U5}/competence?${period}`);
+    expect(u5After.unit).toMatchObject({ suppressed: true, reason: 'differencing' });
+    expect(u5After.unit.figures.every((f) => f.meanAfter === null && f.meanChange === null)).toBe(true);
+    const breakdown = await get<CompetenceBreakdown>(`/api/insights/competence?${period}&groupBy=unit&unitId=${ids.U5}`);
+    expect(breakdown.total.figures.every((f) => f.meanAfter === null)).toBe(true);
+    const trendAfter = await get<CompetenceTrend>(`/api/insights/competence/trend?${period}&unitId=${ids.U5}`);
+    expect(trendAfter.quarters[1].points[4]).toMatchObject({ people: 5, mean: null, suppressed: true });
+    // What did not change is still shown: the first quarter holds the same five answers as before.
+    expect(trendAfter.quarters[0].points[4]).toEqual(trendBefore.quarters[0].points[4]);
+  });
 });

@@ -121,7 +121,17 @@ export class CompetenceService {
     const { period, filters, minimum, loaded } = await this.view(caller, query);
     const shown = loaded.records.filter((r) => matchesFilters(r, filters));
     const hidden = filteredViewHidden(loaded.records, filters, minimum);
-    return { period, minimumGroupSize: minimum, quarters: trend(shown, parentViews(loaded.records, filters), loaded.items, loaded.dates, period, minimum, hidden) };
+    const quarters: CompetenceTrend['quarters'] = [];
+    for (const quarter of trend(shown, parentViews(loaded.records, filters), loaded.items, loaded.dates, period, minimum, hidden)) {
+      const points = [];
+      for (const { values, ...point } of quarter.points) {
+        // Every quarter's mean is a figure of its own: through the gate like any other (family trend:<measure>).
+        const refused = point.mean !== null && (await this.gate.release({ organisationId: caller.organisationId, family: `trend:${point.dimension}`, minimum }, values)) !== null;
+        points.push(refused ? { ...point, mean: null, suppressed: true } : point);
+      }
+      quarters.push({ ...quarter, points });
+    }
+    return { period, minimumGroupSize: minimum, quarters };
   }
 
   /**
