@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './app/create-app';
 import { resolveDatabase } from './app/database-url';
+import { describeStartupFailure } from './app/startup-error';
 import { loadConfig } from './config/app-config';
 import { migrate } from './database/data-source';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
@@ -39,6 +40,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Kunna could not start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`${describeStartupFailure(error)}\n`);
   process.exit(1);
 });

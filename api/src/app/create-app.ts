@@ -13,6 +13,7 @@ import { bodyParserErrors } from '../common/errors';
 import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
 import { AppModule } from './app.module';
+import { AppLogger } from './startup-logger';
 
 const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['error', 'warn', 'log', 'debug'],
@@ -29,7 +30,7 @@ const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const appUrl = await prepareAppConnection(databaseUrl, config.databaseAppUrl);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl), {
-    logger: NEST_LOG_LEVELS[config.logLevel],
+    logger: new AppLogger(NEST_LOG_LEVELS[config.logLevel], config.logLevel === 'debug'),
     bodyParser: false,
   });
   if (config.trustProxy) app.set('trust proxy', 1);

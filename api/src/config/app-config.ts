@@ -15,7 +15,8 @@ export interface AppConfig {
   /** The API's connection pool: connections per process and the longest wait for a free one (data-source.ts). */
   databasePool: { size: number; waitMs: number };
   dataDir: string;
-  embeddedPort: number;
+  /** EMBEDDED_PG_PORT when set; null: the port remembered in the data folder, else 54329, else a free one. */
+  embeddedPort: number | null;
   webDist: string | null;
   production: boolean;
   /** Behind HTTPS (directly or via a proxy): cookies get Secure and the __Host- prefix. */
@@ -100,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       waitMs: intFromEnv(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_POOL_WAIT_MS),
     },
     dataDir: path.resolve(PROJECT_ROOT, env['KUNNA_DATA_DIR'] ?? '.data/pg'),
-    embeddedPort: intFromEnv(env, 'EMBEDDED_PG_PORT', 54329),
+    embeddedPort: env['EMBEDDED_PG_PORT'] ? intFromEnv(env, 'EMBEDDED_PG_PORT', 0) : null,
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),
     production: env['NODE_ENV'] === 'production',
     secureCookies,
