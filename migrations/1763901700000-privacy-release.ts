@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * so measured a difference in responses, not people; its sets cannot be converted, so it is dropped: after this
  * migration the gate starts from an empty log.
  */
-export class PrivacyRelease1763901600000 implements MigrationInterface {
-  name = 'PrivacyRelease1763901600000';
+export class PrivacyRelease1763901700000 implements MigrationInterface {
+  name = 'PrivacyRelease1763901700000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
