@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One group an aggregate was released for (migrations/1763901600000-privacy-release.ts). */
+/** One group an aggregate was released for (migrations/1763901700000-privacy-release.ts). */
 @Entity('privacy_release')
 export class PrivacyReleaseEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' }) id!: string;
