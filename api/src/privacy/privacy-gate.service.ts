@@ -33,16 +33,18 @@ export class PrivacyGate {
 
   /** Why the group may not be released now (nothing is logged), or null. */
   async refusal(context: GateContext, group: readonly GateElement[], scope?: readonly GateElement[]): Promise<ReleaseRefusal | null> {
-    const released = await this.repository.released(context.organisationId, context.family);
-    return releaseRefusal({ candidate: group.map(hashed), released, scope: scope?.map(hashed), minimum: context.minimum });
+    const log = await this.repository.released(context.organisationId, context.family);
+    const candidate = group.map(hashed);
+    // The very group released before reveals nothing new (a page read again).
+    if (log.setKeys.has(setKeyOf(candidate))) return null;
+    return releaseRefusal({ candidate, released: log.groups, scope: scope?.map(hashed), minimum: context.minimum });
   }
 
   /** Logs the group as released (after `refusal` allowed it, within the same transaction). */
   async record(context: GateContext, group: readonly GateElement[]): Promise<void> {
     if (group.length === 0) return;
     const elements = group.map(hashed);
-    const setKey = createHash('sha256').update(elements.map((e) => e.element).sort().join(',')).digest('base64url');
-    await this.repository.record(context.organisationId, context.family, setKey, elements);
+    await this.repository.record(context.organisationId, context.family, setKeyOf(elements), elements);
   }
 
   /** Decides and logs in one step: the group is released (and logged) exactly when this answers null. */
@@ -51,6 +53,10 @@ export class PrivacyGate {
     if (refusal === null) await this.record(context, group);
     return refusal;
   }
+}
+
+function setKeyOf(elements: readonly ReleaseElement[]): string {
+  return createHash('sha256').update(elements.map((e) => e.element).sort().join(',')).digest('base64url');
 }
 
 /** A 64-bit key (as a decimal string) of a value or person: compact, and without the person's id in clear. */
