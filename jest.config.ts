@@ -1,5 +1,9 @@
 import type { Config } from 'jest';
+import { createRequire } from 'node:module';
 
+// Node 24 loads this file itself as an ES module (type stripping), so there is no `require` or `__dirname`:
+// the CommonJS preset and jest-preset-angular's presets come through createRequire, the folder from import.meta.
+const require = createRequire(import.meta.url);
 const preset = require('./jest.preset.js');
 const { createCjsPreset } = require('jest-preset-angular/presets');
 
@@ -34,7 +38,7 @@ const config: Config = {
     {
       ...angular,
       displayName: 'web',
-      rootDir: __dirname,
+      rootDir: import.meta.dirname,
       testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
       moduleNameMapper: {
