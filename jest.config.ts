@@ -2,9 +2,9 @@ import type { Config } from 'jest';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 
-// Node 24 loads this file natively as an ES module (type stripping): CommonJS presets through require.
+// Node 24 loads this file itself as an ES module (type stripping), so there is no `require` or `__dirname`:
+// the CommonJS preset and jest-preset-angular's presets come through createRequire, the folder from import.meta.
 const require = createRequire(import.meta.url);
-
 const preset = require('./jest.preset.js');
 const { createCjsPreset } = require('jest-preset-angular/presets');
 

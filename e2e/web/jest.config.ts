@@ -1,9 +1,9 @@
 import type { Config } from 'jest';
 import { createRequire } from 'node:module';
 
-// Node 24 loads this file natively as an ES module (type stripping): CommonJS presets through require.
+// Node 24 loads this file itself as an ES module (type stripping): no `require`, so the CommonJS preset comes
+// through createRequire.
 const require = createRequire(import.meta.url);
-
 const preset = require('../../jest.preset.js');
 
 /**

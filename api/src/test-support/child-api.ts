@@ -17,7 +17,7 @@ export interface ChildApi {
 export function startChildApi(databaseUrl: string): Promise<ChildApi> {
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path.join(root, 'api/src/test-support/serve-child.ts')],
+    ['-r', 'ts-node/register/transpile-only', '-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'api/src/test-support/serve-child.ts')],
     { cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'api/tsconfig.spec.json'), KUNNA_CHILD_DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {

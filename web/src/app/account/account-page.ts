@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -17,6 +17,7 @@ import { describeDevice } from './device';
 @Component({
   selector: 'k-account-page',
   imports: [ScrollRegion, FormsModule, TranslatePipe, DateFormatPipe, RouterLink, FeedPanel],
+  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './account-page.html',
 })
 export class AccountPage {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
 import { Permissions } from '../core/permissions';
@@ -22,6 +22,7 @@ interface ScopeOption {
 @Component({
   selector: 'k-person-roles',
   imports: [FormsModule, TranslatePipe, DateFormatPipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './person-roles.html',
 })
 export class PersonRoles {

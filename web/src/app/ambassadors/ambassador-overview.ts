@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -41,6 +41,7 @@ interface AreaGroup {
   selector: 'k-ambassador-overview',
   imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm],
   templateUrl: './ambassador-overview.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class AmbassadorOverview {

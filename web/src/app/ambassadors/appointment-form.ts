@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal } from '@angular/core';
+import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { AllocationKind, AmbassadorAppointment, PersonSummary } from '@kunna/contracts';
 import { today } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -20,6 +20,7 @@ export interface UnitChoice {
   selector: 'k-appointment-form',
   imports: [TranslatePipe],
   templateUrl: './appointment-form.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class AppointmentForm {

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject } from '@angular/core';
+import { Component, computed, effect, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { COVERAGE_LEAVING_DAYS, Role, UnitCoverage } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -15,6 +15,7 @@ import { AmbassadorsApi } from './ambassadors-api';
 @Component({
   selector: 'k-coverage-alert',
   imports: [TranslatePipe, RouterLink],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (flagged().length) {
       <section class="notice" aria-labelledby="coverage-alert">

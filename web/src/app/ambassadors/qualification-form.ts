@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { AmbassadorQualification, ModuleSummary, PersonRef } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { today } from '../core/permissions';
@@ -16,6 +16,7 @@ import { addDays } from './renewal';
   selector: 'k-qualification-form',
   imports: [TranslatePipe],
   templateUrl: './qualification-form.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class QualificationForm {

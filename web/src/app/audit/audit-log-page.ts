@@ -1,4 +1,4 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogEntry, AuditLogQuery, AuditRetention } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -13,6 +13,7 @@ import { AuditApi } from './audit-api';
 @Component({
   selector: 'k-audit-log-page',
   imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'audit.title' | t }}</h1>
     <p>{{ 'audit.intro' | t }}</p>

@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { Component, Injector, OnInit, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import { Component, Injector, OnInit, afterNextRender, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@kunna/contracts';
@@ -17,6 +17,7 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
   selector: 'k-redeem-code',
   imports: [FormsModule, TranslatePipe, LanguagePicker, RouterLink],
   templateUrl: './redeem-code.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './sign-in.css',
 })
 export class RedeemCode implements OnInit {

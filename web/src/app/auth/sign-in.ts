@@ -1,4 +1,4 @@
-import { Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ApiRoutes, AuthConfig, OrganisationSummary, SsoError } from '@kunna/contracts';
@@ -13,6 +13,7 @@ import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
   selector: 'k-sign-in',
   imports: [FormsModule, TranslatePipe, LanguagePicker, RouterLink],
   templateUrl: './sign-in.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './sign-in.css',
 })
 export class SignIn {

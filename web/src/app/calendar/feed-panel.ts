@@ -1,4 +1,4 @@
-import { Component, effect, inject, input, signal } from '@angular/core';
+import { Component, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CalendarFeedStatus } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -13,6 +13,7 @@ import { CalendarApi } from './calendar-api';
 @Component({
   selector: 'k-feed-panel',
   imports: [TranslatePipe, DateFormatPipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <section [attr.aria-labelledby]="headingId()">
       <h2 [id]="headingId()">{{ 'calendar.title' | t }}</h2>

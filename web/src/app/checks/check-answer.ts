@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CheckForm, CheckItemKind, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -61,6 +61,7 @@ import { QuestionStep } from './question-step';
       }
     }
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .progress { font-size: 1.05rem; margin: 0.5rem 0 0.25rem; }
     progress { width: 100%; height: 0.5rem; margin-bottom: 1rem; }

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckAssignment, CheckKind, InstrumentSummary, OrganisationTree, Role, SupportSignal, UnitSummary } from '@kunna/contracts';
@@ -148,6 +148,7 @@ import { QrCode } from './qr-code';
       }
     </ul>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .assignment { margin-bottom: 1rem; }
     .assignment h3 { margin: 0 0 0.25rem; }

@@ -1,4 +1,4 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { CheckItemKind, CompetenceDimension, CoreItem, InstrumentSummary } from '@kunna/contracts';
@@ -13,6 +13,7 @@ import { ChecksApi } from './checks-api';
 @Component({
   selector: 'k-instruments-page',
   imports: [TranslatePipe, FormsModule, RouterLink],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p class="breadcrumb"><a routerLink="/matningar">{{ 'checks.page.title' | t }}</a></p>
     <h1>{{ 'checks.instruments.title' | t }}</h1>

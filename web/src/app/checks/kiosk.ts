@@ -1,4 +1,4 @@
-import { Component, ElementRef, inject, input, OnInit, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, inject, input, OnInit, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CheckItemKind, KioskForm, KioskRoster, KioskRosterEntry, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -70,6 +70,7 @@ type Stage = 'pick' | 'answer' | 'done';
       <p role="status">{{ 'app.loading' | t }}</p>
     }
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .names { list-style: none; padding: 0; display: grid; gap: 0.6rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
     .name { width: 100%; min-height: 3.25rem; font-size: 1.15rem; justify-content: center; }

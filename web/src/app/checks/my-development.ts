@@ -1,4 +1,4 @@
-import { Component, inject } from '@angular/core';
+import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CompetenceDimension, DimensionProgress, MyChecks } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -110,6 +110,7 @@ export function changeKey(before: number | null, after: number | null): Translat
       <p class="hint">{{ 'checks.mine.private' | t }}</p>
     }
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .result { margin: 1rem 0; }
     .dimensions h3 { margin: 1rem 0 0.25rem; font-size: 1.1rem; }

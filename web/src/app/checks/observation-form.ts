@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckItem, CheckItemKind, KioskRoster } from '@kunna/contracts';
@@ -75,6 +75,7 @@ interface ObservationContext {
       <p><a routerLink="/matningar">{{ 'checks.kiosk.leave' | t }}</a></p>
     }
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .pick { max-width: 28rem; }
     .pick select { font-size: 1.15rem; min-height: 3rem; }

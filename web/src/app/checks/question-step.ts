@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CheckItemKind, CheckQuestion, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 
@@ -55,6 +55,7 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
       </div>
     </form>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .question-text { font-size: 1.4rem; font-weight: 700; line-height: 1.35; margin-bottom: 1rem; padding: 0; }
     fieldset { border: 0; padding: 0; margin: 0; }

@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal } from '@angular/core';
+import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckResults, InstrumentSummary, OrganisationTree, ResultsQuery } from '@kunna/contracts';
@@ -18,6 +18,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
 @Component({
   selector: 'k-check-results',
   imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p class="breadcrumb"><a routerLink="/matningar">{{ 'checks.page.title' | t }}</a></p>
     <h1>{{ 'checks.results.title' | t }}</h1>

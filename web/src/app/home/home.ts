@@ -1,4 +1,4 @@
-import { Component, computed, inject } from '@angular/core';
+import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, UnitSummary } from '@kunna/contracts';
@@ -23,6 +23,7 @@ interface AreaOverview {
   selector: 'k-home',
   imports: [ScrollRegion, TranslatePipe, RouterLink, NumberFormatPipe, CoverageAlert],
   templateUrl: './home.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './home.css',
 })
 export class Home {

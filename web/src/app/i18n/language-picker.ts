@@ -1,9 +1,10 @@
-import { Component, inject } from '@angular/core';
+import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { I18n, Language, TranslatePipe } from './i18n';
 
 @Component({
   selector: 'k-language-picker',
   imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <label class="language">
       <span class="visually-hidden">{{ 'app.language' | t }}</span>

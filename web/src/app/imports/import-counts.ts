@@ -1,4 +1,4 @@
-import { Component, input } from '@angular/core';
+import { Component, input, ChangeDetectionStrategy } from '@angular/core';
 import { ImportCounts } from '@kunna/contracts';
 import { NumberFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
@@ -7,6 +7,7 @@ import { TranslatePipe } from '../i18n/i18n';
 @Component({
   selector: 'k-import-counts',
   imports: [TranslatePipe, NumberFormatPipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <dl class="stats">
       <div><dt>{{ (planned() ? 'imports.counts.toCreate' : 'imports.counts.created') | t }}</dt><dd>{{ counts().created | kNumber }}</dd></div>

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ScrollRegion } from '../core/scroll-region';
-import { Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, computed, inject, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -38,6 +38,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
   selector: 'k-import-page',
   imports: [ScrollRegion, FormsModule, TranslatePipe, RouterLink, NumberFormatPipe, ImportCountsView],
   templateUrl: './import-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
 })
 export class ImportPage {

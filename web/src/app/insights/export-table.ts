@@ -1,4 +1,4 @@
-import { Component, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ScrollRegion } from '../core/scroll-region';
@@ -59,6 +59,7 @@ export function download(content: BlobPart, type: string, fileName: string): voi
       </p>
     </div>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .cell-note { display: block; font-size: 0.8em; }
   `,

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal } from '@angular/core';
+import { Component, computed, effect, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
@@ -48,6 +48,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
   selector: 'k-insights-page',
   imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison],
   templateUrl: './insights-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './insights-page.css',
 })
 export class InsightsPage {

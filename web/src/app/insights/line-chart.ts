@@ -1,4 +1,4 @@
-import { Component, computed, input } from '@angular/core';
+import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
 
 export interface LineSeries {
   label: string;
@@ -52,6 +52,7 @@ const STYLES = [
       </ul>
     </figure>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .line-chart { margin: 1rem 0; max-width: 40rem; }
     .line-chart figcaption { font-weight: 600; margin-bottom: 0.5rem; }

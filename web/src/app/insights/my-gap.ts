@@ -1,4 +1,4 @@
-import { Component, inject } from '@angular/core';
+import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { CompetenceDimension, CompetenceGapRow, MyCompetenceGap } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -42,6 +42,7 @@ import { InsightsApi } from './insights-api';
       </section>
     }
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .my-gap { margin: 1rem 0; }
     .my-gap h3 { margin: 1rem 0 0.25rem; font-size: 1.1rem; }

@@ -1,4 +1,4 @@
-import { Component, effect, inject, input } from '@angular/core';
+import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { NetworkComparison as NetworkComparisonData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { Loader } from '../core/loader';
@@ -11,6 +11,7 @@ import { InsightsApi } from './insights-api';
 @Component({
   selector: 'k-network-comparison',
   imports: [TranslatePipe, ExportTable],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (data.problem(); as problem) {
       <p class="error" role="alert">{{ problem.serverMessage ?? (problemKey(problem) | t) }}</p>

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input } from '@angular/core';
+import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { CompetenceFigures, UnitCompetence as UnitCompetenceData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { Loader } from '../core/loader';
@@ -11,6 +11,7 @@ import { InsightsApi } from './insights-api';
 @Component({
   selector: 'k-unit-competence',
   imports: [TranslatePipe, ExportTable],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h3>{{ 'competence.unitBlock.title' | t }}</h3>
     @if (data.problem(); as problem) {

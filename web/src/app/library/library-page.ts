@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import {
   CompetenceDimension,
@@ -45,6 +45,7 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
   selector: 'k-library-page',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './library-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class LibraryPage {

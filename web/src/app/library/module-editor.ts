@@ -1,4 +1,4 @@
-import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import {
@@ -27,6 +27,7 @@ import { LIMITS, ModuleFormModel, contentFromModel, emptyModel, modelFromVersion
   selector: 'k-module-editor',
   imports: [FormsModule, TranslatePipe, RouterLink],
   templateUrl: './module-editor.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ModuleEditor {

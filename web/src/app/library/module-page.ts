@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -19,6 +19,7 @@ import { ModuleContent } from './module-content';
   selector: 'k-module-page',
   imports: [TranslatePipe, RouterLink, DateFormatPipe, ModuleContent],
   templateUrl: './module-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ModulePage {

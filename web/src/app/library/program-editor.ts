@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import {
@@ -29,6 +29,7 @@ interface StepRow {
   selector: 'k-program-editor',
   imports: [FormsModule, TranslatePipe, RouterLink],
   templateUrl: './program-editor.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ProgramEditor {

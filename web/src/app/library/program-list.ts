@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input } from '@angular/core';
+import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProgramKind, ProgramSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -60,6 +60,7 @@ import { PROGRAM_KINDS, ownershipKey, programKindKey } from './library-labels';
       }
     </ul>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ProgramList {

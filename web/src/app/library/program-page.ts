@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OrganisationTree, ProgramAssignment, ProgramAssignmentTarget, ProgramDetail, Role } from '@kunna/contracts';
@@ -18,6 +18,7 @@ import { assignmentTargetKey, deadlineBaseKey, ownershipKey, programKindKey } fr
   selector: 'k-program-page',
   imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe],
   templateUrl: './program-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ProgramPage {

@@ -1,4 +1,4 @@
-import { Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { Component, OnInit, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AreaKind, AreaNode, FieldError } from '@kunna/contracts';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -10,6 +10,7 @@ import { OrganisationApi } from './organisation-api';
 @Component({
   selector: 'k-area-form',
   imports: [FormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate class="form-grid panel">
       <h3 class="full">{{ (area() ? 'structure.editArea' : 'structure.newArea') | t }}</h3>

@@ -1,4 +1,4 @@
-import { Component, OnInit, inject, input, output, signal } from '@angular/core';
+import { Component, OnInit, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AreaNode, FieldError, UnitSummary } from '@kunna/contracts';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -9,6 +9,7 @@ import { OrganisationApi } from './organisation-api';
 @Component({
   selector: 'k-unit-form',
   imports: [FormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate class="form-grid panel">
       <h3 class="full">{{ (unit() ? 'structure.editUnit' : 'structure.newUnit') | t }}</h3>

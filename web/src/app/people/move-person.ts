@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FieldError, PersonDetail, UnitRef } from '@kunna/contracts';
 import { today } from '../core/permissions';
@@ -11,6 +11,7 @@ import { UnitGroup } from './unit-options';
 @Component({
   selector: 'k-move-person',
   imports: [FormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate class="form-grid">
       @if (currentUnits().length > 1) {

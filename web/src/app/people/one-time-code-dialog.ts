@@ -1,4 +1,4 @@
-import { Component, ElementRef, effect, inject, input, output, viewChild } from '@angular/core';
+import { Component, ElementRef, effect, inject, input, output, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { OneTimeCredential } from '@kunna/contracts';
 import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
@@ -12,6 +12,7 @@ import { Session } from '../core/session';
   selector: 'k-one-time-code-dialog',
   imports: [TranslatePipe, DateFormatPipe],
   templateUrl: './one-time-code-dialog.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './one-time-code-dialog.css',
 })
 export class OneTimeCodeDialog {

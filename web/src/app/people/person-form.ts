@@ -1,4 +1,4 @@
-import { Component, OnInit, input, output } from '@angular/core';
+import { Component, OnInit, input, output, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { EmploymentType, Gender, PersonDetail, ROLE_TITLES, UiLanguage } from '@kunna/contracts';
 import { today } from '../core/permissions';
@@ -51,6 +51,7 @@ export function personFormValue(person: PersonDetail): PersonFormValue {
 @Component({
   selector: 'k-person-form',
   imports: [FormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './person-form.html',
 })
 export class PersonForm implements OnInit {

@@ -1,4 +1,4 @@
-import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX } from '@kunna/contracts';
@@ -39,6 +39,7 @@ type Panel = 'edit' | 'move' | 'end' | null;
     OneTimeCodeDialog,
   ],
   templateUrl: './person-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './person-page.css',
 })
 export class PersonPage {

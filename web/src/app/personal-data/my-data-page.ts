@@ -1,4 +1,4 @@
-import { Component, inject } from '@angular/core';
+import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MyPersonalData, Role } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -15,6 +15,7 @@ import { PersonalDataApi } from './personal-data-api';
 @Component({
   selector: 'k-my-data-page',
   imports: [RouterLink, TranslatePipe, DateFormatPipe, NumberFormatPipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './my-data-page.html',
 })
 export class MyDataPage {

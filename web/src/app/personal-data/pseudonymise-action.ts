@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal } from '@angular/core';
+import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { PersonDetail } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { PersonalDataApi } from './personal-data-api';
 @Component({
   selector: 'k-pseudonymise-action',
   imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p>{{ 'pseudonymise.intro' | t }}</p>
     @if (confirming()) {

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -36,6 +36,7 @@ export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
   selector: 'k-attendance-page',
   imports: [TranslatePipe, RouterLink, SeriesPanel],
   templateUrl: './attendance-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './attendance-page.css',
 })
 export class AttendancePage {

@@ -1,4 +1,4 @@
-import { Component, effect, inject, input } from '@angular/core';
+import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionAttendance, SessionDetail } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -14,6 +14,7 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-attendance-sheet',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './attendance-sheet.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './attendance-sheet.css',
 })
 export class AttendanceSheet {

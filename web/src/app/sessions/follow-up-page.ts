@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CatchUpOverview, OrganisationTree, ParticipationReport, PersonParticipation } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -18,6 +18,7 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-follow-up-page',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './follow-up-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .table-wrap { overflow-x: auto; }
     td.num, th.num { text-align: right; }

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   ACTIVITY_CATEGORIES,
@@ -59,6 +59,7 @@ const DEFAULT_SHIFT_TIMES: Record<SessionShift, string> = {
   selector: 'k-schedule-session',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './schedule-session.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './schedule-session.css',
 })
 export class ScheduleSession {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal } from '@angular/core';
+import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { SeriesEditScope, SessionDetail } from '@kunna/contracts';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -61,6 +61,7 @@ type SeriesAction = 'move' | 'cancel';
       </form>
     </details>
   `,
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .series-panel { margin: 0.75rem 0; }
     fieldset { border: 1px solid #d5dbe0; border-radius: 8px; margin: 0.5rem 0; padding: 0.5rem 0.75rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal } from '@angular/core';
+import { Component, computed, effect, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { OrganisationTree, SessionStatus, SessionSummary } from '@kunna/contracts';
 import { FeedPanel } from '../calendar/feed-panel';
@@ -16,6 +16,7 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-sessions-page',
   imports: [TranslatePipe, RouterLink, FeedPanel],
   templateUrl: './sessions-page.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './sessions-page.css',
 })
 export class SessionsPage {

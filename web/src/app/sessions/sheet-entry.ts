@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceStatus, SessionAttendance, SessionDetail } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -26,6 +26,7 @@ interface EntryRow {
   selector: 'k-sheet-entry',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './sheet-entry.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .table-wrap { overflow-x: auto; }
     td.choice { text-align: center; }

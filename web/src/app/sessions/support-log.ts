@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ModuleSummary, OrganisationTree, SupportEntry, UnitDetail } from '@kunna/contracts';
 import { Loader } from '../core/loader';
@@ -19,6 +19,7 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-support-log',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './support-log.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .form { max-width: 40rem; }
     .row { display: flex; flex-wrap: wrap; gap: 1rem; }

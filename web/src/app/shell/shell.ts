@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { Component, DestroyRef, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
@@ -19,6 +19,7 @@ interface NavItem {
   selector: 'k-shell',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguagePicker],
   templateUrl: './shell.html',
+  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './shell.css',
 })
 export class Shell {

@@ -1,0 +1,222 @@
+import { Routes } from '@angular/router';
+import { Role } from '@kunna/contracts';
+import { hasRole } from '../core/guards';
+import { TREE_ROLES } from '../core/permissions';
+import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
+
+/**
+ * The pages inside the shell (signed in), loaded with it rather than in the first download, which keeps the
+ * initial bundle within its budget (web/angular.json). Titles are translation keys (see KunnaTitleStrategy).
+ */
+export const SHELL_ROUTES: Routes = [
+  { path: '', loadComponent: () => import('../home/home').then((m) => m.Home), title: 'nav.home' },
+  {
+    path: 'organisation',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../organisation/organisation-page').then((m) => m.OrganisationPage),
+    title: 'nav.organisation',
+  },
+  {
+    path: 'enheter/:unitId',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../organisation/unit-page').then((m) => m.UnitPage),
+    title: 'unit.title',
+  },
+  {
+    path: 'personer/:personId',
+    loadComponent: () => import('../people/person-page').then((m) => m.PersonPage),
+    title: 'person.title',
+  },
+  {
+    path: 'admin/anvandare',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../admin/users-page').then((m) => m.UsersPage),
+    title: 'nav.users',
+  },
+  {
+    path: 'import',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../imports/import-page').then((m) => m.ImportPage),
+    title: 'nav.import',
+  },
+  {
+    path: 'import/historik',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../imports/import-history').then((m) => m.ImportHistory),
+    title: 'imports.history.title',
+  },
+  // Module library, programs and ambassadors (issue 3).
+  { path: 'bibliotek', loadComponent: () => import('../library/library-page').then((m) => m.LibraryPage), title: 'library.title' },
+  {
+    path: 'bibliotek/ny',
+    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../library/module-editor').then((m) => m.ModuleEditor),
+    title: 'editor.newTitle',
+  },
+  { path: 'bibliotek/moduler/:moduleId', loadComponent: () => import('../library/module-page').then((m) => m.ModulePage), title: 'module.title' },
+  {
+    path: 'bibliotek/moduler/:moduleId/redigera',
+    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../library/module-editor').then((m) => m.ModuleEditor),
+    title: 'editor.editTitle',
+  },
+  {
+    path: 'bibliotek/versioner/:versionId',
+    loadComponent: () => import('../library/module-version-page').then((m) => m.ModuleVersionPage),
+    title: 'module.version',
+  },
+  { path: 'bibliotek/program', loadComponent: () => import('../library/program-list').then((m) => m.ProgramList), title: 'programs.title' },
+  {
+    path: 'bibliotek/program/nytt',
+    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../library/program-editor').then((m) => m.ProgramEditor),
+    title: 'programEditor.newTitle',
+  },
+  { path: 'bibliotek/program/:programId', loadComponent: () => import('../library/program-page').then((m) => m.ProgramPage), title: 'programs.one' },
+  {
+    path: 'bibliotek/program/:programId/redigera',
+    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../library/program-editor').then((m) => m.ProgramEditor),
+    title: 'programEditor.editTitle',
+  },
+  {
+    path: 'ombud',
+    canActivate: [hasRole(...AMBASSADOR_PAGE_ROLES)],
+    loadComponent: () => import('../ambassadors/ambassador-overview').then((m) => m.AmbassadorOverview),
+    title: 'ambassadors.title',
+  },
+  {
+    path: 'ombud/spridning',
+    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../ambassadors/cascade-page').then((m) => m.CascadePage),
+    title: 'cascade.title',
+  },
+  // --- sessions (web/src/app/sessions) ---
+  {
+    path: 'tillfallen',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../sessions/sessions-page').then((m) => m.SessionsPage),
+    title: 'sessions.title',
+  },
+  {
+    path: 'tillfallen/ny',
+    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../sessions/schedule-session').then((m) => m.ScheduleSession),
+    title: 'sessions.scheduleTitle',
+  },
+  {
+    path: 'tillfallen/uppfoljning',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../sessions/follow-up-page').then((m) => m.FollowUpPage),
+    title: 'sessionsPlan.followUpTitle',
+  },
+  {
+    path: 'tillfallen/stod',
+    canActivate: [hasRole(Role.Ambassador, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../sessions/support-log').then((m) => m.SupportLog),
+    title: 'sessionsPlan.supportTitle',
+  },
+  {
+    path: 'tillfallen/:sessionId/narvaro',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../sessions/attendance-page').then((m) => m.AttendancePage),
+    title: 'attendance.title',
+  },
+  {
+    path: 'tillfallen/:sessionId/for-in',
+    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../sessions/sheet-entry').then((m) => m.SheetEntry),
+    title: 'sheetEntry.title',
+  },
+  {
+    path: 'tillfallen/:sessionId/lista',
+    canActivate: [hasRole(...TREE_ROLES)],
+    loadComponent: () => import('../sessions/attendance-sheet').then((m) => m.AttendanceSheet),
+    title: 'sheet.title',
+  },
+  {
+    path: 'insikt',
+    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+    loadComponent: () => import('../insights/insights-page').then((m) => m.InsightsPage),
+    title: 'nav.insights',
+  },
+  {
+    path: 'admin/logg',
+    canActivate: [hasRole(Role.OrgAdmin)],
+    loadComponent: () => import('../audit/audit-log-page').then((m) => m.AuditLogPage),
+    title: 'audit.title',
+  },
+  {
+    path: 'mitt-konto',
+    loadComponent: () => import('../account/account-page').then((m) => m.AccountPage),
+    title: 'nav.account',
+  },
+  // --- personal data (web/src/app/personal-data) ---
+  {
+    path: 'mitt-konto/mina-uppgifter',
+    loadComponent: () => import('../personal-data/my-data-page').then((m) => m.MyDataPage),
+    title: 'myData.title',
+  },
+  // --- checks (före/efter-mätningar) ---
+  { path: 'm/:code', loadComponent: () => import('../checks/check-answer').then((m) => m.CheckAnswer), title: 'checks.answer.title' },
+  { path: 'min-utveckling', loadComponent: () => import('../checks/my-development').then((m) => m.MyDevelopment), title: 'checks.mine.title' },
+  {
+    path: 'matningar',
+    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../checks/checks-page').then((m) => m.ChecksPage),
+    title: 'checks.page.title',
+  },
+  {
+    path: 'matningar/surfplatta/:roundId',
+    canActivate: [hasRole(Role.Ambassador, Role.Manager)],
+    loadComponent: () => import('../checks/kiosk').then((m) => m.Kiosk),
+    title: 'checks.kiosk.title',
+  },
+  {
+    path: 'matningar/observation/:assignmentId/:roundId',
+    canActivate: [hasRole(Role.Ambassador)],
+    loadComponent: () => import('../checks/observation-form').then((m) => m.ObservationForm),
+    title: 'checks.observation.title',
+  },
+  {
+    path: 'matningar/resultat',
+    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../checks/results-page').then((m) => m.ResultsPage),
+    title: 'checks.results.title',
+  },
+  {
+    path: 'matningar/instrument',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+    loadComponent: () => import('../checks/instruments-page').then((m) => m.InstrumentsPage),
+    title: 'checks.instruments.title',
+  },
+  {
+    path: 'matningar/instrument/:instrumentId',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../checks/instrument-editor').then((m) => m.InstrumentEditor),
+    title: 'checks.instruments.title',
+  },
+  // --- calendars, notifications and the e-mail outbox (web/src/app/calendar, web/src/app/notifications) ---
+  {
+    path: 'notiser',
+    loadComponent: () => import('../notifications/notifications-page').then((m) => m.NotificationsPage),
+    title: 'notifications.title',
+  },
+  {
+    path: 'admin/utkorg',
+    canActivate: [hasRole(Role.OrgAdmin)],
+    loadComponent: () => import('../notifications/outbox-page').then((m) => m.OutboxPage),
+    title: 'outbox.title',
+  },
+  {
+    path: 'admin/utkorg/:messageId',
+    canActivate: [hasRole(Role.OrgAdmin)],
+    loadComponent: () => import('../notifications/outbox-page').then((m) => m.OutboxPage),
+    title: 'outbox.title',
+  },
+  {
+    path: '**',
+    loadComponent: () => import('../home/not-found').then((m) => m.NotFound),
+    title: 'errors.pageNotFound',
+  },
+];
