@@ -1,10 +1,11 @@
-import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from '../auth/access.guard';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { ApiExceptionFilter, flattenValidationErrors, validationError } from '../common/errors';
+import { ApiExceptionFilter } from '../common/errors';
+import { ApiValidationPipe } from '../common/validation-pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
@@ -46,13 +47,7 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            stopAtFirstError: true,
-            exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
-          }),
+          useValue: new ApiValidationPipe(),
         },
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },

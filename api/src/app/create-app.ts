@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import { API_PREFIX } from '@kunna/contracts';
 import { AppConfig } from '../config/app-config';
 import { bodyParserErrors } from '../common/errors';
+import { refuseNulCharacters } from '../common/nul-characters';
 import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
 import { AppModule } from './app.module';
@@ -73,6 +74,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(express.json({ limit: '1mb', reviver: refusePrototypeKeys }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(bodyParserErrors);
+  app.use(refuseNulCharacters);
   app.setGlobalPrefix(API_PREFIX);
 
   const document = SwaggerModule.createDocument(

@@ -82,6 +82,8 @@ const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }
   '23503': { status: 409, message: 'Posten hänvisar till något som inte finns eller används av annat.' },
   '23514': { status: 400, message: 'Ett värde är utanför tillåtet intervall.' },
   '22P02': { status: 400, message: 'Ett värde har fel format.' },
+  // A NUL character PostgreSQL cannot store: bodies, queries and path parameters are checked before (nul-characters.ts).
+  '22021': { status: 400, message: 'Ett värde innehåller ett otillåtet tecken.' },
   '22001': { status: 400, message: 'Ett värde är för långt.' },
   '22003': { status: 400, message: 'Ett tal är utanför tillåtet intervall.' },
   '22007': { status: 400, message: 'Ett datum har fel format.' },

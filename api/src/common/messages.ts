@@ -51,6 +51,8 @@ const ENGLISH = new Map<string, string>(
     'Förfrågan är för stor.': 'The request is too large.',
     'Förfrågan är inte giltig JSON.': 'The request is not valid JSON.',
     'Förfrågan kunde inte läsas.': 'The request could not be read.',
+    'Texten innehåller ett otillåtet tecken (NUL).': 'The text contains a character that is not allowed (NUL).',
+    'Ett värde innehåller ett otillåtet tecken.': 'A value contains a character that is not allowed.',
     'Åtkomst nekad.': 'Access denied.',
     'Du behöver logga in.': 'You need to sign in.',
     'Du har inte behörighet till detta.': 'You are not allowed to do this.',
