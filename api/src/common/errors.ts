@@ -13,18 +13,19 @@ export function validationError(details: FieldError[], message = 'Uppgifterna ä
 }
 
 /** Flattens class-validator errors into `field: message` pairs with dotted paths for nested fields. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(errors: ValidationError[], parent = '', limit = Infinity): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
+    if (out.length >= limit) break;
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       const english = isEnglishDefault(message, error.property);
       const missing = error.value === undefined || error.value === null || error.value === '';
       out.push({ field, message: english ? (missing && constraint !== 'whitelistValidation' ? 'Fyll i fältet.' : swedishDefault(constraint)) : message });
     }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field, limit - out.length));
   }
-  return out;
+  return out.slice(0, limit);
 }
 
 /**
@@ -73,7 +74,7 @@ function isEnglishDefault(message: string, property: string | undefined): boolea
   );
 }
 
-function swedishDefault(constraint: string): string {
+export function swedishDefault(constraint: string): string {
   return SWEDISH_DEFAULTS[constraint] ?? 'Värdet är inte giltigt.';
 }
 

@@ -11,6 +11,7 @@ const ENGLISH = new Map<string, string>(
   Object.entries({
     // Central answers (errors.ts, the access guard, http-errors.ts)
     'Uppgifterna är inte giltiga.': 'The details are not valid.',
+    'Uppgifterna är inte giltiga. De första 20 problemen visas.': 'The details are not valid. The first 20 problems are shown.',
     'Ska vara ett id (UUID).': 'Must be an id (UUID).',
     'Fältet finns inte här. Ta bort det.': 'This field does not belong here. Remove it.',
     'Fältet saknas.': 'The field is missing.',
