@@ -579,7 +579,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/observations`, body: {} }),
   },
   // The link code: members of the round's unit answer for themselves (staffU1, ambassadorU1 and managerU1 are in U1).
-  'GET /api/checks/answer/:code': {
+  'POST /api/checks/answer/:code': {
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],
