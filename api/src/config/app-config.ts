@@ -19,6 +19,8 @@ export interface AppConfig {
   embeddedPort: number | null;
   webDist: string | null;
   production: boolean;
+  /** OpenAPI document and Swagger UI for everyone even in production (`API_DOCS=true`); otherwise there only for administrators. */
+  apiDocs: boolean;
   /** Behind HTTPS (directly or via a proxy): cookies get Secure and the __Host- prefix. */
   secureCookies: boolean;
   trustProxy: boolean;
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPort: env['EMBEDDED_PG_PORT'] ? intFromEnv(env, 'EMBEDDED_PG_PORT', 0) : null,
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),
     production: env['NODE_ENV'] === 'production',
+    apiDocs: env['API_DOCS'] === 'true',
     secureCookies,
     trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
