@@ -328,6 +328,42 @@ describe('authentication', () => {
       expect((await from('198.51.100.8', proxied.fixture.people.staffU1.email, FIXTURE_PASSWORD)).status).toBe(200);
     });
 
+    it('one-time code redemption is throttled per address: after 30 wrong codes even a valid code is refused (429); other addresses still redeem', async () => {
+      const redeem = (ip: string, code: string) =>
+        proxied.http().post('/api/auth/redeem').set('X-Forwarded-For', ip).send({ code, newPassword: 'Första-lösen-2031' });
+      const valid = async () => {
+        const code = 'KLMNP-QRST2'.replace(/[A-Z2-9]/g, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomBytes(1)[0] % 31]);
+        const [{ id }] = await sql<{ id: string }>(
+          proxied,
+          `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+           values ($1, $2, 'Kod', 'Kodsson', 'undersköterska', 'hourly', '2024-01-01') returning id`,
+          [proxied.fixture.orgA, `KOD${randomBytes(3).toString('hex')}`],
+        );
+        await sql(
+          proxied,
+          `insert into one_time_code (organisation_id, person_id, purpose, code_hash, expires_at, created_by)
+           values ($1, $2, 'first_sign_in', $3, now() + interval '1 hour', $4)`,
+          [proxied.fixture.orgA, id, sha256(normaliseCode(code)), proxied.fixture.people.managerU1.id],
+        );
+        return code;
+      };
+      let lockedAt = 0;
+      for (let i = 1; i <= 60; i++) {
+        const response = await redeem('198.51.100.77', `WRONG-${String(i).padStart(5, 'A')}`);
+        if (response.status === 429) {
+          lockedAt = i;
+          break;
+        }
+        expect(response.status).toBe(404);
+      }
+      expect(lockedAt).toBe(31);
+      const refused = await redeem('198.51.100.77', await valid());
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('lockedOut');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await redeem('198.51.100.78', await valid())).status).toBe(200);
+    });
+
     it('a successful sign-in from an address does not wipe that address’s failure count', async () => {
       for (let i = 1; i <= 20; i++) await from('192.0.2.44', `spray${i}@test.example`, 'Fel-lösenord-1x');
       const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);

@@ -46,7 +46,9 @@ export class AuthController {
     return this.auth.currentUser(session.caller);
   }
 
+  /** Outside the request transaction: a wrong code must still count towards the address's limit. */
   @Public()
+  @WithoutRequestTransaction()
   @Post(ApiRoutes.auth.redeem)
   @HttpCode(200)
   async redeem(@Body() body: RedeemCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {

@@ -123,27 +123,44 @@ export class AuthService {
     return matching;
   }
 
-  /** Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. */
+  /**
+   * Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. Runs outside the
+   * request transaction (see AuthController): a wrong code counts towards the address's limit, shared with sign-in,
+   * so codes cannot be guessed without limit. The code is consumed in the same transaction that sets the password:
+   * a refused password leaves it usable.
+   */
   async redeem(code: string, newPassword: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+    const addressKey = client.ip ? `ip:${client.ip}` : null;
+    if (addressKey) {
+      const locked = await this.repository.lockedUntil([addressKey]);
+      if (locked) throw this.codesLockedOut(locked);
+    }
     const problem = PasswordHasher.check(newPassword);
     if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
-    const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
-    if (!consumed) throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
-    const passwordHash = await this.hasher.hash(newPassword);
-    // From here on the request acts for the code's person, within their organisation only.
-    return this.db.transaction(
-      async () => {
-        await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
-        await this.repository.revokeAllSessions(consumed.personId);
-        await this.audit.record({
-          action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
-          organisationId: consumed.organisationId,
-          actorPersonId: consumed.personId,
-        });
-        return this.startSession(consumed.personId, consumed.organisationId, client);
-      },
-      { organisationId: consumed.organisationId, personId: consumed.personId },
-    );
+    const session = await this.db.transaction(async () => {
+      const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
+      if (!consumed) return null;
+      // From here on the transaction acts for the code's person, within their organisation only.
+      return this.db.transaction(
+        async () => {
+          const passwordHash = await this.hasher.hash(newPassword);
+          await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
+          await this.repository.revokeAllSessions(consumed.personId);
+          await this.audit.record({
+            action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
+            organisationId: consumed.organisationId,
+            actorPersonId: consumed.personId,
+          });
+          return this.startSession(consumed.personId, consumed.organisationId, client);
+        },
+        { organisationId: consumed.organisationId, personId: consumed.personId },
+      );
+    });
+    if (!session) {
+      if (addressKey) await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
+    }
+    return session;
   }
 
   /**
@@ -301,6 +318,20 @@ export class AuthService {
         statusCode: 429,
         error: 'Too Many Requests',
         message: `För många felaktiga försök med nuvarande lösenord. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`,
+        code: 'lockedOut',
+        retryAfterSeconds: minutes * 60,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+
+  private codesLockedOut(until: Date): HttpException {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+    return new HttpException(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `För många felaktiga koder. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`,
         code: 'lockedOut',
         retryAfterSeconds: minutes * 60,
       },

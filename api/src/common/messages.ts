@@ -92,6 +92,10 @@ const PATTERNS: Pattern[] = [
     (count) => `Too many failed sign-ins. Try again in ${minutes(count)}, or ask your manager for a new code.`,
   ],
   [
+    /^För många felaktiga koder\. Försök igen om (\d+) minut(?:er)?\.$/,
+    (count) => `Too many wrong codes. Try again in ${minutes(count)}.`,
+  ],
+  [
     /^För många felaktiga försök med nuvarande lösenord\. Försök igen om (\d+) minut(?:er)?\.$/,
     (count) => `Too many wrong attempts at the current password. Try again in ${minutes(count)}.`,
   ],
