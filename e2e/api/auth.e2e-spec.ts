@@ -268,6 +268,27 @@ describe('authentication', () => {
       expect((await attempt(person.email!.toUpperCase(), FIXTURE_PASSWORD, t.fixture.orgB)).status).toBe(429);
     });
 
+    it('a look-alike letter in the e-mail (İ, U+0130, for i) neither signs in nor escapes the lock-out', async () => {
+      const fresh = await newPerson({ email: `lisa.${randomBytes(3).toString('hex')}@test.example` });
+      const lookAlike = fresh.email!.replace('i', '\u0130');
+      expect((await attempt(lookAlike, FIXTURE_PASSWORD)).status).toBe(401);
+
+      const person = await newPerson({ email: `lisa.${randomBytes(3).toString('hex')}@test.example` });
+      for (let i = 1; i <= 5; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await attempt(person.email!.replace('i', '\u0130'), FIXTURE_PASSWORD)).status).not.toBe(200);
+      // Compatibility forms (full-width letters) are the same identifier, and the same lock.
+      const fullWidth = person.email!.replace('l', '\uFF4C');
+      expect((await attempt(fullWidth, FIXTURE_PASSWORD)).status).toBe(429);
+    });
+
+    it('failures count per person whichever identifier is typed: e-mail and employee number share one limit', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 3; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      for (let i = 4; i <= 5; i++) expect((await attempt(person.employeeNumber, `Fel-lösenord-${i}x`, t.fixture.orgA)).status).toBe(401);
+      expect((await attempt(person.employeeNumber, FIXTURE_PASSWORD, t.fixture.orgA)).status).toBe(429);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(429);
+    });
+
     it('is kept in the database: a second API process sees the same lock', async () => {
       const person = await newPerson();
       const second = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent' }), databaseUrl: t.db.url }, t.db.url);

@@ -6,6 +6,7 @@ import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';
 import { AuthRepository, SignInCandidate } from './auth.repository';
 import type { Caller } from './caller';
+import { normaliseIdentifier } from './identifier';
 import { PasswordHasher } from './password-hasher';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 
@@ -46,15 +47,18 @@ export class AuthService {
     organisationId: string | null,
     client: { ip: string | null; userAgent: string | null },
   ): Promise<NewSession> {
-    const normalised = identifier.trim();
+    const typed = normaliseIdentifier(identifier);
     // An e-mail names the same account whichever organisation is chosen, so it has one counter (choosing an
     // organisation must not buy five more tries); an employee number is unique per organisation only.
-    const accountKey = `id:${normalised.includes('@') ? '*' : (organisationId ?? '*')}:${normalised.toLowerCase()}`;
+    const accountKey = `id:${typed.kind === 'email' ? '*' : (organisationId ?? '*')}:${typed.value.toLowerCase()}`;
     const addressKey = client.ip ? `ip:${client.ip}` : null;
-    const locked = await this.repository.lockedUntil(addressKey ? [accountKey, addressKey] : [accountKey]);
+    const candidates = typed.matchable ? (await this.repository.findSignInCandidates(typed.value, organisationId)).slice(0, MAX_CANDIDATES) : [];
+    // Also per person: however the identifier is written (e-mail or employee number, any spelling the look-up
+    // accepts), the tries against one person add up.
+    const personKeys = candidates.map((candidate) => `person:${candidate.personId}`);
+    const locked = await this.repository.lockedUntil([accountKey, ...personKeys, ...(addressKey ? [addressKey] : [])]);
     if (locked) throw this.lockedOut(locked);
 
-    const candidates = await this.repository.findSignInCandidates(normalised, organisationId);
     const matching = await this.matchingCandidates(candidates, password);
     if (matching.length > 1) {
       // The right password for an e-mail used in several organisations: the person must say which one.
@@ -64,7 +68,7 @@ export class AuthService {
       );
     }
     if (matching.length === 0) {
-      await this.repository.recordFailure([accountKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      await this.repository.recordFailure([accountKey, ...personKeys], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
       if (addressKey) {
         await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
       }
@@ -79,7 +83,7 @@ export class AuthService {
     }
     const candidate = matching[0];
     // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
-    await this.repository.clearThrottle([accountKey]);
+    await this.repository.clearThrottle([accountKey, `person:${candidate.personId}`]);
     return this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
   }
 
@@ -116,7 +120,7 @@ export class AuthService {
       return [];
     }
     const matching: SignInCandidate[] = [];
-    for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+    for (const candidate of candidates) {
       const ok = await this.hasher.verify(candidate.passwordHash ?? (await this.dummy()), password);
       if (ok && candidate.passwordHash && !candidate.disabled) matching.push(candidate);
     }
