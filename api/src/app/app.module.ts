@@ -7,6 +7,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ApiExceptionFilter } from '../common/errors';
 import { ApiValidationPipe } from '../common/validation-pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Secrets } from '../config/secrets';
 import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
 import { TransactionInterceptor } from '../database/transaction.interceptor';
@@ -17,22 +18,22 @@ import { FEATURE_MODULES } from './feature-modules';
 @Global()
 @Module({})
 class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Db],
-      exports: [APP_CONFIG, Db],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db],
+      exports: [APP_CONFIG, Secrets, Db],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, secrets: Secrets): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, secrets),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, { poolSize: config.databasePool.size, poolWaitMs: config.databasePool.waitMs }),
           retryAttempts: 3,

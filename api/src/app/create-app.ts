@@ -11,6 +11,7 @@ import { API_PREFIX, Role } from '@kunna/contracts';
 import { AuthService } from '../auth/auth.service';
 import { readSessionToken } from '../auth/session-cookie';
 import { AppConfig } from '../config/app-config';
+import { resolveSecret, Secrets } from '../config/secrets';
 import { bodyParserErrors } from '../common/errors';
 import { refuseNulCharacters } from '../common/nul-characters';
 import { prepareAppConnection } from '../database/app-role';
@@ -32,7 +33,11 @@ const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
  */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const appUrl = await prepareAppConnection(databaseUrl, config.databaseAppUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl), {
+  const secret = resolveSecret(config.secret, databaseUrl);
+  if (secret.weak && config.production) {
+    new Logger('kunna').warn('KUNNA_SECRET is not set and the database owner has no password: set KUNNA_SECRET (see README).');
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl, new Secrets(secret.key)), {
     logger: new AppLogger(NEST_LOG_LEVELS[config.logLevel], config.logLevel === 'debug'),
     bodyParser: false,
   });

@@ -12,6 +12,14 @@ export interface SignInCandidate {
   disabled: boolean;
 }
 
+/** When a throttle key locks, and for how long (AuthRepository.recordFailure). */
+export interface ThrottlePolicy {
+  threshold: number;
+  firstLockSeconds: number;
+  maxLockSeconds: number;
+  memoryMinutes: number;
+}
+
 export interface CallerRow {
   personId: string;
   organisationId: string;
@@ -214,18 +222,25 @@ export class AuthRepository {
     return rows[0]?.locked_until ?? null;
   }
 
-  /** Counts a failure for each key; locks a key for `lockMinutes` once it reaches `maxFailures` within the window. */
-  async recordFailure(keys: string[], maxFailures: number, windowMinutes: number, lockMinutes: number): Promise<void> {
+  /**
+   * Counts a failure for each key. From the `threshold`-th failure of a run on, the key is locked: first for
+   * `firstLockSeconds`, doubling with each further failure up to `maxLockSeconds`. A run is forgotten
+   * `memoryMinutes` after it began.
+   */
+  async recordFailure(keys: string[], policy: ThrottlePolicy): Promise<void> {
+    const fresh = `t.window_start < now() - make_interval(mins => $3)`;
+    const failures = `(case when ${fresh} then 1 else t.failures + 1 end)`;
     await this.db.manager.query(
-      `insert into sign_in_throttle as t (key, failures, window_start)
-       select k, 1, now() from unnest($1::text[]) as k
+      `insert into sign_in_throttle as t (key, failures, window_start, locked_until)
+       select k, 1, now(), case when $2 <= 1 then now() + make_interval(secs => $4) end from unnest($1::text[]) as k
        on conflict (key) do update set
-         failures = case when t.window_start < now() - make_interval(mins => $3) then 1 else t.failures + 1 end,
-         window_start = case when t.window_start < now() - make_interval(mins => $3) then now() else t.window_start end,
+         failures = ${failures},
+         window_start = case when ${fresh} then now() else t.window_start end,
          locked_until = case
-           when t.window_start >= now() - make_interval(mins => $3) and t.failures + 1 >= $2
-           then now() + make_interval(mins => $4) else t.locked_until end`,
-      [keys, maxFailures, windowMinutes, lockMinutes],
+           when ${failures} >= $2
+           then now() + make_interval(secs => least($5::float8, $4::float8 * power(2, least(${failures} - $2, 20))))
+           else t.locked_until end`,
+      [keys, policy.threshold, policy.memoryMinutes, policy.firstLockSeconds, policy.maxLockSeconds],
     );
   }
 

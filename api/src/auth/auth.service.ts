@@ -4,20 +4,27 @@ import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';
-import { AuthRepository, SignInCandidate } from './auth.repository';
+import { Secrets } from '../config/secrets';
+import { AuthRepository, SignInCandidate, ThrottlePolicy } from './auth.repository';
+import { KnownDevice, rememberOnDevice } from './device-cookie';
 import type { Caller } from './caller';
 import { normaliseIdentifier } from './identifier';
 import { PasswordHasher } from './password-hasher';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
-export const LOCK_MINUTES = 15;
 /**
- * Failures from one address before it is locked too. Far above the per-account limit: a whole workplace
- * often shares one address, and a few people mistyping must not lock out their colleagues.
+ * Failures against one account (typed identifier or person) and against one known device: from the fifth of a run
+ * on, a delay that doubles from 1 minute up to 15, rather than a fixed 15-minute lock: someone who mistypes waits a
+ * minute, a guesser gets a few tries an hour. A run is forgotten a day after it began, or at a successful sign-in.
  */
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export const ACCOUNT_THROTTLE: ThrottlePolicy = { threshold: 5, firstLockSeconds: 60, maxLockSeconds: 15 * 60, memoryMinutes: 24 * 60 };
+/**
+ * Failures from one address, with the same delays. Far above the per-account limit: a whole workplace often
+ * shares one address, and a few people mistyping must not lock out their colleagues.
+ */
+export const ADDRESS_THROTTLE: ThrottlePolicy = { ...ACCOUNT_THROTTLE, threshold: 30 };
+/** Wrong current passwords at a signed-in device: only that person is affected, so a plain 15-minute lock. */
+export const PASSWORD_CHANGE_THROTTLE: ThrottlePolicy = { threshold: 5, firstLockSeconds: 15 * 60, maxLockSeconds: 15 * 60, memoryMinutes: 15 };
 /** People one e-mail may name across organisations that a sign-in checks the password against. */
 const MAX_CANDIDATES = 5;
 const ONE_TIME_CODE_HOURS = 72;
@@ -26,6 +33,15 @@ const ONE_TIME_CODE_HOURS = 72;
 export interface NewSession {
   token: string;
   caller: Caller;
+  /** The device cookie's new value (device-cookie.ts), after a sign-in that proved the password. */
+  device?: string;
+}
+
+export interface SignInClient {
+  ip: string | null;
+  userAgent: string | null;
+  /** The device named by a valid device cookie, if the request carried one. */
+  device?: KnownDevice | null;
 }
 
 @Injectable()
@@ -39,14 +55,10 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secrets: Secrets,
   ) {}
 
-  async signIn(
-    identifier: string,
-    password: string,
-    organisationId: string | null,
-    client: { ip: string | null; userAgent: string | null },
-  ): Promise<NewSession> {
+  async signIn(identifier: string, password: string, organisationId: string | null, client: SignInClient): Promise<NewSession> {
     const typed = normaliseIdentifier(identifier);
     // An e-mail names the same account whichever organisation is chosen, so it has one counter (choosing an
     // organisation must not buy five more tries); an employee number is unique per organisation only.
@@ -56,7 +68,12 @@ export class AuthService {
     // Also per person: however the identifier is written (e-mail or employee number, any spelling the look-up
     // accepts), the tries against one person add up.
     const personKeys = candidates.map((candidate) => `person:${candidate.personId}`);
-    const locked = await this.repository.lockedUntil([accountKey, ...personKeys, ...(addressKey ? [addressKey] : [])]);
+    // A device where one of these people signed in before answers only for its own failures (device-cookie.ts).
+    const device = client.device ?? null;
+    const knownDevice = device !== null && candidates.some((candidate) => device.personIds.includes(candidate.personId));
+    const deviceKey = device ? `device:${device.id}` : null;
+    const lockKeys = knownDevice ? [deviceKey as string] : [accountKey, ...personKeys, ...(addressKey ? [addressKey] : [])];
+    const locked = await this.repository.lockedUntil(lockKeys);
     if (locked) throw this.lockedOut(locked);
 
     const matching = await this.matchingCandidates(candidates, password);
@@ -68,10 +85,8 @@ export class AuthService {
       );
     }
     if (matching.length === 0) {
-      await this.repository.recordFailure([accountKey, ...personKeys], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-      if (addressKey) {
-        await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-      }
+      await this.repository.recordFailure([accountKey, ...personKeys, ...(deviceKey ? [deviceKey] : [])], ACCOUNT_THROTTLE);
+      if (addressKey && !knownDevice) await this.repository.recordFailure([addressKey], ADDRESS_THROTTLE);
       const only = candidates.length === 1 ? candidates[0] : null;
       await this.audit.record({
         action: 'auth.sign_in_failed',
@@ -82,9 +97,11 @@ export class AuthService {
       throw new UnauthorizedException('Fel inloggningsuppgifter.');
     }
     const candidate = matching[0];
-    // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
-    await this.repository.clearThrottle([accountKey, `person:${candidate.personId}`]);
-    return this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
+    // Only the account's and device's counters: a success must not wipe the failures of everyone else behind the
+    // same address.
+    await this.repository.clearThrottle([accountKey, `person:${candidate.personId}`, ...(deviceKey ? [deviceKey] : [])]);
+    const session = await this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
+    return { ...session, device: rememberOnDevice(device, candidate.personId, this.secrets) };
   }
 
   /** The session and audit entry of a sign-in whose identity is already proven (password, or single sign-on). */
@@ -133,7 +150,7 @@ export class AuthService {
    * so codes cannot be guessed without limit. The code is consumed in the same transaction that sets the password:
    * a refused password leaves it usable.
    */
-  async redeem(code: string, newPassword: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+  async redeem(code: string, newPassword: string, client: SignInClient): Promise<NewSession> {
     const addressKey = client.ip ? `ip:${client.ip}` : null;
     if (addressKey) {
       const locked = await this.repository.lockedUntil([addressKey]);
@@ -161,10 +178,10 @@ export class AuthService {
       );
     });
     if (!session) {
-      if (addressKey) await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      if (addressKey) await this.repository.recordFailure([addressKey], ADDRESS_THROTTLE);
       throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
     }
-    return session;
+    return { ...session, device: rememberOnDevice(client.device ?? null, session.caller.personId, this.secrets) };
   }
 
   /**
@@ -178,7 +195,7 @@ export class AuthService {
     if (locked) throw this.passwordLockedOut(locked);
     const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
     if (!existing || !(await this.hasher.verify(existing, currentPassword))) {
-      await this.repository.recordFailure([throttleKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      await this.repository.recordFailure([throttleKey], PASSWORD_CHANGE_THROTTLE);
       await this.audit.record({ action: 'auth.password_change_failed', targetType: 'person', targetId: caller.personId });
       throw validationError([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
     }

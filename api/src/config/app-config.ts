@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS } from '../database/pool';
+import { MIN_SECRET_LENGTH } from './secrets';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   /** Single sign-on through OpenID Connect (api/src/auth/oidc.service.ts); null when not configured. */
   oidc: OidcConfig | null;
+  /** `KUNNA_SECRET`: the key of signed device cookies and sign-in throttle keys; derived when not set (config/secrets.ts). */
+  secret: string | null;
 }
 
 /** The claim that names a person: a verified e-mail, or the employee number in a claim of that name. */
@@ -65,6 +68,13 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | null {
     organisationId,
     matchClaim: env['OIDC_MATCH_CLAIM'] || 'email',
   };
+}
+
+function secretFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const secret = env['KUNNA_SECRET'] ?? '';
+  if (secret === '') return null;
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`KUNNA_SECRET must have at least ${MIN_SECRET_LENGTH} characters`);
+  return secret;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -124,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env['MAIL_FROM'] || `Kunna <no-reply@${new URL(env['PUBLIC_URL'] ?? `http://localhost:${port}`).hostname}>`,
     },
     oidc: oidcFromEnv(env),
+    secret: secretFromEnv(env),
   };
 }
 
