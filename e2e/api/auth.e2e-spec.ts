@@ -4,6 +4,11 @@ import { CSRF_HEADER, CurrentUser, SessionInfo } from '@kunna/contracts';
 import { createApp } from '../../api/src/app/create-app';
 import { loadConfig } from '../../api/src/config/app-config';
 import { normaliseCode, sha256 } from '../../api/src/auth/tokens';
+import { THROTTLE_PURPOSE } from '../../api/src/auth/throttle-keys';
+import { Secrets } from '../../api/src/config/secrets';
+import { appUrlFor } from '../../api/src/database/app-role';
+import { JobWorker } from '../../api/src/jobs/job-worker';
+import { Client } from 'pg';
 import { FIXTURE_PASSWORD } from '../../api/src/test-support/fixture';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
 import { clientFromResponse, FreshClient, signIn, sql } from './people-test-helpers';
@@ -347,6 +352,44 @@ describe('authentication', () => {
       expect((await post('/api/auth/sign-in').set('Cookie', otherDevice).send({ identifier: other.email, password: FIXTURE_PASSWORD })).status).toBe(200);
     });
 
+    it('keeps no e-mail, employee number or address in clear, and the API’s own database role cannot read the table', async () => {
+      const person = await newPerson();
+      expect((await attempt(person.email!, 'Fel-lösenord-1x')).status).toBe(401);
+      expect((await attempt(person.employeeNumber, 'Fel-lösenord-2x', t.fixture.orgA)).status).toBe(401);
+      const keys = (await sql<{ key: string }>(t, `select key from sign_in_throttle`)).map((row) => row.key);
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      for (const key of keys) {
+        expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(key).not.toContain(person.email!);
+        expect(key.toLowerCase()).not.toContain(person.employeeNumber.toLowerCase());
+      }
+      const hashed = (key: string) => t.app.get(Secrets).mac(THROTTLE_PURPOSE, key);
+      expect(keys).toEqual(expect.arrayContaining([hashed(`person:${person.id}`), hashed(`id:*:${person.email}`)]));
+      const app = new Client({ connectionString: appUrlFor(t.db.url) });
+      await app.connect();
+      try {
+        expect((await app.query(`select count(*)::int as n from sign_in_throttle`)).rows[0].n).toBe(0);
+      } finally {
+        await app.end();
+      }
+    });
+
+    it('forgets runs that are no longer remembered (hourly job), but never a lock in force', async () => {
+      await sql(
+        t,
+        `insert into sign_in_throttle (key, failures, window_start, locked_until) values
+           ('old-run', 3, now() - interval '25 hours', null),
+           ('old-but-locked', 9, now() - interval '25 hours', now() + interval '10 minutes'),
+           ('recent-run', 2, now() - interval '2 hours', null)`,
+      );
+      const worker = t.app.get(JobWorker);
+      await worker.scheduleRecurring();
+      const [{ run_at }] = await sql<{ run_at: Date }>(t, `select run_at from job where kind = 'auth.prune-sign-in-throttle' and status = 'pending'`);
+      await worker.runDue({ until: run_at });
+      const left = (await sql<{ key: string }>(t, `select key from sign_in_throttle order by key`)).map((row) => row.key);
+      expect(left).toEqual(['old-but-locked', 'recent-run']);
+    });
+
     it('is kept in the database: a second API process sees the same lock', async () => {
       const person = await newPerson();
       const second = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent' }), databaseUrl: t.db.url }, t.db.url);
@@ -457,10 +500,11 @@ describe('authentication', () => {
 
     it('a successful sign-in from an address does not wipe that address’s failure count', async () => {
       for (let i = 1; i <= 20; i++) await from('192.0.2.44', `spray${i}@test.example`, 'Fel-lösenord-1x');
-      const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      const key = proxied.app.get(Secrets).mac(THROTTLE_PURPOSE, 'ip:192.0.2.44');
+      const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = $1`, [key]);
       expect(before.failures).toBe(20);
       expect((await from('192.0.2.44', proxied.fixture.people.staffU2.email, FIXTURE_PASSWORD)).status).toBe(200);
-      const [after] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      const [after] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = $1`, [key]);
       expect(after.failures).toBe(20);
     });
   });

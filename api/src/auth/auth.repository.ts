@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Role, RoleGrant, ScopeType, SessionInfo } from '@kunna/contracts';
+import { Secrets } from '../config/secrets';
 import { Db } from '../database/db';
+import { THROTTLE_PURPOSE } from './throttle-keys';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, OneTimeCodePurpose } from './auth.entities';
 import type { Grant } from './caller';
 import type { ScopePosition } from './scope';
@@ -32,7 +34,10 @@ export interface CallerRow {
 
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: Secrets,
+  ) {}
 
   /**
    * People the identifier may name: by e-mail anywhere, or by employee number in one organisation.
@@ -213,11 +218,17 @@ export class AuthRepository {
   }
 
   // --- sign-in throttling, shared by every API process through the database ---
+  // Keys are given in plain (throttle-keys.ts) and stored only as keyed hashes; the table is reached only through
+  // its functions (migrations/1763901600000-sign-in-throttle-privacy.ts).
+
+  private hashed(keys: string[]): string[] {
+    return keys.map((key) => this.secrets.mac(THROTTLE_PURPOSE, key));
+  }
 
   async lockedUntil(keys: string[]): Promise<Date | null> {
     const rows: Array<{ locked_until: Date | null }> = await this.db.manager.query(
-      `select max(locked_until) as locked_until from sign_in_throttle where key = any($1) and locked_until > now()`,
-      [keys],
+      `select kunna_throttle_locked_until($1) as locked_until`,
+      [this.hashed(keys)],
     );
     return rows[0]?.locked_until ?? null;
   }
@@ -228,24 +239,36 @@ export class AuthRepository {
    * `memoryMinutes` after it began.
    */
   async recordFailure(keys: string[], policy: ThrottlePolicy): Promise<void> {
-    const fresh = `t.window_start < now() - make_interval(mins => $3)`;
-    const failures = `(case when ${fresh} then 1 else t.failures + 1 end)`;
-    await this.db.manager.query(
-      `insert into sign_in_throttle as t (key, failures, window_start, locked_until)
-       select k, 1, now(), case when $2 <= 1 then now() + make_interval(secs => $4) end from unnest($1::text[]) as k
-       on conflict (key) do update set
-         failures = ${failures},
-         window_start = case when ${fresh} then now() else t.window_start end,
-         locked_until = case
-           when ${failures} >= $2
-           then now() + make_interval(secs => least($5::float8, $4::float8 * power(2, least(${failures} - $2, 20))))
-           else t.locked_until end`,
-      [keys, policy.threshold, policy.memoryMinutes, policy.firstLockSeconds, policy.maxLockSeconds],
-    );
+    await this.db.manager.query(`select kunna_throttle_record_failure($1, $2, $3, $4, $5)`, [
+      this.hashed(keys),
+      policy.threshold,
+      policy.memoryMinutes,
+      policy.firstLockSeconds,
+      policy.maxLockSeconds,
+    ]);
   }
 
   async clearThrottle(keys: string[]): Promise<void> {
-    await this.db.manager.query(`delete from sign_in_throttle where key = any($1)`, [keys]);
+    await this.db.manager.query(`select kunna_throttle_clear($1)`, [this.hashed(keys)]);
+  }
+
+  /** The counts under these keys (a person's own copy of their data). */
+  async throttleEntries(keys: string[]): Promise<Array<{ failures: number; windowStart: string; lockedUntil: string | null }>> {
+    const rows: Array<{ failures: number; window_start: Date; locked_until: Date | null }> = await this.db.manager.query(
+      `select * from kunna_throttle_entries($1)`,
+      [this.hashed(keys)],
+    );
+    return rows.map((row) => ({
+      failures: row.failures,
+      windowStart: row.window_start.toISOString(),
+      lockedUntil: row.locked_until?.toISOString() ?? null,
+    }));
+  }
+
+  /** Deletes runs older than `memoryMinutes` that are not locked; returns how many. */
+  async pruneThrottle(memoryMinutes: number): Promise<number> {
+    const rows: Array<{ removed: number }> = await this.db.manager.query(`select kunna_throttle_prune($1) as removed`, [memoryMinutes]);
+    return rows[0]?.removed ?? 0;
   }
 
   // --- where objects sit in the tree, for scope checks ---

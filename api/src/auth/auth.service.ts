@@ -9,6 +9,7 @@ import { AuthRepository, SignInCandidate, ThrottlePolicy } from './auth.reposito
 import { KnownDevice, rememberOnDevice } from './device-cookie';
 import type { Caller } from './caller';
 import { normaliseIdentifier } from './identifier';
+import { accountKey, addressKey, deviceKey, passwordChangeKey, personKey } from './throttle-keys';
 import { PasswordHasher } from './password-hasher';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 
@@ -62,17 +63,17 @@ export class AuthService {
     const typed = normaliseIdentifier(identifier);
     // An e-mail names the same account whichever organisation is chosen, so it has one counter (choosing an
     // organisation must not buy five more tries); an employee number is unique per organisation only.
-    const accountKey = `id:${typed.kind === 'email' ? '*' : (organisationId ?? '*')}:${typed.value.toLowerCase()}`;
-    const addressKey = client.ip ? `ip:${client.ip}` : null;
+    const account = accountKey(typed, organisationId);
+    const address = client.ip ? addressKey(client.ip) : null;
     const candidates = typed.matchable ? (await this.repository.findSignInCandidates(typed.value, organisationId)).slice(0, MAX_CANDIDATES) : [];
     // Also per person: however the identifier is written (e-mail or employee number, any spelling the look-up
     // accepts), the tries against one person add up.
-    const personKeys = candidates.map((candidate) => `person:${candidate.personId}`);
+    const personKeys = candidates.map((candidate) => personKey(candidate.personId));
     // A device where one of these people signed in before answers only for its own failures (device-cookie.ts).
     const device = client.device ?? null;
     const knownDevice = device !== null && candidates.some((candidate) => device.personIds.includes(candidate.personId));
-    const deviceKey = device ? `device:${device.id}` : null;
-    const lockKeys = knownDevice ? [deviceKey as string] : [accountKey, ...personKeys, ...(addressKey ? [addressKey] : [])];
+    const deviceCounter = device ? deviceKey(device.id) : null;
+    const lockKeys = knownDevice ? [deviceCounter as string] : [account, ...personKeys, ...(address ? [address] : [])];
     const locked = await this.repository.lockedUntil(lockKeys);
     if (locked) throw this.lockedOut(locked);
 
@@ -85,8 +86,8 @@ export class AuthService {
       );
     }
     if (matching.length === 0) {
-      await this.repository.recordFailure([accountKey, ...personKeys, ...(deviceKey ? [deviceKey] : [])], ACCOUNT_THROTTLE);
-      if (addressKey && !knownDevice) await this.repository.recordFailure([addressKey], ADDRESS_THROTTLE);
+      await this.repository.recordFailure([account, ...personKeys, ...(deviceCounter ? [deviceCounter] : [])], ACCOUNT_THROTTLE);
+      if (address && !knownDevice) await this.repository.recordFailure([address], ADDRESS_THROTTLE);
       const only = candidates.length === 1 ? candidates[0] : null;
       await this.audit.record({
         action: 'auth.sign_in_failed',
@@ -99,7 +100,7 @@ export class AuthService {
     const candidate = matching[0];
     // Only the account's and device's counters: a success must not wipe the failures of everyone else behind the
     // same address.
-    await this.repository.clearThrottle([accountKey, `person:${candidate.personId}`, ...(deviceKey ? [deviceKey] : [])]);
+    await this.repository.clearThrottle([account, personKey(candidate.personId), ...(deviceCounter ? [deviceCounter] : [])]);
     const session = await this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
     return { ...session, device: rememberOnDevice(device, candidate.personId, this.secrets) };
   }
@@ -151,9 +152,9 @@ export class AuthService {
    * a refused password leaves it usable.
    */
   async redeem(code: string, newPassword: string, client: SignInClient): Promise<NewSession> {
-    const addressKey = client.ip ? `ip:${client.ip}` : null;
-    if (addressKey) {
-      const locked = await this.repository.lockedUntil([addressKey]);
+    const address = client.ip ? addressKey(client.ip) : null;
+    if (address) {
+      const locked = await this.repository.lockedUntil([address]);
       if (locked) throw this.codesLockedOut(locked);
     }
     const problem = PasswordHasher.check(newPassword);
@@ -178,7 +179,7 @@ export class AuthService {
       );
     });
     if (!session) {
-      if (addressKey) await this.repository.recordFailure([addressKey], ADDRESS_THROTTLE);
+      if (address) await this.repository.recordFailure([address], ADDRESS_THROTTLE);
       throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
     }
     return { ...session, device: rememberOnDevice(client.device ?? null, session.caller.personId, this.secrets) };
@@ -190,7 +191,7 @@ export class AuthService {
    * change itself is one transaction.
    */
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
-    const throttleKey = `password:${caller.personId}`;
+    const throttleKey = passwordChangeKey(caller.personId);
     const locked = await this.repository.lockedUntil([throttleKey]);
     if (locked) throw this.passwordLockedOut(locked);
     const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
