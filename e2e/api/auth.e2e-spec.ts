@@ -826,6 +826,52 @@ describe('authentication', () => {
       return { person, client };
     }
 
+    it('refuses guessable, personal, blank and unchanged new passwords: 400 naming newPassword with a stable code and a Swedish reason', async () => {
+      const { person, client } = await personWithClient();
+      const change = (newPassword: string) => client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword });
+      const cases: Array<[string, string]> = [
+        ['Kunna-demo-2026', 'passwordPersonal'],
+        ['Sommar2026', 'passwordTooWeak'],
+        [person.email!, 'passwordPersonal'],
+        [`Auth${person.email!.split('@')[0]}`, 'passwordPersonal'],
+        ['          ', 'passwordBlank'],
+        [FIXTURE_PASSWORD, 'passwordReused'],
+      ];
+      for (const [password, code] of cases) {
+        const response = await change(password);
+        expect({ password, status: response.status, code: response.body.details?.[0]?.code, field: response.body.details?.[0]?.field }).toEqual({
+          password,
+          status: 400,
+          code,
+          field: 'newPassword',
+        });
+      }
+      expect((await change('Kunna-demo-2026')).body.details[0].message).toBe(
+        'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.',
+      );
+      expect((await change(FIXTURE_PASSWORD)).body.details[0].message).toBe('Det nya lösenordet är samma som det du har nu. Välj ett nytt.');
+      // In English for someone reading Kunna in English; the code stays the same.
+      const english = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: '          ' }).set('Accept-Language', 'en');
+      expect(english.body.details[0]).toEqual({ field: 'newPassword', message: 'The password cannot be only spaces. Use letters, digits or symbols.', code: 'passwordBlank' });
+      // None of them was set.
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('a reset code cannot set the password the person already has', async () => {
+      const person = await newPerson();
+      const code = 'KLMNP-QRST2'.replace(/[A-Z2-9]/g, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomBytes(1)[0] % 31]);
+      await sql(
+        t,
+        `insert into one_time_code (organisation_id, person_id, purpose, code_hash, expires_at, created_by)
+         values ($1, $2, 'password_reset', $3, now() + interval '1 hour', $4)`,
+        [t.fixture.orgA, person.id, sha256(normaliseCode(code)), t.fixture.people.managerU1.id],
+      );
+      const same = await post('/api/auth/redeem').send({ code, newPassword: FIXTURE_PASSWORD });
+      expect(same.status).toBe(400);
+      expect(same.body.details[0].code).toBe('passwordReused');
+      expect((await post('/api/auth/redeem').send({ code, newPassword: 'Gröna-tallar-vid-sjön-7' })).status).toBe(200);
+    });
+
     it('changes the password: the new one signs in, the old one does not', async () => {
       const { person, client } = await personWithClient();
       const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2031' });
@@ -887,15 +933,15 @@ describe('authentication', () => {
     });
 
     it.each([
-      ['too short (9 characters)', 'Kort-123x', 'Lösenordet måste ha minst 10 tecken.'],
-      ['too long (129 characters)', `${'Lång-'.repeat(25)}1234`, 'Lösenordet får ha högst 128 tecken.'],
-      ['common', 'Password123', 'Lösenordet är för vanligt. Välj ett annat.'],
-      ['common in Swedish', 'lösenord123', 'Lösenordet är för vanligt. Välj ett annat.'],
-    ])('refuses a new password that is %s, naming newPassword', async (_label, newPassword, message) => {
+      ['too short (9 characters)', 'Kort-123x', 'Lösenordet måste ha minst 10 tecken.', 'passwordTooShort'],
+      ['too long (129 characters)', `${'Lång-'.repeat(25)}1234`, 'Lösenordet får ha högst 128 tecken.', 'passwordTooLong'],
+      ['common', 'Password123', 'Lösenordet är för vanligt. Välj ett annat.', 'passwordTooCommon'],
+      ['common in Swedish', 'lösenord123', 'Lösenordet är för vanligt. Välj ett annat.', 'passwordTooCommon'],
+    ])('refuses a new password that is %s, naming newPassword', async (_label, newPassword, message, code) => {
       const { person, client } = await personWithClient();
       const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([{ field: 'newPassword', message }]);
+      expect(response.body.details).toEqual([{ field: 'newPassword', message, code }]);
       // Nothing changed.
       expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
     });
@@ -990,9 +1036,12 @@ describe('authentication', () => {
       const code = await insertCode(person.id);
       const weak = await post('/api/auth/redeem').send({ code, newPassword: 'qwertyuiop' });
       expect(weak.status).toBe(400);
-      expect(weak.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.' }]);
+      expect(weak.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.', code: 'passwordTooCommon' }]);
       const short = await post('/api/auth/redeem').send({ code, newPassword: 'kort' });
-      expect(short.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.' }]);
+      expect(short.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.', code: 'passwordTooShort' }]);
+      // Refused after the code was looked up (it needs the person's own words): the code still stays usable.
+      const guessable = await post('/api/auth/redeem').send({ code, newPassword: 'Sommar2026' });
+      expect(guessable.body.details).toEqual([{ field: 'newPassword', message: expect.stringMatching(/^Lösenordet är för lätt att gissa\./), code: 'passwordTooWeak' }]);
       expect((await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' })).status).toBe(200);
     });
 

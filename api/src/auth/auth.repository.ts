@@ -5,6 +5,7 @@ import { Db } from '../database/db';
 import { THROTTLE_PURPOSE } from './throttle-keys';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, OneTimeCodePurpose } from './auth.entities';
 import type { Grant } from './caller';
+import type { PasswordContext } from './password-policy';
 import type { ScopePosition } from './scope';
 
 export interface SignInCandidate {
@@ -190,6 +191,17 @@ export class AuthRepository {
       [personId, language],
     );
     return (result as unknown[][])[0].length > 0;
+  }
+
+  /** The person's own words a new password must not be built from (password-policy.ts). */
+  async passwordContext(personId: string): Promise<PasswordContext | null> {
+    const rows: PasswordContext[] = await this.db.manager.query(
+      `select p.first_name as "firstName", p.last_name as "lastName", p.email, p.employee_number as "employeeNumber",
+              o.name as "organisationName"
+         from person p join organisation o on o.id = p.organisation_id where p.id = $1`,
+      [personId],
+    );
+    return rows[0] ?? null;
   }
 
   async passwordHash(personId: string): Promise<string | null> {

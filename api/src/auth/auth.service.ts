@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { CurrentUser, OneTimeCredential, SessionInfo, UiLanguage } from '@kunna/contracts';
+import { CurrentUser, OneTimeCredential, PasswordProblem, passwordProblemCode, SessionInfo, UiLanguage } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
@@ -11,6 +11,7 @@ import type { Caller } from './caller';
 import { normaliseIdentifier } from './identifier';
 import { accountKey, addressKey, deviceKey, passwordChangeKey, personKey } from './throttle-keys';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 
 /**
@@ -158,13 +159,15 @@ export class AuthService {
       if (locked) throw this.codesLockedOut(locked);
     }
     const problem = PasswordHasher.check(newPassword);
-    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
+    if (problem) throw passwordError(problem);
     const session = await this.db.transaction(async () => {
       const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
       if (!consumed) return null;
       // From here on the transaction acts for the code's person, within their organisation only.
       return this.db.transaction(
         async () => {
+          // A refusal rolls the transaction back: the code stays usable for a better password.
+          await this.refuseUnfitPassword(consumed.personId, newPassword, null);
           const passwordHash = await this.hasher.hash(newPassword);
           await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
           await this.repository.revokeAllSessions(consumed.personId);
@@ -200,8 +203,7 @@ export class AuthService {
       await this.audit.record({ action: 'auth.password_change_failed', targetType: 'person', targetId: caller.personId });
       throw validationError([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
     }
-    const problem = PasswordHasher.check(newPassword);
-    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
+    await this.db.transaction(() => this.refuseUnfitPassword(caller.personId, newPassword, currentPassword), tenantOf(caller));
     const hash = await this.hasher.hash(newPassword);
     await this.db.transaction(
       async () => {
@@ -213,6 +215,20 @@ export class AuthService {
       },
       tenantOf(caller),
     );
+  }
+
+  /**
+   * Refuses a new password that is too short or long, spaces only, common, easy to guess from the person's own
+   * words, or the one they have now (`current` when typed, else compared with the stored hash).
+   */
+  private async refuseUnfitPassword(personId: string, newPassword: string, current: string | null): Promise<void> {
+    const context = await this.repository.passwordContext(personId);
+    const problem = context ? passwordProblem(newPassword, context) : PasswordHasher.check(newPassword);
+    if (problem) throw passwordError(problem);
+    const existing = current === null ? await this.repository.passwordHash(personId) : null;
+    if (current !== null ? newPassword === current : existing !== null && (await this.hasher.verify(existing, newPassword))) {
+      throw passwordError('reused');
+    }
   }
 
   /** The person's own language, used at every sign-in and for the server's messages. Repeating it changes nothing. */
@@ -376,13 +392,26 @@ export class AuthService {
   }
 }
 
-export function passwordMessage(problem: 'tooShort' | 'tooLong' | 'tooCommon'): string {
+/** Why a new password was refused, in plain Swedish (translated at the edge, common/messages.ts). */
+export function passwordMessage(problem: PasswordProblem): string {
   switch (problem) {
     case 'tooShort':
       return 'Lösenordet måste ha minst 10 tecken.';
     case 'tooLong':
       return 'Lösenordet får ha högst 128 tecken.';
+    case 'blank':
+      return 'Lösenordet kan inte bara vara mellanslag. Använd bokstäver, siffror eller tecken.';
     case 'tooCommon':
       return 'Lösenordet är för vanligt. Välj ett annat.';
+    case 'personal':
+      return 'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.';
+    case 'tooWeak':
+      return 'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.';
+    case 'reused':
+      return 'Det nya lösenordet är samma som det du har nu. Välj ett nytt.';
   }
+}
+
+export function passwordError(problem: PasswordProblem) {
+  return validationError([{ field: 'newPassword', message: passwordMessage(problem), code: passwordProblemCode(problem) }]);
 }

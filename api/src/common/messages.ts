@@ -68,6 +68,12 @@ const ENGLISH = new Map<string, string>(
     'Lösenordet måste ha minst 10 tecken.': 'The password must have at least 10 characters.',
     'Lösenordet får ha högst 128 tecken.': 'The password may have at most 128 characters.',
     'Lösenordet är för vanligt. Välj ett annat.': 'The password is too common. Choose another one.',
+    'Lösenordet kan inte bara vara mellanslag. Använd bokstäver, siffror eller tecken.': 'The password cannot be only spaces. Use letters, digits or symbols.',
+    'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.':
+      'The password resembles your name, your e-mail, your workplace or Kunna. Choose something that is not about you or your work.',
+    'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.':
+      'The password is too easy to guess. Try three or four words that do not belong together, for example Green-pines-by-the-lake.',
+    'Det nya lösenordet är samma som det du har nu. Välj ett nytt.': 'The new password is the same as your current one. Choose a new one.',
     'Lösenordet är för långt.': 'The password is too long.',
     'Sessionen finns inte.': 'The session does not exist.',
     'E-post eller anställningsnummer är för långt.': 'The e-mail or employee number is too long.',
