@@ -59,8 +59,9 @@ describe('hostile input', () => {
       expect(response.body.details[0]).toEqual({ field: 'f0', message: 'Fältet finns inte här. Ta bort det.' });
       expect(response.body.message).toBe('Uppgifterna är inte giltiga. De första 20 problemen visas.');
       expect(response.text.length).toBeLessThan(5_000);
-      // Generous for a shared 2-core machine; before, this took about 3 s and answered 3.3 MB.
-      expect(ms).toBeLessThan(1_500);
+      // Generous for a shared 2-core machine running other suites (about 0.4 s alone); before the limit this took
+      // about 9 s here (3 s on the probe's machine) and answered 3.3 MB.
+      expect(ms).toBeLessThan(4_000);
     });
 
     it('nested unknown fields are cut to 20 as well', async () => {
