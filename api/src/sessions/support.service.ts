@@ -61,6 +61,13 @@ export class SupportService {
     const errors = await this.sessions.checkPeople(caller, [body.personId], 'personId', body.date);
     if (errors.length > 0) throw validationError(errors.map((error) => ({ ...error, field: 'personId' })));
     if (body.personId === caller.personId) throw validationError([{ field: 'personId', message: 'Stöd loggas för någon annan än dig själv.' }]);
+    // Support is logged in the unit's name: for its own people, or for someone who came to one of its sessions (a
+    // walk-in), never for anyone of the organisation.
+    if (!(await this.repository.memberOrWalkInOf(body.personId, unit.id, body.date))) {
+      throw validationError([
+        { field: 'personId', message: 'Personen hör inte till enheten och har inte varit med på något av enhetens tillfällen.', code: 'notInUnit' },
+      ]);
+    }
     if (body.moduleId) await this.sessions.chooseVersion(caller, body.moduleId, undefined);
     const id = await this.repository.insertSupportEntry({
       id: body.id ?? null,
