@@ -37,9 +37,11 @@ export class PeopleService {
   }
 
   /** The access guard has checked the caller may see this person. */
+  /** Someone else's record is individual data: every such read is in the audit log. */
   async detail(caller: Caller, personId: string): Promise<PersonDetail> {
     const detail = await this.people.detail(caller.organisationId, personId);
     if (!detail) throw notFound();
+    if (personId !== caller.personId) await this.audit.record({ action: 'person.read', targetType: 'person', targetId: personId });
     return { ...detail, roles: await this.auth.describeGrants(personId) };
   }
 

@@ -32,6 +32,16 @@ export class SupportService {
       personId: query.personId,
     });
     const ambassadorUnits = unitsWhere(caller, Role.Ambassador);
+    // Support received by others (with notes for the unit's ambassadors) is individual data: each read is logged.
+    const others = rows.filter((row) => row.personId !== caller.personId);
+    const aboutOthers = others.length > 0 || query.unitId !== undefined || (query.personId !== undefined && query.personId !== caller.personId);
+    if (aboutOthers) {
+      await this.audit.record({
+        action: 'support.read',
+        ...readTarget(query),
+        details: { entries: others.length, withNotes: others.filter((row) => row.notes !== null && ambassadorUnits.includes(row.unitId)).length },
+      });
+    }
     return rows.map((row) => {
       const mayReadNotes = row.personId === caller.personId || ambassadorUnits.includes(row.unitId);
       return {
@@ -109,4 +119,11 @@ export class SupportService {
       notesHidden: !mayReadNotes && row.notes !== null,
     };
   }
+}
+
+/** What a list read is about: the person or unit it was narrowed to, if any. */
+export function readTarget(query: { personId?: string; unitId?: string }): { targetType?: string; targetId?: string } {
+  if (query.personId) return { targetType: 'person', targetId: query.personId };
+  if (query.unitId) return { targetType: 'unit', targetId: query.unitId };
+  return {};
 }
