@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
 import { currentRequest } from '../database/request-context';
 import { answerLanguage, localiseError } from './messages';
+import { loggedPath } from './request-context.middleware';
 
 /** The field message for an id that is not a UUID (a path, query or body id). */
 export const MALFORMED_ID = 'Ska vara ett id (UUID).';
@@ -104,7 +105,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error(
-        JSON.stringify({ requestId, method: request.method, path: request.path, error: describe(exception) }),
+        JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), error: describe(exception) }),
       );
     }
     if (response.headersSent) return;
