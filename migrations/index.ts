@@ -15,7 +15,9 @@ import { PersonalData1763901000000 } from './1763901000000-personal-data';
 import { CompetenceProfiles1763901300000 } from './1763901300000-competence-profiles';
 import { CheckReleaseDedupe1763901400000 } from './1763901400000-check-release-dedupe';
 import { FacilitatorReason1763901500000 } from './1763901500000-facilitator-reason';
+import { SignInThrottlePrivacy1763901600000 } from './1763901600000-sign-in-throttle-privacy';
 import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
+import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -37,5 +39,7 @@ export const MIGRATIONS = [
   CompetenceProfiles1763901300000,
   CheckReleaseDedupe1763901400000,
   FacilitatorReason1763901500000,
+  SignInThrottlePrivacy1763901600000,
   PrivacyRelease1763901700000,
+  CalendarFeedActiveOwner1763901800000,
 ];

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Kunna körs på ${config.publicUrl}`,
-    `  API: ${config.publicUrl}/api   OpenAPI: ${config.publicUrl}/api/docs`,
+    `  API: ${config.publicUrl}/api   OpenAPI: ${config.publicUrl}/api/docs${config.production && !config.apiDocs ? ' (för inloggade administratörer)' : ''}`,
     database.embedded ? `  Databas: inbyggd PostgreSQL i ${config.dataDir}` : '  Databas: DATABASE_URL',
   ];
   if (demo) {

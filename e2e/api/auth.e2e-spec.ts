@@ -4,6 +4,11 @@ import { CSRF_HEADER, CurrentUser, SessionInfo } from '@kunna/contracts';
 import { createApp } from '../../api/src/app/create-app';
 import { loadConfig } from '../../api/src/config/app-config';
 import { normaliseCode, sha256 } from '../../api/src/auth/tokens';
+import { THROTTLE_PURPOSE } from '../../api/src/auth/throttle-keys';
+import { Secrets } from '../../api/src/config/secrets';
+import { appUrlFor } from '../../api/src/database/app-role';
+import { JobWorker } from '../../api/src/jobs/job-worker';
+import { Client } from 'pg';
 import { FIXTURE_PASSWORD } from '../../api/src/test-support/fixture';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
 import { clientFromResponse, FreshClient, signIn, sql } from './people-test-helpers';
@@ -73,6 +78,14 @@ describe('authentication', () => {
     const cookie = cookies.find((value) => /^(__Host-)?kunna_session=/.test(value));
     if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
     return cookie;
+  }
+
+  /** The device cookie (name=value) a successful sign-in sets. */
+  function deviceCookie(response: request.Response): string {
+    const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+    const cookie = cookies.find((value) => /^(__Host-)?kunna_device=/.test(value));
+    if (!cookie) throw new Error(`no device cookie in ${JSON.stringify(cookies)}`);
+    return cookie.split(';')[0];
   }
 
   describe('sign-in', () => {
@@ -230,11 +243,24 @@ describe('authentication', () => {
       const locked = await attempt(person.email!, FIXTURE_PASSWORD);
       expect(locked.status).toBe(429);
       expect(locked.body.code).toBe('lockedOut');
-      expect(locked.body.message).toBe('För många misslyckade inloggningar. Försök igen om 15 minuter eller be din chef om en ny kod.');
-      const retryAfter = Number(locked.headers['retry-after']);
-      expect(retryAfter).toBeGreaterThan(14 * 60);
-      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(locked.body.message).toBe('För många misslyckade inloggningar. Försök igen om 1 minut eller be din chef om en ny kod.');
+      expect(Number(locked.headers['retry-after'])).toBe(60);
       expect(locked.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('delays progressively instead of locking for 15 minutes at once: 1 minute, doubling with each further failure, at most 15', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 5; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      const waits: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        const locked = await attempt(person.email!, FIXTURE_PASSWORD);
+        expect(locked.status).toBe(429);
+        waits.push(Number(locked.headers['retry-after']));
+        // The wait passes; the next try is wrong again.
+        await sql(t, `update sign_in_throttle set locked_until = now() - interval '1 second' where locked_until is not null`);
+        expect((await attempt(person.email!, `Fel-lösenord-igen-${round}`)).status).toBe(401);
+      }
+      expect(waits).toEqual([60, 120, 240, 480, 900, 900]);
     });
 
     it('locks an unknown identifier the same way (no enumeration through the lock-out)', async () => {
@@ -266,6 +292,102 @@ describe('authentication', () => {
       for (let i = 1; i <= 5; i++) await attempt(person.email!, `Fel-lösenord-${i}x`);
       expect((await attempt(person.email!, FIXTURE_PASSWORD, t.fixture.orgA)).status).toBe(429);
       expect((await attempt(person.email!.toUpperCase(), FIXTURE_PASSWORD, t.fixture.orgB)).status).toBe(429);
+    });
+
+    it('a look-alike letter in the e-mail (İ, U+0130, for i) neither signs in nor escapes the lock-out', async () => {
+      const fresh = await newPerson({ email: `lisa.${randomBytes(3).toString('hex')}@test.example` });
+      const lookAlike = fresh.email!.replace('i', '\u0130');
+      expect((await attempt(lookAlike, FIXTURE_PASSWORD)).status).toBe(401);
+
+      const person = await newPerson({ email: `lisa.${randomBytes(3).toString('hex')}@test.example` });
+      for (let i = 1; i <= 5; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await attempt(person.email!.replace('i', '\u0130'), FIXTURE_PASSWORD)).status).not.toBe(200);
+      // Compatibility forms (full-width letters) are the same identifier, and the same lock.
+      const fullWidth = person.email!.replace('l', '\uFF4C');
+      expect((await attempt(fullWidth, FIXTURE_PASSWORD)).status).toBe(429);
+    });
+
+    it('failures count per person whichever identifier is typed: e-mail and employee number share one limit', async () => {
+      const person = await newPerson();
+      for (let i = 1; i <= 3; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      for (let i = 4; i <= 5; i++) expect((await attempt(person.employeeNumber, `Fel-lösenord-${i}x`, t.fixture.orgA)).status).toBe(401);
+      expect((await attempt(person.employeeNumber, FIXTURE_PASSWORD, t.fixture.orgA)).status).toBe(429);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(429);
+    });
+
+    it('a device where the person signed in before keeps working while failures from elsewhere lock the account', async () => {
+      const person = await newPerson();
+      const first = await attempt(person.email!, FIXTURE_PASSWORD);
+      expect(first.status).toBe(200);
+      const device = deviceCookie(first);
+      // Someone elsewhere guesses: the account is locked for every other device…
+      for (let i = 1; i <= 5; i++) expect((await attempt(person.email!, `Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(429);
+      expect((await attempt(person.employeeNumber, FIXTURE_PASSWORD, t.fixture.orgA)).status).toBe(429);
+      // …but not for the person's own device.
+      const own = await post('/api/auth/sign-in').set('Cookie', device).send({ identifier: person.email, password: FIXTURE_PASSWORD });
+      expect(own.status).toBe(200);
+      expect(own.body.personId).toBe(person.id);
+    });
+
+    it('a known device answers for its own wrong passwords, and a forged or altered device cookie exempts nothing', async () => {
+      const person = await newPerson();
+      const device = deviceCookie(await attempt(person.email!, FIXTURE_PASSWORD));
+      const fromDevice = (password: string, cookie = device) =>
+        post('/api/auth/sign-in').set('Cookie', cookie).send({ identifier: person.email, password });
+      for (let i = 1; i <= 5; i++) expect((await fromDevice(`Fel-lösenord-${i}x`)).status).toBe(401);
+      expect((await fromDevice(FIXTURE_PASSWORD)).status).toBe(429);
+
+      const other = await newPerson();
+      const otherDevice = deviceCookie(await attempt(other.email!, FIXTURE_PASSWORD));
+      for (let i = 1; i <= 5; i++) await attempt(other.email!, `Fel-lösenord-${i}x`);
+      const [name, value] = otherDevice.split('=');
+      const parts = value.split('.');
+      // Naming another person in the cookie without the signature, or a made-up cookie: the account lock holds.
+      const altered = `${name}=${[parts[0], parts[1], person.id, parts[3], parts[4]].join('.')}`;
+      const forged = `${name}=v1.abc.${other.id}.9999999999.${'A'.repeat(43)}`;
+      for (const cookie of [altered, forged]) {
+        expect((await post('/api/auth/sign-in').set('Cookie', cookie).send({ identifier: other.email, password: FIXTURE_PASSWORD })).status).toBe(429);
+      }
+      expect((await post('/api/auth/sign-in').set('Cookie', otherDevice).send({ identifier: other.email, password: FIXTURE_PASSWORD })).status).toBe(200);
+    });
+
+    it('keeps no e-mail, employee number or address in clear, and the API’s own database role cannot read the table', async () => {
+      const person = await newPerson();
+      expect((await attempt(person.email!, 'Fel-lösenord-1x')).status).toBe(401);
+      expect((await attempt(person.employeeNumber, 'Fel-lösenord-2x', t.fixture.orgA)).status).toBe(401);
+      const keys = (await sql<{ key: string }>(t, `select key from sign_in_throttle`)).map((row) => row.key);
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      for (const key of keys) {
+        expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        expect(key).not.toContain(person.email!);
+        expect(key.toLowerCase()).not.toContain(person.employeeNumber.toLowerCase());
+      }
+      const hashed = (key: string) => t.app.get(Secrets).mac(THROTTLE_PURPOSE, key);
+      expect(keys).toEqual(expect.arrayContaining([hashed(`person:${person.id}`), hashed(`id:*:${person.email}`)]));
+      const app = new Client({ connectionString: appUrlFor(t.db.url) });
+      await app.connect();
+      try {
+        expect((await app.query(`select count(*)::int as n from sign_in_throttle`)).rows[0].n).toBe(0);
+      } finally {
+        await app.end();
+      }
+    });
+
+    it('forgets runs that are no longer remembered (hourly job), but never a lock in force', async () => {
+      await sql(
+        t,
+        `insert into sign_in_throttle (key, failures, window_start, locked_until) values
+           ('old-run', 3, now() - interval '25 hours', null),
+           ('old-but-locked', 9, now() - interval '25 hours', now() + interval '10 minutes'),
+           ('recent-run', 2, now() - interval '2 hours', null)`,
+      );
+      const worker = t.app.get(JobWorker);
+      await worker.scheduleRecurring();
+      const [{ run_at }] = await sql<{ run_at: Date }>(t, `select run_at from job where kind = 'auth.prune-sign-in-throttle' and status = 'pending'`);
+      await worker.runDue({ until: run_at });
+      const left = (await sql<{ key: string }>(t, `select key from sign_in_throttle order by key`)).map((row) => row.key);
+      expect(left).toEqual(['old-but-locked', 'recent-run']);
     });
 
     it('is kept in the database: a second API process sees the same lock', async () => {
@@ -328,12 +450,61 @@ describe('authentication', () => {
       expect((await from('198.51.100.8', proxied.fixture.people.staffU1.email, FIXTURE_PASSWORD)).status).toBe(200);
     });
 
+    it('one-time code redemption is throttled per address: after 30 wrong codes even a valid code is refused (429); other addresses still redeem', async () => {
+      const redeem = (ip: string, code: string) =>
+        proxied.http().post('/api/auth/redeem').set('X-Forwarded-For', ip).send({ code, newPassword: 'Första-lösen-2031' });
+      const valid = async () => {
+        const code = 'KLMNP-QRST2'.replace(/[A-Z2-9]/g, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomBytes(1)[0] % 31]);
+        const [{ id }] = await sql<{ id: string }>(
+          proxied,
+          `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+           values ($1, $2, 'Kod', 'Kodsson', 'undersköterska', 'hourly', '2024-01-01') returning id`,
+          [proxied.fixture.orgA, `KOD${randomBytes(3).toString('hex')}`],
+        );
+        await sql(
+          proxied,
+          `insert into one_time_code (organisation_id, person_id, purpose, code_hash, expires_at, created_by)
+           values ($1, $2, 'first_sign_in', $3, now() + interval '1 hour', $4)`,
+          [proxied.fixture.orgA, id, sha256(normaliseCode(code)), proxied.fixture.people.managerU1.id],
+        );
+        return code;
+      };
+      let lockedAt = 0;
+      for (let i = 1; i <= 60; i++) {
+        const response = await redeem('198.51.100.77', `WRONG-${String(i).padStart(5, 'A')}`);
+        if (response.status === 429) {
+          lockedAt = i;
+          break;
+        }
+        expect(response.status).toBe(404);
+      }
+      expect(lockedAt).toBe(31);
+      const refused = await redeem('198.51.100.77', await valid());
+      expect(refused.status).toBe(429);
+      expect(refused.body.code).toBe('lockedOut');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await redeem('198.51.100.78', await valid())).status).toBe(200);
+    });
+
+    it('a workplace address locked by guessing still lets its known devices sign their people in', async () => {
+      const ip = '203.0.113.99';
+      const known = await from(ip, proxied.fixture.people.staffU3.email, FIXTURE_PASSWORD);
+      expect(known.status).toBe(200);
+      const device = deviceCookie(known);
+      for (let i = 1; i <= 30; i++) await from(ip, `spray-dos${i}@test.example`, 'Fel-lösenord-1x');
+      expect((await from(ip, proxied.fixture.people.managerU2.email, FIXTURE_PASSWORD)).status).toBe(429);
+      const own = await proxied.http().post('/api/auth/sign-in').set('X-Forwarded-For', ip).set('Cookie', device)
+        .send({ identifier: proxied.fixture.people.staffU3.email, password: FIXTURE_PASSWORD });
+      expect(own.status).toBe(200);
+    });
+
     it('a successful sign-in from an address does not wipe that address’s failure count', async () => {
       for (let i = 1; i <= 20; i++) await from('192.0.2.44', `spray${i}@test.example`, 'Fel-lösenord-1x');
-      const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      const key = proxied.app.get(Secrets).mac(THROTTLE_PURPOSE, 'ip:192.0.2.44');
+      const [before] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = $1`, [key]);
       expect(before.failures).toBe(20);
       expect((await from('192.0.2.44', proxied.fixture.people.staffU2.email, FIXTURE_PASSWORD)).status).toBe(200);
-      const [after] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = 'ip:192.0.2.44'`);
+      const [after] = await sql<{ failures: number }>(proxied, `select failures from sign_in_throttle where key = $1`, [key]);
       expect(after.failures).toBe(20);
     });
   });
@@ -655,6 +826,52 @@ describe('authentication', () => {
       return { person, client };
     }
 
+    it('refuses guessable, personal, blank and unchanged new passwords: 400 naming newPassword with a stable code and a Swedish reason', async () => {
+      const { person, client } = await personWithClient();
+      const change = (newPassword: string) => client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword });
+      const cases: Array<[string, string]> = [
+        ['Kunna-demo-2026', 'passwordPersonal'],
+        ['Sommar2026', 'passwordTooWeak'],
+        [person.email!, 'passwordPersonal'],
+        [`Auth${person.email!.split('@')[0]}`, 'passwordPersonal'],
+        ['          ', 'passwordBlank'],
+        [FIXTURE_PASSWORD, 'passwordReused'],
+      ];
+      for (const [password, code] of cases) {
+        const response = await change(password);
+        expect({ password, status: response.status, code: response.body.details?.[0]?.code, field: response.body.details?.[0]?.field }).toEqual({
+          password,
+          status: 400,
+          code,
+          field: 'newPassword',
+        });
+      }
+      expect((await change('Kunna-demo-2026')).body.details[0].message).toBe(
+        'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.',
+      );
+      expect((await change(FIXTURE_PASSWORD)).body.details[0].message).toBe('Det nya lösenordet är samma som det du har nu. Välj ett nytt.');
+      // In English for someone reading Kunna in English; the code stays the same.
+      const english = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: '          ' }).set('Accept-Language', 'en');
+      expect(english.body.details[0]).toEqual({ field: 'newPassword', message: 'The password cannot be only spaces. Use letters, digits or symbols.', code: 'passwordBlank' });
+      // None of them was set.
+      expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
+    });
+
+    it('a reset code cannot set the password the person already has', async () => {
+      const person = await newPerson();
+      const code = 'KLMNP-QRST2'.replace(/[A-Z2-9]/g, () => 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[randomBytes(1)[0] % 31]);
+      await sql(
+        t,
+        `insert into one_time_code (organisation_id, person_id, purpose, code_hash, expires_at, created_by)
+         values ($1, $2, 'password_reset', $3, now() + interval '1 hour', $4)`,
+        [t.fixture.orgA, person.id, sha256(normaliseCode(code)), t.fixture.people.managerU1.id],
+      );
+      const same = await post('/api/auth/redeem').send({ code, newPassword: FIXTURE_PASSWORD });
+      expect(same.status).toBe(400);
+      expect(same.body.details[0].code).toBe('passwordReused');
+      expect((await post('/api/auth/redeem').send({ code, newPassword: 'Gröna-tallar-vid-sjön-7' })).status).toBe(200);
+    });
+
     it('changes the password: the new one signs in, the old one does not', async () => {
       const { person, client } = await personWithClient();
       const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Bättre-lösen-2031' });
@@ -716,15 +933,15 @@ describe('authentication', () => {
     });
 
     it.each([
-      ['too short (9 characters)', 'Kort-123x', 'Lösenordet måste ha minst 10 tecken.'],
-      ['too long (129 characters)', `${'Lång-'.repeat(25)}1234`, 'Lösenordet får ha högst 128 tecken.'],
-      ['common', 'Password123', 'Lösenordet är för vanligt. Välj ett annat.'],
-      ['common in Swedish', 'lösenord123', 'Lösenordet är för vanligt. Välj ett annat.'],
-    ])('refuses a new password that is %s, naming newPassword', async (_label, newPassword, message) => {
+      ['too short (9 characters)', 'Kort-123x', 'Lösenordet måste ha minst 10 tecken.', 'passwordTooShort'],
+      ['too long (129 characters)', `${'Lång-'.repeat(25)}1234`, 'Lösenordet får ha högst 128 tecken.', 'passwordTooLong'],
+      ['common', 'Password123', 'Lösenordet är för vanligt. Välj ett annat.', 'passwordTooCommon'],
+      ['common in Swedish', 'lösenord123', 'Lösenordet är för vanligt. Välj ett annat.', 'passwordTooCommon'],
+    ])('refuses a new password that is %s, naming newPassword', async (_label, newPassword, message, code) => {
       const { person, client } = await personWithClient();
       const response = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([{ field: 'newPassword', message }]);
+      expect(response.body.details).toEqual([{ field: 'newPassword', message, code }]);
       // Nothing changed.
       expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
     });
@@ -819,9 +1036,12 @@ describe('authentication', () => {
       const code = await insertCode(person.id);
       const weak = await post('/api/auth/redeem').send({ code, newPassword: 'qwertyuiop' });
       expect(weak.status).toBe(400);
-      expect(weak.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.' }]);
+      expect(weak.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.', code: 'passwordTooCommon' }]);
       const short = await post('/api/auth/redeem').send({ code, newPassword: 'kort' });
-      expect(short.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.' }]);
+      expect(short.body.details).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.', code: 'passwordTooShort' }]);
+      // Refused after the code was looked up (it needs the person's own words): the code still stays usable.
+      const guessable = await post('/api/auth/redeem').send({ code, newPassword: 'Sommar2026' });
+      expect(guessable.body.details).toEqual([{ field: 'newPassword', message: expect.stringMatching(/^Lösenordet är för lätt att gissa\./), code: 'passwordTooWeak' }]);
       expect((await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' })).status).toBe(200);
     });
 

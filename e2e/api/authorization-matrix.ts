@@ -139,17 +139,19 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/end`, body: {} }),
   },
+  // The coordinator manages the network's coordinator role: past the guard for anyone of the network (the body is
+  // refused first); the service finds people of the coordinator's own organisation only (404 for organisation B).
   'POST /api/people/:personId/roles': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    own: ['manager', 'hr', 'admin', 'coordinator'],
+    sibling: ['hr', 'admin', 'coordinator'],
+    other: ['coordinator'],
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles`, body: {} }),
   },
   // A made-up grant id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
   'DELETE /api/people/:personId/roles/:roleId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    own: ['manager', 'hr', 'admin', 'coordinator'],
+    sibling: ['hr', 'admin', 'coordinator'],
+    other: ['coordinator'],
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles/00000000-0000-4000-8000-000000000000` }),
   },
@@ -579,7 +581,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/observations`, body: {} }),
   },
   // The link code: members of the round's unit answer for themselves (staffU1, ambassadorU1 and managerU1 are in U1).
-  'GET /api/checks/answer/:code': {
+  'POST /api/checks/answer/:code': {
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],

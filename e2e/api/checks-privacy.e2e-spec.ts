@@ -121,7 +121,7 @@ describe('check results never reveal a person (API)', () => {
   it('no route a manager may call returns another person’s answers', async () => {
     const afterCode = round(u1, 'after').code;
     // The link opens the manager's own (empty) form, never someone else's.
-    const own = await manager.get(`/api/checks/answer/${afterCode}`);
+    const own = await manager.post(`/api/checks/answer/${afterCode}`);
     expect(own.status).toBe(200);
     expect(own.body.answers).toEqual([]);
     // The kiosk is write-only: a finished answer cannot be reopened or read back.
@@ -176,7 +176,7 @@ describe('check results never reveal a person (API)', () => {
     // One more answer later: the new figure minus the earlier one would be that one person.
     const staff = await t.as('staffU1');
     const code = round(u1, 'after').code;
-    const form = (await staff.get(`/api/checks/answer/${code}`)).body as { questions: Array<{ key: string; kind: string }> };
+    const form = (await staff.post(`/api/checks/answer/${code}`)).body as { questions: Array<{ key: string; kind: string }> };
     for (const q of form.questions) {
       await staff.put(`/api/checks/answer/${code}/items/${q.key}`, { value: q.kind === 'knowledge' ? { options: ['a'] } : q.kind === 'post_session' ? { choice: 'yes' } : { rating: 4 } });
     }

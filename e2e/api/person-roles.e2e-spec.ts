@@ -88,13 +88,31 @@ describe('role assignment', () => {
     expect(await sql(t, `select 1 from role_assignment where person_id = $1`, [person])).toHaveLength(0);
   });
 
-  it('lets only an administrator name a network coordinator, on the organisation’s own network', async () => {
-    const person = await createPerson(await t.as('adminA'), t.fixture.unitU3);
-    const byHr = await (await t.as('hrA')).post(rolesOf(person.id), { role: 'network_coordinator', scopeId: t.fixture.networkId });
-    expect(byHr.status).toBe(403);
-    const byAdmin = await (await t.as('adminA')).post(rolesOf(person.id), { role: 'network_coordinator', scopeId: t.fixture.networkId });
-    expect(byAdmin.status).toBe(201);
-    expect(byAdmin.body).toMatchObject({ scopeType: 'network', scopeName: 'Testnätverket' });
+  it('network coordinator: granted only by a coordinator of that network, never by an administrator, never to oneself', async () => {
+    const admin = await t.as('adminA');
+    const coordinator = await t.as('coordinator');
+    const network = { role: 'network_coordinator', scopeId: t.fixture.networkId };
+    // The probe: an administrator making themself coordinator, and then editing every member's shared content.
+    const selfGrant = await admin.post(rolesOf(t.fixture.people.adminA.id), network);
+    expect(selfGrant.status).toBe(403);
+    const person = await createPerson(admin, t.fixture.unitU3);
+    expect((await admin.post(rolesOf(person.id), network)).status).toBe(403);
+    expect((await (await t.as('hrA')).post(rolesOf(person.id), network)).status).toBe(403);
+    expect(await sql(t, `select 1 from role_assignment where role = 'network_coordinator' and person_id = any($1)`, [[t.fixture.people.adminA.id, person.id]])).toHaveLength(0);
+    const networkModule = await admin.patch(`/api/library/modules/${t.fixture.library.networkModule.id}`, { archived: true });
+    expect([403, 404]).toContain(networkModule.status);
+
+    // An existing coordinator of the network names another (in their own organisation) and can take it back.
+    const byCoordinator = await coordinator.post(rolesOf(person.id), network);
+    expect(byCoordinator.status).toBe(201);
+    expect(byCoordinator.body).toMatchObject({ scopeType: 'network', scopeName: 'Testnätverket' });
+    expect((await coordinator.delete(`${rolesOf(person.id)}/${byCoordinator.body.id}`)).status).toBe(204);
+    // Never to oneself, and no other role through the coordinator's network scope.
+    const coordinatorId = t.fixture.people.coordinator.id;
+    expect((await coordinator.post(rolesOf(coordinatorId), { ...network, startDate: await dayOffset(t, 400) })).status).toBe(403);
+    expect((await coordinator.post(rolesOf(person.id), { role: 'org_admin', scopeId: t.fixture.orgA })).status).toBe(403);
+    // A coordinator cannot reach people of another organisation of the network.
+    expect((await coordinator.post(rolesOf(t.fixture.people.staffU4.id), network)).status).toBe(404);
   });
 
   it('lets HR assign and revoke ambassadors and managers, nothing else', async () => {

@@ -1,11 +1,13 @@
-import { DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from '../auth/access.guard';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { ApiExceptionFilter, flattenValidationErrors, validationError } from '../common/errors';
+import { ApiExceptionFilter } from '../common/errors';
+import { ApiValidationPipe } from '../common/validation-pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Secrets } from '../config/secrets';
 import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
 import { TransactionInterceptor } from '../database/transaction.interceptor';
@@ -16,22 +18,22 @@ import { FEATURE_MODULES } from './feature-modules';
 @Global()
 @Module({})
 class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, Db],
-      exports: [APP_CONFIG, Db],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db],
+      exports: [APP_CONFIG, Secrets, Db],
     };
   }
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, secrets: Secrets): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config),
+        CoreModule.forRoot(config, secrets),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, { poolSize: config.databasePool.size, poolWaitMs: config.databasePool.waitMs }),
           retryAttempts: 3,
@@ -46,13 +48,7 @@ export class AppModule {
       providers: [
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            stopAtFirstError: true,
-            exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
-          }),
+          useValue: new ApiValidationPipe(),
         },
         { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },

@@ -1,15 +1,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel, NotFoundException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import { API_PREFIX } from '@kunna/contracts';
+import { API_PREFIX, Role } from '@kunna/contracts';
+import { AuthService } from '../auth/auth.service';
+import { readSessionToken } from '../auth/session-cookie';
 import { AppConfig } from '../config/app-config';
+import { resolveSecret, Secrets } from '../config/secrets';
 import { bodyParserErrors } from '../common/errors';
+import { refuseNulCharacters } from '../common/nul-characters';
 import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
 import { AppModule } from './app.module';
@@ -29,7 +33,11 @@ const NEST_LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
  */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const appUrl = await prepareAppConnection(databaseUrl, config.databaseAppUrl);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl), {
+  const secret = resolveSecret(config.secret, databaseUrl);
+  if (secret.weak && config.production) {
+    new Logger('kunna').warn('KUNNA_SECRET is not set and the database owner has no password: set KUNNA_SECRET (see README).');
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appUrl, new Secrets(secret.key)), {
     logger: new AppLogger(NEST_LOG_LEVELS[config.logLevel], config.logLevel === 'debug'),
     bodyParser: false,
   });
@@ -73,6 +81,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(express.json({ limit: '1mb', reviver: refusePrototypeKeys }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(bodyParserErrors);
+  app.use(refuseNulCharacters);
   app.setGlobalPrefix(API_PREFIX);
 
   const document = SwaggerModule.createDocument(
@@ -84,6 +93,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       .addCookieAuth('kunna_session')
       .build(),
   );
+  app.use(apiDocsGate(config, app.get(AuthService)));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
@@ -93,6 +103,25 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   }
   await app.init();
   return app;
+}
+
+const API_DOCS_PATH = new RegExp(`^/${API_PREFIX}/docs(-json|-yaml)?(/|$)`);
+
+/**
+ * The OpenAPI document and Swagger UI list every route and field: served in development; in production only with
+ * API_DOCS=true or to a signed-in administrator, otherwise answered 404 like any unknown path. Swagger's routes are
+ * plain Express routes, outside the access guard, hence this middleware.
+ */
+function apiDocsGate(config: AppConfig, auth: AuthService) {
+  return (request: express.Request, _response: express.Response, next: express.NextFunction): void => {
+    if (!config.production || config.apiDocs || !API_DOCS_PATH.test(request.path)) return next();
+    const token = readSessionToken(request, config);
+    const caller = token ? auth.resolveSession(token) : Promise.resolve(null);
+    caller.then(
+      (found) => next(found?.grants.some((grant) => grant.role === Role.OrgAdmin) ? undefined : new NotFoundException('Hittades inte.')),
+      next,
+    );
+  };
 }
 
 /** Serves the built Angular app; unknown non-API paths get index.html so deep links work. */

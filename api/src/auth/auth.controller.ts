@@ -5,7 +5,9 @@ import { ApiRoutes, CurrentUser, OrganisationSummary, Role, SessionInfo } from '
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WithoutRequestTransaction } from '../database/transaction.interceptor';
 import { Access, Public, SELF } from './access.decorator';
-import { AuthService } from './auth.service';
+import { AuthService, SignInClient } from './auth.service';
+import { readDevice, setDeviceCookie } from './device-cookie';
+import { Secrets } from '../config/secrets';
 import { CallerParam } from './caller.decorator';
 import type { Caller } from './caller';
 import { ChangePasswordDto, RedeemCodeDto, SetLanguageDto, SignInDto } from './dto/auth.dto';
@@ -19,6 +21,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly directory: OrganisationDirectory,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secrets: Secrets,
   ) {}
 
   /** Organisation names for the sign-in form (employee numbers are unique per organisation only). */
@@ -37,25 +40,31 @@ export class AuthController {
   @Post(ApiRoutes.auth.signIn)
   @HttpCode(200)
   async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
-    const session = await this.auth.signIn(body.identifier, body.password, body.organisationId ?? null, {
-      ip: request.ip ?? null,
-      userAgent: request.header('user-agent') ?? null,
-    });
+    const session = await this.auth.signIn(body.identifier, body.password, body.organisationId ?? null, this.client(request));
     setSessionCookie(response, session.token, this.config);
+    if (session.device) setDeviceCookie(response, session.device, this.config);
     response.setHeader('Cache-Control', 'no-store');
     return this.auth.currentUser(session.caller);
   }
 
+  /** Outside the request transaction: a wrong code must still count towards the address's limit. */
   @Public()
+  @WithoutRequestTransaction()
   @Post(ApiRoutes.auth.redeem)
   @HttpCode(200)
   async redeem(@Body() body: RedeemCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
-    const session = await this.auth.redeem(body.code, body.newPassword, {
+    const session = await this.auth.redeem(body.code, body.newPassword, this.client(request));
+    setSessionCookie(response, session.token, this.config);
+    if (session.device) setDeviceCookie(response, session.device, this.config);
+    return this.auth.currentUser(session.caller);
+  }
+
+  private client(request: Request): SignInClient {
+    return {
       ip: request.ip ?? null,
       userAgent: request.header('user-agent') ?? null,
-    });
-    setSessionCookie(response, session.token, this.config);
-    return this.auth.currentUser(session.caller);
+      device: readDevice(request, this.config, this.secrets),
+    };
   }
 
   @Access({ roles: [Role.Staff], target: SELF })

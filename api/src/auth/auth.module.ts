@@ -1,12 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { defineJobKind } from '../jobs/job-kind';
+import { JobRegistry } from '../jobs/job-registry';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
-import { AuthService } from './auth.service';
+import { ACCOUNT_THROTTLE, AuthService } from './auth.service';
 import { OidcController } from './oidc.controller';
 import { OidcService } from './oidc.service';
 import { OrganisationDirectory } from './organisation-directory';
 import { PasswordHasher } from './password-hasher';
+
+/** Hourly: deletes sign-in throttle runs that are no longer remembered. */
+export const PRUNE_SIGN_IN_THROTTLE = defineJobKind<Record<string, never>>('auth.prune-sign-in-throttle');
 
 @Global()
 @Module({
@@ -14,4 +19,16 @@ import { PasswordHasher } from './password-hasher';
   providers: [AuthService, AuthRepository, PasswordHasher, OrganisationDirectory, AccessGuard, OidcService],
   exports: [AuthService, AuthRepository, PasswordHasher, AccessGuard],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly repository: AuthRepository,
+  ) {}
+
+  onModuleInit(): void {
+    // Sign-in failures are personal data too: a run is deleted once it is no longer remembered (and not locked).
+    this.registry.registerRecurring(PRUNE_SIGN_IN_THROTTLE, 3600, async () => {
+      await this.repository.pruneThrottle(ACCOUNT_THROTTLE.memoryMinutes);
+    });
+  }
+}

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Role, RoleGrant, ScopeType, SessionInfo } from '@kunna/contracts';
+import { Secrets } from '../config/secrets';
 import { Db } from '../database/db';
+import { THROTTLE_PURPOSE } from './throttle-keys';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, OneTimeCodePurpose } from './auth.entities';
 import type { Grant } from './caller';
+import type { PasswordContext } from './password-policy';
 import type { ScopePosition } from './scope';
 
 export interface SignInCandidate {
@@ -10,6 +13,14 @@ export interface SignInCandidate {
   organisationId: string;
   passwordHash: string | null;
   disabled: boolean;
+}
+
+/** When a throttle key locks, and for how long (AuthRepository.recordFailure). */
+export interface ThrottlePolicy {
+  threshold: number;
+  firstLockSeconds: number;
+  maxLockSeconds: number;
+  memoryMinutes: number;
 }
 
 export interface CallerRow {
@@ -24,7 +35,10 @@ export interface CallerRow {
 
 @Injectable()
 export class AuthRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: Secrets,
+  ) {}
 
   /**
    * People the identifier may name: by e-mail anywhere, or by employee number in one organisation.
@@ -179,6 +193,17 @@ export class AuthRepository {
     return (result as unknown[][])[0].length > 0;
   }
 
+  /** The person's own words a new password must not be built from (password-policy.ts). */
+  async passwordContext(personId: string): Promise<PasswordContext | null> {
+    const rows: PasswordContext[] = await this.db.manager.query(
+      `select p.first_name as "firstName", p.last_name as "lastName", p.email, p.employee_number as "employeeNumber",
+              o.name as "organisationName"
+         from person p join organisation o on o.id = p.organisation_id where p.id = $1`,
+      [personId],
+    );
+    return rows[0] ?? null;
+  }
+
   async passwordHash(personId: string): Promise<string | null> {
     const credential = await this.db.manager.findOne(CredentialEntity, { where: { personId } });
     return credential?.passwordHash ?? null;
@@ -205,32 +230,57 @@ export class AuthRepository {
   }
 
   // --- sign-in throttling, shared by every API process through the database ---
+  // Keys are given in plain (throttle-keys.ts) and stored only as keyed hashes; the table is reached only through
+  // its functions (migrations/1763901600000-sign-in-throttle-privacy.ts).
+
+  private hashed(keys: string[]): string[] {
+    return keys.map((key) => this.secrets.mac(THROTTLE_PURPOSE, key));
+  }
 
   async lockedUntil(keys: string[]): Promise<Date | null> {
     const rows: Array<{ locked_until: Date | null }> = await this.db.manager.query(
-      `select max(locked_until) as locked_until from sign_in_throttle where key = any($1) and locked_until > now()`,
-      [keys],
+      `select kunna_throttle_locked_until($1) as locked_until`,
+      [this.hashed(keys)],
     );
     return rows[0]?.locked_until ?? null;
   }
 
-  /** Counts a failure for each key; locks a key for `lockMinutes` once it reaches `maxFailures` within the window. */
-  async recordFailure(keys: string[], maxFailures: number, windowMinutes: number, lockMinutes: number): Promise<void> {
-    await this.db.manager.query(
-      `insert into sign_in_throttle as t (key, failures, window_start)
-       select k, 1, now() from unnest($1::text[]) as k
-       on conflict (key) do update set
-         failures = case when t.window_start < now() - make_interval(mins => $3) then 1 else t.failures + 1 end,
-         window_start = case when t.window_start < now() - make_interval(mins => $3) then now() else t.window_start end,
-         locked_until = case
-           when t.window_start >= now() - make_interval(mins => $3) and t.failures + 1 >= $2
-           then now() + make_interval(mins => $4) else t.locked_until end`,
-      [keys, maxFailures, windowMinutes, lockMinutes],
-    );
+  /**
+   * Counts a failure for each key. From the `threshold`-th failure of a run on, the key is locked: first for
+   * `firstLockSeconds`, doubling with each further failure up to `maxLockSeconds`. A run is forgotten
+   * `memoryMinutes` after it began.
+   */
+  async recordFailure(keys: string[], policy: ThrottlePolicy): Promise<void> {
+    await this.db.manager.query(`select kunna_throttle_record_failure($1, $2, $3, $4, $5)`, [
+      this.hashed(keys),
+      policy.threshold,
+      policy.memoryMinutes,
+      policy.firstLockSeconds,
+      policy.maxLockSeconds,
+    ]);
   }
 
   async clearThrottle(keys: string[]): Promise<void> {
-    await this.db.manager.query(`delete from sign_in_throttle where key = any($1)`, [keys]);
+    await this.db.manager.query(`select kunna_throttle_clear($1)`, [this.hashed(keys)]);
+  }
+
+  /** The counts under these keys (a person's own copy of their data). */
+  async throttleEntries(keys: string[]): Promise<Array<{ failures: number; windowStart: string; lockedUntil: string | null }>> {
+    const rows: Array<{ failures: number; window_start: Date; locked_until: Date | null }> = await this.db.manager.query(
+      `select * from kunna_throttle_entries($1)`,
+      [this.hashed(keys)],
+    );
+    return rows.map((row) => ({
+      failures: row.failures,
+      windowStart: row.window_start.toISOString(),
+      lockedUntil: row.locked_until?.toISOString() ?? null,
+    }));
+  }
+
+  /** Deletes runs older than `memoryMinutes` that are not locked; returns how many. */
+  async pruneThrottle(memoryMinutes: number): Promise<number> {
+    const rows: Array<{ removed: number }> = await this.db.manager.query(`select kunna_throttle_prune($1) as removed`, [memoryMinutes]);
+    return rows[0]?.removed ?? 0;
   }
 
   // --- where objects sit in the tree, for scope checks ---

@@ -1,22 +1,32 @@
 import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { CurrentUser, OneTimeCredential, SessionInfo, UiLanguage } from '@kunna/contracts';
+import { CurrentUser, OneTimeCredential, PasswordProblem, passwordProblemCode, SessionInfo, UiLanguage } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';
-import { AuthRepository, SignInCandidate } from './auth.repository';
+import { Secrets } from '../config/secrets';
+import { AuthRepository, SignInCandidate, ThrottlePolicy } from './auth.repository';
+import { KnownDevice, rememberOnDevice } from './device-cookie';
 import type { Caller } from './caller';
+import { normaliseIdentifier } from './identifier';
+import { accountKey, addressKey, deviceKey, passwordChangeKey, personKey } from './throttle-keys';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
 
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
-export const LOCK_MINUTES = 15;
 /**
- * Failures from one address before it is locked too. Far above the per-account limit: a whole workplace
- * often shares one address, and a few people mistyping must not lock out their colleagues.
+ * Failures against one account (typed identifier or person) and against one known device: from the fifth of a run
+ * on, a delay that doubles from 1 minute up to 15, rather than a fixed 15-minute lock: someone who mistypes waits a
+ * minute, a guesser gets a few tries an hour. A run is forgotten a day after it began, or at a successful sign-in.
  */
-export const MAX_FAILURES_PER_ADDRESS = 30;
+export const ACCOUNT_THROTTLE: ThrottlePolicy = { threshold: 5, firstLockSeconds: 60, maxLockSeconds: 15 * 60, memoryMinutes: 24 * 60 };
+/**
+ * Failures from one address, with the same delays. Far above the per-account limit: a whole workplace often
+ * shares one address, and a few people mistyping must not lock out their colleagues.
+ */
+export const ADDRESS_THROTTLE: ThrottlePolicy = { ...ACCOUNT_THROTTLE, threshold: 30 };
+/** Wrong current passwords at a signed-in device: only that person is affected, so a plain 15-minute lock. */
+export const PASSWORD_CHANGE_THROTTLE: ThrottlePolicy = { threshold: 5, firstLockSeconds: 15 * 60, maxLockSeconds: 15 * 60, memoryMinutes: 15 };
 /** People one e-mail may name across organisations that a sign-in checks the password against. */
 const MAX_CANDIDATES = 5;
 const ONE_TIME_CODE_HOURS = 72;
@@ -25,6 +35,15 @@ const ONE_TIME_CODE_HOURS = 72;
 export interface NewSession {
   token: string;
   caller: Caller;
+  /** The device cookie's new value (device-cookie.ts), after a sign-in that proved the password. */
+  device?: string;
+}
+
+export interface SignInClient {
+  ip: string | null;
+  userAgent: string | null;
+  /** The device named by a valid device cookie, if the request carried one. */
+  device?: KnownDevice | null;
 }
 
 @Injectable()
@@ -38,23 +57,27 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly db: Db,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly secrets: Secrets,
   ) {}
 
-  async signIn(
-    identifier: string,
-    password: string,
-    organisationId: string | null,
-    client: { ip: string | null; userAgent: string | null },
-  ): Promise<NewSession> {
-    const normalised = identifier.trim();
+  async signIn(identifier: string, password: string, organisationId: string | null, client: SignInClient): Promise<NewSession> {
+    const typed = normaliseIdentifier(identifier);
     // An e-mail names the same account whichever organisation is chosen, so it has one counter (choosing an
     // organisation must not buy five more tries); an employee number is unique per organisation only.
-    const accountKey = `id:${normalised.includes('@') ? '*' : (organisationId ?? '*')}:${normalised.toLowerCase()}`;
-    const addressKey = client.ip ? `ip:${client.ip}` : null;
-    const locked = await this.repository.lockedUntil(addressKey ? [accountKey, addressKey] : [accountKey]);
+    const account = accountKey(typed, organisationId);
+    const address = client.ip ? addressKey(client.ip) : null;
+    const candidates = typed.matchable ? (await this.repository.findSignInCandidates(typed.value, organisationId)).slice(0, MAX_CANDIDATES) : [];
+    // Also per person: however the identifier is written (e-mail or employee number, any spelling the look-up
+    // accepts), the tries against one person add up.
+    const personKeys = candidates.map((candidate) => personKey(candidate.personId));
+    // A device where one of these people signed in before answers only for its own failures (device-cookie.ts).
+    const device = client.device ?? null;
+    const knownDevice = device !== null && candidates.some((candidate) => device.personIds.includes(candidate.personId));
+    const deviceCounter = device ? deviceKey(device.id) : null;
+    const lockKeys = knownDevice ? [deviceCounter as string] : [account, ...personKeys, ...(address ? [address] : [])];
+    const locked = await this.repository.lockedUntil(lockKeys);
     if (locked) throw this.lockedOut(locked);
 
-    const candidates = await this.repository.findSignInCandidates(normalised, organisationId);
     const matching = await this.matchingCandidates(candidates, password);
     if (matching.length > 1) {
       // The right password for an e-mail used in several organisations: the person must say which one.
@@ -64,10 +87,8 @@ export class AuthService {
       );
     }
     if (matching.length === 0) {
-      await this.repository.recordFailure([accountKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-      if (addressKey) {
-        await this.repository.recordFailure([addressKey], MAX_FAILURES_PER_ADDRESS, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-      }
+      await this.repository.recordFailure([account, ...personKeys, ...(deviceCounter ? [deviceCounter] : [])], ACCOUNT_THROTTLE);
+      if (address && !knownDevice) await this.repository.recordFailure([address], ADDRESS_THROTTLE);
       const only = candidates.length === 1 ? candidates[0] : null;
       await this.audit.record({
         action: 'auth.sign_in_failed',
@@ -78,9 +99,11 @@ export class AuthService {
       throw new UnauthorizedException('Fel inloggningsuppgifter.');
     }
     const candidate = matching[0];
-    // Only the account's counter: a success must not wipe the failures of everyone else behind the same address.
-    await this.repository.clearThrottle([accountKey]);
-    return this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
+    // Only the account's and device's counters: a success must not wipe the failures of everyone else behind the
+    // same address.
+    await this.repository.clearThrottle([account, personKey(candidate.personId), ...(deviceCounter ? [deviceCounter] : [])]);
+    const session = await this.startSignedInSession(candidate.personId, candidate.organisationId, client, 'password');
+    return { ...session, device: rememberOnDevice(device, candidate.personId, this.secrets) };
   }
 
   /** The session and audit entry of a sign-in whose identity is already proven (password, or single sign-on). */
@@ -116,34 +139,53 @@ export class AuthService {
       return [];
     }
     const matching: SignInCandidate[] = [];
-    for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+    for (const candidate of candidates) {
       const ok = await this.hasher.verify(candidate.passwordHash ?? (await this.dummy()), password);
       if (ok && candidate.passwordHash && !candidate.disabled) matching.push(candidate);
     }
     return matching;
   }
 
-  /** Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. */
-  async redeem(code: string, newPassword: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+  /**
+   * Redeems a one-time code (first sign-in or reset), sets the password and signs the person in. Runs outside the
+   * request transaction (see AuthController): a wrong code counts towards the address's limit, shared with sign-in,
+   * so codes cannot be guessed without limit. The code is consumed in the same transaction that sets the password:
+   * a refused password leaves it usable.
+   */
+  async redeem(code: string, newPassword: string, client: SignInClient): Promise<NewSession> {
+    const address = client.ip ? addressKey(client.ip) : null;
+    if (address) {
+      const locked = await this.repository.lockedUntil([address]);
+      if (locked) throw this.codesLockedOut(locked);
+    }
     const problem = PasswordHasher.check(newPassword);
-    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
-    const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
-    if (!consumed) throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
-    const passwordHash = await this.hasher.hash(newPassword);
-    // From here on the request acts for the code's person, within their organisation only.
-    return this.db.transaction(
-      async () => {
-        await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
-        await this.repository.revokeAllSessions(consumed.personId);
-        await this.audit.record({
-          action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
-          organisationId: consumed.organisationId,
-          actorPersonId: consumed.personId,
-        });
-        return this.startSession(consumed.personId, consumed.organisationId, client);
-      },
-      { organisationId: consumed.organisationId, personId: consumed.personId },
-    );
+    if (problem) throw passwordError(problem);
+    const session = await this.db.transaction(async () => {
+      const consumed = await this.repository.consumeOneTimeCode(sha256(normaliseCode(code)));
+      if (!consumed) return null;
+      // From here on the transaction acts for the code's person, within their organisation only.
+      return this.db.transaction(
+        async () => {
+          // A refusal rolls the transaction back: the code stays usable for a better password.
+          await this.refuseUnfitPassword(consumed.personId, newPassword, null);
+          const passwordHash = await this.hasher.hash(newPassword);
+          await this.repository.setPassword(consumed.personId, consumed.organisationId, passwordHash);
+          await this.repository.revokeAllSessions(consumed.personId);
+          await this.audit.record({
+            action: consumed.purpose === 'password_reset' ? 'auth.password_reset' : 'auth.first_sign_in',
+            organisationId: consumed.organisationId,
+            actorPersonId: consumed.personId,
+          });
+          return this.startSession(consumed.personId, consumed.organisationId, client);
+        },
+        { organisationId: consumed.organisationId, personId: consumed.personId },
+      );
+    });
+    if (!session) {
+      if (address) await this.repository.recordFailure([address], ADDRESS_THROTTLE);
+      throw new NotFoundException('Koden är ogiltig, redan använd eller har gått ut.');
+    }
+    return { ...session, device: rememberOnDevice(client.device ?? null, session.caller.personId, this.secrets) };
   }
 
   /**
@@ -152,17 +194,16 @@ export class AuthService {
    * change itself is one transaction.
    */
   async changePassword(caller: Caller, currentPassword: string, newPassword: string): Promise<void> {
-    const throttleKey = `password:${caller.personId}`;
+    const throttleKey = passwordChangeKey(caller.personId);
     const locked = await this.repository.lockedUntil([throttleKey]);
     if (locked) throw this.passwordLockedOut(locked);
     const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
     if (!existing || !(await this.hasher.verify(existing, currentPassword))) {
-      await this.repository.recordFailure([throttleKey], MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+      await this.repository.recordFailure([throttleKey], PASSWORD_CHANGE_THROTTLE);
       await this.audit.record({ action: 'auth.password_change_failed', targetType: 'person', targetId: caller.personId });
       throw validationError([{ field: 'currentPassword', message: 'Nuvarande lösenord stämmer inte.' }]);
     }
-    const problem = PasswordHasher.check(newPassword);
-    if (problem) throw validationError([{ field: 'newPassword', message: passwordMessage(problem) }]);
+    await this.db.transaction(() => this.refuseUnfitPassword(caller.personId, newPassword, currentPassword), tenantOf(caller));
     const hash = await this.hasher.hash(newPassword);
     await this.db.transaction(
       async () => {
@@ -174,6 +215,20 @@ export class AuthService {
       },
       tenantOf(caller),
     );
+  }
+
+  /**
+   * Refuses a new password that is too short or long, spaces only, common, easy to guess from the person's own
+   * words, or the one they have now (`current` when typed, else compared with the stored hash).
+   */
+  private async refuseUnfitPassword(personId: string, newPassword: string, current: string | null): Promise<void> {
+    const context = await this.repository.passwordContext(personId);
+    const problem = context ? passwordProblem(newPassword, context) : PasswordHasher.check(newPassword);
+    if (problem) throw passwordError(problem);
+    const existing = current === null ? await this.repository.passwordHash(personId) : null;
+    if (current !== null ? newPassword === current : existing !== null && (await this.hasher.verify(existing, newPassword))) {
+      throw passwordError('reused');
+    }
   }
 
   /** The person's own language, used at every sign-in and for the server's messages. Repeating it changes nothing. */
@@ -308,6 +363,20 @@ export class AuthService {
     );
   }
 
+  private codesLockedOut(until: Date): HttpException {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+    return new HttpException(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `För många felaktiga koder. Försök igen om ${minutes} ${minutes === 1 ? 'minut' : 'minuter'}.`,
+        code: 'lockedOut',
+        retryAfterSeconds: minutes * 60,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+
   private lockedOut(until: Date): HttpException {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
     return new HttpException(
@@ -323,13 +392,26 @@ export class AuthService {
   }
 }
 
-export function passwordMessage(problem: 'tooShort' | 'tooLong' | 'tooCommon'): string {
+/** Why a new password was refused, in plain Swedish (translated at the edge, common/messages.ts). */
+export function passwordMessage(problem: PasswordProblem): string {
   switch (problem) {
     case 'tooShort':
       return 'Lösenordet måste ha minst 10 tecken.';
     case 'tooLong':
       return 'Lösenordet får ha högst 128 tecken.';
+    case 'blank':
+      return 'Lösenordet kan inte bara vara mellanslag. Använd bokstäver, siffror eller tecken.';
     case 'tooCommon':
       return 'Lösenordet är för vanligt. Välj ett annat.';
+    case 'personal':
+      return 'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.';
+    case 'tooWeak':
+      return 'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.';
+    case 'reused':
+      return 'Det nya lösenordet är samma som det du har nu. Välj ett nytt.';
   }
+}
+
+export function passwordError(problem: PasswordProblem) {
+  return validationError([{ field: 'newPassword', message: passwordMessage(problem), code: passwordProblemCode(problem) }]);
 }

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import { Client } from 'pg';
-import { CalendarFeedCreated, CalendarFeedStatus } from '@kunna/contracts';
+import { CalendarFeedCreated, CalendarFeedStatus, CSRF_HEADER } from '@kunna/contracts';
 import { sha256 } from '../auth/tokens';
+import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { createTestApp, TestApp } from '../test-support/test-app';
 
 /** The feed as a calendar client sees it, parsed by ical.js (an independent RFC 5545 parser). */
@@ -135,6 +136,91 @@ describe('calendar feeds (api/src/calendar)', () => {
 
     expect((await t.http().get(`/api/calendar/feed/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await t.http().get('/api/calendar/feed/not-a-token')).status).toBe(404);
+  });
+
+  describe('a person’s feed ends with their account', () => {
+    let sequence = 0;
+    /** A new person in U1 with the fixture's password, signed in, with a live feed. */
+    async function personWithFeed(): Promise<{ id: string; url: string }> {
+      sequence++;
+      const email = `feed.owner${sequence}@test.example`;
+      const { rows } = await sql.query(
+        `insert into person (organisation_id, employee_number, first_name, last_name, email, role_title, employment_type, start_date)
+         values ($1, $2, 'Flöde', 'Ägare', $3, 'undersköterska', 'permanent', '2024-01-01') returning id`,
+        [t.fixture.orgA, `FEED${sequence}`, email],
+      );
+      const id = rows[0].id as string;
+      await sql.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+        t.fixture.orgA,
+        id,
+        t.fixture.unitU1,
+      ]);
+      await sql.query(
+        `insert into credential (person_id, organisation_id, password_hash, password_changed_at)
+         select $1, organisation_id, password_hash, now() from credential where person_id = $2`,
+        [id, t.fixture.people.staffU1.id],
+      );
+      const signedIn = await t.http().post('/api/auth/sign-in').send({ identifier: email, password: FIXTURE_PASSWORD });
+      const cookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      const created = await t.http().post('/api/calendar/feeds/me').set('Cookie', cookie).set(CSRF_HEADER, signedIn.body.csrfToken);
+      expect(created.status).toBe(201);
+      const url = (created.body as CalendarFeedCreated).url;
+      expect((await fetchFeed(url)).status).toBe(200);
+      return { id, url };
+    }
+    const revoked = async (personId: string) =>
+      (await sql.query(`select revoked_at is not null as revoked from calendar_feed where person_id = $1`, [personId])).rows.map((row) => row.revoked);
+
+    it('stops answering, and is revoked, when the person is disabled (and stays revoked if enabled again)', async () => {
+      const admin = await t.as('adminA');
+      const owner = await personWithFeed();
+      expect((await admin.post(`/api/people/${owner.id}/disable`)).status).toBe(200);
+      expect((await fetchFeed(owner.url)).status).toBe(404);
+      expect(await revoked(owner.id)).toEqual([true]);
+      expect((await admin.post(`/api/people/${owner.id}/enable`)).status).toBe(200);
+      expect((await fetchFeed(owner.url)).status).toBe(404);
+    });
+
+    it('stops answering when the employment ends: at once for a past last day, and the day after a future one', async () => {
+      const admin = await t.as('adminA');
+      const [{ yesterday, tomorrow }] = (
+        await sql.query(`select (current_date - 1)::text as yesterday, (current_date + 1)::text as tomorrow`)
+      ).rows as Array<{ yesterday: string; tomorrow: string }>;
+      const ended = await personWithFeed();
+      expect((await admin.post(`/api/people/${ended.id}/end`, { endDate: yesterday })).status).toBe(200);
+      expect((await fetchFeed(ended.url)).status).toBe(404);
+      expect(await revoked(ended.id)).toEqual([true]);
+
+      const leaving = await personWithFeed();
+      expect((await admin.post(`/api/people/${leaving.id}/end`, { endDate: tomorrow })).status).toBe(200);
+      expect((await fetchFeed(leaving.url)).status).toBe(200);
+      // The last day passes.
+      await sql.query(`update person set end_date = current_date - 1 where id = $1`, [leaving.id]);
+      expect((await fetchFeed(leaving.url)).status).toBe(404);
+    });
+
+    it('never writes a feed token to the request log', async () => {
+      const logged = await createTestApp({ LOG_LEVEL: 'info' });
+      const lines: string[] = [];
+      const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        lines.push(String(chunk));
+        return true;
+      });
+      try {
+        const token = 'Z'.repeat(43);
+        expect((await logged.http().get(`/api/calendar/feed/${token}`)).status).toBe(404);
+        expect((await logged.http().get(`/api/calendar/feed/${token}?x=1`)).status).toBe(404);
+        const requests = lines.filter((line) => line.includes('/api/calendar/feed'));
+        expect(requests).toHaveLength(2);
+        for (const line of requests) {
+          expect(line).not.toContain(token);
+          expect(JSON.parse(line).path).toBe('/api/calendar/feed/[token]');
+        }
+      } finally {
+        write.mockRestore();
+        await logged.close();
+      }
+    });
   });
 
   it("a unit's feed is managed by its managers and ambassadors and shows the unit's sessions only", async () => {

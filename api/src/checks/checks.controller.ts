@@ -189,9 +189,11 @@ export class ChecksController {
     return this.checks.observe(caller, id, body);
   }
 
+  /** A POST, not a GET: the first open starts the person's response (a read must not write). */
   @Access({ roles: [Role.Staff], target: SELF })
   @CheckTarget('code', 'code')
-  @Get(ApiRoutes.checks.answer)
+  @Post(ApiRoutes.checks.answer)
+  @HttpCode(200)
   openForm(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
     return this.checks.openForm(caller, code);
   }

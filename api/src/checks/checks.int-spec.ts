@@ -261,12 +261,12 @@ describe('checks (integration)', () => {
       expect(opened.followUpDueOn).toBe(expected);
 
       const code = roundOf(opened, CheckKind.After).code;
-      const form = (await staff.get(`/api/checks/answer/${code.toLowerCase()}`)).body as CheckForm;
+      const form = (await staff.post(`/api/checks/answer/${code.toLowerCase()}`)).body as CheckForm;
       expect(form.status).toBe('in_progress');
       expect(form.questions.map((q) => q.kind).sort()).toEqual(['attitude', 'knowledge', 'post_session', 'self_rating', 'self_rating', 'then']);
       await staff.put(`/api/checks/answer/${code}/items/s1`, { value: { rating: 3 } });
       // Resumed later: the saved answer is there, only for the person.
-      const resumed = (await staff.get(`/api/checks/answer/${code}`)).body as CheckForm;
+      const resumed = (await staff.post(`/api/checks/answer/${code}`)).body as CheckForm;
       expect(resumed.answers).toEqual([expect.objectContaining({ itemKey: 's1', value: { rating: 3 }, declined: false })]);
       const knowledge = form.questions.find((q) => q.kind === CheckItemKind.Knowledge);
       const answered = await staff.put(`/api/checks/answer/${code}/items/${knowledge?.key}`, { value: { options: ['a'] } });
@@ -280,8 +280,24 @@ describe('checks (integration)', () => {
 
       // Someone from another unit cannot answer U1's check.
       const staffU2 = await t.as('staffU2');
-      expect((await staffU2.get(`/api/checks/answer/${code}`)).status).toBe(403);
-      expect((await (await t.as('staffU4')).get(`/api/checks/answer/${code}`)).status).toBe(404);
+      expect((await staffU2.post(`/api/checks/answer/${code}`)).status).toBe(403);
+      expect((await (await t.as('staffU4')).post(`/api/checks/answer/${code}`)).status).toBe(404);
+    });
+
+    it('opening one’s own form through the link is a POST: a GET creates no response (no side effect on a read)', async () => {
+      const code = roundOf(assignment, CheckKind.After).code;
+      const responses = async () =>
+        (await sql<{ n: number }>(t, `select count(*)::int as n from check_response where person_id = $1`, [t.fixture.people.managerU1.id]))[0].n;
+      const before = await responses();
+      expect((await manager.get(`/api/checks/answer/${code}`)).status).toBe(404);
+      expect(await responses()).toBe(before);
+      const opened = await manager.post(`/api/checks/answer/${code}`);
+      expect(opened.status).toBe(200);
+      expect((opened.body as CheckForm).status).toBe('in_progress');
+      expect(await responses()).toBe(before + 1);
+      // Opening again resumes the same response.
+      expect((await manager.post(`/api/checks/answer/${code}`)).body.responseId).toBe(opened.body.responseId);
+      expect(await responses()).toBe(before + 1);
     });
 
     it('the person sees their own change per dimension; reading it is audited', async () => {

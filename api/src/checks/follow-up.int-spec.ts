@@ -88,7 +88,7 @@ describe('follow-up checks through the job queue (integration)', () => {
     expect((await job(id))?.status).toBe('done');
     const mine = (await staff.get('/api/checks/me')).body as MyChecks;
     expect(mine.pending).toContainEqual({ code: rounds[0].code, title: 'Uppföljning', kind: CheckKind.FollowUp, status: null });
-    const form = await staff.get(`/api/checks/answer/${rounds[0].code}`);
+    const form = await staff.post(`/api/checks/answer/${rounds[0].code}`);
     expect(form.status).toBe(200);
     expect(form.body.kind).toBe(CheckKind.FollowUp);
 
@@ -123,7 +123,7 @@ describe('follow-up checks through the job queue (integration)', () => {
     const afterCode = body.rounds.find((r) => r.kind === CheckKind.After)?.code;
     const mine = (await staff.get('/api/checks/me')).body as MyChecks;
     expect(mine.pending.map((p) => p.code)).not.toContain(afterCode);
-    expect((await staff.get(`/api/checks/answer/${afterCode}`)).status).toBe(409);
+    expect((await staff.post(`/api/checks/answer/${afterCode}`)).status).toBe(409);
     // Staff cannot cancel; another organisation's administrator does not find the check.
     expect((await staff.post(`/api/checks/assignments/${id}/cancel`, { reason: 'x' })).status).toBe(403);
     expect((await (await t.as('adminB')).post(`/api/checks/assignments/${id}/cancel`, { reason: 'x' })).status).toBe(404);

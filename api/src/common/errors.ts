@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
 import { currentRequest } from '../database/request-context';
 import { answerLanguage, localiseError } from './messages';
+import { loggedPath } from './request-context.middleware';
 
 /** The field message for an id that is not a UUID (a path, query or body id). */
 export const MALFORMED_ID = 'Ska vara ett id (UUID).';
@@ -13,18 +14,19 @@ export function validationError(details: FieldError[], message = 'Uppgifterna ä
 }
 
 /** Flattens class-validator errors into `field: message` pairs with dotted paths for nested fields. */
-export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+export function flattenValidationErrors(errors: ValidationError[], parent = '', limit = Infinity): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
+    if (out.length >= limit) break;
     const field = parent ? `${parent}.${error.property}` : error.property;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
       const english = isEnglishDefault(message, error.property);
       const missing = error.value === undefined || error.value === null || error.value === '';
       out.push({ field, message: english ? (missing && constraint !== 'whitelistValidation' ? 'Fyll i fältet.' : swedishDefault(constraint)) : message });
     }
-    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field, limit - out.length));
   }
-  return out;
+  return out.slice(0, limit);
 }
 
 /**
@@ -73,7 +75,7 @@ function isEnglishDefault(message: string, property: string | undefined): boolea
   );
 }
 
-function swedishDefault(constraint: string): string {
+export function swedishDefault(constraint: string): string {
   return SWEDISH_DEFAULTS[constraint] ?? 'Värdet är inte giltigt.';
 }
 
@@ -82,6 +84,8 @@ const POSTGRES_CLIENT_ERRORS: Record<string, { status: number; message: string }
   '23503': { status: 409, message: 'Posten hänvisar till något som inte finns eller används av annat.' },
   '23514': { status: 400, message: 'Ett värde är utanför tillåtet intervall.' },
   '22P02': { status: 400, message: 'Ett värde har fel format.' },
+  // A NUL character PostgreSQL cannot store: bodies, queries and path parameters are checked before (nul-characters.ts).
+  '22021': { status: 400, message: 'Ett värde innehåller ett otillåtet tecken.' },
   '22001': { status: 400, message: 'Ett värde är för långt.' },
   '22003': { status: 400, message: 'Ett tal är utanför tillåtet intervall.' },
   '22007': { status: 400, message: 'Ett datum har fel format.' },
@@ -101,7 +105,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error(
-        JSON.stringify({ requestId, method: request.method, path: request.path, error: describe(exception) }),
+        JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), error: describe(exception) }),
       );
     }
     if (response.headersSent) return;

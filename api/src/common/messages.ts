@@ -11,6 +11,7 @@ const ENGLISH = new Map<string, string>(
   Object.entries({
     // Central answers (errors.ts, the access guard, http-errors.ts)
     'Uppgifterna är inte giltiga.': 'The details are not valid.',
+    'Uppgifterna är inte giltiga. De första 20 problemen visas.': 'The details are not valid. The first 20 problems are shown.',
     'Ska vara ett id (UUID).': 'Must be an id (UUID).',
     'Fältet finns inte här. Ta bort det.': 'This field does not belong here. Remove it.',
     'Fältet saknas.': 'The field is missing.',
@@ -51,6 +52,8 @@ const ENGLISH = new Map<string, string>(
     'Förfrågan är för stor.': 'The request is too large.',
     'Förfrågan är inte giltig JSON.': 'The request is not valid JSON.',
     'Förfrågan kunde inte läsas.': 'The request could not be read.',
+    'Texten innehåller ett otillåtet tecken (NUL).': 'The text contains a character that is not allowed (NUL).',
+    'Ett värde innehåller ett otillåtet tecken.': 'A value contains a character that is not allowed.',
     'Åtkomst nekad.': 'Access denied.',
     'Du behöver logga in.': 'You need to sign in.',
     'Du har inte behörighet till detta.': 'You are not allowed to do this.',
@@ -65,6 +68,12 @@ const ENGLISH = new Map<string, string>(
     'Lösenordet måste ha minst 10 tecken.': 'The password must have at least 10 characters.',
     'Lösenordet får ha högst 128 tecken.': 'The password may have at most 128 characters.',
     'Lösenordet är för vanligt. Välj ett annat.': 'The password is too common. Choose another one.',
+    'Lösenordet kan inte bara vara mellanslag. Använd bokstäver, siffror eller tecken.': 'The password cannot be only spaces. Use letters, digits or symbols.',
+    'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.':
+      'The password resembles your name, your e-mail, your workplace or Kunna. Choose something that is not about you or your work.',
+    'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.':
+      'The password is too easy to guess. Try three or four words that do not belong together, for example Green-pines-by-the-lake.',
+    'Det nya lösenordet är samma som det du har nu. Välj ett nytt.': 'The new password is the same as your current one. Choose a new one.',
     'Lösenordet är för långt.': 'The password is too long.',
     'Sessionen finns inte.': 'The session does not exist.',
     'E-post eller anställningsnummer är för långt.': 'The e-mail or employee number is too long.',
@@ -87,6 +96,10 @@ const PATTERNS: Pattern[] = [
   [
     /^För många misslyckade inloggningar\. Försök igen om (\d+) minut(?:er)? eller be din chef om en ny kod\.$/,
     (count) => `Too many failed sign-ins. Try again in ${minutes(count)}, or ask your manager for a new code.`,
+  ],
+  [
+    /^För många felaktiga koder\. Försök igen om (\d+) minut(?:er)?\.$/,
+    (count) => `Too many wrong codes. Try again in ${minutes(count)}.`,
   ],
   [
     /^För många felaktiga försök med nuvarande lösenord\. Försök igen om (\d+) minut(?:er)?\.$/,

@@ -4,6 +4,16 @@ import { requestContext } from '../database/request-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/**
+ * A calendar feed's URL carries its credential (calendar servers cannot sign in): logs, which operators and log
+ * services read, get the path without it.
+ */
+const CREDENTIAL_IN_PATH = /^\/api\/calendar\/feed\/[^/]*/;
+
+export function loggedPath(path: string): string {
+  return path.replace(CREDENTIAL_IN_PATH, '/api/calendar/feed/[token]');
+}
+
 /** Gives every request an id (kept from X-Request-Id when well-formed), logs it as one JSON line when done. */
 export function requestContextMiddleware(log: (line: string) => void) {
   return (request: Request, response: Response, next: NextFunction): void => {
@@ -22,7 +32,7 @@ export function requestContextMiddleware(log: (line: string) => void) {
           time: new Date().toISOString(),
           requestId,
           method: request.method,
-          path: request.path,
+          path: loggedPath(request.path),
           status: response.statusCode,
           ms: Math.round(ms * 10) / 10,
           personId: caller?.personId,

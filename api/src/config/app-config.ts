@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS } from '../database/pool';
+import { MIN_SECRET_LENGTH } from './secrets';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
   embeddedPort: number | null;
   webDist: string | null;
   production: boolean;
+  /** OpenAPI document and Swagger UI for everyone even in production (`API_DOCS=true`); otherwise there only for administrators. */
+  apiDocs: boolean;
   /** Behind HTTPS (directly or via a proxy): cookies get Secure and the __Host- prefix. */
   secureCookies: boolean;
   trustProxy: boolean;
@@ -33,6 +36,8 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
   /** Single sign-on through OpenID Connect (api/src/auth/oidc.service.ts); null when not configured. */
   oidc: OidcConfig | null;
+  /** `KUNNA_SECRET`: the key of signed device cookies and sign-in throttle keys; derived when not set (config/secrets.ts). */
+  secret: string | null;
 }
 
 /** The claim that names a person: a verified e-mail, or the employee number in a claim of that name. */
@@ -63,6 +68,13 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | null {
     organisationId,
     matchClaim: env['OIDC_MATCH_CLAIM'] || 'email',
   };
+}
+
+function secretFromEnv(env: NodeJS.ProcessEnv): string | null {
+  const secret = env['KUNNA_SECRET'] ?? '';
+  if (secret === '') return null;
+  if (secret.length < MIN_SECRET_LENGTH) throw new Error(`KUNNA_SECRET must have at least ${MIN_SECRET_LENGTH} characters`);
+  return secret;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -104,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPort: env['EMBEDDED_PG_PORT'] ? intFromEnv(env, 'EMBEDDED_PG_PORT', 0) : null,
     webDist: env['WEB_DIST'] === 'none' ? null : path.resolve(PROJECT_ROOT, env['WEB_DIST'] ?? 'dist/web/browser'),
     production: env['NODE_ENV'] === 'production',
+    apiDocs: env['API_DOCS'] === 'true',
     secureCookies,
     trustProxy: env['TRUST_PROXY'] === 'true',
     publicUrl: env['PUBLIC_URL'] ?? `http://localhost:${port}`,
@@ -121,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env['MAIL_FROM'] || `Kunna <no-reply@${new URL(env['PUBLIC_URL'] ?? `http://localhost:${port}`).hostname}>`,
     },
     oidc: oidcFromEnv(env),
+    secret: secretFromEnv(env),
   };
 }
 

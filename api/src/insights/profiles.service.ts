@@ -83,9 +83,11 @@ export class ProfilesService {
   }
 
   /** The unit's aggregate gap with suppression, and modules for the largest gaps. */
+  /** Built from each member's levels (suppressed below the minimum group size); each read is in the audit log. */
   async unit(unitId: string): Promise<UnitCompetenceGap> {
     const unit = await this.team.unit(unitId);
     if (!unit) throw notFound();
+    await this.audit.record({ action: 'competence_gap.read', targetType: 'unit', targetId: unitId });
     const minimum = effectiveMinimum(await this.costs.minimumGroupSize(unit.organisationId));
     const profiles = await this.profiles.rows(unit.organisationId);
     const members = await this.profiles.unitMembers(unitId);

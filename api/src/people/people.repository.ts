@@ -333,6 +333,11 @@ export class PeopleRepository {
   }
 
   /** Has the employment ended before today? */
+  /** Ends the person's own calendar feed (the token alone opens it, without any session). */
+  async revokeCalendarFeeds(personId: string): Promise<void> {
+    await this.db.manager.query(`update calendar_feed set revoked_at = now() where person_id = $1 and revoked_at is null`, [personId]);
+  }
+
   async hasEnded(personId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.manager.query(
       `select 1 from person where id = $1 and end_date < current_date`,

@@ -37,9 +37,11 @@ export class PeopleService {
   }
 
   /** The access guard has checked the caller may see this person. */
+  /** Someone else's record is individual data: every such read is in the audit log. */
   async detail(caller: Caller, personId: string): Promise<PersonDetail> {
     const detail = await this.people.detail(caller.organisationId, personId);
     if (!detail) throw notFound();
+    if (personId !== caller.personId) await this.audit.record({ action: 'person.read', targetType: 'person', targetId: personId });
     return { ...detail, roles: await this.auth.describeGrants(personId) };
   }
 
@@ -162,8 +164,12 @@ export class PeopleService {
       }
     }
     await this.people.endEmployment(personId, body.endDate);
-    // From the day after the last day the person can no longer sign in; end any session at once.
-    if (await this.people.hasEnded(personId)) await this.auth.revokeAllSessions(personId);
+    // From the day after the last day the person can no longer sign in; end any session and calendar feed at once (a
+    // feed whose last day is still ahead stops answering the day after it, see the feed look-up).
+    if (await this.people.hasEnded(personId)) {
+      await this.auth.revokeAllSessions(personId);
+      await this.people.revokeCalendarFeeds(personId);
+    }
     await this.audit.record({ action: 'person.ended', targetType: 'person', targetId: personId, details: { endDate: body.endDate } });
     return this.detail(caller, personId);
   }

@@ -40,12 +40,14 @@ export class PersonAccountService {
     return this.authService.issueOneTimeCode(personId, caller.organisationId, body.purpose, caller);
   }
 
-  /** Disables the account and ends every session of the person at once. Repeating it changes nothing. */
+  /** Disables the account and ends every session and calendar feed of the person at once. Repeating it changes nothing. */
   async disable(caller: Caller, personId: string): Promise<PersonDetail> {
     if (personId === caller.personId) throw stateConflict('Du kan inte spärra ditt eget konto.', 'self');
     await this.peopleService.lockForChange(caller, personId);
     const changed = await this.people.setDisabled(personId, true);
     await this.auth.revokeAllSessions(personId);
+    // A calendar feed answers without a session: it ends too (enabling the account again does not bring it back).
+    await this.people.revokeCalendarFeeds(personId);
     if (changed) await this.audit.record({ action: 'person.disabled', targetType: 'person', targetId: personId });
     return this.peopleService.detail(caller, personId);
   }

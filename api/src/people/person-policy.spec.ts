@@ -64,9 +64,21 @@ describe('person policy', () => {
 
   describe('mayManageGrant', () => {
     const unit = (id: string) => ({ type: ScopeType.Unit, id });
-    it('lets administrators grant every role, also to themselves', () => {
+    it('lets administrators grant every role of their organisation, also to themselves, but no network role', () => {
       expect(mayManageGrant(admin, Role.OrgAdmin, { type: ScopeType.Organisation, id: ORG }, 'someone')).toBe(true);
-      expect(mayManageGrant(admin, Role.NetworkCoordinator, { type: ScopeType.Network, id: 'net' }, admin.personId)).toBe(true);
+      expect(mayManageGrant(admin, Role.Hr, { type: ScopeType.Organisation, id: ORG }, admin.personId)).toBe(true);
+      expect(mayManageGrant(admin, Role.NetworkCoordinator, { type: ScopeType.Network, id: 'net' }, admin.personId)).toBe(false);
+      expect(mayManageGrant(admin, Role.NetworkCoordinator, { type: ScopeType.Network, id: 'net' }, 'someone')).toBe(false);
+    });
+
+    it('lets only a coordinator of the network name another coordinator of it, never themselves', () => {
+      const coordinator = caller([{ role: Role.NetworkCoordinator, scopeType: ScopeType.Network, scopeId: 'net' }]);
+      const network = { type: ScopeType.Network, id: 'net' };
+      expect(mayManageGrant(coordinator, Role.NetworkCoordinator, network, 'someone')).toBe(true);
+      expect(mayManageGrant(coordinator, Role.NetworkCoordinator, network, coordinator.personId)).toBe(false);
+      expect(mayManageGrant(coordinator, Role.NetworkCoordinator, { type: ScopeType.Network, id: 'other-net' }, 'someone')).toBe(false);
+      expect(mayManageGrant(coordinator, Role.OrgAdmin, { type: ScopeType.Organisation, id: ORG }, 'someone')).toBe(false);
+      expect(mayManageGrant(coordinator, Role.Ambassador, unit(U1), 'someone')).toBe(false);
     });
 
     it('lets HR grant ambassador and manager only, never to themselves', () => {

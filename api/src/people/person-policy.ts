@@ -36,15 +36,26 @@ export function mayIssueCode(caller: Caller, personGrants: HeldGrant[]): boolean
 
 /**
  * May the caller grant or revoke `role` on the scope (already known to be in the caller's organisation or network)?
- * - administrators: every role (network coordinator only on their own organisation's network);
+ * - network coordinator (a network-wide role): only a coordinator of that network, never for themself. An
+ *   administrator of one organisation could otherwise make themself coordinator and edit every member's shared
+ *   content;
+ * - administrators: every role of their own organisation (its units, areas and itself), themselves included;
  * - HR: ambassador and manager on any unit of the organisation;
  * - managers: ambassador on the units they manage.
- * Only administrators may change their own roles.
+ * Nobody grants on a scope wider than one they hold the granting role on.
  */
 export function mayManageGrant(caller: Caller, role: AssignableRole, scope: { type: ScopeType; id: string }, personId: string): boolean {
+  if (role === Role.NetworkCoordinator || scope.type === ScopeType.Network) {
+    return (
+      role === Role.NetworkCoordinator &&
+      scope.type === ScopeType.Network &&
+      personId !== caller.personId &&
+      caller.grants.some((grant) => grant.role === Role.NetworkCoordinator && grant.scopeType === ScopeType.Network && grant.scopeId === scope.id)
+    );
+  }
   if (holdsOnOrganisation(caller, Role.OrgAdmin)) return true;
   if (personId === caller.personId) return false;
-  if ((role === Role.Ambassador || role === Role.Manager) && holdsOnOrganisation(caller, Role.Hr)) return true;
+  if ((role === Role.Ambassador || role === Role.Manager) && scope.type === ScopeType.Unit && holdsOnOrganisation(caller, Role.Hr)) return true;
   return role === Role.Ambassador && scope.type === ScopeType.Unit && unitsWhere(caller, Role.Manager).includes(scope.id);
 }
 

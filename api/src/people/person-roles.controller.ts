@@ -7,19 +7,24 @@ import type { Caller } from '../auth/caller';
 import { AssignRoleDto } from './dto/people.dto';
 import { PersonRolesService } from './person-roles.service';
 
-/** Administrators assign every role; HR ambassadors and managers; managers ambassadors in their units. */
+/**
+ * Administrators assign every role of their organisation; HR ambassadors and managers; managers ambassadors in their
+ * units; network coordinators the coordinator role of their network (person-policy.ts, `mayManageGrant`).
+ */
+const GRANTING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator];
+
 @ApiTags('people')
 @Controller()
 export class PersonRolesController {
   constructor(private readonly roles: PersonRolesService) {}
 
-  @Access({ roles: [Role.Manager, Role.Hr, Role.OrgAdmin], target: inParam('person', 'personId') })
+  @Access({ roles: GRANTING_ROLES, target: inParam('person', 'personId') })
   @Post(ApiRoutes.people.roles)
   assign(@CallerParam() caller: Caller, @Param('personId') personId: string, @Body() body: AssignRoleDto): Promise<RoleGrant> {
     return this.roles.assign(caller, personId, body);
   }
 
-  @Access({ roles: [Role.Manager, Role.Hr, Role.OrgAdmin], target: inParam('person', 'personId') })
+  @Access({ roles: GRANTING_ROLES, target: inParam('person', 'personId') })
   @Delete(ApiRoutes.people.role)
   @HttpCode(204)
   revoke(@CallerParam() caller: Caller, @Param('personId') personId: string, @Param('roleId') roleId: string): Promise<void> {

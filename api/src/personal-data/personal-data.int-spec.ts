@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { CSRF_HEADER, CurrentUser, MyPersonalData } from '@kunna/contracts';
+import { THROTTLE_PURPOSE } from '../auth/throttle-keys';
+import { Secrets } from '../config/secrets';
 import { JobWorker } from '../jobs/job-worker';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { createTestApp, TestApp } from '../test-support/test-app';
@@ -439,6 +441,34 @@ describe('personal data', () => {
       } finally {
         await owner.query(`drop trigger pd_test_fail on ambassador_qualification; drop function pd_test_fail()`);
       }
+    });
+  });
+
+  describe('sign-in failures (the sign-in throttle)', () => {
+    const hashed = (key: string) => t.app.get(Secrets).mac(THROTTLE_PURPOSE, key);
+    const wrong = (identifier: string) => t.http().post('/api/auth/sign-in').send({ identifier, password: 'Fel-lösenord-1x' });
+
+    it('are in the person’s own copy of their data (counts, never keys) and are deleted by pseudonymisation', async () => {
+      const f = t.fixture;
+      const person = await addPerson(f.orgA, f.unitU1, 'throttle1');
+      const client = await signIn(person.email);
+      expect((await wrong(person.email)).status).toBe(401);
+      expect((await wrong(person.email.toUpperCase())).status).toBe(401);
+      const data = (await client.get('/api/me/personal-data')).body as MyPersonalData;
+      // Under the e-mail and under the person: two failures each.
+      expect(data.account.signInFailures).toEqual([
+        { failures: 2, windowStart: expect.any(String), lockedUntil: null },
+        { failures: 2, windowStart: expect.any(String), lockedUntil: null },
+      ]);
+
+      const leaver = await addPerson(f.orgA, f.unitU1, 'throttle2', { start: '2023-01-01', end: '2024-06-30' });
+      expect((await wrong(leaver.email)).status).toBe(401);
+      const keys = [hashed(`person:${leaver.id}`), hashed(`id:*:${leaver.email}`)];
+      const rows = async () => (await owner.query(`select count(*)::int as n from sign_in_throttle where key = any($1)`, [keys])).rows[0].n as number;
+      expect(await rows()).toBe(2);
+      const admin = await signIn(f.people.adminA.email);
+      expect((await admin.post(`/api/people/${leaver.id}/pseudonymise`)).status).toBe(200);
+      expect(await rows()).toBe(0);
     });
   });
 });

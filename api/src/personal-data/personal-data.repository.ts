@@ -60,7 +60,7 @@ export class PersonalDataRepository {
     return rows[0] ?? null;
   }
 
-  async account(personId: string): Promise<MyAccountData> {
+  async account(personId: string): Promise<Omit<MyAccountData, 'signInFailures'>> {
     const [credential] = await this.query<{ hasPassword: boolean; passwordChangedAt: string | null }>(
       `select password_hash is not null as "hasPassword", password_changed_at as "passwordChangedAt" from credential where person_id = $1`,
       [personId],
@@ -275,6 +275,15 @@ export class PersonalDataRepository {
       [organisationId, months],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** What the person signs in with: the sign-in throttle counts under keys made from it. */
+  async signInIdentity(personId: string): Promise<{ id: string; organisationId: string; email: string | null; employeeNumber: string | null } | null> {
+    const rows = await this.query<{ id: string; organisationId: string; email: string | null; employeeNumber: string | null }>(
+      `select id, organisation_id as "organisationId", email, employee_number as "employeeNumber" from person where id = $1`,
+      [personId],
+    );
+    return rows[0] ?? null;
   }
 
   async personForPseudonymisation(personId: string): Promise<{ id: string; organisationId: string; endDate: string | null; pseudonymised: boolean } | null> {

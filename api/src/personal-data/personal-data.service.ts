@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
+import { AuthRepository } from '../auth/auth.repository';
 import type { Caller } from '../auth/caller';
+import { keysOfPerson } from '../auth/throttle-keys';
 import { Db } from '../database/db';
 import { notFound, stateConflict } from '../organisation/http-errors';
 import { PersonalDataRepository } from './personal-data.repository';
@@ -15,16 +17,18 @@ export class PersonalDataService {
     private readonly repository: PersonalDataRepository,
     private readonly audit: AuditService,
     private readonly db: Db,
+    private readonly auth: AuthRepository,
   ) {}
 
   async mine(caller: Caller): Promise<MyPersonalData> {
     const id = caller.personId;
     const profile = await this.repository.profile(id);
-    if (!profile) throw notFound();
+    const identity = await this.repository.signInIdentity(id);
+    if (!profile || !identity) throw notFound();
     const data: MyPersonalData = {
       exportedAt: new Date().toISOString(),
       profile,
-      account: await this.repository.account(id),
+      account: { ...(await this.repository.account(id)), signInFailures: await this.auth.throttleEntries(keysOfPerson(identity)) },
       memberships: await this.repository.memberships(id),
       roles: await this.repository.roles(id),
       ambassadorAppointments: await this.repository.appointments(id),
@@ -72,10 +76,18 @@ export class PersonalDataService {
     if (!person.pseudonymised && !hasLeft(person.endDate)) {
       throw stateConflict('Bara personer vars anställning har upphört kan avidentifieras. Avsluta anställningen först.', 'employed');
     }
-    const result = await this.repository.pseudonymise(personId);
+    const result = await this.pseudonymise(personId);
     if (result.changed) {
       await this.audit.record({ action: 'person.pseudonymised', targetType: 'person', targetId: personId, details: { reason: 'admin' } });
     }
+    return result;
+  }
+
+  /** Pseudonymises, and forgets the sign-in failures counted under the identifiers that are removed. */
+  private async pseudonymise(personId: string): Promise<PseudonymiseResult> {
+    const identity = await this.repository.signInIdentity(personId);
+    const result = await this.repository.pseudonymise(personId);
+    if (result.changed && identity) await this.auth.clearThrottle(keysOfPerson(identity));
     return result;
   }
 
@@ -93,7 +105,7 @@ export class PersonalDataService {
           if (months === null) return 0;
           const due = await this.repository.dueForPseudonymisation(organisation.id, months);
           for (const personId of due) {
-            const result = await this.repository.pseudonymise(personId);
+            const result = await this.pseudonymise(personId);
             if (result.changed) {
               await this.audit.record({
                 action: 'person.pseudonymised',

@@ -239,13 +239,30 @@ describe('attendance (integration)', () => {
   });
 
   it('finds walk-ins by employee number or name within the organisation only', async () => {
-    const byNumber = await ambassador.get(`/api/sessions/${t.fixture.sessions.sessionU1}/walk-in-candidates?q=${t.fixture.people.staffU2.employeeNumber}`);
-    expect(byNumber.status).toBe(200);
-    expect(byNumber.body[0]).toMatchObject({ id: t.fixture.people.staffU2.id, unitNames: ['Enhet U2'] });
+    const staffU2 = t.fixture.people.staffU2;
+    // Fixture numbers (T8) are shorter than a search: give this one a longer number for the test.
+    const exact = await sql<{ id: string }>(t, `update person set employee_number = 'WALK-IN-77' where id = $1 returning id`, [staffU2.id]);
+    expect(exact).toHaveLength(1);
+    const found = await ambassador.get(`/api/sessions/${t.fixture.sessions.sessionU1}/walk-in-candidates?q=walk-in-77`);
+    expect(found.body[0]).toEqual({ id: staffU2.id, name: 'staffU2 Testsson', unitNames: ['Enhet U2'] });
+    await sql(t, `update person set employee_number = $2 where id = $1`, [staffU2.id, staffU2.employeeNumber]);
     const byName = await ambassador.get(`/api/sessions/${t.fixture.sessions.sessionU1}/walk-in-candidates?q=staffU`);
     const ids = (byName.body as Array<{ id: string }>).map((row) => row.id);
     expect(ids).toEqual(expect.arrayContaining([t.fixture.people.staffU1.id, t.fixture.people.staffU2.id, t.fixture.people.staffU3.id]));
     expect(ids).not.toContain(t.fixture.people.staffU4.id);
+  });
+  it('walk-in search gives names and units only, never employee numbers, and needs at least 3 characters', async () => {
+    const path = `/api/sessions/${t.fixture.sessions.sessionU1}/walk-in-candidates`;
+    const byName = await ambassador.get(`${path}?q=staffU`);
+    expect(byName.status).toBe(200);
+    expect(byName.body.length).toBeGreaterThanOrEqual(3);
+    for (const row of byName.body as Array<Record<string, unknown>>) expect(Object.keys(row).sort()).toEqual(['id', 'name', 'unitNames']);
+    expect(JSON.stringify(byName.body)).not.toContain(`"${t.fixture.people.staffU3.employeeNumber}"`);
+    for (const q of ['s', 'st', ' st ']) {
+      const short = await ambassador.get(path).query({ q });
+      expect(short.status).toBe(400);
+      expect(short.body.details).toEqual([{ field: 'q', message: 'Skriv minst 3 tecken.' }]);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
 import { CatchUpOverview } from '@kunna/contracts';
 import { notFound } from '../library/http';
 import { SessionsRepository } from './sessions.repository';
@@ -10,11 +11,16 @@ import { SessionsRepository } from './sessions.repository';
  */
 @Injectable()
 export class CatchUpService {
-  constructor(private readonly repository: SessionsRepository) {}
+  constructor(
+    private readonly repository: SessionsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
+  /** Names who missed what: individual data, so each read is in the audit log. */
   async overview(unitId: string): Promise<CatchUpOverview> {
     const unit = await this.repository.unit(unitId);
     if (!unit) throw notFound();
+    await this.audit.record({ action: 'catch_up.read', targetType: 'unit', targetId: unitId });
     const missed = await this.repository.missedProgramSessions(unitId);
     // The same person may have missed two sessions of one module (a program repeated): list them once per module.
     const proposals = new Map<string, { module: { id: string; title: string }; personIds: string[]; programId: string | null }>();

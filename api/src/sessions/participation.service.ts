@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CategoryHours, ParticipationReport, PersonParticipation } from '@kunna/contracts';
+import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { visibilityFor, Visibility } from '../organisation/visibility';
 import { READING_ROLES } from './sessions-policy';
 import { SessionsRepository } from './sessions.repository';
 import { ParticipationQueryDto } from './dto/support.dto';
+import { readTarget } from './support.service';
 
 export function hours(minutes: number): number {
   return Math.round((minutes / 60) * 100) / 100;
@@ -13,10 +15,20 @@ export function hours(minutes: number): number {
 /** Participation hours per person and activity category, from attendance and individual support (see README.md). */
 @Injectable()
 export class ParticipationService {
-  constructor(private readonly repository: SessionsRepository) {}
+  constructor(
+    private readonly repository: SessionsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
-  report(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
-    return this.build(caller.organisationId, visibilityFor(caller, READING_ROLES), query.unitId ?? null, null, query.from ?? null, query.to ?? null);
+  /** Hours per named person: individual data, so each read is in the audit log. */
+  async report(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
+    const report = await this.build(caller.organisationId, visibilityFor(caller, READING_ROLES), query.unitId ?? null, null, query.from ?? null, query.to ?? null);
+    await this.audit.record({
+      action: 'participation.read',
+      ...readTarget(query),
+      details: { people: report.people.length, from: query.from ?? null, to: query.to ?? null },
+    });
+    return report;
   }
 
   mine(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {

@@ -619,6 +619,28 @@ describe('sessions (integration)', () => {
     });
   });
 
+  describe('support for the unit’s people only', () => {
+    it('a manager logs support only for the unit’s people and for those who came to one of its sessions', async () => {
+      const support = (personId: string) =>
+        manager.post('/api/support-entries', { personId, unitId: t.fixture.unitU1, date: today, minutes: 10, topic: 'Surfplattan' });
+      // Someone of another unit, never at one of U1's sessions: refused, naming the person.
+      const outsider = await support(t.fixture.people.staffU3.id);
+      expect(outsider.status).toBe(400);
+      expect(outsider.body.details).toEqual([
+        { field: 'personId', message: 'Personen hör inte till enheten och har inte varit med på något av enhetens tillfällen.', code: 'notInUnit' },
+      ]);
+      expect((await support(t.fixture.people.staffU1.id)).status).toBe(201);
+      // A walk-in at one of U1's sessions may be supported by U1.
+      await sql(
+        t,
+        `insert into attendance_marks (id, organisation_id, session_id, person_id, status, walk_in, recorded_at, recorded_by)
+         values (gen_random_uuid(), $1, $2, $3, 'present', true, now(), $4)`,
+        [t.fixture.orgA, t.fixture.sessions.sessionU1, t.fixture.people.staffU3.id, t.fixture.people.ambassadorU1.id],
+      );
+      expect((await support(t.fixture.people.staffU3.id)).status).toBe(201);
+    });
+  });
+
   describe('catch-up and follow-up', () => {
     it('lists who missed a session of an assigned program until they attend the module, and proposes follow-ups', async () => {
       // The network program (one step: the network module) is assigned to U1 in the fixture.

@@ -737,11 +737,11 @@ export class SessionsRepository {
     return { completedOn: row.completed_on, qualifiesModuleIds: row.qualifies ?? [] };
   }
 
-  /** People of the organisation matching a name or employee number, for walk-ins. */
+  /** People of the organisation matching a name, or exactly an employee number, for walk-ins: names and units only. */
   async walkInCandidates(organisationId: string, query: string, day: string): Promise<WalkInCandidate[]> {
     const like = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows: Array<{ id: string; name: string; employee_number: string; unit_names: string[] | null }> = await this.db.manager.query(
-      `select p.id, p.first_name || ' ' || p.last_name as name, p.employee_number,
+    const rows: Array<{ id: string; name: string; unit_names: string[] | null }> = await this.db.manager.query(
+      `select p.id, p.first_name || ' ' || p.last_name as name,
               array(select u.name from unit_membership m join unit u on u.id = m.unit_id
                      where m.person_id = p.id and m.start_date <= $3::date and (m.end_date is null or m.end_date >= $3::date) order by u.name) as unit_names
          from person p
@@ -751,7 +751,7 @@ export class SessionsRepository {
         limit 20`,
       [organisationId, query, day, like],
     );
-    return rows.map((row) => ({ id: row.id, name: row.name, employeeNumber: row.employee_number, unitNames: row.unit_names ?? [] }));
+    return rows.map((row) => ({ id: row.id, name: row.name, unitNames: row.unit_names ?? [] }));
   }
 
   async markedSessionCount(sessionIds: string[]): Promise<number> {
@@ -848,6 +848,18 @@ export class SessionsRepository {
       [entry.id, entry.organisationId, entry.unitId, entry.personId, entry.ambassadorId, entry.date, entry.minutes, entry.topic, entry.moduleId, entry.notes],
     );
     return rows[0].id;
+  }
+
+  /** Is the person a member of the unit on `day`, or were they present at one of its sessions? */
+  async memberOrWalkInOf(personId: string, unitId: string, day: string): Promise<boolean> {
+    const rows: Array<{ ok: boolean }> = await this.db.manager.query(
+      `select exists (select 1 from unit_membership m
+                       where m.person_id = $1 and m.unit_id = $2 and m.start_date <= $3::date and (m.end_date is null or m.end_date >= $3::date))
+           or exists (select 1 from attendance_marks a join sessions s on s.id = a.session_id
+                       where a.person_id = $1 and s.unit_id = $2 and a.status in ('present', 'partial')) as ok`,
+      [personId, unitId, day],
+    );
+    return rows[0]?.ok ?? false;
   }
 
   async supportEntryOwner(id: string): Promise<{ organisationId: string; unitId: string; personId: string } | null> {

@@ -32,6 +32,16 @@ export class SupportService {
       personId: query.personId,
     });
     const ambassadorUnits = unitsWhere(caller, Role.Ambassador);
+    // Support received by others (with notes for the unit's ambassadors) is individual data: each read is logged.
+    const others = rows.filter((row) => row.personId !== caller.personId);
+    const aboutOthers = others.length > 0 || query.unitId !== undefined || (query.personId !== undefined && query.personId !== caller.personId);
+    if (aboutOthers) {
+      await this.audit.record({
+        action: 'support.read',
+        ...readTarget(query),
+        details: { entries: others.length, withNotes: others.filter((row) => row.notes !== null && ambassadorUnits.includes(row.unitId)).length },
+      });
+    }
     return rows.map((row) => {
       const mayReadNotes = row.personId === caller.personId || ambassadorUnits.includes(row.unitId);
       return {
@@ -61,6 +71,13 @@ export class SupportService {
     const errors = await this.sessions.checkPeople(caller, [body.personId], 'personId', body.date);
     if (errors.length > 0) throw validationError(errors.map((error) => ({ ...error, field: 'personId' })));
     if (body.personId === caller.personId) throw validationError([{ field: 'personId', message: 'Stöd loggas för någon annan än dig själv.' }]);
+    // Support is logged in the unit's name: for its own people, or for someone who came to one of its sessions (a
+    // walk-in), never for anyone of the organisation.
+    if (!(await this.repository.memberOrWalkInOf(body.personId, unit.id, body.date))) {
+      throw validationError([
+        { field: 'personId', message: 'Personen hör inte till enheten och har inte varit med på något av enhetens tillfällen.', code: 'notInUnit' },
+      ]);
+    }
     if (body.moduleId) await this.sessions.chooseVersion(caller, body.moduleId, undefined);
     const id = await this.repository.insertSupportEntry({
       id: body.id ?? null,
@@ -102,4 +119,11 @@ export class SupportService {
       notesHidden: !mayReadNotes && row.notes !== null,
     };
   }
+}
+
+/** What a list read is about: the person or unit it was narrowed to, if any. */
+export function readTarget(query: { personId?: string; unitId?: string }): { targetType?: string; targetId?: string } {
+  if (query.personId) return { targetType: 'person', targetId: query.personId };
+  if (query.unitId) return { targetType: 'unit', targetId: query.unitId };
+  return {};
 }

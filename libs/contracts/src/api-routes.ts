@@ -174,7 +174,7 @@ export const ApiRoutes = {
     kioskDecline: 'checks/kiosk/:responseId/decline',
     /** PUT an ambassador's observation rating of a colleague. */
     observations: 'checks/rounds/:roundId/observations',
-    /** GET the caller's own form for the round behind a short code (started on first open). */
+    /** POST opens the caller's own form for the round behind a short code (started on first open, so not a GET). */
     answer: 'checks/answer/:code',
     answerItem: 'checks/answer/:code/items/:itemKey',
     answerSubmit: 'checks/answer/:code/submit',

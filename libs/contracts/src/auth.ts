@@ -52,6 +52,16 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
+/**
+ * Why a new password was refused; the field error's `code` is `password` + the capitalised name
+ * (`passwordTooWeak`), stable while the Swedish message may be reworded.
+ */
+export type PasswordProblem = 'tooShort' | 'tooLong' | 'blank' | 'tooCommon' | 'personal' | 'tooWeak' | 'reused';
+
+export function passwordProblemCode(problem: PasswordProblem): string {
+  return `password${problem[0].toUpperCase()}${problem.slice(1)}`;
+}
+
 /** Public: what the sign-in page offers besides the local password. */
 export interface AuthConfig {
   /** Single sign-on through the organisation's OpenID Connect provider. */

@@ -5,12 +5,16 @@ export interface ApiError {
   message: string;
   /** Per-field problems for validation errors. */
   details?: FieldError[];
+  /** A stable name for the problem where clients react to it (`lockedOut`, `csrf`, …); the message may change. */
+  code?: string;
   requestId?: string;
 }
 
 export interface FieldError {
   field: string;
   message: string;
+  /** A stable name for the problem, for clients that react to it (`nulCharacter`, `passwordTooWeak`, …); the message may change. */
+  code?: string;
   /** For imports: 1-based line and column in the uploaded file. */
   line?: number;
   column?: number;

@@ -47,6 +47,8 @@ export interface MyAccountData {
   passwordChangedAt: string | null;
   oneTimeCodes: Array<{ purpose: string; createdAt: string; expiresAt: string; usedAt: string | null }>;
   sessions: Array<{ createdAt: string; lastSeenAt: string; expiresAt: string; revokedAt: string | null; ip: string | null; userAgent: string | null }>;
+  /** Failed sign-ins (or wrong current passwords) counted against the person's e-mail, employee number or account. */
+  signInFailures: Array<{ failures: number; windowStart: string; lockedUntil: string | null }>;
 }
 
 export interface MyMembershipData {

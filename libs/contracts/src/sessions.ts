@@ -306,10 +306,16 @@ export interface SessionAttendance {
 }
 
 /** Search for a walk-in: people of the organisation by name or employee number. */
+/**
+ * A person found by the walk-in search: name and current units only. The search spans the organisation, so it
+ * shows no employee number or anything else a colleague of another unit need not see.
+ */
 export interface WalkInCandidate extends PersonRef {
-  employeeNumber: string;
   unitNames: string[];
 }
+
+/** Characters a walk-in search needs (a name's first letters, or an employee number). */
+export const WALK_IN_QUERY_MIN_LENGTH = 3;
 
 // --- Catch-up and follow-up ---
 

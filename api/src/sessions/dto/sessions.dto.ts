@@ -19,6 +19,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -33,6 +34,7 @@ import {
   SessionListQuery,
   SessionShift,
   UpdateSessionRequest,
+  WALK_IN_QUERY_MIN_LENGTH,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
 
@@ -366,8 +368,10 @@ export class AttendanceBatchDto implements AttendanceBatchRequest {
 }
 
 export class WalkInQueryDto {
-  @ApiProperty({ description: 'Namn eller anställningsnummer' })
+  @ApiProperty({ description: 'Namn eller anställningsnummer, minst 3 tecken' })
   @MaxLength(80, { message: 'Sökningen får ha högst 80 tecken.' })
+  // One or two letters would list most of the organisation.
+  @MinLength(WALK_IN_QUERY_MIN_LENGTH, { message: `Skriv minst ${WALK_IN_QUERY_MIN_LENGTH} tecken.` })
   @IsNotEmpty({ message: 'Skriv ett namn eller anställningsnummer.' })
   @IsString({ message: 'Sökningen måste vara text.' })
   @Trim()

@@ -92,7 +92,8 @@ export class ChecksApi {
   }
 
   form(code: string): Promise<CheckForm> {
-    return this.client.get(routePath(ApiRoutes.checks.answer, { code }));
+    // A POST: the first open starts the person's response.
+    return this.client.post(routePath(ApiRoutes.checks.answer, { code }));
   }
   saveAnswer(code: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {
     return this.client.put(routePath(ApiRoutes.checks.answerItem, { code, itemKey }), body);

@@ -151,7 +151,7 @@ describe('Permissions', () => {
     expect(permissions.grantable(person([U2], [], 'me'))).toEqual([]);
   });
 
-  it('administrator: every role, on themselves too, and codes for anyone', () => {
+  it('administrator: every role of the organisation, on themselves too, and codes for anyone; no network role', () => {
     session.user.set(user([grant(Role.OrgAdmin, ScopeType.Organisation, ORG)]));
     expect(permissions.grantable(person([U2], [], 'me')).map((entry) => entry.role)).toEqual([
       Role.Ambassador,
@@ -159,9 +159,16 @@ describe('Permissions', () => {
       Role.AreaManager,
       Role.Hr,
       Role.OrgAdmin,
-      Role.NetworkCoordinator,
     ]);
     expect(permissions.issuesCodeFor(person([U2], [grant(Role.Hr, ScopeType.Organisation, ORG)]))).toBe(true);
+  });
+
+  it('coordinator: names other coordinators of the network, never themself', () => {
+    session.user.set(user([grant(Role.NetworkCoordinator, ScopeType.Network, 'net'), grant(Role.OrgAdmin, ScopeType.Organisation, ORG)]));
+    expect(permissions.grantable(person([U2])).map((entry) => entry.role)).toContain(Role.NetworkCoordinator);
+    expect(permissions.grantable(person([U2], [], 'me')).map((entry) => entry.role)).not.toContain(Role.NetworkCoordinator);
+    session.user.set(user([grant(Role.NetworkCoordinator, ScopeType.Network, 'net')]));
+    expect(permissions.grantable(person([U2])).map((entry) => entry.role)).toEqual([Role.NetworkCoordinator]);
   });
 
   it('coordinator: aggregates only (no tree, no people)', () => {

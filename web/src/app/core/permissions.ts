@@ -82,10 +82,17 @@ export class Permissions {
 
   /** The roles the caller may grant to (or revoke from) the person, with the scopes allowed for each. */
   grantable(person: PersonDetail): { role: AssignableRole; unitIds: string[] | 'all' }[] {
+    const self = person.id === this.session.user()?.personId;
+    // The network's coordinator role only from a coordinator of the network, never to oneself (the API's rule).
+    const network = !self && this.isCoordinator() ? [{ role: Role.NetworkCoordinator as AssignableRole, unitIds: 'all' as const }] : [];
+    return [...this.grantableInOrganisation(self), ...network];
+  }
+
+  private grantableInOrganisation(self: boolean): { role: AssignableRole; unitIds: string[] | 'all' }[] {
     if (this.isOrgAdmin()) {
-      return ASSIGNABLE_ROLES.map((role) => ({ role, unitIds: 'all' as const }));
+      return ASSIGNABLE_ROLES.filter((role) => role !== Role.NetworkCoordinator).map((role) => ({ role, unitIds: 'all' as const }));
     }
-    if (person.id === this.session.user()?.personId) return [];
+    if (self) return [];
     if (this.isHr()) return [Role.Ambassador, Role.Manager].map((role) => ({ role: role as AssignableRole, unitIds: 'all' as const }));
     const managed = this.managedUnitIds();
     return managed.length ? [{ role: Role.Ambassador, unitIds: managed }] : [];

@@ -740,7 +740,7 @@ export const en: Translations = {
     allMarked: '{count} marked present',
     walkInTitle: 'Add a walk-in',
     walkInLabel: 'Name or employee number',
-    walkInHint: 'For example a substitute or someone from another unit.',
+    walkInHint: 'For example a substitute or someone from another unit. Type at least three letters of the name.',
     walkInSearch: 'Search',
     walkInByName: 'Add by name',
     walkInNone: 'Nobody found. Add by name instead.',

@@ -740,7 +740,7 @@ export const sv = {
     allMarked: '{count} markerade som närvarande',
     walkInTitle: 'Lägg till drop-in',
     walkInLabel: 'Namn eller anställningsnummer',
-    walkInHint: 'Till exempel en vikarie eller någon från en annan enhet.',
+    walkInHint: 'Till exempel en vikarie eller någon från en annan enhet. Skriv minst tre tecken av namnet.',
     walkInSearch: 'Sök',
     walkInByName: 'Lägg till med namnet',
     walkInNone: 'Ingen hittades. Lägg till med namnet i stället.',

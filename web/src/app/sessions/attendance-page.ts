@@ -1,6 +1,6 @@
 import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
+import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WALK_IN_QUERY_MIN_LENGTH, WalkInCandidate } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { fieldMessage, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -56,6 +56,7 @@ export class AttendancePage {
   protected readonly partialMinutes = signal<Record<string, number>>({});
   protected readonly walkInQuery = signal('');
   protected readonly candidates = signal<WalkInCandidate[] | null>(null);
+  protected readonly minQueryLength = WALK_IN_QUERY_MIN_LENGTH;
   protected readonly searching = signal(false);
   protected readonly announcement = signal('');
   protected readonly cancelReason = signal('');
@@ -77,7 +78,7 @@ export class AttendancePage {
           key,
           personId: mark.personId ?? null,
           name: mark.walkInName ?? candidate?.name ?? this.knownNames.get(key) ?? '',
-          employeeNumber: candidate?.employeeNumber ?? null,
+          employeeNumber: null,
           walkIn: true,
           status: mark.status,
           minutes: mark.minutes ?? null,
@@ -174,7 +175,7 @@ export class AttendancePage {
 
   protected async search(): Promise<void> {
     const query = this.walkInQuery().trim();
-    if (query === '') return;
+    if (query.length < WALK_IN_QUERY_MIN_LENGTH) return;
     this.searching.set(true);
     try {
       this.candidates.set(await this.api.walkInCandidates(this.sessionId(), query));
