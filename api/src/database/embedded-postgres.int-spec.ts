@@ -50,7 +50,7 @@ describe('embedded PostgreSQL superuser password', () => {
     });
   }
   const kunna = (dataDir: string, port: number) =>
-    start(['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'api/src/test-support/embedded-child.ts'], dataDir, port, /^ready /);
+    start(['-r', 'ts-node/register/transpile-only', '-r', './scripts/register-paths.cjs', 'api/src/test-support/embedded-child.ts'], dataDir, port, /^ready /);
 
   async function connects(port: number, password: string): Promise<boolean> {
     const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password, database: 'postgres', connectionTimeoutMillis: 5000 });
