@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Config } from 'jest';
+
+const require = createRequire(import.meta.url);
 
 const preset = require('./jest.preset.js');
 const { createCjsPreset } = require('jest-preset-angular/presets');
@@ -34,7 +37,7 @@ const config: Config = {
     {
       ...angular,
       displayName: 'web',
-      rootDir: __dirname,
+      rootDir: import.meta.dirname,
       testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
       moduleNameMapper: {

@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Config } from 'jest';
+
+const require = createRequire(import.meta.url);
 
 const preset = require('../../jest.preset.js');
 
