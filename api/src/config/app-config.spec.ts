@@ -29,6 +29,14 @@ describe('OpenID Connect settings', () => {
     );
     expect(() => loadConfig({ ...complete, OIDC_ORGANISATION_ID: 'Kommun A' })).toThrow('OIDC_ORGANISATION_ID must be');
   });
+
+  it('wants the provider over https, plain http only on this machine', () => {
+    expect(() => loadConfig({ ...complete, OIDC_ISSUER: 'http://login.example/tenant' })).toThrow('OIDC_ISSUER must be an https:// URL');
+    expect(() => loadConfig({ ...complete, OIDC_ISSUER: 'login.example' })).toThrow('OIDC_ISSUER must be an https:// URL');
+    for (const local of ['http://localhost:8080', 'http://127.0.0.1:4000/realms/kunna', 'http://[::1]:9000']) {
+      expect(loadConfig({ ...complete, OIDC_ISSUER: local }).oidc?.issuer).toBe(local);
+    }
+  });
 });
 
 describe('database pool settings', () => {

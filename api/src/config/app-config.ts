@@ -61,8 +61,12 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcConfig | null {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(organisationId)) {
     throw new Error(`OIDC_ORGANISATION_ID must be an organisation's uuid, got "${organisationId}"`);
   }
+  const issuer = env['OIDC_ISSUER'] as string;
+  if (!isSecureOrLocalIssuer(issuer)) {
+    throw new Error(`OIDC_ISSUER must be an https:// URL (http:// only on this machine: localhost, 127.0.0.1, [::1]), got "${issuer}"`);
+  }
   return {
-    issuer: env['OIDC_ISSUER'] as string,
+    issuer,
     clientId: env['OIDC_CLIENT_ID'] as string,
     clientSecret: env['OIDC_CLIENT_SECRET'] as string,
     organisationId,
@@ -75,6 +79,21 @@ function secretFromEnv(env: NodeJS.ProcessEnv): string | null {
   if (secret === '') return null;
   if (secret.length < MIN_SECRET_LENGTH) throw new Error(`KUNNA_SECRET must have at least ${MIN_SECRET_LENGTH} characters`);
   return secret;
+}
+
+/**
+ * The provider is reached over TLS: the client secret and the tokens cross that connection. Plain HTTP only
+ * for a provider on the loopback interface (tests, development); openid-client refuses it otherwise as well.
+ */
+function isSecureOrLocalIssuer(issuer: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
