@@ -5,7 +5,7 @@ import { newToken, sha256 } from '../auth/tokens';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
 import { notFound } from '../library/http';
-import { CalendarEvent, serializeCalendar } from './ical';
+import { CalendarEvent, serializeCalendar } from './feed-writer';
 import { CalendarRepository, FeedScope, FeedSessionRow } from './calendar.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
