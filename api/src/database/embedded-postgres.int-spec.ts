@@ -1,9 +1,9 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../app/database-url';
 import { PROJECT_ROOT } from '../config/app-config';
 import { LEGACY_PASSWORD, PASSWORD_FILE } from './embedded-postgres';
 
@@ -111,14 +111,3 @@ describe('embedded PostgreSQL superuser password', () => {
     await server.stop();
   }, 180_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
