@@ -111,7 +111,7 @@ describe('module library (integration)', () => {
     it('renders the facilitator guide safely and hides the answer key from staff without a role', async () => {
       const asStaff = (await staff.get(`/api/library/module-versions/${v1.id}`)).body as ModuleVersion;
       expect(asStaff.facilitatorGuideHtml).toBe(
-        '<h2>Före träffen</h2>\n<ul><li>Boka rum</li></ul>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; klicka</p>',
+        '<h2>Före träffen</h2>\n<ul>\n<li>Boka rum</li>\n</ul>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; klicka</p>',
       );
       expect(asStaff.knowledgeItems).toBeNull();
       expect(asStaff.knowledgeItemCount).toBe(1);

@@ -20,7 +20,7 @@ import { forbidden, notFound, stateConflict } from './http';
 import { canAdapt, canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator, seesAnswerKey } from './library-access';
 import { checkModuleContent, ModuleContent, normaliseModuleContent } from './module-content';
 import { AttachmentRow, ModuleHeader, ModuleListRow, ModulesRepository, VersionRow } from './modules.repository';
-import { renderSafeMarkdown } from './safe-markdown';
+import { renderSafeMarkdown } from './markdown';
 
 /** An uploaded file as multer keeps it in memory. */
 export interface UploadedFile {

@@ -50,7 +50,7 @@ import {
   UpdateProgramRequest,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
-import { safeHref } from '../safe-markdown';
+import { safeHref } from '../markdown';
 
 /*
  * class-validator runs a property's validators in the order they are registered and, with

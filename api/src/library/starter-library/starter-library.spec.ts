@@ -4,7 +4,7 @@ import { ModuleFormat, ModuleTargetGroup, ProgramDeadlineBase, ProgramKind } fro
 import { flattenValidationErrors } from '../../common/errors';
 import { ModuleContentDto } from '../dto/library.dto';
 import { checkModuleContent } from '../module-content';
-import { renderSafeMarkdown } from '../safe-markdown';
+import { renderSafeMarkdown } from '../markdown';
 import { STARTER_MODULES, STARTER_PROGRAMS } from './load-starter-library';
 
 /** DigComp 2.2's 21 competences (the migration seeds the same codes). */

@@ -1,4 +1,4 @@
-import { renderSafeMarkdown, safeHref } from './safe-markdown';
+import { renderSafeMarkdown, safeHref } from './markdown';
 
 /**
  * Every tag the renderer may write, with the only attributes it may carry. Any output outside this set
@@ -43,7 +43,7 @@ describe('renderSafeMarkdown', () => {
 
     it('renders bullet and numbered lists, with continuation lines and a start number', () => {
       expect(renderSafeMarkdown('- Logga in\n- Öppna appen\n  på surfplattan\n\n3. Tre\n4. Fyra')).toBe(
-        '<ul><li>Logga in</li><li>Öppna appen\npå surfplattan</li></ul>\n<ol start="3"><li>Tre</li><li>Fyra</li></ol>',
+        '<ul>\n<li>Logga in</li>\n<li>Öppna appen\npå surfplattan</li>\n</ul>\n<ol start="3">\n<li>Tre</li>\n<li>Fyra</li>\n</ol>',
       );
     });
 
@@ -74,7 +74,7 @@ describe('renderSafeMarkdown', () => {
       const html = renderSafeMarkdown('<https://example.se/a>\n\n> Citat\n> fortsätter\n\n---\n\n```\n<b>kod</b>\n```');
       expect(html).toBe(
         '<p><a href="https://example.se/a" rel="noopener noreferrer nofollow">https://example.se/a</a></p>\n' +
-          '<blockquote><p>Citat\nfortsätter</p></blockquote>\n<hr>\n<pre><code>&lt;b&gt;kod&lt;/b&gt;</code></pre>',
+          '<blockquote>\n<p>Citat\nfortsätter</p>\n</blockquote>\n<hr>\n<pre><code>&lt;b&gt;kod&lt;/b&gt;</code></pre>',
       );
     });
 
@@ -88,6 +88,22 @@ describe('renderSafeMarkdown', () => {
       expect(renderSafeMarkdown('\\*inte kursiv\\* och \\[inte länk\\](https://a.se)')).toBe(
         '<p>*inte kursiv* och [inte länk](https://a.se)</p>',
       );
+    });
+
+    it('writes fenced code without a language class, and keeps to the syntax above', () => {
+      expect(renderSafeMarkdown('```js" onclick="x\nlet a = 1;\n```')).toBe('<pre><code>let a = 1;</code></pre>');
+      // An underline of dashes is a rule (no setext headings), indented text stays text (no indented code),
+      // and tables and strikethrough are not rendered.
+      expect(renderSafeMarkdown('Text\n---\n\n    indragen')).toBe('<p>Text</p>\n<hr>\n<p>indragen</p>');
+      expect(renderSafeMarkdown('| a | b |\n|---|---|\n\n~~bort~~')).toBe('<p>| a | b |\n|---|---|</p>\n<p>~~bort~~</p>');
+    });
+
+    it('links reference-style links and <e-mail> autolinks by the same rules', () => {
+      expect(renderSafeMarkdown('[1177][r] och <it@kommun.example>\n\n[r]: https://www.1177.se/ "titel"')).toBe(
+        '<p><a href="https://www.1177.se/" rel="noopener noreferrer nofollow">1177</a> och ' +
+          '<a href="mailto:it@kommun.example" rel="noopener noreferrer nofollow">it@kommun.example</a></p>',
+      );
+      expect(renderSafeMarkdown('[x][r]\n\n[r]: javascript:alert(1)')).toBe('<p>[x][r]</p>\n<p>[r]: javascript:alert(1)</p>');
     });
 
     it('renders Swedish text and empty input', () => {
@@ -132,6 +148,9 @@ describe('renderSafeMarkdown', () => {
       ['image syntax with javascript:', '![x](javascript:alert(1))'],
       ['nested link in link text', '[[a](javascript:alert(1))](https://ok.example)'],
       ['unicode line separator in scheme', '[x](java\u2028script:alert(1))'],
+      ['javascript: reference definition', '[x][r]\n\n[r]: javascript:alert(1)'],
+      ['image in an image in a link', '[![![i](javascript:alert(1))](https://a.example)](https://b.example)'],
+      ['fence info string', '```"><script>alert(1)</script>\nx\n```'],
       ['placeholder characters in the input', '\uE0010\uE002 [x](https://ok.example) \uE003'],
     ];
 
@@ -149,6 +168,7 @@ describe('renderSafeMarkdown', () => {
     it('keeps the text of a link whose address is refused, without a link', () => {
       expect(renderSafeMarkdown('[klicka här](javascript:alert(1))')).toBe('<p>klicka här</p>');
       expect(renderSafeMarkdown('[bild](data:image/png;base64,AAAA)')).toBe('<p>bild</p>');
+      expect(renderSafeMarkdown('[relativ](/library/modules) ![bild](javascript:alert(1))')).toBe('<p>relativ bild</p>');
     });
 
     it('escapes the quote that would end the href attribute', () => {
