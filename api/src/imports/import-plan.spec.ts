@@ -1,5 +1,5 @@
 import { EmploymentType, Gender, ImportMode } from '@kunna/contracts';
-import { parseCsv } from './csv-parser';
+import { parseCsv } from './csv-records';
 import { ExistingMembership, ExistingPerson, ImportPlan, OrganisationState, planImport, PlanOptions } from './import-plan';
 import { ImportMapping, validateRows } from './row-validation';
 

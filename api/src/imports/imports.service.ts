@@ -7,7 +7,7 @@ import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';
 import { CsvFileRejected, decodeCsv, DecodedText } from './csv-decode';
-import { CsvDelimiter, CsvRecord, detectDelimiter, parseCsv } from './csv-parser';
+import { CsvDelimiter, CsvRecord, detectDelimiter, parseCsv } from './csv-records';
 import type { UploadedCsvFile } from './csv-upload.interceptor';
 import { checkMappingAgainstHeaders, parseImportOptions } from './dto/import-options.dto';
 import { suggestMapping } from './header-mapping';

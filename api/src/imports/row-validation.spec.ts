@@ -1,5 +1,5 @@
 import { EmploymentType, Gender, ImportProblem } from '@kunna/contracts';
-import { parseCsv } from './csv-parser';
+import { parseCsv } from './csv-records';
 import { ImportMapping, validateRows } from './row-validation';
 
 const HEADER = 'Anst.nr;Förnamn;Efternamn;E-post;Befattning;Anställningsform;Startdatum;Slutdatum;Kön;Enhetskod';

@@ -1,5 +1,5 @@
 import { EmploymentType, Gender, ImportField, ImportProblem, REQUIRED_IMPORT_FIELDS, UiLanguage } from '@kunna/contracts';
-import type { CsvField, CsvRecord } from './csv-parser';
+import type { CsvField, CsvRecord } from './csv-records';
 import { CellPosition, cellProblem, FIELD_LABELS, lineProblem, quote } from './import-problems';
 import {
   canonicalRoleTitle,

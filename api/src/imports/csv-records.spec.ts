@@ -1,4 +1,4 @@
-import { CsvRecord, detectDelimiter, parseCsv } from './csv-parser';
+import { CsvRecord, detectDelimiter, parseCsv } from './csv-records';
 
 const values = (records: CsvRecord[]) => records.map((record) => record.fields.map((field) => field.value));
 const positions = (record: CsvRecord) => record.fields.map((field) => [field.line, field.column]);
@@ -124,6 +124,28 @@ describe('parseCsv', () => {
     const { records, problems } = parseCsv('x;"ab"cd;y', ';');
     expect(problems).toEqual([{ code: 'csv_text_after_quote', line: 1, column: 7 }]);
     expect(values(records)).toEqual([['x', 'abcd', 'y']]);
+  });
+
+  it('reports both problems at their file positions after CRLF line breaks and a multi-line quoted field', () => {
+    const text = 'a;b\r\n"x\r\ny";"q""r"s\r\n1;"open\r\nend';
+    const { records, problems } = parseCsv(text, ';');
+    expect(problems).toEqual([
+      { code: 'csv_text_after_quote', line: 3, column: 10 },
+      { code: 'csv_unterminated_quote', line: 4, column: 3 },
+    ]);
+    expect(values(records)).toEqual([
+      ['a', 'b'],
+      ['x\ny', 'q"rs'],
+      ['1', 'open\nend'],
+    ]);
+    expect(positions(records[1])).toEqual([
+      [2, 1],
+      [3, 4],
+    ]);
+    expect(positions(records[2])).toEqual([
+      [4, 1],
+      [4, 3],
+    ]);
   });
 
   it('takes a quote inside an unquoted field literally', () => {
