@@ -29,22 +29,25 @@ export interface GateContext {
  */
 @Injectable()
 export class PrivacyGate {
+  /** Each group's hashed elements and set key, computed once for `refusal` and `record` of the same group. */
+  private readonly prepared = new WeakMap<readonly GateElement[], { elements: ReleaseElement[]; setKey: string }>();
+
   constructor(private readonly repository: PrivacyRepository) {}
 
   /** Why the group may not be released now (nothing is logged), or null. */
   async refusal(context: GateContext, group: readonly GateElement[], scope?: readonly GateElement[]): Promise<ReleaseRefusal | null> {
     const log = await this.repository.released(context.organisationId, context.family);
-    const candidate = group.map(hashed);
+    const { elements, setKey } = this.prepare(group);
     // The very group released before reveals nothing new (a page read again).
-    if (log.setKeys.has(setKeyOf(candidate))) return null;
-    return releaseRefusal({ candidate, released: log.groups, scope: scope?.map(hashed), minimum: context.minimum });
+    if (log.setKeys.has(setKey)) return null;
+    return releaseRefusal({ candidate: elements, released: log.groups, scope: scope?.map(hashed), minimum: context.minimum });
   }
 
   /** Logs the group as released (after `refusal` allowed it, within the same transaction). */
   async record(context: GateContext, group: readonly GateElement[]): Promise<void> {
     if (group.length === 0) return;
-    const elements = group.map(hashed);
-    await this.repository.record(context.organisationId, context.family, setKeyOf(elements), elements);
+    const { elements, setKey } = this.prepare(group);
+    await this.repository.record(context.organisationId, context.family, setKey, elements);
   }
 
   /** Decides and logs in one step: the group is released (and logged) exactly when this answers null. */
@@ -52,6 +55,16 @@ export class PrivacyGate {
     const refusal = await this.refusal(context, group, scope);
     if (refusal === null) await this.record(context, group);
     return refusal;
+  }
+
+  private prepare(group: readonly GateElement[]): { elements: ReleaseElement[]; setKey: string } {
+    let prepared = this.prepared.get(group);
+    if (!prepared) {
+      const elements = group.map(hashed);
+      prepared = { elements, setKey: setKeyOf(elements) };
+      this.prepared.set(group, prepared);
+    }
+    return prepared;
   }
 }
 

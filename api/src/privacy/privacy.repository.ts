@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { ReleaseElement } from '@kunna/learning-gain';
 import { Db } from '../database/db';
 
-/** A family's release log: the released groups and their set keys. */
+/** A family's release log: the released groups (element key → person key) and their set keys. */
 export interface ReleaseLog {
-  groups: ReleaseElement[][];
+  groups: Array<Map<string, string>>;
   setKeys: Set<string>;
 }
 
@@ -33,7 +33,7 @@ export class PrivacyRepository {
       [organisationId, family],
     );
     const log = {
-      groups: rows.map((row) => row.elements.map((element, index) => ({ element, person: row.persons[index] }))),
+      groups: rows.map((row) => new Map(row.elements.map((element, index) => [element, row.persons[index]]))),
       setKeys: new Set(rows.map((row) => row.set_key)),
     };
     logs.set(key, log);
@@ -49,7 +49,7 @@ export class PrivacyRepository {
        on conflict (organisation_id, family, set_key) do nothing`,
       [organisationId, family, setKey, group.map((e) => e.element), group.map((e) => e.person)],
     );
-    log.groups.push([...group]);
+    log.groups.push(new Map(group.map((e) => [e.element, e.person])));
     log.setKeys.add(setKey);
   }
 }

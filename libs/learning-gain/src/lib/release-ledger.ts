@@ -39,8 +39,8 @@ export interface ReleaseElement {
 
 export interface ReleaseQuestion {
   candidate: readonly ReleaseElement[];
-  /** Groups released before for the same kind of value. */
-  released: ReadonlyArray<readonly ReleaseElement[]>;
+  /** Groups released before for the same kind of value (as element → person maps, the form a log can keep). */
+  released: ReadonlyArray<readonly ReleaseElement[] | ReadonlyMap<string, string>>;
   /** The unfiltered scope of the view (a unit, an area), when the candidate is a filtered part of it. */
   scope?: readonly ReleaseElement[];
   minimum?: number | null;
@@ -49,7 +49,7 @@ export interface ReleaseQuestion {
 /** Why the candidate must be withheld, or null when it may be released. */
 export function releaseRefusal(question: ReleaseQuestion): ReleaseRefusal | null {
   const minimum = effectiveMinimum(question.minimum);
-  const candidate = new Map(question.candidate.map((e) => [e.element, e.person]));
+  const candidate = asMap(question.candidate);
   if (candidate.size === 0) return null;
   if (distinctPeople(candidate.values()) < minimum) return 'belowMinimum';
   if (question.scope) {
@@ -57,7 +57,7 @@ export function releaseRefusal(question: ReleaseQuestion): ReleaseRefusal | null
     const restPeople = distinctPeople(rest);
     if (restPeople > 0 && restPeople < minimum) return 'complementary';
   }
-  const released = question.released.map((group) => new Map(group.map((e) => [e.element, e.person])));
+  const released = question.released.map((group) => (group instanceof Map ? group : asMap(group as readonly ReleaseElement[])));
   for (const earlier of released) {
     const onlyNow = peopleOnlyIn(candidate, earlier);
     const onlyBefore = peopleOnlyIn(earlier, candidate);
@@ -65,6 +65,11 @@ export function releaseRefusal(question: ReleaseQuestion): ReleaseRefusal | null
   }
   if (derivableAtoms([...released, candidate], minimum).length > 0) return 'derivable';
   return null;
+}
+
+/** A group as element → person. */
+function asMap(group: readonly ReleaseElement[]): Map<string, string> {
+  return new Map(group.map((e) => [e.element, e.person]));
 }
 
 function distinctPeople(people: Iterable<string>): number {
@@ -83,7 +88,8 @@ function peopleOnlyIn(group: ReadonlyMap<string, string>, other: ReadonlyMap<str
  * Each atom is returned as its elements.
  */
 export function derivableAtoms(groups: ReadonlyArray<ReadonlyMap<string, string>>, minimum: number): string[][] {
-  const distinct = dedupe(groups);
+  // Duplicate rows change neither the atoms nor the row space: only empty groups are left out.
+  const distinct = groups.filter((group) => group.size > 0);
   if (distinct.length === 0) return [];
   const atoms = atomsOf(distinct);
   const small = atoms.filter((atom) => distinctPeople(atom.people) < minimum);
@@ -99,19 +105,6 @@ const PRIMES = [67108859, 67108837];
 interface Atom {
   elements: string[];
   people: string[];
-}
-
-function dedupe(groups: ReadonlyArray<ReadonlyMap<string, string>>): Array<ReadonlyMap<string, string>> {
-  const seen = new Set<string>();
-  const result: Array<ReadonlyMap<string, string>> = [];
-  for (const group of groups) {
-    if (group.size === 0) continue;
-    const key = [...group.keys()].sort().join('\u0000');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    result.push(group);
-  }
-  return result;
 }
 
 /** Elements grouped by the set of groups they belong to. */
