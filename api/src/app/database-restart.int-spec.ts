@@ -1,6 +1,5 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -10,6 +9,7 @@ import { migrate } from '../database/data-source';
 import { ensureDatabase } from '../database/database-urls';
 import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo/demo-data';
 import { createApp } from './create-app';
+import { freePort } from './database-url';
 
 /**
  * The database restarts under a running API: requests during the outage fail fast with 503 (never a
@@ -86,14 +86,3 @@ describe('database restart under a running API', () => {
     expect((await me()).body.organisationName).toBe('Älvstads kommun');
   }, 180_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
