@@ -36,14 +36,8 @@ export {
   normalQuantile,
   studentTCdf,
   studentTQuantile,
-  studentTPdf,
   studentTTwoSidedP,
   chiSquareCdf,
   chiSquareSurvival,
   binomialCdf,
-  logGamma,
-  regularizedGammaP,
-  regularizedGammaQ,
-  regularizedBeta,
-  erfc,
-} from './lib/distributions';
+} from './lib/probability';

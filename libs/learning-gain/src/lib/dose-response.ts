@@ -1,5 +1,5 @@
 import { mean, pearson, spearman } from './descriptive';
-import { studentTTwoSidedP } from './distributions';
+import { studentTTwoSidedP } from './probability';
 import { assertConfidenceLevel, tInterval } from './paired-change';
 import type { ConfidenceInterval, DoseBand, DoseResponse } from './types';
 

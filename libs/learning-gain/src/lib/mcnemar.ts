@@ -1,4 +1,4 @@
-import { binomialCdf, chiSquareSurvival } from './distributions';
+import { binomialCdf, chiSquareSurvival } from './probability';
 import type { McNemarResult } from './types';
 
 export interface BinaryPair {

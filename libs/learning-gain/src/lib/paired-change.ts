@@ -1,5 +1,5 @@
 import { mean, pearson, sampleSd } from './descriptive';
-import { studentTQuantile, studentTTwoSidedP } from './distributions';
+import { studentTQuantile, studentTTwoSidedP } from './probability';
 import type { ConfidenceInterval, EffectSizes, PairedChange } from './types';
 
 export interface Pair {

@@ -1,5 +1,5 @@
 import { midranks } from './descriptive';
-import { normalCdf } from './distributions';
+import { normalCdf } from './probability';
 import type { WilcoxonMethod, WilcoxonResult, WilcoxonZeroMethod } from './types';
 
 export interface WilcoxonOptions {
