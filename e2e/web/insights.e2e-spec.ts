@@ -133,7 +133,7 @@ describe('Insight in the browser', () => {
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    const [sheet] = readXlsx(new Uint8Array(Buffer.concat(chunks)));
+    const [sheet] = await readXlsx(new Uint8Array(Buffer.concat(chunks)));
     expect(sheet.rows[0]).toEqual(Object.values(sv.insights.participation.columns));
     // One row per unit (figures null when suppressed are empty cells), then the total.
     const expected = [
@@ -177,7 +177,7 @@ describe('Insight in the browser', () => {
     expect(file.suggestedFilename()).toBe(`${sv.competence.heatMap.fileName}.xlsx`);
     const chunks: Buffer[] = [];
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
-    const [sheet] = readXlsx(new Uint8Array(Buffer.concat(chunks)));
+    const [sheet] = await readXlsx(new Uint8Array(Buffer.concat(chunks)));
     expect(sheet.rows[0]).toEqual([
       sv.insights.unit,
       sv.competence.columns.area,

@@ -142,7 +142,7 @@ export class InsightsController {
       const content = Buffer.from(toCsv(table), 'utf8');
       return new StreamableFile(content, { type: 'text/csv; charset=utf-8', length: content.length, disposition: contentDisposition(name) });
     }
-    const content = Buffer.from(toXlsx([table]));
+    const content = Buffer.from(await toXlsx([table]));
     return new StreamableFile(content, { type: XLSX_MIME, length: content.length, disposition: contentDisposition(name) });
   }
 

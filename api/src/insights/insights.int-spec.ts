@@ -320,7 +320,7 @@ describe('insights (integration)', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      const [sheet] = readXlsx(new Uint8Array(xlsx.body as Buffer));
+      const [sheet] = await readXlsx(new Uint8Array(xlsx.body as Buffer));
       expect(sheet.name).toBe('Deltagare');
       expect(sheet.rows[3]).toEqual(['I502', 'Cecilia Carlsson', 'Kvinna', 1.83, d(-40), d(-10), `${d(-60)} – ${d(-1)}`]);
       expect(sheet.rows[6]).toEqual(['Summa', '5 deltagare', null, 6.83, null, null, `${d(-60)} – ${d(-1)}`]);

@@ -109,8 +109,9 @@ export class ExportTable {
     download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.fileName()}.csv`);
   }
 
-  protected xlsx(): void {
-    const bytes = toXlsx([this.table()]);
+  /** toXlsx fetches exceljs (a chunk of its own) the first time a table is exported to XLSX. */
+  protected async xlsx(): Promise<void> {
+    const bytes = await toXlsx([this.table()]);
     download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
   }
 }
