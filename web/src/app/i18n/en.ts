@@ -857,6 +857,7 @@ export const en: Translations = {
     noRows: 'Nothing to show.',
     exportCsv: 'Download CSV',
     exportXlsx: 'Download Excel',
+    exportXlsxFailed: 'The Excel file could not be made. Check the connection and try again.',
     suppressedCell: 'too few',
     category: {
       workplace_learning: 'Workplace learning',

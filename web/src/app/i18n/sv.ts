@@ -857,6 +857,7 @@ export const sv = {
     noRows: 'Inget att visa.',
     exportCsv: 'Ladda ner CSV',
     exportXlsx: 'Ladda ner Excel',
+    exportXlsxFailed: 'Excel-filen kunde inte skapas. Kontrollera anslutningen och försök igen.',
     suppressedCell: 'för få',
     category: {
       workplace_learning: 'Lärande på arbetsplatsen',

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ScrollRegion } from '../core/scroll-region';
@@ -57,6 +57,9 @@ export function download(content: BlobPart, type: string, fileName: string): voi
         <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">{{ 'insights.exportCsv' | t }}</button>
         <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">{{ 'insights.exportXlsx' | t }}</button>
       </p>
+      <div class="no-print" aria-live="assertive">
+        @if (xlsxFailed()) { <p class="error" role="alert">{{ 'insights.exportXlsxFailed' | t }}</p> }
+      </div>
     </div>
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
@@ -109,9 +112,17 @@ export class ExportTable {
     download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.fileName()}.csv`);
   }
 
-  /** toXlsx fetches exceljs (a chunk of its own) the first time a table is exported to XLSX. */
+  /** Set when the last XLSX export failed: toXlsx fetches exceljs (a chunk of its own) first, which needs network. */
+  protected readonly xlsxFailed = signal(false);
+
   protected async xlsx(): Promise<void> {
-    const bytes = await toXlsx([this.table()]);
-    download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
+    this.xlsxFailed.set(false);
+    try {
+      const bytes = await toXlsx([this.table()]);
+      download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
+    } catch (error) {
+      console.warn('XLSX export failed', error);
+      this.xlsxFailed.set(true);
+    }
   }
 }
