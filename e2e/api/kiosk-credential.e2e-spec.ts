@@ -14,7 +14,7 @@ import {
   NOT_KIOSK,
 } from '@kunna/contracts';
 import { FIXTURE_PASSWORD, FixturePersonKey } from '../../api/src/test-support/fixture';
-import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
+import { createTestApp, sql, TestApp } from '../../api/src/test-support/test-app';
 import { MATRIX, RouteKey } from './authorization-matrix';
 import { registeredRoutes } from './support/registered-routes';
 
@@ -208,6 +208,29 @@ describe('the kiosk credential serves its round only (API)', () => {
     expect((me.body as CurrentUser).personId).toBe(t.fixture.people.ambassadorU1.id);
     // The kiosk credential is over.
     expect((await call(kiosk, 'get', '/api/kiosk')).status).toBe(401);
+  });
+
+  it('ends when its starter changes their password elsewhere', async () => {
+    const { kiosk } = await startKiosk(t.fixture.checks.roundU1, 'managerU1');
+    expect((await call(kiosk, 'get', '/api/kiosk')).status).toBe(200);
+    const elsewhere = await signIn('managerU1');
+    const changed = await call(elsewhere, 'put', '/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: 'Gröna-tallar-vid-sjön-1987' });
+    expect(changed.status).toBe(204);
+    expect((await call(kiosk, 'get', '/api/kiosk')).status).toBe(401);
+  });
+
+  it('is not started by someone without a Kunna password (single sign-on only): leaving would be impossible', async () => {
+    const ambassador = await signIn('ambassadorU1');
+    const [{ hash }] = await sql<{ hash: string }>(t, `select password_hash as hash from credential where person_id = $1`, [t.fixture.people.ambassadorU1.id]);
+    await sql(t, `update credential set password_hash = null where person_id = $1`, [t.fixture.people.ambassadorU1.id]);
+    try {
+      const refused = await call(ambassador, 'post', `/api/checks/rounds/${t.fixture.checks.roundU1}/kiosk-credential`);
+      expect(refused.status).toBe(409);
+      expect((refused.body as { code?: string }).code).toBe('kioskNeedsPassword');
+      expect((await call(ambassador, 'get', '/api/auth/me')).status).toBe(200);
+    } finally {
+      await sql(t, `update credential set password_hash = $2 where person_id = $1`, [t.fixture.people.ambassadorU1.id, hash]);
+    }
   });
 
   it('is not issued for a round the caller does not run', async () => {
