@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
 import { EVERYONE, MATRIX, MatrixRequest, RouteKey, RouteSpec, ScopeCase, Who, WHO } from './authorization-matrix';
+import { registeredRoutes } from './support/registered-routes';
 
 /**
  * Enumerates every route the running app registers and checks it against the matrix for each role,
@@ -89,24 +90,4 @@ function withQuery(req: MatrixRequest): string {
 
 function send(test: import('supertest').Test, req: MatrixRequest) {
   return req.body ? test.send(req.body) : test;
-}
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-}
-
-/** Routes as Express holds them after Nest registered every controller. */
-function registeredRoutes(express: Express): RouteKey[] {
-  const router = (express as unknown as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } }).router ??
-    (express as unknown as { _router: { stack: Layer[] } })._router;
-  const routes: RouteKey[] = [];
-  for (const layer of router.stack) {
-    if (!layer.route) continue;
-    const path = layer.route.path;
-    if (!path.startsWith('/api/') || path.startsWith('/api/docs')) continue;
-    for (const [method, enabled] of Object.entries(layer.route.methods)) {
-      if (enabled && method !== '_all') routes.push(`${method.toUpperCase()} ${path}` as RouteKey);
-    }
-  }
-  return [...new Set(routes)].sort();
 }

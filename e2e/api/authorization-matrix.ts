@@ -574,6 +574,19 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/decline` }),
   },
+  // Starting the locked kiosk ends the caller's own session (the device keeps only the kiosk credential).
+  'POST /api/checks/rounds/:roundId/kiosk-credential': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    freshSession: true,
+    request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/kiosk-credential` }),
+  },
+  // The kiosk credential's own routes: no signed-in session may call them (403); kiosk-credential.e2e-spec.ts covers the kiosk.
+  'GET /api/kiosk': { own: [], request: () => ({ path: '/api/kiosk' }) },
+  'POST /api/kiosk/leave': { own: [], request: () => ({ path: '/api/kiosk/leave', body: {} }) },
+  // Public: what a QR link is for (check title and workplace), before signing in.
+  'GET /api/checks/codes/:code': { public: true, own: EVERYONE, request: (f) => ({ path: `/api/checks/codes/${f.checks.codeU1}` }) },
   'PUT /api/checks/rounds/:roundId/observations': {
     own: ['ambassador'],
     sibling: [],

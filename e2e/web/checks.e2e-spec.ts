@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
+import { answerAll } from './check-answering';
 import { account, demoAccounts, fillSignIn, signIn, signOut, sv } from './demo';
 
 const TITLE = 'Tillfälle: Teams på surfplattan';
@@ -29,44 +30,6 @@ describe('before/after checks in the browser', () => {
     return { page, problems };
   }
 
-  /**
-   * Answers every question of the open check, one screen at a time: `step` is the answer on the four-step scales
-   * (2 = with help, 4 = confidently), the first option for knowledge questions, "Ja" for the others.
-   */
-  async function answerAll(page: Page, step: '2' | '4'): Promise<number> {
-    let answered = 0;
-    for (;;) {
-      const ready = page.getByRole('heading', { name: sv.checks.answer.readyTitle });
-      const legend = page.locator('form.question legend');
-      await ready.or(legend).first().waitFor();
-      if (await ready.isVisible()) return answered;
-      const labels = [sv.checks.scale.selfRating[step], sv.checks.scale.agreement[step], sv.checks.choice.yes];
-      let choice: Locator | null = null;
-      for (const label of labels) {
-        const candidate = page.getByRole('radio', { name: label, exact: true });
-        if (await candidate.count()) {
-          choice = candidate;
-          break;
-        }
-      }
-      await (choice ?? page.getByRole('radio').first()).check();
-      const progress = await page.getByText(/^Fråga \d+ av \d+$/).innerText();
-      await page.getByRole('button', { name: sv.checks.answer.saveNext, exact: true }).click();
-      // Knowledge questions show right or wrong and why before moving on.
-      const feedback = page.getByRole('button', { name: sv.checks.answer.next, exact: true });
-      await page.waitForFunction(
-        ([before, next]) => !document.body.innerText.includes(before) || Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.trim() === next),
-        [progress, sv.checks.answer.next],
-      );
-      if (await feedback.isVisible()) {
-        await page.getByRole('status').filter({ hasText: /Rätt svar!|Inte riktigt\./ }).waitFor();
-        await feedback.click();
-        await page.waitForFunction((before) => !document.body.innerText.includes(before), progress);
-      }
-      answered++;
-    }
-  }
-
   it('kiosk before check for three people, after check on a phone through the link, and the change on her own page', async () => {
     const { password } = demoAccounts();
     const staff = account('Medarbetare');
@@ -91,7 +54,10 @@ describe('before/after checks in the browser', () => {
     await card.getByRole('button', { name: sv.checks.page.openBefore }).click();
     await card.getByText(sv.checks.kind.before, { exact: true }).waitFor();
     await expectAccessible(tablet.page, 'checks page');
-    await card.getByRole('link', { name: sv.checks.page.kiosk }).click();
+    // Kiosk mode is started after saying what it does (the ambassador is signed out on the tablet).
+    await card.getByRole('button', { name: sv.checks.page.kiosk }).first().click();
+    await card.getByRole('button', { name: sv.checks.kiosk.startConfirm }).click();
+    await tablet.page.waitForURL((url) => url.pathname === '/surfplatta');
 
     // Kiosk mode: three people in turn, each starting from the list of names.
     await tablet.page.getByRole('heading', { name: sv.checks.kiosk.pickName }).waitFor();
@@ -120,8 +86,12 @@ describe('before/after checks in the browser', () => {
     await tablet.page.getByRole('button', { name: displayName, exact: true }).click();
     await tablet.page.getByRole('alert').filter({ hasText: 'redan svarat' }).waitFor();
 
-    // The session runs; at its end the ambassador starts the after check and shows the link and code.
-    await tablet.page.getByRole('link', { name: sv.checks.kiosk.leave }).click();
+    // The session runs; at its end the ambassador leaves kiosk mode with her password, starts the after check and
+    // shows the link and code.
+    await tablet.page.getByRole('button', { name: sv.checks.kiosk.leave }).click();
+    await tablet.page.getByLabel(sv.checks.kiosk.leavePassword).fill(password);
+    await tablet.page.getByRole('button', { name: sv.checks.kiosk.leaveSubmit }).click();
+    await tablet.page.waitForURL((url) => url.pathname === '/matningar');
     const after = tablet.page.getByRole('listitem').filter({ has: tablet.page.getByRole('heading', { level: 3, name: TITLE }) });
     await after.getByText(/3 av \d+ har svarat/).first().waitFor();
     await after.getByRole('button', { name: sv.checks.page.openAfter }).click();

@@ -5,12 +5,15 @@
 // - the app shell: page navigations (kept as one index.html) and the app's own static files (scripts, styles, icons);
 // - of the API, only what the attendance page needs: who is signed in (auth/me), a session and its attendance list,
 //   for sessions opened on this device. No other API answer is ever stored.
-// The API cache is emptied when anyone signs in or out, and when the server says the sign-in has ended (401 on
-// auth/me), so the next person on a shared tablet never sees the previous one's data.
+// The API cache is emptied when anyone signs in or out, when a device becomes a kiosk tablet or leaves kiosk mode, and
+// when the server says the sign-in has ended (401) or the device is a kiosk (403 on auth/me), so the next person on a
+// shared tablet never sees the previous one's data, not even offline.
 const SHELL_CACHE = 'kunna-shell-v1';
 const API_CACHE = 'kunna-api-v1';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const STATIC_FILE = /\.(js|css|svg|png|ico|woff2?)$/i;
+/** Requests that change who this device acts for: the cached API answers belong to someone else afterwards. */
+const CHANGES_WHO = [/^\/api\/auth\//, /^\/api\/kiosk(\/|$)/, /\/kiosk-credential$/];
 const OFFLINE_API = [new RegExp('^/api/auth/me$'), new RegExp(`^/api/sessions/${UUID}$`, 'i'), new RegExp(`^/api/sessions/${UUID}/attendance$`, 'i')];
 
 self.addEventListener('install', (event) => {
@@ -61,8 +64,8 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   const api = url.pathname.startsWith('/api/');
   if (request.method !== 'GET') {
-    // Signing in or out (or redeeming a code) starts another person's session: forget the cached answers.
-    if (api && url.pathname.startsWith('/api/auth/')) event.waitUntil(caches.delete(API_CACHE));
+    // Signing in or out, redeeming a code, or starting or leaving kiosk mode: forget the cached answers.
+    if (api && CHANGES_WHO.some((pattern) => pattern.test(url.pathname))) event.waitUntil(caches.delete(API_CACHE));
     return;
   }
   if (api) {
@@ -86,7 +89,7 @@ async function networkFirst(request, cacheName, key) {
       const copy = response.clone();
       const cache = await caches.open(cacheName);
       await cache.put(key, copy);
-    } else if (response.status === 401 && cacheName === API_CACHE) {
+    } else if ((response.status === 401 || response.status === 403) && cacheName === API_CACHE) {
       await caches.delete(API_CACHE);
     }
     return response;

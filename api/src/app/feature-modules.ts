@@ -3,6 +3,7 @@ import { ChecksModule } from '../checks/checks.module';
 import { InsightsModule } from '../insights/insights.module';
 import { ImportsModule } from '../imports/imports.module';
 import { JobsModule } from '../jobs/jobs.module';
+import { KioskModule } from '../kiosk/kiosk.module';
 import { LibraryModule } from '../library/library.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { PeopleModule } from '../people/people.module';
@@ -21,6 +22,7 @@ export const FEATURE_MODULES = [
   SessionsModule,
   JobsModule,
   ChecksModule,
+  KioskModule,
   InsightsModule,
   CalendarModule,
   NotificationsModule,

@@ -16,10 +16,21 @@ export type AccessTarget =
   | { kind: 'own-organisation' }
   | { kind: TargetKind; from: 'param' | 'body' | 'query'; key: string };
 
+/**
+ * Where a route that also serves the locked kiosk (api/src/kiosk) names its check round. A kiosk credential is
+ * refused on every route without a binding, and on a bound route for any other round than its own.
+ * - `round`: a path parameter holding the round's id;
+ * - `kioskResponse`: a path parameter holding a kiosk response of the round;
+ * - `credential`: the kiosk credential itself (its state, leaving): only a kiosk credential may call these.
+ */
+export type KioskBinding = { kind: 'round'; param: string } | { kind: 'kioskResponse'; param: string } | { kind: 'credential' };
+
 export interface AccessRule {
   /** Who may call. `Role.Staff` means any signed-in person. */
   roles: Role[];
   target: AccessTarget;
+  /** Also served to a kiosk credential, for its own round only. Leave out everywhere else. */
+  kiosk?: KioskBinding;
 }
 
 export const ACCESS_KEY = 'kunna:access';
@@ -37,3 +48,6 @@ export const inQuery = (kind: TargetKind, key: string): AccessTarget => ({ kind,
 export const SELF: AccessTarget = { kind: 'self' };
 export const ANY: AccessTarget = { kind: 'any' };
 export const OWN_ORGANISATION: AccessTarget = { kind: 'own-organisation' };
+export const KIOSK_ROUND = (param: string): KioskBinding => ({ kind: 'round', param });
+export const KIOSK_RESPONSE = (param: string): KioskBinding => ({ kind: 'kioskResponse', param });
+export const KIOSK_CREDENTIAL: KioskBinding = { kind: 'credential' };

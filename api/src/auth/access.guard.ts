@@ -11,13 +11,13 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { CSRF_HEADER, Role } from '@kunna/contracts';
+import { CSRF_HEADER, KIOSK_REFUSED, NOT_KIOSK, Role } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MALFORMED_ID, validationError } from '../common/errors';
 import { applyTenant, Db, RequestTransaction, tenantOf } from '../database/db';
 import { currentRequest } from '../database/request-context';
 import { NO_TRANSACTION } from '../database/transaction.interceptor';
-import { ACCESS_KEY, AccessRule, PUBLIC_KEY } from './access.decorator';
+import { ACCESS_KEY, AccessRule, KioskBinding, PUBLIC_KEY } from './access.decorator';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import type { Caller } from './caller';
@@ -34,6 +34,8 @@ export type AuthenticatedRequest = Request & { caller?: Caller };
  * The global guard: a route is denied unless it is `@Public()` or declares `@Access(...)`, and then
  * only to a signed-in caller holding one of its roles on a scope covering the target. Unsafe methods
  * need the session's CSRF token. Objects of another organisation answer 404, as if they did not exist.
+ * A kiosk credential is served only where the route declares `kiosk` for its round; every other route, public
+ * ones included, refuses it with 403 `kioskCredential`.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -78,6 +80,11 @@ export class AccessGuard implements CanActivate {
       await applyTenant(store.transaction.manager, tenant.organisationId, tenant.personId, tenant);
     }
 
+    if (caller?.kioskRoundId) await this.checkKiosk(rule?.kiosk, request, caller.kioskRoundId);
+    else if (caller && rule?.kiosk?.kind === 'credential') {
+      throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: 'Bara för surfplatteläget.', code: NOT_KIOSK });
+    }
+
     if (isPublic) {
       this.checkOrigin(request);
       return true;
@@ -115,6 +122,23 @@ export class AccessGuard implements CanActivate {
     if (!position || !callerCanSee(caller, allowedRoles, position)) throw new NotFoundException('Hittades inte.');
     if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
     return true;
+  }
+
+  /** The kiosk credential's one round: the route must declare the kiosk and name that round (or the credential). */
+  private async checkKiosk(binding: KioskBinding | undefined, request: Request, roundId: string): Promise<void> {
+    const refused = () =>
+      new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: 'Surfplattan kan bara användas för mätningen den startades för.',
+        code: KIOSK_REFUSED,
+      });
+    if (!binding) throw refused();
+    if (binding.kind === 'credential') return;
+    const value = request.params[binding.param];
+    if (typeof value !== 'string' || !UUID.test(value)) throw refused();
+    const named = binding.kind === 'round' ? value : await this.repository.roundOfKioskResponse(value);
+    if (!named || named.toLowerCase() !== roundId.toLowerCase()) throw refused();
   }
 
   private positionOf(kind: 'unit' | 'area' | 'organisation' | 'person' | 'network', id: string): Promise<ScopePosition | null> {

@@ -37,6 +37,8 @@ export class AuthSessionEntity {
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt!: Date | null;
   @Column('text', { nullable: true }) ip!: string | null;
   @Column('text', { name: 'user_agent', nullable: true }) userAgent!: string | null;
+  /** Set on a kiosk credential (api/src/kiosk): the one check round it serves; every other route refuses it. */
+  @Column('uuid', { name: 'kiosk_round_id', nullable: true }) kioskRoundId!: string | null;
 }
 
 @Entity('sign_in_throttle')

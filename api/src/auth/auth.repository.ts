@@ -55,21 +55,33 @@ export class AuthRepository {
     }));
   }
 
-  async createSession(session: Omit<AuthSessionEntity, 'createdAt' | 'lastSeenAt' | 'revokedAt'>): Promise<void> {
-    await this.db.manager.insert(AuthSessionEntity, session);
+  async createSession(session: Omit<AuthSessionEntity, 'createdAt' | 'lastSeenAt' | 'revokedAt' | 'kioskRoundId'> & { kioskRoundId?: string }): Promise<void> {
+    await this.db.manager.insert(AuthSessionEntity, { ...session, kioskRoundId: session.kioskRoundId ?? null });
+  }
+
+  /** The round of a kiosk response (null for an unknown id or a response given through the link). */
+  async roundOfKioskResponse(responseId: string): Promise<string | null> {
+    const rows: Array<{ round_id: string }> = await this.db.manager.query(
+      `select round_id from check_response where id = $1 and via = 'kiosk'`,
+      [responseId],
+    );
+    return rows[0]?.round_id ?? null;
   }
 
   /**
    * A live session: not revoked, not past its absolute expiry, and used within the idle timeout. Looked up
    * before the tenant is known, through a SECURITY DEFINER function that reads only this row.
    */
-  async findLiveSession(id: string, idleMinutes: number): Promise<{ personId: string; organisationId: string; csrfToken: string } | null> {
-    const rows: Array<{ person_id: string; organisation_id: string; csrf_token: string }> = await this.db.manager.query(
-      `select * from kunna_live_session($1, $2)`,
-      [id, idleMinutes],
-    );
+  async findLiveSession(
+    id: string,
+    idleMinutes: number,
+  ): Promise<{ personId: string; organisationId: string; csrfToken: string; kioskRoundId: string | null } | null> {
+    const rows: Array<{ person_id: string; organisation_id: string; csrf_token: string; kiosk_round_id: string | null }> =
+      await this.db.manager.query(`select * from kunna_live_session($1, $2)`, [id, idleMinutes]);
     const row = rows[0];
-    return row ? { personId: row.person_id, organisationId: row.organisation_id, csrfToken: row.csrf_token } : null;
+    return row
+      ? { personId: row.person_id, organisationId: row.organisation_id, csrfToken: row.csrf_token, kioskRoundId: row.kiosk_round_id }
+      : null;
   }
 
   async touchSession(id: string): Promise<void> {

@@ -9,7 +9,7 @@ import { AuthRepository, SignInCandidate, ThrottlePolicy } from './auth.reposito
 import { KnownDevice, rememberOnDevice } from './device-cookie';
 import type { Caller } from './caller';
 import { normaliseIdentifier } from './identifier';
-import { accountKey, addressKey, deviceKey, passwordChangeKey, personKey } from './throttle-keys';
+import { accountKey, addressKey, deviceKey, kioskLeaveKey, passwordChangeKey, personKey } from './throttle-keys';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { newReadableCode, newToken, normaliseCode, sha256 } from './tokens';
@@ -30,6 +30,8 @@ export const PASSWORD_CHANGE_THROTTLE: ThrottlePolicy = { threshold: 5, firstLoc
 /** People one e-mail may name across organisations that a sign-in checks the password against. */
 const MAX_CANDIDATES = 5;
 const ONE_TIME_CODE_HOURS = 72;
+/** A kiosk tablet lasts a working day at most (and ends sooner after the usual idle timeout). */
+const KIOSK_HOURS = 8;
 
 
 export interface NewSession {
@@ -255,6 +257,55 @@ export class AuthService {
     return { personId, code, url: `${this.config.publicUrl}/kod?c=${encodeURIComponent(code)}`, expiresAt: expiresAt.toISOString() };
   }
 
+  /**
+   * Turns the caller's device into the locked kiosk of one check round (api/src/kiosk): a new session bound to the
+   * round, while the caller's own session on this device ends (the device keeps only the kiosk credential). Leaving
+   * needs the caller's password, so a person without one (single sign-on only) cannot start it.
+   */
+  async startKiosk(caller: Caller, roundId: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+    if (!(await this.repository.passwordHash(caller.personId))) {
+      throw new HttpException(
+        {
+          statusCode: 409,
+          error: 'Conflict',
+          message: 'Surfplatteläget avslutas med ditt lösenord i Kunna, och du har inget. Be en administratör om en kod för att välja ett.',
+          code: 'kioskNeedsPassword',
+        },
+        HttpStatus.CONFLICT,
+      );
+    }
+    const hours = Math.min(KIOSK_HOURS, this.config.sessionAbsoluteHours);
+    const session = await this.startSession(caller.personId, caller.organisationId, client, { roundId, hours });
+    await this.repository.revokeSession(caller.sessionId, caller.personId);
+    await this.audit.record({ action: 'checks.kiosk_started', targetType: 'check_round', targetId: roundId });
+    return session;
+  }
+
+  /**
+   * Leaves the kiosk with the password of the person who started it: the kiosk credential ends and they are signed
+   * in again on this device. Runs outside the request transaction (see KioskController) so a wrong password counts
+   * towards a lock, as when changing the password: whoever holds the tablet cannot guess without limit.
+   */
+  async leaveKiosk(caller: Caller, password: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+    const throttleKey = kioskLeaveKey(caller.personId);
+    const locked = await this.repository.lockedUntil([throttleKey]);
+    if (locked) throw this.passwordLockedOut(locked);
+    const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
+    if (!existing || !(await this.hasher.verify(existing, password))) {
+      await this.repository.recordFailure([throttleKey], PASSWORD_CHANGE_THROTTLE);
+      await this.audit.record({ action: 'checks.kiosk_leave_failed', targetType: 'check_round', ...(caller.kioskRoundId ? { targetId: caller.kioskRoundId } : {}) });
+      throw validationError([{ field: 'password', message: 'Lösenordet stämmer inte. Bara den som startade surfplatteläget kan avsluta det.', code: 'wrongPassword' }]);
+    }
+    return this.db.transaction(async () => {
+      await this.repository.revokeSession(caller.sessionId, caller.personId);
+      await this.repository.clearThrottle([throttleKey]);
+      await this.audit.record({ action: 'checks.kiosk_ended', targetType: 'check_round', ...(caller.kioskRoundId ? { targetId: caller.kioskRoundId } : {}) });
+      const session = await this.startSession(caller.personId, caller.organisationId, client);
+      await this.audit.record({ action: 'auth.sign_in', details: { method: 'kiosk' } });
+      return session;
+    }, tenantOf(caller));
+  }
+
   async signOut(caller: Caller): Promise<void> {
     await this.repository.revokeSession(caller.sessionId, caller.personId);
     await this.audit.record({ action: 'auth.sign_out' });
@@ -305,13 +356,19 @@ export class AuthService {
           csrfToken: session.csrfToken,
           grants: await this.repository.activeGrants(row.personId),
           preferredLanguage: row.preferredLanguage,
+          ...(session.kioskRoundId ? { kioskRoundId: session.kioskRoundId } : {}),
         };
       },
       { organisationId: session.organisationId, personId: session.personId },
     );
   }
 
-  private async startSession(personId: string, organisationId: string, client: { ip: string | null; userAgent: string | null }): Promise<NewSession> {
+  private async startSession(
+    personId: string,
+    organisationId: string,
+    client: { ip: string | null; userAgent: string | null },
+    kiosk?: { roundId: string; hours: number },
+  ): Promise<NewSession> {
     const token = newToken();
     const id = sha256(token);
     const csrfToken = newToken(24);
@@ -320,9 +377,10 @@ export class AuthService {
       personId,
       organisationId,
       csrfToken,
-      expiresAt: new Date(Date.now() + this.config.sessionAbsoluteHours * 3600_000),
+      expiresAt: new Date(Date.now() + (kiosk?.hours ?? this.config.sessionAbsoluteHours) * 3600_000),
       ip: client.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ...(kiosk ? { kioskRoundId: kiosk.roundId } : {}),
     });
     const row = await this.repository.loadCaller(personId);
     if (!row) throw new UnauthorizedException('Fel inloggningsuppgifter.');
@@ -336,6 +394,7 @@ export class AuthService {
         csrfToken,
         grants: await this.repository.activeGrants(personId),
         preferredLanguage: row.preferredLanguage,
+        ...(kiosk ? { kioskRoundId: kiosk.roundId } : {}),
       },
     };
   }

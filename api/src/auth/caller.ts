@@ -17,6 +17,11 @@ export interface Caller {
   grants: Grant[];
   /** The language the person reads Kunna in; server messages follow it (see common/messages.ts). */
   preferredLanguage?: UiLanguage;
+  /**
+   * Set when the cookie is a kiosk credential (api/src/kiosk): the one check round it serves. The access guard
+   * refuses it on every route that does not declare `kiosk` for that round.
+   */
+  kioskRoundId?: string;
 }
 
 export function hasRole(caller: Caller, role: Role): boolean {

@@ -15,10 +15,12 @@ export const personKey = (personId: string) => `person:${personId}`;
 export const addressKey = (ip: string) => `ip:${ip}`;
 export const deviceKey = (deviceId: string) => `device:${deviceId}`;
 export const passwordChangeKey = (personId: string) => `password:${personId}`;
+/** Wrong passwords typed to leave a kiosk tablet (api/src/kiosk) started by this person. */
+export const kioskLeaveKey = (personId: string) => `kiosk-leave:${personId}`;
 
 /** Every key that may count failures about this person: for their own copy of their data and for pseudonymisation. */
 export function keysOfPerson(person: { id: string; organisationId: string; email: string | null; employeeNumber: string | null }): string[] {
-  const keys = [personKey(person.id), passwordChangeKey(person.id)];
+  const keys = [personKey(person.id), passwordChangeKey(person.id), kioskLeaveKey(person.id)];
   if (person.email) keys.push(accountKey(normaliseIdentifier(person.email), null));
   if (person.employeeNumber) {
     const typed = normaliseIdentifier(person.employeeNumber);

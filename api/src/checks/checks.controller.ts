@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   ApiRoutes,
   CheckAssignment,
+  CheckCodePreview,
   CheckForm,
   CheckResults,
   CoreItem,
@@ -16,7 +17,7 @@ import {
   SavedAnswer,
   SupportSignal,
 } from '@kunna/contracts';
-import { Access, ANY, inBody, inQuery, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
+import { Access, Public, ANY, inBody, inQuery, KIOSK_RESPONSE, KIOSK_ROUND, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller';
 import { CheckTarget } from './checks-access.guard';
@@ -140,21 +141,21 @@ export class ChecksController {
     return this.checks.cancelAssignment(caller, id, body.reason);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_ROUND('roundId') })
   @CheckTarget('round', 'roundId')
   @Get(ApiRoutes.checks.kioskRoster)
   roster(@CallerParam() caller: Caller, @Param('roundId') id: string): Promise<KioskRoster> {
     return this.checks.roster(caller, id);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_ROUND('roundId') })
   @CheckTarget('round', 'roundId')
   @Post(ApiRoutes.checks.kioskResponses)
   startKiosk(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: StartKioskDto): Promise<KioskForm> {
     return this.checks.startKiosk(caller, id, body.responseId, body.personId);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
   @CheckTarget('kioskResponse', 'responseId')
   @Put(ApiRoutes.checks.kioskItem)
   saveKioskAnswer(
@@ -166,7 +167,7 @@ export class ChecksController {
     return this.checks.saveKioskAnswer(caller, id, itemKey, body);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
   @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskSubmit)
   @HttpCode(200)
@@ -174,7 +175,7 @@ export class ChecksController {
     return this.checks.finishKiosk(caller, id, 'submitted');
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
   @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskDecline)
   @HttpCode(200)
@@ -187,6 +188,16 @@ export class ChecksController {
   @Put(ApiRoutes.checks.observations)
   observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<{ saved: true }> {
     return this.checks.observe(caller, id, body);
+  }
+
+  /**
+   * Public: the QR link opened signed out names the check and its workplace, and preselects the organisation at
+   * sign-in. Nothing personal: the check's title, the unit's and organisation's names.
+   */
+  @Public()
+  @Get(ApiRoutes.checks.codePreview)
+  codePreview(@Param('code') code: string): Promise<CheckCodePreview> {
+    return this.checks.codePreview(code);
   }
 
   /** A POST, not a GET: the first open starts the person's response (a read must not write). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CheckCodePreview,
   CheckAnswerValue,
   CheckItem,
   CheckItemInput,
@@ -138,6 +139,18 @@ export class ChecksRepository {
 
   private query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.db.manager.query(sql, params);
+  }
+
+  /** What an answer code is for, before anyone signs in (a SECURITY DEFINER look-up: no tenant is known yet). */
+  async codePreview(code: string): Promise<CheckCodePreview | null> {
+    const rows = await this.query<{ code: string; title: string; unit_name: string; organisation_id: string; organisation_name: string }>(
+      `select * from kunna_check_code_preview($1)`,
+      [code],
+    );
+    const row = rows[0];
+    return row
+      ? { code: row.code, title: row.title, unitName: row.unit_name, organisationId: row.organisation_id, organisationName: row.organisation_name }
+      : null;
   }
 
   async digCompCodes(): Promise<Set<string>> {

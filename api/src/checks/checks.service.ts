@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import {
+  CheckCodePreview,
   CheckAssignment,
   CheckForm,
   CheckItem,
@@ -54,6 +55,8 @@ export const KIOSK_ROLES = [Role.Ambassador, Role.Manager];
 export const RESULT_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** The shape of an answer code as typed or scanned (the access guard's rule for `checks/answer/:code`). */
+const ANSWER_CODE = /^[A-Za-z0-9]{6,12}$/;
 const DAY_MS = 86_400_000;
 
 /** Opens an assignment's follow-up round when it is due (scheduled when the after round opens). */
@@ -515,6 +518,20 @@ export class ChecksService {
     await this.repository.saveAnswer(response, item.key, { rating: body.rating }, caller.personId);
     await this.audit.record({ action: 'checks.observation.save', targetType: 'person', targetId: body.personId, details: { roundId } });
     return { saved: true };
+  }
+
+  /** The round a kiosk credential may be issued for (api/src/kiosk): covered by the caller's kiosk roles, and open now. */
+  async openKioskRound(caller: Caller, roundId: string): Promise<RoundRow> {
+    const { round } = await this.kioskRound(caller, roundId);
+    if (!round.open) throw stateConflict('Mätningen är inte öppen just nu.', 'round_closed');
+    return round;
+  }
+
+  /** What an answer code is for, shown on the sign-in page of a QR link: the check's title and workplace only. */
+  async codePreview(code: string): Promise<CheckCodePreview> {
+    const preview = ANSWER_CODE.test(code) ? await this.repository.codePreview(code) : null;
+    if (!preview) throw notFound('Koden finns inte. Kontrollera den och försök igen.');
+    return preview;
   }
 
   private async kioskRound(caller: Caller, roundId: string, roles = KIOSK_ROLES) {

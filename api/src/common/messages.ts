@@ -58,6 +58,16 @@ const ENGLISH = new Map<string, string>(
     'Du behöver logga in.': 'You need to sign in.',
     'Du har inte behörighet till detta.': 'You are not allowed to do this.',
     'Hittades inte.': 'Not found.',
+    // The locked kiosk (the access guard, api/src/kiosk)
+    'Surfplattan kan bara användas för mätningen den startades för.': 'This tablet can only be used for the check it was started for.',
+    'Bara för surfplatteläget.': 'Only for kiosk mode.',
+    'Surfplatteläget avslutas med ditt lösenord i Kunna, och du har inget. Be en administratör om en kod för att välja ett.':
+      'Kiosk mode is ended with your Kunna password, and you have none. Ask an administrator for a code to choose one.',
+    'Lösenordet stämmer inte. Bara den som startade surfplatteläget kan avsluta det.':
+      'The password is not right. Only the person who started kiosk mode can end it.',
+    'Fyll i ditt lösenord.': 'Fill in your password.',
+    'Koden finns inte. Kontrollera den och försök igen.': 'The code does not exist. Check it and try again.',
+    'Mätningen är inte öppen just nu.': 'The check is not open right now.',
     'Ogiltig CSRF-token. Ladda om sidan.': 'Invalid CSRF token. Reload the page.',
     'Ogiltigt ursprung.': 'Invalid origin.',
     // Sign-in, codes, passwords, sessions (auth)

@@ -21,6 +21,13 @@ export const ApiRoutes = {
     oidcCallback: 'auth/oidc/callback',
   },
   health: 'health',
+  /** The locked kiosk tablet (api/src/kiosk): only a kiosk credential may call these. */
+  kiosk: {
+    /** GET the kiosk credential's round and CSRF token (`KioskCredential`). */
+    current: 'kiosk',
+    /** POST leave kiosk mode with the password of the person who started it (`LeaveKioskRequest`); answers `CurrentUser`. */
+    leave: 'kiosk/leave',
+  },
   organisation: {
     /** GET: the organisation tree narrowed to the caller's scopes. */
     tree: 'organisation/tree',
@@ -172,6 +179,13 @@ export const ApiRoutes = {
     kioskItem: 'checks/kiosk/:responseId/items/:itemKey',
     kioskSubmit: 'checks/kiosk/:responseId/submit',
     kioskDecline: 'checks/kiosk/:responseId/decline',
+    /**
+     * POST (ambassador, manager): turn this browser into the round's locked kiosk. Ends the caller's session and
+     * answers `KioskCredential` with a cookie that serves only this round's kiosk routes.
+     */
+    kioskCredential: 'checks/rounds/:roundId/kiosk-credential',
+    /** GET (public): what an answer code is for, before signing in (`CheckCodePreview`: check title and workplace only). */
+    codePreview: 'checks/codes/:code',
     /** PUT an ambassador's observation rating of a colleague. */
     observations: 'checks/rounds/:roundId/observations',
     /** POST opens the caller's own form for the round behind a short code (started on first open, so not a GET). */

@@ -278,6 +278,38 @@ export interface StartKioskResponseRequest {
   personId: string;
 }
 
+/**
+ * A browser turned into the locked kiosk of one check round. The credential itself is an http-only cookie; it
+ * serves the round's roster and answering only, and every other route refuses it (`KIOSK_REFUSED`).
+ */
+export interface KioskCredential {
+  roundId: string;
+  /** Sent on the kiosk's writes, like a signed-in session's. */
+  csrfToken: string;
+  /** The kiosk ends after this long without use, like a session. */
+  idleTimeoutSeconds: number;
+}
+
+export interface LeaveKioskRequest {
+  /** The password of the person who started the kiosk. */
+  password: string;
+}
+
+/** The error code every route except the kiosk's own answers a kiosk credential with (403). */
+export const KIOSK_REFUSED = 'kioskCredential';
+/** The error code of the kiosk's own routes (state, leaving) for a caller without a kiosk credential (403). */
+export const NOT_KIOSK = 'notKiosk';
+
+/** What an answer code is for, shown before signing in: nothing personal, nothing but the check and its workplace. */
+export interface CheckCodePreview {
+  code: string;
+  title: string;
+  unitName: string;
+  /** Preselected on the sign-in form (employee numbers are unique per organisation only). */
+  organisationId: string;
+  organisationName: string;
+}
+
 /** A kiosk response holds no earlier answers: the tablet only writes. */
 export interface KioskForm {
   responseId: string;

@@ -1,5 +1,5 @@
 import { Routes } from '@angular/router';
-import { signedIn, signedOut } from './core/guards';
+import { inKiosk, notInKiosk, signedIn, signedOut } from './core/guards';
 
 /**
  * Route titles are translation keys (see KunnaTitleStrategy). Feature pages are lazy-loaded, and so are the routes
@@ -7,7 +7,9 @@ import { signedIn, signedOut } from './core/guards';
  */
 export const routes: Routes = [
   { path: 'logga-in', canActivate: [signedOut], loadComponent: () => import('./auth/sign-in').then((m) => m.SignIn), title: 'signIn.title' },
-  { path: 'kod', loadComponent: () => import('./auth/redeem-code').then((m) => m.RedeemCode), title: 'redeem.title' },
+  { path: 'kod', canActivate: [notInKiosk], loadComponent: () => import('./auth/redeem-code').then((m) => m.RedeemCode), title: 'redeem.title' },
+  // The locked kiosk tablet: outside the shell (no menu, no account), and the only page a kiosk tablet reaches.
+  { path: 'surfplatta', canActivate: [inKiosk], loadComponent: () => import('./checks/kiosk').then((m) => m.Kiosk), title: 'checks.kiosk.title' },
   {
     path: '',
     canActivate: [signedIn],

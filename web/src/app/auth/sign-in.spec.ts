@@ -20,9 +20,11 @@ describe('SignIn', () => {
     backend = TestBed.inject(HttpTestingController);
   });
 
-  async function render(options: { oidc?: boolean; sso?: string } = {}) {
+  async function render(options: { oidc?: boolean; sso?: string; till?: string } = {}) {
     const fixture = TestBed.createComponent(SignIn);
     if (options.sso) fixture.componentRef.setInput('sso', options.sso);
+    if (options.till) fixture.componentRef.setInput('till', options.till);
+    fixture.detectChanges();
     backend.expectOne('/api/auth/config').flush({ oidc: options.oidc ?? false });
     backend.expectOne('/api/auth/organisations').flush([
       { id: 'o1', networkId: 'n', name: 'Älvstads kommun', kind: 'municipality' },
@@ -110,5 +112,47 @@ describe('SignIn', () => {
     const { fixture, element } = await render({ oidc: true, sso: 'noMatch' });
     await settle(fixture);
     expect(element.querySelector('[data-testid=sso-error]')?.textContent).toContain('hittar ingen aktiv person i Kunna');
+  });
+
+  it('asks for the organisation for an employee number without one, without calling the server', async () => {
+    const { fixture, element, type, submit } = await render();
+    type('#identifier', 'A1004');
+    type('#password', 'whatever-1234');
+    await submit();
+    await settle(fixture);
+    backend.expectNone('/api/auth/sign-in');
+    const select = element.querySelector<HTMLSelectElement>('#organisation')!;
+    expect(element.querySelector('#organisation-error')?.textContent).toContain('Välj din organisation i listan');
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(select);
+
+    select.value = select.options[1].value;
+    select.dispatchEvent(new Event('change'));
+    await submit();
+    expect(backend.expectOne('/api/auth/sign-in').request.body).toEqual({ identifier: 'A1004', password: 'whatever-1234', organisationId: 'o1' });
+  });
+
+  it('names the check and workplace of a QR link opened signed out, and chooses its organisation', async () => {
+    const { fixture, element } = await render({ till: '/m/ABCD2345' });
+    backend.expectOne('/api/checks/codes/ABCD2345').flush({
+      code: 'ABCD2345',
+      title: 'Teams på surfplattan',
+      unitName: 'Solgården',
+      organisationId: 'o2',
+      organisationName: 'Bergsjö kommun',
+    });
+    await settle(fixture);
+    await settle(fixture);
+    const box = element.querySelector('[data-testid=check-for]');
+    expect(box?.querySelector('h2')?.textContent).toBe('Teams på surfplattan');
+    expect(box?.textContent).toContain('En mätning för Solgården, Bergsjö kommun.');
+    expect(element.querySelector<HTMLSelectElement>('#organisation')!.value).toBe('o2');
+  });
+
+  it('says so when the code in a QR link does not exist', async () => {
+    const { fixture, element } = await render({ till: '/m/NOSUCH99' });
+    backend.expectOne('/api/checks/codes/NOSUCH99').flush({ statusCode: 404, error: 'Not Found', message: 'Koden finns inte.' }, { status: 404, statusText: 'Not Found' });
+    await settle(fixture);
+    expect(element.querySelector('[data-testid=check-code-missing]')?.textContent).toContain('Koden i länken finns inte');
   });
 });

@@ -1,10 +1,10 @@
-import { Component, ElementRef, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
+import { Component, ElementRef, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { ApiRoutes, AuthConfig, OrganisationSummary, SsoError } from '@kunna/contracts';
+import { ApiRoutes, AuthConfig, CheckCodePreview, OrganisationSummary, routePath, SsoError } from '@kunna/contracts';
 import { ApiClient, api } from '../core/api-client';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
-import { afterSignIn, tillQuery } from '../core/guards';
+import { afterSignIn, checkCodeOf, tillQuery } from '../core/guards';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -42,8 +42,22 @@ export class SignIn {
   /** The organisation's single sign-on, when this installation has one (GET auth/config). */
   protected readonly ssoOffered = signal(false);
   protected readonly ssoStart = api(ApiRoutes.auth.oidcStart);
+  /** The check a QR link opened signed out is for (its title and workplace), or `missing` for a code that is not one. */
+  protected readonly check = signal<CheckCodePreview | 'missing' | null>(null);
 
   constructor() {
+    // A QR link opened signed out: say what it is for, and choose its organisation (employee numbers need one).
+    effect(() => {
+      const code = checkCodeOf(this.till());
+      if (!code) return;
+      this.client.get<CheckCodePreview>(routePath(ApiRoutes.checks.codePreview, { code })).then(
+        (preview) => {
+          this.check.set(preview);
+          if (!this.organisationId) this.organisationId = preview.organisationId;
+        },
+        (error: unknown) => this.check.set(problemOf(error).status === 404 ? 'missing' : null),
+      );
+    });
     this.client.get<OrganisationSummary[]>(ApiRoutes.auth.organisations).then(
       (list) => this.organisations.set(list),
       () => this.organisations.set([]),
@@ -76,6 +90,13 @@ export class SignIn {
   protected async submit(): Promise<void> {
     if (this.busy()) return;
     this.problem.set(null);
+    // An employee number is unique within one organisation only: without one it can never sign in, so say so
+    // instead of "wrong details" (and spend no attempt of the lock-out on it).
+    if (this.identifier.trim() && !this.identifier.includes('@') && !this.organisationId) {
+      this.problem.set(localProblem([{ field: 'organisation', message: this.i18n.t('signIn.organisationForNumber') }]));
+      this.organisationSelect()?.nativeElement.focus();
+      return;
+    }
     if (!this.identifier.trim() || !this.password) {
       this.problem.set(
         localProblem([

@@ -12,6 +12,7 @@ import {
   InstrumentDraft,
   InstrumentSummary,
   InstrumentVersion,
+  KioskCredential,
   KioskForm,
   KioskRoster,
   MyChecks,
@@ -74,6 +75,10 @@ export class ChecksApi {
     return this.client.post(routePath(ApiRoutes.checks.rounds, { assignmentId }), { kind });
   }
 
+  /** Turns this device into the round's locked kiosk (the answer's cookie replaces the session). */
+  startKioskCredential(roundId: string): Promise<KioskCredential> {
+    return this.client.post(routePath(ApiRoutes.checks.kioskCredential, { roundId }));
+  }
   roster(roundId: string): Promise<KioskRoster> {
     return this.client.get(routePath(ApiRoutes.checks.kioskRoster, { roundId }));
   }

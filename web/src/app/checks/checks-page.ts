@@ -11,6 +11,7 @@ import { checkKindKey } from './labels';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { ChecksApi } from './checks-api';
+import { KioskStart } from './kiosk-start';
 import { QrCode } from './qr-code';
 
 /**
@@ -20,7 +21,7 @@ import { QrCode } from './qr-code';
  */
 @Component({
   selector: 'k-checks-page',
-  imports: [TranslatePipe, FormsModule, RouterLink, QrCode],
+  imports: [TranslatePipe, FormsModule, RouterLink, QrCode, KioskStart],
   template: `
     <h1>{{ 'checks.page.title' | t }}</h1>
     <p class="lead">{{ 'checks.page.lead' | t }}</p>
@@ -108,7 +109,7 @@ import { QrCode } from './qr-code';
                   <span class="code" [attr.aria-label]="'checks.page.codeAria' | t: { code: spelled(round.code) }">{{ round.code }}</span>
                   <div class="actions">
                     @if (runsKiosk(assignment.unitId)) {
-                      <a class="button secondary" [routerLink]="['/matningar/surfplatta', round.id]">{{ 'checks.page.kiosk' | t }}</a>
+                      <k-kiosk-start [roundId]="round.id" />
                     }
                     @if (observes(assignment.unitId)) {
                       <a class="button secondary" [routerLink]="['/matningar/observation', assignment.id, round.id]">{{ 'checks.page.observe' | t }}</a>

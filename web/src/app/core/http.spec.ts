@@ -86,6 +86,29 @@ describe('apiInterceptor', () => {
     request.flush({});
   });
 
+  it("sends the kiosk credential's token from a kiosk tablet (no one is signed in there)", () => {
+    session.kiosk.set({ roundId: 'r1', csrfToken: 'csrf-of-the-kiosk', idleTimeoutSeconds: 1800 });
+    const request = send('PUT', '/api/checks/kiosk/x/items/s1');
+    expect(request.request.headers.get(CSRF_HEADER)).toBe('csrf-of-the-kiosk');
+    request.flush({});
+  });
+
+  it('a kiosk tablet refused anything goes back to the kiosk; its credential ending leads to sign-in', async () => {
+    session.kiosk.set({ roundId: 'r1', csrfToken: 'csrf-of-the-kiosk', idleTimeoutSeconds: 1800 });
+    const navigateByUrl = jest.spyOn(router, 'navigateByUrl').mockResolvedValue(true);
+    const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+    const refused = firstValueFrom(http.get('/api/people'));
+    backend.expectOne('/api/people').flush({ statusCode: 403, code: 'kioskCredential' }, { status: 403, statusText: 'Forbidden' });
+    await expect(refused).rejects.toMatchObject({ status: 403 });
+    expect(navigateByUrl).toHaveBeenCalledWith('/surfplatta');
+
+    const ended = firstValueFrom(http.get('/api/checks/rounds/r1/roster'));
+    backend.expectOne('/api/checks/rounds/r1/roster').flush({ statusCode: 401 }, { status: 401, statusText: 'Unauthorized' });
+    await expect(ended).rejects.toMatchObject({ status: 401 });
+    expect(session.kiosk()).toBeNull();
+    expect(navigate).toHaveBeenCalledWith(['/logga-in'], { queryParams: { orsak: 'idle' } });
+  });
+
   it('keeps the request otherwise unchanged', () => {
     session.user.set(USER);
     void firstValueFrom(http.post('/api/people', { name: 'x' }, { headers: { 'X-Other': '1' } })).catch(() => undefined);

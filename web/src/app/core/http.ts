@@ -4,27 +4,33 @@ import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { CSRF_HEADER } from '@kunna/contracts';
 import { I18n } from '../i18n/i18n';
-import { Session } from './session';
+import { isKioskRefusal, Session } from './session';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Sends the session's CSRF token on unsafe requests, and the language the pages are shown in (the server
- * answers its messages in it); a 401 means the session ended, so sign in again.
+ * answers its messages in it); a 401 means the session (or kiosk credential) ended, so sign in again. A kiosk
+ * tablet refused anything goes back to the kiosk.
  */
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(Session);
   const router = inject(Router);
   const i18n = inject(I18n);
-  const token = session.user()?.csrfToken;
+  const token = session.csrfToken();
   const headers: Record<string, string> = { 'Accept-Language': i18n.language() };
   if (token && UNSAFE.has(request.method)) headers[CSRF_HEADER] = token;
   const outgoing = request.clone({ setHeaders: headers });
   return next(outgoing).pipe(
     catchError((error: unknown) => {
-      if (error instanceof HttpErrorResponse && error.status === 401 && session.user() && !request.url.endsWith('/auth/me')) {
+      if (error instanceof HttpErrorResponse && error.status === 401 && session.kiosk()) {
+        session.kioskEnded();
+        void router.navigate(['/logga-in'], { queryParams: { orsak: 'idle' } });
+      } else if (error instanceof HttpErrorResponse && error.status === 401 && session.user() && !request.url.endsWith('/auth/me')) {
         session.forget();
         void router.navigate(['/logga-in'], { queryParams: { orsak: 'idle' } });
+      } else if (isKioskRefusal(error) && session.kiosk()) {
+        void router.navigateByUrl('/surfplatta');
       }
       return throwError(() => error);
     }),

@@ -2,13 +2,17 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { ApiRoutes, CurrentUser, RedeemCodeRequest, Role, SignInRequest } from '@kunna/contracts';
+import { HttpErrorResponse } from '@angular/common/http';
+import { ApiRoutes, CurrentUser, KIOSK_REFUSED, KioskCredential, RedeemCodeRequest, Role, SignInRequest } from '@kunna/contracts';
 import { I18n } from '../i18n/i18n';
 import { api } from './api-client';
 
 export { api } from './api-client';
 
-/** The signed-in person, as the server says. Nothing personal is kept in browser storage. */
+/**
+ * The signed-in person, as the server says, or the locked kiosk this device has become (then there is no signed-in
+ * person at all: the device holds only the kiosk credential). Nothing personal is kept in browser storage.
+ */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
@@ -17,17 +21,53 @@ export class Session {
   readonly user = signal<CurrentUser | null>(null);
   readonly loaded = signal(false);
   readonly signedIn = computed(() => this.user() !== null);
+  /** Set while this device is a locked kiosk (checks/kiosk.ts): every page but the kiosk leads there. */
+  readonly kiosk = signal<KioskCredential | null>(null);
   /** Called on sign-out so feature state held outside components is dropped too. */
   private readonly forgetHooks = new Set<() => void>();
 
   async load(): Promise<CurrentUser | null> {
     try {
       this.begin(await firstValueFrom(this.http.get<CurrentUser>(api(ApiRoutes.auth.me))));
-    } catch {
+    } catch (error) {
       this.user.set(null);
+      // The device is a kiosk tablet: the API refuses it everything but the kiosk's own routes.
+      if (isKioskRefusal(error)) await this.loadKiosk();
     }
     this.loaded.set(true);
     return this.user();
+  }
+
+  private async loadKiosk(): Promise<void> {
+    try {
+      this.kiosk.set(await firstValueFrom(this.http.get<KioskCredential>(api(ApiRoutes.kiosk.current))));
+    } catch {
+      this.kiosk.set(null);
+    }
+  }
+
+  /**
+   * This device becomes the kiosk: the server has already ended the person's session here, so everything about
+   * them is dropped before the kiosk shows.
+   */
+  async enterKiosk(credential: KioskCredential): Promise<void> {
+    this.forget();
+    this.kiosk.set(credential);
+    this.loaded.set(true);
+    await this.router.navigateByUrl('/surfplatta', { replaceUrl: true });
+  }
+
+  /** Leaves the kiosk with the password of the person who started it; they are signed in again here. */
+  async leaveKiosk(password: string): Promise<void> {
+    const user = await firstValueFrom(this.http.post<CurrentUser>(api(ApiRoutes.kiosk.leave), { password }));
+    this.kiosk.set(null);
+    this.begin(user);
+    await this.router.navigateByUrl('/matningar', { replaceUrl: true });
+  }
+
+  /** The kiosk credential ended on the server (idle, or ended from the person's own account). */
+  kioskEnded(): void {
+    this.kiosk.set(null);
   }
 
   async signIn(request: SignInRequest): Promise<CurrentUser> {
@@ -75,6 +115,11 @@ export class Session {
     }
   }
 
+  /** The CSRF token of whatever this device holds: the signed-in session or the kiosk credential. */
+  csrfToken(): string | null {
+    return this.user()?.csrfToken ?? this.kiosk()?.csrfToken ?? null;
+  }
+
   hasRole(...roles: Role[]): boolean {
     const user = this.user();
     if (!user) return false;
@@ -87,4 +132,9 @@ export class Session {
     // The person's own language applies while they are signed in, unless someone chose one on this device.
     void this.i18n.usePersonalLanguage(user.preferredLanguage);
   }
+}
+
+/** The API's answer to a kiosk credential on any route but the kiosk's (403 `kioskCredential`). */
+export function isKioskRefusal(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 403 && (error.error as { code?: unknown } | null)?.code === KIOSK_REFUSED;
 }

@@ -167,12 +167,6 @@ export const SHELL_ROUTES: Routes = [
     title: 'checks.page.title',
   },
   {
-    path: 'matningar/surfplatta/:roundId',
-    canActivate: [hasRole(Role.Ambassador, Role.Manager)],
-    loadComponent: () => import('../checks/kiosk').then((m) => m.Kiosk),
-    title: 'checks.kiosk.title',
-  },
-  {
     path: 'matningar/observation/:assignmentId/:roundId',
     canActivate: [hasRole(Role.Ambassador)],
     loadComponent: () => import('../checks/observation-form').then((m) => m.ObservationForm),
