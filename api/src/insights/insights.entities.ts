@@ -75,7 +75,22 @@ export class CompetenceProfileTargetEntity {
   @Column('smallint', { name: 'target_level' }) targetLevel!: number;
 }
 
+/**
+ * Participation minutes per organisation, person (or walk-in) and day, kept by triggers
+ * (migrations/1763901900000-insight-participation-day.ts); read by costs.repository.ts, rebuilt by
+ * `npm run insights:rebuild`.
+ */
+@Entity('insight_participation_day')
+export class InsightParticipationDayEntity {
+  @PrimaryColumn('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @PrimaryColumn('date') date!: string;
+  @PrimaryColumn('text') who!: string;
+  @Column('uuid', { name: 'person_id', nullable: true }) personId!: string | null;
+  @Column('integer') minutes!: number;
+}
+
 export const INSIGHT_ENTITIES = [
+  InsightParticipationDayEntity,
   InsightPlanEntryEntity,
   InsightTargetEntity,
   InsightHourlyRateEntity,
