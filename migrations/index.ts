@@ -19,6 +19,7 @@ import { SignInThrottlePrivacy1763901600000 } from './1763901600000-sign-in-thro
 import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
 import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
 import { InsightParticipationDay1763901900000 } from './1763901900000-insight-participation-day';
+import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   PrivacyRelease1763901700000,
   CalendarFeedActiveOwner1763901800000,
   InsightParticipationDay1763901900000,
+  InsightResponseLevel1763902000000,
 ];

@@ -19,6 +19,8 @@ interface KeptAggregate {
 export const KEPT_AGGREGATES: readonly KeptAggregate[] = [
   // migrations/1763901900000-insight-participation-day.ts
   { table: 'insight_participation_day', source: 'insight_participation_source', columns: ['organisation_id', 'who', 'person_id', 'date', 'minutes'] },
+  // migrations/1763902000000-insight-response-level.ts
+  { table: 'insight_response_level', source: 'insight_response_level_source', columns: ['organisation_id', 'response_id', 'measure', 'rating_sum', 'rating_count'] },
 ];
 
 async function rows<T>(client: Queryable, sql: string, parameters: unknown[]): Promise<T[]> {

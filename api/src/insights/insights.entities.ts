@@ -89,8 +89,22 @@ export class InsightParticipationDayEntity {
   @Column('integer') minutes!: number;
 }
 
+/**
+ * Per check response and measure, the sum and count of its four-step ratings, kept by triggers
+ * (migrations/1763902000000-insight-response-level.ts); read by the competence trend.
+ */
+@Entity('insight_response_level')
+export class InsightResponseLevelEntity {
+  @PrimaryColumn('uuid', { name: 'response_id' }) responseId!: string;
+  @PrimaryColumn('text') measure!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('double precision', { name: 'rating_sum' }) ratingSum!: number;
+  @Column('integer', { name: 'rating_count' }) ratingCount!: number;
+}
+
 export const INSIGHT_ENTITIES = [
   InsightParticipationDayEntity,
+  InsightResponseLevelEntity,
   InsightPlanEntryEntity,
   InsightTargetEntity,
   InsightHourlyRateEntity,
