@@ -15,6 +15,9 @@ import { aggregateDifferences, rebuildAggregates } from './aggregates.repository
  * equal the source views' (what `npm run insights:rebuild` writes), and the participation and trend reads must answer
  * the same before and after a rebuild.
  */
+/** What the API answers when a database check constraint fails (api/src/common/errors.ts, 23514). */
+const DATABASE_CHECK = 'Ett värde är utanför tillåtet intervall.';
+
 describe('kept insight aggregates (property)', () => {
   let t: TestApp;
   let db: Client;
@@ -131,6 +134,14 @@ describe('kept insight aggregates (property)', () => {
   async function apply(w: Write): Promise<void> {
     const f = t.fixture;
     let status = 0;
+    let message = '';
+    // The API's answer to each write: a refusal is fine (the property holds whatever is refused), a failed database
+    // check is not (the API validates input first, so only the kept rows can fail one).
+    const sent = async (request: Promise<{ status: number; body: { message?: string } }>) => {
+      const response = await request;
+      message = response.body?.message ?? '';
+      return response.status;
+    };
     if (w.kind === 'mark') {
       const body = {
         marks: w.marks.map(({ mark: m, minutes, recordedMinutesAgo }) => ({
@@ -141,19 +152,19 @@ describe('kept insight aggregates (property)', () => {
           recordedAt: new Date(Date.now() - recordedMinutesAgo * 60_000).toISOString(),
         })),
       };
-      status = (await admin.post(`/api/sessions/${sessions[w.session]}/attendance`, body)).status;
+      status = await sent(admin.post(`/api/sessions/${sessions[w.session]}/attendance`, body));
     } else if (w.kind === 'session') {
       const change = 'date' in w.change ? { date: day(w.change.date) } : w.change;
-      status = (await admin.patch(`/api/sessions/${sessions[w.session]}`, change)).status;
+      status = await sent(admin.patch(`/api/sessions/${sessions[w.session]}`, change));
     } else if (w.kind === 'support') {
       const body = { id: randomUUID(), personId: people[w.person], unitId: f.unitU1, date: day(w.offset), minutes: w.minutes, topic: 'Surfplattan' };
-      status = (await admin.post('/api/support-entries', body)).status;
+      status = await sent(admin.post('/api/support-entries', body));
     } else if (w.kind === 'move') {
-      status = (await admin.post(`/api/people/${people[w.person]}/move`, { toUnitId: f.unitU2, date: day(w.offset) })).status;
+      status = await sent(admin.post(`/api/people/${people[w.person]}/move`, { toUnitId: f.unitU2, date: day(w.offset) }));
     } else if (w.kind === 'end') {
-      status = (await admin.post(`/api/people/${people[w.person]}/end`, { endDate: day(w.offset) })).status;
+      status = await sent(admin.post(`/api/people/${people[w.person]}/end`, { endDate: day(w.offset) }));
     } else if (w.kind === 'pseudonymise') {
-      status = (await admin.post(`/api/people/${people[w.person]}/pseudonymise`)).status;
+      status = await sent(admin.post(`/api/people/${people[w.person]}/pseudonymise`));
     } else if (w.kind === 'answer') {
       const key = `${w.round}:${w.person}`;
       let responseId = responses.get(key);
@@ -164,18 +175,18 @@ describe('kept insight aggregates (property)', () => {
         if (started.status >= 300) return;
         responses.set(key, responseId);
       }
-      status = (await manager.put(`/api/checks/kiosk/${responseId}/items/s1`, w.value)).status;
+      status = await sent(manager.put(`/api/checks/kiosk/${responseId}/items/s1`, w.value));
       if (status < 300 && w.finish !== 'keep') {
-        status = (await manager.post(`/api/checks/kiosk/${responseId}/${w.finish === 'submit' ? 'submit' : 'decline'}`)).status;
+        status = await sent(manager.post(`/api/checks/kiosk/${responseId}/${w.finish === 'submit' ? 'submit' : 'decline'}`));
       }
     } else {
       // Retention: the recurring job pseudonymises everyone whose employment ended longer ago than the months set.
-      status = (await admin.put('/api/personal-data/retention', { retentionMonths: 1 })).status;
+      status = await sent(admin.put('/api/personal-data/retention', { retentionMonths: 1 }));
       await db.query(`update person set end_date = least(end_date, $2::date - 40) where organisation_id = $1 and end_date is not null`, [f.orgA, today]);
       await t.app.get(PersonalDataService).applyRetention();
     }
     if (status < 300) succeeded.set(w.kind, (succeeded.get(w.kind) ?? 0) + 1);
-    else if (status >= 500) throw new Error(`${w.kind} answered ${status}`);
+    else if (status >= 500 || message === DATABASE_CHECK) throw new Error(`${w.kind} answered ${status} ${message}`);
   }
 
   async function reads(): Promise<[ParticipationBreakdown, ParticipantReport, CompetenceTrend]> {
