@@ -18,7 +18,9 @@ import { FacilitatorReason1763901500000 } from './1763901500000-facilitator-reas
 import { SignInThrottlePrivacy1763901600000 } from './1763901600000-sign-in-throttle-privacy';
 import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
 import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
+import { InsightParticipationDay1763901900000 } from './1763901900000-insight-participation-day';
 import { KioskCredential1763901930000 } from './1763901930000-kiosk-credential';
+import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -43,5 +45,7 @@ export const MIGRATIONS = [
   SignInThrottlePrivacy1763901600000,
   PrivacyRelease1763901700000,
   CalendarFeedActiveOwner1763901800000,
+  InsightParticipationDay1763901900000,
   KioskCredential1763901930000,
+  InsightResponseLevel1763902000000,
 ];

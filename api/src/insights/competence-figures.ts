@@ -1,7 +1,6 @@
 import { groupBy } from '../common/group-by';
 import {
   CheckItem,
-  CheckItemKind,
   COMPETENCE_DIMENSIONS,
   CompetenceFigures,
   CompetenceGroup,
@@ -73,7 +72,10 @@ export function competenceRecords(input: {
   return records;
 }
 
-export function matchesFilters(record: CompetenceRecord, filters: CompetenceFilters): boolean {
+/** What a view's filters look at: the check's unit and area, the person's role title and employment type. */
+export type Filterable = Pick<CompetenceRecord, 'areaId' | 'unitId' | 'roleTitle' | 'employmentType'>;
+
+export function matchesFilters(record: Filterable, filters: CompetenceFilters): boolean {
   return (
     (filters.areaId === null || record.areaId === filters.areaId) &&
     (filters.unitId === null || record.unitId === filters.unitId) &&
@@ -82,7 +84,7 @@ export function matchesFilters(record: CompetenceRecord, filters: CompetenceFilt
   );
 }
 
-export function distinctPeople(records: readonly CompetenceRecord[]): number {
+export function distinctPeople(records: ReadonlyArray<{ personId: string }>): number {
   return new Set(records.map((r) => r.personId)).size;
 }
 
@@ -90,9 +92,9 @@ export function distinctPeople(records: readonly CompetenceRecord[]): number {
  * The views a filtered view could be subtracted from: the same scope with any non-empty subset of its filters
  * removed (the caller may ask for each of them).
  */
-export function parentViews(scope: readonly CompetenceRecord[], filters: CompetenceFilters): CompetenceRecord[][] {
+export function parentViews<T extends Filterable>(scope: readonly T[], filters: CompetenceFilters): T[][] {
   const active = (Object.keys(filters) as Array<keyof CompetenceFilters>).filter((name) => filters[name] !== null);
-  const parents: CompetenceRecord[][] = [];
+  const parents: T[][] = [];
   for (let mask = 1; mask < 1 << active.length; mask++) {
     const parentFilters = { ...filters };
     active.forEach((name, index) => {
@@ -254,16 +256,6 @@ export function groupDecisions(total: readonly CompetenceRecord[], groups: reado
   return reasons;
 }
 
-/** Mean of a response's four-step answers on the dimension(s); null when it has none. */
-function responseLevel(response: ResponseData | undefined, items: readonly CheckItem[], dimensions: readonly string[]): number | null {
-  if (!response || response.status !== 'submitted') return null;
-  const keys = new Set(
-    items.filter((i) => (i.kind === CheckItemKind.SelfRating || i.kind === CheckItemKind.Attitude) && i.dimension !== null && dimensions.includes(i.dimension)).map((i) => i.key),
-  );
-  const ratings = response.answers.filter((a) => keys.has(a.itemKey) && !a.declined && typeof a.value?.rating === 'number').map((a) => a.value?.rating as number);
-  return ratings.length ? ratings.reduce((s, v) => s + v, 0) / ratings.length : null;
-}
-
 /** The quarters overlapping the period, each clipped to it. */
 export function quarters(from: string, to: string): Array<{ quarter: string; from: string; to: string }> {
   const result: Array<{ quarter: string; from: string; to: string }> = [];
@@ -283,25 +275,30 @@ export function quarters(from: string, to: string): Array<{ quarter: string; fro
   return result;
 }
 
+/**
+ * One submitted before or after response's level on one measure (from the kept `insight_response_level` rows: the
+ * mean of its four-step ratings of the measure's items), with the round's opening day that places it in a quarter and
+ * what the view's filters look at.
+ */
+export interface ResponseLevel extends Filterable {
+  personId: string;
+  responseId: string;
+  measure: CompetenceMeasureKey;
+  /** The round's opening day. */
+  date: string;
+  /** 1 for an after response: it wins over a before response of the same day. */
+  rank: number;
+  level: number;
+}
+
 /** Each person's latest level in the quarter, with the answer it comes from. */
-function latestLevels(
-  records: readonly CompetenceRecord[],
-  items: ReadonlyMap<string, readonly CheckItem[]>,
-  dates: ReadonlyMap<string, string>,
-  quarter: { from: string; to: string },
-  measure: CompetenceMeasureKey,
-): Array<{ personId: string; responseId: string; level: number }> {
-  const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
+function latestLevels(levels: readonly ResponseLevel[], quarter: { from: string; to: string }, measure: CompetenceMeasureKey): Array<{ personId: string; responseId: string; level: number }> {
   const latest = new Map<string, { date: string; rank: number; level: number; responseId: string }>();
-  for (const record of records) {
-    const versionItems = items.get(record.versionId) ?? [];
-    for (const [rank, response] of [record.before, record.after].entries()) {
-      const date = response ? dates.get(response.responseId) : undefined;
-      if (!response || !date || date < quarter.from || date > quarter.to) continue;
-      const level = responseLevel(response, versionItems, dimensions);
-      if (level === null) continue;
-      const current = latest.get(record.personId);
-      if (!current || date > current.date || (date === current.date && rank > current.rank)) latest.set(record.personId, { date, rank, level, responseId: response.responseId });
+  for (const row of levels) {
+    if (row.measure !== measure || row.date < quarter.from || row.date > quarter.to) continue;
+    const current = latest.get(row.personId);
+    if (!current || row.date > current.date || (row.date === current.date && row.rank > current.rank)) {
+      latest.set(row.personId, { date: row.date, rank: row.rank, level: row.level, responseId: row.responseId });
     }
   }
   return [...latest].map(([personId, l]) => ({ personId, responseId: l.responseId, level: l.level }));
@@ -317,10 +314,8 @@ export type TrendPoint = CompetenceTrendQuarter['points'][number] & { values: Ar
  * Each point carries the values its mean is made of, one per person: the answer and the level it gives.
  */
 export function trend(
-  records: readonly CompetenceRecord[],
-  parents: ReadonlyArray<readonly CompetenceRecord[]>,
-  items: ReadonlyMap<string, readonly CheckItem[]>,
-  dates: ReadonlyMap<string, string>,
+  levels: readonly ResponseLevel[],
+  parents: ReadonlyArray<readonly ResponseLevel[]>,
   period: { from: string; to: string },
   minimum: number,
   hidden: boolean,
@@ -328,16 +323,16 @@ export function trend(
   return quarters(period.from, period.to).map((quarter) => ({
     ...quarter,
     points: MEASURES.map((measure) => {
-      const levels = latestLevels(records, items, dates, quarter, measure);
-      const people = levels.length;
-      const parentPeople = parents.map((parent) => latestLevels(parent, items, dates, quarter, measure).length);
+      const latest = latestLevels(levels, quarter, measure);
+      const people = latest.length;
+      const parentPeople = parents.map((parent) => latestLevels(parent, quarter, measure).length);
       const suppressed = people > 0 && (hidden || decideSuppression({ total: people, minimum }).total.suppressed || differencingRisk(people, parentPeople, minimum));
       return {
         dimension: measure,
         people,
-        mean: suppressed || people === 0 ? null : round2(levels.reduce((s, l) => s + l.level, 0) / people),
+        mean: suppressed || people === 0 ? null : round2(latest.reduce((s, l) => s + l.level, 0) / people),
         suppressed,
-        values: levels.map((l) => ({ value: `${quarter.quarter}|${l.responseId}|${l.level}`, person: l.personId })),
+        values: latest.map((l) => ({ value: `${quarter.quarter}|${l.responseId}|${l.level}`, person: l.personId })),
       };
     }),
   }));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CheckItem } from '@kunna/contracts';
+import { CheckItem, CompetenceMeasureKey } from '@kunna/contracts';
 import { Db } from '../database/db';
 
 export interface CompetenceAssignmentRow {
@@ -15,6 +15,20 @@ export interface CompetenceAssignmentRow {
 
 export interface CompetencePersonRow {
   id: string;
+  roleTitle: string | null;
+  employmentType: string;
+}
+
+export interface ResponseLevelRow {
+  personId: string;
+  responseId: string;
+  measure: CompetenceMeasureKey;
+  date: string;
+  rank: number;
+  ratingSum: number;
+  ratingCount: number;
+  unitId: string;
+  areaId: string;
   roleTitle: string | null;
   employmentType: string;
 }
@@ -44,18 +58,35 @@ export class CompetenceRepository {
     );
   }
 
+  /**
+   * The kept levels (`insight_response_level`) of every submitted before and after response whose round opens in the
+   * period, in the checks `assignments` would list: one row per response and measure, with the check's unit and area
+   * and the person's role title and employment type.
+   */
+  async responseLevels(organisationId: string, from: string, to: string, scope: { organisationWide: boolean; areaIds: string[]; unitIds: string[] }): Promise<ResponseLevelRow[]> {
+    return this.db.manager.query(
+      `with checks as (
+         select a.id, a.unit_id, u.area_id
+           from check_assignment a join unit u on u.id = a.unit_id
+          where a.organisation_id = $1
+            and exists (select 1 from check_round r where r.assignment_id = a.id and r.opens_on between $2 and $3)
+            and ($4 or u.area_id = any($5::uuid[]) or u.id = any($6::uuid[])))
+       select s.person_id as "personId", s.id as "responseId", l.measure, r.opens_on::text as date, (r.kind = 'after')::int as rank,
+              l.rating_sum as "ratingSum", l.rating_count as "ratingCount",
+              c.unit_id as "unitId", c.area_id as "areaId", p.role_title as "roleTitle", p.employment_type as "employmentType"
+         from checks c
+         join check_round r on r.assignment_id = c.id and r.kind in ('before', 'after') and r.opens_on between $2 and $3
+         join check_response s on s.round_id = r.id and s.status = 'submitted'
+         join insight_response_level l on l.response_id = s.id
+         join person p on p.id = s.person_id
+        order by c.id, s.person_id, r.kind desc, l.measure`,
+      [organisationId, from, to, scope.organisationWide, scope.areaIds, scope.unitIds],
+    );
+  }
+
   async versionItems(versionIds: string[]): Promise<Map<string, CheckItem[]>> {
     const rows: Array<{ id: string; items: CheckItem[] }> = await this.db.manager.query(`select id, items from check_instrument_version where id = any($1::uuid[])`, [versionIds]);
     return new Map(rows.map((row) => [row.id, row.items]));
-  }
-
-  /** When each response's round opened (the quarter it counts in for the trend). */
-  async responseDates(responseIds: string[]): Promise<Map<string, string>> {
-    const rows: Array<{ id: string; opensOn: string }> = await this.db.manager.query(
-      `select s.id, r.opens_on::text as "opensOn" from check_response s join check_round r on r.id = s.round_id where s.id = any($1::uuid[])`,
-      [responseIds],
-    );
-    return new Map(rows.map((row) => [row.id, row.opensOn]));
   }
 
   async people(personIds: string[]): Promise<CompetencePersonRow[]> {

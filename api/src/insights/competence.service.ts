@@ -26,6 +26,7 @@ import {
   inputsFor,
   matchesFilters,
   parentViews,
+  ResponseLevel,
   SUPPRESSED,
   trend,
 } from './competence-figures';
@@ -40,7 +41,6 @@ import { TeamRepository } from './team.repository';
 interface Loaded {
   records: CompetenceRecord[];
   items: Map<string, CheckItem[]>;
-  dates: Map<string, string>;
 }
 
 /**
@@ -117,12 +117,21 @@ export class CompetenceService {
     return everyValueRefused ? { ...group, suppressed: true, reason: 'differencing', figures: figures.map((f) => SUPPRESSED(f.dimension)) } : { ...group, figures };
   }
 
+  /**
+   * From the kept response levels (`insight_response_level`), not from every answer. A filtered view also needs who
+   * was asked (to decide whether it may be shown at all), which is read without answers.
+   */
   async trend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
-    const { period, filters, minimum, loaded } = await this.view(caller, query);
-    const shown = loaded.records.filter((r) => matchesFilters(r, filters));
-    const hidden = filteredViewHidden(loaded.records, filters, minimum);
+    const { period, filters, minimum, scope } = await this.settings(caller, query);
+    const levels: ResponseLevel[] = (await this.repository.responseLevels(caller.organisationId, period.from, period.to, scope)).map(({ ratingSum, ratingCount, ...row }) => ({
+      ...row,
+      level: ratingSum / ratingCount,
+    }));
+    const filtered = Object.values(filters).some((value) => value !== null);
+    const hidden = filtered && filteredViewHidden(await this.askedRecords(caller.organisationId, period, scope), filters, minimum);
+    const shown = levels.filter((level) => matchesFilters(level, filters));
     const quarters: CompetenceTrend['quarters'] = [];
-    for (const quarter of trend(shown, parentViews(loaded.records, filters), loaded.items, loaded.dates, period, minimum, hidden)) {
+    for (const quarter of trend(shown, parentViews(levels, filters), period, minimum, hidden)) {
       const points = [];
       for (const { values, ...point } of quarter.points) {
         // Every quarter's mean is a figure of its own: through the gate like any other (family trend:<measure>).
@@ -160,6 +169,13 @@ export class CompetenceService {
   }
 
   private async view(caller: Caller, query: ParticipationQueryDto) {
+    const { period, filters, minimum, scope } = await this.settings(caller, query);
+    const loaded = await this.load(caller.organisationId, period, scope);
+    return { period, filters, minimum, loaded };
+  }
+
+  /** The period, filters (each checked against the caller's scope), minimum group size and visible scope of a view. */
+  private async settings(caller: Caller, query: ParticipationQueryDto) {
     const period = await this.insights.period(query);
     const scope = visibilityFor(caller, COMPETENCE_ROLES);
     const filters: CompetenceFilters = {
@@ -172,8 +188,7 @@ export class CompetenceService {
     if (filters.unitId && !(await this.unitVisible(caller.organisationId, scope, filters.unitId, filters.areaId))) throw notFound();
     if (filters.areaId && !filters.unitId && !(await this.areaVisible(caller.organisationId, scope, filters.areaId))) throw notFound();
     const minimum = effectiveMinimum(await this.costs.minimumGroupSize(caller.organisationId));
-    const loaded = await this.load(caller.organisationId, period, scope);
-    return { period, filters, minimum, loaded };
+    return { period, filters, minimum, scope };
   }
 
   private async unitVisible(organisationId: string, scope: Visibility, unitId: string, areaId: string | null): Promise<boolean> {
@@ -189,10 +204,20 @@ export class CompetenceService {
     return scope.organisationWide || scope.areaIds.includes(area.id);
   }
 
+  /** Everyone asked in the scope's checks with a round in the period, without their answers. */
+  private async askedRecords(organisationId: string, period: InsightPeriod, scope: Visibility): Promise<CompetenceRecord[]> {
+    const assignments = await this.repository.assignments(organisationId, period.from, period.to, scope);
+    if (assignments.length === 0) return [];
+    const everyone = { organisationId, instrumentId: '', unitIds: null, areaId: null, roleTitle: null, employmentType: null };
+    const invited = await this.checks.groupInvited(assignments.map((a) => a.id), everyone);
+    const people = await this.repository.people([...new Set(invited.map((p) => p.personId))]);
+    return competenceRecords({ assignments, invited, responses: [], people });
+  }
+
   /** Everyone asked in the scope's checks with a round in the period, with their answers. */
   private async load(organisationId: string, period: InsightPeriod, scope: Visibility): Promise<Loaded> {
     const assignments = await this.repository.assignments(organisationId, period.from, period.to, scope);
-    if (assignments.length === 0) return { records: [], items: new Map(), dates: new Map() };
+    if (assignments.length === 0) return { records: [], items: new Map() };
     const ids = assignments.map((a) => a.id);
     const everyone = { organisationId, instrumentId: '', unitIds: null, areaId: null, roleTitle: null, employmentType: null };
     // One after the other: they share the request's transaction and so its connection.
@@ -200,7 +225,6 @@ export class CompetenceService {
     const responses = await this.checks.groupResponses(ids, everyone);
     const people = await this.repository.people([...new Set(invited.map((p) => p.personId))]);
     const items = await this.repository.versionItems([...new Set(assignments.map((a) => a.versionId))]);
-    const dates = await this.repository.responseDates(responses.map((r) => r.responseId));
-    return { records: competenceRecords({ assignments, invited, responses, people }), items, dates };
+    return { records: competenceRecords({ assignments, invited, responses, people }), items };
   }
 }

@@ -36,16 +36,14 @@ const RATE = (date: string) =>
   `(select r from insight_hourly_rate r where r.organisation_id = $1 and r.valid_from <= ${date} order by r.valid_from desc limit 1)`;
 
 /**
- * Participation minutes per person in the organisation and period: attendance marks of held sessions and individual
- * support. Walk-ins without a record are keyed by their lower-cased name within the session's organisation.
+ * Participation minutes per person in the organisation and period (attendance marks of held sessions and individual
+ * support), summed from the days kept in `insight_participation_day` (see migrations/1763901900000-insight-participation-day.ts).
  */
 const PERSON_MINUTES = `
   person_minutes as (
-    select m.person_id, ${PARTICIPATION_MINUTES_SQL} as minutes, s.date
-      from sessions s join attendance_marks m on m.session_id = s.id
-     where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2 and $3 and m.person_id is not null
-    union all
-    select e.person_id, e.minutes, e.date from support_entries e where e.organisation_id = $1 and e.date between $2 and $3)`;
+    select d.person_id, d.minutes, d.date
+      from insight_participation_day d
+     where d.organisation_id = $1 and d.date between $2 and $3 and d.person_id is not null)`;
 
 @Injectable()
 export class CostsRepository {
@@ -159,12 +157,7 @@ export class CostsRepository {
   /** Distinct participants in the period: people with participating minutes, and walk-ins without a record by name. */
   async participantCount(organisationId: string, from: string, to: string): Promise<number> {
     const rows: Array<{ n: number }> = await this.db.manager.query(
-      `select count(distinct who)::int as n from (
-         select coalesce(m.person_id::text, 'walk-in:' || lower(m.walk_in_name)) as who
-           from sessions s join attendance_marks m on m.session_id = s.id
-          where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2 and $3 and ${PARTICIPATION_MINUTES_SQL} > 0
-         union
-         select e.person_id::text from support_entries e where e.organisation_id = $1 and e.date between $2 and $3) who`,
+      `select count(distinct d.who)::int as n from insight_participation_day d where d.organisation_id = $1 and d.date between $2 and $3`,
       [organisationId, from, to],
     );
     return rows[0].n;
@@ -187,16 +180,14 @@ export class CostsRepository {
        select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
               round(sum(pm.minutes) / 60.0, 2)::float8 as hours, min(pm.date)::text as "firstDate", max(pm.date)::text as "lastDate"
          from person_minutes pm join person p on p.id = pm.person_id
-        where pm.minutes > 0 and p.pseudonymised_at is null
+        where p.pseudonymised_at is null
         group by p.id, p.employee_number, p.first_name, p.last_name, p.gender
         order by p.last_name, p.first_name, p.employee_number`,
       [organisationId, from, to],
     );
     const walkIns: Array<{ n: number }> = await this.db.manager.query(
-      `select count(distinct lower(m.walk_in_name))::int as n
-         from sessions s join attendance_marks m on m.session_id = s.id
-        where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2 and $3 and m.person_id is null
-          and ${PARTICIPATION_MINUTES_SQL} > 0`,
+      `select count(distinct d.who)::int as n from insight_participation_day d
+        where d.organisation_id = $1 and d.date between $2 and $3 and d.person_id is null`,
       [organisationId, from, to],
     );
     return { rows, walkIns: walkIns[0].n };
@@ -228,7 +219,7 @@ export class CostsRepository {
            and ($9::text is null or lower(p.role_title) = lower($9)) and ($10::text is null or p.employment_type = $10)),
       minutes as (
         select pm.person_id, sum(pm.minutes)::int as minutes from person_minutes pm
-         where pm.person_id in (select id from people) group by pm.person_id having sum(pm.minutes) > 0)`;
+         where pm.person_id in (select id from people) group by pm.person_id)`;
     const params = [
       organisationId,
       from,
@@ -270,14 +261,10 @@ export class CostsRepository {
               (select count(distinct um.person_id)::int from unit_membership um join person p on p.id = um.person_id
                 where um.organisation_id = o.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
                   and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null) as people,
-              (select count(distinct who)::int from (
-                 select m.person_id as who from sessions s join attendance_marks m on m.session_id = s.id
-                  where s.organisation_id = o.id and s.status = 'scheduled' and s.date between $2 and $3 and m.person_id is not null
-                    and ${PARTICIPATION_MINUTES_SQL} > 0
-                 union select e.person_id from support_entries e where e.organisation_id = o.id and e.date between $2 and $3) w) as participants,
-              (select coalesce(sum(${PARTICIPATION_MINUTES_SQL}), 0)::int from sessions s join attendance_marks m on m.session_id = s.id
-                where s.organisation_id = o.id and s.status = 'scheduled' and s.date between $2 and $3 and m.person_id is not null)
-              + (select coalesce(sum(e.minutes), 0)::int from support_entries e where e.organisation_id = o.id and e.date between $2 and $3) as minutes,
+              (select count(distinct d.person_id)::int from insight_participation_day d
+                where d.organisation_id = o.id and d.date between $2 and $3 and d.person_id is not null) as participants,
+              (select coalesce(sum(d.minutes), 0)::int from insight_participation_day d
+                where d.organisation_id = o.id and d.date between $2 and $3 and d.person_id is not null) as minutes,
               (select count(*)::int from sessions s where s.organisation_id = o.id and s.status = 'scheduled' and s.date between $2 and least($3::date, ${LOCAL_TODAY})
                   and exists (select 1 from attendance_marks m where m.session_id = s.id and ${PARTICIPATION_MINUTES_SQL} > 0)) as "sessionsHeld",
               (select count(distinct a.person_id)::int from ambassador_appointment a

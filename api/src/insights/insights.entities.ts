@@ -75,7 +75,36 @@ export class CompetenceProfileTargetEntity {
   @Column('smallint', { name: 'target_level' }) targetLevel!: number;
 }
 
+/**
+ * Participation minutes per organisation, person (or walk-in) and day, kept by triggers
+ * (migrations/1763901900000-insight-participation-day.ts); read by costs.repository.ts, rebuilt by
+ * `npm run insights:rebuild`.
+ */
+@Entity('insight_participation_day')
+export class InsightParticipationDayEntity {
+  @PrimaryColumn('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @PrimaryColumn('date') date!: string;
+  @PrimaryColumn('text') who!: string;
+  @Column('uuid', { name: 'person_id', nullable: true }) personId!: string | null;
+  @Column('integer') minutes!: number;
+}
+
+/**
+ * Per check response and measure, the sum and count of its four-step ratings, kept by triggers
+ * (migrations/1763902000000-insight-response-level.ts); read by the competence trend.
+ */
+@Entity('insight_response_level')
+export class InsightResponseLevelEntity {
+  @PrimaryColumn('uuid', { name: 'response_id' }) responseId!: string;
+  @PrimaryColumn('text') measure!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('double precision', { name: 'rating_sum' }) ratingSum!: number;
+  @Column('integer', { name: 'rating_count' }) ratingCount!: number;
+}
+
 export const INSIGHT_ENTITIES = [
+  InsightParticipationDayEntity,
+  InsightResponseLevelEntity,
   InsightPlanEntryEntity,
   InsightTargetEntity,
   InsightHourlyRateEntity,
