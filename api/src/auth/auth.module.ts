@@ -27,7 +27,7 @@ export class AuthModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Sign-in failures are personal data too: a run is deleted once it is no longer remembered (and not locked).
-    this.registry.registerRecurring(PRUNE_SIGN_IN_THROTTLE, 3600, async () => {
+    this.registry.registerRecurring(PRUNE_SIGN_IN_THROTTLE, '0 * * * *', async () => {
       await this.repository.pruneThrottle(ACCOUNT_THROTTLE.memoryMinutes);
     });
   }
