@@ -20,6 +20,7 @@ import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
 import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
 import { InsightParticipationDay1763901900000 } from './1763901900000-insight-participation-day';
 import { KioskCredential1763901930000 } from './1763901930000-kiosk-credential';
+import { JobsToPgBoss1763901950000 } from './1763901950000-jobs-to-pg-boss';
 import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -47,5 +48,6 @@ export const MIGRATIONS = [
   CalendarFeedActiveOwner1763901800000,
   InsightParticipationDay1763901900000,
   KioskCredential1763901930000,
+  JobsToPgBoss1763901950000,
   InsightResponseLevel1763902000000,
 ];

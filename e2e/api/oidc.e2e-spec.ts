@@ -197,6 +197,16 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(sessionCookieOf(response)).toBeUndefined();
   });
 
+  it('refuses a callback that carries no answer from the provider, instead of starting another sign-in', async () => {
+    const start = await t.http().get('/api/auth/oidc/start');
+    const pendingCookie = ([] as string[]).concat(start.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]);
+    expect(pendingCookie.join('; ')).toMatch(/kunna_oidc=/);
+    const response = await t.http().get('/api/auth/oidc/callback').set('Cookie', pendingCookie.join('; '));
+    expect(response.status).toBe(302);
+    expect(response.headers['location']).toBe(`${PUBLIC_URL}/logga-in?sso=failed`);
+    expect(([] as string[]).concat(response.headers['set-cookie'] ?? []).some((cookie) => /^kunna_oidc=[^;]/.test(cookie))).toBe(false);
+  });
+
   it('keeps local password sign-in working', async () => {
     const person = t.fixture.people.staffU1;
     const response = await t.http().post('/api/auth/sign-in').send({ identifier: person.email, password: FIXTURE_PASSWORD });

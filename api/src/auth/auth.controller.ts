@@ -1,16 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiRoutes, CurrentUser, OrganisationSummary, Role, SessionInfo } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WithoutRequestTransaction } from '../database/transaction.interceptor';
 import { Access, Public, SELF } from './access.decorator';
-import { AuthService, SignInClient } from './auth.service';
-import { readDevice, setDeviceCookie } from './device-cookie';
+import { AuthService, NewSession } from './auth.service';
+import { setDeviceCookie } from './device-cookie';
 import { Secrets } from '../config/secrets';
 import { CallerParam } from './caller.decorator';
 import type { Caller } from './caller';
 import { ChangePasswordDto, RedeemCodeDto, SetLanguageDto, SignInDto } from './dto/auth.dto';
+import { PasswordSignInGuard, signInClient } from './local.strategy';
 import { OrganisationDirectory } from './organisation-directory';
 import { clearSessionCookie, setSessionCookie } from './session-cookie';
 
@@ -32,15 +33,18 @@ export class AuthController {
   }
 
   /**
-   * Outside the request transaction: a failed attempt must still count towards the lock-out. The body
-   * is validated by the global pipe (400 naming the field); the credentials are checked by AuthService.
+   * Outside the request transaction: a failed attempt must still count towards the lock-out. The `local`
+   * passport strategy (local.strategy.ts) checks the body and the credentials and leaves the new session
+   * as the request's user.
    */
   @Public()
   @WithoutRequestTransaction()
+  @UseGuards(PasswordSignInGuard)
+  @ApiBody({ type: SignInDto })
   @Post(ApiRoutes.auth.signIn)
   @HttpCode(200)
-  async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
-    const session = await this.auth.signIn(body.identifier, body.password, body.organisationId ?? null, this.client(request));
+  async signIn(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
+    const session = request.user as NewSession;
     setSessionCookie(response, session.token, this.config);
     if (session.device) setDeviceCookie(response, session.device, this.config);
     response.setHeader('Cache-Control', 'no-store');
@@ -53,18 +57,10 @@ export class AuthController {
   @Post(ApiRoutes.auth.redeem)
   @HttpCode(200)
   async redeem(@Body() body: RedeemCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<CurrentUser> {
-    const session = await this.auth.redeem(body.code, body.newPassword, this.client(request));
+    const session = await this.auth.redeem(body.code, body.newPassword, signInClient(request, this.config, this.secrets));
     setSessionCookie(response, session.token, this.config);
     if (session.device) setDeviceCookie(response, session.device, this.config);
     return this.auth.currentUser(session.caller);
-  }
-
-  private client(request: Request): SignInClient {
-    return {
-      ip: request.ip ?? null,
-      userAgent: request.header('user-agent') ?? null,
-      device: readDevice(request, this.config, this.secrets),
-    };
   }
 
   @Access({ roles: [Role.Staff], target: SELF })

@@ -29,12 +29,12 @@ export class OidcController {
   @Public()
   @WithoutRequestTransaction()
   @Get(ApiRoutes.auth.oidcStart)
-  async start(@Res() response: Response): Promise<void> {
+  async start(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!this.oidc.enabled) throw new NotFoundException();
-    const { url, pending } = await this.oidc.start();
-    response.cookie(this.pendingCookieName(), JSON.stringify(pending), this.pendingCookieOptions(10 * 60_000));
     response.setHeader('Cache-Control', 'no-store');
-    response.redirect(302, url);
+    await this.oidc.start(request, response, (pending) =>
+      response.cookie(this.pendingCookieName(), JSON.stringify(pending), this.pendingCookieOptions(10 * 60_000)),
+    );
   }
 
   /** Outside the request transaction: a refused sign-in must still be audited. */
@@ -49,7 +49,7 @@ export class OidcController {
     void _maxAge;
     response.clearCookie(this.pendingCookieName(), clearOptions);
     response.setHeader('Cache-Control', 'no-store');
-    const outcome = await this.oidc.callback(request, pending, {
+    const outcome = await this.oidc.callback(request, response, pending, {
       ip: request.ip ?? null,
       userAgent: request.header('user-agent') ?? null,
     });
@@ -77,8 +77,8 @@ export class OidcController {
     if (typeof raw !== 'string' || raw.length > 1000) return null;
     try {
       const parsed = JSON.parse(raw) as Partial<OidcPending>;
-      return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.codeVerifier === 'string'
-        ? { state: parsed.state, nonce: parsed.nonce, codeVerifier: parsed.codeVerifier }
+      return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.code_verifier === 'string'
+        ? { state: parsed.state, nonce: parsed.nonce, code_verifier: parsed.code_verifier }
         : null;
     } catch {
       return null;

@@ -73,7 +73,7 @@ describe('follow-up checks through the job queue (integration)', () => {
       queue.enqueue(FOLLOW_UP_CHECK, { assignmentId: id }, { runAt: inDays(1), uniqueKey: followUpKey(id), organisationId: t.fixture.orgA }),
     );
     expect(again.created).toBe(false);
-    expect(await sql(`select 1 from job where kind = 'checks.follow-up' and unique_key = $1`, [followUpKey(id)])).toHaveLength(1);
+    expect(await sql(`select 1 from pgboss.job where name = 'checks.follow-up' and singleton_key = $1`, [followUpKey(id)])).toHaveLength(1);
 
     // Two weeks on: not due yet, nothing opens.
     await worker.runDue({ until: inDays(14) });

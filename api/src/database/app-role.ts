@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
+import { JOB_SCHEMA } from '../jobs/job-boss';
 
 /** The role the API connects as: it owns nothing and cannot bypass row-level security. */
 export const DEFAULT_APP_ROLE = 'kunna_app';
@@ -90,6 +91,14 @@ async function grantPrivileges(ownerUrl: string, role: string): Promise<void> {
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${ident(role)}`);
     await client.query(`grant usage, select on all sequences in schema public to ${ident(role)}`);
     await client.query(`grant execute on all functions in schema public to ${ident(role)}`);
+    // pg-boss's schema (the job queue, installed by the owner in migrate()): its rows, never its definitions.
+    const hasJobSchema = (await client.query(`select 1 from pg_namespace where nspname = $1`, [JOB_SCHEMA])).rowCount;
+    if (hasJobSchema) {
+      await client.query(`grant usage on schema ${ident(JOB_SCHEMA)} to ${ident(role)}`);
+      await client.query(`grant select, insert, update, delete on all tables in schema ${ident(JOB_SCHEMA)} to ${ident(role)}`);
+      await client.query(`grant usage, select on all sequences in schema ${ident(JOB_SCHEMA)} to ${ident(role)}`);
+      await client.query(`grant execute on all functions in schema ${ident(JOB_SCHEMA)} to ${ident(role)}`);
+    }
     const hasMigrations = (await client.query(`select 1 from pg_tables where schemaname = 'public' and tablename = 'migrations'`)).rowCount;
     if (hasMigrations) await client.query(`revoke insert, update, delete on migrations from ${ident(role)}`);
     const hasAudit = (await client.query(`select 1 from pg_tables where schemaname = 'public' and tablename = 'audit_log'`)).rowCount;

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@kunna/migrations';
+import { installJobQueueSchema } from '../jobs/job-boss';
 import { ENTITIES } from './entities';
 import { ClientWithConnectTimeout, DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS, PoolSettings } from './pool';
 import { SqlCaptureLogger } from './sql-capture';
@@ -29,8 +30,12 @@ export function dataSourceOptions(url: string, extra: PoolSettings = {}): DataSo
   };
 }
 
-/** Runs pending migrations as the connecting (owner) role and closes the connection. */
+/**
+ * Runs pending migrations as the connecting (owner) role and closes the connection. pg-boss's schema (the job
+ * queue) is installed or upgraded first, by pg-boss itself: the migration that moved the old job table relies on it.
+ */
 export async function migrate(url: string): Promise<string[]> {
+  await installJobQueueSchema(url);
   const dataSource = new DataSource({ ...dataSourceOptions(url, { poolSize: 2, applicationName: 'kunna-migrate' }) });
   await dataSource.initialize();
   try {

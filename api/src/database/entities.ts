@@ -2,7 +2,6 @@ import { AMBASSADOR_ENTITIES } from '../ambassadors/ambassadors.entities';
 import { AuditLogEntity, AuditSettingsEntity } from '../audit/audit-log.entity';
 import { CHECK_ENTITIES } from '../checks/checks.entities';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
-import { JobEntity } from '../jobs/job.entity';
 import { INSIGHT_ENTITIES } from '../insights/insights.entities';
 import { ImportRunEntity } from '../imports/import-run.entity';
 import { LIBRARY_ENTITIES } from '../library/library.entities';
@@ -33,7 +32,6 @@ export const ENTITIES = [
   ...LIBRARY_ENTITIES,
   ...AMBASSADOR_ENTITIES,
   ...SESSION_ENTITIES,
-  JobEntity,
   ...CHECK_ENTITIES,
   ...INSIGHT_ENTITIES,
   ...CALENDAR_ENTITIES,

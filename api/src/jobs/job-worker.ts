@@ -1,27 +1,30 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { JobWithMetadata } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyTenant } from '../database/db';
 import { requestContext } from '../database/request-context';
-import { nextSlot, retryDelaySeconds } from './backoff';
+import { JOB_SCHEMA, JobBoss, JobEnvelope, throughManager } from './job-boss';
 import { PermanentJobError } from './job-kind';
-import { JobQueue } from './job-queue';
-import { JobRegistry } from './job-registry';
-import { JobsRepository } from './jobs.repository';
+import { JobRegistry, RegisteredKind } from './job-registry';
 
 export interface RunOptions {
-  /** Treat jobs due up to this time as due (tests: "the next day has come"); the database clock otherwise. */
+  /** Treat jobs due up to this time as due (tests: "the next day has come"); they are made due now first. */
   until?: Date;
 }
 
 /**
- * Runs due jobs. Each job runs in its own transaction that first locks the job row (FOR UPDATE SKIP
- * LOCKED), then runs the handler inside a savepoint and records the outcome:
- * - success: the handler's writes and `done` commit together, so a job's database effects happen once;
- * - failure: the handler's writes roll back, the attempt and error are recorded and the job is due
- *   again after a backoff, or `failed` after its last attempt (at once for PermanentJobError);
- * - the process dies: PostgreSQL rolls the transaction back, the lock goes, another worker runs it.
- * Effects outside the database (an e-mail) can repeat in that last case; their handlers record what they did.
+ * Runs due jobs from pg-boss. Each job runs in one TypeORM transaction that claims it with pg-boss's
+ * `fetch` (`FOR UPDATE SKIP LOCKED`, through the `db` option), runs the handler inside a savepoint and
+ * settles it with pg-boss's `complete` or `fail` in the same transaction:
+ * - success: the handler's writes and the completion commit together, so a job's database effects happen once;
+ * - failure: the handler's writes roll back and pg-boss schedules the retry with its exponential backoff,
+ *   or fails the job after its last attempt (at once for PermanentJobError);
+ * - the process dies: PostgreSQL rolls the claim back with the rest; the job is due again at once, and
+ *   another process (whose fetch skipped the locked row meanwhile) runs it.
+ * pg-boss's own `work()` is not used: its transactional workers hand the handler a pg client of their own,
+ * which the features' TypeORM repositories cannot use, and it commits the claim before the handler runs.
+ * Effects outside the database (an e-mail) can repeat if the process dies; their handlers record what they did.
  */
 @Injectable()
 export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -33,14 +36,14 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: JobRegistry,
-    private readonly repository: JobsRepository,
-    private readonly queue: JobQueue,
+    private readonly jobBoss: JobBoss,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.jobs.worker) return;
+    for (const { kind } of this.registry.all()) await this.jobBoss.ensureQueue(kind);
     await this.scheduleRecurring();
+    if (!this.config.jobs.worker) return;
     for (let slot = 0; slot < this.config.jobs.concurrency; slot++) this.loops.push(this.loop());
   }
 
@@ -58,60 +61,76 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return count;
   }
 
-  /** Makes sure each recurring kind has its next run scheduled (the unique key is the slot, so processes agree). */
-  async scheduleRecurring(now: Date = new Date()): Promise<void> {
-    for (const { kind, intervalSeconds } of this.registry.recurring()) {
-      const runAt = nextSlot(now, intervalSeconds ?? 0);
-      await this.queue.enqueue(kind, {}, { runAt, uniqueKey: `slot:${runAt.toISOString()}` });
+  /**
+   * Hands each recurring kind's cron to pg-boss (idempotent; every process does it). pg-boss's clock
+   * sends one job per occurrence whatever the number of processes, and after a downtime one for the
+   * missed occurrences, not one each.
+   */
+  async scheduleRecurring(): Promise<void> {
+    for (const { kind, cron } of this.registry.recurring()) {
+      const boss = await this.jobBoss.ensureQueue(kind);
+      const envelope: JobEnvelope = { organisationId: null, payload: {} };
+      await boss.schedule(kind.name, cron, envelope, { tz: 'UTC', missed: 'once' });
     }
   }
 
-  /** Claims and runs one due job; false when none was due. */
+  /** Claims and runs one due job of a registered kind; false when none was due. */
   async runOne(options: RunOptions = {}): Promise<boolean> {
-    const kinds = this.registry.names();
+    const kinds = this.registry.all();
     if (kinds.length === 0) return false;
+    if (options.until) await this.bringForward(kinds.map(({ kind }) => kind.name), options.until);
+    for (const registered of kinds) {
+      if (await this.runOneOf(registered)) return true;
+    }
+    return false;
+  }
+
+  private async runOneOf(registered: RegisteredKind): Promise<boolean> {
+    const boss = await this.jobBoss.ensureQueue(registered.kind);
+    const name = registered.kind.name;
     return this.dataSource.transaction(async (manager) => {
-      const job = await this.repository.claimNext(manager, kinds, options.until ?? null);
+      const db = throughManager(manager);
+      const [job] = (await boss.fetch<JobEnvelope>(name, { db, includeMetadata: true })) as JobWithMetadata<JobEnvelope>[];
       if (!job) return false;
-      const registered = this.registry.get(job.kind);
-      if (!registered) return false; // cannot happen: claimed by a registered name
+      const { organisationId, payload } = job.data;
       // The job's tenant, so row-level security applies to the handler as to a request of that organisation.
       // A job without one (a system job) sees no organisation's rows until it picks one with Db.transaction(work, tenant).
-      const networkId = job.organisationId ? await this.repository.networkOf(manager, job.organisationId) : null;
-      await applyTenant(manager, job.organisationId, null, { networkId });
-      const attempt = job.attempts + 1;
+      const [organisation] = organisationId
+        ? await manager.query<Array<{ network_id: string | null }>>(`select network_id from organisation where id = $1`, [organisationId])
+        : [];
+      await applyTenant(manager, organisationId, null, { networkId: organisation?.network_id ?? null });
+      const attempt = job.retryCount + 1;
+      const maxAttempts = job.retryLimit + 1;
       await manager.query('savepoint job_handler');
       try {
         await requestContext.run({ requestId: `job:${job.id}`, ip: null, manager }, () =>
-          registered.handler(job.payload, {
-            jobId: job.id,
-            attempt,
-            maxAttempts: job.maxAttempts,
-            organisationId: job.organisationId,
-            runAt: job.runAt,
-            manager,
-          }),
+          registered.handler(payload, { jobId: job.id, attempt, maxAttempts, organisationId, runAt: new Date(job.startAfter), manager }),
         );
         await manager.query('release savepoint job_handler');
-        await this.repository.markDone(manager, job.id);
+        await boss.complete(name, job, null, { db });
       } catch (error: unknown) {
         await manager.query('rollback to savepoint job_handler');
         const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
-        const last = error instanceof PermanentJobError || attempt >= job.maxAttempts;
-        await this.repository.markFailed(manager, job.id, message, last ? null : retryDelaySeconds(registered.kind.backoff, attempt));
-        const log = `${job.kind} ${job.id} attempt ${attempt}/${job.maxAttempts} failed${last ? ' for good' : ''}: ${message}`;
+        const permanent = error instanceof PermanentJobError;
+        // pg-boss has no "fail for good" for a fetched job: with its retries used up, `fail` ends it.
+        if (permanent) await manager.query(`update ${JOB_SCHEMA}.job set retry_limit = retry_count where name = $1 and id = $2`, [name, job.id]);
+        await boss.fail(name, job, { message }, { db });
+        const last = permanent || attempt >= maxAttempts;
+        const log = `${name} ${job.id} attempt ${attempt}/${maxAttempts} failed${last ? ' for good' : ''}: ${message}`;
         if (last) this.logger.error(log);
         else this.logger.warn(log);
       }
-      if (registered.intervalSeconds !== null) {
-        // The next slot after now (not after runAt): a process that was down for a week runs once, not 7 times.
-        const runAt = nextSlot(new Date(Math.max(Date.now(), (options.until ?? new Date(0)).getTime())), registered.intervalSeconds);
-        await requestContext.run({ requestId: `job:${job.id}`, ip: null, manager }, () =>
-          this.queue.enqueue(registered.kind, {}, { runAt, uniqueKey: `slot:${runAt.toISOString()}` }),
-        );
-      }
       return true;
     });
+  }
+
+  /** Makes the registered kinds' jobs due by `until` due now (the test hook of `runDue({ until })`). */
+  private async bringForward(names: string[], until: Date): Promise<void> {
+    await this.dataSource.query(
+      `update ${JOB_SCHEMA}.job set start_after = now()
+        where name = any($1::text[]) and state in ('created', 'retry') and start_after > now() and start_after <= $2`,
+      [names, until],
+    );
   }
 
   private async loop(): Promise<void> {

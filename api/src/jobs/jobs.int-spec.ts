@@ -1,21 +1,24 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@kunna/migrations';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
 import { DEFAULT_APP_ROLE } from '../database/app-role';
+import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
 import { createTestApp, TestApp } from '../test-support/test-app';
 import { defineJobKind, JobContext, PermanentJobError } from './job-kind';
 import { JobQueue } from './job-queue';
 import { JobRegistry } from './job-registry';
 import { JobWorker } from './job-worker';
-import { PRUNE_JOBS } from './jobs.module';
+import { KEEP_FINISHED_JOBS_SECONDS, KEEP_WAITING_JOBS_SECONDS } from './job-boss';
 
 type Probe = { label: string; failTimes?: number; sleepSeconds?: number; permanent?: boolean };
 const PROBE = defineJobKind<Probe>('test.probe', { maxAttempts: 3, backoff: { baseSeconds: 60, maxSeconds: 600 } });
 
 /**
- * The job queue against real PostgreSQL. The probe handler writes a row to `job_probe` in the job's
+ * The job queue (pg-boss) against real PostgreSQL. The probe handler writes a row to `job_probe` in the job's
  * transaction (so a row means "this run committed"), and can fail, sleep or fail for good on request.
  */
 describe('job queue (integration)', () => {
@@ -33,11 +36,10 @@ describe('job queue (integration)', () => {
   };
 
   const rows = async <T>(text: string, params: unknown[] = []) => (await sql.query(text, params)).rows as T[];
-  const job = async (id: string) =>
-    (await rows<{ status: string; attempts: number; last_error: string | null; run_at: Date; finished_at: Date | null }>(
-      `select status, attempts, last_error, run_at, finished_at from job where id = $1`,
-      [id],
-    ))[0];
+  const job = async (id: string) => {
+    const view = await queue().findById(PROBE, id);
+    return view && { status: view.status, attempts: view.attempts, last_error: view.lastError, run_at: view.runAt, finished_at: view.finishedAt };
+  };
   const probes = (label: string) => rows<{ job_id: string; attempt: number; app: string; organisation_setting: string }>(
     `select job_id, attempt, app, organisation_setting from job_probe where label = $1 order by attempt`,
     [label],
@@ -65,6 +67,9 @@ describe('job queue (integration)', () => {
 
   it('runs a due job once with its payload, in a transaction carrying its organisation', async () => {
     const { id, created } = await queue().enqueue(PROBE, { label: 'simple' }, { organisationId: t.fixture.orgA });
+    expect(await rows(`select name, data from pgboss.job where id = $1`, [id])).toEqual([
+      { name: 'test.probe', data: { organisationId: t.fixture.orgA, payload: { label: 'simple' } } },
+    ]);
     expect(created).toBe(true);
     expect(await worker().runDue()).toBe(1);
     expect(await worker().runDue()).toBe(0);
@@ -101,10 +106,10 @@ describe('job queue (integration)', () => {
     expect(await worker().runDue()).toBe(1);
     let state = await job(id);
     expect(state).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: planned failure 1' });
-    // 60 s base plus at most 10 % jitter, measured against the database clock (same machine).
-    const firstDelay = (state.run_at.getTime() - before) / 1000;
+    // pg-boss's backoff: base · 2^(failures − 1) · (1 + up to 100 % jitter), so 60 to 120 s after the first failure.
+    const firstDelay = (state!.run_at.getTime() - before) / 1000;
     expect(firstDelay).toBeGreaterThanOrEqual(59);
-    expect(firstDelay).toBeLessThan(67 + 5);
+    expect(firstDelay).toBeLessThan(120 + 5);
     expect(await worker().runDue()).toBe(0);
 
     expect(await worker().runDue({ until: farFuture() })).toBe(2);
@@ -129,19 +134,27 @@ describe('job queue (integration)', () => {
     const again = await queue().enqueue(PROBE, { label: 'keyed-2' }, { uniqueKey: 'session:42' });
     expect(again).toEqual({ id: first.id, created: false });
     expect(await queue().find(PROBE, 'session:42')).toMatchObject({ payload: { label: 'keyed-1' }, runAt });
-    expect(await rows(`select 1 from job where unique_key = 'session:42'`)).toHaveLength(1);
+    expect(await rows(`select 1 from pgboss.job where singleton_key = 'session:42'`)).toHaveLength(1);
+    // Replace while it waits: the same job, new payload and time.
+    const moved = new Date(runAt.getTime() + 60_000);
+    expect(await queue().enqueue(PROBE, { label: 'keyed-1' }, { uniqueKey: 'session:42', runAt: moved, onConflict: 'replace' })).toEqual({ id: first.id, created: false });
+    expect(await queue().find(PROBE, 'session:42')).toMatchObject({ id: first.id, runAt: moved, status: 'pending' });
 
-    expect(await worker().runDue({ until: runAt })).toBe(1);
+    expect(await worker().runDue({ until: moved })).toBe(1);
     expect(await probes('keyed-1')).toHaveLength(1);
-    // Replace makes the finished job due again with the new payload (a moved session's reminder).
+    expect(await queue().enqueue(PROBE, { label: 'keyed-2' }, { uniqueKey: 'session:42' })).toEqual({ id: first.id, created: false });
+    // Replace makes the finished job's key due again with the new payload (a moved session's reminder): a new pg-boss job.
     const replaced = await queue().enqueue(PROBE, { label: 'keyed-3' }, { uniqueKey: 'session:42', onConflict: 'replace' });
-    expect(replaced).toEqual({ id: first.id, created: false });
-    expect(await job(first.id)).toMatchObject({ status: 'pending', attempts: 0, finished_at: null });
+    expect(replaced.created).toBe(false);
+    expect(replaced.id).not.toBe(first.id);
+    expect(await job(first.id)).toMatchObject({ status: 'done' });
+    expect(await job(replaced.id)).toMatchObject({ status: 'pending', attempts: 0, finished_at: null });
     expect(await queue().cancel(PROBE, 'session:42')).toBe(true);
     expect(await queue().cancel(PROBE, 'session:42')).toBe(false);
     expect(await worker().runDue({ until: farFuture() })).toBe(0);
     expect(await probes('keyed-3')).toEqual([]);
-    expect(await job(first.id)).toMatchObject({ status: 'cancelled' });
+    expect(await job(replaced.id)).toMatchObject({ status: 'cancelled' });
+    expect(await queue().find(PROBE, 'session:42')).toMatchObject({ id: replaced.id, status: 'cancelled' });
   });
 
   it('a job whose worker dies mid-run is run by another process, once', async () => {
@@ -162,7 +175,7 @@ describe('job queue (integration)', () => {
       expect(await other.get(JobWorker).runDue()).toBe(0);
       await sql.query('select pg_terminate_backend($1)', [pid]);
       await expect(running).rejects.toThrow();
-      await sql.query(`update job set payload = payload - 'sleepSeconds' where id = $1`, [id]);
+      await sql.query(`update pgboss.job set data = jsonb_set(data, '{payload}', (data->'payload') - 'sleepSeconds') where id = $1`, [id]);
       expect(await other.get(JobWorker).runDue()).toBe(1);
     } finally {
       await other.close();
@@ -172,7 +185,7 @@ describe('job queue (integration)', () => {
   });
 
   it('two API processes with running workers run each of 40 jobs exactly once', async () => {
-    await sql.query(`delete from job where status = 'pending'`);
+    await sql.query(`delete from pgboss.job where state in ('created', 'retry')`);
     const env = { KUNNA_JOBS_WORKER: 'true', KUNNA_JOBS_POLL_MS: '50', KUNNA_JOBS_CONCURRENCY: '2' };
     const apps: INestApplication[] = [];
     try {
@@ -184,7 +197,7 @@ describe('job queue (integration)', () => {
       const ids: string[] = [];
       for (let i = 0; i < 40; i++) ids.push((await queue().enqueue(PROBE, { label: 'race', sleepSeconds: 0.02 })).id);
       for (let waited = 0; waited < 300; waited++) {
-        const [{ open }] = await rows<{ open: number }>(`select count(*)::int as open from job where id = any($1) and status <> 'done'`, [ids]);
+        const [{ open }] = await rows<{ open: number }>(`select count(*)::int as open from pgboss.job where id = any($1) and state <> 'completed'`, [ids]);
         if (open === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -223,26 +236,53 @@ describe('job queue (integration)', () => {
     expect(await probes('after-restart')).toEqual([expect.objectContaining({ job_id: later, app: 'after-restart' })]);
   });
 
-  it('keeps one run of a recurring kind scheduled; pruning deletes old finished jobs and schedules the next day', async () => {
+  it('hands the recurring kinds to pg-boss as UTC crons once, and keeps finished jobs 30 days', async () => {
     await worker().scheduleRecurring();
     await worker().scheduleRecurring();
-    const scheduled = await rows<{ unique_key: string; run_at: Date }>(`select unique_key, run_at from job where kind = $1 and status = 'pending'`, [PRUNE_JOBS.name]);
-    expect(scheduled).toHaveLength(1);
-    const slot = scheduled[0].run_at;
-    expect(slot.getTime() % 86400_000).toBe(0);
-    expect(scheduled[0].unique_key).toBe(`slot:${slot.toISOString()}`);
-
-    const old = await rows<{ id: string }>(
-      `insert into job (kind, status, finished_at) values ('test.old', 'done', now() - interval '31 days'), ('test.recent', 'done', now() - interval '29 days'),
-         ('test.old-failure', 'failed', now() - interval '31 days') returning id`,
+    const schedules = await rows<{ name: string; cron: string; timezone: string }>(`select name, cron, timezone from pgboss.schedule order by name`);
+    expect(schedules).toEqual([
+      { name: 'auth.prune-sign-in-throttle', cron: '0 * * * *', timezone: 'UTC' },
+      { name: 'personal-data.retention', cron: '0 0 * * *', timezone: 'UTC' },
+    ]);
+    const [probeQueue] = await rows<{ retry_limit: number; retry_delay: number; retry_backoff: boolean; retry_delay_max: number; deletion_seconds: number; retention_seconds: number }>(
+      `select retry_limit, retry_delay, retry_backoff, retry_delay_max, deletion_seconds, retention_seconds from pgboss.queue where name = $1`,
+      [PROBE.name],
     );
-    // Other features' daily kinds (e.g. personal-data retention) share the slot: count only the pruning run.
-    await worker().runDue({ until: slot });
-    expect(await rows<{ status: string }>(`select status from job where kind = $1 and run_at = $2`, [PRUNE_JOBS.name, slot])).toEqual([{ status: 'done' }]);
-    const left = await rows<{ kind: string }>(`select kind from job where id = any($1) order by kind`, [old.map((row) => row.id)]);
-    expect(left.map((row) => row.kind)).toEqual(['test.old-failure', 'test.recent']);
-    const following = await rows<{ run_at: Date }>(`select run_at from job where kind = $1 and status = 'pending'`, [PRUNE_JOBS.name]);
-    expect(following).toHaveLength(1);
-    expect(following[0].run_at.getTime()).toBe(slot.getTime() + 86400_000);
+    expect(probeQueue).toEqual({
+      retry_limit: 2,
+      retry_delay: 60,
+      retry_backoff: true,
+      retry_delay_max: 600,
+      deletion_seconds: KEEP_FINISHED_JOBS_SECONDS,
+      retention_seconds: KEEP_WAITING_JOBS_SECONDS,
+    });
+  });
+
+  it('the migration from the old job table moves the waiting jobs into pg-boss, where they run with their organisation', async () => {
+    const owner = new DataSource(dataSourceOptions(t.db.url, { poolSize: 1 }));
+    await owner.initialize();
+    const runner = owner.createQueryRunner();
+    try {
+      const JobsToPgBoss = MIGRATIONS.find((migration) => migration.name === 'JobsToPgBoss1763901950000');
+      if (!JobsToPgBoss) throw new Error('the migration is missing');
+      const migration = new JobsToPgBoss();
+      await migration.down(runner);
+      await runner.query(
+        `insert into job (kind, payload, tenant_id, unique_key, run_at, status, attempts, max_attempts) values
+           ('test.probe', '{"label": "moved"}', $1, 'moved', now() - interval '1 minute', 'pending', 1, 3),
+           ('test.probe', '{"label": "finished"}', null, null, now() - interval '1 day', 'done', 1, 3),
+           ('personal-data.retention', '{}', null, 'slot:2030-01-01T00:00:00.000Z', now(), 'pending', 0, 5)`,
+        [t.fixture.orgA],
+      );
+      await migration.up(runner);
+      expect(await rows(`select to_regclass('public.job') as old`)).toEqual([{ old: null }]);
+    } finally {
+      await runner.release();
+      await owner.destroy();
+    }
+    expect(await queue().find(PROBE, 'moved')).toMatchObject({ status: 'pending', organisationId: t.fixture.orgA, maxAttempts: 2 });
+    expect(await rows(`select 1 from pgboss.job where data->'payload'->>'label' = 'finished' or singleton_key like 'slot:%'`)).toEqual([]);
+    await worker().runDue();
+    expect(await probes('moved')).toEqual([expect.objectContaining({ attempt: 1, organisation_setting: t.fixture.orgA })]);
   });
 });

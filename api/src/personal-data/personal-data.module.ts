@@ -19,7 +19,7 @@ export class PersonalDataModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.registerRecurring(PERSONAL_DATA_RETENTION, 24 * 3600, async () => {
+    this.registry.registerRecurring(PERSONAL_DATA_RETENTION, '0 0 * * *', async () => {
       await this.personalData.applyRetention();
     });
   }
