@@ -21,6 +21,8 @@ export const ApiRoutes = {
     oidcCallback: 'auth/oidc/callback',
   },
   health: 'health',
+  /** GET the start page's "what do I do now" for every role the caller holds (`TodayOverview`). */
+  today: 'today',
   organisation: {
     /** GET: the organisation tree narrowed to the caller's scopes. */
     tree: 'organisation/tree',

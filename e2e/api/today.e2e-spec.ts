@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { CheckKind, TodayOverview } from '@kunna/contracts';
+import { FixturePersonKey } from '../../api/src/test-support/fixture';
+import { createTestApp, sql, TestApp } from '../../api/src/test-support/test-app';
+
+jest.setTimeout(90_000);
+
+/**
+ * The start page's read (`GET /api/today`) per role on the tenant fixture: each section appears for the roles that
+ * own it, lists only what lies in the caller's scopes (U1 for unit roles, A1 for the area manager, organisation A
+ * for HR and administrators), and aggregate figures pass the privacy gate (minimum group size 5 in organisation A).
+ */
+describe('GET /api/today', () => {
+  let t: TestApp;
+  const today = async (who: FixturePersonKey): Promise<TodayOverview> => {
+    const response = await (await t.as(who)).get('/api/today');
+    expect(response.status).toBe(200);
+    return response.body as TodayOverview;
+  };
+  /** Session ids of the fixture that must never reach a caller of organisation A (B) or outside their units. */
+  const ids = (overview: TodayOverview) => JSON.stringify(overview);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers the date in Europe/Stockholm', async () => {
+    const overview = await today('staffU1');
+    expect(overview.date).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }));
+  });
+
+  it('gives staff their waiting check and their next sessions, and nothing of other roles or units', async () => {
+    const overview = await today('staffU1');
+    const f = t.fixture;
+    expect(overview.mine.pendingChecks.map((check) => check.code)).toEqual([f.checks.codeU1]);
+    expect(overview.mine.pendingChecks[0].kind).toBe(CheckKind.Before);
+    // The U1 series' first date (in 7 days) is ahead whatever the hour; U2's and U4's sessions never appear.
+    const [{ id: seriesFirst }] = await sql<{ id: string }>(t, `select id from sessions where series_id = $1 and series_position = 1`, [f.sessions.seriesU1]);
+    expect(overview.mine.nextSessions.map((s) => s.id)).toContain(seriesFirst);
+    expect(overview.mine.nextSessions.every((s) => s.unit.id === f.unitU1)).toBe(true);
+    expect(overview.ambassador).toBeNull();
+    expect(overview.manager).toBeNull();
+    expect(overview.organisation).toBeNull();
+    expect(overview.setup).toBeNull();
+    expect(ids(overview)).not.toContain(f.sessions.sessionU2);
+    expect(ids(overview)).not.toContain(f.checks.codeU2);
+  });
+
+  it('counts the own progress: attended sessions, hours and submitted answers', async () => {
+    const f = t.fixture;
+    const before = (await today('staffU2')).mine.progress;
+    await sql(
+      t,
+      `insert into attendance_marks (id, organisation_id, session_id, person_id, status, recorded_at, recorded_by) values ($1, $2, $3, $4, 'present', now(), $5)`,
+      [randomUUID(), f.orgA, f.sessions.sessionU2, f.people.staffU2.id, f.people.managerU2.id],
+    );
+    const after = (await today('staffU2')).mine.progress;
+    expect(after.from).toBe(`${(await today('staffU2')).date.slice(0, 4)}-01-01`);
+    expect(after.sessionsAttended).toBe(before.sessionsAttended + 1);
+    expect(after.hours).toBeCloseTo(before.hours + 0.5, 2);
+    // Another person's progress is untouched.
+    expect((await today('staffU1')).mine.progress.sessionsAttended).toBe(0);
+  });
+
+  it("gives the ambassador today's sessions, open rounds, catch-ups and their own recent support in their unit only", async () => {
+    const f = t.fixture;
+    await sql(
+      t,
+      `insert into support_entries (organisation_id, unit_id, person_id, ambassador_id, date, minutes, topic, notes)
+       values ($1, $2, $3, $4, (now() at time zone 'Europe/Stockholm')::date - 2, 20, 'Digital signering', 'hemligt'),
+              ($1, $5, $6, $7, (now() at time zone 'Europe/Stockholm')::date - 1, 15, 'Någon annans stöd', null)`,
+      [f.orgA, f.unitU1, f.people.staffU1.id, f.people.ambassadorU1.id, f.unitU2, f.people.managerU2.id, f.people.staffU2.id],
+    );
+    const overview = await today('ambassadorU1');
+    const ambassador = overview.ambassador!;
+    expect(ambassador.today.map((s) => s.id)).toEqual([f.sessions.sessionU1]);
+    expect(ambassador.openRounds.map((round) => [round.roundId, round.code, round.unit.id])).toEqual([[f.checks.roundU1, f.checks.codeU1, f.unitU1]]);
+    expect(ambassador.upcoming.length).toBeGreaterThan(0);
+    expect(ambassador.upcoming.every((s) => s.unit.id === f.unitU1 && s.date > overview.date)).toBe(true);
+    expect(ambassador.units).toEqual([{ unit: { id: f.unitU1, name: expect.any(String) }, catchUpPeople: 0, followUpsDue: 0 }]);
+    expect(ambassador.recentSupport).toEqual([{ id: expect.any(String), date: expect.any(String), minutes: 20, topic: 'Digital signering' }]);
+    expect(ids(overview)).not.toContain('hemligt');
+    expect(ids(overview)).not.toContain('Någon annans stöd');
+    expect(ids(overview)).not.toContain(f.sessions.sessionU2);
+    expect(overview.manager).toBeNull();
+    expect(overview.organisation).toBeNull();
+  });
+
+  it('lists what needs attention in the managed unit only, and the area manager sees the units of the area', async () => {
+    const f = t.fixture;
+    const manager = (await today('managerU1')).manager!;
+    expect(manager.units.map((u) => u.unit.id)).toEqual([f.unitU1]);
+    expect(manager.units[0]).toMatchObject({ areaId: f.areaA1, targetsBehind: 0, missedModule: 0, pairing: { percent: null, low: false, withheld: false } });
+    const area = (await today('areaManagerA1')).manager!;
+    expect(area.units.map((u) => u.unit.id).sort()).toEqual([f.unitU1, f.unitU2].sort());
+    const otherOrganisation = (await today('managerU4')).manager!;
+    expect(otherOrganisation.units.map((u) => u.unit.id)).toEqual([f.unitU4]);
+    expect((await today('hrA')).manager).toBeNull();
+  });
+
+  it('counts a new employee without introduction in the unit', async () => {
+    const f = t.fixture;
+    const before = (await today('managerU1')).manager!.units[0].newWithoutIntroduction;
+    const [{ id }] = await sql<{ id: string }>(
+      t,
+      `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+       values ($1, 'NY-1', 'Nyanställd', 'Person', 'undersköterska', 'permanent', (now() at time zone 'Europe/Stockholm')::date - 40) returning id`,
+      [f.orgA],
+    );
+    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, (now() at time zone 'Europe/Stockholm')::date - 40)`, [
+      f.orgA,
+      id,
+      f.unitU1,
+    ]);
+    expect((await today('managerU1')).manager!.units[0].newWithoutIntroduction).toBe(before + 1);
+    // Not in U2's figures.
+    const area = (await today('areaManagerA1')).manager!;
+    expect(area.units.find((u) => u.unit.id === f.unitU2)!.newWithoutIntroduction).toBe(0);
+  });
+
+  it('withholds the pairing rate of a unit with fewer people than the minimum (privacy gate)', async () => {
+    const f = t.fixture;
+    const manager = await t.as('managerU1');
+    expect((await manager.post(`/api/checks/assignments/${f.checks.assignmentU1}/rounds`, { kind: 'after' })).status).toBeLessThan(300);
+    const unit = (await today('managerU1')).manager!.units[0];
+    expect(unit.pairing).toEqual({ percent: null, low: false, withheld: true });
+  });
+
+  it("gives HR the organisation's key figures of organisation A only, participation through the privacy gate", async () => {
+    const f = t.fixture;
+    const first = (await today('hrA')).organisation!;
+    // Staff of A with a membership today: U1 (3 + the new employee), U2 (2), U3 (1); never U4 of organisation B.
+    expect(first.staff).toBe(7);
+    expect(first.units).toBe(3);
+    expect(first.activeAmbassadors).toBe(2);
+    // Three participants (staffU2's mark above, staffU1's and managerU2's support) are below the minimum of 5: withheld.
+    expect(first).toMatchObject({ participants: null, hours: null, participantPercent: null, withheld: true, latestImport: null });
+
+    const colleagues: string[] = [];
+    for (const name of ['Ada', 'Bo', 'Cia', 'Dan']) {
+      const [{ id }] = await sql<{ id: string }>(
+        t,
+        `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+         values ($1, $2, $3, 'Kollega', 'undersköterska', 'permanent', '2023-01-01') returning id`,
+        [f.orgA, `K-${name}`, name],
+      );
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [f.orgA, id, f.unitU2]);
+      colleagues.push(id);
+    }
+    for (const id of colleagues) {
+      await sql(
+        t,
+        `insert into attendance_marks (id, organisation_id, session_id, person_id, status, recorded_at, recorded_by) values ($1, $2, $3, $4, 'present', now(), $5)`,
+        [randomUUID(), f.orgA, f.sessions.sessionU2, id, f.people.managerU2.id],
+      );
+    }
+    await sql(t, `insert into import_run (organisation_id, created_by, file_name, file_sha256, mode, counts) values ($1, $2, 'personal.csv', 'x', 'partial', '{}')`, [
+      f.orgA,
+      f.people.hrA.id,
+    ]);
+    const second = (await today('hrA')).organisation!;
+    // Seven: five marked present (30 min each) and two who received support (20 + 15 min); 7 of 11 staff.
+    expect(second).toMatchObject({ staff: 11, participants: 7, hours: 3.08, participantPercent: 63.6, withheld: false, heldSessions: 1 });
+    expect(second.latestImport?.fileName).toBe('personal.csv');
+    // Organisation B's administrator sees B's figures, not A's import.
+    expect((await today('adminB')).organisation).toBeNull();
+  });
+
+  it("gives the administrator the setup checklist of the own organisation", async () => {
+    const setup = (await today('adminA')).setup!;
+    const byKey = Object.fromEntries(setup.items.map((item) => [item.key, item]));
+    expect(Object.keys(byKey)).toEqual(['units', 'staff', 'ambassadors', 'module', 'instrument', 'sso']);
+    expect(byKey['units']).toEqual({ key: 'units', done: true, count: 3 });
+    expect(byKey['ambassadors']).toMatchObject({ done: true, count: 2 });
+    expect(byKey['instrument']).toMatchObject({ done: true, count: 1 });
+    expect(byKey['module'].done).toBe(true);
+    expect(byKey['sso']).toEqual({ key: 'sso', done: false, count: null });
+    expect((await today('adminA')).organisation).toBeNull();
+    // B's administrator: B's one unit and one ambassador.
+    const other = Object.fromEntries((await today('adminB')).setup!.items.map((item) => [item.key, item]));
+    expect(other['units'].count).toBe(1);
+    expect(other['ambassadors'].count).toBe(1);
+  });
+
+  it('gives the network coordinator only their own section', async () => {
+    const overview = await today('coordinator');
+    expect(overview).toMatchObject({ ambassador: null, manager: null, organisation: null, setup: null });
+  });
+});
