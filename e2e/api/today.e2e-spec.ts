@@ -188,3 +188,23 @@ describe('GET /api/today', () => {
     expect(overview).toMatchObject({ ambassador: null, manager: null, organisation: null, setup: null });
   });
 });
+
+describe('GET /api/today with single sign-on configured for organisation A', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // The identity provider is not contacted until someone signs in through it.
+    t = await createTestApp((fixture) => ({
+      OIDC_ISSUER: 'http://127.0.0.1:9/issuer',
+      OIDC_CLIENT_ID: 'kunna',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_ORGANISATION_ID: fixture.orgA,
+    }));
+  });
+  afterAll(() => t.close());
+
+  it("marks single sign-on done for A's administrator only", async () => {
+    const sso = async (who: FixturePersonKey) => ((await (await t.as(who)).get('/api/today')).body as TodayOverview).setup!.items.find((item) => item.key === 'sso');
+    expect(await sso('adminA')).toEqual({ key: 'sso', done: true, count: null });
+    expect(await sso('adminB')).toEqual({ key: 'sso', done: false, count: null });
+  });
+});

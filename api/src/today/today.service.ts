@@ -203,7 +203,8 @@ export class TodayService {
         item('ambassadors', setup.ambassadors),
         item('module', setup.modules),
         item('instrument', setup.instruments),
-        { key: 'sso', done: this.config.oidc !== null, count: null },
+        // Single sign-on is configured for one organisation of the installation (OIDC_ORGANISATION_ID).
+        { key: 'sso', done: this.config.oidc?.organisationId === caller.organisationId, count: null },
       ],
     };
   }

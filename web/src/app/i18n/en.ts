@@ -2,6 +2,7 @@ import { competenceEn } from './competence.en';
 import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
+import { todayEn } from './today.en';
 import { sessionsPlanEn } from './sessions-plan.en';
 import { ssoEn } from './sso.en';
 import { Translations } from './sv';
@@ -985,6 +986,7 @@ export const en: Translations = {
   ...libraryEn,
   ...competenceEn,
   ...calendarEn,
+  ...todayEn,
   ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,

@@ -2,6 +2,7 @@ import { competenceSv } from './competence.sv';
 import { profilesSv } from './profiles.sv';
 import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
+import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
 import { ssoSv } from './sso.sv';
 
@@ -985,6 +986,7 @@ export const sv = {
   ...librarySv,
   ...competenceSv,
   ...calendarSv,
+  ...todaySv,
   ...ssoSv,
   ...profilesSv,
   ...sessionsPlanSv,
