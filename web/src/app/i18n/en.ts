@@ -29,6 +29,7 @@ export const en: Translations = {
     myDevelopment: 'My development',
     checks: 'Checks',
     audit: 'Audit log',
+    groups: { operations: 'Operations', administration: 'Administration' },
   },
   common: {
     actions: 'Actions',

@@ -29,6 +29,7 @@ export const sv = {
     myDevelopment: 'Min utveckling',
     checks: 'Mätningar',
     audit: 'Granskningslogg',
+    groups: { operations: 'Verksamhet', administration: 'Administration' },
   },
   common: {
     actions: 'Åtgärder',
