@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CheckKind, TodayOverview } from '@kunna/contracts';
+import { CheckKind, ParticipationBreakdown, TodayOverview } from '@kunna/contracts';
 import { FixturePersonKey } from '../../api/src/test-support/fixture';
 import { createTestApp, sql, TestApp } from '../../api/src/test-support/test-app';
 
@@ -127,11 +127,47 @@ describe('GET /api/today', () => {
     expect(unit.pairing).toEqual({ percent: null, low: false, withheld: true });
   });
 
+  it('releases the pairing rate once the unit has enough people, flags it low, and withholds a change of one person', async () => {
+    const f = t.fixture;
+    const colleagues: string[] = [];
+    for (const name of ['Eva', 'Filip']) {
+      const [{ id }] = await sql<{ id: string }>(
+        t,
+        `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+         values ($1, $2, $3, 'Kollega', 'undersköterska', 'permanent', '2023-01-01') returning id`,
+        [f.orgA, `U1-${name}`, name],
+      );
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [f.orgA, id, f.unitU1]);
+      colleagues.push(id);
+    }
+    const rounds = await sql<{ id: string; kind: string }>(t, `select id, kind from check_round where assignment_id = $1`, [f.checks.assignmentU1]);
+    const answer = (kind: string, personId: string) =>
+      sql(
+        t,
+        `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at)
+         values ($1, $2, $3, $4, 'submitted', 'A', 'link', now()) on conflict (round_id, person_id) do update set status = 'submitted', finished_at = now()`,
+        [randomUUID(), f.orgA, rounds.find((round) => round.kind === kind)!.id, personId],
+      );
+    // Six in U1 (staffU1, ambassadorU1, managerU1, the new employee, Eva, Filip); two answer before and after.
+    for (const personId of [f.people.staffU1.id, colleagues[0]]) {
+      await answer('before', personId);
+      await answer('after', personId);
+    }
+    const released = (await today('managerU1')).manager!.units[0].pairing;
+    expect(released).toEqual({ percent: 33.3, low: true, withheld: false });
+    // Read again: the same figure.
+    expect((await today('areaManagerA1')).manager!.units.find((u) => u.unit.id === f.unitU1)!.pairing).toEqual(released);
+    // One more pair would tell who answered since: withheld.
+    await answer('before', colleagues[1]);
+    await answer('after', colleagues[1]);
+    expect((await today('managerU1')).manager!.units[0].pairing).toEqual({ percent: null, low: false, withheld: true });
+  });
+
   it("gives HR the organisation's key figures of organisation A only, participation through the privacy gate", async () => {
     const f = t.fixture;
     const first = (await today('hrA')).organisation!;
-    // Staff of A with a membership today: U1 (3 + the new employee), U2 (2), U3 (1); never U4 of organisation B.
-    expect(first.staff).toBe(7);
+    // Staff of A with a membership today: U1 (3, the new employee, Eva, Filip), U2 (2), U3 (1); never U4 of organisation B.
+    expect(first.staff).toBe(9);
     expect(first.units).toBe(3);
     expect(first.activeAmbassadors).toBe(2);
     // Three participants (staffU2's mark above, staffU1's and managerU2's support) are below the minimum of 5: withheld.
@@ -160,9 +196,27 @@ describe('GET /api/today', () => {
       f.people.hrA.id,
     ]);
     const second = (await today('hrA')).organisation!;
-    // Seven: five marked present (30 min each) and two who received support (20 + 15 min); 7 of 11 staff.
-    expect(second).toMatchObject({ staff: 11, participants: 7, hours: 3.08, participantPercent: 63.6, withheld: false, heldSessions: 1 });
+    // Seven: five marked present (30 min each) and two who received support (20 + 15 min); 7 of 13 staff.
+    expect(second).toMatchObject({ staff: 13, participants: 7, hours: 3.08, participantPercent: 53.8, withheld: false, heldSessions: 1 });
     expect(second.latestImport?.fileName).toBe('personal.csv');
+    // Staff and participants as Insikt counts them: the same people.
+    const insight = (await (await t.as('hrA')).get('/api/insights/participation')).body as ParticipationBreakdown;
+    expect(insight.total.people).toBe(second.staff);
+
+    // Someone who has left is neither staff nor a participant, whatever they attended.
+    const [{ id: leaver }] = await sql<{ id: string }>(
+      t,
+      `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date, end_date)
+       values ($1, 'SLUTAT-1', 'Slutat', 'Person', 'undersköterska', 'permanent', '2023-01-01', (now() at time zone 'Europe/Stockholm')::date - 1) returning id`,
+      [f.orgA],
+    );
+    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [f.orgA, leaver, f.unitU2]);
+    await sql(
+      t,
+      `insert into attendance_marks (id, organisation_id, session_id, person_id, status, recorded_at, recorded_by) values ($1, $2, $3, $4, 'present', now(), $5)`,
+      [randomUUID(), f.orgA, f.sessions.sessionU2, leaver, f.people.managerU2.id],
+    );
+    expect((await today('hrA')).organisation).toMatchObject({ staff: 13, participants: 7, hours: 3.08 });
     // Organisation B's administrator sees B's figures, not A's import.
     expect((await today('adminB')).organisation).toBeNull();
   });

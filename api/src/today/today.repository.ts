@@ -4,6 +4,17 @@ import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../s
 
 const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
 
+/**
+ * Staff of organisation $1: people with a unit membership today who have not left (and are not pseudonymised), as
+ * Insikt's participation counts them (api/src/insights/costs.repository.ts).
+ */
+const CURRENT_STAFF = `
+  staff as (
+    select distinct m.person_id as id
+      from unit_membership m join person p on p.id = m.person_id
+     where m.organisation_id = $1 and m.start_date <= ${LOCAL_TODAY} and (m.end_date is null or m.end_date >= ${LOCAL_TODAY})
+       and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null)`;
+
 export interface OwnProgressRow {
   sessionsAttended: number;
   minutes: number;
@@ -105,12 +116,11 @@ export class TodayRepository {
     );
   }
 
-  /** Staff (distinct people with a unit membership today), units, held sessions since `from`, active ambassadors. */
+  /** Staff (`CURRENT_STAFF`), units, held sessions since `from`, active ambassadors. */
   async organisationCounts(organisationId: string, from: string): Promise<OrganisationCountsRow> {
     const rows: OrganisationCountsRow[] = await this.db.manager.query(
-      `select (select count(distinct m.person_id)::int from unit_membership m join person p on p.id = m.person_id
-                where m.organisation_id = $1 and m.start_date <= ${LOCAL_TODAY} and (m.end_date is null or m.end_date >= ${LOCAL_TODAY})
-                  and (p.end_date is null or p.end_date >= ${LOCAL_TODAY})) as staff,
+      `with ${CURRENT_STAFF}
+       select (select count(*)::int from staff) as staff,
               (select count(*)::int from unit u where u.organisation_id = $1) as units,
               (select count(*)::int from sessions s
                 where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2::date and ${LOCAL_TODAY}
@@ -122,16 +132,21 @@ export class TodayRepository {
     return rows[0];
   }
 
-  /** Participation minutes per person of the organisation since `from` (sessions and support received); walk-ins without a record are left out. */
+  /**
+   * Participation minutes since `from` (sessions and support received) per member of the staff (`CURRENT_STAFF`), so
+   * that participants are a part of the staff counted; walk-ins without a record and people who left are left out.
+   */
   async participationMinutes(organisationId: string, from: string): Promise<Array<{ personId: string; minutes: number }>> {
     return this.db.manager.query(
-      `select person_id as "personId", sum(minutes)::int as minutes from (
+      `with ${CURRENT_STAFF}
+       select person_id as "personId", sum(minutes)::int as minutes from (
          select m.person_id, ${PARTICIPATION_MINUTES_SQL} as minutes
            from attendance_marks m join sessions s on s.id = m.session_id
           where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2::date and ${LOCAL_TODAY} and m.person_id is not null
          union all
          select e.person_id, e.minutes from support_entries e
           where e.organisation_id = $1 and e.date between $2::date and ${LOCAL_TODAY}) minutes
+        where person_id in (select id from staff)
         group by person_id
        having sum(minutes) > 0
         order by person_id`,
