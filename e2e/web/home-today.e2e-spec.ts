@@ -109,6 +109,11 @@ describe.each([
         expect(await card.getByRole('link', { name: text }).getAttribute('href')).toBe(`/insikt?unitId=${unit.unit.id}#team-heading`);
       }
       if (unit.targetsBehind > 0) await card.getByRole('link', { name: new RegExp(sv.today.counts.targetsBehind.other.replace('{count}', '\\d+')) }).waitFor();
+      if (unit.pairing.low) {
+        const low = card.getByRole('link', { name: new RegExp(`^${sv.today.manager.pairingLow.replace('{percent}', '')}`) });
+        expect(await low.getAttribute('href')).toBe(`/insikt?unitId=${unit.unit.id}&competenceUnit=${unit.unit.id}#competence-heading`);
+      }
+      if (unit.pairing.withheld) await card.getByText(sv.today.manager.pairingWithheld).waitFor();
     }
     await expectFitsAndClean('manager');
   });

@@ -1,10 +1,11 @@
-import { Component, ChangeDetectionStrategy, computed, input } from '@angular/core';
+import { Component, ChangeDetectionStrategy, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TodayUnitAttention } from '@kunna/contracts';
+import { Permissions } from '../core/permissions';
 import { TranslatePipe } from '../i18n/i18n';
 import { PercentPipe, PluralPipe } from './formatting';
 
-/** What needs a manager's attention in one unit, each item linking to where it is dealt with (Insikt, catch-up, results). */
+/** What needs a manager's attention in one unit, each item linking to where Insikt shows it (team view, targets, competence). */
 @Component({
   selector: 'k-unit-attention',
   imports: [TranslatePipe, RouterLink, PluralPipe, PercentPipe],
@@ -36,7 +37,9 @@ import { PercentPipe, PluralPipe } from './formatting';
       }
       @if (attention().pairing.low) {
         <li>
-          <a routerLink="/matningar/resultat">{{ 'today.manager.pairingLow' | t: { percent: (attention().pairing.percent | kPercent) } }}</a>
+          <a routerLink="/insikt" [queryParams]="{ unitId: attention().unit.id, competenceUnit: attention().unit.id }" fragment="competence-heading">{{
+            'today.manager.pairingLow' | t: { percent: (attention().pairing.percent | kPercent) }
+          }}</a>
         </li>
       } @else if (attention().pairing.withheld) {
         <li class="muted">{{ 'today.manager.pairingWithheld' | t }}</li>
@@ -48,10 +51,14 @@ import { PercentPipe, PluralPipe } from './formatting';
     <p class="actions">
       <a [routerLink]="['/enheter', attention().unit.id]">{{ 'home.ambassador.staffList' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
       <a routerLink="/insikt" [queryParams]="{ unitId: attention().unit.id }">{{ 'today.manager.openInsights' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
+      @if (permissions.addsTo(attention().unit.id)) {
+        <a [routerLink]="['/enheter', attention().unit.id]" fragment="lagg-till">{{ 'home.manager.addPerson' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
+      }
     </p>
   `,
 })
 export class UnitAttention {
+  protected readonly permissions = inject(Permissions);
   readonly attention = input.required<TodayUnitAttention>();
   protected readonly allGood = computed(() => {
     const unit = this.attention();

@@ -83,10 +83,8 @@ export const en: Translations = {
     myUnitsIntro: 'Units you work in:',
     noUnits: 'You are not linked to any unit right now.',
     accountLink: 'My account: password, sign-ins and language',
-    staffCount: 'Staff: {count}',
     ambassador: {
       title: 'As ambassador',
-      intro: 'The units where you are a digitalisation ambassador.',
       staffList: 'See the staff',
     },
     manager: {
@@ -95,14 +93,10 @@ export const en: Translations = {
     },
     area: {
       title: 'Area: {name}',
-      summary: 'Units: {units}. Staff: {staff}.',
     },
     organisation: {
       title: 'The organisation',
-      areas: 'Areas',
       units: 'Units',
-      staff: 'Staff',
-      byArea: 'By area',
       shortcuts: 'Shortcuts',
       tree: 'Show the organisation',
       import: 'Import staff',

@@ -83,10 +83,8 @@ export const sv = {
     myUnitsIntro: 'Enheter du arbetar i:',
     noUnits: 'Du är inte kopplad till någon enhet just nu.',
     accountLink: 'Mitt konto: lösenord, inloggningar och språk',
-    staffCount: 'Medarbetare: {count}',
     ambassador: {
       title: 'Som ombud',
-      intro: 'Enheterna där du är digitaliseringsombud.',
       staffList: 'Se medarbetarna',
     },
     manager: {
@@ -95,14 +93,10 @@ export const sv = {
     },
     area: {
       title: 'Område: {name}',
-      summary: 'Enheter: {units}. Medarbetare: {staff}.',
     },
     organisation: {
       title: 'Organisationen',
-      areas: 'Områden',
       units: 'Enheter',
-      staff: 'Medarbetare',
-      byArea: 'Per område',
       shortcuts: 'Genvägar',
       tree: 'Visa organisationen',
       import: 'Importera personal',

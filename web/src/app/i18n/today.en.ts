@@ -49,8 +49,6 @@ export const todayEn = {
       pairingLow: 'Low before-and-after response rate: {percent}',
       pairingWithheld: 'The before-and-after response rate is not shown: too few people.',
       openInsights: 'Open in Insight',
-      openCatchUp: 'See who needs to catch up',
-      openResults: 'See check results',
     },
     organisation: {
       keyFigures: 'Key figures since {date}',

@@ -49,8 +49,6 @@ export const todaySv = {
       pairingLow: 'Låg svarsandel före och efter: {percent}',
       pairingWithheld: 'Svarsandelen före och efter visas inte: för få personer.',
       openInsights: 'Öppna i Insikt',
-      openCatchUp: 'Se vem som behöver ta ikapp',
-      openResults: 'Se mätresultat',
     },
     organisation: {
       keyFigures: 'Nyckeltal sedan {date}',
