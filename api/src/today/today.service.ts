@@ -151,6 +151,7 @@ export class TodayService {
       if (rounds.some((round) => round.kind === CheckKind.After && round.opensOn <= date)) assignmentIds.push(assignment.id);
     }
     if (assignmentIds.length === 0) return { percent: null, low: false, withheld: false };
+    // The assignments are chosen above (any instrument); of the filter only role title and employment type narrow these two reads.
     const unfiltered = { organisationId: caller.organisationId, instrumentId: '', unitIds: [unitId], areaId: null, roleTitle: null, employmentType: null };
     const invited = await this.checksRepository.groupInvited(assignmentIds, unfiltered);
     const responses = await this.checksRepository.groupResponses(assignmentIds, unfiltered);

@@ -98,5 +98,4 @@ import { SessionLine } from './session-line';
 export class AmbassadorToday {
   protected readonly checkKindKey = checkKindKey;
   readonly ambassador = input.required<TodayAmbassador>();
-  readonly date = input.required<string>();
 }
