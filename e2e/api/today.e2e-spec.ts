@@ -59,6 +59,19 @@ describe('GET /api/today', () => {
     expect(after.from).toBe(`${(await today('staffU2')).date.slice(0, 4)}-01-01`);
     expect(after.sessionsAttended).toBe(before.sessionsAttended + 1);
     expect(after.hours).toBeCloseTo(before.hours + 0.5, 2);
+    expect(after.checksAnswered).toBe(before.checksAnswered);
+    // An answer submitted this year counts; one finished before 1 January does not.
+    await sql(
+      t,
+      `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'link', now())`,
+      [randomUUID(), f.orgA, f.checks.roundU2, f.people.staffU2.id],
+    );
+    expect((await today('staffU2')).mine.progress.checksAnswered).toBe(before.checksAnswered + 1);
+    await sql(t, `update check_response set finished_at = date_trunc('year', now()) - interval '1 day' where round_id = $1 and person_id = $2`, [
+      f.checks.roundU2,
+      f.people.staffU2.id,
+    ]);
+    expect((await today('staffU2')).mine.progress.checksAnswered).toBe(before.checksAnswered);
     // Another person's progress is untouched.
     expect((await today('staffU1')).mine.progress.sessionsAttended).toBe(0);
   });

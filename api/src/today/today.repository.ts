@@ -80,7 +80,7 @@ export class TodayRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The person's attended held sessions, participation minutes (sessions and support received) and submitted check answers since `from`. */
+  /** The person's attended held sessions, participation minutes (sessions and support received) and check answers submitted since `from`. */
   async ownProgress(personId: string, from: string): Promise<OwnProgressRow> {
     const rows: OwnProgressRow[] = await this.db.manager.query(
       `select (select count(distinct s.id)::int from attendance_marks m join sessions s on s.id = m.session_id
@@ -89,7 +89,8 @@ export class TodayRepository {
                 where m.person_id = $1 and s.status = 'scheduled' and s.date between $2::date and ${LOCAL_TODAY})
               + (select coalesce(sum(e.minutes), 0)::int from support_entries e
                   where e.person_id = $1 and e.date between $2::date and ${LOCAL_TODAY}) as minutes,
-              (select count(*)::int from check_response r where r.person_id = $1 and r.status = 'submitted') as "checksAnswered"`,
+              (select count(*)::int from check_response r where r.person_id = $1 and r.status = 'submitted'
+                  and (r.finished_at at time zone '${SESSION_TIME_ZONE}')::date >= $2::date) as "checksAnswered"`,
       [personId, from],
     );
     return rows[0];

@@ -51,7 +51,7 @@ export interface TodayProgress {
   sessionsAttended: number;
   /** Participation hours (sessions and individual support received), two decimals. */
   hours: number;
-  /** Check answers the caller submitted. */
+  /** Check answers the caller submitted since `from`. */
   checksAnswered: number;
 }
 
