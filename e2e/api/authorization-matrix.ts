@@ -69,6 +69,8 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     allowedStatus: 404,
   },
   'POST /api/auth/sign-out': { own: EVERYONE, freshSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
+  // The start page (api/src/today): everyone, each section narrowed to the caller's own scopes (today.e2e-spec.ts).
+  'GET /api/today': { own: EVERYONE, request: () => ({ path: '/api/today' }) },
 
   // --- organisation (api/src/organisation): own = U1 / A1, sibling = U2 / A2, other = organisation B ---
   'GET /api/organisation/tree': {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, signIn, sv } from './demo';
+import { navLinkNames, openFromNav } from './nav';
 
 /** An organisation admin searches the audit log and sets its retention; other roles do not get the page. */
 describe('audit log in the browser', () => {
@@ -26,7 +27,7 @@ describe('audit log in the browser', () => {
 
   it('the admin finds their own sign-in, filters by event and sets how long the log is kept', async () => {
     await signIn(page, account('Organisationsadmin', /Älvstad/));
-    await nav().getByRole('link', { name: sv.nav.audit, exact: true }).click();
+    await openFromNav(page, sv.nav.audit);
     await page.getByRole('heading', { level: 1, name: sv.audit.title }).waitFor();
     const table = page.getByRole('table', { name: sv.audit.title });
     await table.getByRole('cell', { name: 'auth.sign_in', exact: true }).first().waitFor();
@@ -55,6 +56,6 @@ describe('audit log in the browser', () => {
   it('HR has no audit log in the menu', async () => {
     await signIn(page, account('HR'));
     await nav().getByRole('link', { name: sv.nav.account, exact: true }).waitFor();
-    expect(await nav().getByRole('link', { name: sv.nav.audit, exact: true }).count()).toBe(0);
+    expect(await navLinkNames(page)).not.toContain(sv.nav.audit);
   });
 });

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, signIn, signOut, sv } from './demo';
+import { openFromNav } from './nav';
 
 /**
  * Calendars and reminders in a real browser: the ambassador makes a personal calendar link, a calendar client (no
@@ -113,7 +114,7 @@ describe('calendar feeds, notifications and the outbox in the browser', () => {
     // The organisation admin reads the e-mail in the outbox.
     await signOut(page);
     await signIn(page, account('Organisationsadmin', /Älvstad/));
-    await nav().getByRole('link', { name: sv.outbox.nav, exact: true }).click();
+    await openFromNav(page, sv.outbox.nav);
     await page.getByRole('heading', { level: 1, name: sv.outbox.title }).waitFor();
     const mail = page.getByRole('link', { name: /^Inställt: / });
     await eventually(async () => (await mail.count()) > 0, 'the cancellation e-mail');

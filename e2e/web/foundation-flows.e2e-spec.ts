@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, DemoAccount, en, fillSignIn, signIn, sv } from './demo';
+import { openFromNav } from './nav';
 
 /**
  * The foundation's flows in a real browser, as the people who use them work: an administrator browses the
@@ -54,7 +55,7 @@ describe('Kunna in the browser: the foundation’s flows', () => {
   }
 
   async function nav(target: Page, name: string): Promise<void> {
-    await target.getByRole('navigation', { name: sv.app.mainNav }).getByRole('link', { name, exact: true }).click();
+    await openFromNav(target, name);
   }
 
   /** Text of the rows of a table body, one string per row. */

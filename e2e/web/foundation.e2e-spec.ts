@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, DemoAccount, demoAccounts, en, fillSignIn, readmeDemoTable, signIn, signOut, sv } from './demo';
+import { navLinkNames, openFromNav } from './nav';
 
 /**
  * The foundation in a real browser: sign-in, the shell and the start page for every demo role, sign-out
@@ -37,9 +38,9 @@ describe('Kunna in the browser: sign-in, shell and start page', () => {
     return scope.getByRole('combobox', { name: new RegExp(`^${label}\\b`) });
   }
 
+  /** Every page the main menu offers, its groups opened one by one (e2e/web/nav.ts). */
   async function navLinks(name: string = sv.app.mainNav): Promise<string[]> {
-    const nav = page.getByRole('navigation', { name });
-    return (await nav.getByRole('link').allInnerTexts()).map((text) => text.trim());
+    return navLinkNames(page, name);
   }
 
   describe('the demo sign-ins', () => {
@@ -272,7 +273,7 @@ describe('Kunna in the browser: sign-in, shell and start page', () => {
       const firstName = /^Hej (.+)!$/.exec(greeting)?.[1] ?? '';
       expect(firstName.length).toBeGreaterThan(1);
       // Visit one more page, so Back has somewhere personal to go.
-      await page.getByRole('navigation', { name: sv.app.mainNav }).getByRole('link', { name: sv.nav.account, exact: true }).click();
+      await openFromNav(page, sv.nav.account);
       await page.waitForURL((url) => url.pathname === '/mitt-konto');
 
       await signOut(page);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, ModuleSummary, NetworkReach, PersonSummary, UnitCoverage } from '@kunna/contracts';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
+import { openFromNav } from './nav';
 
 /**
  * The module library and the train-the-trainer structure in a real browser: a network coordinator
@@ -46,10 +47,7 @@ describe('Module library and ambassadors in the browser', () => {
   }
 
   async function openNav(page: Page, label: string): Promise<void> {
-    const nav = page.getByRole('navigation', { name: sv.app.mainNav });
-    const link = nav.getByRole('link', { name: label, exact: true });
-    if (!(await link.isVisible())) await page.getByRole('button', { name: sv.app.menu, exact: true }).click();
-    await link.click();
+    await openFromNav(page, label);
   }
 
   const fill = (text: string, params: Record<string, string | number>) =>

@@ -11,6 +11,7 @@ import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { TodayModule } from '../today/today.module';
 
 /** Feature modules, one folder each. Add a feature here and its routes to the authorization matrix. */
 export const FEATURE_MODULES = [
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   CalendarModule,
   NotificationsModule,
   PersonalDataModule,
+  TodayModule,
 ];

@@ -8,5 +8,6 @@ import { ImportsService } from './imports.service';
 @Module({
   controllers: [ImportsController],
   providers: [ImportsService, ImportsRepository, CsvUploadInterceptor],
+  exports: [ImportsRepository],
 })
 export class ImportsModule {}

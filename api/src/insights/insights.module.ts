@@ -20,5 +20,6 @@ import { TeamRepository } from './team.repository';
   imports: [ChecksModule],
   controllers: [InsightsController, CompetenceController, ProfilesController, NetworkController],
   providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService, NetworkRepository, NetworkService],
+  exports: [InsightsService],
 })
 export class InsightsModule {}

@@ -20,6 +20,7 @@ import {
   Role,
   ScopeType,
   TargetProgress,
+  TargetStatus,
   TeamDashboard,
   TeamMember,
   YearPlan,
@@ -42,6 +43,27 @@ function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Members who started within the last year (`onboardingStarts` lists only those) and attended no onboarding-program
+ * module within `ONBOARDING_WITHIN_DAYS` of their start, in the members' order.
+ */
+function withoutIntroduction(
+  members: ReadonlyArray<{ id: string; name: string; startDate: string }>,
+  onboarding: ReadonlyArray<{ personId: string; firstOnboardingDate: string | null }>,
+  today: string,
+): Array<Omit<NewEmployeeOnboarding, 'assigned'>> {
+  const employees: Array<Omit<NewEmployeeOnboarding, 'assigned'>> = [];
+  for (const member of members) {
+    const start = onboarding.find((o) => o.personId === member.id);
+    if (!start) continue;
+    const deadline = addDays(member.startDate, ONBOARDING_WITHIN_DAYS);
+    const begunInTime = start.firstOnboardingDate !== null && start.firstOnboardingDate <= deadline;
+    if (begunInTime) continue;
+    employees.push({ person: { id: member.id, name: member.name }, startDate: member.startDate, deadline, overdue: today > deadline });
+  }
+  return employees;
 }
 
 function addMonths(month: string, months: number): string {
@@ -101,22 +123,10 @@ export class InsightsService {
         .map(({ programId, title, stepsDone, stepsTotal, completedOn, dueDate, overdue }) => ({ programId, title, stepsDone, stepsTotal, completedOn, dueDate, overdue })),
       catchUps: catchUps.filter((c) => c.personId === member.id).map(({ sessionId, date, title }) => ({ sessionId, date, title })),
     }));
-    const newEmployees: NewEmployeeOnboarding[] = [];
-    // In the members' order (by name); onboardingStarts lists only those who started within the last year.
-    for (const member of members) {
-      const start = onboarding.find((o) => o.personId === member.id);
-      if (!start) continue;
-      const deadline = addDays(member.startDate, ONBOARDING_WITHIN_DAYS);
-      const begunInTime = start.firstOnboardingDate !== null && start.firstOnboardingDate <= deadline;
-      if (begunInTime) continue;
-      newEmployees.push({
-        person: { id: member.id, name: member.name },
-        startDate: member.startDate,
-        deadline,
-        assigned: programs.some((program) => program.personId === member.id && program.kind === 'onboarding'),
-        overdue: today > deadline,
-      });
-    }
+    const newEmployees: NewEmployeeOnboarding[] = withoutIntroduction(members, onboarding, today).map((employee) => ({
+      ...employee,
+      assigned: programs.some((program) => program.personId === employee.person.id && program.kind === 'onboarding'),
+    }));
     const staffCount = members.length;
     return {
       unit: { id: unit.id, name: unit.name },
@@ -133,6 +143,22 @@ export class InsightsService {
         attended: members.reduce((sum, m) => sum + m.attended, 0),
         hours: hours(members.reduce((sum, m) => sum + m.minutes, 0)),
       },
+    };
+  }
+
+  /**
+   * What needs the unit's manager's attention, as counts (the start page, api/src/today): new employees without
+   * an introduction (the team view's rule) and targets behind or missed (the year plan's rule). Nothing is named,
+   * so nothing is audited; the team view and the plan name the people.
+   */
+  async attention(unitId: string): Promise<{ newWithoutIntroduction: number; targetsBehind: number }> {
+    const today = await this.team.today();
+    const members = await this.team.members(unitId, today, today);
+    const onboarding = await this.team.onboardingStarts(unitId);
+    const targets = await this.targetProgress(unitId, today);
+    return {
+      newWithoutIntroduction: withoutIntroduction(members, onboarding, today).length,
+      targetsBehind: targets.filter((target) => target.status === TargetStatus.Behind || target.status === TargetStatus.Missed).length,
     };
   }
 

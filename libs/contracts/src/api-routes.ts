@@ -28,6 +28,8 @@ export const ApiRoutes = {
     /** POST leave kiosk mode with the password of the person who started it (`LeaveKioskRequest`); answers `CurrentUser`. */
     leave: 'kiosk/leave',
   },
+  /** GET the start page's "what do I do now" for every role the caller holds (`TodayOverview`). */
+  today: 'today',
   organisation: {
     /** GET: the organisation tree narrowed to the caller's scopes. */
     tree: 'organisation/tree',

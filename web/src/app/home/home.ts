@@ -1,7 +1,6 @@
 import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
-import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
-import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, UnitSummary } from '@kunna/contracts';
+import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, TodayOverview, TodayUnitAttention } from '@kunna/contracts';
 import { CoverageAlert } from '../ambassadors/coverage-alert';
 import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
@@ -12,16 +11,21 @@ import { TranslatePipe } from '../i18n/i18n';
 import { organisationKindKey } from '../i18n/labels';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { PeopleApi } from '../people/people-api';
+import { AmbassadorToday } from './ambassador-today';
+import { MineToday } from './mine-today';
+import { OrganisationToday } from './organisation-today';
+import { UnitAttention } from './unit-attention';
+import { TodayApi } from './today-api';
 
-interface AreaOverview {
+interface AreaAttention {
   area: AreaNode;
-  staff: number;
+  units: TodayUnitAttention[];
 }
 
-/** The start page: one section per role the person holds, built from what the API lets them see. */
+/** The start page: what to do now, one section per role the person holds, built from `GET /api/today`. */
 @Component({
   selector: 'k-home',
-  imports: [ScrollRegion, TranslatePipe, RouterLink, NumberFormatPipe, CoverageAlert],
+  imports: [TranslatePipe, RouterLink, NumberFormatPipe, CoverageAlert, MineToday, AmbassadorToday, UnitAttention, OrganisationToday],
   templateUrl: './home.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './home.css',
@@ -31,55 +35,40 @@ export class Home {
   protected readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
   protected readonly organisationKindKey = organisationKindKey;
+  protected readonly overview = new Loader<TodayOverview>();
   protected readonly memberships = new Loader<Membership[]>();
   protected readonly currentMemberships = computed(() => this.memberships.value() ?? []);
   protected readonly tree = new Loader<OrganisationTree>();
   protected readonly network = new Loader<NetworkOrganisation[]>();
 
-  private readonly units = computed(() => this.tree.value()?.areas.flatMap((area) => area.units) ?? []);
-  protected readonly ambassadorUnits = computed(() => this.unitsIn(this.permissions.ambassadorUnitIds()));
-  protected readonly managedUnits = computed(() => this.unitsIn(this.permissions.managedUnitIds()));
-  protected readonly managedAreas = computed<AreaOverview[]>(() => {
+  /** Units the person manages directly, with what needs attention there. */
+  protected readonly managedUnits = computed(() => {
+    const managed = this.permissions.managedUnitIds();
+    return (this.overview.value()?.manager?.units ?? []).filter((unit) => managed.includes(unit.unit.id));
+  });
+  /** An area manager's areas, each with its units' attention (area names from the tree). */
+  protected readonly managedAreas = computed<AreaAttention[]>(() => {
     const ids = this.permissions.managedAreaIds();
+    const units = this.overview.value()?.manager?.units ?? [];
     return (this.tree.value()?.areas ?? [])
       .filter((area) => ids.includes(area.id))
-      .map((area) => ({ area, staff: sum(area.units) }));
-  });
-  protected readonly organisationTotals = computed(() => {
-    const tree = this.tree.value();
-    if (!tree) return null;
-    return { areas: tree.areas.length, units: this.units().length, staff: sum(this.units()) };
-  });
-  protected readonly areaName = computed(() => {
-    const names = new Map<string, string>();
-    for (const area of this.tree.value()?.areas ?? []) names.set(area.id, area.name);
-    return names;
+      .map((area) => ({ area, units: units.filter((unit) => unit.areaId === area.id) }));
   });
 
   constructor() {
     const user = this.session.user();
     const people = inject(PeopleApi);
     const organisation = inject(OrganisationApi);
+    const todayApi = inject(TodayApi);
     if (user) {
+      void this.overview.run(() => todayApi.overview());
       void this.memberships.run(async () => {
         const day = today();
         const person = await people.get(user.personId);
         return person.memberships.filter((membership) => membership.startDate <= day && (membership.endDate === null || membership.endDate >= day));
       });
     }
-    if (this.permissions.seesTree()) void this.tree.run(() => organisation.tree());
+    if (this.permissions.managedAreaIds().length) void this.tree.run(() => organisation.tree());
     if (this.permissions.isCoordinator()) void this.network.run(() => organisation.networkOrganisations());
   }
-
-  protected staffIn(area: AreaNode): number {
-    return sum(area.units);
-  }
-
-  private unitsIn(ids: string[]): UnitSummary[] {
-    return this.units().filter((unit) => ids.includes(unit.id));
-  }
-}
-
-function sum(units: UnitSummary[]): number {
-  return units.reduce((total, unit) => total + unit.staffCount, 0);
 }

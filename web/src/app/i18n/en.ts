@@ -2,6 +2,7 @@ import { competenceEn } from './competence.en';
 import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
+import { todayEn } from './today.en';
 import { sessionsPlanEn } from './sessions-plan.en';
 import { ssoEn } from './sso.en';
 import { Translations } from './sv';
@@ -28,6 +29,7 @@ export const en: Translations = {
     myDevelopment: 'My development',
     checks: 'Checks',
     audit: 'Audit log',
+    groups: { operations: 'Operations', administration: 'Administration' },
   },
   common: {
     actions: 'Actions',
@@ -85,10 +87,8 @@ export const en: Translations = {
     myUnitsIntro: 'Units you work in:',
     noUnits: 'You are not linked to any unit right now.',
     accountLink: 'My account: password, sign-ins and language',
-    staffCount: 'Staff: {count}',
     ambassador: {
       title: 'As ambassador',
-      intro: 'The units where you are a digitalisation ambassador.',
       staffList: 'See the staff',
     },
     manager: {
@@ -97,14 +97,10 @@ export const en: Translations = {
     },
     area: {
       title: 'Area: {name}',
-      summary: 'Units: {units}. Staff: {staff}.',
     },
     organisation: {
       title: 'The organisation',
-      areas: 'Areas',
       units: 'Units',
-      staff: 'Staff',
-      byArea: 'By area',
       shortcuts: 'Shortcuts',
       tree: 'Show the organisation',
       import: 'Import staff',
@@ -1002,6 +998,7 @@ export const en: Translations = {
   ...libraryEn,
   ...competenceEn,
   ...calendarEn,
+  ...todayEn,
   ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,

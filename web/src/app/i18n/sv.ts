@@ -2,6 +2,7 @@ import { competenceSv } from './competence.sv';
 import { profilesSv } from './profiles.sv';
 import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
+import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
 import { ssoSv } from './sso.sv';
 
@@ -28,6 +29,7 @@ export const sv = {
     myDevelopment: 'Min utveckling',
     checks: 'Mätningar',
     audit: 'Granskningslogg',
+    groups: { operations: 'Verksamhet', administration: 'Administration' },
   },
   common: {
     actions: 'Åtgärder',
@@ -85,10 +87,8 @@ export const sv = {
     myUnitsIntro: 'Enheter du arbetar i:',
     noUnits: 'Du är inte kopplad till någon enhet just nu.',
     accountLink: 'Mitt konto: lösenord, inloggningar och språk',
-    staffCount: 'Medarbetare: {count}',
     ambassador: {
       title: 'Som ombud',
-      intro: 'Enheterna där du är digitaliseringsombud.',
       staffList: 'Se medarbetarna',
     },
     manager: {
@@ -97,14 +97,10 @@ export const sv = {
     },
     area: {
       title: 'Område: {name}',
-      summary: 'Enheter: {units}. Medarbetare: {staff}.',
     },
     organisation: {
       title: 'Organisationen',
-      areas: 'Områden',
       units: 'Enheter',
-      staff: 'Medarbetare',
-      byArea: 'Per område',
       shortcuts: 'Genvägar',
       tree: 'Visa organisationen',
       import: 'Importera personal',
@@ -1002,6 +998,7 @@ export const sv = {
   ...librarySv,
   ...competenceSv,
   ...calendarSv,
+  ...todaySv,
   ...ssoSv,
   ...profilesSv,
   ...sessionsPlanSv,

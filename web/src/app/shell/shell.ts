@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Component, DestroyRef, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, DestroyRef, ElementRef, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
@@ -7,13 +7,8 @@ import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { NotificationsApi } from '../notifications/notifications-api';
-import { TranslatePipe, TranslationKey } from '../i18n/i18n';
-
-interface NavItem {
-  path: string;
-  label: TranslationKey;
-  exact?: boolean;
-}
+import { TranslatePipe } from '../i18n/i18n';
+import { mainNav, NavEntry } from './shell-nav';
 
 @Component({
   selector: 'k-shell',
@@ -21,34 +16,33 @@ interface NavItem {
   templateUrl: './shell.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './shell.css',
+  host: { '(document:click)': 'closeGroupOutside($event)' },
 })
 export class Shell {
   protected readonly session = inject(Session);
   private readonly permissions = inject(Permissions);
   private readonly document = inject(DOCUMENT);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** The menu is folded away on narrow screens. */
   protected readonly menuOpen = signal(false);
+  /** The group whose pages are shown (wide screens; on a phone the open menu shows every group). */
+  protected readonly openGroup = signal<string | null>(null);
   /** The bell: unread notifications, fetched again on every navigation. */
   protected readonly notifications = inject(NotificationsApi);
 
-  /** Only what the signed-in person's roles may use. */
-  protected readonly nav = computed<NavItem[]>(() => {
-    const items: NavItem[] = [{ path: '/', label: 'nav.home', exact: true }];
-    if (this.permissions.seesTree()) items.push({ path: '/organisation', label: 'nav.organisation' });
-    if (this.permissions.seesTree()) items.push({ path: '/tillfallen', label: 'nav.sessions' });
-    if (this.permissions.canAdministerUsers()) items.push({ path: '/admin/anvandare', label: 'nav.users' });
-    if (this.permissions.canImport()) items.push({ path: '/import', label: 'nav.import' });
-    items.push({ path: '/bibliotek', label: 'library.nav' });
-    if (this.session.hasRole(...AMBASSADOR_PAGE_ROLES)) items.push({ path: '/ombud', label: 'ambassadors.nav' });
-    items.push({ path: '/min-utveckling', label: 'nav.myDevelopment' });
-    if (this.permissions.runsChecks()) items.push({ path: '/matningar', label: 'nav.checks' });
-    else if (this.permissions.isCoordinator()) items.push({ path: '/matningar/instrument', label: 'nav.checks' });
-    if (this.permissions.seesInsights()) items.push({ path: '/insikt', label: 'nav.insights' });
-    if (this.permissions.isOrgAdmin()) items.push({ path: '/admin/logg', label: 'nav.audit' });
-    if (this.permissions.isOrgAdmin()) items.push({ path: '/admin/utkorg', label: 'outbox.nav' });
-    items.push({ path: '/mitt-konto', label: 'nav.account' });
-    return items;
-  });
+  /** Only what the signed-in person's roles may use, grouped (shell-nav.ts). */
+  protected readonly nav = computed<NavEntry[]>(() =>
+    mainNav({
+      seesTree: this.permissions.seesTree(),
+      runsChecks: this.permissions.runsChecks(),
+      isCoordinator: this.permissions.isCoordinator(),
+      seesInsights: this.permissions.seesInsights(),
+      seesAmbassadors: this.session.hasRole(...AMBASSADOR_PAGE_ROLES),
+      administersUsers: this.permissions.canAdministerUsers(),
+      imports: this.permissions.canImport(),
+      isOrgAdmin: this.permissions.isOrgAdmin(),
+    }),
+  );
 
   constructor() {
     let first = true;
@@ -56,6 +50,7 @@ export class Shell {
       .events.pipe(filter((event) => event instanceof NavigationEnd))
       .subscribe(() => {
         this.menuOpen.set(false);
+        this.openGroup.set(null);
         void this.notifications.refreshUnread();
         if (first) {
           first = false;
@@ -65,6 +60,28 @@ export class Shell {
         setTimeout(() => this.focusHeading(), 0);
       });
     inject(DestroyRef).onDestroy(() => subscription.unsubscribe());
+  }
+
+  protected toggleGroup(id: string): void {
+    this.openGroup.set(this.openGroup() === id ? null : id);
+  }
+
+  /** Escape closes the open group and returns focus to its button. */
+  protected closeGroup(event: Event): void {
+    const id = this.openGroup();
+    if (id === null) return;
+    event.preventDefault();
+    this.openGroup.set(null);
+    this.document.getElementById(`nav-toggle-${id}`)?.focus();
+  }
+
+  /** A click anywhere outside the open group's button and pages closes it. */
+  protected closeGroupOutside(event: MouseEvent): void {
+    const id = this.openGroup();
+    if (id === null) return;
+    const group = this.host.nativeElement.querySelector(`[data-group="${id}"]`);
+    if (group && event.target instanceof Node && group.contains(event.target)) return;
+    this.openGroup.set(null);
   }
 
   private focusHeading(): void {

@@ -1,0 +1,3 @@
+export { ChecksModule } from './checks.module';
+export { ChecksService } from './checks.service';
+export { ChecksRepository } from './checks.repository';

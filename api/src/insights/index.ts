@@ -1,0 +1,2 @@
+export { InsightsModule } from './insights.module';
+export { InsightsService } from './insights.service';

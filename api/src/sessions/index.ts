@@ -1,0 +1,4 @@
+export { SessionsModule } from './sessions.module';
+export { SessionsService } from './sessions.service';
+export { SessionsRepository, ATTENDED_SQL, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from './sessions.repository';
+export { hours } from './participation.service';

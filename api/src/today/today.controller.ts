@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoutes, Role, TodayOverview } from '@kunna/contracts';
+import { Access, SELF } from '../auth/access.decorator';
+import { CallerParam } from '../auth/caller.decorator';
+import type { Caller } from '../auth/caller';
+import { TodayService } from './today.service';
+
+@ApiTags('today')
+@Controller()
+export class TodayController {
+  constructor(private readonly today: TodayService) {}
+
+  /** Everyone signed in: the sections of the roles they hold, each narrowed by the service to their own scopes. */
+  @Access({ roles: [Role.Staff], target: SELF })
+  @Get(ApiRoutes.today)
+  overview(@CallerParam() caller: Caller): Promise<TodayOverview> {
+    return this.today.overview(caller);
+  }
+}
