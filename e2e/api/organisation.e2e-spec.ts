@@ -1,6 +1,7 @@
 import { AreaKind, NetworkOrganisation, OrganisationTree, UnitDetail, UnitSummary } from '@kunna/contracts';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
 import { auditRows } from './people-test-helpers';
+import { withoutMessageCodes } from '../../api/src/test-support/without-message-codes';
 
 /** Shape of a tree reduced to names, to compare with what the fixture says each role may see. */
 function outline(tree: OrganisationTree): Record<string, Record<string, number>> {
@@ -100,7 +101,7 @@ describe('organisation API', () => {
       expect((await (await t.as('hrA')).get(`/api/units/${t.fixture.unitU4}`)).status).toBe(404);
       const malformed = await (await t.as('hrA')).get('/api/units/not-a-uuid');
       expect(malformed.status).toBe(400);
-      expect(malformed.body.details).toEqual([{ field: 'unitId', message: 'Ska vara ett id (UUID).' }]);
+      expect(withoutMessageCodes(malformed.body.details)).toEqual([{ field: 'unitId', message: 'Ska vara ett id (UUID).' }]);
     });
   });
 
@@ -116,7 +117,7 @@ describe('organisation API', () => {
 
       const duplicate = await admin.post('/api/areas', { name: 'hemtjänst', kind: AreaKind.HomeCare });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body.details).toEqual([{ field: 'name', message: expect.stringContaining('hemtjänst') }]);
+      expect(withoutMessageCodes(duplicate.body.details)).toEqual([{ field: 'name', message: expect.stringContaining('hemtjänst') }]);
 
       // Another organisation may use the same name.
       expect((await (await t.as('adminB')).post('/api/areas', { name: 'Hemtjänst', kind: AreaKind.HomeCare })).status).toBe(201);
@@ -126,10 +127,10 @@ describe('organisation API', () => {
       const admin = await t.as('adminA');
       const noName = await admin.post('/api/areas', { name: '   ', kind: AreaKind.Other });
       expect(noName.status).toBe(400);
-      expect(noName.body.details).toEqual([{ field: 'name', message: 'Fyll i namn.' }]);
+      expect(withoutMessageCodes(noName.body.details)).toEqual([{ field: 'name', message: 'Fyll i namn.' }]);
       const badKind = await admin.post('/api/areas', { name: 'Något', kind: 'zoo' });
       expect(badKind.status).toBe(400);
-      expect(badKind.body.details).toEqual([{ field: 'kind', message: 'Välj typ av verksamhet.' }]);
+      expect(withoutMessageCodes(badKind.body.details)).toEqual([{ field: 'kind', message: 'Välj typ av verksamhet.' }]);
       const badCode = await admin.post('/api/units', { areaId: t.fixture.areaA1, name: 'Enhet X', code: 'A B' });
       expect(badCode.status).toBe(400);
       expect(badCode.body.details[0].field).toBe('code');
@@ -139,7 +140,9 @@ describe('organisation API', () => {
       const admin = await t.as('adminA');
       const duplicate = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'Annan enhet', code: 'U1' });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body.details).toEqual([{ field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' }]);
+      expect(withoutMessageCodes(duplicate.body.details)).toEqual([{ field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' }]);
+      // The message's catalogue code and its value, for the web app to show in the reader's language.
+      expect(duplicate.body.details[0]).toMatchObject({ messageCode: 'organisation.unitCodeTaken', messageParams: { code: 'U1' } });
 
       // Organisation B's unit U4 has code U4: organisation A may use it too.
       const created = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'Björkgården', code: 'U4' });

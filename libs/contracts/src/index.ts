@@ -14,3 +14,4 @@ export * from './competence-insight';
 export * from './calendar';
 export * from './personal-data';
 export * from './competence-profiles';
+export * from './api-messages';
