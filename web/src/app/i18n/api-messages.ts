@@ -1,0 +1,61 @@
+import type { ApiMessageCode, ApiMessageParams } from '@kunna/contracts';
+import type { Language } from './i18n';
+import { formatMessage } from './message-format';
+
+type Dictionary = Record<ApiMessageCode, string>;
+
+/** Each language's API messages are their own chunk, fetched when the first error arrives. */
+const LOADERS: Record<Language, () => Promise<Dictionary>> = {
+  sv: () => import('./api-messages.sv').then((module) => module.apiMessagesSv),
+  en: () => import('./api-messages.en').then((module) => module.apiMessagesEn),
+};
+const loaded = new Map<Language, Promise<Dictionary>>();
+
+export function apiMessages(language: Language): Promise<Dictionary> {
+  let dictionary = loaded.get(language);
+  if (!dictionary) {
+    dictionary = LOADERS[language]();
+    // A failed load (offline) is tried again with the next error.
+    dictionary.catch(() => loaded.delete(language));
+    loaded.set(language, dictionary);
+  }
+  return dictionary;
+}
+
+interface Coded {
+  message?: unknown;
+  messageCode?: unknown;
+  messageParams?: unknown;
+}
+
+function translated<T extends Coded>(entry: T, dictionary: Dictionary, locale: string): T {
+  const text = typeof entry.messageCode === 'string' ? dictionary[entry.messageCode as ApiMessageCode] : undefined;
+  if (text === undefined) return entry;
+  const params = (typeof entry.messageParams === 'object' && entry.messageParams !== null ? entry.messageParams : {}) as ApiMessageParams;
+  return { ...entry, message: formatMessage(locale, text, params) };
+}
+
+/** Whether an error body carries a message code (on itself or a field) to translate. */
+export function hasMessageCodes(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const record = body as Coded & { details?: unknown };
+  return (
+    typeof record.messageCode === 'string' ||
+    (Array.isArray(record.details) && (record.details as Coded[]).some((detail) => typeof detail?.messageCode === 'string'))
+  );
+}
+
+/**
+ * An API error body with its message and field messages in `language`, by their codes; a message without a code
+ * (or a code this build does not know) keeps the API's own text.
+ */
+export async function translateApiError(body: unknown, language: Language, locale: string): Promise<unknown> {
+  if (!hasMessageCodes(body)) return body;
+  const record = body as Coded & { details?: unknown };
+  const details = Array.isArray(record.details) ? (record.details as Coded[]) : [];
+  const dictionary = await apiMessages(language);
+  return {
+    ...translated(record, dictionary, locale),
+    ...(Array.isArray(record.details) ? { details: details.map((detail) => translated(detail, dictionary, locale)) } : {}),
+  };
+}
