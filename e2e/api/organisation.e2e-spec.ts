@@ -1,6 +1,6 @@
 import { AreaKind, NetworkOrganisation, OrganisationTree, UnitDetail, UnitSummary } from '@kunna/contracts';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
-import { auditRows } from './people-test-helpers';
+import { auditRows, sql } from './people-test-helpers';
 import { withoutMessageCodes } from '../../api/src/test-support/without-message-codes';
 
 /** Shape of a tree reduced to names, to compare with what the fixture says each role may see. */
@@ -37,6 +37,33 @@ describe('organisation API', () => {
       });
     });
 
+    it('counts the staff of an area and of the organisation each person once, whatever units they work in', async () => {
+      const hr = await t.as('hrA');
+      const before = (await hr.get('/api/organisation/tree')).body as OrganisationTree;
+      expect(before.areas.map((area) => area.staffCount)).toEqual([5, 1]);
+      expect(before.staffCount).toBe(6);
+      // staffU1 also works in U2 (same area) and U3 (another area) from today.
+      const added = await sql<{ id: string }>(
+        t,
+        `insert into unit_membership (organisation_id, person_id, unit_id, start_date)
+         values ($1, $2, $3, current_date), ($1, $2, $4, current_date) returning id`,
+        [t.fixture.orgA, t.fixture.people.staffU1.id, t.fixture.unitU2, t.fixture.unitU3],
+      );
+      try {
+        const tree = (await hr.get('/api/organisation/tree')).body as OrganisationTree;
+        expect(outline(tree)).toEqual({ 'Område A1': { 'Enhet U1': 3, 'Enhet U2': 3 }, 'Område A2': { 'Enhet U3': 2 } });
+        expect(tree.areas.map((area) => area.staffCount)).toEqual([5, 2]);
+        expect(tree.staffCount).toBe(6);
+        const network = (await (await t.as('coordinator')).get('/api/network/organisations')).body as NetworkOrganisation[];
+        expect(network.find((organisation) => organisation.id === t.fixture.orgA)?.activeStaffCount).toBe(6);
+        // An area manager sees their area's staff only.
+        const areaManager = (await (await t.as('areaManagerA1')).get('/api/organisation/tree')).body as OrganisationTree;
+        expect(areaManager.staffCount).toBe(5);
+      } finally {
+        await sql(t, `delete from unit_membership where id = any($1::uuid[])`, [added.map((row) => row.id)]);
+      }
+    });
+
     it('shows an area manager their area only', async () => {
       const response = await (await t.as('areaManagerA1')).get('/api/organisation/tree');
       expect(response.status).toBe(200);
@@ -67,10 +94,12 @@ describe('organisation API', () => {
       const response = await (await t.as('coordinator')).get('/api/network/organisations');
       expect(response.status).toBe(200);
       const organisations = response.body as NetworkOrganisation[];
-      // Organisation A: 10 fixture people, 3 units; organisation B: 3 people, 1 unit.
+      // Staff are the people working in a unit (api/src/people/staff.sql.ts), as on the start page and in Insight:
+      // organisation A's 6 of its 10 fixture people (HR, the administrator and others belong to no unit), 3 units;
+      // organisation B's 2 of 3, 1 unit.
       expect(organisations).toEqual([
-        { id: t.fixture.orgA, networkId: t.fixture.networkId, name: 'Kommun A', kind: 'municipality', unitCount: 3, activeStaffCount: 10 },
-        { id: t.fixture.orgB, networkId: t.fixture.networkId, name: 'Kommun B', kind: 'municipality', unitCount: 1, activeStaffCount: 3 },
+        { id: t.fixture.orgA, networkId: t.fixture.networkId, name: 'Kommun A', kind: 'municipality', unitCount: 3, activeStaffCount: 6 },
+        { id: t.fixture.orgB, networkId: t.fixture.networkId, name: 'Kommun B', kind: 'municipality', unitCount: 1, activeStaffCount: 2 },
       ]);
     });
 

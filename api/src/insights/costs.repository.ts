@@ -3,6 +3,7 @@ import { ActivityCategory, ExternalCost, HourlyRate, ParticipantReportRow, Parti
 import { Db } from '../database/db';
 import { PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
 import { LOCAL_TODAY } from './team.repository';
+import { staffCount } from '../people/staff.sql';
 
 export interface CategoryRow {
   category: ActivityCategory;
@@ -267,9 +268,7 @@ export class CostsRepository {
   > {
     return this.db.manager.query(
       `select o.id, o.name, o.min_group_size as "minGroupSize",
-              (select count(distinct um.person_id)::int from unit_membership um join person p on p.id = um.person_id
-                where um.organisation_id = o.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
-                  and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null) as people,
+              ${staffCount('s.organisation_id = o.id', LOCAL_TODAY)} as people,
               (select count(distinct who)::int from (
                  select m.person_id as who from sessions s join attendance_marks m on m.session_id = s.id
                   where s.organisation_id = o.id and s.status = 'scheduled' and s.date between $2 and $3 and m.person_id is not null

@@ -43,12 +43,13 @@ export class Home {
     const ids = this.permissions.managedAreaIds();
     return (this.tree.value()?.areas ?? [])
       .filter((area) => ids.includes(area.id))
-      .map((area) => ({ area, staff: sum(area.units) }));
+      .map((area) => ({ area, staff: area.staffCount }));
   });
   protected readonly organisationTotals = computed(() => {
     const tree = this.tree.value();
     if (!tree) return null;
-    return { areas: tree.areas.length, units: this.units().length, staff: sum(this.units()) };
+    // Each person once (the API counts), never the sum of the units: someone may work in two.
+    return { areas: tree.areas.length, units: this.units().length, staff: tree.staffCount };
   });
   protected readonly areaName = computed(() => {
     const names = new Map<string, string>();
@@ -72,14 +73,10 @@ export class Home {
   }
 
   protected staffIn(area: AreaNode): number {
-    return sum(area.units);
+    return area.staffCount;
   }
 
   private unitsIn(ids: string[]): UnitSummary[] {
     return this.units().filter((unit) => ids.includes(unit.id));
   }
-}
-
-function sum(units: UnitSummary[]): number {
-  return units.reduce((total, unit) => total + unit.staffCount, 0);
 }
