@@ -8,11 +8,12 @@ import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
 import { RetentionSettings } from '../personal-data/retention-settings';
 import { AuditApi } from './audit-api';
+import { DateInput } from '../i18n/date-input';
 
 /** Administrators search who did what and when in their organisation, and set how long the log is kept. */
 @Component({
   selector: 'k-audit-log-page',
-  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings],
+  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'audit.title' | t }}</h1>
@@ -22,11 +23,11 @@ import { AuditApi } from './audit-api';
       <h2 id="audit-filter-heading" class="visually-hidden">{{ 'audit.filters' | t }}</h2>
       <div class="field">
         <label for="audit-from">{{ 'audit.from' | t }}</label>
-        <input id="audit-from" type="date" name="from" [(ngModel)]="from" />
+        <k-date-input inputId="audit-from" name="from" [(ngModel)]="from" />
       </div>
       <div class="field">
         <label for="audit-to">{{ 'audit.to' | t }}</label>
-        <input id="audit-to" type="date" name="to" [(ngModel)]="to" />
+        <k-date-input inputId="audit-to" name="to" [(ngModel)]="to" />
       </div>
       <div class="field">
         <label for="audit-action">{{ 'audit.action' | t }}</label>

@@ -35,6 +35,8 @@ export const en: Translations = {
     save: 'Save',
     back: 'Back',
     choose: 'Choose …',
+    /** How a date is typed (the placeholder of every date field). */
+    datePattern: 'DD/MM/YYYY',
   },
   signIn: {
     title: 'Sign in',

@@ -35,6 +35,8 @@ export const sv = {
     save: 'Spara',
     back: 'Tillbaka',
     choose: 'Välj …',
+    /** How a date is typed (the placeholder of every date field). */
+    datePattern: 'ÅÅÅÅ-MM-DD',
   },
   signIn: {
     title: 'Logga in',

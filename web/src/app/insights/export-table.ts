@@ -40,7 +40,7 @@ export function download(content: BlobPart, type: string, fileName: string): voi
                     <th scope="row">{{ show(cell) }}</th>
                   } @else {
                     <td [class]="classOf(r, c)" [class.number]="isNumber(cell)">
-                      {{ show(cell) }}
+                      {{ show(cell, c) }}
                       @if (noteOf(r, c); as note) { <span class="cell-note">{{ note }}</span> }
                     </td>
                   }
@@ -78,10 +78,13 @@ export class ExportTable {
   readonly empty = input<string>();
   /** Decimals always shown (figures compared side by side line up); at most two are shown in any case. */
   readonly minimumFractionDigits = input(0);
+  /** Columns (index in a row) holding counts: always whole numbers, never "11,00" beside figures with decimals. */
+  readonly countColumns = input<number[]>([]);
   private readonly i18n = inject(I18n);
   private readonly format = computed(
     () => new Intl.NumberFormat(this.i18n.locale(), { minimumFractionDigits: this.minimumFractionDigits(), maximumFractionDigits: 2 }),
   );
+  private readonly countFormat = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 0 }));
   private readonly suppressed = computed(() => this.i18n.t('insights.suppressedCell'));
 
   protected classOf(row: number, column: number): string {
@@ -96,9 +99,10 @@ export class ExportTable {
     return typeof cell === 'number';
   }
 
-  protected show(cell: CellValue): string {
+  protected show(cell: CellValue, column = -1): string {
     if (cell === null) return this.suppressed();
-    return typeof cell === 'number' ? this.format().format(cell) : cell;
+    if (typeof cell !== 'number') return cell;
+    return (this.countColumns().includes(column) ? this.countFormat() : this.format()).format(cell);
   }
 
   private table() {

@@ -33,6 +33,7 @@ import { CompetenceProfiles } from './competence-profiles';
 import { UnitGap } from './unit-gap';
 import { PlanEditor } from './plan-editor';
 import { NetworkComparison } from './network-comparison';
+import { DateInput } from '../i18n/date-input';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -46,7 +47,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison, DateInput],
   templateUrl: './insights-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './insights-page.css',
