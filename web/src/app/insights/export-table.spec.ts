@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { I18n } from '../i18n/i18n';
-import { ExportTable } from './export-table';
+import { ExportTable, exportFileName } from './export-table';
 
 describe('ExportTable', () => {
   beforeAll(() => {
@@ -33,5 +33,12 @@ describe('ExportTable', () => {
   it('writes counts as whole numbers beside figures with two decimals, in the language’s format', async () => {
     expect(await cells('sv')).toEqual(['11', '2,50']);
     expect(await cells('en')).toEqual(['11', '2.50']);
+  });
+});
+
+describe('exportFileName', () => {
+  it('says what, whom and when, in letters every system accepts', () => {
+    expect(exportFileName(['Närvaro', 'Solgårdens vård- och omsorgsboende'], 'xlsx', '2026-12-06')).toBe('narvaro-solgardens-vard-och-omsorgsboende-2026-12-06.xlsx');
+    expect(exportFileName(['team-vikarier', null], 'csv', '2026-12-06')).toBe('team-vikarier-2026-12-06.csv');
   });
 });

@@ -1,5 +1,6 @@
 import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { today } from '../core/permissions';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ScrollRegion } from '../core/scroll-region';
 
@@ -68,8 +69,10 @@ export class ExportTable {
   readonly caption = input.required<string>();
   readonly headers = input.required<string[]>();
   readonly rows = input.required<CellValue[][]>();
-  /** File name without extension. */
+  /** What the file holds, without extension; the download's name adds the scope and today's date. */
   readonly fileName = input.required<string>();
+  /** Whom or what the figures are about (a unit's name), so the file says it: `team-vikarier-solgarden-2026-12-06.xlsx`. */
+  readonly fileScope = input<string | null>(null);
   /** Extra classes of a data cell (row and column index in `rows`), e.g. a heat map's band. */
   readonly cellClass = input<(row: number, column: number) => string | null>();
   /** A word shown under a data cell's value, so a meaning carried by its class is also written out. */
@@ -110,11 +113,26 @@ export class ExportTable {
   }
 
   protected csv(): void {
-    download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.fileName()}.csv`);
+    download(toCsv(this.table()), 'text/csv;charset=utf-8', exportFileName([this.fileName(), this.fileScope()], 'csv'));
   }
 
   protected xlsx(): void {
     const bytes = toXlsx([this.table()]);
-    download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
+    download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, exportFileName([this.fileName(), this.fileScope()], 'xlsx'));
   }
+}
+
+/**
+ * A download's name that says what and when, safe on every system: `['Närvaro', 'Solgården']` → `narvaro-solgarden-2026-12-06.xlsx`
+ * (letters without accents, words joined by hyphens, today's date last).
+ */
+export function exportFileName(parts: Array<string | null | undefined>, extension: string, day = today()): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  return `${[...parts.filter((part): part is string => !!part).map(slug), day].filter(Boolean).join('-')}.${extension}`;
 }

@@ -178,11 +178,14 @@ export class InsightsPage {
     return members.map((m) => [
       m.person.name,
       m.roleTitle,
-      `${m.attended}/${m.invited}`,
+      // "4 av 5", never "4/5": Swedish Excel reads that as the 4th of May.
+      this.t('insights.team.ofCount', { part: m.attended, whole: m.invited }),
       m.invited,
       m.attended,
       m.hours,
-      m.programs.map((p) => `${p.title}: ${p.stepsDone}/${p.stepsTotal}${p.overdue ? ` (${this.t('insights.team.overdue')})` : ''}`).join('; ') || '–',
+      m.programs
+        .map((p) => `${p.title}: ${this.t('insights.team.ofCount', { part: p.stepsDone, whole: p.stepsTotal })}${p.overdue ? ` (${this.t('insights.team.overdue')})` : ''}`)
+        .join('; ') || '–',
       m.catchUps.map((c) => c.title).join('; ') || '–',
     ]);
   }
