@@ -19,7 +19,7 @@ for (const [code, text] of Object.entries(API_MESSAGES) as [ApiMessageCode, stri
     continue;
   }
   const pieces = text.split(/\{\w+\}/);
-  const source = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)');
+  const source = pieces.map((piece) => piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
   PATTERNS.push({ code, pattern: new RegExp(`^${source}$`, 's'), names, fixed: pieces.join('').length });
 }
 PATTERNS.sort((a, b) => b.fixed - a.fixed);

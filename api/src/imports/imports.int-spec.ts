@@ -100,6 +100,9 @@ describe('imports API', () => {
       expect(messages[1]).toContain('finns redan på rad 2');
       expect(messages[2]).toBe('Enhetskoden "U4" finns inte i organisationen. Kontrollera koden, eller välj att nya enheter får skapas.');
       expect(messages[6]).toContain(t.fixture.people.staffU2.employeeNumber);
+      // Every problem names its message's code and values, for the web app to translate.
+      expect(result.problems.every((problem) => typeof problem.messageCode === 'string')).toBe(true);
+      expect(result.problems[0]).toMatchObject({ messageCode: 'imports.notValidDateWriteDatesYyyy', messageParams: { text: '"5/1/2024"' } });
       expect(result.counts).toEqual({ created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 });
       expect(await tableCounts(t)).toEqual(before);
     });

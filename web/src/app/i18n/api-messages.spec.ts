@@ -1,7 +1,7 @@
 import { API_MESSAGES, ApiMessageCode } from '@kunna/contracts';
 import { apiMessagesEn } from './api-messages.en';
 import { apiMessagesSv } from './api-messages.sv';
-import { translateApiError } from './api-messages';
+import { translateApiError, translateMessages } from './api-messages';
 import { formatMessage, placeholderNames } from './message-format';
 
 const CODES = Object.keys(API_MESSAGES) as ApiMessageCode[];
@@ -59,5 +59,21 @@ describe('API message dictionaries', () => {
     });
     expect(await translateApiError(body, 'sv', 'sv-SE')).toEqual(body);
     expect(await translateApiError('text', 'en', 'en-GB')).toBe('text');
+  });
+
+  it('translates an import’s problems, in a 422 body and in a dry run’s answer', async () => {
+    const problem = {
+      line: 4,
+      column: 80,
+      columnName: 'Startdatum',
+      code: 'invalid_date',
+      message: '"5/1/2024" är inte ett giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2024-01-05.',
+      messageCode: 'imports.notValidDateWriteDatesYyyy',
+      messageParams: { text: '"5/1/2024"' },
+    };
+    const englishMessage = '"5/1/2024" is not a valid date. Write dates as YYYY-MM-DD, for example 2024-01-05.';
+    expect(await translateMessages([problem], 'en', 'en-GB')).toEqual([{ ...problem, message: englishMessage }]);
+    const body = (await translateApiError({ statusCode: 422, message: 'x', problems: [problem] }, 'en', 'en-GB')) as { problems: Array<{ message: string }> };
+    expect(body.problems[0].message).toBe(englishMessage);
   });
 });

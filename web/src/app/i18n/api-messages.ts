@@ -39,10 +39,15 @@ function translated<T extends Coded>(entry: T, dictionary: Dictionary, locale: s
 export function hasMessageCodes(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
   const record = body as Coded & { details?: unknown };
-  return (
-    typeof record.messageCode === 'string' ||
-    (Array.isArray(record.details) && (record.details as Coded[]).some((detail) => typeof detail?.messageCode === 'string'))
-  );
+  const coded = (list: unknown) => Array.isArray(list) && (list as Coded[]).some((entry) => typeof entry?.messageCode === 'string');
+  return typeof record.messageCode === 'string' || coded(record.details) || coded((record as { problems?: unknown }).problems);
+}
+
+/** Entries that carry a message and its code (an import's problems), with each message in `language`. */
+export async function translateMessages<T extends Coded>(entries: T[], language: Language, locale: string): Promise<T[]> {
+  if (!entries.some((entry) => typeof entry.messageCode === 'string')) return entries;
+  const dictionary = await apiMessages(language);
+  return entries.map((entry) => translated(entry, dictionary, locale));
 }
 
 /**
@@ -54,8 +59,10 @@ export async function translateApiError(body: unknown, language: Language, local
   const record = body as Coded & { details?: unknown };
   const details = Array.isArray(record.details) ? (record.details as Coded[]) : [];
   const dictionary = await apiMessages(language);
+  const problems = (record as { problems?: unknown }).problems;
   return {
     ...translated(record, dictionary, locale),
     ...(Array.isArray(record.details) ? { details: details.map((detail) => translated(detail, dictionary, locale)) } : {}),
+    ...(Array.isArray(problems) ? { problems: (problems as Coded[]).map((problem) => translated(problem, dictionary, locale)) } : {}),
   };
 }
