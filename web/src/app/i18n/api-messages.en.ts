@@ -500,7 +500,7 @@ export const apiMessagesEn: Record<ApiMessageCode, string> = {
   'people.personNotUnitOnDateMove': 'The person is not in that unit on the date of the move.',
   'people.personOrganisationSOnlyAdministratorAppoint': 'The person is the organisation\'s only administrator. Appoint another administrator first.',
   'people.personSeveralUnitsChooseWhichUnit': 'The person is in several units. Choose which unit the person moves from.',
-  'people.roleDoesNotApplyThereChoose': 'The role {role} does not apply there: choose the unit, area, organisation or network it applies to.',
+  'people.roleDoesNotApplyThereChoose': 'The role {role} {scopeType}.',
   'people.startCannotNegative': 'Start (offset) cannot be negative.',
   'people.startDateCannotAfterEndDate': 'The start date cannot be after the end date ({endDate}).',
   'people.startDateCannotAfterFirstDay': 'The start date cannot be after the first day in a unit ({startDate}).',
@@ -621,4 +621,58 @@ export const apiMessagesEn: Record<ApiMessageCode, string> = {
   'sessions.writeWhySessionsCancelledSoThose': 'Write why the sessions are cancelled, so that those invited know.',
   'sessions.youMayNotChangeSession': 'You may not change this session.',
   'sessions.youMayNotPlanSessionsUnit': 'You may not plan sessions for this unit.',
+};
+
+/**
+ * Swedish words the API puts into its messages as values (a form field's or an import column's name, a role, where a
+ * role applies) in English, so "Fyll i titel." reads "Fill in title." rather than "Fill in titel.". A value not listed
+ * (a name, a date, a number) is shown as the API sent it.
+ */
+export const apiValuesEn: Record<string, string> = {
+  // Library forms (api/src/library/dto/library.dto.ts)
+  Anteckningen: 'The note',
+  Befattning: 'Job title',
+  'Bilagans namn': 'The attachment’s name',
+  Fallbeskrivning: 'Case description',
+  Fråga: 'Question',
+  Förklaring: 'Explanation',
+  Handledningen: 'The facilitator guide',
+  Kunskapsfrågor: 'Knowledge questions',
+  Länkar: 'Links',
+  'Länkens namn': 'The link’s name',
+  Lärandemål: 'Learning goals',
+  Ord: 'Word',
+  Ordlista: 'Glossary',
+  Sammanfattning: 'Summary',
+  Sammanfattningen: 'The summary',
+  Steg: 'Steps',
+  Svarsalternativ: 'Answer options',
+  Titel: 'Title',
+  Uppgifter: 'Tasks',
+  Ändringsnoteringen: 'The change note',
+  Övningar: 'Exercises',
+  'Övningens rubrik': 'The exercise’s heading',
+  // Import columns (api/src/imports/import-problems.ts FIELD_LABELS)
+  Anställningsnummer: 'Employee number',
+  Förnamn: 'First name',
+  Efternamn: 'Last name',
+  'E-post': 'E-mail',
+  Anställningsform: 'Employment type',
+  Startdatum: 'Start date',
+  Slutdatum: 'End date',
+  Kön: 'Gender',
+  Språk: 'Language',
+  Enhetskod: 'Unit code',
+  'Enhetens namn': 'Unit name',
+  Område: 'Area',
+  // Roles and where they apply (api/src/people/person-roles.service.ts)
+  ombud: 'ambassador',
+  enhetschef: 'unit manager',
+  verksamhetschef: 'area manager',
+  administratör: 'administrator',
+  nätverkssamordnare: 'network coordinator',
+  'gäller en enhet: välj en enhet': 'applies to a unit: choose a unit',
+  'gäller ett område: välj ett område': 'applies to an area: choose an area',
+  'gäller hela organisationen: välj organisationen': 'applies to the whole organisation: choose the organisation',
+  'gäller nätverket: välj organisationens nätverk': 'applies to the network: choose the organisation’s network',
 };

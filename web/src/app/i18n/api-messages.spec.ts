@@ -76,4 +76,32 @@ describe('API message dictionaries', () => {
     const body = (await translateApiError({ statusCode: 422, message: 'x', problems: [problem] }, 'en', 'en-GB')) as { problems: Array<{ message: string }> };
     expect(body.problems[0].message).toBe(englishMessage);
   });
+
+  it('puts the Swedish words the API sends as values into English: field names, roles, where a role applies', async () => {
+    const body = {
+      statusCode: 400,
+      message: 'Uppgifterna är inte giltiga.',
+      messageCode: 'common.detailsNotValid',
+      details: [
+        { field: 'title', message: 'Fyll i titel.', messageCode: 'library.fill', messageParams: { field: 'titel' } },
+        { field: 'summary', message: 'Sammanfattning måste vara text.', messageCode: 'library.mustText', messageParams: { label: 'Sammanfattning' } },
+        {
+          field: 'scopeId',
+          message: 'Rollen enhetschef gäller en enhet: välj en enhet.',
+          messageCode: 'people.roleDoesNotApplyThereChoose',
+          messageParams: { role: 'enhetschef', scopeType: 'gäller en enhet: välj en enhet' },
+        },
+        { field: 'x', message: 'Enheten Solgården är stängd.', messageCode: 'people.unitClosed', messageParams: { name: 'Solgården' } },
+      ],
+    };
+    const english = (await translateApiError(body, 'en', 'en-GB')) as { details: Array<{ message: string }> };
+    expect(english.details.map((detail) => detail.message)).toEqual([
+      'Fill in title.',
+      'Summary must be text.',
+      'The role unit manager applies to a unit: choose a unit.',
+      'The unit Solgården is closed.',
+    ]);
+    const swedish = (await translateApiError(body, 'sv', 'sv-SE')) as { details: Array<{ message: string }> };
+    expect(swedish.details.map((detail) => detail.message)).toEqual(body.details.map((detail) => detail.message));
+  });
 });

@@ -2,13 +2,25 @@ import type { ApiMessageCode, ApiMessageParams } from '@kunna/contracts';
 import type { Language } from './i18n';
 import { formatMessage } from './message-format';
 
-type Dictionary = Record<ApiMessageCode, string>;
+interface Dictionary {
+  messages: Record<ApiMessageCode, string>;
+  /** Swedish words the API sends as values, in this language (a field's name, a role). */
+  values: Record<string, string>;
+}
 
 /** Each language's API messages are their own chunk, fetched when the first error arrives. */
 const LOADERS: Record<Language, () => Promise<Dictionary>> = {
-  sv: () => import('./api-messages.sv').then((module) => module.apiMessagesSv),
-  en: () => import('./api-messages.en').then((module) => module.apiMessagesEn),
+  sv: () => import('./api-messages.sv').then((module) => ({ messages: module.apiMessagesSv, values: {} })),
+  en: () => import('./api-messages.en').then((module) => ({ messages: module.apiMessagesEn, values: module.apiValuesEn })),
 };
+
+/** A value in the dictionary's language: as listed, or lower-cased as the API wrote it ("Fyll i titel."). */
+function valueIn(dictionary: Dictionary, value: string): string {
+  const exact = dictionary.values[value];
+  if (exact !== undefined) return exact;
+  const lower = Object.keys(dictionary.values).find((swedish) => swedish.toLowerCase() === value);
+  return lower === undefined ? value : dictionary.values[lower].toLowerCase();
+}
 const loaded = new Map<Language, Promise<Dictionary>>();
 
 export function apiMessages(language: Language): Promise<Dictionary> {
@@ -29,9 +41,10 @@ interface Coded {
 }
 
 function translated<T extends Coded>(entry: T, dictionary: Dictionary, locale: string): T {
-  const text = typeof entry.messageCode === 'string' ? dictionary[entry.messageCode as ApiMessageCode] : undefined;
+  const text = typeof entry.messageCode === 'string' ? dictionary.messages[entry.messageCode as ApiMessageCode] : undefined;
   if (text === undefined) return entry;
-  const params = (typeof entry.messageParams === 'object' && entry.messageParams !== null ? entry.messageParams : {}) as ApiMessageParams;
+  const sent = (typeof entry.messageParams === 'object' && entry.messageParams !== null ? entry.messageParams : {}) as ApiMessageParams;
+  const params = Object.fromEntries(Object.entries(sent).map(([name, value]) => [name, valueIn(dictionary, String(value))]));
   return { ...entry, message: formatMessage(locale, text, params) };
 }
 
