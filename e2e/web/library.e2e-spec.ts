@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, ModuleSummary, NetworkReach, PersonSummary, UnitCoverage } from '@kunna/contracts';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
+import { formatMessage } from '../../web/src/app/i18n/message-format';
 
 /**
  * The module library and the train-the-trainer structure in a real browser: a network coordinator
@@ -52,8 +53,8 @@ describe('Module library and ambassadors in the browser', () => {
     await link.click();
   }
 
-  const fill = (text: string, params: Record<string, string | number>) =>
-    text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  /** A text as the page shows it in Swedish: values filled in, plural forms chosen. */
+  const fill = (text: string, params: Record<string, string | number>) => formatMessage('sv-SE', text, params);
 
   async function cardTitles(page: Page): Promise<string[]> {
     return (await page.locator('.module-cards h3').allInnerTexts()).map((title) => title.trim());
