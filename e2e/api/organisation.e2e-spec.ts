@@ -1,6 +1,7 @@
 import { AreaKind, NetworkOrganisation, OrganisationTree, UnitDetail, UnitSummary } from '@kunna/contracts';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
-import { auditRows } from './people-test-helpers';
+import { auditRows, sql } from './people-test-helpers';
+import { withoutMessageCodes } from '../../api/src/test-support/without-message-codes';
 
 /** Shape of a tree reduced to names, to compare with what the fixture says each role may see. */
 function outline(tree: OrganisationTree): Record<string, Record<string, number>> {
@@ -36,6 +37,33 @@ describe('organisation API', () => {
       });
     });
 
+    it('counts the staff of an area and of the organisation each person once, whatever units they work in', async () => {
+      const hr = await t.as('hrA');
+      const before = (await hr.get('/api/organisation/tree')).body as OrganisationTree;
+      expect(before.areas.map((area) => area.staffCount)).toEqual([5, 1]);
+      expect(before.staffCount).toBe(6);
+      // staffU1 also works in U2 (same area) and U3 (another area) from today.
+      const added = await sql<{ id: string }>(
+        t,
+        `insert into unit_membership (organisation_id, person_id, unit_id, start_date)
+         values ($1, $2, $3, current_date), ($1, $2, $4, current_date) returning id`,
+        [t.fixture.orgA, t.fixture.people.staffU1.id, t.fixture.unitU2, t.fixture.unitU3],
+      );
+      try {
+        const tree = (await hr.get('/api/organisation/tree')).body as OrganisationTree;
+        expect(outline(tree)).toEqual({ 'Område A1': { 'Enhet U1': 3, 'Enhet U2': 3 }, 'Område A2': { 'Enhet U3': 2 } });
+        expect(tree.areas.map((area) => area.staffCount)).toEqual([5, 2]);
+        expect(tree.staffCount).toBe(6);
+        const network = (await (await t.as('coordinator')).get('/api/network/organisations')).body as NetworkOrganisation[];
+        expect(network.find((organisation) => organisation.id === t.fixture.orgA)?.activeStaffCount).toBe(6);
+        // An area manager sees their area's staff only.
+        const areaManager = (await (await t.as('areaManagerA1')).get('/api/organisation/tree')).body as OrganisationTree;
+        expect(areaManager.staffCount).toBe(5);
+      } finally {
+        await sql(t, `delete from unit_membership where id = any($1::uuid[])`, [added.map((row) => row.id)]);
+      }
+    });
+
     it('shows an area manager their area only', async () => {
       const response = await (await t.as('areaManagerA1')).get('/api/organisation/tree');
       expect(response.status).toBe(200);
@@ -66,10 +94,12 @@ describe('organisation API', () => {
       const response = await (await t.as('coordinator')).get('/api/network/organisations');
       expect(response.status).toBe(200);
       const organisations = response.body as NetworkOrganisation[];
-      // Organisation A: 10 fixture people, 3 units; organisation B: 3 people, 1 unit.
+      // Staff are the people working in a unit (api/src/people/staff.sql.ts), as on the start page and in Insight:
+      // organisation A's 6 of its 10 fixture people (HR, the administrator and others belong to no unit), 3 units;
+      // organisation B's 2 of 3, 1 unit.
       expect(organisations).toEqual([
-        { id: t.fixture.orgA, networkId: t.fixture.networkId, name: 'Kommun A', kind: 'municipality', unitCount: 3, activeStaffCount: 10 },
-        { id: t.fixture.orgB, networkId: t.fixture.networkId, name: 'Kommun B', kind: 'municipality', unitCount: 1, activeStaffCount: 3 },
+        { id: t.fixture.orgA, networkId: t.fixture.networkId, name: 'Kommun A', kind: 'municipality', unitCount: 3, activeStaffCount: 6 },
+        { id: t.fixture.orgB, networkId: t.fixture.networkId, name: 'Kommun B', kind: 'municipality', unitCount: 1, activeStaffCount: 2 },
       ]);
     });
 
@@ -100,7 +130,7 @@ describe('organisation API', () => {
       expect((await (await t.as('hrA')).get(`/api/units/${t.fixture.unitU4}`)).status).toBe(404);
       const malformed = await (await t.as('hrA')).get('/api/units/not-a-uuid');
       expect(malformed.status).toBe(400);
-      expect(malformed.body.details).toEqual([{ field: 'unitId', message: 'Ska vara ett id (UUID).' }]);
+      expect(withoutMessageCodes(malformed.body.details)).toEqual([{ field: 'unitId', message: 'Ska vara ett id (UUID).' }]);
     });
   });
 
@@ -116,7 +146,7 @@ describe('organisation API', () => {
 
       const duplicate = await admin.post('/api/areas', { name: 'hemtjänst', kind: AreaKind.HomeCare });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body.details).toEqual([{ field: 'name', message: expect.stringContaining('hemtjänst') }]);
+      expect(withoutMessageCodes(duplicate.body.details)).toEqual([{ field: 'name', message: expect.stringContaining('hemtjänst') }]);
 
       // Another organisation may use the same name.
       expect((await (await t.as('adminB')).post('/api/areas', { name: 'Hemtjänst', kind: AreaKind.HomeCare })).status).toBe(201);
@@ -126,10 +156,10 @@ describe('organisation API', () => {
       const admin = await t.as('adminA');
       const noName = await admin.post('/api/areas', { name: '   ', kind: AreaKind.Other });
       expect(noName.status).toBe(400);
-      expect(noName.body.details).toEqual([{ field: 'name', message: 'Fyll i namn.' }]);
+      expect(withoutMessageCodes(noName.body.details)).toEqual([{ field: 'name', message: 'Fyll i namn.' }]);
       const badKind = await admin.post('/api/areas', { name: 'Något', kind: 'zoo' });
       expect(badKind.status).toBe(400);
-      expect(badKind.body.details).toEqual([{ field: 'kind', message: 'Välj typ av verksamhet.' }]);
+      expect(withoutMessageCodes(badKind.body.details)).toEqual([{ field: 'kind', message: 'Välj typ av verksamhet.' }]);
       const badCode = await admin.post('/api/units', { areaId: t.fixture.areaA1, name: 'Enhet X', code: 'A B' });
       expect(badCode.status).toBe(400);
       expect(badCode.body.details[0].field).toBe('code');
@@ -139,7 +169,9 @@ describe('organisation API', () => {
       const admin = await t.as('adminA');
       const duplicate = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'Annan enhet', code: 'U1' });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body.details).toEqual([{ field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' }]);
+      expect(withoutMessageCodes(duplicate.body.details)).toEqual([{ field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' }]);
+      // The message's catalogue code and its value, for the web app to show in the reader's language.
+      expect(duplicate.body.details[0]).toMatchObject({ messageCode: 'organisation.unitCodeTaken', messageParams: { code: 'U1' } });
 
       // Organisation B's unit U4 has code U4: organisation A may use it too.
       const created = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'Björkgården', code: 'U4' });

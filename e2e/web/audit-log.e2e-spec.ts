@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
+import { auditActionLabel } from '../../web/src/app/audit/audit-actions';
 import { account, signIn, sv } from './demo';
 import { navLinkNames, openFromNav } from './nav';
 
@@ -25,20 +26,48 @@ describe('audit log in the browser', () => {
 
   const nav = () => page.getByRole('navigation', { name: sv.app.mainNav });
 
-  it('the admin finds their own sign-in, filters by event and sets how long the log is kept', async () => {
+  it('the admin reads the log in words, with the names of people and units, and filters by event, period and person', async () => {
+    const signedIn = auditActionLabel('sv', 'auth.sign_in');
     await signIn(page, account('Organisationsadmin', /Älvstad/));
     await openFromNav(page, sv.nav.audit);
     await page.getByRole('heading', { level: 1, name: sv.audit.title }).waitFor();
     const table = page.getByRole('table', { name: sv.audit.title });
-    await table.getByRole('cell', { name: 'auth.sign_in', exact: true }).first().waitFor();
+    await table.getByRole('cell', { name: signedIn, exact: true }).first().waitFor();
+    // Actions in words, never their codes; targets by kind and name, never a bare id.
+    const body = await table.locator('tbody').innerText();
+    expect(body).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+    expect(body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await expectAccessible(page, 'audit-log');
 
-    await page.getByLabel(sv.audit.action, { exact: true }).selectOption('auth.sign_in');
+    await page.getByLabel(sv.audit.action, { exact: true }).selectOption({ label: signedIn });
     await page.getByRole('button', { name: sv.audit.search, exact: true }).click();
-    await table.getByRole('cell', { name: 'auth.sign_in', exact: true }).first().waitFor();
+    await table.getByRole('cell', { name: signedIn, exact: true }).first().waitFor();
     const actions = await table.locator('tbody td:nth-of-type(1)').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
-    expect(new Set(actions)).toEqual(new Set(['auth.sign_in']));
+    expect(new Set(actions)).toEqual(new Set([signedIn]));
+
+    // One person over one day: the administrator themself today, every kind of event.
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { personId: string; firstName: string; lastName: string };
+    await page.getByLabel(sv.audit.action, { exact: true }).selectOption('');
+    await page.getByLabel(sv.audit.personSearch, { exact: true }).fill(me.lastName);
+    const person = page.getByLabel(sv.audit.person, { exact: true });
+    await person.locator(`option[value="${me.personId}"]`).waitFor({ state: 'attached' });
+    await person.selectOption(me.personId);
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel(sv.audit.from, { exact: true }).fill(today);
+    await page.getByLabel(sv.audit.to, { exact: true }).fill(today);
+    const sent = page.waitForResponse((response) => response.url().includes('/api/audit-log?'));
+    await page.getByRole('button', { name: sv.audit.search, exact: true }).click();
+    const answer = await sent;
+    const query = new URL(answer.url()).searchParams;
+    expect([query.get('from'), query.get('to'), query.get('personId'), query.get('action')]).toEqual([today, today, me.personId, null]);
+    // The same question asked again (the page's own answer body is not kept by the browser once read).
+    const found = ((await (await page.request.get(answer.url())).json()) as { entries: unknown[] }).entries;
+    expect(found.length).toBeGreaterThan(0);
+    // The table shows those entries, each by the administrator or about them (then named as the target).
+    await page.waitForFunction((count) => document.querySelectorAll('table tbody tr').length === count, found.length);
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.filter((row) => !row.includes(`${me.firstName} ${me.lastName}`))).toEqual([]);
 
     const days = page.getByLabel(sv.audit.retentionDays, { exact: true });
     await days.fill('10');

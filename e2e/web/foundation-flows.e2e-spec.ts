@@ -307,7 +307,7 @@ describe('Kunna in the browser: the foundation’s flows', () => {
 
       await page.getByLabel(sv.admin.users.search, { exact: true }).fill(colleague.employeeNumber);
       await page.getByRole('button', { name: sv.admin.users.searchButton, exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `Visar 1 av 1 personer för ”${colleague.employeeNumber}”.` }).waitFor();
+      await page.getByRole('status').filter({ hasText: `Visar 1 av 1 person för ”${colleague.employeeNumber}”.` }).waitFor();
       await page.getByRole('link', { name: `${colleague.lastName}, ${colleague.firstName}` }).click();
       await page.getByRole('heading', { level: 1, name: `${colleague.firstName} ${colleague.lastName}` }).waitFor();
 

@@ -129,7 +129,8 @@ describe('Insight in the browser', () => {
     const download = page.waitForEvent('download');
     await exportButton.click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe('deltagande.xlsx');
+    // What and when: the subject and today's date.
+    expect(file.suggestedFilename()).toMatch(/^deltagande-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const stream = await file.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -174,7 +175,7 @@ describe('Insight in the browser', () => {
     const download = page.waitForEvent('download');
     await exportButton.click();
     const file = await download;
-    expect(file.suggestedFilename()).toBe(`${sv.competence.heatMap.fileName}.xlsx`);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^${sv.competence.heatMap.fileName}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
     const chunks: Buffer[] = [];
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     const [sheet] = await readXlsx(new Uint8Array(Buffer.concat(chunks)));

@@ -3,6 +3,7 @@ import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, A
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
 import { openFromNav } from './nav';
+import { formatMessage } from '../../web/src/app/i18n/message-format';
 
 /**
  * The module library and the train-the-trainer structure in a real browser: a network coordinator
@@ -50,8 +51,8 @@ describe('Module library and ambassadors in the browser', () => {
     await openFromNav(page, label);
   }
 
-  const fill = (text: string, params: Record<string, string | number>) =>
-    text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  /** A text as the page shows it in Swedish: values filled in, plural forms chosen. */
+  const fill = (text: string, params: Record<string, string | number>) => formatMessage('sv-SE', text, params);
 
   async function cardTitles(page: Page): Promise<string[]> {
     return (await page.locator('.module-cards h3').allInnerTexts()).map((title) => title.trim());

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CSRF_HEADER, CurrentUser, MyPersonalData, PersonSummary } from '@kunna/contracts';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
+import { auditActionLabel } from '../../web/src/app/audit/audit-actions';
 import { account, signIn, sv } from './demo';
 
 /** A person reads and downloads their own data; an administrator sets retention and pseudonymises someone who left. */
@@ -43,6 +44,39 @@ describe('personal data in the browser', () => {
     expect(data.profile.id).toBe(me.personId);
     expect(data.roles.some((role) => role.role === 'ambassador')).toBe(true);
     expect(data.auditEntries.some((entry) => entry.action === 'auth.sign_in')).toBe(true);
+
+    // The page says the same in words: labels for codes, no JSON, no action names.
+    const main = page.locator('main');
+    const text = await main.innerText();
+    expect(text).toContain(sv.employment[data.profile.employmentType as keyof typeof sv.employment]);
+    expect(text).toContain(sv.language[data.profile.preferredLanguage as keyof typeof sv.language]);
+    expect(text).toContain(sv.role.ambassador);
+    expect(text).toContain(auditActionLabel('sv', 'auth.sign_in'));
+    expect(text).not.toContain('{"');
+    expect(text).not.toMatch(/\b(auth|person|personal_data)\.[a-z_]+\b/);
+    expect(text).not.toMatch(/\b(female|male|permanent|substitute|hourly|submitted|in_progress)\b/);
+
+    // A printable view: the page without the menu and the buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: sv.myData.print, exact: true }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 2, name: sv.myData.profile }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('button', { name: sv.myData.print, exact: true }).isVisible()).toBe(true);
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+
+  it('a staff member reads their answers to a check in words', async () => {
+    await signIn(page, account('Medarbetare'));
+    await page.goto('/mitt-konto/mina-uppgifter');
+    await page.getByRole('heading', { level: 1, name: sv.myData.title }).waitFor();
+    await page.getByRole('heading', { level: 2, name: sv.myData.checks }).waitFor();
+    const data = (await (await page.request.get('/api/me/personal-data')).json()) as MyPersonalData;
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain('{"');
+    expect(text).not.toContain('"rating"');
+    const rated = data.checkResponses.flatMap((response) => response.answers).find((answer) => !answer.declined && (answer.value as { rating?: number } | null)?.rating);
+    if (rated) expect(text).toContain(sv.myData.rating.replace('{value}', String((rated.value as { rating: number }).rating)));
+    await expectAccessible(page, 'my data, staff');
     expect(await pageProblems(page, problems)).toEqual([]);
   });
 

@@ -356,7 +356,7 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     expect(await page.evaluate(() => fetch('/api/sessions/00000000-0000-4000-8000-000000000000').then(() => 'network', () => 'offline'))).toBe('offline');
     await list.getByRole('button', { name: new RegExp(`^${name}`) }).click();
     const status = page.getByTestId('sync-status');
-    await status.getByText('1 markeringar väntar på att skickas').waitFor();
+    await status.getByText('1 markering väntar på att skickas').waitFor();
     await expectAccessible(page, 'attendance page reloaded offline');
 
     await context.setOffline(false);

@@ -14,6 +14,7 @@ import type { Visibility } from '../organisation/visibility';
 import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
 import { minutesToHours } from './reach';
 import type { AttendedRow, FacilitatedSessionRow, TrainerRow } from './reach';
+import { staffCount } from '../people/staff.sql';
 
 export interface AppointmentRow {
   id: string;
@@ -526,9 +527,7 @@ export class AmbassadorsRepository {
       upcoming_starts: string[];
     }> = await this.db.manager.query(
       `select u.id as unit_id, u.name as unit_name, u.area_id, ar.name as area_name,
-              (select count(distinct m.person_id)::int from unit_membership m join person p on p.id = m.person_id
-                where m.unit_id = u.id and m.start_date <= current_date and (m.end_date is null or m.end_date >= current_date)
-                  and p.pseudonymised_at is null) as staff_count,
+              ${staffCount('s.unit_id = u.id')} as staff_count,
               coalesce((select json_agg(json_build_object(
                                  'personId', p.id, 'name', p.first_name || ' ' || p.last_name, 'appointmentId', a.id,
                                  'leavesOn', nullif(least(coalesce(a.end_date, 'infinity'::date), coalesce(p.end_date, 'infinity'::date)),
@@ -589,10 +588,7 @@ export class AmbassadorsRepository {
                   and not exists (select 1 from active x where x.unit_id = u.id)) as units_without_ambassador,
               (select count(distinct x.person_id)::int from active x join open_unit u on u.id = x.unit_id
                 where u.organisation_id = o.id) as active_ambassadors,
-              (select count(distinct m.person_id)::int from unit_membership m join open_unit u on u.id = m.unit_id
-                 join person p on p.id = m.person_id
-                where u.organisation_id = o.id and m.start_date <= current_date and (m.end_date is null or m.end_date >= current_date)
-                  and p.pseudonymised_at is null) as staff_count
+              ${staffCount('s.organisation_id = o.id')} as staff_count
          from organisation o where o.network_id = any($1::uuid[])
         order by o.name`,
       [networkIds],

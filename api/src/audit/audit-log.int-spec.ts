@@ -65,6 +65,25 @@ describe('audit log search and retention (integration)', () => {
     expect(Number(second.entries[0].id)).toBeLessThan(Number(first.entries[0].id));
   });
 
+  it('names each entry’s target where it belongs to the organisation, and never another organisation’s', async () => {
+    const insert = `insert into audit_log (action, organisation_id, actor_person_id, target_type, target_id, details)
+                    values ($1, $2, $3, $4, $5, '{}'::jsonb)`;
+    await owner.query(insert, ['unit.updated', t.fixture.orgA, t.fixture.people.adminA.id, 'unit', t.fixture.unitU1]);
+    await owner.query(insert, ['person.updated', t.fixture.orgA, t.fixture.people.adminA.id, 'person', t.fixture.people.staffU1.id]);
+    await owner.query(insert, ['area.updated', t.fixture.orgA, t.fixture.people.adminA.id, 'area', t.fixture.areaA1]);
+    // An entry of organisation A naming organisation B's unit (as a forged or stale id would): no name.
+    await owner.query(insert, ['unit.updated', t.fixture.orgA, t.fixture.people.adminA.id, 'unit', t.fixture.unitU4]);
+    await owner.query(insert, ['insights.competence_profile.create', t.fixture.orgA, t.fixture.people.adminA.id, 'role_title', 'Undersköterska']);
+    const page = await search('?limit=5');
+    expect(page.entries.map((entry) => [entry.targetType, entry.targetName])).toEqual([
+      ['role_title', null],
+      ['unit', null],
+      ['area', 'Område A1'],
+      ['person', 'staffU1 Testsson'],
+      ['unit', 'Enhet U1'],
+    ]);
+  });
+
   it('names the field of a bad filter', async () => {
     for (const [query, field] of [
       ['?from=2026-02-30', 'from'],

@@ -2,6 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { AuditLogEntry, AuditLogQuery } from '@kunna/contracts';
 import { Db } from '../database/db';
 
+/** A target id that is a UUID: other ids (a role title) are not looked up. */
+const TARGET_UUID = `a.target_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'`;
+
+/**
+ * The name of an entry's target, looked up only among the objects of the entry's (the reader's) organisation and, for
+ * the library, its network's shared modules and programmes; a pseudonymised person by their pseudonym. Anything else
+ * (a deleted object, another organisation's) has no name and shows as its type and id.
+ */
+const TARGET_NAME = `case when ${TARGET_UUID} then case a.target_type
+    when 'person' then (select t.first_name || ' ' || t.last_name from person t
+                         where t.id = a.target_id::uuid and t.organisation_id = a.organisation_id)
+    when 'unit' then (select t.name from unit t where t.id = a.target_id::uuid and t.organisation_id = a.organisation_id)
+    when 'area' then (select t.name from area t where t.id = a.target_id::uuid and t.organisation_id = a.organisation_id)
+    when 'organisation' then (select t.name from organisation t where t.id = a.target_id::uuid and t.id = a.organisation_id)
+    when 'check_instrument' then (select t.title from check_instrument t where t.id = a.target_id::uuid and t.organisation_id = a.organisation_id)
+    when 'library_program' then (select t.title from library_program t join organisation o on o.id = a.organisation_id
+                                  where t.id = a.target_id::uuid and (t.organisation_id = o.id or (t.organisation_id is null and t.network_id = o.network_id)))
+    when 'library_module' then (select v.title from library_module t join organisation o on o.id = a.organisation_id
+                                  join library_module_version v on v.module_id = t.id
+                                 where t.id = a.target_id::uuid and (t.organisation_id = o.id or (t.organisation_id is null and t.network_id = o.network_id))
+                                 order by v.version_number desc limit 1)
+    when 'session' then (select v.title || ' ' || to_char(t.date, 'YYYY-MM-DD') from sessions t
+                           join library_module_version v on v.id = t.module_version_id
+                          where t.id = a.target_id::uuid and t.organisation_id = a.organisation_id)
+  end end`;
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly db: Db) {}
@@ -18,9 +44,11 @@ export class AuditRepository {
       target_id: string | null;
       details: Record<string, unknown>;
       ip: string | null;
+      target_name: string | null;
     }> = await this.db.manager.query(
       `select a.id::text, a.created_at, a.action, a.actor_person_id, a.target_type, a.target_id, a.details, a.ip,
-              case when p.pseudonymised_at is null then p.first_name || ' ' || p.last_name end as actor_name
+              case when p.pseudonymised_at is null then p.first_name || ' ' || p.last_name end as actor_name,
+              ${TARGET_NAME} as target_name
          from audit_log a
          left join person p on p.id = a.actor_person_id
         where a.organisation_id = $1
@@ -43,6 +71,7 @@ export class AuditRepository {
       targetId: row.target_id,
       details: row.details,
       ip: row.ip,
+      targetName: row.target_name,
     }));
   }
 

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditAction } from '@kunna/contracts';
 import { Db } from '../database/db';
 import { currentRequest } from '../database/request-context';
 
 export interface AuditEntry {
-  action: string;
+  /** One of AUDIT_ACTIONS (libs/contracts), which every reader can name in words. */
+  action: AuditAction;
   organisationId?: string | null;
   actorPersonId?: string | null;
   targetType?: string;

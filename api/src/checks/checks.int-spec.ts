@@ -15,6 +15,7 @@ import {
   SupportSignal,
 } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
+import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 const item = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, extra: Partial<CheckItemInput> = {}): CheckItemInput => ({
   key,
@@ -132,7 +133,7 @@ describe('checks (integration)', () => {
       expect((await hr.post('/api/checks/core-items', body)).status).toBe(403);
       const invalid = await coordinator.post('/api/checks/core-items', { ...body, dimension: 'flit' });
       expect(invalid.status).toBe(400);
-      expect(invalid.body.details).toEqual([{ field: 'dimension', message: 'Välj kunskap, färdigheter, förmåga eller vilja.' }]);
+      expect(withoutMessageCodes(invalid.body.details)).toEqual([{ field: 'dimension', message: 'Välj kunskap, färdigheter, förmåga eller vilja.' }]);
       const list = await hr.get('/api/checks/core-items');
       expect((list.body as CoreItem[]).map((c) => c.id)).toEqual([core.id]);
     });
@@ -149,7 +150,7 @@ describe('checks (integration)', () => {
         items: [ITEMS[0], { ...choice('k9', 'A'), options: [{ key: 'a', textSv: 'Bara ett', textEn: null, correct: true }] }],
       });
       expect(broken.status).toBe(400);
-      expect(broken.body.details).toEqual([{ field: 'items[1].options', message: 'Ge 2–8 svarsalternativ.' }]);
+      expect(withoutMessageCodes(broken.body.details)).toEqual([{ field: 'items[1].options', message: 'Ge 2–8 svarsalternativ.' }]);
 
       // An editor who sends back a changed copy of the core item does not change it.
       const tampered = { ...core, textSv: 'Ändrad gemensam fråga', key: core.key };
@@ -221,7 +222,7 @@ describe('checks (integration)', () => {
       const form = (await ambassador.post(`/api/checks/rounds/${before.id}/kiosk`, { responseId: randomUUID(), personId: u1Colleagues[0] })).body as KioskForm;
       const bad = await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: 7 } });
       expect(bad.status).toBe(400);
-      expect(bad.body.details).toEqual([{ field: 'value', message: 'Välj ett av de fyra svaren.' }]);
+      expect(withoutMessageCodes(bad.body.details)).toEqual([{ field: 'value', message: 'Välj ett av de fyra svaren.' }]);
       await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: 2 } });
       await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: 1 } });
       await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/a1`, { declined: true });
@@ -317,7 +318,7 @@ describe('checks (integration)', () => {
       const body = { unitId: t.fixture.unitU1, instrumentVersionId: version.id, title: 'Tillfälle i personalrummet' };
       const wrong = await ambassador.post('/api/checks/assignments', { ...body, id: randomUUID(), sessionId: t.fixture.sessions.sessionU2 });
       expect(wrong.status).toBe(400);
-      expect(wrong.body.details).toEqual([{ field: 'sessionId', message: 'Välj ett tillfälle i samma enhet.' }]);
+      expect(withoutMessageCodes(wrong.body.details)).toEqual([{ field: 'sessionId', message: 'Välj ett tillfälle i samma enhet.' }]);
       const id = randomUUID();
       expect((await ambassador.post('/api/checks/assignments', { ...body, id, sessionId: t.fixture.sessions.sessionU1 })).status).toBe(201);
       const opened = (await ambassador.post(`/api/checks/assignments/${id}/rounds`, { kind: 'before' })).body as CheckAssignment;

@@ -68,14 +68,15 @@ describe('ApiExceptionFilter', () => {
   afterEach(() => logError.mockRestore());
 
   describe('HTTP exceptions', () => {
-    it('keeps the status, message and extra fields of an object payload', () => {
+    it('keeps the status, message and extra fields of an object payload, with the code of each message', () => {
       const out = run(validationError([{ field: 'email', message: 'Ange en giltig e-postadress.' }]));
       expect(out.status).toBe(400);
       expect(out.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
         message: 'Uppgifterna är inte giltiga.',
-        details: [{ field: 'email', message: 'Ange en giltig e-postadress.' }],
+        messageCode: 'common.detailsNotValid',
+        details: [{ field: 'email', message: 'Ange en giltig e-postadress.', messageCode: 'common.enterValidEMailAddress' }],
       });
     });
 
@@ -174,7 +175,13 @@ describe('ApiExceptionFilter', () => {
       const error = new TypeError("Cannot read properties of undefined (reading 'secret')");
       const out = run(error);
       expect(out.status).toBe(500);
-      expect(out.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Något gick fel hos oss. Försök igen.', requestId: undefined });
+      expect(out.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Något gick fel hos oss. Försök igen.',
+        messageCode: 'common.somethingWentWrongOnOurSide',
+        requestId: undefined,
+      });
       const text = JSON.stringify(out.body);
       expect(text).not.toContain('secret');
       expect(text).not.toContain('at ');

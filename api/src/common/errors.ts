@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
 import { currentRequest } from '../database/request-context';
+import { withMessageCodes } from './message-codes';
 import { answerLanguage, localiseError } from './messages';
 import { loggedPath } from './request-context.middleware';
 
@@ -102,7 +103,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const requestId = currentRequest()?.requestId;
-    const body = this.toBody(exception, request);
+    // The code is read from the Swedish text, before any translation.
+    const body = withMessageCodes(this.toBody(exception, request));
     if (body.statusCode >= 500) {
       this.logger.error(
         JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), error: describe(exception) }),

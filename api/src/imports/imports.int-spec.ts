@@ -8,6 +8,7 @@ import { ImportOptions, ImportPreview, ImportProblem, ImportResult, ImportRunSum
 import { FixturePersonKey } from '../test-support/fixture';
 import { createTestApp, TestApp, sql } from '../test-support/test-app';
 import { tableCounts, Uploader, uploader } from '../test-support/import-client';
+import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 const FILES = path.join(__dirname, 'test-files');
 const CLEAN = fs.readFileSync(path.join(FILES, 'clean-utf8-comma.csv'));
@@ -99,6 +100,9 @@ describe('imports API', () => {
       expect(messages[1]).toContain('finns redan på rad 2');
       expect(messages[2]).toBe('Enhetskoden "U4" finns inte i organisationen. Kontrollera koden, eller välj att nya enheter får skapas.');
       expect(messages[6]).toContain(t.fixture.people.staffU2.employeeNumber);
+      // Every problem names its message's code and values, for the web app to translate.
+      expect(result.problems.every((problem) => typeof problem.messageCode === 'string')).toBe(true);
+      expect(result.problems[0]).toMatchObject({ messageCode: 'imports.notValidDateWriteDatesYyyy', messageParams: { text: '"5/1/2024"' } });
       expect(result.counts).toEqual({ created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 });
       expect(await tableCounts(t)).toEqual(before);
     });
@@ -128,7 +132,7 @@ describe('imports API', () => {
         counts: { created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 },
       });
       expect(brief(response.body.problems)).toEqual([[10, 64, 'Startdatum', 'invalid_date']]);
-      expect(response.body.details).toEqual([{ field: 'Startdatum', message: response.body.problems[0].message, line: 10, column: 64 }]);
+      expect(withoutMessageCodes(response.body.details)).toEqual([{ field: 'Startdatum', message: response.body.problems[0].message, line: 10, column: 64 }]);
       expect(response.body.message).toContain('Ingenting har ändrats');
       expect(await tableCounts(t)).toEqual(before);
     });
@@ -352,7 +356,7 @@ describe('imports API', () => {
     it('answers a missing, wrong-typed, binary or too large file with 400/413 naming the field', async () => {
       const noFile = await hr.upload('/api/imports/dry-run', null, { mapping: CLEAN_MAPPING, mode: 'partial' });
       expect(noFile.status).toBe(400);
-      expect(noFile.body.details).toEqual([{ field: 'file', message: 'Välj en CSV-fil att ladda upp (fältet file).' }]);
+      expect(withoutMessageCodes(noFile.body.details)).toEqual([{ field: 'file', message: 'Välj en CSV-fil att ladda upp (fältet file).' }]);
 
       const png = await hr.upload('/api/imports/preview', Buffer.from([0x89, 0x50, 0x4e, 0x47]), undefined, 'bild.png', 'image/png');
       expect(png.status).toBe(400);

@@ -16,6 +16,7 @@ import { limitProblems, lineProblem, sortProblems } from './import-problems';
 import { cleanCell } from './import-values';
 import { ImportsRepository } from './imports.repository';
 import { validateRows } from './row-validation';
+import { messageCodeOf } from '../common/message-codes';
 
 /** Problems listed in one answer; past this a summary line says how many more there are. */
 export const MAX_LISTED_PROBLEMS = 1000;
@@ -168,7 +169,8 @@ export class ImportsService {
 const ZERO_COUNTS: ImportCounts = { created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 };
 
 function result(dryRun: boolean, problems: ImportProblem[], counts: ImportCounts): ImportResult {
-  const sorted = limitProblems(sortProblems(problems), MAX_LISTED_PROBLEMS);
+  // Each problem with its message's catalogue code, for the web app to show in the reader's language.
+  const sorted = limitProblems(sortProblems(problems), MAX_LISTED_PROBLEMS).map((problem) => ({ ...problem, ...messageCodeOf(problem.message) }));
   return { dryRun, ok: sorted.length === 0, problems: sorted, counts: sorted.length === 0 ? counts : { ...ZERO_COUNTS } };
 }
 

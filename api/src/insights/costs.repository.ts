@@ -3,6 +3,7 @@ import { ActivityCategory, ExternalCost, HourlyRate, ParticipantReportRow, Parti
 import { Db } from '../database/db';
 import { PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
 import { LOCAL_TODAY } from './team.repository';
+import { staffCount } from '../people/staff.sql';
 
 export interface CategoryRow {
   category: ActivityCategory;
@@ -258,9 +259,7 @@ export class CostsRepository {
   > {
     return this.db.manager.query(
       `select o.id, o.name, o.min_group_size as "minGroupSize",
-              (select count(distinct um.person_id)::int from unit_membership um join person p on p.id = um.person_id
-                where um.organisation_id = o.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
-                  and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null) as people,
+              ${staffCount('s.organisation_id = o.id', LOCAL_TODAY)} as people,
               (select count(distinct d.person_id)::int from insight_participation_day d
                 where d.organisation_id = o.id and d.date between $2 and $3 and d.person_id is not null) as participants,
               (select coalesce(sum(d.minutes), 0)::int from insight_participation_day d

@@ -17,6 +17,7 @@ import {
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { JPEG_BYTES, officeFile, PDF_BYTES, PNG_BYTES } from '../test-support/zip-builder';
+import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 function content(title: string, overrides: Partial<ModuleContentInput> = {}): ModuleContentInput {
   return {
@@ -202,7 +203,7 @@ describe('module library (integration)', () => {
       });
       const response = await coordinator.put(`/api/library/modules/${moduleId}/draft`, twoCorrect);
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([
+      expect(withoutMessageCodes(response.body.details)).toEqual([
         { field: 'digCompCodes.0', message: 'DigComp 2.2 har ingen kompetens 3.6.' },
         { field: 'knowledgeItems.0.correctOptionIds', message: 'En fråga med ett rätt svar ska ha exakt ett rätt svar markerat.' },
         { field: 'knowledgeItems.1.correctOptionIds', message: 'Rätta svar måste vara bland frågans svarsalternativ.' },
@@ -370,7 +371,7 @@ describe('module library (integration)', () => {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(10 * 1024 * 1024)]);
       const response = await upload('stor.pdf', big);
       expect(response.status).toBe(413);
-      expect(response.body.details).toEqual([{ field: 'file', message: 'Filen är för stor. Största tillåtna storlek är 10 MB.' }]);
+      expect(withoutMessageCodes(response.body.details)).toEqual([{ field: 'file', message: 'Filen är för stor. Största tillåtna storlek är 10 MB.' }]);
       const empty = await coordinator.post(`/api/library/modules/${moduleId}/draft/attachments`, {});
       expect(empty.status).toBe(400);
       expect(empty.body.details[0].field).toBe('file');
@@ -452,7 +453,7 @@ describe('module library (integration)', () => {
         qualifiesModuleIds: [networkModule],
       });
       expect(response.status).toBe(400);
-      expect(response.body.details).toEqual([
+      expect(withoutMessageCodes(response.body.details)).toEqual([
         { field: 'qualifiesModuleIds', message: 'Bara en ombudsutbildning ger behörighet att leda moduler.' },
         { field: 'steps.0.moduleId', message: 'Modulen finns inte i biblioteket.' },
         { field: 'steps.1.moduleId', message: 'Modulen finns inte i biblioteket.' },
@@ -490,7 +491,7 @@ describe('module library (integration)', () => {
       expect((await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU4, startDate: '2025-01-01' })).status).toBe(404);
       const missing = await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', startDate: '2025-01-01' });
       expect(missing.status).toBe(400);
-      expect(missing.body.details).toEqual([{ field: 'unitId', message: 'Välj en enhet.' }]);
+      expect(withoutMessageCodes(missing.body.details)).toEqual([{ field: 'unitId', message: 'Välj en enhet.' }]);
 
       const title = await hrA.post(`/api/library/programs/${programId}/assignments`, { targetType: 'role_title', roleTitle: 'Undersköterska', startDate: '2025-01-01' });
       expect(title.status).toBe(201);

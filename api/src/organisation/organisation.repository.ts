@@ -12,6 +12,7 @@ import {
 } from '@kunna/contracts';
 import { Db } from '../database/db';
 import { CURRENT_MEMBERSHIP, PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary } from '../people/person-summary.sql';
+import { staffCount, staffMemberships } from '../people/staff.sql';
 import { conflictError, uniqueViolation } from './http-errors';
 import type { Visibility } from './visibility';
 
@@ -86,9 +87,7 @@ export class OrganisationRepository {
       managers: PersonRef[];
     }> = await this.db.manager.query(
       `select u.id, u.organisation_id, u.area_id, u.name, u.code,
-              (select count(distinct m.person_id)::int from unit_membership m
-                 join person p on p.id = m.person_id
-                where m.unit_id = u.id and ${CURRENT_MEMBERSHIP} and p.pseudonymised_at is null) as staff_count,
+              ${staffCount('s.unit_id = u.id')} as staff_count,
               coalesce((select json_agg(json_build_object('id', p.id, 'name', p.first_name || ' ' || p.last_name)
                                         order by p.last_name, p.first_name)
                           from role_assignment r join person p on p.id = r.person_id
@@ -109,6 +108,22 @@ export class OrganisationRepository {
       staffCount: row.staff_count,
       managers: row.managers,
     }));
+  }
+
+  /** Staff (each person once, staff.sql.ts) of each of the given units' areas and of all of them together. */
+  async staffOfUnits(unitIds: string[]): Promise<{ total: number; byArea: Map<string, number> }> {
+    if (unitIds.length === 0) return { total: 0, byArea: new Map() };
+    const rows: Array<{ area_id: string | null; staff: number }> = await this.db.manager.query(
+      `select s.area_id, count(distinct s.person_id)::int as staff
+         from ${staffMemberships()} s
+        where s.unit_id = any($1::uuid[])
+        group by grouping sets ((s.area_id), ())`,
+      [unitIds],
+    );
+    return {
+      total: rows.find((row) => row.area_id === null)?.staff ?? 0,
+      byArea: new Map(rows.filter((row) => row.area_id !== null).map((row) => [row.area_id!, row.staff])),
+    };
   }
 
   async area(organisationId: string, areaId: string): Promise<AreaRow | null> {
@@ -265,9 +280,7 @@ export class OrganisationRepository {
     }> = await this.db.manager.query(
       `select o.id, o.network_id, o.name, o.kind,
               (select count(*)::int from unit u where u.organisation_id = o.id and ${OPEN_UNIT}) as unit_count,
-              (select count(*)::int from person p
-                where p.organisation_id = o.id and p.pseudonymised_at is null
-                  and p.start_date <= current_date and (p.end_date is null or p.end_date >= current_date)) as active_staff_count
+              ${staffCount('s.organisation_id = o.id')} as active_staff_count
          from organisation o
         where o.network_id = any($1::uuid[])
         order by o.name`,

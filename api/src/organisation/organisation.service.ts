@@ -36,6 +36,7 @@ export class OrganisationService {
     if (!organisation) throw notFound();
     const areas = await this.repository.visibleAreas(caller.organisationId, visibility);
     const units = await this.repository.visibleUnits(caller.organisationId, visibility);
+    const staff = await this.repository.staffOfUnits(units.map((unit) => unit.id));
     return {
       organisation,
       areas: areas.map((area) => ({
@@ -43,7 +44,9 @@ export class OrganisationService {
         name: area.name,
         kind: area.kind,
         units: units.filter((unit) => unit.areaId === area.id),
+        staffCount: staff.byArea.get(area.id) ?? 0,
       })),
+      staffCount: staff.total,
     };
   }
 
@@ -71,7 +74,7 @@ export class OrganisationService {
     }
     const id = await this.repository.insertArea(caller.organisationId, body.name, body.kind);
     await this.audit.record({ action: 'area.created', targetType: 'area', targetId: id, details: { name: body.name, kind: body.kind } });
-    return { id, name: body.name, kind: body.kind, units: [] };
+    return { id, name: body.name, kind: body.kind, units: [], staffCount: 0 };
   }
 
   async updateArea(caller: Caller, areaId: string, body: UpdateAreaDto): Promise<AreaNode> {
@@ -83,12 +86,9 @@ export class OrganisationService {
     await this.repository.updateArea(areaId, { name: body.name, kind: body.kind });
     const changed = changedFields(area, body);
     if (changed.length > 0) await this.audit.record({ action: 'area.updated', targetType: 'area', targetId: areaId, details: { changed } });
-    return {
-      id: areaId,
-      name: body.name ?? area.name,
-      kind: body.kind ?? area.kind,
-      units: await this.repository.unitSummariesInArea(areaId),
-    };
+    const units = await this.repository.unitSummariesInArea(areaId);
+    const staff = await this.repository.staffOfUnits(units.map((unit) => unit.id));
+    return { id: areaId, name: body.name ?? area.name, kind: body.kind ?? area.kind, units, staffCount: staff.total };
   }
 
   async createUnit(caller: Caller, body: CreateUnitDto): Promise<UnitSummary> {

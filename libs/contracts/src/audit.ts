@@ -1,3 +1,99 @@
+/**
+ * Every action the audit log records (api/src/audit/audit.service.ts takes only these), so that every reader can name
+ * it in words (web/src/app/audit/audit-actions.ts).
+ */
+export const AUDIT_ACTIONS = [
+  'ambassador.appointed',
+  'ambassador.appointment_updated',
+  'ambassador.qualification_renewed',
+  'ambassador.qualification_revoked',
+  'ambassador.qualified',
+  'area.created',
+  'area.updated',
+  'attendance.recorded',
+  'audit.retention_changed',
+  'auth.code_issued',
+  'auth.first_sign_in',
+  'auth.password_change_failed',
+  'auth.password_changed',
+  'auth.password_reset',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'calendar_feed.created',
+  'calendar_feed.revoked',
+  'calendar_feed.rotated',
+  'catch_up.read',
+  'checks.assignment.cancel',
+  'checks.assignment.create',
+  'checks.core_item.create',
+  'checks.core_item.retire',
+  'checks.instrument.create',
+  'checks.instrument.draft',
+  'checks.instrument.publish',
+  'checks.observation.save',
+  'checks.results.read',
+  'checks.results.read_own',
+  'checks.results.suppressed',
+  'checks.round.open',
+  'checks.support_signals.read',
+  'competence_gap.read',
+  'import.run',
+  'insights.competence_profile.create',
+  'insights.competence_profile.delete',
+  'insights.competence_profile.update',
+  'insights.external_cost.create',
+  'insights.external_cost.delete',
+  'insights.hourly_rate.set',
+  'insights.participant_report.read',
+  'insights.plan_entry.create',
+  'insights.plan_entry.delete',
+  'insights.plan_entry.update',
+  'insights.target.create',
+  'insights.target.delete',
+  'insights.target.update',
+  'insights.team.read',
+  'library.attachment.added',
+  'library.attachment.removed',
+  'library.module.adapted',
+  'library.module.archived',
+  'library.module.created',
+  'library.module.draft_discarded',
+  'library.module.draft_from_source',
+  'library.module.published',
+  'library.module.restored',
+  'library.program.assigned',
+  'library.program.assignment_ended',
+  'library.program.created',
+  'library.program.updated',
+  'library.starter_library.loaded',
+  'participation.read',
+  'person.created',
+  'person.disabled',
+  'person.enabled',
+  'person.ended',
+  'person.moved',
+  'person.pseudonymised',
+  'person.read',
+  'person.updated',
+  'personal_data.exported',
+  'personal_data.retention_changed',
+  'role.assigned',
+  'role.revoked',
+  'session.cancelled',
+  'session.created',
+  'session.restored',
+  'session.updated',
+  'session_series.created',
+  'session_series.updated',
+  'support.logged',
+  'support.read',
+  'unit.created',
+  'unit.updated',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** One audit log entry as an organisation admin sees it. */
 export interface AuditLogEntry {
   id: string;
@@ -8,6 +104,11 @@ export interface AuditLogEntry {
   actorName: string | null;
   targetType: string | null;
   targetId: string | null;
+  /**
+   * The target's name where the reader may see it (a person, unit, area, module, programme, check or session of the
+   * reader's organisation; a pseudonymised person by their pseudonym); null otherwise.
+   */
+  targetName: string | null;
   details: Record<string, unknown>;
   ip: string | null;
 }

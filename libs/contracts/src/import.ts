@@ -1,3 +1,4 @@
+import type { ApiMessageCode, ApiMessageParams } from './api-messages';
 export type ImportMode = 'full' | 'partial';
 
 /** Target fields an HR export's columns can be mapped to. */
@@ -41,6 +42,9 @@ export interface ImportProblem {
   columnName: string | null;
   message: string;
   code: string;
+  /** The message's code in the catalogue (api-messages.ts) and its values, for clients to translate. */
+  messageCode?: ApiMessageCode;
+  messageParams?: ApiMessageParams;
 }
 
 export interface ImportCounts {

@@ -15,3 +15,4 @@ export * from './calendar';
 export * from './personal-data';
 export * from './competence-profiles';
 export * from './today';
+export * from './api-messages';

@@ -34,7 +34,7 @@ export interface UnitSummary {
   areaId: string;
   name: string;
   code: string | null;
-  /** Number of people with a current membership in the unit. */
+  /** The unit's staff today (api/src/people/staff.sql.ts: the one definition of staff behind every count). */
   staffCount: number;
   managers: PersonRef[];
 }
@@ -44,12 +44,16 @@ export interface AreaNode {
   name: string;
   kind: AreaKind;
   units: UnitSummary[];
+  /** Staff of the area's units shown, each person once (not the sum of the units: a person may work in two). */
+  staffCount: number;
 }
 
 /** The organisation tree as the caller may see it. */
 export interface OrganisationTree {
   organisation: OrganisationDetail;
   areas: AreaNode[];
+  /** Staff of all the units shown, each person once: for HR and administrators the organisation's staff. */
+  staffCount: number;
 }
 
 export interface PersonRef {

@@ -8,6 +8,7 @@ import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { roleKey, scopeTypeKey } from '../i18n/labels';
 import { PeopleApi } from '../people/people-api';
+import { DateInput } from '../i18n/date-input';
 
 interface ScopeOption {
   id: string;
@@ -21,7 +22,7 @@ interface ScopeOption {
  */
 @Component({
   selector: 'k-person-roles',
-  imports: [FormsModule, TranslatePipe, DateFormatPipe],
+  imports: [FormsModule, TranslatePipe, DateFormatPipe, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './person-roles.html',
 })

@@ -25,6 +25,7 @@ import { AmbassadorsApi } from './ambassadors-api';
 import { AppointmentForm, UnitChoice } from './appointment-form';
 import { QualificationForm } from './qualification-form';
 import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
+import { DateInput } from '../i18n/date-input';
 
 interface AreaGroup {
   areaId: string;
@@ -39,7 +40,7 @@ interface AreaGroup {
  */
 @Component({
   selector: 'k-ambassador-overview',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm],
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput],
   templateUrl: './ambassador-overview.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',

@@ -5,6 +5,7 @@ import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { PeopleApi } from '../people/people-api';
 import { AmbassadorsApi } from './ambassadors-api';
+import { DateInput } from '../i18n/date-input';
 
 export interface UnitChoice {
   id: string;
@@ -18,7 +19,7 @@ export interface UnitChoice {
  */
 @Component({
   selector: 'k-appointment-form',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, DateInput],
   templateUrl: './appointment-form.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',

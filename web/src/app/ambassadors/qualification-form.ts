@@ -7,6 +7,7 @@ import { TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from '../library/library-api';
 import { AmbassadorsApi } from './ambassadors-api';
 import { addDays } from './renewal';
+import { DateInput } from '../i18n/date-input';
 
 /**
  * Qualifies an ambassador explicitly to deliver a module, from a day and (usually) until a day when it must be renewed.
@@ -14,7 +15,7 @@ import { addDays } from './renewal';
  */
 @Component({
   selector: 'k-qualification-form',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, DateInput],
   templateUrl: './qualification-form.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',

@@ -1,18 +1,21 @@
-import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogEntry, AuditLogQuery, AuditRetention } from '@kunna/contracts';
+import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogEntry, AuditLogQuery, AuditRetention, PersonSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { ScrollRegion } from '../core/scroll-region';
 import { DateFormatPipe } from '../i18n/format';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { RetentionSettings } from '../personal-data/retention-settings';
+import { PeopleApi } from '../people/people-api';
+import { auditActionLabel } from './audit-actions';
 import { AuditApi } from './audit-api';
+import { DateInput } from '../i18n/date-input';
 
 /** Administrators search who did what and when in their organisation, and set how long the log is kept. */
 @Component({
   selector: 'k-audit-log-page',
-  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings],
+  imports: [FormsModule, ScrollRegion, TranslatePipe, DateFormatPipe, RetentionSettings, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'audit.title' | t }}</h1>
@@ -22,18 +25,40 @@ import { AuditApi } from './audit-api';
       <h2 id="audit-filter-heading" class="visually-hidden">{{ 'audit.filters' | t }}</h2>
       <div class="field">
         <label for="audit-from">{{ 'audit.from' | t }}</label>
-        <input id="audit-from" type="date" name="from" [(ngModel)]="from" />
+        <k-date-input inputId="audit-from" name="from" [(ngModel)]="from" />
       </div>
       <div class="field">
         <label for="audit-to">{{ 'audit.to' | t }}</label>
-        <input id="audit-to" type="date" name="to" [(ngModel)]="to" />
+        <k-date-input inputId="audit-to" name="to" [(ngModel)]="to" />
       </div>
       <div class="field">
         <label for="audit-action">{{ 'audit.action' | t }}</label>
         <select id="audit-action" name="action" [(ngModel)]="action">
           <option value="">{{ 'audit.allActions' | t }}</option>
-          @for (known of actions(); track known) {
-            <option [value]="known">{{ known }}</option>
+          @for (known of actionOptions(); track known.action) {
+            <option [value]="known.action">{{ known.label }}</option>
+          }
+        </select>
+      </div>
+      <div class="field">
+        <label for="audit-person-search">{{ 'audit.personSearch' | t }}</label>
+        <input
+          id="audit-person-search"
+          name="personSearch"
+          type="search"
+          autocomplete="off"
+          [ngModel]="personSearch()"
+          (ngModelChange)="findPeople($event)"
+          aria-describedby="audit-person-hint"
+        />
+        <p id="audit-person-hint" class="hint">{{ 'audit.personHint' | t }}</p>
+      </div>
+      <div class="field">
+        <label for="audit-person">{{ 'audit.person' | t }}</label>
+        <select id="audit-person" name="personId" [(ngModel)]="personId">
+          <option value="">{{ 'audit.allPeople' | t }}</option>
+          @for (person of people(); track person.id) {
+            <option [value]="person.id">{{ person.lastName }}, {{ person.firstName }} ({{ person.employeeNumber }})</option>
           }
         </select>
       </div>
@@ -59,9 +84,9 @@ import { AuditApi } from './audit-api';
           @for (entry of entries(); track entry.id) {
             <tr>
               <th scope="row">{{ entry.createdAt | kDate: true }}</th>
-              <td class="break" [attr.data-label]="'audit.action' | t">{{ entry.action }}</td>
+              <td [attr.data-label]="'audit.action' | t">{{ actionLabel(entry.action) }}</td>
               <td [attr.data-label]="'audit.actor' | t">{{ entry.actorName ?? ('audit.noActor' | t) }}</td>
-              <td class="break" [attr.data-label]="'audit.target' | t">{{ entry.targetType ? entry.targetType + ' ' + entry.targetId : '–' }}</td>
+              <td class="break" [attr.data-label]="'audit.target' | t">{{ target(entry) }}</td>
               <td [attr.data-label]="'audit.ip' | t">{{ entry.ip ?? '–' }}</td>
             </tr>
           } @empty {
@@ -111,6 +136,8 @@ import { AuditApi } from './audit-api';
 })
 export class AuditLogPage {
   private readonly api = inject(AuditApi);
+  private readonly peopleApi = inject(PeopleApi);
+  private readonly i18n = inject(I18n);
   protected readonly problemKey = problemKey;
   protected readonly minDays = AUDIT_RETENTION_MIN_DAYS;
   protected readonly maxDays = AUDIT_RETENTION_MAX_DAYS;
@@ -118,12 +145,22 @@ export class AuditLogPage {
   protected from = '';
   protected to = '';
   protected action = '';
+  protected personId = '';
+  protected readonly personSearch = signal('');
+  /** People matching the search, to filter on one: entries by them or about them. */
+  protected readonly people = signal<PersonSummary[]>([]);
   // A signal: the app is zoneless, so a plain field set when the request answers would not be shown.
   protected readonly retentionDays = signal<number | null>(null);
 
   protected readonly page = new Loader<unknown>();
   protected readonly entries = signal<AuditLogEntry[]>([]);
   protected readonly actions = signal<string[]>([]);
+  /** The log's actions in words, in the language's alphabetical order. */
+  protected readonly actionOptions = computed(() =>
+    this.actions()
+      .map((action) => ({ action, label: this.actionLabel(action) }))
+      .sort((a, b) => a.label.localeCompare(b.label, this.i18n.locale())),
+  );
   protected readonly nextBefore = signal<string | null>(null);
   protected readonly retentionError = signal<string | null>(null);
   protected readonly retentionSaved = signal(false);
@@ -143,7 +180,13 @@ export class AuditLogPage {
   }
 
   private load(before: string | undefined): Promise<unknown> {
-    const query: AuditLogQuery = { from: this.from || undefined, to: this.to || undefined, action: this.action || undefined, before };
+    const query: AuditLogQuery = {
+      from: this.from || undefined,
+      to: this.to || undefined,
+      action: this.action || undefined,
+      personId: this.personId || undefined,
+      before,
+    };
     return this.page.run(async () => {
       const result = await this.api.search(query);
       this.entries.update((shown) => [...shown, ...result.entries]);
@@ -151,6 +194,32 @@ export class AuditLogPage {
       this.nextBefore.set(result.nextBefore);
       return result;
     });
+  }
+
+  protected actionLabel(action: string): string {
+    return auditActionLabel(this.i18n.language(), action);
+  }
+
+  /** "Enhet: Solgården" where the reader may see the name, else only what kind of object it was. */
+  protected target(entry: AuditLogEntry): string {
+    if (!entry.targetType) return '–';
+    const key = `audit.targetType.${entry.targetType}` as TranslationKey;
+    const kind = this.i18n.t(key) === key ? this.i18n.t('audit.targetType.other') : this.i18n.t(key);
+    return entry.targetName ? `${kind}: ${entry.targetName}` : kind;
+  }
+
+  protected async findPeople(text: string): Promise<void> {
+    this.personSearch.set(text);
+    const query = text.trim();
+    if (query.length < 2) {
+      this.people.set([]);
+      return;
+    }
+    const page = await this.peopleApi.list({ q: query, includeEnded: true, limit: 20 });
+    // A slower answer to an older search must not replace a newer one.
+    if (this.personSearch() !== text) return;
+    this.people.set(page.items);
+    if (page.items.length === 1) this.personId = page.items[0].id;
   }
 
   protected async saveRetention(): Promise<void> {

@@ -146,4 +146,39 @@ describe('apiInterceptor', () => {
     expect(session.user()).toEqual(USER);
     expect(navigate).not.toHaveBeenCalled();
   });
+
+  it('shows an error’s messages in the pages’ language by their codes, keeping everything else', async () => {
+    await TestBed.inject(I18n).setLanguage('en');
+    const result = firstValueFrom(http.post('/api/people', {}));
+    backend.expectOne('/api/people').flush(
+      {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Uppgifterna är inte giltiga.',
+        messageCode: 'common.detailsNotValid',
+        details: [
+          { field: 'unitId', message: 'Enheten Solgården är stängd.', messageCode: 'people.unitClosed', messageParams: { name: 'Solgården' } },
+          { field: 'other', message: 'En text utan kod.' },
+        ],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await expect(result).rejects.toMatchObject({
+      status: 400,
+      error: {
+        message: 'The details are not valid.',
+        details: [
+          { field: 'unitId', message: 'The unit Solgården is closed.' },
+          { field: 'other', message: 'En text utan kod.' },
+        ],
+      },
+    });
+  });
+
+  it('keeps the server’s text for a code this build does not know', async () => {
+    await TestBed.inject(I18n).setLanguage('en');
+    const result = firstValueFrom(http.get('/api/people'));
+    backend.expectOne('/api/people').flush({ statusCode: 409, message: 'Något nytt.', messageCode: 'people.somethingNew' }, { status: 409, statusText: 'Conflict' });
+    await expect(result).rejects.toMatchObject({ status: 409, error: { message: 'Något nytt.' } });
+  });
 });

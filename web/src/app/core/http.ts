@@ -1,8 +1,9 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
-import { catchError, throwError } from 'rxjs';
+import { catchError, from, switchMap, throwError } from 'rxjs';
 import { CSRF_HEADER } from '@kunna/contracts';
+import { hasMessageCodes, translateApiError } from '../i18n/api-messages';
 import { I18n } from '../i18n/i18n';
 import { isKioskRefusal, Session } from './session';
 
@@ -11,7 +12,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Sends the session's CSRF token on unsafe requests, and the language the pages are shown in (the server
  * answers its messages in it); a 401 means the session (or kiosk credential) ended, so sign in again. A kiosk
- * tablet refused anything goes back to the kiosk.
+ * tablet refused anything goes back to the kiosk. An error's messages are shown in the pages' language by their
+ * codes (i18n/api-messages.ts), the server's own text being the fallback.
  */
 export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const session = inject(Session);
@@ -32,7 +34,12 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
       } else if (isKioskRefusal(error) && session.kiosk()) {
         void router.navigateByUrl('/surfplatta');
       }
-      return throwError(() => error);
+      if (!(error instanceof HttpErrorResponse) || !hasMessageCodes(error.error)) return throwError(() => error);
+      return from(translateApiError(error.error, i18n.language(), i18n.locale()).catch(() => error.error)).pipe(
+        switchMap((body) =>
+          throwError(() => new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined })),
+        ),
+      );
     }),
   );
 };

@@ -2,6 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { en } from './en';
 import { I18n, TranslatePipe, TranslationKey } from './i18n';
+import { placeholderNames } from './message-format';
 import { sv } from './sv';
 
 type Tree = { [key: string]: string | Tree };
@@ -17,7 +18,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => placeholderNames(text);
 
 describe('translations', () => {
   const swedish = leaves(sv as unknown as Tree);
@@ -70,9 +71,10 @@ describe('I18n', () => {
     expect(i18n.locale()).toBe('sv-SE');
   });
 
-  it('substitutes every occurrence of each parameter', () => {
-    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).toBe(sv.signIn.lockedOut.replace('{minutes}', '12'));
-    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).not.toContain('{minutes}');
+  it('substitutes every occurrence of each parameter, in the plural form the number needs', () => {
+    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).toContain('Vänta 12 minuter och');
+    expect(i18n.t('signIn.lockedOut', { minutes: 1 })).toContain('Vänta 1 minut och');
+    expect(i18n.t('signIn.lockedOut', { minutes: 12 })).not.toContain('{minutes');
     const key = [...leaves(sv as unknown as Tree)].find(([, text]) => placeholders(text).length >= 2);
     expect(key).toBeDefined();
     const [path, text] = key!;
@@ -83,7 +85,7 @@ describe('I18n', () => {
   });
 
   it('keeps a placeholder that was not given, and ignores extra parameters', () => {
-    expect(i18n.t('signIn.lockedOut')).toContain('{minutes}');
+    expect(i18n.t('signIn.lockedOut')).toContain('{minutes, plural,');
     expect(i18n.t('app.signOut', { unused: 'x' })).toBe(sv.app.signOut);
   });
 
@@ -154,6 +156,6 @@ describe('I18n', () => {
     expect(pipe.transform('app.signOut')).toBe(sv.app.signOut);
     await i18n.setLanguage('en');
     expect(pipe.transform('app.signOut')).toBe(en.app.signOut);
-    expect(pipe.transform('signIn.lockedOut', { minutes: 3 })).toBe(en.signIn.lockedOut.replace('{minutes}', '3'));
+    expect(pipe.transform('signIn.lockedOut', { minutes: 3 })).toContain('Wait 3 minutes and');
   });
 });

@@ -1,5 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, Pipe, PipeTransform, inject, signal } from '@angular/core';
+import { formatMessage, MessageParams } from './message-format';
 import { sv, Translations } from './sv';
 
 export type Language = 'sv' | 'en';
@@ -64,13 +65,13 @@ export class I18n {
     return this.language() === 'sv' ? 'sv-SE' : 'en-GB';
   }
 
-  t(key: TranslationKey, params?: Record<string, string | number>): string {
+  /** The text for `key` with its values filled in (ICU syntax: `{name}`, `{count, plural, one {…} other {…}}`). */
+  t(key: TranslationKey, params?: MessageParams): string {
     let node: unknown = this.dictionary();
     for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-    let text = typeof node === 'string' ? node : key;
-    // One pass with a function: a value is inserted as-is (no `$&` patterns, no placeholders inside values re-filled).
-    if (params) text = text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-    return text;
+    const text = typeof node === 'string' ? node : key;
+    // One pass: a value is inserted as-is (no `$&` patterns, no placeholders inside values re-filled).
+    return params ? formatMessage(this.locale(), text, params) : text;
   }
 
   private async show(language: Language): Promise<void> {
@@ -112,7 +113,7 @@ export class I18n {
 export class TranslatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
 
-  transform(key: TranslationKey, params?: Record<string, string | number>): string {
+  transform(key: TranslationKey, params?: MessageParams): string {
     return this.i18n.t(key, params);
   }
 }

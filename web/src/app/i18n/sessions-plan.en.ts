@@ -6,10 +6,10 @@ export const sessionsPlanEn: Pick<Translations, keyof typeof sessionsPlanSv> = {
   sessionsPlan: {
     program: 'Follow a program',
     noProgram: 'No program (the same module every time)',
-    steps: '{count} steps',
+    steps: '{count, plural, one {# step} other {# steps}}',
     programHint: 'Session number n delivers the program’s step n. The number of sessions becomes the number of steps.',
     capacity: 'Maximum participants',
-    capacityShort: 'at most {count} participants',
+    capacityShort: 'at most {count, plural, one {# participant} other {# participants}}',
     capacityHint: 'Optional. Leave empty if there is room for everyone.',
     facilitators: 'Who leads?',
     invited: 'Who is invited?',
@@ -80,6 +80,6 @@ export const sessionsPlanEn: Pick<Translations, keyof typeof sessionsPlanSv> = {
     walkInName: 'Walk-in {n}, name',
     moreLines: 'More lines',
     save: 'Save ({count})',
-    saved: '{count} marks saved.',
+    saved: '{count, plural, one {# mark saved} other {# marks saved}}.',
   },
 };

@@ -77,6 +77,6 @@ export const sessionsPlanSv = {
     walkInName: 'Drop-in {n}, namn',
     moreLines: 'Fler rader',
     save: 'Spara ({count})',
-    saved: '{count} markeringar sparade.',
+    saved: '{count, plural, one {# markering sparad} other {# markeringar sparade}}.',
   },
 };

@@ -1,6 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import { ApiRoutes, ImportOptions, ImportPreview, ImportResult, ImportRunSummary } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
+import { translateMessages } from '../i18n/api-messages';
+import { I18n } from '../i18n/i18n';
 
 function form(file: File, options?: ImportOptions): FormData {
   const data = new FormData();
@@ -13,17 +15,24 @@ function form(file: File, options?: ImportOptions): FormData {
 @Injectable({ providedIn: 'root' })
 export class ImportsApi {
   private readonly client = inject(ApiClient);
+  private readonly i18n = inject(I18n);
 
   preview(file: File): Promise<ImportPreview> {
     return this.client.post<ImportPreview>(ApiRoutes.imports.preview, form(file));
   }
 
   dryRun(file: File, options: ImportOptions): Promise<ImportResult> {
-    return this.client.post<ImportResult>(ApiRoutes.imports.dryRun, form(file, options));
+    return this.inLanguage(this.client.post<ImportResult>(ApiRoutes.imports.dryRun, form(file, options)));
   }
 
   run(file: File, options: ImportOptions): Promise<ImportResult> {
-    return this.client.post<ImportResult>(ApiRoutes.imports.list, form(file, options));
+    return this.inLanguage(this.client.post<ImportResult>(ApiRoutes.imports.list, form(file, options)));
+  }
+
+  /** The result with each problem in the page's language (by its message code; the API's Swedish as the fallback). */
+  private async inLanguage(answer: Promise<ImportResult>): Promise<ImportResult> {
+    const result = await answer;
+    return { ...result, problems: await translateMessages(result.problems, this.i18n.language(), this.i18n.locale()) };
   }
 
   history(): Promise<ImportRunSummary[]> {

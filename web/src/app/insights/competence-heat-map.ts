@@ -28,6 +28,7 @@ const FIRST_MEASURE_COLUMN = 3;
       [cellNote]="cellNote"
       [empty]="'competence.heatMap.empty' | t"
       [minimumFractionDigits]="2"
+      [countColumns]="[2]"
     >
       <div class="legend" role="note" [attr.aria-label]="'competence.heatMap.legend' | t">
         <strong>{{ 'competence.heatMap.legend' | t }}:</strong>

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { toXlsx } from '@kunna/table-export';
-import { ExportTable } from './export-table';
+import { ExportTable, exportFileName } from './export-table';
 
 jest.mock('@kunna/table-export', () => ({ ...jest.requireActual('@kunna/table-export'), toXlsx: jest.fn() }));
 const toXlsxMock = toXlsx as jest.MockedFunction<typeof toXlsx>;
@@ -50,7 +50,7 @@ describe('ExportTable XLSX button', () => {
     const { element, clickXlsx } = await render();
     await clickXlsx();
     expect(toXlsxMock).toHaveBeenCalledWith([{ name: 'Deltagande', headers: ['Enhet', 'Timmar'], rows: [['Solgården', 2.5]] }]);
-    expect(downloads).toEqual(['deltagande.xlsx']);
+    expect(downloads).toEqual([exportFileName(['deltagande'], 'xlsx')]);
     expect(element.querySelector('[role=alert]')).toBeNull();
   });
 
@@ -62,7 +62,7 @@ describe('ExportTable XLSX button', () => {
     expect(element.querySelector('[aria-live=assertive] [role=alert]')?.textContent).toContain('Excel-filen kunde inte skapas.');
     toXlsxMock.mockResolvedValueOnce(new Uint8Array([80, 75]));
     await clickXlsx();
-    expect(downloads).toEqual(['deltagande.xlsx']);
+    expect(downloads).toEqual([exportFileName(['deltagande'], 'xlsx')]);
     expect(element.querySelector('[role=alert]')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { today } from '../core/permissions';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ScrollRegion } from '../core/scroll-region';
 
@@ -40,7 +41,7 @@ export function download(content: BlobPart, type: string, fileName: string): voi
                     <th scope="row">{{ show(cell) }}</th>
                   } @else {
                     <td [class]="classOf(r, c)" [class.number]="isNumber(cell)">
-                      {{ show(cell) }}
+                      {{ show(cell, c) }}
                       @if (noteOf(r, c); as note) { <span class="cell-note">{{ note }}</span> }
                     </td>
                   }
@@ -71,8 +72,10 @@ export class ExportTable {
   readonly caption = input.required<string>();
   readonly headers = input.required<string[]>();
   readonly rows = input.required<CellValue[][]>();
-  /** File name without extension. */
+  /** What the file holds, without extension; the download's name adds the scope and today's date. */
   readonly fileName = input.required<string>();
+  /** Whom or what the figures are about (a unit's name), so the file says it: `team-vikarier-solgarden-2026-12-06.xlsx`. */
+  readonly fileScope = input<string | null>(null);
   /** Extra classes of a data cell (row and column index in `rows`), e.g. a heat map's band. */
   readonly cellClass = input<(row: number, column: number) => string | null>();
   /** A word shown under a data cell's value, so a meaning carried by its class is also written out. */
@@ -81,10 +84,13 @@ export class ExportTable {
   readonly empty = input<string>();
   /** Decimals always shown (figures compared side by side line up); at most two are shown in any case. */
   readonly minimumFractionDigits = input(0);
+  /** Columns (index in a row) holding counts: always whole numbers, never "11,00" beside figures with decimals. */
+  readonly countColumns = input<number[]>([]);
   private readonly i18n = inject(I18n);
   private readonly format = computed(
     () => new Intl.NumberFormat(this.i18n.locale(), { minimumFractionDigits: this.minimumFractionDigits(), maximumFractionDigits: 2 }),
   );
+  private readonly countFormat = computed(() => new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 0 }));
   private readonly suppressed = computed(() => this.i18n.t('insights.suppressedCell'));
 
   protected classOf(row: number, column: number): string {
@@ -99,9 +105,10 @@ export class ExportTable {
     return typeof cell === 'number';
   }
 
-  protected show(cell: CellValue): string {
+  protected show(cell: CellValue, column = -1): string {
     if (cell === null) return this.suppressed();
-    return typeof cell === 'number' ? this.format().format(cell) : cell;
+    if (typeof cell !== 'number') return cell;
+    return (this.countColumns().includes(column) ? this.countFormat() : this.format()).format(cell);
   }
 
   private table() {
@@ -109,7 +116,7 @@ export class ExportTable {
   }
 
   protected csv(): void {
-    download(toCsv(this.table()), 'text/csv;charset=utf-8', `${this.fileName()}.csv`);
+    download(toCsv(this.table()), 'text/csv;charset=utf-8', exportFileName([this.fileName(), this.fileScope()], 'csv'));
   }
 
   /** Set when the last XLSX export failed: toXlsx fetches exceljs (a chunk of its own) first, which needs network. */
@@ -119,10 +126,25 @@ export class ExportTable {
     this.xlsxFailed.set(false);
     try {
       const bytes = await toXlsx([this.table()]);
-      download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, `${this.fileName()}.xlsx`);
+      download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, exportFileName([this.fileName(), this.fileScope()], 'xlsx'));
     } catch (error) {
       console.warn('XLSX export failed', error);
       this.xlsxFailed.set(true);
     }
   }
+}
+
+/**
+ * A download's name that says what and when, safe on every system: `['Närvaro', 'Solgården']` → `narvaro-solgarden-2026-12-06.xlsx`
+ * (letters without accents, words joined by hyphens, today's date last).
+ */
+export function exportFileName(parts: Array<string | null | undefined>, extension: string, day = today()): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  return `${[...parts.filter((part): part is string => !!part).map(slug), day].filter(Boolean).join('-')}.${extension}`;
 }

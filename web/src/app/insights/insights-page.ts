@@ -33,6 +33,7 @@ import { CompetenceProfiles } from './competence-profiles';
 import { UnitGap } from './unit-gap';
 import { PlanEditor } from './plan-editor';
 import { NetworkComparison } from './network-comparison';
+import { DateInput } from '../i18n/date-input';
 
 /** The filters live in the address bar, so a view can be bookmarked, shared and reloaded. */
 type Filter = 'unitId' | 'from' | 'to' | 'areaId' | 'groupBy' | 'roleTitle' | 'employmentType';
@@ -46,7 +47,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-insights-page',
-  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison],
+  imports: [FormsModule, TranslatePipe, ExportTable, BarChart, CompetenceSection, UnitCompetence, UnitGap, CompetenceProfiles, PlanEditor, NetworkComparison, DateInput],
   templateUrl: './insights-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './insights-page.css',
@@ -177,11 +178,14 @@ export class InsightsPage {
     return members.map((m) => [
       m.person.name,
       m.roleTitle,
-      `${m.attended}/${m.invited}`,
+      // "4 av 5", never "4/5": Swedish Excel reads that as the 4th of May.
+      this.t('insights.team.ofCount', { part: m.attended, whole: m.invited }),
       m.invited,
       m.attended,
       m.hours,
-      m.programs.map((p) => `${p.title}: ${p.stepsDone}/${p.stepsTotal}${p.overdue ? ` (${this.t('insights.team.overdue')})` : ''}`).join('; ') || '–',
+      m.programs
+        .map((p) => `${p.title}: ${this.t('insights.team.ofCount', { part: p.stepsDone, whole: p.stepsTotal })}${p.overdue ? ` (${this.t('insights.team.overdue')})` : ''}`)
+        .join('; ') || '–',
       m.catchUps.map((c) => c.title).join('; ') || '–',
     ]);
   }

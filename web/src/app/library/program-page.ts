@@ -12,11 +12,12 @@ import { TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { LibraryApi } from './library-api';
 import { assignmentTargetKey, deadlineBaseKey, ownershipKey, programKindKey } from './library-labels';
+import { DateInput } from '../i18n/date-input';
 
 /** A program's ordered steps with spacing, and its assignments in the caller's organisation (assign, end). */
 @Component({
   selector: 'k-program-page',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe],
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, DateInput],
   templateUrl: './program-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',

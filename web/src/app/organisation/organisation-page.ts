@@ -51,11 +51,15 @@ export class OrganisationPage {
                 text.toLocaleLowerCase('sv').includes(needle),
               ),
             );
-        return { area: { ...area, units }, staff: units.reduce((total, unit) => total + unit.staffCount, 0) };
+        // The API counts the area's staff each person once; a filtered list can only add up the units it shows.
+        const staff = units.length === area.units.length ? area.staffCount : units.reduce((total, unit) => total + unit.staffCount, 0);
+        return { area: { ...area, units }, staff };
       })
       .filter((view) => !needle || view.area.units.length > 0 || view.area.name.toLocaleLowerCase('sv').includes(needle));
   });
-  protected readonly totalStaff = computed(() => this.areas().reduce((total, view) => total + view.staff, 0));
+  protected readonly totalStaff = computed(() =>
+    this.filter().trim() ? this.areas().reduce((total, view) => total + view.staff, 0) : (this.tree.value()?.staffCount ?? 0),
+  );
   protected readonly totalUnits = computed(() => this.areas().reduce((total, view) => total + view.area.units.length, 0));
 
   constructor() {

@@ -5,18 +5,19 @@ import { today } from '../core/permissions';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { PeopleApi } from './people-api';
+import { DateInput } from '../i18n/date-input';
 
 /** Ends an employment: memberships and roles end the same day; the person and their history are kept. */
 @Component({
   selector: 'k-end-employment',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, TranslatePipe, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate>
       <p class="notice">{{ 'person.end.explain' | t: { name: person().firstName + ' ' + person().lastName } }}</p>
       <div class="field narrow">
         <label for="end-date">{{ 'person.end.date' | t }}</label>
-        <input id="end-date" name="endDate" type="date" [(ngModel)]="endDate" [attr.aria-invalid]="error('endDate') ? true : null" aria-describedby="end-date-error" />
+        <k-date-input inputId="end-date" name="endDate" [(ngModel)]="endDate" [invalid]="!!(error('endDate'))" describedBy="end-date-error" />
         <p id="end-date-error" class="error">{{ error('endDate') }}</p>
       </div>
       <div aria-live="assertive">

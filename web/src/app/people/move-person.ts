@@ -6,11 +6,12 @@ import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../c
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { PeopleApi } from './people-api';
 import { UnitGroup } from './unit-options';
+import { DateInput } from '../i18n/date-input';
 
 /** Moves a person to another unit from a date; the old membership ends the day before (history is kept). */
 @Component({
   selector: 'k-move-person',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, TranslatePipe, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate class="form-grid">
@@ -42,7 +43,7 @@ import { UnitGroup } from './unit-options';
       </div>
       <div class="field">
         <label for="move-date">{{ 'person.move.date' | t }}</label>
-        <input id="move-date" name="date" type="date" [(ngModel)]="date" [attr.aria-invalid]="error('date') ? true : null" aria-describedby="move-date-hint move-date-error" />
+        <k-date-input inputId="move-date" name="date" [(ngModel)]="date" [invalid]="!!(error('date'))" describedBy="move-date-hint move-date-error" />
         <p id="move-date-hint" class="hint">{{ 'person.move.dateHint' | t }}</p>
         <p id="move-date-error" class="error">{{ error('date') }}</p>
       </div>

@@ -5,6 +5,7 @@ import { today } from '../core/permissions';
 import { Problem, fieldMessage } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
 import { employmentKey, genderKey } from '../i18n/labels';
+import { DateInput } from '../i18n/date-input';
 
 /** The editable fields of a person, as the form holds them (empty strings for "not given"). */
 export interface PersonFormValue {
@@ -50,7 +51,7 @@ export function personFormValue(person: PersonDetail): PersonFormValue {
 /** Create or edit a person. Required fields are checked here; the server's field errors are shown beside the fields. */
 @Component({
   selector: 'k-person-form',
-  imports: [FormsModule, TranslatePipe],
+  imports: [FormsModule, TranslatePipe, DateInput],
   changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './person-form.html',
 })

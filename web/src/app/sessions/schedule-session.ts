@@ -25,6 +25,7 @@ import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
 import { categoryKey, conflictKey, shiftKey } from './session-labels';
 import { SessionsApi } from './sessions-api';
+import { DateInput } from '../i18n/date-input';
 
 /** Local date YYYY-MM-DD. */
 export function localDate(date: Date): string {
@@ -57,7 +58,7 @@ const DEFAULT_SHIFT_TIMES: Record<SessionShift, string> = {
  */
 @Component({
   selector: 'k-schedule-session',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, DateInput],
   templateUrl: './schedule-session.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './schedule-session.css',

@@ -10,6 +10,7 @@ import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
 import { localDate } from './schedule-session';
 import { SessionsApi } from './sessions-api';
+import { DateInput } from '../i18n/date-input';
 
 /**
  * Individual support (enskilt stöd): an ambassador logs 1:1 support for someone on their unit, and sees the support
@@ -17,7 +18,7 @@ import { SessionsApi } from './sessions-api';
  */
 @Component({
   selector: 'k-support-log',
-  imports: [TranslatePipe, RouterLink],
+  imports: [TranslatePipe, RouterLink, DateInput],
   templateUrl: './support-log.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
