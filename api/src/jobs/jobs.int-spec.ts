@@ -157,6 +157,17 @@ describe('job queue (integration)', () => {
     expect(await queue().find(PROBE, 'session:42')).toMatchObject({ id: replaced.id, status: 'cancelled' });
   });
 
+  it('takes the kinds in turn, so a backlog of one kind does not hold up another', async () => {
+    const OTHER = defineJobKind<Probe>('test.other-probe');
+    t.app.get(JobRegistry).register(OTHER, probeHandler('first'));
+    const kinds = t.app.get(JobRegistry).all().length;
+    for (let i = 0; i < kinds + 2; i++) await queue().enqueue(PROBE, { label: 'backlog' });
+    await queue().enqueue(OTHER, { label: 'behind-the-backlog' });
+    for (let i = 0; i < kinds; i++) expect(await worker().runOne()).toBe(true);
+    expect(await probes('behind-the-backlog')).toHaveLength(1);
+    await worker().runDue();
+  });
+
   it('a job whose worker dies mid-run is run by another process, once', async () => {
     const { id } = await queue().enqueue(PROBE, { label: 'crash', sleepSeconds: 20 });
     // The first worker starts it; its database connection is then killed, as when the process dies.
