@@ -32,6 +32,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly loops: Promise<void>[] = [];
   private stopping = false;
   private wake: Array<() => void> = [];
+  private nextKind = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,8 +80,10 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const kinds = this.registry.all();
     if (kinds.length === 0) return false;
     if (options.until) await this.bringForward(kinds.map(({ kind }) => kind.name), options.until);
-    for (const registered of kinds) {
-      if (await this.runOneOf(registered)) return true;
+    // pg-boss fetches per queue: each call starts at the next kind, so a backlog of one kind does not starve the others.
+    const first = this.nextKind++ % kinds.length;
+    for (let offset = 0; offset < kinds.length; offset++) {
+      if (await this.runOneOf(kinds[(first + offset) % kinds.length])) return true;
     }
     return false;
   }

@@ -12,7 +12,7 @@ import { defineJobKind, JobContext, PermanentJobError } from './job-kind';
 import { JobQueue } from './job-queue';
 import { JobRegistry } from './job-registry';
 import { JobWorker } from './job-worker';
-import { KEEP_FINISHED_JOBS_SECONDS, KEEP_WAITING_JOBS_SECONDS } from './job-boss';
+import { JobBoss, KEEP_FINISHED_JOBS_SECONDS, KEEP_WAITING_JOBS_SECONDS } from './job-boss';
 
 type Probe = { label: string; failTimes?: number; sleepSeconds?: number; permanent?: boolean };
 const PROBE = defineJobKind<Probe>('test.probe', { maxAttempts: 3, backoff: { baseSeconds: 60, maxSeconds: 600 } });
@@ -157,6 +157,17 @@ describe('job queue (integration)', () => {
     expect(await queue().find(PROBE, 'session:42')).toMatchObject({ id: replaced.id, status: 'cancelled' });
   });
 
+  it('takes the kinds in turn, so a backlog of one kind does not hold up another', async () => {
+    const OTHER = defineJobKind<Probe>('test.other-probe');
+    t.app.get(JobRegistry).register(OTHER, probeHandler('first'));
+    const kinds = t.app.get(JobRegistry).all().length;
+    for (let i = 0; i < kinds + 2; i++) await queue().enqueue(PROBE, { label: 'backlog' });
+    await queue().enqueue(OTHER, { label: 'behind-the-backlog' });
+    for (let i = 0; i < kinds; i++) expect(await worker().runOne()).toBe(true);
+    expect(await probes('behind-the-backlog')).toHaveLength(1);
+    await worker().runDue();
+  });
+
   it('a job whose worker dies mid-run is run by another process, once', async () => {
     const { id } = await queue().enqueue(PROBE, { label: 'crash', sleepSeconds: 20 });
     // The first worker starts it; its database connection is then killed, as when the process dies.
@@ -256,6 +267,21 @@ describe('job queue (integration)', () => {
       deletion_seconds: KEEP_FINISHED_JOBS_SECONDS,
       retention_seconds: KEEP_WAITING_JOBS_SECONDS,
     });
+  });
+
+  it('pg-boss\'s maintenance, as the application role, deletes jobs finished more than 30 days ago', async () => {
+    const finished = await rows<{ id: string; label: string }>(
+      `insert into pgboss.job (name, data, state, completed_on, deletion_seconds, policy)
+       values ($1, '{"organisationId": null, "payload": {"label": "old"}}', 'completed', now() - interval '31 days', $2, 'standard'),
+              ($1, '{"organisationId": null, "payload": {"label": "old-failure"}}', 'failed', now() - interval '31 days', $2, 'standard'),
+              ($1, '{"organisationId": null, "payload": {"label": "recent"}}', 'completed', now() - interval '29 days', $2, 'standard')
+       returning id, data->'payload'->>'label' as label`,
+      [PROBE.name, KEEP_FINISHED_JOBS_SECONDS],
+    );
+    const boss = await t.app.get(JobBoss).boss();
+    await boss.supervise(PROBE.name);
+    const left = await rows<{ label: string }>(`select data->'payload'->>'label' as label from pgboss.job where id = any($1)`, [finished.map((row) => row.id)]);
+    expect(left).toEqual([{ label: 'recent' }]);
   });
 
   it('the migration from the old job table moves the waiting jobs into pg-boss, where they run with their organisation', async () => {
