@@ -50,6 +50,19 @@ export class InsightParticipationDay1763901900000 implements MigrationInterface 
     // A row whose minutes reach 0 is removed at the end of the write that emptied it (found by this small index).
     await q.query(`create index insight_participation_day_empty_idx on insight_participation_day (organisation_id) where minutes <= 0`);
 
+    // Removes the rows a write left at 0, and fails the write if one is negative (the kept rows would disagree with the
+    // source rows). One statement through the small partial index.
+    await q.query(`
+      create function kunna_participation_tidy() returns void language plpgsql as $fn$
+      declare
+        lowest integer;
+      begin
+        with gone as (delete from insight_participation_day where minutes <= 0 returning minutes) select min(minutes) into lowest from gone;
+        if lowest < 0 then
+          raise exception 'insight_participation_day: negative minutes; the kept rows disagree with the marks (npm run insights:rebuild)';
+        end if;
+      end $fn$`);
+
     // Marks: the contribution of the rows before (subtracted) and after (added), with their session as it is now.
     // Transition tables need one trigger (and function) per event.
     for (const [event, referencing, parts] of [
@@ -133,6 +146,8 @@ export class InsightParticipationDay1763901900000 implements MigrationInterface 
     await q.query(`select set_config('kunna.system', 'on', true)`);
     await q.query(`insert into insight_participation_day (organisation_id, who, person_id, date, minutes)
                    select organisation_id, who, person_id, date, minutes from insight_participation_source`);
+    // Statistics now, so that the first reads are planned for the rows there are (not for an empty table).
+    await q.query(`analyze insight_participation_day`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -146,6 +161,7 @@ export class InsightParticipationDay1763901900000 implements MigrationInterface 
     await q.query(`drop function kunna_participation_sessions_update()`);
     await q.query(`drop trigger insight_participation_session_delete on sessions`);
     await q.query(`drop function kunna_participation_session_delete()`);
+    await q.query(`drop function kunna_participation_tidy()`);
     await q.query(`drop view insight_participation_source`);
     await q.query(`drop table insight_participation_day`);
   }
@@ -166,8 +182,5 @@ function apply(lines: string): string {
     having sum(l.minutes) <> 0
      order by 1, 4, 2
     on conflict (organisation_id, date, who) do update set minutes = d.minutes + excluded.minutes;
-    delete from insight_participation_day where minutes = 0;
-    if exists (select 1 from insight_participation_day where minutes < 0) then
-      raise exception 'insight_participation_day: negative minutes; the kept rows disagree with the marks (npm run insights:rebuild)';
-    end if;`;
+    perform kunna_participation_tidy();`;
 }

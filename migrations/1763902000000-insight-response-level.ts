@@ -29,20 +29,19 @@ export class InsightResponseLevel1763902000000 implements MigrationInterface {
     await q.query(`create index insight_response_level_organisation_idx on insight_response_level (organisation_id)`);
     await q.query(`select kunna_enable_tenant_rls('insight_response_level')`);
 
-    // The rule of responseLevel (api/src/insights/competence-figures.ts): numeric ratings of the version's self-rating
-    // and attitude items of the dimension, not declined.
+    // The rule the trend had in responseLevel: numeric ratings of the version's self-rating and attitude items of the
+    // dimension, not declined. Each version's items are expanded once (the first item of a key decides), not per answer.
     await q.query(`
       create view insight_response_level_source with (security_invoker = true) as
       select s.organisation_id, s.id as response_id, m.measure, sum((c.value->>'rating')::float8) as rating_sum, count(*)::int as rating_count
         from check_response s
         join check_round r on r.id = s.round_id
         join check_assignment a on a.id = r.assignment_id
-        join check_instrument_version v on v.id = a.instrument_version_id
         join check_answer c on c.response_id = s.id and not c.declined and jsonb_typeof(c.value->'rating') = 'number'
-        join lateral (
-          select i->>'dimension' as dimension from jsonb_array_elements(v.items) i
-           where i->>'key' = c.item_key and i->>'kind' in ('self_rating', 'attitude') and i->>'dimension' in ('knowledge', 'skills', 'ability', 'will')
-           limit 1) item on true
+        join (select distinct on (v.id, i.item->>'key') v.id as version_id, i.item->>'key' as item_key, i.item->>'dimension' as dimension
+                from check_instrument_version v cross join jsonb_array_elements(v.items) with ordinality i(item, position)
+               where i.item->>'kind' in ('self_rating', 'attitude') and i.item->>'dimension' in ('knowledge', 'skills', 'ability', 'will')
+               order by v.id, i.item->>'key', i.position) item on item.version_id = a.instrument_version_id and item.item_key = c.item_key
         cross join lateral (values (item.dimension), ('overall')) m(measure)
        group by s.organisation_id, s.id, m.measure`);
 
@@ -72,6 +71,8 @@ export class InsightResponseLevel1763902000000 implements MigrationInterface {
     await q.query(`select set_config('kunna.system', 'on', true)`);
     await q.query(`insert into insight_response_level (organisation_id, response_id, measure, rating_sum, rating_count)
                    select organisation_id, response_id, measure, rating_sum, rating_count from insight_response_level_source`);
+    // Statistics now, so that the first reads are planned for the rows there are (not for an empty table).
+    await q.query(`analyze insight_response_level`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,7 +9,7 @@
 import { Client } from 'pg';
 import { resolveDatabase } from '../../api/src/app/database-url';
 import { loadConfig } from '../../api/src/config/app-config';
-import { rebuildAggregates } from '../../api/src/insights/aggregates.repository';
+import { KEPT_AGGREGATES, rebuildAggregates } from '../../api/src/insights/aggregates.repository';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
         }
         process.stdout.write(`${organisation.name} (${organisation.id}): ${Math.round(performance.now() - begun)} ms\n`);
       }
+      // Fresh statistics for the rewritten tables (included in the time: the reads are planned from them).
+      for (const { table } of KEPT_AGGREGATES) await client.query(`analyze ${table}`);
       process.stdout.write(`Rebuilt the insight aggregates of ${organisations.length} organisation(s) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     } finally {
       await client.end();
