@@ -18,6 +18,7 @@ import { FacilitatorReason1763901500000 } from './1763901500000-facilitator-reas
 import { SignInThrottlePrivacy1763901600000 } from './1763901600000-sign-in-throttle-privacy';
 import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
 import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
+import { AttendanceMarkClearing1763901870000 } from './1763901870000-attendance-mark-clearing';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   SignInThrottlePrivacy1763901600000,
   PrivacyRelease1763901700000,
   CalendarFeedActiveOwner1763901800000,
+  AttendanceMarkClearing1763901870000,
 ];
