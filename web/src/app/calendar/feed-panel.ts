@@ -1,5 +1,6 @@
 import { Component, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CalendarFeedStatus } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
 import { Loader } from '../core/loader';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
@@ -59,6 +60,7 @@ export class FeedPanel {
   readonly unitId = input<string | null>(null);
   private readonly api = inject(CalendarApi);
   private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
   protected readonly problemKey = problemKey;
   protected readonly feed = new Loader<CalendarFeedStatus>();
   protected readonly url = signal<string | null>(null);
@@ -78,7 +80,15 @@ export class FeedPanel {
   }
 
   protected async create(rotate: boolean): Promise<void> {
-    if (rotate && !confirm(this.i18n.t('calendar.rotateConfirm'))) return;
+    if (rotate) {
+      const sure = await this.confirmDialog.ask({
+        title: this.i18n.t('feedback.calendarRotateTitle'),
+        text: this.i18n.t('calendar.rotateConfirm'),
+        confirm: this.i18n.t('calendar.rotate'),
+        destructive: true,
+      });
+      if (!sure) return;
+    }
     await this.act(async () => {
       const created = await this.api.create(this.unitId());
       this.url.set(created.url);

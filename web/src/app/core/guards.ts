@@ -1,6 +1,5 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { Role } from '@kunna/contracts';
 import { Session } from './session';
 
 /** A check link (`/m/KOD`) opened while signed out comes back to the check after sign-in. */
@@ -31,12 +30,3 @@ export const signedOut: CanActivateFn = async () => {
   const user = session.loaded() ? session.user() : await session.load();
   return user ? router.createUrlTree(['/']) : true;
 };
-
-export const hasRole =
-  (...roles: Role[]): CanActivateFn =>
-  async () => {
-    const session = inject(Session);
-    const router = inject(Router);
-    if (!session.loaded()) await session.load();
-    return session.hasRole(...roles) ? true : router.createUrlTree(['/']);
-  };

@@ -3,6 +3,7 @@ import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
 import { sessionsPlanEn } from './sessions-plan.en';
+import { feedbackEn } from './feedback.en';
 import { ssoEn } from './sso.en';
 import { Translations } from './sv';
 
@@ -737,7 +738,6 @@ export const en: Translations = {
     offline: 'No network connection. Marks are kept on this device and sent later.',
     rejected: 'A mark was not accepted.',
     marked: '{name}: {status}',
-    allMarked: '{count} marked present',
     walkInTitle: 'Add a walk-in',
     walkInLabel: 'Name or employee number',
     walkInHint: 'For example a substitute or someone from another unit. Type at least three letters of the name.',
@@ -988,4 +988,5 @@ export const en: Translations = {
   ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,
+  ...feedbackEn,
 };
