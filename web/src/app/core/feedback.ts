@@ -20,12 +20,12 @@ export interface FeedbackMessage {
 export interface FeedbackOptions {
   kind?: FeedbackMessage['kind'];
   action?: FeedbackAction;
-  /** How long the toast stays; default 6 s, 10 s with an action (the time to undo). */
+  /** How long the toast stays; default 6 s, 10 s for an error or with an action (the time to undo). */
   durationMs?: number;
 }
 
 const PLAIN_MS = 6_000;
-const WITH_ACTION_MS = 10_000;
+const LONG_MS = 10_000;
 
 /**
  * The one way pages confirm what just happened: a visible toast at the bottom of the screen (a CDK overlay, so no page
@@ -50,7 +50,8 @@ export class Feedback {
     const spoken = message.action ? `${text} ${message.action.label}?` : text;
     void this.announcer.announce(spoken, message.kind === 'error' ? 'assertive' : 'polite');
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.dismiss(message.id), options.durationMs ?? (message.action ? WITH_ACTION_MS : PLAIN_MS));
+    const long = message.action !== null || message.kind === 'error';
+    this.timer = setTimeout(() => this.dismiss(message.id), options.durationMs ?? (long ? LONG_MS : PLAIN_MS));
     return message;
   }
 

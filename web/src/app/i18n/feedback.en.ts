@@ -15,6 +15,7 @@ export const feedbackEn: typeof feedbackSv = {
     clearMark: 'Clear',
     clearMarkFor: 'Clear the mark for {name}',
     markCleared: 'The mark for {name} has been removed.',
+    markReplaced: 'Someone changed the mark meanwhile. The list shows it now.',
     clearNeedsNetwork: 'Clearing a saved mark needs the network. Try again when you are connected.',
     calendarRotateTitle: 'Replace the calendar link?',
     disableTitle: 'Disable the account?',

@@ -13,6 +13,7 @@ export const feedbackSv = {
     clearMark: 'Rensa',
     clearMarkFor: 'Rensa markeringen för {name}',
     markCleared: 'Markeringen för {name} är borttagen.',
+    markReplaced: 'Någon har ändrat markeringen under tiden. Listan visar den nu.',
     clearNeedsNetwork: 'Att rensa en sparad markering kräver nätverk. Försök igen när du är ansluten.',
     calendarRotateTitle: 'Byta kalenderlänk?',
     disableTitle: 'Stäng av kontot?',

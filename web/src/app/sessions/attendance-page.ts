@@ -190,7 +190,12 @@ export class AttendancePage {
     const failed = results.flatMap((result) => (result.status === 'rejected' && problemOf(result.reason).status !== 404 ? [problemOf(result.reason)] : []));
     if (failed.length === 0) return true;
     const offline = failed.some((problem) => problem.status === 0);
-    const text = offline ? this.i18n.t('feedback.clearNeedsNetwork') : (failed[0].serverMessage ?? this.i18n.t('feedback.undoFailed'));
+    const replaced = failed.some((problem) => problem.code === 'markReplaced');
+    const text = offline
+      ? this.i18n.t('feedback.clearNeedsNetwork')
+      : replaced
+        ? this.i18n.t('feedback.markReplaced')
+        : (failed[0].serverMessage ?? this.i18n.t('feedback.undoFailed'));
     this.feedback.tell(text, { kind: 'error' });
     return false;
   }
