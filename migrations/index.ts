@@ -18,6 +18,7 @@ import { FacilitatorReason1763901500000 } from './1763901500000-facilitator-reas
 import { SignInThrottlePrivacy1763901600000 } from './1763901600000-sign-in-throttle-privacy';
 import { PrivacyRelease1763901700000 } from './1763901700000-privacy-release';
 import { CalendarFeedActiveOwner1763901800000 } from './1763901800000-calendar-feed-active-owner';
+import { AttendanceMarkClearing1763901870000 } from './1763901870000-attendance-mark-clearing';
 import { InsightParticipationDay1763901900000 } from './1763901900000-insight-participation-day';
 import { KioskCredential1763901930000 } from './1763901930000-kiosk-credential';
 import { JobsToPgBoss1763901950000 } from './1763901950000-jobs-to-pg-boss';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   SignInThrottlePrivacy1763901600000,
   PrivacyRelease1763901700000,
   CalendarFeedActiveOwner1763901800000,
+  AttendanceMarkClearing1763901870000,
   InsightParticipationDay1763901900000,
   KioskCredential1763901930000,
   JobsToPgBoss1763901950000,

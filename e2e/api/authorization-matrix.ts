@@ -428,6 +428,14 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance`, body: { marks: 'alla' } }),
   },
+  // A made-up mark id: allowed callers get past the guards to the 404 of an unknown mark.
+  'DELETE /api/sessions/:sessionId/attendance/:markId': {
+    own: ['ambassador', 'manager', 'hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance/00000000-0000-4000-8000-000000000000` }),
+  },
   'GET /api/sessions/:sessionId/walk-in-candidates': {
     own: ['ambassador', 'manager', 'hr', 'admin'],
     sibling: ['hr', 'admin'],

@@ -326,7 +326,11 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await grant.waitFor();
 
       await grant.getByRole('button', { name: `${sv.roles.admin.revoke} – ${sv.role.ambassador} – ${UNIT}` }).click();
-      await roles.getByRole('group', { name: `${sv.role.ambassador} – ${UNIT}` }).getByRole('button', { name: sv.roles.admin.revokeConfirm }).click();
+      // The shared confirmation dialog (CDK) names the role and asks first.
+      const confirmation = page.getByRole('alertdialog', { name: sv.roles.admin.confirmRevoke });
+      await confirmation.getByText(`${sv.role.ambassador} – ${UNIT}`).waitFor();
+      await expectAccessible(page, 'person-roles-confirm-revoke');
+      await confirmation.getByRole('button', { name: sv.roles.admin.revokeConfirm }).click();
       await page.getByRole('status').filter({ hasText: sv.roles.admin.revoked.replace('{role}', `${sv.role.ambassador} – ${UNIT}`) }).waitFor();
       await grant.waitFor({ state: 'detached' });
       await roles.getByText(sv.roles.none).waitFor();

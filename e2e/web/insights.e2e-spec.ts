@@ -52,9 +52,12 @@ describe('Insight in the browser', () => {
     await signIn(page, account('Enhetschef'));
     const api = await apiAs(page);
     const unitId = api.me.roles.find((grant) => grant.role === 'manager')!.scopeId;
-    // A program with steps the organisation may use.
+    // A program with steps the organisation may use, without a target in the unit yet (a second one is refused).
     const programs = await api.get<ProgramSummary[]>('/api/library/programs');
-    const program = programs.find((candidate) => candidate.stepCount > 0 && !candidate.archived)!;
+    const before = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
+    const program = programs.find(
+      (candidate) => candidate.stepCount > 0 && !candidate.archived && !before.targets.some((target) => target.program.id === candidate.id),
+    )!;
     expect(program).toBeDefined();
 
     await page.goto(`/insikt?unitId=${unitId}`);

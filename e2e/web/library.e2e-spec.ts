@@ -627,7 +627,7 @@ describe('Module library and ambassadors in the browser', () => {
         await form.getByLabel(sv.ambassadors.appoint.note, { exact: true }).fill('Utsedd i webbläsartestet');
         await expectAccessible(page, 'ambassadors-appoint-form');
         await form.getByRole('button', { name: sv.ambassadors.appoint.submit, exact: true }).click();
-        await page.getByRole('status').filter({ hasText: name() }).waitFor();
+        await page.getByTestId('toast').filter({ hasText: name() }).waitFor();
 
         const appointments = page.getByRole('table', { name: sv.ambassadors.appointments.title });
         const row = appointments.getByRole('row').filter({ has: page.getByRole('rowheader', { name: name(), exact: true }) });
@@ -660,7 +660,7 @@ describe('Module library and ambassadors in the browser', () => {
         await form.getByLabel(sv.ambassadors.qualify.validUntil, { exact: true }).fill(until);
         await expectAccessible(page, 'ambassadors-qualify-form');
         await form.getByRole('button', { name: sv.ambassadors.qualify.submit, exact: true }).click();
-        await page.getByRole('status').filter({ hasText: `${name()}: Trygghetslarm` }).waitFor();
+        await page.getByTestId('toast').filter({ hasText: `${name()}: Trygghetslarm` }).waitFor();
 
         const qualifications = (await (await page.request.get(`/api/ambassadors/qualifications?personId=${person.id}`)).json()) as AmbassadorQualification[];
         expect(qualifications.map((q) => [q.module.title, q.source, q.validUntil, q.status])).toEqual([['Trygghetslarm', 'explicit', until, 'valid']]);
@@ -689,7 +689,7 @@ describe('Module library and ambassadors in the browser', () => {
         const lastDay = await row.getByLabel(sv.ambassadors.end.lastDay, { exact: true }).inputValue();
         await expectAccessible(page, 'ambassadors-end-form');
         await row.getByRole('button', { name: sv.ambassadors.end.submit, exact: true }).click();
-        await page.getByRole('status').filter({ hasText: name() }).waitFor();
+        await page.getByTestId('toast').filter({ hasText: name() }).waitFor();
         const [appointment] = (await (await page.request.get(`/api/ambassadors/appointments?personId=${person.id}&includeEnded=true`)).json()) as AmbassadorAppointment[];
         expect(appointment.endDate).toBe(lastDay);
         // Ending today is announced on the coverage: the unit's ambassador leaves within 60 days.

@@ -70,6 +70,11 @@ const ENGLISH = new Map<string, string>(
     'Mätningen är inte öppen just nu.': 'The check is not open right now.',
     'Ogiltig CSRF-token. Ladda om sidan.': 'Invalid CSRF token. Reload the page.',
     'Ogiltigt ursprung.': 'Invalid origin.',
+    // Attendance marks cleared, targets (sessions, insights)
+    'Markeringen har redan ersatts av en nyare. Ladda om listan och försök igen.': 'The mark has already been replaced by a newer one. Reload the list and try again.',
+    'Tillfället är inställt: närvaro kan inte ändras.': 'The session is cancelled: attendance cannot be changed.',
+    'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.': 'The time (clearedAt) must be an ISO timestamp.',
+    'Enheten har redan ett mål för programmet. Ändra det målet i stället.': 'The unit already has a target for the program. Change that target instead.',
     // Sign-in, codes, passwords, sessions (auth)
     'Välj organisation för att logga in.': 'Choose your organisation to sign in.',
     'Fel inloggningsuppgifter.': 'Wrong sign-in details.',

@@ -428,6 +428,31 @@ describe('insights (integration)', () => {
       expect((await hr.patch(`/api/insights/units/${t.fixture.unitU1}/targets/${randomUUID()}`, { targetPercent: 50 })).status).toBe(404);
     });
 
+    it('refuses a second target for the same program and unit, on create and on changing the program, with a stable code', async () => {
+      const hr = await t.as('hrA');
+      const first = randomUUID();
+      const body = { programId: ids.programP, employmentTypes: ['permanent'], targetPercent: 90, dueDate: d(40) };
+      expect((await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: first, ...body })).status).toBe(201);
+      const duplicate = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: randomUUID(), ...body, targetPercent: 50 }).set('Accept-Language', 'en');
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.code).toBe('duplicateTarget');
+      expect(duplicate.body.targetId).toBe(first);
+      expect(duplicate.body.message).toBe('The unit already has a target for the program. Change that target instead.');
+      expect(duplicate.body.details[0]).toMatchObject({ field: 'programId', code: 'duplicateTarget' });
+
+      // Another program is fine; moving it onto the first one's program is refused.
+      const second = randomUUID();
+      expect((await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: second, ...body, programId: ids.programO })).status).toBe(201);
+      const moved = await hr.patch(`/api/insights/units/${ids.unitU5}/targets/${second}`, { programId: ids.programP });
+      expect(moved.status).toBe(409);
+      expect(moved.body.code).toBe('duplicateTarget');
+      // Changing a target without changing its program, and the same program in another unit, stay allowed.
+      expect((await hr.patch(`/api/insights/units/${ids.unitU5}/targets/${first}`, { programId: ids.programP, targetPercent: 95 })).status).toBe(200);
+      const plan = (await hr.get(`/api/insights/units/${ids.unitU5}/plan`)).body as YearPlan;
+      expect(plan.targets.filter((one) => one.program.id === ids.programP).map((one) => one.id)).toEqual([first]);
+      for (const id of [first, second]) expect((await hr.delete(`/api/insights/units/${ids.unitU5}/targets/${id}`)).status).toBe(204);
+    });
+
     it('plans programs, modules and notes into the coming twelve months beside the sessions already scheduled', async () => {
       const hr = await t.as('hrA');
       const entryId = randomUUID();

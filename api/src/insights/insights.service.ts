@@ -28,6 +28,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import type { Caller } from '../auth/caller';
 import { validationError } from '../common/errors';
+import { stateConflict } from '../library/http';
 import { notFound } from '../organisation/http-errors';
 import { visibilityFor } from '../organisation/visibility';
 import { CostsRepository } from './costs.repository';
@@ -300,6 +301,7 @@ export class InsightsService {
     if (!(await this.plans.programUsable(body.programId, unit.organisationId))) {
       throw validationError([{ field: 'programId', message: 'Programmet finns inte i ert bibliotek.' }]);
     }
+    await this.refuseDuplicateTarget(unitId, body.programId, body.id);
     await this.plans.insertTarget({
       id: body.id,
       organisationId: unit.organisationId,
@@ -323,6 +325,7 @@ export class InsightsService {
     if (programId !== target.programId && !(await this.plans.programUsable(programId, unit.organisationId))) {
       throw validationError([{ field: 'programId', message: 'Programmet finns inte i ert bibliotek.' }]);
     }
+    if (programId !== target.programId) await this.refuseDuplicateTarget(unitId, programId, targetId);
     await this.plans.updateTarget(targetId, {
       programId,
       employmentTypes: body.employmentTypes ?? target.employmentTypes,
@@ -339,6 +342,15 @@ export class InsightsService {
     if (!target || target.unitId !== unitId) throw notFound();
     await this.plans.deleteTarget(targetId);
     await this.audit.record({ action: 'insights.target.delete', targetType: 'unit', targetId: unitId, details: { targetId } });
+  }
+
+  /** One target per program and unit: a second would count the same people twice against different goals. */
+  private async refuseDuplicateTarget(unitId: string, programId: string, targetId: string): Promise<void> {
+    const existing = await this.plans.targetForProgram(unitId, programId, targetId);
+    if (existing) {
+      const message = 'Enheten har redan ett mål för programmet. Ändra det målet i stället.';
+      throw stateConflict(message, 'duplicateTarget', { details: [{ field: 'programId', message, code: 'duplicateTarget' }], targetId: existing });
+    }
   }
 
   private async oneTarget(unitId: string, targetId: string): Promise<TargetProgress> {

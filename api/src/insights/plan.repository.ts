@@ -163,6 +163,19 @@ export class PlanRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The unit's other target for the program, if any. Locks the unit's row first, so two requests adding a target for
+   * the same program one after the other see each other's (the second waits for the first to commit).
+   */
+  async targetForProgram(unitId: string, programId: string, exceptTargetId: string): Promise<string | null> {
+    await this.db.manager.query(`select 1 from unit where id = $1 for update`, [unitId]);
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `select id from insight_target where unit_id = $1 and program_id = $2 and id <> $3 limit 1`,
+      [unitId, programId, exceptTargetId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async insertTarget(target: {
     id: string;
     organisationId: string;

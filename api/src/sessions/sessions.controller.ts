@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   ApiRoutes,
@@ -20,6 +20,7 @@ import { SeriesService } from './series.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
 import {
   AttendanceBatchDto,
+  ClearMarkQueryDto,
   ConflictCheckDto,
   CreateSessionDto,
   MySessionsQueryDto,
@@ -27,6 +28,9 @@ import {
   UpdateSessionDto,
   WalkInQueryDto,
 } from './dto/sessions.dto';
+
+/** A mark id that is not a UUID names no mark: the same 404 as an unknown one. */
+const MARK_ID_PIPE = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
 @ApiTags('sessions')
 @Controller()
@@ -91,6 +95,20 @@ export class SessionsController {
   recordAttendance(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
     return this.sessions.recordAttendance(caller, sessionId, body);
   }
+  /** Clears one mark (the participant is unmarked again); idempotent, audited like recording. */
+  @Access({ roles: SCHEDULING_ROLES, target: ANY })
+  @SessionTarget('session', 'edit', 'sessionId')
+  @Delete(ApiRoutes.sessions.attendanceMark)
+  @HttpCode(204)
+  clearMark(
+    @CallerParam() caller: Caller,
+    @Param('sessionId') sessionId: string,
+    @Param('markId', MARK_ID_PIPE) markId: string,
+    @Query() query: ClearMarkQueryDto,
+  ): Promise<void> {
+    return this.sessions.clearMark(caller, sessionId, markId, query.clearedAt);
+  }
+
 
   @Access({ roles: SCHEDULING_ROLES, target: ANY })
   @SessionTarget('session', 'edit', 'sessionId')

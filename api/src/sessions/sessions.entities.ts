@@ -88,8 +88,11 @@ export class AttendanceMarkReceiptEntity {
   @Column('integer', { nullable: true }) minutes!: number | null;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
   @Column('uuid', { name: 'recorded_by' }) recordedBy!: string;
-  @Column('text') outcome!: Exclude<MarkOutcome, MarkOutcome.Replayed>;
+  /** `cleared`: the mark was in force and was cleared (DELETE …/attendance/:markId); the receipt is its tombstone. */
+  @Column('text') outcome!: Exclude<MarkOutcome, MarkOutcome.Replayed> | 'cleared';
   @Column('timestamptz', { name: 'received_at', default: () => 'now()' }) receivedAt!: Date;
+  @Column('timestamptz', { name: 'cleared_at', nullable: true }) clearedAt!: Date | null;
+  @Column('uuid', { name: 'cleared_by', nullable: true }) clearedBy!: string | null;
 }
 
 @Entity('support_entries')

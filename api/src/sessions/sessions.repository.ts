@@ -686,13 +686,49 @@ export class SessionsRepository {
     return outcomes;
   }
 
-  /** Upserts marks that are all of people or all one walk-in, each participant at most once; the ids that took effect. */
+  /** A mark id received for the session: its receipt's outcome, and whether it is the participant's mark in force. */
+  async markState(sessionId: string, markId: string): Promise<{ outcome: string; inForce: boolean } | null> {
+    const rows: Array<{ outcome: string; in_force: boolean }> = await this.db.manager.query(
+      `select r.outcome, exists (select 1 from attendance_marks m where m.id = r.mark_id) as in_force
+         from attendance_mark_receipts r where r.mark_id = $1 and r.session_id = $2`,
+      [markId, sessionId],
+    );
+    return rows[0] ? { outcome: rows[0].outcome, inForce: rows[0].in_force } : null;
+  }
+
+  /**
+   * Removes the mark in force with this id and turns its receipt into the tombstone (outcome `cleared`, at the later of
+   * `clearedAt` and the mark's own time). False when the mark was no longer in force (cleared or replaced meanwhile).
+   */
+  async clearMark(sessionId: string, markId: string, clearedAt: string, clearedBy: string): Promise<boolean> {
+    const deleted: Array<{ id: string; recorded_at: Date }> = await this.db.manager.query(
+      `with gone as (delete from attendance_marks where id = $1 and session_id = $2 returning id, recorded_at) select * from gone`,
+      [markId, sessionId],
+    );
+    if (deleted.length === 0) return false;
+    await this.db.manager.query(
+      `update attendance_mark_receipts set outcome = 'cleared', cleared_at = greatest($2::timestamptz, $3::timestamptz), cleared_by = $4
+        where mark_id = $1`,
+      [markId, clearedAt, deleted[0].recorded_at, clearedBy],
+    );
+    return true;
+  }
+
+  /**
+   * Upserts marks that are all of people or all one walk-in, each participant at most once; the ids that took effect.
+   * A mark recorded before the participant's mark was cleared (a late sync) is left out: the clearing is newer.
+   */
   private async upsertMarks(marks: readonly MarkToApply[]): Promise<Set<string>> {
     const target =
       marks[0].personId !== null ? `(session_id, person_id) where person_id is not null` : `(session_id, lower(walk_in_name)) where person_id is null`;
     const applied: Array<{ id: string }> = await this.db.manager.query(
       `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in_name, walk_in, status, minutes, recorded_at, recorded_by)
        select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::boolean[], $7::text[], $8::int[], $9::timestamptz[], $10::uuid[])
+                  as t(id, organisation_id, session_id, person_id, walk_in_name, walk_in, status, minutes, recorded_at, recorded_by)
+        where not exists (select 1 from attendance_mark_receipts r
+                           where r.session_id = t.session_id and r.outcome = 'cleared' and r.cleared_at >= t.recorded_at
+                             and (case when t.person_id is not null then r.person_id = t.person_id
+                                       else r.person_id is null and lower(r.walk_in_name) = lower(t.walk_in_name) end))
        on conflict ${target}
        do update set id = excluded.id, walk_in_name = excluded.walk_in_name, walk_in = excluded.walk_in, status = excluded.status,
                      minutes = excluded.minutes, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by, received_at = now()

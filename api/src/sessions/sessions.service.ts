@@ -495,6 +495,31 @@ export class SessionsService {
     };
   }
 
+  /**
+   * Clears a participant's mark in force (by the id the list shows), so they are unmarked again. Safe to repeat: a mark
+   * already cleared answers the same. A mark that another one has replaced meanwhile is not cleared (409 markReplaced):
+   * the newer mark is someone's later decision. `clearedAt` is the device's time, like a mark's `recordedAt`, so that
+   * "the mark made last wins" compares times of one clock; a mark recorded before it that syncs later stays out.
+   */
+  async clearMark(caller: Caller, sessionId: string, markId: string, clearedAt: string | undefined): Promise<void> {
+    const session = await this.repository.sessionRow(sessionId);
+    if (!session) throw notFound();
+    const id = markId.toLowerCase();
+    const state = await this.repository.markState(sessionId, id);
+    if (!state) throw notFound();
+    if (state.outcome === 'cleared') return;
+    if (session.status === SessionStatus.Cancelled) throw stateConflict('Tillfället är inställt: närvaro kan inte ändras.', 'cancelled');
+    const now = Date.now();
+    const at = clearedAt === undefined ? now : Date.parse(clearedAt);
+    const cleared = await this.repository.clearMark(sessionId, id, new Date(Math.min(at, now + CLOCK_SKEW_MS)).toISOString(), caller.personId);
+    if (!cleared) {
+      // A concurrent request cleared it first (then this one is a repeat), or a newer mark replaced it.
+      if ((await this.repository.markState(sessionId, id))?.outcome === 'cleared') return;
+      throw stateConflict('Markeringen har redan ersatts av en nyare. Ladda om listan och försök igen.', 'markReplaced');
+    }
+    await this.audit.record({ action: 'attendance.cleared', targetType: 'session', targetId: sessionId, details: { markId: id } });
+  }
+
   async walkInCandidates(caller: Caller, sessionId: string, query: string): Promise<WalkInCandidate[]> {
     const session = await this.repository.sessionRow(sessionId);
     if (!session) throw notFound();

@@ -139,6 +139,8 @@ export const ApiRoutes = {
     oneSeries: 'session-series/:seriesId',
     /** GET invited people with their marks and walk-ins; POST a batch of marks (idempotent per mark id). */
     attendance: 'sessions/:sessionId/attendance',
+    /** DELETE clear the mark in force with this id (query: clearedAt, the device's time); repeating it is harmless. */
+    attendanceMark: 'sessions/:sessionId/attendance/:markId',
     /** GET people of the organisation matching q (name or employee number), for walk-ins. */
     walkInCandidates: 'sessions/:sessionId/walk-in-candidates',
     /** GET who missed sessions of assigned programs, catch-up proposals and follow-ups due. */

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'ambassador.qualified',
   'area.created',
   'area.updated',
+  'attendance.cleared',
   'attendance.recorded',
   'audit.retention_changed',
   'auth.code_issued',

@@ -367,6 +367,14 @@ export class AttendanceBatchDto implements AttendanceBatchRequest {
   marks!: AttendanceMarkDto[];
 }
 
+export class ClearMarkQueryDto {
+  @ApiPropertyOptional({ example: '2026-02-03T14:07:00.000Z', description: 'När markeringen rensades på enheten (som recordedAt)' })
+  @IsISO8601({ strict: true }, { message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
+  @IsString({ message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
+  @IfPresent()
+  clearedAt?: string;
+}
+
 export class WalkInQueryDto {
   @ApiProperty({ description: 'Namn eller anställningsnummer, minst 3 tecken' })
   @MaxLength(80, { message: 'Sökningen får ha högst 80 tecken.' })

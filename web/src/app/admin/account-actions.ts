@@ -1,10 +1,11 @@
 import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { PersonDetail } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { PeopleApi } from '../people/people-api';
 
-/** Administrators disable an account (all its sessions end) or enable it again, after a confirmation step. */
+/** Administrators disable an account (all its sessions end) after confirming in the shared dialog, or enable it again. */
 @Component({
   selector: 'k-account-actions',
   imports: [TranslatePipe],
@@ -13,14 +14,8 @@ import { PeopleApi } from '../people/people-api';
     @if (person().disabled) {
       <p>{{ 'person.accountDisabledText' | t }}</p>
       <button type="button" [disabled]="busy()" (click)="enable()">{{ 'admin.enable' | t }}</button>
-    } @else if (confirming()) {
-      <p class="notice">{{ 'admin.disableExplain' | t: { name: person().firstName + ' ' + person().lastName } }}</p>
-      <div class="actions">
-        <button type="button" class="danger" [disabled]="busy()" (click)="disable()">{{ 'admin.disableConfirm' | t }}</button>
-        <button type="button" class="secondary" (click)="confirming.set(false)">{{ 'common.cancel' | t }}</button>
-      </div>
     } @else {
-      <button type="button" class="secondary" (click)="confirming.set(true)">{{ 'admin.disable' | t }}</button>
+      <button type="button" class="secondary" [disabled]="busy()" (click)="disable()">{{ 'admin.disable' | t }}</button>
     }
     <div aria-live="assertive">
       @if (problem(); as problem) {
@@ -34,13 +29,19 @@ export class AccountActions {
   readonly changed = output<string>();
   private readonly people = inject(PeopleApi);
   private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
   protected readonly problemKey = problemKey;
   protected readonly busy = signal(false);
-  protected readonly confirming = signal(false);
   protected readonly problem = signal<Problem | null>(null);
 
-  protected disable(): Promise<void> {
-    return this.act(() => this.people.disable(this.person().id), 'admin.disabled');
+  protected async disable(): Promise<void> {
+    const sure = await this.confirmDialog.ask({
+      title: this.i18n.t('feedback.disableTitle'),
+      text: this.i18n.t('admin.disableExplain', { name: `${this.person().firstName} ${this.person().lastName}` }),
+      confirm: this.i18n.t('admin.disableConfirm'),
+      destructive: true,
+    });
+    if (sure) await this.act(() => this.people.disable(this.person().id), 'admin.disabled');
   }
 
   protected enable(): Promise<void> {
@@ -52,7 +53,6 @@ export class AccountActions {
     this.problem.set(null);
     try {
       await call();
-      this.confirming.set(false);
       this.changed.emit(this.i18n.t(done, { name: `${this.person().firstName} ${this.person().lastName}` }));
     } catch (error) {
       this.problem.set(problemOf(error));

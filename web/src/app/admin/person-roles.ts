@@ -1,6 +1,7 @@
 import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
 import { Permissions } from '../core/permissions';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
@@ -33,6 +34,7 @@ export class PersonRoles {
   private readonly people = inject(PeopleApi);
   private readonly session = inject(Session);
   private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
   protected readonly permissions = inject(Permissions);
   protected readonly roleKey = roleKey;
   protected readonly scopeTypeKey = scopeTypeKey;
@@ -48,7 +50,6 @@ export class PersonRoles {
   protected endDate = '';
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
-  protected readonly confirmRevoke = signal<string | null>(null);
   protected readonly revokeProblem = signal<Problem | null>(null);
 
   protected readonly scopeType = computed(() => {
@@ -137,12 +138,19 @@ export class PersonRoles {
     }
   }
 
+  /** Asks first (the shared dialog names the role and scope), then removes the role. */
   protected async revoke(grant: RoleGrant): Promise<void> {
+    const sure = await this.confirmDialog.ask({
+      title: this.i18n.t('roles.admin.confirmRevoke'),
+      text: this.grantLabel(grant),
+      confirm: this.i18n.t('roles.admin.revokeConfirm'),
+      destructive: true,
+    });
+    if (!sure) return;
     this.busy.set(true);
     this.revokeProblem.set(null);
     try {
       await this.people.revokeRole(this.person().id, grant.id);
-      this.confirmRevoke.set(null);
       this.changed.emit(this.i18n.t('roles.admin.revoked', { role: this.grantLabel(grant) }));
     } catch (error) {
       this.revokeProblem.set(problemOf(error));

@@ -14,12 +14,13 @@ import {
   UnitCoverage,
   UnitRef,
 } from '@kunna/contracts';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { allocationKindKey, coverageFlagKey, qualificationSourceKey, qualificationStatusKey } from '../library/library-labels';
 import { AmbassadorsApi } from './ambassadors-api';
 import { AppointmentForm, UnitChoice } from './appointment-form';
@@ -130,8 +131,8 @@ export class AmbassadorOverview {
     return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   });
 
-  /** What the last appointment, ending or qualification changed (announced). */
-  protected readonly changed = signal<string | null>(null);
+  private readonly feedback = inject(Feedback);
+  private readonly i18n = inject(I18n);
 
   // Ending an appointment.
   protected ending: string | null = null;
@@ -197,7 +198,7 @@ export class AmbassadorOverview {
     try {
       const ended = await this.api.updateAppointment(appointment.id, { endDate: this.endOn });
       this.ending = null;
-      this.changed.set(`${ended.person.name}: ${this.unitNames(ended.units)}`);
+      this.saved(`${ended.person.name}: ${this.unitNames(ended.units)}`);
       this.reloadCoverage();
     } catch (error) {
       this.endProblem.set(problemOf(error));
@@ -207,12 +208,12 @@ export class AmbassadorOverview {
   }
 
   protected appointed(appointment: AmbassadorAppointment): void {
-    this.changed.set(`${appointment.person.name}: ${this.unitNames(appointment.units)}`);
+    this.saved(`${appointment.person.name}: ${this.unitNames(appointment.units)}`);
     this.reloadCoverage();
   }
 
   protected qualified(qualification: AmbassadorQualification): void {
-    this.changed.set(`${qualification.person.name}: ${qualification.module.title}`);
+    this.saved(`${qualification.person.name}: ${qualification.module.title}`);
     void this.qualifications.run(() => this.api.qualifications({ unitId: this.selectedUnit() }));
   }
 
@@ -243,5 +244,10 @@ export class AmbassadorOverview {
     } finally {
       this.renewBusy.set(false);
     }
+  }
+
+  /** Confirms an appointment, ending or qualification: shown and announced (core/feedback.ts). */
+  private saved(what: string): void {
+    this.feedback.tell(this.i18n.t('ambassadors.saved', { what }));
   }
 }

@@ -1,9 +1,11 @@
 import { Component, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CalendarFeedStatus } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
-import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { CalendarApi } from './calendar-api';
 
 /**
@@ -43,14 +45,9 @@ import { CalendarApi } from './calendar-api';
           }
         </div>
       }
-      <div aria-live="polite">
-        @if (message(); as key) {
-          <p class="ok" role="status">{{ key | t }}</p>
-        }
-        @if (problem() ?? feed.problem(); as failure) {
-          <p class="error" role="alert">{{ failure.serverMessage ?? (problemKey(failure) | t) }}</p>
-        }
-      </div>
+      @if (problem() ?? feed.problem(); as failure) {
+        <p class="error" role="alert">{{ failure.serverMessage ?? (problemKey(failure) | t) }}</p>
+      }
     </section>
   `,
 })
@@ -59,11 +56,12 @@ export class FeedPanel {
   readonly unitId = input<string | null>(null);
   private readonly api = inject(CalendarApi);
   private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
+  private readonly feedback = inject(Feedback);
   protected readonly problemKey = problemKey;
   protected readonly feed = new Loader<CalendarFeedStatus>();
   protected readonly url = signal<string | null>(null);
   protected readonly busy = signal(false);
-  protected readonly message = signal<TranslationKey | null>(null);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly headingId = () => (this.unitId() ? 'unit-calendar' : 'my-calendar');
   protected readonly inputId = () => `${this.headingId()}-url`;
@@ -72,13 +70,20 @@ export class FeedPanel {
     effect(() => {
       const unitId = this.unitId();
       this.url.set(null);
-      this.message.set(null);
       void this.feed.run(() => this.api.status(unitId));
     });
   }
 
   protected async create(rotate: boolean): Promise<void> {
-    if (rotate && !confirm(this.i18n.t('calendar.rotateConfirm'))) return;
+    if (rotate) {
+      const sure = await this.confirmDialog.ask({
+        title: this.i18n.t('feedback.calendarRotateTitle'),
+        text: this.i18n.t('calendar.rotateConfirm'),
+        confirm: this.i18n.t('calendar.rotate'),
+        destructive: true,
+      });
+      if (!sure) return;
+    }
     await this.act(async () => {
       const created = await this.api.create(this.unitId());
       this.url.set(created.url);
@@ -91,7 +96,7 @@ export class FeedPanel {
       await this.api.revoke(this.unitId());
       this.url.set(null);
       this.feed.value.set({ active: false, createdAt: null });
-      this.message.set('calendar.revoked');
+      this.feedback.tell(this.i18n.t('calendar.revoked'));
     });
   }
 
@@ -100,7 +105,7 @@ export class FeedPanel {
     if (!link) return;
     try {
       await navigator.clipboard.writeText(link);
-      this.message.set('calendar.copied');
+      this.feedback.tell(this.i18n.t('calendar.copied'));
     } catch {
       // Without clipboard access (an insecure origin, a denied permission) the field stays selectable by hand.
       (document.getElementById(this.inputId()) as HTMLInputElement | null)?.select();
@@ -114,7 +119,6 @@ export class FeedPanel {
   private async act(work: () => Promise<void>): Promise<void> {
     this.busy.set(true);
     this.problem.set(null);
-    this.message.set(null);
     try {
       await work();
     } catch (error) {

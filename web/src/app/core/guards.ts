@@ -1,6 +1,5 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import { Role } from '@kunna/contracts';
 import { Session } from './session';
 
 /** A check link (`/m/KOD`) opened while signed out comes back to the check after sign-in. */
@@ -57,12 +56,3 @@ export const inKiosk: CanActivateFn = async () => {
   if (!session.loaded()) await session.load();
   return session.kiosk() ? true : router.createUrlTree(['/']);
 };
-
-export const hasRole =
-  (...roles: Role[]): CanActivateFn =>
-  async () => {
-    const session = inject(Session);
-    const router = inject(Router);
-    if (!session.loaded()) await session.load();
-    return session.hasRole(...roles) ? true : router.createUrlTree(['/']);
-  };

@@ -4,6 +4,7 @@ import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
 import { todayEn } from './today.en';
 import { sessionsPlanEn } from './sessions-plan.en';
+import { feedbackEn } from './feedback.en';
 import { ssoEn } from './sso.en';
 import { Translations } from './sv';
 
@@ -751,7 +752,6 @@ export const en: Translations = {
     offline: 'No network connection. Marks are kept on this device and sent later.',
     rejected: 'A mark was not accepted.',
     marked: '{name}: {status}',
-    allMarked: '{count} marked present',
     walkInTitle: 'Add a walk-in',
     walkInLabel: 'Name or employee number',
     walkInHint: 'For example a substitute or someone from another unit. Type at least three letters of the name.',
@@ -1046,4 +1046,5 @@ export const en: Translations = {
   ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,
+  ...feedbackEn,
 };

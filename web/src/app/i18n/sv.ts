@@ -4,6 +4,7 @@ import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
 import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
+import { feedbackSv } from './feedback.sv';
 import { ssoSv } from './sso.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
@@ -751,7 +752,6 @@ export const sv = {
     offline: 'Ingen nätverksanslutning. Markeringarna sparas på enheten och skickas sedan.',
     rejected: 'En markering togs inte emot.',
     marked: '{name}: {status}',
-    allMarked: '{count} markerade som närvarande',
     walkInTitle: 'Lägg till drop-in',
     walkInLabel: 'Namn eller anställningsnummer',
     walkInHint: 'Till exempel en vikarie eller någon från en annan enhet. Skriv minst tre tecken av namnet.',
@@ -1046,6 +1046,7 @@ export const sv = {
   ...ssoSv,
   ...profilesSv,
   ...sessionsPlanSv,
+  ...feedbackSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

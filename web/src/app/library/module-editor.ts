@@ -10,6 +10,7 @@ import {
   ModuleTargetGroup,
   Ownership,
 } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -36,6 +37,7 @@ export class ModuleEditor {
   private readonly library = inject(LibraryApi);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
   protected readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
@@ -63,7 +65,6 @@ export class ModuleEditor {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly saved = signal(false);
-  protected readonly confirmDiscard = signal(false);
   protected readonly attachmentProblem = signal<Problem | null>(null);
   private readonly status = viewChild<ElementRef<HTMLElement>>('status');
 
@@ -215,6 +216,8 @@ export class ModuleEditor {
   protected async discard(): Promise<void> {
     const moduleId = this.moduleId();
     if (!moduleId) return;
+    const sure = await this.confirmDialog.ask({ title: this.i18n.t('editor.discardConfirm'), confirm: this.i18n.t('editor.discardYes'), destructive: true });
+    if (!sure) return;
     this.busy.set(true);
     this.problem.set(null);
     try {
@@ -225,7 +228,6 @@ export class ModuleEditor {
       this.problem.set(problemOf(error));
     } finally {
       this.busy.set(false);
-      this.confirmDiscard.set(false);
     }
   }
 

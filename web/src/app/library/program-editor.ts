@@ -10,6 +10,7 @@ import {
   ProgramKind,
   ProgramStepInput,
 } from '@kunna/contracts';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -64,7 +65,7 @@ export class ProgramEditor {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   /** Announced after moving a step, so a screen-reader user hears where it went. */
-  protected readonly moved = signal<string | null>(null);
+  private readonly feedback = inject(Feedback);
 
   protected readonly ownerChoices = computed(() => {
     const choices: Ownership[] = [];
@@ -127,7 +128,7 @@ export class ProgramEditor {
     const target = index + delta;
     if (target < 0 || target >= this.steps.length) return;
     [this.steps[index], this.steps[target]] = [this.steps[target], this.steps[index]];
-    this.moved.set(this.i18n.t('programEditor.movedTo', { title: this.moduleTitle(this.steps[target].moduleId) || '—', n: target + 1 }));
+    this.feedback.announce(this.i18n.t('programEditor.movedTo', { title: this.moduleTitle(this.steps[target].moduleId) || '—', n: target + 1 }));
   }
 
   protected toggleQualifies(moduleId: string, on: boolean): void {

@@ -1,7 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { ActivatedRoute, RouterLink, TitleStrategy } from '@angular/router';
-import { EmploymentType, OneTimeCredential, OrganisationTree, PersonSummary, UnitDetail, UnitSummary } from '@kunna/contracts';
+import { EmploymentType, OrganisationTree, PersonSummary, UnitDetail, UnitSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -9,7 +9,7 @@ import { KunnaTitleStrategy } from '../core/title-strategy';
 import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
 import { employmentKey } from '../i18n/labels';
-import { OneTimeCodeDialog } from '../people/one-time-code-dialog';
+import { OneTimeCodeSlip } from '../people/one-time-code-dialog';
 import { PeopleApi } from '../people/people-api';
 import { PersonForm, PersonFormValue } from '../people/person-form';
 import { OrganisationApi } from './organisation-api';
@@ -18,7 +18,7 @@ import { UnitForm } from './unit-form';
 /** One unit: its staff (substitutes marked), managers and ambassadors; managers add people and give sign-in codes. */
 @Component({
   selector: 'k-unit-page',
-  imports: [ScrollRegion, TranslatePipe, DateFormatPipe, RouterLink, PersonForm, OneTimeCodeDialog, UnitForm],
+  imports: [ScrollRegion, TranslatePipe, DateFormatPipe, RouterLink, PersonForm, UnitForm],
   templateUrl: './unit-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './unit-page.css',
@@ -64,8 +64,7 @@ export class UnitPage {
   protected readonly editingUnit = signal(false);
   protected readonly unitSaved = signal(false);
 
-  protected readonly codeFor = signal<PersonSummary | null>(null);
-  protected readonly credential = signal<OneTimeCredential | null>(null);
+  private readonly codeSlip = inject(OneTimeCodeSlip);
   protected readonly codeProblem = signal<Problem | null>(null);
   protected readonly codeBusy = signal<string | null>(null);
 
@@ -130,18 +129,12 @@ export class UnitPage {
     this.codeProblem.set(null);
     try {
       const credential = await this.people.issueCode(person.id, { purpose: person.hasAccount ? 'password_reset' : 'first_sign_in' });
-      this.codeFor.set(person);
-      this.credential.set(credential);
+      this.codeBusy.set(null);
+      await this.codeSlip.show({ credential, personName: `${person.firstName} ${person.lastName}`, employeeNumber: person.employeeNumber ?? null });
     } catch (error) {
       this.codeProblem.set(problemOf(error));
     } finally {
       this.codeBusy.set(null);
     }
-  }
-
-  /** The code is dropped as soon as the dialog closes: it is shown once. */
-  protected codeClosed(): void {
-    this.credential.set(null);
-    this.codeFor.set(null);
   }
 }

@@ -1,7 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
-import { OneTimeCodePurpose, OneTimeCredential, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX } from '@kunna/contracts';
+import { OneTimeCodePurpose, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX } from '@kunna/contracts';
 import { AccountActions } from '../admin/account-actions';
 import { PersonRoles } from '../admin/person-roles';
 import { Loader } from '../core/loader';
@@ -16,7 +16,7 @@ import { OrganisationApi } from '../organisation/organisation-api';
 import { PseudonymiseAction } from '../personal-data/pseudonymise-action';
 import { EndEmployment } from './end-employment';
 import { MovePerson } from './move-person';
-import { OneTimeCodeDialog } from './one-time-code-dialog';
+import { OneTimeCodeSlip } from './one-time-code-dialog';
 import { PeopleApi } from './people-api';
 import { PersonForm, PersonFormValue, personFormValue } from './person-form';
 import { unitGroups } from './unit-options';
@@ -36,7 +36,6 @@ type Panel = 'edit' | 'move' | 'end' | null;
     PersonRoles,
     AccountActions,
     PseudonymiseAction,
-    OneTimeCodeDialog,
   ],
   templateUrl: './person-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
@@ -63,7 +62,7 @@ export class PersonPage {
   protected readonly message = signal<string | null>(null);
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
 
-  protected readonly credential = signal<OneTimeCredential | null>(null);
+  private readonly codeSlip = inject(OneTimeCodeSlip);
   protected readonly codeBusy = signal(false);
   protected readonly codeProblem = signal<Problem | null>(null);
 
@@ -150,7 +149,9 @@ export class PersonPage {
     this.codeBusy.set(true);
     this.codeProblem.set(null);
     try {
-      this.credential.set(await this.people.issueCode(this.personId(), { purpose }));
+      const credential = await this.people.issueCode(this.personId(), { purpose });
+      this.codeBusy.set(false);
+      await this.codeSlip.show({ credential, personName: this.fullName(), employeeNumber: this.person.value()?.employeeNumber ?? null });
     } catch (error) {
       this.codeProblem.set(problemOf(error));
     } finally {

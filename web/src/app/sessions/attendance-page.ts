@@ -1,6 +1,7 @@
 import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WALK_IN_QUERY_MIN_LENGTH, WalkInCandidate } from '@kunna/contracts';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { fieldMessage, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -18,6 +19,8 @@ export interface AttendanceLine {
   status: AttendanceStatus | null;
   minutes: number | null;
   pending: boolean;
+  /** The id of the server's mark in force (what clearing removes there), if any. */
+  markId: string | null;
 }
 
 export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
@@ -44,6 +47,7 @@ export class AttendancePage {
   private readonly api = inject(SessionsApi);
   protected readonly pending = inject(PendingMarks);
   private readonly i18n = inject(I18n);
+  private readonly feedback = inject(Feedback);
   protected readonly session = new Loader<SessionDetail>();
   protected readonly attendance = new Loader<SessionAttendance>();
   protected readonly problemKey = problemKey;
@@ -58,7 +62,6 @@ export class AttendancePage {
   protected readonly candidates = signal<WalkInCandidate[] | null>(null);
   protected readonly minQueryLength = WALK_IN_QUERY_MIN_LENGTH;
   protected readonly searching = signal(false);
-  protected readonly announcement = signal('');
   protected readonly cancelReason = signal('');
   protected readonly cancelling = signal(false);
   protected readonly cancelError = signal<string | null>(null);
@@ -83,6 +86,7 @@ export class AttendancePage {
           status: mark.status,
           minutes: mark.minutes ?? null,
           pending: true,
+          markId: null,
         });
       }
     }
@@ -122,7 +126,7 @@ export class AttendancePage {
     this.cancelError.set(null);
     try {
       this.session.value.set(await this.api.update(this.sessionId(), { cancelled: true, cancelReason: reason }));
-      this.announcement.set(this.i18n.t('sessionCancel.done'));
+      this.feedback.tell(this.i18n.t('sessionCancel.done'));
     } catch (error) {
       const problem = problemOf(error);
       this.cancelError.set(fieldMessage(problem, 'cancelReason') ?? problem.serverMessage ?? this.i18n.t(problemKey(problem)));
@@ -138,24 +142,62 @@ export class AttendancePage {
   /** A series change may have moved or cancelled this session: show it as it is now. */
   protected seriesChanged(message: string): void {
     void this.session.run(() => this.api.detail(this.sessionId()));
-    this.announcement.set(message);
+    this.feedback.tell(message);
   }
 
   protected mark(line: AttendanceLine, status: AttendanceStatus): void {
     const minutes = status === AttendanceStatus.Partial ? this.minutesFor(line) : null;
     this.pending.add(this.sessionId(), [line.personId ? { personId: line.personId, status, minutes } : { walkInName: line.name, status, minutes }]);
     this.expanded.set(null);
-    this.announcement.set(this.i18n.t('attendance.marked', { name: line.name, status: this.i18n.t(STATUS_KEYS[status]) }));
+    this.feedback.announce(this.i18n.t('attendance.marked', { name: line.name, status: this.i18n.t(STATUS_KEYS[status]) }));
   }
 
+  /** Marks everyone not yet marked; for ten seconds the toast offers to undo exactly those marks. */
   protected markAllPresent(): void {
     const lines = this.unmarked();
     if (lines.length === 0) return;
-    this.pending.add(
-      this.sessionId(),
+    const sessionId = this.sessionId();
+    const ids = this.pending.add(
+      sessionId,
       lines.map((line) => ({ personId: line.personId ?? undefined, status: AttendanceStatus.Present })),
     );
-    this.announcement.set(this.i18n.t('attendance.allMarked', { count: lines.length }));
+    this.feedback.tell(this.i18n.t('feedback.markAllDone', { count: lines.length }), {
+      action: { label: this.i18n.t('feedback.undo'), run: () => this.takeBack(sessionId, ids) },
+    });
+  }
+
+  /** Clears one person's mark: a waiting one is dropped on this device, one the server has is cleared there. */
+  protected async clear(line: AttendanceLine): Promise<void> {
+    const sessionId = this.sessionId();
+    const waiting = this.pending.pendingFor(sessionId, line.key)?.id;
+    this.expanded.set(null);
+    const ok = await this.takeBackQuietly(sessionId, [waiting, line.markId].filter((id): id is string => !!id));
+    if (ok === true) this.feedback.tell(this.i18n.t('feedback.markCleared', { name: line.name }));
+  }
+
+  private async takeBack(sessionId: string, ids: string[]): Promise<void> {
+    const ok = await this.takeBackQuietly(sessionId, ids);
+    if (ok === true) this.feedback.tell(this.i18n.t('feedback.markAllUndone'));
+  }
+
+  /** True when every mark is gone; otherwise the toast has said what went wrong. */
+  private async takeBackQuietly(sessionId: string, ids: string[]): Promise<boolean> {
+    const onServer = await this.pending.withdraw(ids);
+    const clearedAt = new Date().toISOString();
+    const results = await Promise.allSettled(onServer.map((id) => this.api.clearMark(sessionId, id, clearedAt)));
+    void this.attendance.run(() => this.api.attendance(sessionId));
+    // 404: the server never got that mark (a newer one on this device replaced it before sending); nothing to clear.
+    const failed = results.flatMap((result) => (result.status === 'rejected' && problemOf(result.reason).status !== 404 ? [problemOf(result.reason)] : []));
+    if (failed.length === 0) return true;
+    const offline = failed.some((problem) => problem.status === 0);
+    const replaced = failed.some((problem) => problem.code === 'markReplaced');
+    const text = offline
+      ? this.i18n.t('feedback.clearNeedsNetwork')
+      : replaced
+        ? this.i18n.t('feedback.markReplaced')
+        : (failed[0].serverMessage ?? this.i18n.t('feedback.undoFailed'));
+    this.feedback.tell(text, { kind: 'error' });
+    return false;
   }
 
   protected toggle(line: AttendanceLine): void {
@@ -203,7 +245,7 @@ export class AttendancePage {
   private clearWalkIn(name: string): void {
     this.walkInQuery.set('');
     this.candidates.set(null);
-    this.announcement.set(this.i18n.t('attendance.walkInAdded', { name }));
+    this.feedback.announce(this.i18n.t('attendance.walkInAdded', { name }));
   }
 
   private lineOf(row: AttendanceRow): AttendanceLine {
@@ -219,6 +261,7 @@ export class AttendancePage {
       status: row.status,
       minutes: row.minutes,
       pending: false,
+      markId: row.markId,
     };
   }
 }

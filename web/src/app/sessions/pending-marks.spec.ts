@@ -53,6 +53,31 @@ describe('PendingMarks (offline attendance)', () => {
     expect(store.online()).toBe(true);
   });
 
+  it('withdraws marks: those still waiting are dropped unsent, those the server has are handed back to be cleared there', async () => {
+    const sent = store.add('s1', [{ personId: 'p1', status: AttendanceStatus.Present }]);
+    await store.sync();
+    expect(api.sent).toHaveLength(1);
+    api.next = 'offline';
+    const waiting = store.add('s1', [{ personId: 'p2', status: AttendanceStatus.Present }]);
+    await store.sync();
+    expect(store.forSession('s1').map((mark) => mark.id)).toEqual(waiting);
+
+    expect(await store.withdraw([...sent, ...waiting])).toEqual(sent);
+    expect(store.forSession('s1')).toEqual([]);
+    // The network returns: the withdrawn mark is not sent again (the server never got it).
+    const attempts = api.sent.length;
+    api.next = 'ok';
+    await store.sync();
+    expect(api.sent).toHaveLength(attempts);
+  });
+
+  it('withdrawing waits for a send in progress, so a mark on its way is cleared on the server rather than lost', async () => {
+    const ids = store.add('s1', [{ personId: 'p1', status: AttendanceStatus.Present }]);
+    // add() started sending; withdraw must not drop the mark locally while the server is receiving it.
+    expect(await store.withdraw(ids)).toEqual(ids);
+    expect(api.sent).toHaveLength(1);
+  });
+
   it('replaces an unsent mark of the same person instead of sending both', async () => {
     api.next = 'offline';
     store.add('s1', [{ personId: 'p1', status: AttendanceStatus.Present }]);

@@ -72,8 +72,8 @@ export class PendingMarks {
     return this.marks().filter((mark) => mark.sessionId === sessionId);
   }
 
-  /** Stores marks at once (before any network) and tries to send them. */
-  add(sessionId: string, marks: Array<{ personId?: string; walkInName?: string; status: AttendanceStatus; minutes?: number | null }>): void {
+  /** Stores marks at once (before any network) and tries to send them; the new marks' ids. */
+  add(sessionId: string, marks: Array<{ personId?: string; walkInName?: string; status: AttendanceStatus; minutes?: number | null }>): string[] {
     const recordedAt = new Date().toISOString();
     const added: PendingMark[] = marks.map((mark) => ({ ...mark, sessionId, id: newMarkId(), recordedAt }));
     // A newer mark of the same person on this device replaces the older one before it is ever sent.
@@ -82,6 +82,25 @@ export class PendingMarks {
     this.marks.update((current) => [...current.filter((mark) => !replaced.has(key(mark))), ...added]);
     this.write();
     void this.sync();
+    return added.map((mark) => mark.id);
+  }
+
+  /**
+   * Takes marks back: those still waiting on this device are dropped (they never reach the server); the ids answered
+   * are those the server already has (or may have: a send in progress is awaited first), to be cleared there.
+   */
+  async withdraw(ids: readonly string[]): Promise<string[]> {
+    while (this.syncing) await this.syncing;
+    const wanted = new Set(ids);
+    const waiting = new Set(this.read().filter((mark) => wanted.has(mark.id)).map((mark) => mark.id));
+    if (waiting.size > 0) this.remove([...waiting]);
+    const refused = new Set(this.rejected().map((entry) => entry.mark.id));
+    return ids.filter((id) => !waiting.has(id) && !refused.has(id));
+  }
+
+  /** The pending mark of one participant (by person id or walk-in name) in a session, if any. */
+  pendingFor(sessionId: string, key: string): PendingMark | undefined {
+    return this.forSession(sessionId).find((mark) => (mark.personId ?? `~${(mark.walkInName ?? '').toLowerCase()}`) === key);
   }
 
   /** Sends every pending mark, one batch per session; safe to call at any time and repeatedly. */

@@ -18,7 +18,9 @@ import {
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
+import { Feedback } from '../core/feedback';
 import { Session } from '../core/session';
+import { formatDate } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from '../library/library-api';
 import { OrganisationApi } from '../organisation/organisation-api';
@@ -50,6 +52,16 @@ const DEFAULT_SHIFT_TIMES: Record<SessionShift, string> = {
   [SessionShift.Handover]: '14:30',
 };
 
+/** The session (or a series' first) just scheduled, handed to the sessions page in the navigation's state. */
+export interface JustScheduled {
+  id: string;
+  unitId: string;
+  unitName: string;
+  title: string;
+  date: string;
+  startTime: string;
+}
+
 /**
  * Schedules one session or a recurring series ("every other Tuesday 14:00, five times, following program X") of a
  * module at a unit: facilitators, who is invited, capacity, shift variants. Conflicts are checked when saving and shown
@@ -70,6 +82,7 @@ export class ScheduleSession {
   private readonly permissions = inject(Permissions);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  private readonly feedback = inject(Feedback);
   private readonly i18n = inject(I18n);
   protected readonly categories = ACTIVITY_CATEGORIES;
   protected readonly categoryKey = categoryKey;
@@ -279,8 +292,10 @@ export class ScheduleSession {
         facilitatorReason: this.needsReason() ? reason : null,
       };
       const variants = this.variants();
+      let saved: JustScheduled;
+      let message: string;
       if (Number(this.count()) > 1 || this.programId() || variants) {
-        await this.api.createSeries({
+        const series = await this.api.createSeries({
           ...common,
           moduleId: this.programId() ? undefined : this.moduleId() || undefined,
           programId: this.programId() || undefined,
@@ -290,11 +305,18 @@ export class ScheduleSession {
           count: Number(this.count()),
           variants,
         });
+        const first = series.sessions[0];
+        saved = { id: first.id, unitId: series.unit.id, unitName: series.unit.name, title: first.title, date: first.date, startTime: first.startTime };
+        message = this.i18n.t('feedback.seriesScheduled', { count: series.sessions.length, date: formatDate(this.i18n, first.date) });
       } else {
-        await this.api.create({ ...common, moduleId: this.moduleId() || undefined, date: this.date(), startTime: this.startTime() });
+        const session = await this.api.create({ ...common, moduleId: this.moduleId() || undefined, date: this.date(), startTime: this.startTime() });
+        saved = { id: session.id, unitId: session.unit.id, unitName: session.unit.name, title: session.title, date: session.date, startTime: session.startTime };
+        message = this.i18n.t('feedback.sessionScheduled', { date: formatDate(this.i18n, session.date), time: session.startTime });
       }
       this.requestId = newMarkId();
-      await this.router.navigate(['/tillfallen']);
+      // Land on what was saved: the sessions page opens with the (first) new session on top and marked in the unit's list.
+      await this.router.navigate(['/tillfallen'], { queryParams: { enhet: saved.unitId, sparat: saved.id }, state: { justScheduled: saved } });
+      this.feedback.tell(message);
     } catch (error) {
       const problem = problemOf(error);
       const reasonMessage = fieldMessage(problem, 'facilitatorReason');

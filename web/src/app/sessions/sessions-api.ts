@@ -65,6 +65,12 @@ export class SessionsApi {
     return this.client.post<AttendanceBatchResult>(routePath(ApiRoutes.sessions.attendance, { sessionId }), request);
   }
 
+  /** Clears one mark the server has (idempotent); `clearedAt` is this device's time, like a mark's. */
+  clearMark(sessionId: string, markId: string, clearedAt: string): Promise<void> {
+    const path = routePath(ApiRoutes.sessions.attendanceMark, { sessionId, markId });
+    return this.client.delete(`${path}?clearedAt=${encodeURIComponent(clearedAt)}`);
+  }
+
   walkInCandidates(sessionId: string, q: string): Promise<WalkInCandidate[]> {
     return this.client.get<WalkInCandidate[]>(routePath(ApiRoutes.sessions.walkInCandidates, { sessionId }), { q });
   }

@@ -1,6 +1,7 @@
 import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ModuleSummary, OrganisationTree, SupportEntry, UnitDetail } from '@kunna/contracts';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -35,6 +36,7 @@ export class SupportLog {
   private readonly permissions = inject(Permissions);
   private readonly session = inject(Session);
   private readonly i18n = inject(I18n);
+  private readonly feedback = inject(Feedback);
   protected readonly fieldMessage = fieldMessage;
   protected readonly problemKey = problemKey;
   protected readonly tree = new Loader<OrganisationTree>();
@@ -63,7 +65,6 @@ export class SupportLog {
   protected readonly notes = signal('');
   protected readonly problem = signal<Problem | null>(null);
   protected readonly busy = signal(false);
-  protected readonly announcement = signal('');
   private requestId = newMarkId();
 
   constructor() {
@@ -100,7 +101,7 @@ export class SupportLog {
       this.entries.value.update((all) => [entry, ...(all ?? []).filter((other) => other.id !== entry.id)]);
       this.topic.set('');
       this.notes.set('');
-      this.announcement.set(this.i18n.t('sessionsPlan.supportSaved', { name: entry.person.name }));
+      this.feedback.tell(this.i18n.t('sessionsPlan.supportSaved', { name: entry.person.name }));
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 import { Role } from '@kunna/contracts';
-import { hasRole } from '../core/guards';
+import { hasRole } from '../core/role-guard';
 import { TREE_ROLES } from '../core/permissions';
 import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
 
