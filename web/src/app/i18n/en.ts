@@ -4,6 +4,7 @@ import { libraryEn } from './library.en';
 import { calendarEn } from './calendar.en';
 import { sessionsPlanEn } from './sessions-plan.en';
 import { ssoEn } from './sso.en';
+import { insightPagesEn } from './insight-pages.en';
 import { Translations } from './sv';
 
 export const en: Translations = {
@@ -988,4 +989,5 @@ export const en: Translations = {
   ...ssoEn,
   ...profilesEn,
   ...sessionsPlanEn,
+  ...insightPagesEn,
 };

@@ -4,6 +4,7 @@ import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
 import { ssoSv } from './sso.sv';
+import { insightPagesSv } from './insight-pages.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -988,6 +989,7 @@ export const sv = {
   ...ssoSv,
   ...profilesSv,
   ...sessionsPlanSv,
+  ...insightPagesSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
