@@ -599,7 +599,6 @@ export const en: Translations = {
       permanent: 'Permanent',
       substitute: 'Substitute',
       hourly: 'Hourly',
-      show: 'Show',
       caption: 'Before and after per dimension (groups under {min} people are not shown)',
       dimension: 'Dimension',
       pairs: 'Pairs / invited',

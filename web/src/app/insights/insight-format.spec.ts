@@ -1,5 +1,6 @@
 import { en } from '../i18n/en';
 import { TranslationKey } from '../i18n/i18n';
+import { insightPagesSv } from '../i18n/insight-pages.sv';
 import { sv } from '../i18n/sv';
 import { InsightNumbers, LOW_PAIR_RATE_PERCENT, pairRate, plainChange, plainPairRate, plainRange, Translate } from './insight-format';
 
@@ -61,7 +62,7 @@ describe('InsightNumbers (English)', () => {
 });
 
 describe('plain-language statistics', () => {
-  const t = translator(sv);
+  const t = translator({ ...sv, ...insightPagesSv });
   const numbers = new InsightNumbers('sv-SE');
 
   it('says a confidence interval in words', () => {
@@ -94,7 +95,7 @@ describe('plain-language statistics', () => {
 });
 
 describe('matched-pair rate', () => {
-  const t = translator(sv);
+  const t = translator({ ...sv, ...insightPagesSv });
   const numbers = new InsightNumbers('sv-SE');
 
   it('is pairs over invited, low below the threshold', () => {
