@@ -15,8 +15,8 @@ export const insightPagesEn: typeof insightPagesSv = {
     },
     period: {
       label: 'Period',
+      default: 'the last twelve months',
       hint: 'Without a choice, the last twelve months are shown.',
-      showing: 'Showing {from} – {to}.',
     },
     loading: 'Fetching the figures …',
     keyFigures: 'Key figures',

@@ -13,8 +13,8 @@ export const insightPagesSv = {
     },
     period: {
       label: 'Period',
+      default: 'senaste tolv månaderna',
       hint: 'Utan val visas de senaste tolv månaderna.',
-      showing: 'Visar {from} – {to}.',
     },
     loading: 'Hämtar siffrorna …',
     keyFigures: 'Nyckeltal',

@@ -12,12 +12,13 @@ export interface ScopeOption {
 
 /**
  * The areas and units the caller follows in Insight, from the organisation tree: everything for HR and
- * administrators, the areas (and their units) of an area manager, a manager's own units. Call in an injection context.
+ * administrators, the areas (and their units) of an area manager, a manager's own units. The tree is read only
+ * while `needed` says so. Call in an injection context.
  */
-export function injectInsightScopes() {
+export function injectInsightScopes(needed: () => boolean = () => true) {
   const permissions = inject(Permissions);
   const organisation = inject(OrganisationApi);
-  const tree = resource({ loader: () => organisation.tree() });
+  const tree = resource({ params: () => (needed() ? true : undefined), loader: () => organisation.tree() });
 
   const areas = computed(() => {
     if (!tree.hasValue()) return [];

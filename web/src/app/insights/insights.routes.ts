@@ -1,8 +1,9 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, RedirectFunction, Router, Routes } from '@angular/router';
+import { CanActivateFn, Router, Routes } from '@angular/router';
 import { Role } from '@kunna/contracts';
 import { hasRole } from '../core/guards';
 import { Permissions } from '../core/permissions';
+import { Session } from '../core/session';
 import { I18n } from '../i18n/i18n';
 import { insightPagesSv } from '../i18n/insight-pages.sv';
 
@@ -11,11 +12,14 @@ const FOLLOWERS = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 /**
  * Where Insight opens for the signed-in person: HR and administrators on the organisation, an area manager on the
  * area, a unit manager on the unit, a network coordinator on the network. An old link with `?unitId=` opens that
- * unit. Exported for its unit test.
+ * unit. A guard rather than a redirect, because redirects run before the session is loaded on a fresh page load.
  */
-export const insightsLanding: RedirectFunction = (route) => {
+export const insightsLanding: CanActivateFn = async (route) => {
+  // Everything injected before the first await (the injection context ends there).
+  const session = inject(Session);
   const permissions = inject(Permissions);
   const router = inject(Router);
+  if (!session.loaded()) await session.load();
   const { unitId, ...rest } = route.queryParams as Record<string, string>;
   if (unitId) return router.createUrlTree(['/insikt/enhet', unitId], { queryParams: rest });
   if (permissions.organisationWide()) return router.createUrlTree(['/insikt/organisation'], { queryParams: rest });
@@ -81,6 +85,6 @@ const PAGES: Routes = [
 ];
 
 export const INSIGHTS_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: insightsLanding },
+  { path: '', pathMatch: 'full', canActivate: [insightsLanding], children: [] },
   { path: '', canActivate: [withInsightTexts], children: PAGES },
 ];

@@ -11,6 +11,7 @@ import { competenceFigure } from './competence-figure';
 import { ExportTable } from './export-table';
 import { InsightFormat } from './insight-format';
 import { injectInsightQuery, injectRouteParam } from './insight-query';
+import { injectInsightScopes } from './insight-scope';
 import { InsightsApi } from './insights-api';
 import { InsightsNav } from './insights-nav';
 import { KeyFigure, KeyFigures } from './key-figures';
@@ -34,19 +35,15 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />
-    <div class="page-head">
-      <div>
-        <h1>{{ (scope() === 'organisation' ? 'insightPages.organisation.title' : 'insightPages.area.title') | t }}</h1>
-        <p class="lead">{{ (scope() === 'organisation' ? 'insightPages.organisation.lead' : 'insightPages.area.lead') | t }}</p>
-      </div>
-      <k-print-summary />
-    </div>
+    <h1>{{ title() }}</h1>
+    <p class="lead">{{ (scope() === 'organisation' ? 'insightPages.organisation.lead' : 'insightPages.area.lead') | t }}</p>
     <k-period-filter />
     <k-resource-state [resource]="participation" />
     @if (participation.hasValue()) {
       @let breakdown = participation.value();
       <k-key-figures [figures]="figures(breakdown)" />
       <k-chart-table [title]="chartTitle(breakdown)" [bars]="bars(breakdown)" [headers]="[groupingLabel(breakdown.groupBy), ('insights.participation.columns.percent' | t)]" [max]="100" fileName="deltagande-diagram" />
+      <k-print-summary />
 
       @if (drillable(breakdown)) {
         <details class="more">
@@ -86,6 +83,12 @@ export class ScopeOverviewPage {
   private readonly data = toSignal(inject(ActivatedRoute).data, { requireSync: true });
   protected readonly scope = computed<OverviewScope>(() => (this.data()['scope'] === 'area' ? 'area' : 'organisation'));
   private readonly areaId = injectRouteParam('areaId');
+  private readonly scopes = injectInsightScopes(() => this.scope() === 'area');
+  protected readonly title = computed(() => {
+    if (this.scope() === 'organisation') return this.i18n.t('insightPages.organisation.title');
+    const area = this.scopes.tree.hasValue() ? this.scopes.tree.value().areas.find((candidate) => candidate.id === this.areaId()) : undefined;
+    return `${this.i18n.t('insightPages.area.title')}${area ? `: ${area.name}` : ''}`;
+  });
 
   private readonly filters = computed(() => ({
     ...this.query.period(),

@@ -29,13 +29,8 @@ import { ResourceState } from './resource-state';
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />
-    <div class="page-head">
-      <div>
-        <h1>{{ 'insightPages.team.title' | t }}{{ unitName() }}</h1>
-        <p class="lead">{{ 'insightPages.team.lead' | t }}</p>
-      </div>
-      <k-print-summary />
-    </div>
+    <h1>{{ 'insightPages.team.title' | t }}{{ unitName() }}</h1>
+    <p class="lead">{{ 'insightPages.team.lead' | t }}</p>
     @if (otherUnits().length > 1) {
       <div class="field scope-picker no-print">
         <label for="insight-unit">{{ 'insightPages.team.unit' | t }}</label>
@@ -58,6 +53,7 @@ import { ResourceState } from './resource-state';
         [max]="100"
         fileName="narvaro-per-grupp"
       />
+      <k-print-summary />
 
       <details class="more">
         <summary>{{ 'insightPages.team.people' | t }}</summary>

@@ -2,7 +2,7 @@ import { en } from '../i18n/en';
 import { TranslationKey } from '../i18n/i18n';
 import { insightPagesSv } from '../i18n/insight-pages.sv';
 import { sv } from '../i18n/sv';
-import { InsightNumbers, LOW_PAIR_RATE_PERCENT, pairRate, plainChange, plainPairRate, plainRange, Translate } from './insight-format';
+import { InsightNumbers, LOW_PAIR_RATE_PERCENT, pairRate, plainChange, plainPairRate, plainRange, Translate } from './insight-numbers';
 
 /** The dictionaries' own lookup (as I18n.t does it), so the tests read the real texts. */
 function translator(dictionary: object): Translate {
