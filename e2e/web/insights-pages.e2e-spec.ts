@@ -3,7 +3,7 @@ import { CompetenceBreakdown, CostReport, CurrentUser, NetworkParticipation, Par
 import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
 import { InsightNumbers } from '../../web/src/app/insights/insight-numbers';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, saveScreenshot } from './browser';
-import { account, signIn } from './demo';
+import { account, signIn, sv } from './demo';
 
 /**
  * Insight's summary pages as each role meets them: where Insight opens for a unit manager, an area manager, HR and a
@@ -43,7 +43,7 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
  * The key figures: 3–5 of them, each label with its expected value (null: only present), every one wholly inside the
  * first screen; the page scrolls no wider than the screen and is at most about three screens long.
  */
-async function expectSummary(page: Page, label: string, expected: Array<[string, string | null]>): Promise<void> {
+async function expectSummary(page: Page, label: string, expected: Array<[string, string | null]>, chart = true): Promise<void> {
   const region = page.getByRole('region', { name: texts.keyFigures, exact: true });
   await region.waitFor();
   const items = region.getByRole('listitem');
@@ -55,9 +55,11 @@ async function expectSummary(page: Page, label: string, expected: Array<[string,
   const count = await items.count();
   expect(count).toBeGreaterThanOrEqual(3);
   expect(count).toBeLessThanOrEqual(5);
-  // One chart, drawn (its table is one click away).
-  await page.locator('figure.bar-chart').first().waitFor();
-  await page.getByText(texts.asTable).first().waitFor();
+  // One chart, drawn (its table is one click away); none when every figure is withheld.
+  if (chart) {
+    await page.locator('figure.bar-chart').first().waitFor();
+    await page.getByText(texts.asTable).first().waitFor();
+  }
   // No "loading" left before measuring.
   await page.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => undefined);
   const screen = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight, scrollHeight: document.documentElement.scrollHeight, scrollWidth: document.documentElement.scrollWidth }));
@@ -183,13 +185,21 @@ describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) 
       page,
       `HR competence ${size}`,
       competence.total.suppressed
-        ? [[texts.figures.competence, texts.figures.suppressed]]
+        ? [
+            [texts.figures.asked, numbers.count(competence.total.people)],
+            [texts.figures.competence, texts.figures.suppressed],
+          ]
         : [
             [texts.figures.levelBefore, numbers.level(overall.meanBefore)],
             [texts.figures.levelAfter, numbers.level(overall.meanAfter)],
             [texts.figures.pairRate, numbers.percent(overall.invited ? ((overall.pairs ?? 0) / overall.invited) * 100 : null)],
           ],
+      !competence.total.suppressed,
     );
+    if (competence.total.suppressed && competence.total.reason) {
+      // Withheld figures say why.
+      await page.locator('.key-figure').filter({ hasText: texts.figures.competence }).getByText(sv.competence.suppressedReason[competence.total.reason]).waitFor();
+    }
     // The change is said in words, with its explanation on demand.
     if (!competence.total.suppressed) {
       const change = page.locator('.key-figure').filter({ hasText: texts.figures.competence });
@@ -208,6 +218,24 @@ describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) 
     ]);
     await page.getByRole('link', { name: 'Excel', exact: true }).waitFor();
     await expectAccessible(page, `insight: costs ${size}`);
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
+
+  it('the check results load without pressing a button, with the matched-pair rate beside them', async () => {
+    await signIn(page, account('Enhetschef'));
+    await page.goto('/matningar/resultat');
+    await page.getByRole('heading', { level: 1, name: sv.checks.results.title }).waitFor();
+    // The manager's own unit and the first instrument are chosen: the results (or why they are withheld) come by themselves.
+    const table = page.getByRole('table', { name: new RegExp(`^${sv.checks.results.caption.split('(')[0].trim()}`) });
+    const withheld = page.locator('.notice');
+    await Promise.race([table.waitFor(), withheld.waitFor()]);
+    expect(await page.getByRole('button', { name: 'Visa', exact: true }).count()).toBe(0);
+    if ((await table.count()) > 0) {
+      await page.getByText(`${texts.figures.pairRate}:`).waitFor();
+      expect(await page.locator('p').filter({ hasText: `${texts.figures.pairRate}:` }).innerText()).toMatch(/\d+ av \d+ svarade både före och efter/);
+    }
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectAccessible(page, `check results ${size}`);
     expect(await pageProblems(page, problems)).toEqual([]);
   });
 

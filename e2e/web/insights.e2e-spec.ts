@@ -12,7 +12,13 @@ const pages = insightPagesSv.insightPages;
 async function openDetails(page: Page, summary: string): Promise<void> {
   const toggle = page.locator('summary').filter({ hasText: summary }).first();
   await toggle.waitFor();
-  if (!(await toggle.evaluate((element) => (element.parentElement as HTMLDetailsElement).open))) await toggle.click();
+  const isOpen = () => toggle.evaluate((element) => (element.parentElement as HTMLDetailsElement).open);
+  // Figures arriving above can move the summary between aiming and clicking: click again until it is open.
+  for (let attempt = 0; attempt < 5 && !(await isOpen()); attempt++) {
+    await toggle.click();
+    await page.waitForTimeout(200);
+  }
+  expect(await isOpen()).toBe(true);
 }
 
 /**

@@ -13,6 +13,7 @@ export function competenceFigure(format: InsightFormat, group: CompetenceGroup |
     return {
       label,
       value: format.t('insightPages.figures.suppressed'),
+      detail: group?.reason ? format.t(`competence.suppressedReason.${group.reason}`) : undefined,
       explanation: format.t('insightPages.stats.suppressedExplained', { n: minimumGroupSize }),
     };
   }
@@ -21,7 +22,8 @@ export function competenceFigure(format: InsightFormat, group: CompetenceGroup |
     label,
     value: format.change(overall.meanChange, overall.confidenceInterval),
     detail: rate ? format.pairRate(rate) : undefined,
-    warning: rate?.low ? `${format.t('insightPages.stats.lowPairRate')} ${format.t('insightPages.stats.lowPairAdvice')}` : undefined,
+    warning: rate?.low ? format.t('insightPages.stats.lowPairRate') : undefined,
+    advice: rate?.low ? format.t('insightPages.stats.lowPairAdvice') : undefined,
     explanation: `${format.t('insightPages.stats.changeExplained')} ${format.t('insightPages.stats.pairRateExplained')}`,
   };
 }

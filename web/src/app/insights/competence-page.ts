@@ -34,6 +34,7 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
     <k-insights-nav />
     <h1>{{ 'insightPages.competence.title' | t }}</h1>
     <p class="lead">{{ 'insightPages.competence.lead' | t }}</p>
+    @if (scopes.organisationWide() || scopes.options().length > 1) {
     <div class="field scope-picker no-print">
       <label for="competence-scope">{{ 'insightPages.competence.scope' | t }}</label>
       <select id="competence-scope" (change)="query.set({ scope: valueOf($event) })">
@@ -45,6 +46,7 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
         }
       </select>
     </div>
+    }
     <k-period-filter />
     <k-resource-state [resource]="competence" />
     @if (competence.hasValue()) {
@@ -120,25 +122,26 @@ export class CompetencePage {
   protected figures(value: CompetenceBreakdown): KeyFigure[] {
     const f = this.format;
     const overall = this.overall(value);
-    const change = { ...competenceFigure(f, value.total, value.minimumGroupSize), detail: undefined, warning: undefined };
-    if (value.total.suppressed || !overall) return [change];
-    const rate = pairRate(overall.pairs, overall.invited);
+    const change = { ...competenceFigure(f, value.total, value.minimumGroupSize), warning: undefined, advice: undefined };
+    const rate = overall ? pairRate(overall.pairs, overall.invited) : null;
+    const answered: KeyFigure = {
+      label: f.t('insightPages.figures.pairRate'),
+      value: rate ? f.percent(rate.percent) : f.t('insightPages.figures.suppressed'),
+      detail: rate ? f.pairRate(rate) : undefined,
+      warning: rate?.low ? f.t('insightPages.stats.lowPairRate') : undefined,
+      advice: rate?.low ? f.t('insightPages.stats.lowPairAdvice') : undefined,
+      explanation: f.t('insightPages.stats.pairRateExplained'),
+    };
+    if (value.total.suppressed || !overall) {
+      // Withheld: how many were asked is no secret (it decides the suppression); the rest says why it is hidden.
+      return [{ label: f.t('insightPages.figures.asked'), value: f.count(value.total.people) }, change, answered];
+    }
     return [
       { label: f.t('insightPages.figures.levelBefore'), value: f.level(overall.meanBefore) },
       { label: f.t('insightPages.figures.levelAfter'), value: f.level(overall.meanAfter) },
-      change,
-      {
-        label: f.t('insightPages.figures.pairRate'),
-        value: f.percent(rate?.percent ?? null),
-        detail: rate ? f.pairRate(rate) : undefined,
-        warning: rate?.low ? `${f.t('insightPages.stats.lowPairRate')} ${f.t('insightPages.stats.lowPairAdvice')}` : undefined,
-        explanation: f.t('insightPages.stats.pairRateExplained'),
-      },
-      {
-        label: f.t('insightPages.figures.lowest'),
-        value: `${f.percent(overall.lowestBefore)} → ${f.percent(overall.lowestAfter)}`,
-        detail: f.t('insightPages.figures.lowestDetail', { before: f.percent(overall.lowestBefore), after: f.percent(overall.lowestAfter) }),
-      },
+      { ...change, detail: undefined },
+      answered,
+      { label: f.t('insightPages.figures.lowest'), value: `${f.percent(overall.lowestBefore)} → ${f.percent(overall.lowestAfter)}`, explanation: f.t('insightPages.stats.lowestExplained') },
     ];
   }
 

@@ -17,7 +17,7 @@ import { TranslatePipe } from '../i18n/i18n';
   `,
   styles: `
     .explain { margin-top: 0.25rem; font-size: 0.9em; }
-    .explain summary { cursor: pointer; min-height: 2.75rem; display: flex; align-items: center; text-decoration: underline; }
+    .explain summary { cursor: pointer; min-height: 2rem; display: flex; align-items: center; text-decoration: underline; }
     .explain p { margin: 0.25rem 0 0; max-width: 40rem; }
     @media print { .explain { display: none; } }
   `,

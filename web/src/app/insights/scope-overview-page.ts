@@ -68,6 +68,19 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
             }
           </select>
         </div>
+        <div class="field scope-picker no-print">
+          <label for="participation-role">{{ 'insights.participation.roleTitle' | t }}</label>
+          <input id="participation-role" [value]="query.param('roleTitle')" (change)="query.set({ roleTitle: valueOf($event) })" />
+        </div>
+        <div class="field scope-picker no-print">
+          <label for="participation-employment">{{ 'insights.participation.employment' | t }}</label>
+          <select id="participation-employment" (change)="query.set({ employmentType: valueOf($event) })">
+            <option value="">{{ 'insights.participation.allTypes' | t }}</option>
+            @for (type of employmentTypes; track type) {
+              <option [value]="type" [selected]="query.param('employmentType') === type">{{ employmentKey(type) | t }}</option>
+            }
+          </select>
+        </div>
         <p class="hint">{{ 'insights.participation.minimum' | t: { n: breakdown.minimumGroupSize } }}</p>
         <k-export-table [caption]="'insights.participation.table' | t" [headers]="participationHeaders()" [rows]="participationRows(breakdown)" fileName="deltagande" />
       </details>
@@ -80,6 +93,8 @@ export class ScopeOverviewPage {
   protected readonly format = inject(InsightFormat);
   protected readonly query = injectInsightQuery();
   protected readonly groupings = GROUPINGS;
+  protected readonly employmentTypes = [EmploymentType.Permanent, EmploymentType.Substitute, EmploymentType.Hourly];
+  protected readonly employmentKey = employmentKey;
   private readonly data = toSignal(inject(ActivatedRoute).data, { requireSync: true });
   protected readonly scope = computed<OverviewScope>(() => (this.data()['scope'] === 'area' ? 'area' : 'organisation'));
   private readonly areaId = injectRouteParam('areaId');
@@ -98,6 +113,8 @@ export class ScopeOverviewPage {
   protected readonly participation = resource({
     params: () => ({
       ...this.filters(),
+      roleTitle: this.query.param('roleTitle') || undefined,
+      employmentType: (this.query.param('employmentType') || undefined) as EmploymentType | undefined,
       groupBy: (this.query.param('groupBy') || (this.scope() === 'area' ? ParticipationGrouping.Unit : ParticipationGrouping.Area)) as ParticipationGrouping,
     }),
     loader: ({ params }) => this.api.participation(params),
@@ -184,6 +201,6 @@ export class ScopeOverviewPage {
   }
 
   protected valueOf(event: Event): string {
-    return (event.target as HTMLSelectElement).value;
+    return (event.target as HTMLInputElement | HTMLSelectElement).value;
   }
 }

@@ -66,7 +66,15 @@ import { TargetForm } from './target-form';
                   <span class="target-progress">{{ 'insights.targets.progress' | t: { completed: format.count(target.completed), population: format.count(target.population), target: target.targetPercent, due: target.dueDate } }}</span>
                   <span class="badge">{{ statusKey(target.status) | t }}</span>
                   @if (plans()) {
-                    <button type="button" class="link" (click)="removeTarget(target)">{{ 'insights.targets.remove' | t }}<span class="visually-hidden">: {{ target.program.title }}</span></button>
+                    @if (confirming() === target.id) {
+                      <span role="group" [attr.aria-label]="'insightPages.targets.confirmRemove' | t: { program: target.program.title }">
+                        {{ 'insightPages.targets.confirmRemove' | t: { program: target.program.title } }}
+                        <button type="button" class="link" (click)="removeTarget(target)">{{ 'insightPages.targets.confirm' | t }}</button>
+                        <button type="button" class="link" (click)="confirming.set(null)">{{ 'common.cancel' | t }}</button>
+                      </span>
+                    } @else {
+                      <button type="button" class="link" (click)="confirming.set(target.id)">{{ 'insights.targets.remove' | t }}<span class="visually-hidden">: {{ target.program.title }}</span></button>
+                    }
                   }
                 </li>
               }
@@ -101,6 +109,8 @@ export class TargetsPage {
   /** Planning and targets: the unit's managers, HR and administrators. */
   protected readonly plans = computed(() => this.permissions.organisationWide() || this.permissions.managedUnitIds().includes(this.unitId()));
   protected readonly removed = signal(false);
+  /** The target whose removal waits for a yes (removing cannot be undone). */
+  protected readonly confirming = signal<string | null>(null);
   protected readonly removeProblem = signal<string | null>(null);
 
   protected readonly plan = resource({
@@ -167,6 +177,7 @@ export class TargetsPage {
     this.removeProblem.set(null);
     try {
       await this.api.deleteTarget(this.unitId(), target.id);
+      this.confirming.set(null);
       this.removed.set(true);
       this.plan.reload();
     } catch (error) {
