@@ -75,6 +75,14 @@ async function expectSummary(page: Page, label: string, expected: Array<[string,
   expect({ label, screens: screen.scrollHeight <= 3 * screen.height }).toEqual({ label, screens: true });
 }
 
+/** Pages of the PDF Chromium prints the page to (A4): the print stylesheet keeps a summary to one. */
+async function printedPages(page: Page): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+  await page.emulateMedia({ media: 'screen' });
+  return (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+}
+
 describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) => {
   let browser: Browser;
   let context: BrowserContext;
@@ -114,6 +122,8 @@ describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) 
     await page.getByText(texts.team.people, { exact: true }).click();
     await staffTable.waitFor();
     await expectAccessible(page, `insight: unit landing ${size}`);
+    // The one-page summary for the nämnd: menus, filters and details left out of the print.
+    if (size === 'desktop') expect(await printedPages(page)).toBe(1);
 
     await page.getByRole('navigation', { name: texts.nav.label }).getByRole('link', { name: texts.nav.competence, exact: true }).click();
     await page.waitForURL(/\/insikt\/kompetens/);
@@ -176,6 +186,7 @@ describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) 
     ]);
     expect(await page.getByRole('table', { name: 'Tillsvidareanställda' }).count()).toBe(0);
     await expectAccessible(page, `insight: organisation ${size}`);
+    if (size === 'desktop') expect(await printedPages(page)).toBe(1);
 
     await page.goto('/insikt/kompetens');
     await page.getByRole('heading', { level: 1, name: texts.competence.title }).waitFor();

@@ -130,6 +130,17 @@ describe('Insight in the browser', () => {
     await page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) }).waitFor();
     const after = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
     expect(after.targets.find((candidate) => candidate.id === target.id)!.completed).toBe(target.completed + 1);
+
+    // Removing the target asks first; "Avbryt" keeps it, "Ja, ta bort" removes it.
+    const item = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) });
+    await item.getByRole('button', { name: sv.insights.targets.remove }).click();
+    const question = pages.targets.confirmRemove.replace('{program}', program.title);
+    await item.getByRole('group', { name: question }).getByRole('button', { name: sv.common.cancel, exact: true }).click();
+    expect((await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).targets.some((candidate) => candidate.id === target.id)).toBe(true);
+    await item.getByRole('button', { name: sv.insights.targets.remove }).click();
+    await item.getByRole('group', { name: question }).getByRole('button', { name: pages.targets.confirm, exact: true }).click();
+    await page.getByText(pages.targets.removed).waitFor();
+    expect((await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).targets.some((candidate) => candidate.id === target.id)).toBe(false);
     expect(await pageProblems(page, problems)).toEqual([]);
   });
 
