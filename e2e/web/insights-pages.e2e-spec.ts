@@ -190,7 +190,7 @@ describe.each(SIZES)('Insight summary pages ($name)', ({ name: size, options }) 
 
     await page.goto('/insikt/kompetens');
     await page.getByRole('heading', { level: 1, name: texts.competence.title }).waitFor();
-    const competence = await apiGet<CompetenceBreakdown>(page, '/api/insights/competence');
+    const competence = await apiGet<CompetenceBreakdown>(page, '/api/insights/competence?groupBy=unit');
     const overall = competence.total.figures.find((figure) => figure.dimension === 'overall')!;
     await expectSummary(
       page,

@@ -1,5 +1,5 @@
 import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
-import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey } from '@kunna/contracts';
+import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey, ParticipationGrouping } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { Bar } from './bar-chart';
@@ -103,7 +103,8 @@ export class CompetencePage {
   protected readonly unitId = computed(() => scopeFilter(this.scope()).unitId ?? null);
 
   protected readonly competence = resource({
-    params: () => ({ ...this.query.period(), ...scopeFilter(this.scope()) }),
+    // By unit, as the heat map reads it (see ScopeOverviewPage on why the groupings agree).
+    params: () => ({ ...this.query.period(), ...scopeFilter(this.scope()), groupBy: ParticipationGrouping.Unit }),
     loader: ({ params }) => this.api.competence(params),
   });
 

@@ -119,8 +119,12 @@ export class ScopeOverviewPage {
     }),
     loader: ({ params }) => this.api.participation(params),
   });
+  /**
+   * Grouped by unit like the heat map: the privacy gate withholds a figure that differs too little from one already
+   * released to the same viewer, so the overview releases the same groups the detail views read.
+   */
   protected readonly competence = resource({
-    params: () => this.filters(),
+    params: () => ({ ...this.filters(), groupBy: ParticipationGrouping.Unit }),
     loader: ({ params }) => this.api.competence(params),
   });
   protected readonly costs = resource({
