@@ -2,7 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { en } from '../../web/src/app/i18n/en';
-import { sv } from '../../web/src/app/i18n/sv';
+import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
+import { sv as firstDownload } from '../../web/src/app/i18n/sv';
+
+/** Every Swedish text, including those that come with a feature's chunk (I18n.addSwedish). */
+const sv = { ...firstDownload, ...insightPagesSv };
 
 export { en, sv };
 

@@ -3,12 +3,29 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CompetenceBreakdown, CSRF_HEADER, CurrentUser, ParticipationBreakdown, ProgramDetail, ProgramSummary, YearPlan } from '@kunna/contracts';
 import { readXlsx } from '@kunna/table-export';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
+import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
 import { account, signIn, sv } from './demo';
 
+const pages = insightPagesSv.insightPages;
+
+/** Opens a collapsed details section by its summary (details are one click away on the summary pages). */
+async function openDetails(page: Page, summary: string): Promise<void> {
+  const toggle = page.locator('summary').filter({ hasText: summary }).first();
+  await toggle.waitFor();
+  const isOpen = () => toggle.evaluate((element) => (element.parentElement as HTMLDetailsElement).open);
+  // Figures arriving above can move the summary between aiming and clicking: click again until it is open.
+  for (let attempt = 0; attempt < 5 && !(await isOpen()); attempt++) {
+    await toggle.click();
+    await page.waitForTimeout(200);
+  }
+  expect(await isOpen()).toBe(true);
+}
+
 /**
- * Insight in the browser: a unit manager sets a target, attendance is recorded for a colleague and the target's
- * progress moves on the page; HR exports the participation table to XLSX and the file holds the cells shown; HR
- * opens the competence heat map, exports it to XLSX and finds the demo's known cells in the file.
+ * Insight in the browser: a unit manager sets a target on the targets page, attendance is recorded for a colleague
+ * and the target's progress moves on the page; HR exports the participation table of the organisation overview to
+ * XLSX and the file holds the cells shown; HR opens the competence heat map, exports it to XLSX and finds the demo's
+ * known cells in the file. (The tables are in collapsed details since Insight became summary-first pages.)
  */
 describe('Insight in the browser', () => {
   let browser: Browser;
@@ -60,11 +77,10 @@ describe('Insight in the browser', () => {
     )!;
     expect(program).toBeDefined();
 
-    await page.goto(`/insikt?unitId=${unitId}`);
-    await page.getByRole('heading', { level: 1, name: sv.insights.title }).waitFor();
-    await page.getByRole('heading', { level: 2, name: sv.insights.team.title }).waitFor();
-    await page.getByRole('table', { name: sv.insights.team.staff }).waitFor();
-    await expectAccessible(page, 'insight: team');
+    await page.goto(`/insikt/mal?unitId=${unitId}`);
+    await page.getByRole('heading', { level: 1, name: pages.targets.title }).waitFor();
+    await openDetails(page, pages.targets.change);
+    await expectAccessible(page, 'insight: targets form');
 
     // Set the target through the form: every employment type, 100 %, due in 60 days.
     const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
@@ -83,6 +99,7 @@ describe('Insight in the browser', () => {
         .replace('{population}', String(target.population))
         .replace('{target}', '100')
         .replace('{due}', due);
+    await openDetails(page, pages.targets.details);
     const row = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed) });
     await row.waitFor();
     expect(target.behind.length).toBeGreaterThan(0);
@@ -112,16 +129,29 @@ describe('Insight in the browser', () => {
     }
 
     await page.reload();
+    await openDetails(page, pages.targets.details);
     await page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) }).waitFor();
     const after = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
     expect(after.targets.find((candidate) => candidate.id === target.id)!.completed).toBe(target.completed + 1);
+
+    // Removing the target asks first; "Avbryt" keeps it, "Ja, ta bort" removes it.
+    const item = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) });
+    await item.getByRole('button', { name: sv.insights.targets.remove }).click();
+    const question = pages.targets.confirmRemove.replace('{program}', program.title);
+    await item.getByRole('group', { name: question }).getByRole('button', { name: sv.common.cancel, exact: true }).click();
+    expect((await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).targets.some((candidate) => candidate.id === target.id)).toBe(true);
+    await item.getByRole('button', { name: sv.insights.targets.remove }).click();
+    await item.getByRole('group', { name: question }).getByRole('button', { name: pages.targets.confirm, exact: true }).click();
+    await page.getByText(pages.targets.removed).waitFor();
+    expect((await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).targets.some((candidate) => candidate.id === target.id)).toBe(false);
     expect(await pageProblems(page, problems)).toEqual([]);
   });
 
   it('HR exports the participation table to XLSX, and the file holds the cells on the page', async () => {
     await signIn(page, account('HR'));
     const api = await apiAs(page);
-    await page.goto('/insikt?groupBy=unit');
+    await page.goto('/insikt/organisation?groupBy=unit');
+    await openDetails(page, sv.insights.participation.table);
     const table = page.getByRole('table', { name: sv.insights.participation.table });
     await table.waitFor();
     await expectAccessible(page, 'insight: HR');
@@ -157,7 +187,8 @@ describe('Insight in the browser', () => {
   it('HR opens the competence heat map, exports it to XLSX, and the file holds the expected cells', async () => {
     await signIn(page, account('HR'));
     const api = await apiAs(page);
-    await page.goto('/insikt');
+    await page.goto('/insikt/kompetens');
+    await openDetails(page, pages.competence.all);
     const caption = sv.competence.heatMap.caption.replace('{measure}', sv.competence.heatMap.after);
     const table = page.getByRole('table', { name: caption });
     await table.waitFor();
@@ -218,7 +249,8 @@ describe('Insight in the browser', () => {
     const entryWithNote = async () =>
       (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months.flatMap((m) => m.entries.map((e) => ({ ...e, planMonth: m.month }))).find((e) => e.note === note);
 
-    await page.goto(`/insikt?unitId=${unitId}`);
+    await page.goto(`/insikt/mal?unitId=${unitId}`);
+    await openDetails(page, pages.targets.change);
     const form = page.getByRole('form', { name: sv.planEditor.title });
     await form.waitFor();
     await form.getByLabel(sv.planEditor.month, { exact: true }).selectOption(months[2]);
@@ -246,7 +278,8 @@ describe('Insight in the browser', () => {
   });
   it('HR sets a competence profile in the editor; the manager sees the unit gap block and staff their own gap', async () => {
     await signIn(page, account('HR'));
-    await page.goto('/insikt');
+    await page.goto('/insikt/kompetens');
+    await openDetails(page, pages.competence.profiles);
     const form = page.getByRole('form', { name: sv.profiles.new });
     await form.waitFor();
     await form.getByLabel(sv.profiles.roleTitle, { exact: true }).fill('undersköterska');
@@ -268,7 +301,8 @@ describe('Insight in the browser', () => {
     await signIn(page, account('Enhetschef'));
     const api = await apiAs(page);
     const unitId = api.me.roles.find((grant) => grant.role === 'manager')!.scopeId;
-    await page.goto(`/insikt?unitId=${unitId}`);
+    await page.goto(`/insikt/kompetens?scope=unit:${unitId}`);
+    await openDetails(page, pages.competence.gap);
     await page.getByRole('heading', { level: 3, name: sv.profiles.gap.title }).waitFor();
     await expectAccessible(page, 'insight: unit gap');
     expect(await pageProblems(page, problems)).toEqual([]);
@@ -284,6 +318,8 @@ describe('Insight in the browser', () => {
   it('a network coordinator compares organisations through the core questions, the shared modules and the cascade', async () => {
     await signIn(page, account('Nätverkssamordnare'));
     await page.goto('/insikt');
+    await page.waitForURL((url) => url.pathname === '/insikt/natverk');
+    await openDetails(page, pages.network.details);
     await page.getByRole('table', { name: sv.networkComparison.modules }).waitFor();
     await page.getByRole('table', { name: sv.networkComparison.cascade }).waitFor();
     await expectAccessible(page, 'insight: network comparison');

@@ -1,11 +1,14 @@
-import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, resource, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckResults, InstrumentSummary, OrganisationTree, ResultsQuery } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
-import { problemKey } from '../core/problem';
-import { TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { problemKey, problemOf } from '../core/problem';
+import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { insightPagesSv } from '../i18n/insight-pages.sv';
+import { Explain } from '../insights/explain';
+import { InsightFormat, PairRate, pairRate } from '../insights/insight-format';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { ChecksApi } from './checks-api';
 import { DecimalFormatPipe, PercentFormatPipe } from './percent';
@@ -17,16 +20,17 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
  */
 @Component({
   selector: 'k-check-results',
-  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe],
+  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain],
+  styles: `.advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; }`,
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p class="breadcrumb"><a routerLink="/matningar">{{ 'checks.page.title' | t }}</a></p>
     <h1>{{ 'checks.results.title' | t }}</h1>
     <p class="lead">{{ 'checks.results.lead' | t }}</p>
-    <form class="toolbar" (ngSubmit)="show()">
+    <form class="toolbar" (submit)="$event.preventDefault()" [attr.aria-label]="'insights.filters' | t">
       <div class="field">
         <label for="results-instrument">{{ 'checks.page.instrument' | t }}</label>
-        <select id="results-instrument" name="instrumentId" [(ngModel)]="instrumentId">
+        <select id="results-instrument" name="instrumentId" [ngModel]="instrumentId()" (ngModelChange)="instrumentId.set($event)">
           @for (instrument of instruments.value() ?? []; track instrument.id) {
             <option [value]="instrument.id">{{ instrument.title }}</option>
           }
@@ -34,7 +38,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
       </div>
       <div class="field">
         <label for="results-group">{{ 'checks.results.group' | t }}</label>
-        <select id="results-group" name="group" [(ngModel)]="group">
+        <select id="results-group" name="group" [ngModel]="group()" (ngModelChange)="group.set($event)">
           @if (permissions.organisationWide()) {
             <option value="">{{ 'checks.results.wholeOrganisation' | t }}</option>
           }
@@ -48,24 +52,30 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
       </div>
       <div class="field">
         <label for="results-employment">{{ 'checks.results.employment' | t }}</label>
-        <select id="results-employment" name="employmentType" [(ngModel)]="employmentType">
+        <select id="results-employment" name="employmentType" [ngModel]="employmentType()" (ngModelChange)="employmentType.set($event)">
           <option value="">{{ 'checks.results.everyone' | t }}</option>
           <option value="permanent">{{ 'checks.results.permanent' | t }}</option>
           <option value="substitute">{{ 'checks.results.substitute' | t }}</option>
           <option value="hourly">{{ 'checks.results.hourly' | t }}</option>
         </select>
       </div>
-      <div class="field"><button type="submit">{{ 'checks.results.show' | t }}</button></div>
     </form>
 
-    @if (results.loading()) {
+    @if (results.error(); as error) {
+      <p class="error" role="alert">{{ problemText(error) }}</p>
+    } @else if (results.isLoading() || !ready()) {
       <p role="status">{{ 'app.loading' | t }}</p>
-    } @else if (results.problem(); as problem) {
-      <p class="error" role="alert">{{ problem.serverMessage ?? (problemKey(problem) | t) }}</p>
-    } @else if (results.value(); as r) {
+    } @else if (results.hasValue() && results.value(); as r) {
       @if (r.suppressed) {
         <p class="notice" role="status">{{ (r.reason === 'differencing' ? 'checks.results.differencing' : 'checks.results.belowMinimum') | t: { min: r.minimumGroupSize } }}</p>
       } @else {
+        @if (lowestPairRate(r); as rate) {
+          <p [class.advice]="rate.low">
+            <strong>{{ 'insightPages.figures.pairRate' | t }}:</strong> {{ format.pairRate(rate) }}.
+            @if (rate.low) { {{ 'insightPages.stats.lowPairRate' | t }} {{ 'insightPages.stats.lowPairAdvice' | t }} }
+          </p>
+          <k-explain [about]="'insightPages.figures.pairRate' | t" [text]="'insightPages.stats.pairRateExplained' | t" />
+        }
         <div class="table-wrap">
           <table class="stack">
             <caption>{{ 'checks.results.caption' | t: { min: r.minimumGroupSize } }}</caption>
@@ -92,7 +102,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
                     <td class="num" [attr.data-label]="'checks.results.change' | t">
                       {{ d.meanChange | kDecimal }}
                       @if (d.confidenceInterval; as ci) {
-                        <span class="small-block">({{ ci.lower | kDecimal }} – {{ ci.upper | kDecimal }})</span>
+                        <span class="small-block">{{ changeText(d.key, d.meanChange, ci) }}</span>
                       }
                     </td>
                     <td class="num" [attr.data-label]="'checks.results.improved' | t">{{ d.shareImproved | kPercent }}</td>
@@ -103,31 +113,47 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
           </table>
         </div>
         <p class="hint">{{ 'checks.results.note' | t }}</p>
+        <k-explain [about]="'checks.results.change' | t" [text]="'insightPages.stats.changeExplained' | t" />
       }
     }
   `,
 })
 export class ResultsPage {
   private readonly api = inject(ChecksApi);
+  private readonly i18n = inject(I18n);
   protected readonly permissions = inject(Permissions);
+  protected readonly format = inject(InsightFormat);
   protected readonly instruments = new Loader<InstrumentSummary[]>();
   protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly results = new Loader<CheckResults>();
-  protected readonly problemKey = problemKey;
-  protected instrumentId = '';
-  protected group = '';
-  protected employmentType = '';
+  protected readonly instrumentId = signal('');
+  protected readonly group = signal('');
+  protected readonly employmentType = signal('');
   protected readonly areas = computed(() => (this.permissions.organisationWide() || this.permissions.managedAreaIds().length ? (this.tree.value()?.areas ?? []) : []).filter(
     (area) => this.permissions.organisationWide() || this.permissions.managedAreaIds().includes(area.id),
   ));
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.seesPeopleOf(unit.id, unit.areaId)));
+  /** The defaults are chosen (the first instrument, the caller's own area or unit): results load without a button. */
   protected readonly ready = signal(false);
 
+  protected readonly results = resource({
+    params: (): ResultsQuery | undefined => {
+      if (!this.ready() || !this.instrumentId()) return undefined;
+      const query: ResultsQuery = { instrumentId: this.instrumentId() };
+      const [kind, id] = this.group().split(':');
+      if (kind === 'unit') query.unitId = id;
+      if (kind === 'area') query.areaId = id;
+      if (this.employmentType()) query.employmentType = this.employmentType() as ResultsQuery['employmentType'];
+      return query;
+    },
+    loader: ({ params }) => this.api.results(params),
+  });
+
   constructor() {
+    this.i18n.addSwedish(insightPagesSv);
     const organisation = inject(OrganisationApi);
     void Promise.all([this.instruments.run(() => this.api.instruments()), this.tree.run(() => organisation.tree())]).then(([instruments]) => {
-      this.instrumentId = instruments?.[0]?.id ?? '';
-      if (!this.permissions.organisationWide()) this.group = this.areas()[0] ? `area:${this.areas()[0].id}` : this.units()[0] ? `unit:${this.units()[0].id}` : '';
+      this.instrumentId.set(instruments?.[0]?.id ?? '');
+      if (!this.permissions.organisationWide()) this.group.set(this.areas()[0] ? `area:${this.areas()[0].id}` : this.units()[0] ? `unit:${this.units()[0].id}` : '');
       this.ready.set(true);
     });
   }
@@ -136,12 +162,19 @@ export class ResultsPage {
     return `checks.dimension.${key}` as TranslationKey;
   }
 
-  protected show(): void {
-    const query: ResultsQuery = { instrumentId: this.instrumentId };
-    const [kind, id] = this.group.split(':');
-    if (kind === 'unit') query.unitId = id;
-    if (kind === 'area') query.areaId = id;
-    if (this.employmentType) query.employmentType = this.employmentType as ResultsQuery['employmentType'];
-    void this.results.run(() => this.api.results(query));
+  /** The lowest matched-pair rate of the shown dimensions: the one that limits what the result can say. */
+  protected lowestPairRate(results: CheckResults): PairRate | null {
+    const rates = results.dimensions.map((d) => pairRate(d.pairs, d.invited)).filter((rate): rate is PairRate => rate !== null && rate.percent !== null);
+    return rates.reduce<PairRate | null>((lowest, rate) => (lowest === null || (rate.percent ?? 0) < (lowest.percent ?? 0) ? rate : lowest), null);
+  }
+
+  /** The change in words; knowledge questions are a share right (0–1), where "steps" would be wrong, so only the range. */
+  protected changeText(key: string, change: number | null, interval: { lower: number; upper: number }): string {
+    return key === 'knowledge_test' ? this.format.range(interval) : this.format.change(change, interval);
+  }
+
+  protected problemText(error: unknown): string {
+    const problem = problemOf(error);
+    return problem.serverMessage ?? this.i18n.t(problemKey(problem));
   }
 }

@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { en } from './en';
 import { I18n, TranslatePipe, TranslationKey } from './i18n';
 import { placeholderNames } from './message-format';
+import { insightPagesSv } from './insight-pages.sv';
 import { sv } from './sv';
 
 type Tree = { [key: string]: string | Tree };
@@ -21,7 +22,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const placeholders = (text: string) => placeholderNames(text);
 
 describe('translations', () => {
-  const swedish = leaves(sv as unknown as Tree);
+  // Lazily loaded features' Swedish texts belong to the dictionary as much as the first download's.
+  const swedish = leaves({ ...sv, ...insightPagesSv } as unknown as Tree);
   const english = leaves(en as unknown as Tree);
 
   it('has a good number of keys (the dictionaries are really loaded)', () => {
@@ -149,6 +151,17 @@ describe('I18n', () => {
     const reloaded = TestBed.inject(I18n);
     await reloaded.ready;
     expect(reloaded.language()).toBe('sv');
+  });
+
+  it('adds a lazily loaded feature\'s Swedish texts when the feature loads, and English has them already', async () => {
+    expect(i18n.t('insightPages.explain')).toBe('insightPages.explain');
+    i18n.addSwedish(insightPagesSv);
+    expect(i18n.t('insightPages.explain')).toBe(insightPagesSv.insightPages.explain);
+    expect(i18n.t('app.signOut')).toBe(sv.app.signOut);
+    await i18n.setLanguage('en');
+    expect(i18n.t('insightPages.explain')).toBe(en.insightPages.explain);
+    await i18n.setLanguage('sv');
+    expect(i18n.t('insightPages.explain')).toBe(insightPagesSv.insightPages.explain);
   });
 
   it('the t pipe follows a language switch', async () => {

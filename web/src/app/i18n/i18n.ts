@@ -17,7 +17,7 @@ export type TranslationKey = Leaves<Translations>;
  * which keeps the initial bundle within its budget (web/angular.json) for the many who never switch.
  */
 const LOADERS: Record<Language, () => Promise<Translations>> = {
-  sv: () => Promise.resolve(sv),
+  sv: () => Promise.resolve(sv as Translations),
   en: () => import('./en').then((module) => module.en),
 };
 const STORAGE_KEY = 'kunna.language';
@@ -25,8 +25,8 @@ const STORAGE_KEY = 'kunna.language';
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
-  private readonly loaded = new Map<Language, Translations>([['sv', sv]]);
-  private readonly dictionary = signal<Translations>(sv);
+  private readonly loaded = new Map<Language, Translations>([['sv', sv as Translations]]);
+  private readonly dictionary = signal<Translations>(sv as Translations);
   /** The language shown; it changes only once its dictionary is here, so text and formats never disagree. */
   readonly language = signal<Language>('sv');
   /** The last language asked for: when two switches overlap, the later one wins whatever loads first. */
@@ -58,6 +58,19 @@ export class I18n {
   /** After sign-out: back to this device's choice (or Swedish), so nothing of the previous person remains. */
   async restoreDeviceLanguage(): Promise<void> {
     await this.show(this.storedLanguage() ?? 'sv');
+  }
+
+  /**
+   * Swedish texts of a lazily loaded feature, merged in when the feature loads so they stay out of the first
+   * download (English carries them in its own chunk). Adding the same texts again changes nothing.
+   */
+  addSwedish(texts: Partial<Translations>): void {
+    const current = this.loaded.get('sv') as Translations;
+    const keys = Object.keys(texts) as (keyof Translations)[];
+    if (keys.every((key) => current[key] === texts[key])) return;
+    const merged = { ...current, ...texts } as Translations;
+    this.loaded.set('sv', merged);
+    if (this.language() === 'sv') this.dictionary.set(merged);
   }
 
   /** BCP 47 locale for number and date formatting. */

@@ -6,6 +6,7 @@ import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
 import { feedbackSv } from './feedback.sv';
 import { ssoSv } from './sso.sv';
+import type { insightPagesSv } from './insight-pages.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -613,7 +614,6 @@ export const sv = {
       permanent: 'Tillsvidare',
       substitute: 'Vikarie',
       hourly: 'Timanställd',
-      show: 'Visa',
       caption: 'Före och efter per dimension (grupper under {min} personer visas inte)',
       dimension: 'Dimension',
       pairs: 'Par / inbjudna',
@@ -900,144 +900,6 @@ export const sv = {
     confirm: 'Ja, avidentifiera',
     done: 'Personen är avidentifierad och heter nu {name}.',
   },
-  // --- insight (web/src/app/insights) ---
-  insights: {
-    title: 'Insikt',
-    lead: 'Hur det går för teamet, mål och årsplan, deltagande och kostnader.',
-    filters: 'Urval',
-    from: 'Från',
-    to: 'Till',
-    unit: 'Enhet',
-    total: 'Totalt',
-    noRows: 'Inget att visa.',
-    exportCsv: 'Ladda ner CSV',
-    exportXlsx: 'Ladda ner Excel',
-    exportXlsxFailed: 'Excel-filen kunde inte skapas. Kontrollera anslutningen och försök igen.',
-    suppressedCell: 'för få',
-    category: {
-      workplace_learning: 'Lärande på arbetsplatsen',
-      ambassador_training: 'Utbildning av ombud',
-      web_course_follow_up: 'Webbkurs med uppföljning',
-      individual_support: 'Individuellt stöd',
-      try_out: 'Prova på',
-      management_project: 'Ledning och projektarbete',
-    },
-    team: {
-      title: 'Teamets utveckling',
-      summary: '{people, plural, one {# person} other {# personer}}. {attended} av {invited, plural, one {# tillfälle} other {# tillfällen}} besökta. {hours} timmar totalt.',
-      hoursChart: 'Timmar per person',
-      staff: 'Tillsvidareanställda',
-      substitutes: 'Vikarier och timanställda',
-      columns: {
-        person: 'Namn',
-        roleTitle: 'Befattning',
-        attendedOfInvited: 'Närvaro',
-        invited: 'Inbjuden',
-        attended: 'Deltog',
-        hours: 'Timmar',
-        programs: 'Program (steg klara)',
-        catchUps: 'Att ta igen',
-      },
-      overdue: 'försenad',
-      ofCount: '{part} av {whole}',
-      newEmployees: 'Nyanställda utan introduktion',
-      noNewEmployees: 'Alla nyanställda har börjat sin introduktion.',
-      newEmployee: '{name}, började {start}: introduktion senast {deadline}',
-      notAssigned: 'inget introduktionsprogram tilldelat',
-      ambassadors: 'Ombud',
-      noAmbassador: 'Enheten har inget ombud just nu.',
-      staffPerAmbassador: '{n} medarbetare per ombud.',
-      ambassadorLine: '{name}: {sessions, plural, one {# tillfälle} other {# tillfällen}}, {hours, plural, one {# timme} other {# timmar}}',
-      upcoming: 'Kommande tillfällen',
-      noUpcoming: 'Inga tillfällen planerade.',
-      invitedCount: '{n} inbjudna',
-    },
-    targets: {
-      title: 'Mål',
-      none: 'Inga mål än.',
-      chart: 'Andel klara per mål',
-      table: 'Mål och hur det går',
-      progress: '{completed} av {population} klara (mål {target} % senast {due})',
-      remove: 'Ta bort',
-      new: 'Nytt mål',
-      program: 'Program',
-      employment: 'Gäller',
-      percent: 'Mål i procent',
-      due: 'Senast',
-      save: 'Spara mål',
-      saved: 'Målet är sparat.',
-      status: { met: 'uppnått', on_track: 'i fas', behind: 'efter', missed: 'missat' },
-      columns: {
-        program: 'Program',
-        employment: 'Gäller',
-        target: 'Mål (%)',
-        due: 'Senast',
-        completed: 'Klara',
-        population: 'Antal',
-        percent: 'Andel (%)',
-        status: 'Läge',
-        behind: 'Kvar att göra',
-      },
-    },
-    plan: {
-      title: 'Årsplan',
-      table: 'Årsplan, kommande tolv månader',
-      month: 'Månad',
-      entries: 'Planerat',
-      sessions: 'Bokade tillfällen',
-    },
-    participation: {
-      title: 'Deltagande',
-      filters: 'Urval för deltagande',
-      groupBy: 'Visa per',
-      grouping: { area: 'Område', unit: 'Enhet', role_title: 'Befattning', employment_type: 'Anställningsform' },
-      area: 'Område',
-      allAreas: 'Alla områden',
-      roleTitle: 'Befattning',
-      employment: 'Anställningsform',
-      allTypes: 'Alla',
-      minimum: 'Grupper med färre än {n, plural, one {# person} other {# personer}} visas inte, så att ingen kan pekas ut.',
-      chart: 'Andel som deltagit',
-      table: 'Deltagande och timmar',
-      drill: 'Visa {name}',
-      columns: { group: 'Grupp', people: 'Personer', participants: 'Deltagit', percent: 'Andel (%)', hours: 'Timmar', hoursPerPerson: 'Timmar per person' },
-    },
-    costs: {
-      title: 'Kostnader',
-      summary: 'Totalt {total} kr. {participants} deltagare. {perParticipant} kr per deltagare, {perHour} kr per undervisningstimme.',
-      market: 'Jämför: kurser på marknaden kostar {min}–{max} kr per undervisningstimme.',
-      unpriced: '{days, plural, one {# dag} other {# dagar}} i perioden saknar timkostnad och är inte räknade.',
-      chart: 'Deltagartimmar per aktivitet',
-      table: 'Timmar och kostnader per aktivitet',
-      report: 'Deltagarrapport till finansiären:',
-      reportCsv: 'CSV',
-      reportXlsx: 'Excel',
-      columns: {
-        category: 'Aktivitet',
-        participantHours: 'Deltagartimmar',
-        teachingHours: 'Undervisningstimmar',
-        staffTime: 'Personalens tid (kr)',
-        facilitators: 'Ombudens tid (kr)',
-        external: 'Externa kostnader (kr)',
-        total: 'Summa (kr)',
-      },
-    },
-    network: {
-      title: 'Nätverket',
-      chart: 'Andel som deltagit per organisation',
-      table: 'Deltagande per organisation',
-      columns: {
-        organisation: 'Organisation',
-        people: 'Personer',
-        participants: 'Deltagit',
-        percent: 'Andel (%)',
-        hours: 'Timmar',
-        hoursPerPerson: 'Timmar per person',
-        sessions: 'Tillfällen',
-        ambassadors: 'Ombud',
-      },
-    },
-  },
   language: { sv: 'Svenska', en: 'English' },
   ...librarySv,
   ...competenceSv,
@@ -1050,5 +912,8 @@ export const sv = {
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-/** The shape every language must fill in. */
-export type Translations = Widen<typeof sv>;
+/**
+ * The shape every language must fill in. Swedish texts of lazily loaded features (insight-pages.sv.ts) are not in
+ * `sv`, which is part of the first download: they come with their feature's chunk (I18n.addSwedish).
+ */
+export type Translations = Widen<typeof sv & typeof insightPagesSv>;

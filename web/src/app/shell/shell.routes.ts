@@ -137,7 +137,7 @@ export const SHELL_ROUTES: Routes = [
   {
     path: 'insikt',
     canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
-    loadComponent: () => import('../insights/insights-page').then((m) => m.InsightsPage),
+    loadChildren: () => import('../insights/insights.routes').then((m) => m.INSIGHTS_ROUTES),
     title: 'nav.insights',
   },
   {
