@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { CurrentUser, ProgramSummary, SessionAttendance, YearPlan } from '@kunna/contracts';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
+import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
 import { account, signIn, sv } from './demo';
 
 /** A phone held upright, in Sweden. */
@@ -150,8 +151,14 @@ describe('feedback and forgiveness', () => {
     const taken = plan.targets.map((target) => target.program).find((program) => programs.some((candidate) => candidate.id === program.id));
     expect(taken).toBeDefined();
 
-    await page.goto(`/insikt?unitId=${unitId}`);
-    await page.getByRole('heading', { level: 1, name: sv.insights.title }).waitFor();
+    await page.goto(`/insikt/mal?unitId=${unitId}`);
+    await page.getByRole('heading', { level: 1, name: insightPagesSv.insightPages.targets.title }).waitFor();
+    const change = page.locator('summary').filter({ hasText: insightPagesSv.insightPages.targets.change }).first();
+    // Figures arriving above can move the summary between aiming and clicking: click until the section is open.
+    for (let attempt = 0; attempt < 5 && !(await change.evaluate((element) => (element.parentElement as HTMLDetailsElement).open)); attempt++) {
+      await change.click();
+      await page.waitForTimeout(200);
+    }
     const programSelect = page.getByLabel(sv.insights.targets.program, { exact: true });
     await programSelect.locator('option', { hasText: taken!.title }).waitFor({ state: 'attached' });
     await programSelect.selectOption({ label: taken!.title });

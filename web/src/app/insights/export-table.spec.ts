@@ -1,5 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { toXlsx } from '@kunna/table-export';
+import { I18n } from '../i18n/i18n';
+import { insightPagesSv } from '../i18n/insight-pages.sv';
 import { ExportTable, exportFileName } from './export-table';
 
 jest.mock('@kunna/table-export', () => ({ ...jest.requireActual('@kunna/table-export'), toXlsx: jest.fn() }));
@@ -17,6 +19,8 @@ describe('ExportTable XLSX button', () => {
 
   beforeEach(() => {
     TestBed.resetTestingModule();
+    // The table's texts come with the insight pages' chunk, as its pages load them.
+    TestBed.inject(I18n).addSwedish(insightPagesSv);
     toXlsxMock.mockReset();
     downloads = [];
     URL.createObjectURL = jest.fn(() => 'blob:xlsx');
