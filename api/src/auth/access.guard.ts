@@ -66,7 +66,7 @@ export class AccessGuard implements CanActivate {
     const transactional = store && !store.transaction && !this.reflector.get<boolean>(NO_TRANSACTION, handler);
     if (store && transactional) {
       const transaction = await RequestTransaction.open(this.dataSource, store);
-      context.switchToHttp().getResponse<Response>().once('close', () => void transaction.rollback(store));
+      context.switchToHttp().getResponse<Response>().once('close', () => void transaction.abandon(store));
     }
 
     const token = readSessionToken(request, this.config);

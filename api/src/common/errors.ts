@@ -2,7 +2,7 @@ import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpExcepti
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiError, FieldError } from '@kunna/contracts';
-import { currentRequest } from '../database/request-context';
+import { currentRequest, RequestAbandonedError } from '../database/request-context';
 import { withMessageCodes } from './message-codes';
 import { answerLanguage, localiseError } from './messages';
 import { loggedPath } from './request-context.middleware';
@@ -103,6 +103,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const requestId = currentRequest()?.requestId;
+    if (exception instanceof RequestAbandonedError) {
+      // Nobody is waiting for the answer and nothing was committed: not a server error.
+      this.logger.debug(JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), abandoned: true }));
+      return;
+    }
     // The code is read from the Swedish text, before any translation.
     const body = withMessageCodes(this.toBody(exception, request));
     if (body.statusCode >= 500) {

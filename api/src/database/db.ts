@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { ScopeType } from '@kunna/contracts';
 import type { Caller } from '../auth/caller';
-import { currentRequest, RequestContext, requestContext } from './request-context';
+import { currentRequest, RequestAbandonedError, RequestContext, requestContext } from './request-context';
 
 /**
  * Whose rows a transaction may touch (read by the row-level security policies, see
@@ -37,7 +37,9 @@ export class Db {
   constructor(readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return currentRequest()?.manager ?? this.dataSource.manager;
+    const context = currentRequest();
+    if (context?.abandoned) throw new RequestAbandonedError();
+    return context?.manager ?? this.dataSource.manager;
   }
 
   /**
@@ -47,6 +49,7 @@ export class Db {
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>, tenant?: Tenant): Promise<T> {
     const context = currentRequest();
+    if (context?.abandoned) throw new RequestAbandonedError();
     if (context?.manager) {
       if (tenant) await applyTenant(context.manager, tenant.organisationId, tenant.personId, tenant);
       return work(context.manager);
@@ -118,6 +121,13 @@ export class RequestTransaction {
       this.detach(store);
       await this.runner.release();
     }
+  }
+
+  /** The client went away before the answer: roll back, and refuse every later query of the request (see RequestAbandonedError). */
+  async abandon(store: RequestContext): Promise<void> {
+    if (this.finished) return;
+    store.abandoned = true;
+    await this.rollback(store);
   }
 
   async rollback(store: RequestContext): Promise<void> {
