@@ -5,4 +5,4 @@
  */
 export type { CellValue, ExportTable } from './lib/table';
 export { toCsv, swedishNumber, UTF8_BOM } from './lib/csv';
-export { toXlsx, readXlsx, sheetName, XLSX_MIME } from './lib/xlsx';
+export { toXlsx, readXlsx, sheetName, XLSX_MIME } from './lib/excel-workbook';
