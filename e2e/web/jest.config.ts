@@ -16,6 +16,7 @@ const config: Config = {
   testMatch: ['<rootDir>/e2e/web/**/*.e2e-spec.ts'],
   testTimeout: 120_000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/e2e/web/sequencer.cjs',
   reporters: ['default', '<rootDir>/scripts/jest-plain-summary.cjs'],
 };
 
