@@ -80,6 +80,8 @@ describe('demo checks (integration)', () => {
     for (const unit of ['Ekbackens vård- och omsorgsboende', 'Hemtjänst Centrum', 'Hemtjänst Norr', 'Solgårdens vård- och omsorgsboende']) {
       expect(rows[unit].every((value) => value !== null)).toBe(true);
     }
+    // Solgården's demo check rates every item alike: after 2, 3, 3, 2, 3, 3, 2, 3, 3, 2 = 2.6 in each dimension and overall.
+    for (const value of rows['Solgårdens vård- och omsorgsboende']) expect(value).toBeCloseTo(2.6, 10);
     // The total holds Linden's three pairs too: the total minus the four other units would give their mean, so the
     // privacy gate withholds the total's figures.
     expect(map.total.figures.every((figure) => figure.meanAfter === null)).toBe(true);
