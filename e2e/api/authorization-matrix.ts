@@ -365,6 +365,12 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: '/api/ambassadors/coverage', query: { unitId: unitIn(f, scope) } }),
   },
+  'GET /api/ambassadors/coverage-totals': {
+    own: ['manager', 'areaManager', 'hr', 'admin'],
+    sibling: ['areaManager', 'hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: '/api/ambassadors/coverage-totals', query: { unitId: unitIn(f, scope) } }),
+  },
   'GET /api/ambassadors/reach': {
     own: ['manager', 'areaManager', 'hr', 'admin'],
     sibling: ['areaManager', 'hr', 'admin'],

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CheckKind, ParticipationBreakdown, TodayOverview } from '@kunna/contracts';
+import { ChecksRepository } from '../../api/src/checks';
+import { Db } from '../../api/src/database/db';
 import { FixturePersonKey } from '../../api/src/test-support/fixture';
 import { createTestApp, sql, TestApp } from '../../api/src/test-support/test-app';
 
@@ -248,6 +250,38 @@ describe('GET /api/today', () => {
     const other = Object.fromEntries((await today('adminB')).setup!.items.map((item) => [item.key, item]));
     expect(other['units'].count).toBe(1);
     expect(other['ambassadors'].count).toBe(1);
+  });
+
+  it("lists a check round that opens today in Stockholm while the database's own date is another day", async () => {
+    const f = t.fixture;
+    const stockholm = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+    const hour = Number(new Date().toLocaleString('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', hour12: false }));
+    // A zone whose date is not Stockholm's at this hour, as UTC's is not between midnight in Stockholm and 01:00/02:00:
+    // Pago Pago (UTC−11) is still on yesterday before noon in Stockholm, Kiritimati (UTC+14) already on tomorrow after.
+    const zone = hour < 12 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati';
+    const [{ id: assignmentId }] = await sql<{ id: string }>(
+      t,
+      `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values (gen_random_uuid(), $1, $2, $3, 'Bara i dag') returning id`,
+      [f.orgA, f.unitU1, f.checks.versionA],
+    );
+    await sql(t, `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on) values ($1, $2, 'before', 'STHLMDAY', $3::date, $3::date)`, [
+      f.orgA,
+      assignmentId,
+      stockholm,
+    ]);
+    try {
+      const pending = await t.inTenant(async () => {
+        const manager = t.app.get(Db).manager;
+        await manager.query(`set local time zone '${zone}'`);
+        const [{ databaseDate }] = await manager.query(`select current_date::text as "databaseDate"`);
+        expect(databaseDate).not.toBe(stockholm);
+        return t.app.get(ChecksRepository).pendingRounds(f.people.staffU1.id);
+      });
+      expect(pending.map((check) => check.code)).toContain('STHLMDAY');
+    } finally {
+      await sql(t, `delete from check_round where assignment_id = $1`, [assignmentId]);
+      await sql(t, `delete from check_assignment where id = $1`, [assignmentId]);
+    }
   });
 
   it('gives the network coordinator only their own section', async () => {

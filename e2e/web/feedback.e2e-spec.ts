@@ -102,7 +102,9 @@ describe('feedback and forgiveness', () => {
     const invited = (await apiGet<SessionAttendance>(`/api/sessions/${sessionId}/attendance`)).rows.length;
     expect(invited).toBeGreaterThan(1);
 
-    await markAll.click();
+    // By keyboard: "mark all" with Enter, then the toast's "Ångra" has the focus, so Enter undoes.
+    await markAll.focus();
+    await page.keyboard.press('Enter');
     await toast().filter({ hasText: fill(sv.feedback.markAllDone, { count: invited }) }).waitFor();
     await announced(fill(sv.feedback.markAllDone, { count: invited }));
     // The marks reach the server before the undo: the undo clears them there, not only on the device.
@@ -111,8 +113,13 @@ describe('feedback and forgiveness', () => {
     expect(marked.rows.filter((row) => row.status === 'present')).toHaveLength(invited);
     await expectAccessible(page, 'attendance with the undo toast');
 
-    await toast().getByRole('button', { name: sv.feedback.undo, exact: true }).click();
+    const undo = toast().getByRole('button', { name: sv.feedback.undo, exact: true });
+    await page.waitForFunction(() => document.activeElement?.closest('[data-testid="toast"]') !== null && document.activeElement?.tagName === 'BUTTON');
+    expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
     await toast().filter({ hasText: sv.feedback.markAllUndone }).waitFor();
+    // The focus is back where the user was (the "mark all" button), not at the end of the page.
+    await page.waitForFunction((label) => document.activeElement?.textContent?.includes(label) ?? false, sv.attendance.markAllPresent);
     const undone = await apiGet<SessionAttendance>(`/api/sessions/${sessionId}/attendance`);
     expect(undone.rows.filter((row) => row.status !== null)).toEqual([]);
     await page.getByRole('button', { name: `${sv.attendance.markAllPresent} (${invited})` }).waitFor();

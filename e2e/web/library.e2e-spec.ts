@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, ModuleSummary, NetworkReach, PersonSummary, UnitCoverage } from '@kunna/contracts';
+import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, CoverageTotals, ModuleSummary, NetworkReach, PersonSummary, UnitCoverage } from '@kunna/contracts';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
 import { openFromNav } from './nav';
@@ -458,6 +458,14 @@ describe('Module library and ambassadors in the browser', () => {
         expect(text).toContain(String(unit.staffCount));
         for (const ambassador of unit.activeAmbassadors) expect(text).toContain(ambassador.person.name);
       }
+      // The totals above the units count each person once (the API's totals), not the sum of the units' staff.
+      const totals = (await (await page.request.get('/api/ambassadors/coverage-totals')).json()) as CoverageTotals;
+      expect(totals.staffCount).toBeLessThanOrEqual(coverage.reduce((sum, unit) => sum + unit.staffCount, 0));
+      const stat = (label: string) => page.locator('dl.stats > div').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
+      const number = (value: number) => new Intl.NumberFormat('sv-SE').format(value);
+      expect(await stat(sv.ambassadors.staff).innerText()).toBe(number(totals.staffCount));
+      expect(await stat(sv.ambassadors.activeAmbassadors).innerText()).toBe(number(totals.activeAmbassadors));
+      expect(await stat(sv.ambassadors.staffPerAmbassador).innerText()).toBe(totals.staffPerAmbassador === null ? '–' : number(totals.staffPerAmbassador));
       const leaving = coverage.filter((unit) => unit.flags.includes('ambassadors_leaving' as never));
       expect(leaving.length).toBeGreaterThan(0);
       const attention = page.getByRole('note').filter({ hasText: fill(sv.ambassadors.coverage.attention, { count: coverage.filter((unit) => unit.flags.length).length }) });

@@ -6,6 +6,7 @@ import {
   AmbassadorReach,
   AmbassadorWorkload,
   ApiRoutes,
+  CoverageTotals,
   MyAmbassadorOverview,
   NetworkCoverage,
   NetworkReach,
@@ -98,6 +99,13 @@ export class AmbassadorsController {
   @Get(ApiRoutes.ambassadors.coverage)
   coverage(@CallerParam() caller: Caller, @Query() query: CoverageQueryDto): Promise<UnitCoverage[]> {
     return this.ambassadors.coverage(caller, query.unitId ?? null);
+  }
+
+  /** The same units together, each person once (not the sum of the units' counts: a person may work in two). */
+  @Access({ roles: COVERAGE_ROLES, target: inQuery('unit', 'unitId') })
+  @Get(ApiRoutes.ambassadors.coverageTotals)
+  coverageTotals(@CallerParam() caller: Caller, @Query() query: CoverageQueryDto): Promise<CoverageTotals> {
+    return this.ambassadors.coverageTotals(caller, query.unitId ?? null);
   }
 
   /** Who trained each ambassador and how far the training spread (counts only: no colleague is named). */

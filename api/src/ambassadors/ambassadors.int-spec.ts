@@ -1,4 +1,4 @@
-import { AmbassadorAppointment, AmbassadorQualification, MyAmbassadorOverview, NetworkCoverage, UnitCoverage } from '@kunna/contracts';
+import { AmbassadorAppointment, AmbassadorQualification, CoverageTotals, MyAmbassadorOverview, NetworkCoverage, UnitCoverage } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { addDays, AmbassadorsService } from './ambassadors.service';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
@@ -220,6 +220,32 @@ describe('ambassadors (integration)', () => {
         { organisationId: t.fixture.orgB, organisationName: 'Kommun B', unitCount: 1, unitsWithoutAmbassador: 0, activeAmbassadors: 1, staffCount: 2 },
       ]);
       expect(JSON.stringify(response.body)).not.toContain('Testsson');
+    });
+
+    it('totals the units with each person once: someone working in two units is one member of staff', async () => {
+      // staffU1 (U1, ambassador there) also works in U2: U1 and U2 each count them, the totals once.
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [
+        t.fixture.orgA,
+        t.fixture.people.staffU1.id,
+        t.fixture.unitU2,
+      ]);
+      try {
+        const units = (await hrA.get('/api/ambassadors/coverage')).body as UnitCoverage[];
+        expect(units.reduce((sum, unit) => sum + unit.staffCount, 0)).toBe(14);
+        const totals = async (client: SignedInClient, query = '') => {
+          const response = await client.get(`/api/ambassadors/coverage-totals${query}`);
+          expect(response.status).toBe(200);
+          return response.body as CoverageTotals;
+        };
+        // A: 13 people in U1, U2, U3, U5; ambassadorU1, staffU1, staffU2, staffU3 and Anna active: 13 / 5 = 2.6.
+        expect(await totals(hrA)).toEqual({ staffCount: 13, activeAmbassadors: 5, staffPerAmbassador: 2.6 });
+        // Area A1: U1's 7 and U2's staffU2 and managerU2 (staffU1 counted in U1): 9 people; ambassadorU1, staffU1, staffU2.
+        expect(await totals(await t.as('areaManagerA1'))).toEqual({ staffCount: 9, activeAmbassadors: 3, staffPerAmbassador: 3 });
+        expect(await totals(hrA, `?unitId=${t.fixture.unitU2}`)).toEqual({ staffCount: 3, activeAmbassadors: 1, staffPerAmbassador: 3 });
+        expect((await (await t.as('managerU1')).get(`/api/ambassadors/coverage-totals?unitId=${t.fixture.unitU2}`)).status).toBe(403);
+      } finally {
+        await sql(t, `delete from unit_membership where person_id = $1 and unit_id = $2`, [t.fixture.people.staffU1.id, t.fixture.unitU2]);
+      }
     });
   });
 

@@ -562,6 +562,12 @@ export class AmbassadorsRepository {
     }));
   }
 
+  /** Staff of the units, each person once (staff.sql.ts), as the coverage counts each unit's staff. */
+  async staffOfUnits(unitIds: string[]): Promise<number> {
+    const rows: Array<{ staff: number }> = await this.db.manager.query(`select ${staffCount('s.unit_id = any($1::uuid[])')} as staff`, [unitIds]);
+    return rows[0].staff;
+  }
+
   /** Counts per organisation of the networks: never names. */
   async networkCoverage(networkIds: string[]): Promise<NetworkCoverage[]> {
     const rows: Array<{

@@ -7,6 +7,7 @@ import {
   AmbassadorWorkload,
   COVERAGE_LEAVING_DAYS,
   CoverageFlag,
+  CoverageTotals,
   FieldError,
   MyAmbassadorOverview,
   NetworkCoverage,
@@ -318,6 +319,14 @@ export class AmbassadorsService {
     const rows = await this.repository.coverage(caller.organisationId, visibilityFor(caller, COVERAGE_ROLES), unitId);
     const today = await this.repository.today();
     return rows.map((row) => toCoverage(row, addDays(today, COVERAGE_LEAVING_DAYS)));
+  }
+
+  /** The units `coverage` answers, together: staff (staff.sql.ts) and active ambassadors each counted once. */
+  async coverageTotals(caller: Caller, unitId: string | null): Promise<CoverageTotals> {
+    const rows = await this.repository.coverage(caller.organisationId, visibilityFor(caller, COVERAGE_ROLES), unitId);
+    const staffCount = await this.repository.staffOfUnits(rows.map((row) => row.unitId));
+    const activeAmbassadors = new Set(rows.flatMap((row) => row.ambassadors.map((ambassador) => ambassador.personId))).size;
+    return { staffCount, activeAmbassadors, staffPerAmbassador: activeAmbassadors > 0 ? Math.round((staffCount / activeAmbassadors) * 10) / 10 : null };
   }
 
   networkCoverage(caller: Caller): Promise<NetworkCoverage[]> {

@@ -367,6 +367,13 @@ describe('module library (integration)', () => {
       expect(response.body.details[0].message).toContain(message);
     });
 
+    it('names the refused file types with a code and no Swedish list as a value, so the web says them in English too', async () => {
+      const response = await upload('sida.html', Buffer.from('<html></html>'));
+      expect(response.status).toBe(400);
+      expect(response.body.details[0]).toMatchObject({ messageCode: 'library.fileTypeNotSupportedAttach' });
+      expect(response.body.details[0].messageParams).toBeUndefined();
+    });
+
     it('refuses files over 10 MB (413) and a request without a file (400)', async () => {
       const big = Buffer.concat([PDF_BYTES, Buffer.alloc(10 * 1024 * 1024)]);
       const response = await upload('stor.pdf', big);

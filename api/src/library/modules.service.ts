@@ -30,7 +30,8 @@ export interface UploadedFile {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TYPE_NAMES = 'PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) eller PowerPoint (.pptx)';
+/** One sentence, no list as a value: the web app's dictionaries say the whole of it in each language ("eller"/"or"). */
+const UNSUPPORTED_TYPE = 'Filtypen stöds inte. Bifoga PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) eller PowerPoint (.pptx).';
 
 /**
  * Modules: drafts, immutable published versions, adapted copies and attachments. The library access guard
@@ -244,7 +245,7 @@ export class ModulesService {
     const fileName = cleanFileName(file.originalname);
     const contentType = detectAttachmentType(file.buffer);
     if (!contentType) {
-      throw validationError([{ field: 'file', message: `Filtypen stöds inte. Bifoga ${TYPE_NAMES}.` }], `Filtypen stöds inte. Bifoga ${TYPE_NAMES}.`);
+      throw validationError([{ field: 'file', message: UNSUPPORTED_TYPE }], UNSUPPORTED_TYPE);
     }
     if (!ATTACHMENT_EXTENSIONS[contentType].includes(extensionOf(fileName))) {
       const message = `Filens innehåll stämmer inte med filändelsen. Filen är en ${ATTACHMENT_EXTENSIONS[contentType][0].toUpperCase()}-fil.`;

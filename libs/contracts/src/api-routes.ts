@@ -112,6 +112,8 @@ export const ApiRoutes = {
     revokeQualification: 'ambassadors/qualifications/:qualificationId/revoke',
     /** GET per unit: active ambassadors, staff per ambassador, flags (query: unitId). */
     coverage: 'ambassadors/coverage',
+    /** GET the coverage's units together, each person once: staff, active ambassadors, staff per ambassador (query: unitId). */
+    coverageTotals: 'ambassadors/coverage-totals',
     /** GET counts per organisation for network coordinators. */
     networkCoverage: 'ambassadors/network-coverage',
     /** GET the cascade's reach per organisation for network coordinators (counts only). */

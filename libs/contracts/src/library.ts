@@ -558,6 +558,17 @@ export interface UnitCoverage {
   flags: CoverageFlag[];
 }
 
+/**
+ * The units of a coverage answer together (same caller and unitId): each person once, so someone who works in two
+ * units, or is ambassador for two, counts once, as the organisation tree counts staff (api/src/people/staff.sql.ts).
+ */
+export interface CoverageTotals {
+  staffCount: number;
+  activeAmbassadors: number;
+  /** staffCount per active ambassador, one decimal; null without ambassadors. */
+  staffPerAmbassador: number | null;
+}
+
 /** For network coordinators: counts per organisation, never people. */
 export interface NetworkCoverage {
   organisationId: string;

@@ -6,6 +6,7 @@ import {
   AmbassadorQualification,
   COVERAGE_LEAVING_DAYS,
   CoverageFlag,
+  CoverageTotals,
   MyAmbassadorOverview,
   NetworkCoverage,
   NetworkReach,
@@ -68,6 +69,8 @@ export class AmbassadorOverview {
   protected readonly canAppoint = computed(() => this.session.hasRole(Role.Manager, Role.Hr, Role.OrgAdmin));
 
   protected readonly coverage = new Loader<UnitCoverage[]>();
+  /** Staff and ambassadors of the units shown, each person once (a person may work in two units). */
+  protected readonly coverageTotals = new Loader<CoverageTotals>();
   /** All visible units (for the unit picker), loaded once without the unit filter. */
   protected readonly allUnits = new Loader<UnitCoverage[]>();
   protected readonly appointments = new Loader<AmbassadorAppointment[]>();
@@ -91,15 +94,14 @@ export class AmbassadorOverview {
   });
   protected readonly totals = computed(() => {
     const units = this.coverage.value() ?? [];
-    const ambassadors = new Set(units.flatMap((unit) => unit.activeAmbassadors.map((ambassador) => ambassador.person.id)));
-    const staff = units.reduce((sum, unit) => sum + unit.staffCount, 0);
+    const people = this.coverageTotals.value();
     return {
       units: units.length,
       flagged: units.filter((unit) => unit.flags.length > 0).length,
       withoutAmbassador: units.filter((unit) => unit.flags.includes(CoverageFlag.NoAmbassador)).length,
-      ambassadors: ambassadors.size,
-      staff,
-      staffPerAmbassador: ambassadors.size ? Math.round((staff / ambassadors.size) * 10) / 10 : null,
+      ambassadors: people?.activeAmbassadors ?? null,
+      staff: people?.staffCount ?? null,
+      staffPerAmbassador: people?.staffPerAmbassador ?? null,
     };
   });
   protected readonly appointUnits = computed<UnitChoice[]>(() =>
@@ -152,6 +154,7 @@ export class AmbassadorOverview {
       if (!this.seesCoverage()) return;
       const unitId = this.selectedUnit();
       void this.coverage.run(() => this.api.coverage(unitId));
+      void this.coverageTotals.run(() => this.api.coverageTotals(unitId));
       void this.appointments.run(() => this.api.appointments({ unitId }));
       void this.qualifications.run(() => this.api.qualifications({ unitId }));
     });
@@ -220,6 +223,7 @@ export class AmbassadorOverview {
   private reloadCoverage(): void {
     const unitId = this.selectedUnit();
     void this.coverage.run(() => this.api.coverage(unitId));
+    void this.coverageTotals.run(() => this.api.coverageTotals(unitId));
     void this.appointments.run(() => this.api.appointments({ unitId }));
     void this.allUnits.run(() => this.api.coverage());
   }

@@ -6,6 +6,7 @@ import {
   AmbassadorWorkload,
   ApiRoutes,
   AppointmentListQuery,
+  CoverageTotals,
   CreateAppointmentRequest,
   CreateQualificationRequest,
   MyAmbassadorOverview,
@@ -28,6 +29,11 @@ export class AmbassadorsApi {
 
   coverage(unitId?: string): Promise<UnitCoverage[]> {
     return this.client.get<UnitCoverage[]>(ApiRoutes.ambassadors.coverage, { unitId });
+  }
+
+  /** The units of `coverage(unitId)` together, each person once (not the sum of the units' staff). */
+  coverageTotals(unitId?: string): Promise<CoverageTotals> {
+    return this.client.get<CoverageTotals>(ApiRoutes.ambassadors.coverageTotals, { unitId });
   }
 
   networkCoverage(): Promise<NetworkCoverage[]> {

@@ -52,6 +52,40 @@ describe('Feedback (toast and announcement)', () => {
     expect(undone).toBe(1);
   });
 
+  it('a toast with an action takes the focus and gives it back when it closes (Escape, its time, its action); one without leaves it', async () => {
+    const origin = document.body.appendChild(document.createElement('button'));
+    origin.focus();
+    feedback.tell('Sparat.');
+    TestBed.tick();
+    expect(document.activeElement).toBe(origin);
+
+    const undo = { label: 'Ångra', run: () => undefined };
+    feedback.tell('Markerade som närvarande: 3.', { action: undo });
+    TestBed.tick();
+    const actionButton = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="toast"] button')].find((button) => button.textContent === 'Ångra');
+    expect(document.activeElement).toBe(actionButton());
+    document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(feedback.current()).toBeNull();
+    expect(document.activeElement).toBe(origin);
+
+    feedback.tell('Markerade som närvarande: 2.', { action: undo });
+    TestBed.tick();
+    expect(document.activeElement).toBe(actionButton());
+    jest.advanceTimersByTime(10_000);
+    expect(document.activeElement).toBe(origin);
+
+    const last = feedback.tell('Markerade som närvarande: 1.', { action: undo });
+    TestBed.tick();
+    expect(document.activeElement).toBe(actionButton());
+    // The action may disable where the user was until it is done ("mark all" while everyone is marked).
+    origin.disabled = true;
+    await feedback.act(last.id);
+    origin.disabled = false;
+    TestBed.tick();
+    expect(document.activeElement).toBe(origin);
+    origin.remove();
+  });
+
   it('a newer message replaces the toast: the older action can no longer run', async () => {
     let undone = 0;
     const older = feedback.tell('Markerade som närvarande: 3.', { action: { label: 'Ångra', run: () => void undone++ } });

@@ -1,7 +1,7 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { createGlobalPositionStrategy, createOverlayRef, OverlayRef } from '@angular/cdk/overlay';
 import { ComponentPortal } from '@angular/cdk/portal';
-import { ChangeDetectionStrategy, Component, Injectable, Injector, ViewEncapsulation, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injectable, Injector, ViewEncapsulation, afterNextRender, afterRenderEffect, inject, signal, viewChild } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 
 /** What a toast offers besides its message: one action (e.g. "Ångra") that runs at most once. */
@@ -30,7 +30,9 @@ const LONG_MS = 10_000;
 /**
  * The one way pages confirm what just happened: a visible toast at the bottom of the screen (a CDK overlay, so no page
  * needs a place for it) and the same words through the CDK LiveAnnouncer for screen readers. A toast may carry one
- * action, for undo: it runs once, and the toast closes with it or after its time.
+ * action, for undo: it runs once, and the toast closes with it or after its time. A toast with an action takes the
+ * focus (else a keyboard user would find "Ångra" only after the whole page) and gives it back to where it was when it
+ * closes; Escape closes it. A toast without an action leaves the focus alone.
  */
 @Injectable({ providedIn: 'root' })
 export class Feedback {
@@ -39,12 +41,17 @@ export class Feedback {
   private overlay: OverlayRef | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private nextId = 1;
+  /** Where the focus was before a toast with an action took it. */
+  private focusBefore: HTMLElement | null = null;
   /** The toast shown now, if any (read by the toast component). */
   readonly current = signal<FeedbackMessage | null>(null);
 
   /** Shows and announces `text`; an error is announced assertively. */
   tell(text: string, options: FeedbackOptions = {}): FeedbackMessage {
     const message: FeedbackMessage = { id: this.nextId++, text, kind: options.kind ?? 'ok', action: options.action ?? null };
+    // A toast replacing one that holds the focus keeps the place the first one came from, or gives the focus back.
+    if (!message.action) this.returnFocus();
+    else if (!this.holdsFocus()) this.focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     this.current.set(message);
     this.attach();
     const spoken = message.action ? `${text} ${message.action.label}?` : text;
@@ -63,17 +70,38 @@ export class Feedback {
   /** Closes the toast `id` (or whatever is shown); its action can no longer run. */
   dismiss(id?: number): void {
     if (id !== undefined && this.current()?.id !== id) return;
+    this.returnFocus();
     this.current.set(null);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
-  /** Runs the shown toast's action once and closes the toast. */
+  /** Only while the focus is still in the toast: a user who moved on keeps their place. */
+  private returnFocus(): void {
+    if (this.holdsFocus() && this.focusBefore?.isConnected) this.focusBefore.focus();
+    this.focusBefore = null;
+  }
+
+  private holdsFocus(): boolean {
+    return !!this.overlay?.hasAttached() && this.overlay.overlayElement.contains(document.activeElement);
+  }
+
+  /** Runs the shown toast's action once and closes the toast; the focus goes back to where it was after the action. */
   async act(id: number): Promise<void> {
     const message = this.current();
     if (!message || message.id !== id || !message.action) return;
+    const returnTo = this.holdsFocus() ? this.focusBefore : null;
+    this.focusBefore = null;
     this.dismiss(id);
     await message.action.run();
+    // Once the action is on screen: undoing "mark all" enables the button the user came from again.
+    afterNextRender(
+      () => {
+        const focused = document.activeElement;
+        if (returnTo?.isConnected && (!focused || focused === document.body)) returnTo.focus();
+      },
+      { injector: this.injector },
+    );
   }
 
   private attach(): void {
@@ -107,10 +135,10 @@ export class Feedback {
   `,
   template: `
     @if (feedback.current(); as message) {
-      <div class="k-toast" [class.error]="message.kind === 'error'" data-testid="toast">
+      <div class="k-toast" [class.error]="message.kind === 'error'" data-testid="toast" (keydown.escape)="feedback.dismiss(message.id)">
         <p>{{ message.text }}</p>
         @if (message.action; as action) {
-          <button type="button" class="secondary" (click)="feedback.act(message.id)">{{ action.label }}</button>
+          <button #action type="button" class="secondary" (click)="feedback.act(message.id)">{{ action.label }}</button>
         }
         <button type="button" class="link close" [attr.aria-label]="'feedback.close' | t" (click)="feedback.dismiss(message.id)"><span aria-hidden="true">×</span></button>
       </div>
@@ -119,4 +147,17 @@ export class Feedback {
 })
 export class FeedbackToast {
   protected readonly feedback = inject(Feedback);
+  private readonly actionButton = viewChild<ElementRef<HTMLButtonElement>>('action');
+  private focusedId: number | null = null;
+
+  constructor() {
+    // Each toast with an action takes the focus once, when it appears.
+    afterRenderEffect(() => {
+      const button = this.actionButton();
+      const id = this.feedback.current()?.id ?? null;
+      if (!button || id === this.focusedId) return;
+      this.focusedId = id;
+      button.nativeElement.focus();
+    });
+  }
 }

@@ -382,7 +382,7 @@ export const apiMessagesEn: Record<ApiMessageCode, string> = {
   'library.emptyLinesCannotSaved': '{label}: empty lines cannot be saved.',
   'library.fieldDoesNotBelongChosenRecipient': 'The field does not belong to the chosen recipient.',
   'library.fileSContentDoesNotMatch': 'The file\'s content does not match its extension. The file is a {fileType} file.',
-  'library.fileTypeNotSupportedAttach': 'The file type is not supported. Attach {fileTypes}.',
+  'library.fileTypeNotSupportedAttach': 'The file type is not supported. Attach PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx).',
   'library.fill': 'Fill in {field}.',
   'library.fillJobTitleEGAssistant': 'Fill in the job title, e.g. assistant nurse.',
   'library.formatNotValid': 'Format (format) is not valid.',

@@ -77,6 +77,19 @@ describe('API message dictionaries', () => {
     expect(body.problems[0].message).toBe(englishMessage);
   });
 
+  it('says the attachment types a library draft takes in English, "or" and all', async () => {
+    const message = API_MESSAGES['library.fileTypeNotSupportedAttach'];
+    const body = {
+      statusCode: 400,
+      message,
+      messageCode: 'library.fileTypeNotSupportedAttach',
+      details: [{ field: 'file', message, messageCode: 'library.fileTypeNotSupportedAttach' }],
+    };
+    const english = (await translateApiError(body, 'en', 'en-GB')) as typeof body;
+    const text = 'The file type is not supported. Attach PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx).';
+    expect([english.message, english.details[0].message]).toEqual([text, text]);
+  });
+
   it('puts the Swedish words the API sends as values into English: field names, roles, where a role applies', async () => {
     const body = {
       statusCode: 400,

@@ -382,7 +382,7 @@ export const apiMessagesSv: Record<ApiMessageCode, string> = {
   'library.emptyLinesCannotSaved': '{label}: tomma rader går inte att spara.',
   'library.fieldDoesNotBelongChosenRecipient': 'Fältet hör inte till den valda mottagaren.',
   'library.fileSContentDoesNotMatch': 'Filens innehåll stämmer inte med filändelsen. Filen är en {fileType}-fil.',
-  'library.fileTypeNotSupportedAttach': 'Filtypen stöds inte. Bifoga {fileTypes}.',
+  'library.fileTypeNotSupportedAttach': 'Filtypen stöds inte. Bifoga PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) eller PowerPoint (.pptx).',
   'library.fill': 'Fyll i {field}.',
   'library.fillJobTitleEGAssistant': 'Fyll i befattning, t.ex. undersköterska.',
   'library.formatNotValid': 'Form (format) är inte giltig.',
