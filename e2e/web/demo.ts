@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { en } from '../../web/src/app/i18n/en';
 import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
+import { signedInSv } from '../../web/src/app/i18n/signed-in.sv';
 import { sv as firstDownload } from '../../web/src/app/i18n/sv';
 
 /** Every Swedish text, including those that come with a feature's chunk (I18n.addSwedish). */
-const sv = { ...firstDownload, ...insightPagesSv };
+const sv = { ...firstDownload, ...insightPagesSv, ...signedInSv };
 
 export { en, sv };
 

@@ -1,5 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { I18n } from '../i18n/i18n';
+import { signedInSv } from '../i18n/signed-in.sv';
 import { PercentPipe, plural } from './formatting';
 
 describe('start page plurals and numbers', () => {
@@ -11,6 +12,8 @@ describe('start page plurals and numbers', () => {
     TestBed.configureTestingModule({});
     i18n = TestBed.inject(I18n);
     await i18n.ready;
+    // As the shell does for every page inside it (the start page's texts are not in the first download).
+    i18n.addSwedish(signedInSv);
   });
   afterEach(() => localStorage.clear());
 

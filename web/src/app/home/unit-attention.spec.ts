@@ -3,6 +3,8 @@ import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { TodayUnitAttention } from '@kunna/contracts';
+import { I18n } from '../i18n/i18n';
+import { signedInSv } from '../i18n/signed-in.sv';
 import { UnitAttention } from './unit-attention';
 
 const UNIT = { id: 'u1', name: 'Solgården' };
@@ -20,6 +22,8 @@ describe('UnitAttention', () => {
     localStorage.clear();
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
+    // As the shell does for every page inside it (the start page's texts are not in the first download).
+    TestBed.inject(I18n).addSwedish(signedInSv);
   });
 
   async function render(attention: TodayUnitAttention): Promise<HTMLElement> {

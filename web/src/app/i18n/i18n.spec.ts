@@ -4,6 +4,7 @@ import { en } from './en';
 import { I18n, TranslatePipe, TranslationKey } from './i18n';
 import { placeholderNames } from './message-format';
 import { insightPagesSv } from './insight-pages.sv';
+import { signedInSv } from './signed-in.sv';
 import { sv } from './sv';
 
 type Tree = { [key: string]: string | Tree };
@@ -23,8 +24,14 @@ const placeholders = (text: string) => placeholderNames(text);
 
 describe('translations', () => {
   // Lazily loaded features' Swedish texts belong to the dictionary as much as the first download's.
-  const swedish = leaves({ ...sv, ...insightPagesSv } as unknown as Tree);
+  const swedish = leaves({ ...sv, ...insightPagesSv, ...signedInSv } as unknown as Tree);
   const english = leaves(en as unknown as Tree);
+
+  it('keeps the signed-in pages\' and Insight\'s Swedish texts out of the first download', () => {
+    const lazy = [...Object.keys(signedInSv), ...Object.keys(insightPagesSv)];
+    expect(lazy.length).toBeGreaterThan(10);
+    expect(lazy.filter((key) => key in sv)).toEqual([]);
+  });
 
   it('has a good number of keys (the dictionaries are really loaded)', () => {
     expect(swedish.size).toBeGreaterThan(50);

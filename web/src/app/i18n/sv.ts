@@ -1,12 +1,7 @@
-import { competenceSv } from './competence.sv';
-import { profilesSv } from './profiles.sv';
-import { librarySv } from './library.sv';
-import { calendarSv } from './calendar.sv';
-import { todaySv } from './today.sv';
-import { sessionsPlanSv } from './sessions-plan.sv';
 import { feedbackSv } from './feedback.sv';
 import { ssoSv } from './sso.sv';
 import type { insightPagesSv } from './insight-pages.sv';
+import type { signedInSv } from './signed-in.sv';
 
 /** Swedish, the default language. Plain Swedish (klarspråk): short sentences, the workplace's own words. */
 export const sv = {
@@ -901,19 +896,14 @@ export const sv = {
     done: 'Personen är avidentifierad och heter nu {name}.',
   },
   language: { sv: 'Svenska', en: 'English' },
-  ...librarySv,
-  ...competenceSv,
-  ...calendarSv,
-  ...todaySv,
   ...ssoSv,
-  ...profilesSv,
-  ...sessionsPlanSv,
   ...feedbackSv,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /**
- * The shape every language must fill in. Swedish texts of lazily loaded features (insight-pages.sv.ts) are not in
- * `sv`, which is part of the first download: they come with their feature's chunk (I18n.addSwedish).
+ * The shape every language must fill in. Swedish texts of lazily loaded features (insight-pages.sv.ts, the signed-in
+ * pages' signed-in.sv.ts) are not in `sv`, which is part of the first download: they come with their feature's chunk
+ * (I18n.addSwedish).
  */
-export type Translations = Widen<typeof sv & typeof insightPagesSv>;
+export type Translations = Widen<typeof sv & typeof insightPagesSv & typeof signedInSv>;

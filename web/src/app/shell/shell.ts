@@ -7,7 +7,8 @@ import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
 import { NotificationsApi } from '../notifications/notifications-api';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { signedInSv } from '../i18n/signed-in.sv';
 import { mainNav, NavEntry } from './shell-nav';
 
 @Component({
@@ -45,6 +46,8 @@ export class Shell {
   );
 
   constructor() {
+    // Before any page inside the shell is drawn; the texts come with this chunk, not the first download.
+    inject(I18n).addSwedish(signedInSv);
     let first = true;
     const subscription = inject(Router)
       .events.pipe(filter((event) => event instanceof NavigationEnd))
