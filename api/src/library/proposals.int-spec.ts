@@ -169,6 +169,19 @@ describe('proposing an organisation’s module to the network (integration)', ()
       expect((again.body as ModuleProposal).id).not.toBe(proposal.id);
     });
 
+    it('lets the coordinator read another organisation’s proposed version while it is pending, and no one else', async () => {
+      // The fixture's coordinator belongs to organisation A: organisation B's module is not theirs to read otherwise.
+      const version = t.fixture.library.moduleB.versionId;
+      expect((await coordinator.get(`/api/library/module-versions/${version}`)).status).toBe(404);
+      const proposal = (await adminB.post(`/api/library/modules/${t.fixture.library.moduleB.id}/proposal`, {})).body as ModuleProposal;
+      expect(proposal.organisationId).toBe(t.fixture.orgB);
+      expect((await coordinator.get(`/api/library/module-versions/${version}`)).status).toBe(200);
+      expect((await hrA.get(`/api/library/module-versions/${version}`)).status).toBe(404);
+      expect((await hrA.get(`/api/library/modules/${t.fixture.library.moduleB.id}`)).status).toBe(404);
+      expect((await coordinator.post(`/api/library/proposals/${proposal.id}/decline`, { reason: 'Inte nu.' })).status).toBe(200);
+      expect((await coordinator.get(`/api/library/module-versions/${version}`)).status).toBe(404);
+    });
+
     it('refuses an unpublished module (409) and another organisation’s module (404)', async () => {
       const draftOnly = await newLocalModule(hrA, 'Bara utkast', false);
       const unpublished = await hrA.post(`/api/library/modules/${draftOnly}/proposal`, {});
@@ -179,26 +192,28 @@ describe('proposing an organisation’s module to the network (integration)', ()
     });
 
     it('hides proposals from other organisations and other networks in the database itself', async () => {
+      const [{ n: ofA }] = await sql<{ n: number }>(t, `select count(*)::int as n from library_module_proposal where organisation_id = $1`, [t.fixture.orgA]);
       const [{ n: all }] = await sql<{ n: number }>(t, `select count(*)::int as n from library_module_proposal`);
-      expect(all).toBeGreaterThan(0);
-      const visibleTo = (tenant: Parameters<TestApp['inTenant']>[1]) =>
+      expect(ofA).toBeGreaterThan(0);
+      const visibleOfA = (tenant: Parameters<TestApp['inTenant']>[1]) =>
         t.inTenant(async () => {
-          const rows: Array<{ n: number }> = await t.app.get(Db).manager.query(`select count(*)::int as n from library_module_proposal`);
-          return rows[0].n;
+          const rows: Array<{ n: number; total: number }> = await t.app
+            .get(Db)
+            .manager.query(`select count(*) filter (where organisation_id = $1)::int as n, count(*)::int as total from library_module_proposal`, [
+              t.fixture.orgA,
+            ]);
+          return rows[0];
         }, tenant);
-      expect(await visibleTo({ organisationId: t.fixture.orgB, personId: null, networkId: t.fixture.networkId })).toBe(0);
+      // Organisation B sees its own proposals only.
+      expect((await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: t.fixture.networkId })).n).toBe(0);
       const otherNetwork = '11111111-1111-4111-8111-111111111111';
       expect(
-        await visibleTo({ organisationId: t.fixture.orgB, personId: null, networkId: otherNetwork, coordinatedNetworkIds: [otherNetwork] }),
+        (await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: otherNetwork, coordinatedNetworkIds: [otherNetwork] })).n,
       ).toBe(0);
+      // The network's coordinator sees every organisation's.
       expect(
-        await visibleTo({
-          organisationId: t.fixture.orgB,
-          personId: null,
-          networkId: t.fixture.networkId,
-          coordinatedNetworkIds: [t.fixture.networkId],
-        }),
-      ).toBe(all);
+        await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: t.fixture.networkId, coordinatedNetworkIds: [t.fixture.networkId] }),
+      ).toEqual({ n: ofA, total: all });
     });
   });
 });

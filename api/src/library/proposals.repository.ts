@@ -54,6 +54,15 @@ export class ProposalsRepository {
     return rows[0] ? toProposal(rows[0]) : null;
   }
 
+  /** Is the version proposed to the network and not yet decided? (Row-level security leaves only readable proposals.) */
+  async isProposedVersion(versionId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.manager.query(
+      `select 1 from library_module_proposal where version_id = $1 and status = 'pending' limit 1`,
+      [versionId],
+    );
+    return rows.length > 0;
+  }
+
   /** The module's pending proposal, else its latest one. */
   async currentFor(moduleId: string): Promise<ProposalRow | null> {
     const rows: ProposalDbRow[] = await this.db.manager.query(
