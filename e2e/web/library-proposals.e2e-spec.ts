@@ -34,12 +34,11 @@ describe('proposing a module to the network in the browser', () => {
   const announced = (page: Page, text: string) =>
     page.waitForFunction((expected) => document.querySelector('.cdk-live-announcer-element')?.textContent?.includes(expected) ?? false, text);
 
-  it('HR proposes an own module; the coordinator accepts it and the shared copy shows where it came from', async () => {
-    const title = `Logga in i journalen ${Date.now().toString(36)}`;
-    const hr = await as('HR');
-    const me = (await (await hr.page.request.get('/api/auth/me')).json()) as CurrentUser;
+  /** Creates and publishes an own module for the signed-in HR person's organisation through the API. */
+  async function ownPublishedModule(page: Page, title: string): Promise<{ me: CurrentUser; moduleId: string; headers: Record<string, string> }> {
+    const me = (await (await page.request.get('/api/auth/me')).json()) as CurrentUser;
     const headers = { [CSRF_HEADER]: me.csrfToken };
-    const created = await hr.page.request.post('/api/library/modules', {
+    const created = await page.request.post('/api/library/modules', {
       headers,
       data: {
         ownership: Ownership.Organisation,
@@ -63,7 +62,14 @@ describe('proposing a module to the network in the browser', () => {
     });
     expect(created.status()).toBe(201);
     const moduleId = ((await created.json()) as ModuleDetail).module.id;
-    expect((await hr.page.request.post(`/api/library/modules/${moduleId}/publish`, { headers, data: {} })).status()).toBe(200);
+    expect((await page.request.post(`/api/library/modules/${moduleId}/publish`, { headers, data: {} })).status()).toBe(200);
+    return { me, moduleId, headers };
+  }
+
+  it('HR proposes an own module; the coordinator accepts it and the shared copy shows where it came from', async () => {
+    const title = `Logga in i journalen ${Date.now().toString(36)}`;
+    const hr = await as('HR');
+    const { me, moduleId } = await ownPublishedModule(hr.page, title);
 
     // HR proposes it: a confirmation first, then a toast that is also announced, and the state on the page.
     await hr.page.goto(`/bibliotek/moduler/${moduleId}`);
@@ -115,6 +121,33 @@ describe('proposing a module to the network in the browser', () => {
     await hr.page.reload();
     await section.getByText(sv.module.proposal.accepted).waitFor();
     await section.getByRole('link', { name: sv.module.proposal.openShared, exact: true }).waitFor();
+    expect(await pageProblems(hr.page, hr.problems)).toEqual([]);
+  });
+
+  it('the coordinator declines with a reason, which HR reads on the module with the way to propose again', async () => {
+    const title = `Trygg inloggning ${Date.now().toString(36)}`;
+    const reason = 'Nätverket har redan en modul om inloggning.';
+    const hr = await as('HR');
+    const { moduleId, headers } = await ownPublishedModule(hr.page, title);
+    expect((await hr.page.request.post(`/api/library/modules/${moduleId}/proposal`, { headers, data: {} })).status()).toBe(200);
+
+    const { page, problems } = await as('Nätverkssamordnare');
+    await page.goto('/bibliotek/forslag');
+    const card = page.getByTestId('proposals').locator('li', { has: page.getByRole('heading', { name: title, exact: true }) });
+    await card.getByRole('button', { name: sv.proposals.decline, exact: true }).click();
+    await card.getByLabel(sv.proposals.declineReason).fill(reason);
+    await expectAccessible(page, 'proposals list with the decline form');
+    await card.getByRole('button', { name: sv.proposals.declineYes, exact: true }).click();
+    await page.getByTestId('toast').filter({ hasText: fill(sv.proposals.declined, { title }) }).waitFor();
+    await announced(page, fill(sv.proposals.declined, { title }));
+    await card.waitFor({ state: 'detached' });
+    expect(await pageProblems(page, problems)).toEqual([]);
+
+    await hr.page.goto(`/bibliotek/moduler/${moduleId}`);
+    const section = hr.page.getByRole('region', { name: sv.module.proposal.title });
+    await section.getByText(fill(sv.module.proposal.declined, { reason })).waitFor();
+    await section.getByRole('button', { name: sv.module.proposal.proposeAgain, exact: true }).waitFor();
+    await expectAccessible(hr.page, 'module page with a declined proposal');
     expect(await pageProblems(hr.page, hr.problems)).toEqual([]);
   });
 });
