@@ -23,6 +23,7 @@ import { InsightParticipationDay1763901900000 } from './1763901900000-insight-pa
 import { KioskCredential1763901930000 } from './1763901930000-kiosk-credential';
 import { JobsToPgBoss1763901950000 } from './1763901950000-jobs-to-pg-boss';
 import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
+import { ModuleProposals1763902100000 } from './1763902100000-module-proposals';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   KioskCredential1763901930000,
   JobsToPgBoss1763901950000,
   InsightResponseLevel1763902000000,
+  ModuleProposals1763902100000,
 ];

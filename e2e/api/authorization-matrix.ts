@@ -250,6 +250,25 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/adapt`, body: { title: 5 } }),
   },
+  // The organisation's editors propose its own module (the note fails validation, so nothing is proposed here);
+  // a shared module is not theirs to edit (403), organisation B's does not exist (404).
+  'POST /api/library/modules/:moduleId/proposal': {
+    own: ['hr', 'admin'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/proposal`, body: { note: 5 } }),
+  },
+  // Proposals are decided by the network's coordinator (proposals.int-spec.ts covers the flow and other networks).
+  'GET /api/library/proposals': { own: ['coordinator'], request: () => ({ path: '/api/library/proposals' }) },
+  'POST /api/library/proposals/:proposalId/accept': {
+    own: ['coordinator'],
+    allowedStatus: 404,
+    request: () => ({ path: `/api/library/proposals/${UNKNOWN_PROPOSAL}/accept` }),
+  },
+  'POST /api/library/proposals/:proposalId/decline': {
+    own: ['coordinator'],
+    request: () => ({ path: `/api/library/proposals/${UNKNOWN_PROPOSAL}/decline`, body: { reason: 5 } }),
+  },
   'GET /api/library/module-versions/:versionId': {
     own: EVERYONE,
     sibling: EVERYONE,
@@ -819,6 +838,9 @@ function bystanderIn(f: Fixture, scope: ScopeCase): string {
 }
 
 /** Organisation A's local module, the network's shared module, organisation B's local module. */
+/** A proposal id that exists nowhere: a coordinator past the guards gets 404. */
+const UNKNOWN_PROPOSAL = '00000000-0000-4000-8000-000000000000';
+
 function moduleIn(f: Fixture, scope: ScopeCase) {
   return scope === 'own' ? f.library.moduleA : scope === 'sibling' ? f.library.networkModule : f.library.moduleB;
 }

@@ -11,10 +11,11 @@ import { Reflector } from '@nestjs/core';
 import type { AuthenticatedRequest } from '../auth/access.guard';
 import type { Caller } from '../auth/caller';
 import { forbidden, notFound } from './http';
-import { canEdit, canSee, holdsLocalEditor } from './library-access';
+import { canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator } from './library-access';
 import { ModulesRepository } from './modules.repository';
 import { mayReadVersion } from './modules.service';
 import { ProgramsRepository } from './programs.repository';
+import { ProposalsRepository } from './proposals.repository';
 
 export type LibraryObjectKind = 'module' | 'version' | 'attachment' | 'program';
 export type LibraryNeed = 'read' | 'edit' | 'adapt';
@@ -42,6 +43,7 @@ export class LibraryAccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly modules: ModulesRepository,
     private readonly programs: ProgramsRepository,
+    private readonly proposals: ProposalsRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,8 +60,11 @@ export class LibraryAccessGuard implements CanActivate {
         return this.checkModule(caller, id, rule.need);
       case 'version': {
         const owner = await this.modules.versionOwner(id);
-        if (!owner || !mayReadVersion(caller, owner, owner.status)) throw notFound();
-        return true;
+        if (!owner) throw notFound();
+        if (mayReadVersion(caller, owner, owner.status)) return true;
+        // The network's coordinator reads a version an organisation has proposed, to decide on it.
+        if (holdsNetworkCoordinator(caller, owner.networkId) && (await this.proposals.isProposedVersion(id))) return true;
+        throw notFound();
       }
       case 'attachment': {
         const versions = await this.modules.attachmentVersions(id);

@@ -8,6 +8,7 @@ import {
   ModuleFormat,
   ModuleLink,
   ModuleTargetGroup,
+  ModuleProposalStatus,
   ModuleVersionStatus,
   Ownership,
   ProgramAssignmentTarget,
@@ -48,6 +49,27 @@ export class LibraryModuleEntity {
   @Column('timestamptz', { name: 'archived_at', nullable: true }) archivedAt!: Date | null;
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** A shared module accepted from an organisation's proposal: that organisation and its module (1763902100000). */
+  @Column('uuid', { name: 'proposed_by_organisation_id', nullable: true }) proposedByOrganisationId!: string | null;
+  @Column('uuid', { name: 'proposed_from_module_id', nullable: true }) proposedFromModuleId!: string | null;
+}
+
+/** An organisation's own module proposed to the network's shared library (1763902100000-module-proposals.ts). */
+@Entity('library_module_proposal')
+export class LibraryModuleProposalEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'network_id' }) networkId!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'module_id' }) moduleId!: string;
+  @Column('uuid', { name: 'version_id' }) versionId!: string;
+  @Column('text', { nullable: true }) note!: string | null;
+  @Column('text', { default: () => "'pending'" }) status!: ModuleProposalStatus;
+  @Column('uuid', { name: 'proposed_by', nullable: true }) proposedBy!: string | null;
+  @Column('timestamptz', { name: 'proposed_at', default: () => 'now()' }) proposedAt!: Date;
+  @Column('uuid', { name: 'decided_by', nullable: true }) decidedBy!: string | null;
+  @Column('timestamptz', { name: 'decided_at', nullable: true }) decidedAt!: Date | null;
+  @Column('text', { name: 'decline_reason', nullable: true }) declineReason!: string | null;
+  @Column('uuid', { name: 'shared_module_id', nullable: true }) sharedModuleId!: string | null;
 }
 
 @Entity('library_module_version')
@@ -164,6 +186,7 @@ export const LIBRARY_ENTITIES = [
   DigCompCompetenceEntity,
   LibraryModuleEntity,
   LibraryModuleVersionEntity,
+  LibraryModuleProposalEntity,
   LibraryAttachmentEntity,
   LibraryVersionAttachmentEntity,
   LibraryProgramEntity,

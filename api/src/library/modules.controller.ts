@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Param,
+  ParseUUIDPipe,
   Patch,
   Post,
   Put,
@@ -21,6 +22,7 @@ import {
   DigCompArea,
   ModuleAttachment,
   ModuleDetail,
+  ModuleProposal,
   ModuleSummary,
   ModuleVersion,
   Role,
@@ -34,13 +36,16 @@ import {
   AdaptModuleDto,
   AttachmentFormDto,
   CreateModuleDto,
+  DeclineProposalDto,
   ModuleContentDto,
   ModuleListQueryDto,
+  ProposeModuleDto,
   PublishModuleDto,
   UpdateModuleDto,
 } from './dto/library.dto';
 import { LibraryTarget } from './library-access.guard';
 import { ModulesService, UploadedFile as UploadedAttachment } from './modules.service';
+import { ProposalsService } from './proposals.service';
 import { StarterLibraryService } from './starter-library.service';
 
 /** Everyone signed in reads; network coordinators edit network modules, HR and administrators their organisation's. */
@@ -53,6 +58,7 @@ export class ModulesController {
   constructor(
     private readonly modules: ModulesService,
     private readonly starter: StarterLibraryService,
+    private readonly proposals: ProposalsService,
   ) {}
 
   @Access({ roles: [Role.Staff], target: ANY })
@@ -124,6 +130,40 @@ export class ModulesController {
   @Post(ApiRoutes.library.adapt)
   adapt(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: AdaptModuleDto): Promise<ModuleDetail> {
     return this.modules.adapt(caller, moduleId, body);
+  }
+
+  /** The organisation's editors propose its own module to the network; a pending proposal is answered as it is. */
+  @Access({ roles: ADAPTER_ROLES, target: ANY })
+  @LibraryTarget('module', 'edit', 'moduleId')
+  @Post(ApiRoutes.library.propose)
+  @HttpCode(200)
+  propose(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: ProposeModuleDto): Promise<ModuleProposal> {
+    return this.proposals.propose(caller, moduleId, body.note ?? null);
+  }
+
+  /** The network's pending proposals, for its coordinators. */
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Get(ApiRoutes.library.proposals)
+  pendingProposals(@CallerParam() caller: Caller): Promise<ModuleProposal[]> {
+    return this.proposals.pending(caller);
+  }
+
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Post(ApiRoutes.library.acceptProposal)
+  @HttpCode(200)
+  acceptProposal(@CallerParam() caller: Caller, @Param('proposalId', ParseUUIDPipe) proposalId: string): Promise<ModuleProposal> {
+    return this.proposals.accept(caller, proposalId);
+  }
+
+  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Post(ApiRoutes.library.declineProposal)
+  @HttpCode(200)
+  declineProposal(
+    @CallerParam() caller: Caller,
+    @Param('proposalId', ParseUUIDPipe) proposalId: string,
+    @Body() body: DeclineProposalDto,
+  ): Promise<ModuleProposal> {
+    return this.proposals.decline(caller, proposalId, body.reason);
   }
 
   @Access({ roles: EDITOR_ROLES, target: ANY })

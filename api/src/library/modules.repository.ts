@@ -68,6 +68,7 @@ export interface ModuleListRow {
     basedOnVersionNumber: number | null;
     latestVersionNumber: number | null;
   } | null;
+  proposedBy: { organisationId: string; organisationName: string } | null;
 }
 
 /** What the caller may see and edit, for list queries (computed from grants by the service). */
@@ -267,6 +268,8 @@ export class ModulesRepository {
       source_title: string | null;
       based_on_number: number | null;
       source_latest_number: number | null;
+      proposed_by_organisation_id: string | null;
+      proposed_by_organisation_name: string | null;
     }> = await this.db.manager.query(
       `select m.id, m.ownership, m.organisation_id, m.network_id, m.archived_at is not null as archived,
               shown.title, shown.summary, shown.format, shown.duration_minutes, shown.target_groups,
@@ -275,8 +278,10 @@ export class ModulesRepository {
               to_char(pub.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
               (${editable} and exists (select 1 from library_module_version d where d.module_id = m.id and d.status = 'draft')) as has_draft,
               m.source_module_id, src.title as source_title, bsv.version_number as based_on_number,
-              src.version_number as source_latest_number
+              src.version_number as source_latest_number,
+              m.proposed_by_organisation_id, po.name as proposed_by_organisation_name
          from library_module m
+         left join organisation po on po.id = m.proposed_by_organisation_id
          left join lateral (
            select v.id, v.version_number, v.published_at from library_module_version v
             where v.module_id = m.id and v.status = 'published' order by v.version_number desc limit 1
@@ -350,6 +355,10 @@ export class ModulesRepository {
             latestVersionNumber: row.source_latest_number,
           }
         : null,
+      proposedBy:
+        row.proposed_by_organisation_id && row.proposed_by_organisation_name
+          ? { organisationId: row.proposed_by_organisation_id, organisationName: row.proposed_by_organisation_name }
+          : null,
     }));
   }
 

@@ -21,6 +21,7 @@ import { canAdapt, canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator, s
 import { checkModuleContent, ModuleContent, normaliseModuleContent } from './module-content';
 import { AttachmentRow, ModuleHeader, ModuleListRow, ModulesRepository, VersionRow } from './modules.repository';
 import { renderSafeMarkdown } from './markdown';
+import { ProposalsRepository, withoutNetwork } from './proposals.repository';
 
 /** An uploaded file as multer keeps it in memory. */
 export interface UploadedFile {
@@ -41,6 +42,7 @@ const UNSUPPORTED_TYPE = 'Filtypen stöds inte. Bifoga PDF, PNG, JPEG, Word (.do
 export class ModulesService {
   constructor(
     private readonly repository: ModulesRepository,
+    private readonly proposals: ProposalsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -71,12 +73,14 @@ export class ModulesService {
     const attachments = await this.repository.attachments([published?.id, draft?.id].filter((id): id is string => Boolean(id)));
     const versions = await this.repository.publishedVersions(moduleId);
     const ownAdaptations = row.organisationId === null ? await this.repository.adaptations(moduleId, caller.organisationId) : [];
+    const proposal = row.organisationId !== null && summary.canEdit ? await this.proposals.currentFor(moduleId) : null;
     return {
       module: summary,
       published: published ? this.toVersion(caller, published, attachments) : null,
       draft: draft ? this.toVersion(caller, draft, attachments) : null,
       versions: versions.map((version) => ({ ...version, status: ModuleVersionStatus.Published })),
       ownAdaptations,
+      proposal: proposal ? withoutNetwork(proposal) : null,
     };
   }
 
@@ -356,6 +360,7 @@ export class ModulesService {
       archived: row.archived,
       canEdit: editable,
       canAdapt: canAdapt(caller, owner) && !row.archived && row.latestPublished !== null,
+      proposedBy: row.proposedBy,
       source: row.source
         ? {
             moduleId: row.source.moduleId,
@@ -407,7 +412,7 @@ export function mayReadVersion(caller: Caller, owner: ModuleHeader, status: Modu
   return canSee(caller, owner) && (status === ModuleVersionStatus.Published || canEdit(caller, owner));
 }
 
-function contentOf(version: VersionRow): ModuleContent {
+export function contentOf(version: VersionRow): ModuleContent {
   return {
     title: version.title,
     summary: version.summary,

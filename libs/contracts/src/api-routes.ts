@@ -84,6 +84,14 @@ export const ApiRoutes = {
     publish: 'library/modules/:moduleId/publish',
     /** POST make an own copy of a network module for the caller's organisation. */
     adapt: 'library/modules/:moduleId/adapt',
+    /** POST propose an organisation's own module to the network (answers the pending proposal when there is one). */
+    propose: 'library/modules/:moduleId/proposal',
+    /** GET the network's pending proposals (network coordinator). */
+    proposals: 'library/proposals',
+    /** POST accept: a network-owned copy joins the shared library. */
+    acceptProposal: 'library/proposals/:proposalId/accept',
+    /** POST decline, with a reason. */
+    declineProposal: 'library/proposals/:proposalId/decline',
     /** GET one version (what a session used). */
     version: 'library/module-versions/:versionId',
     /** GET download an attachment. */

@@ -75,6 +75,8 @@ export const LIBRARY_LIMITS = {
   repeatWeeksMin: 1,
   repeatWeeksMax: 104,
   changeNoteMax: 500,
+  /** A proposal's note and a decline's reason. */
+  proposalTextMax: 1000,
   attachmentMaxBytes: 10 * 1024 * 1024,
   attachmentsMax: 20,
   programStepsMax: 40,
@@ -247,6 +249,8 @@ export interface ModuleSummary {
   /** The caller may make an own copy for their organisation (network modules, HR and administrators). */
   canAdapt: boolean;
   source: ModuleSourceStatus | null;
+  /** A shared module that an organisation proposed and the coordinator accepted: who proposed it. */
+  proposedBy: { organisationId: string; organisationName: string } | null;
 }
 
 export interface ModuleDetail {
@@ -259,6 +263,44 @@ export interface ModuleDetail {
   versions: ModuleVersionRef[];
   /** The caller's organisation's own copies of this (network) module. */
   ownAdaptations: Array<{ id: string; title: string }>;
+  /** An organisation's own module: its latest proposal to the network, for its editors; null otherwise. */
+  proposal: ModuleProposal | null;
+}
+
+export enum ModuleProposalStatus {
+  Pending = 'pending',
+  Accepted = 'accepted',
+  Declined = 'declined',
+}
+
+/** An organisation's own module proposed for the network's shared library (decided by the network coordinator). */
+export interface ModuleProposal {
+  id: string;
+  status: ModuleProposalStatus;
+  /** The proposing organisation's module and the published version proposed. */
+  moduleId: string;
+  versionId: string;
+  versionNumber: number;
+  title: string;
+  organisationId: string;
+  organisationName: string;
+  note: string | null;
+  proposedByName: string | null;
+  proposedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  declineReason: string | null;
+  /** The shared copy made on acceptance. */
+  sharedModuleId: string | null;
+}
+
+export interface ProposeModuleRequest {
+  /** Why the module suits the network (optional). */
+  note?: string | null;
+}
+
+export interface DeclineProposalRequest {
+  reason: string;
 }
 
 export interface ModuleListQuery {

@@ -27,6 +27,7 @@ import {
   CreateModuleRequest,
   CreateProgramAssignmentRequest,
   CreateProgramRequest,
+  DeclineProposalRequest,
   GlossaryEntry,
   KnowledgeItemInput,
   KnowledgeItemKind,
@@ -45,6 +46,7 @@ import {
   ProgramKind,
   ProgramListQuery,
   ProgramStepInput,
+  ProposeModuleRequest,
   PublishModuleRequest,
   UpdateModuleRequest,
   UpdateProgramRequest,
@@ -309,6 +311,18 @@ export class AdaptModuleDto implements AdaptModuleRequest {
   @RequiredText('Titel', L.titleMax)
   @IfPresent()
   title?: string;
+}
+
+export class ProposeModuleDto implements ProposeModuleRequest {
+  @ApiPropertyOptional({ nullable: true, description: 'Varför modulen passar nätverket' })
+  @OptionalText('Motiveringen', L.proposalTextMax)
+  note?: string | null;
+}
+
+export class DeclineProposalDto implements DeclineProposalRequest {
+  @ApiProperty({ description: 'Varför förslaget avböjs (visas för organisationen)' })
+  @RequiredText('Anledningen', L.proposalTextMax)
+  reason!: string;
 }
 
 /** The text field sent with an uploaded attachment (multipart). */

@@ -10,6 +10,7 @@ import {
   ModuleContentInput,
   ModuleDetail,
   ModuleListQuery,
+  ModuleProposal,
   ModuleSummary,
   ModuleVersion,
   ProgramAssignment,
@@ -74,6 +75,24 @@ export class LibraryApi {
 
   adapt(moduleId: string, request: AdaptModuleRequest = {}): Promise<ModuleDetail> {
     return this.client.post<ModuleDetail>(routePath(ApiRoutes.library.adapt, { moduleId }), request);
+  }
+
+  /** Proposes the organisation's own module to the network (answers the pending proposal when there is one). */
+  propose(moduleId: string, note: string | null = null): Promise<ModuleProposal> {
+    return this.client.post<ModuleProposal>(routePath(ApiRoutes.library.propose, { moduleId }), { note });
+  }
+
+  /** The network's pending proposals (coordinators). */
+  proposals(): Promise<ModuleProposal[]> {
+    return this.client.get<ModuleProposal[]>(ApiRoutes.library.proposals);
+  }
+
+  acceptProposal(proposalId: string): Promise<ModuleProposal> {
+    return this.client.post<ModuleProposal>(routePath(ApiRoutes.library.acceptProposal, { proposalId }));
+  }
+
+  declineProposal(proposalId: string, reason: string): Promise<ModuleProposal> {
+    return this.client.post<ModuleProposal>(routePath(ApiRoutes.library.declineProposal, { proposalId }), { reason });
   }
 
   addAttachment(moduleId: string, file: File, title: string): Promise<ModuleAttachment> {

@@ -1,11 +1,13 @@
 import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
+import { ConfirmDialog } from '../core/confirm-dialog';
+import { Feedback } from '../core/feedback';
 import { Loader } from '../core/loader';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { DateFormatPipe } from '../i18n/format';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from './library-api';
 import { ownershipKey } from './library-labels';
 import { ModuleContent } from './module-content';
@@ -27,6 +29,9 @@ export class ModulePage {
   private readonly library = inject(LibraryApi);
   private readonly router = inject(Router);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
+  private readonly i18n = inject(I18n);
+  private readonly confirmDialog = inject(ConfirmDialog);
+  private readonly feedback = inject(Feedback);
   protected readonly detail = new Loader<ModuleDetail>();
   protected readonly digComp = new Loader<DigCompArea[]>();
   protected readonly problemKey = problemKey;
@@ -67,6 +72,23 @@ export class ModulePage {
     await this.act(async () => {
       await this.library.draftFromSource(this.moduleId());
       await this.router.navigate(['/bibliotek/moduler', this.moduleId(), 'redigera']);
+    });
+  }
+
+  /** After a confirmation, proposes the published version to the network; the answer shows here and in a toast. */
+  protected async propose(): Promise<void> {
+    const detail = this.detail.value();
+    if (!detail?.published) return;
+    const sure = await this.confirmDialog.ask({
+      title: this.i18n.t('module.proposal.confirm', { title: detail.module.title }),
+      text: this.i18n.t('module.proposal.confirmText', { n: detail.published.versionNumber }),
+      confirm: this.i18n.t('module.proposal.confirmYes'),
+    });
+    if (!sure) return;
+    await this.act(async () => {
+      const proposal = await this.library.propose(this.moduleId());
+      this.detail.value.set({ ...detail, proposal });
+      this.feedback.tell(this.i18n.t('module.proposal.done'));
     });
   }
 

@@ -53,6 +53,12 @@ export const SHELL_ROUTES: Routes = [
     loadComponent: () => import('../library/module-editor').then((m) => m.ModuleEditor),
     title: 'editor.newTitle',
   },
+  {
+    path: 'bibliotek/forslag',
+    canActivate: [hasRole(Role.NetworkCoordinator)],
+    loadComponent: () => import('../library/proposals-page').then((m) => m.ProposalsPage),
+    title: 'proposals.title',
+  },
   { path: 'bibliotek/moduler/:moduleId', loadComponent: () => import('../library/module-page').then((m) => m.ModulePage), title: 'module.title' },
   {
     path: 'bibliotek/moduler/:moduleId/redigera',
