@@ -315,8 +315,14 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.getByTestId('entry-status').getByText(sv.attendance.allSaved).waitFor({ timeout: 20000 });
     expect(await page.getByRole('button', { name: sv.sheetEntry.save.replace('{count}', '0') }).isDisabled()).toBe(true);
 
-    const after = await apiGet<SessionAttendance>(`/api/sessions/${session?.id}/attendance`);
+    // "Allt är sparat" can still be showing from before this save while its last request is on its way: read the
+    // marks until all four have arrived (or 20 s have passed), then compare.
+    let after = await apiGet<SessionAttendance>(`/api/sessions/${session?.id}/attendance`);
     const markOf = (name: string) => after.rows.filter((row) => (row.person?.name ?? row.walkInName) === name).map((row) => [row.status, row.minutes]);
+    for (let waited = 0; waited < 20_000 && [a, b, c, 'Papper Per'].some((name) => markOf(name).length === 0 || markOf(name).some(([status]) => status === null)); waited += 500) {
+      await page.waitForTimeout(500);
+      after = await apiGet<SessionAttendance>(`/api/sessions/${session?.id}/attendance`);
+    }
     expect(markOf(a)).toEqual([['present', null]]);
     expect(markOf(b)).toEqual([['absent', null]]);
     expect(markOf(c)).toEqual([['partial', 10]]);
