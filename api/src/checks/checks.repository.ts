@@ -14,7 +14,7 @@ import {
   ResponseStatus,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { invitedTo, SESSION_TIME_ZONE } from '../sessions/sessions.repository';
+import { invitedTo, LOCAL_TODAY } from '../sessions/sessions.repository';
 import type { ScopePosition } from '../auth/scope';
 import type { ResponseData, InvitedPerson } from './aggregate';
 
@@ -459,14 +459,13 @@ export class ChecksRepository {
    * time zone, as on the rest of the start page, not the database's `current_date` (UTC on the server).
    */
   async pendingRounds(personId: string): Promise<Array<{ code: string; title: string; kind: CheckKind; status: ResponseStatus | null }>> {
-    const today = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
     return this.query(
       `select r.code, a.title, r.kind, s.status
          from check_round r join check_assignment a on a.id = r.assignment_id
          join unit_membership m on m.unit_id = a.unit_id and m.person_id = $1
-              and m.start_date <= ${today} and (m.end_date is null or m.end_date >= ${today})
+              and m.start_date <= ${LOCAL_TODAY} and (m.end_date is null or m.end_date >= ${LOCAL_TODAY})
          left join check_response s on s.round_id = r.id and s.person_id = $1
-        where r.opens_on <= ${today} and (r.closes_on is null or r.closes_on >= ${today}) and a.cancelled_at is null
+        where r.opens_on <= ${LOCAL_TODAY} and (r.closes_on is null or r.closes_on >= ${LOCAL_TODAY}) and a.cancelled_at is null
           and (s.status is null or s.status = 'in_progress')
         order by r.opens_on desc, r.id`,
       [personId],

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EmploymentType, ProgramProgress } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../sessions/sessions.repository';
+import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
 
-export const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
+export { LOCAL_TODAY };
 
 /**
  * Team progress for one unit, set-based. Every query starts from the unit's current members (unit_membership by

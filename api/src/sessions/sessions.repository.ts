@@ -16,7 +16,8 @@ import type { Visibility } from '../organisation/visibility';
 
 /** Sessions are planned in local Swedish time; every instant is derived in the database from date + time. */
 export const SESSION_TIME_ZONE = 'Europe/Stockholm';
-const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
+/** Today's date where the sessions take place (SQL). */
+export const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
 const STARTS_AT = (date: string, time: string) => `timezone('${SESSION_TIME_ZONE}', ${date}::date + ${time}::time)`;
 
 /**

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
-import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../sessions';
+import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../sessions';
 
-const LOCAL_TODAY = `(now() at time zone '${SESSION_TIME_ZONE}')::date`;
 
 /**
  * Staff of organisation $1: people with a unit membership today who have not left (and are not pseudonymised), as
