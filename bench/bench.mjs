@@ -4,7 +4,7 @@
 // dashboard's ratio between the sizes comes from this run (else from the latest result file of the other size).
 // `--only` measures just the named endpoints (while working on one; its ratios are partial).
 //
-// 1. Generates the database `kunna_bench_<staff>` on the PostgreSQL server in BENCH_DATABASE_URL (else
+// 1. Generates the database `kunna_bench_<staff>` (prefix: BENCH_DATABASE_PREFIX) on the PostgreSQL server in BENCH_DATABASE_URL (else
 //    TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres) with `npm run seed:large`, unless it
 //    already holds that size (`--reseed` forces it).
 // 2. Builds the API and starts the production build in its own process, first with KUNNA_SQL_CAPTURE to record
@@ -42,7 +42,9 @@ const requests = Number(option('requests', '400'));
 const port = Number(option('port', '3917'));
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let staff = sizes[0];
-let databaseName = `kunna_bench_${staff}`;
+// BENCH_DATABASE_PREFIX lets parallel work bench its own copies (`createdb -T kunna_bench_10000 mine_10000`).
+const databasePrefix = process.env.BENCH_DATABASE_PREFIX ?? 'kunna_bench_';
+let databaseName = `${databasePrefix}${staff}`;
 const withDatabase = (url, name) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 let databaseUrl = withDatabase(serverUrl, databaseName);
 const workDir = path.join(root, 'tmp', 'bench');
@@ -270,7 +272,7 @@ async function main() {
   let built = argv.includes('--skip-build');
   for (const size of sizes) {
     staff = size;
-    databaseName = `kunna_bench_${staff}`;
+    databaseName = `${databasePrefix}${staff}`;
     databaseUrl = withDatabase(serverUrl, databaseName);
     outputs.push(await measure(built));
     built = true;
