@@ -209,6 +209,18 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
     async function cancelOne(app: TestApp): Promise<string> {
       const ambassador = await app.as('ambassadorU1');
       const id = app.fixture.sessions.sessionU1;
+      // The fixture's session is today at 14:00: a week ahead, so that it has not ended whenever the test runs
+      // (a cancelled session that has ended notifies nobody).
+      const owner = new Client({ connectionString: app.db.url });
+      await owner.connect();
+      try {
+        await owner.query(
+          `update sessions set date = date + 7, starts_at = starts_at + interval '7 days', ends_at = ends_at + interval '7 days' where id = $1`,
+          [id],
+        );
+      } finally {
+        await owner.end();
+      }
       expect((await ambassador.patch(`/api/sessions/${id}`, { cancelled: true, cancelReason: 'Stormen' })).status).toBe(200);
       return id;
     }
