@@ -61,8 +61,9 @@ describe('hostile input', () => {
       expect(response.body.message).toBe('Uppgifterna är inte giltiga. De första 20 problemen visas.');
       expect(response.text.length).toBeLessThan(5_000);
       // Generous for a shared 2-core machine running other suites (about 0.4 s alone); before the limit this took
-      // about 9 s here (3 s on the probe's machine) and answered 3.3 MB.
-      expect(ms).toBeLessThan(4_000);
+      // about 9 s here (3 s on the probe's machine) and answered 3.3 MB. 4 s was once exceeded (4.2 s) while the
+      // machine's load was 27.
+      expect(ms).toBeLessThan(6_000);
     });
 
     it('nested unknown fields are cut to 20 as well', async () => {
