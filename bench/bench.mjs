@@ -263,7 +263,7 @@ function previousDashboardP95(otherStaff) {
 }
 
 /** The reads over a whole organisation that issue 15 measures against the unit dashboard. */
-const ORGANISATION_READS = ['organisation-participation', 'organisation-check-results', 'organisation-heat-map', 'organisation-competence-trend', 'funder-report-csv'];
+const ORGANISATION_READS = ['organisation-participation', 'organisation-check-results', 'organisation-heat-map', 'organisation-competence-trend', 'organisation-costs', 'funder-report-csv'];
 
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100);
 

@@ -46,6 +46,14 @@ export const ENDPOINTS = [
     request: () => ({ method: 'GET', path: '/api/insights/competence/trend' }),
   },
   {
+    name: 'organisation-costs',
+    title: 'Organisation overview: costs this year',
+    account: 'hr',
+    read: true,
+    explain: true,
+    request: (context) => ({ method: 'GET', path: `/api/insights/costs?from=${context.yearStart}&to=${context.today}` }),
+  },
+  {
     name: 'funder-report-csv',
     title: 'Funder report export (CSV, this year)',
     account: 'hr',
