@@ -624,7 +624,9 @@ export const en: Translations = {
       withheld: 'Not shown: fewer than {min} people answered both before and after.',
       belowMinimum: 'The group is too small to be shown (fewer than {min} people). Choose a larger group.',
       differencing: 'Not shown: it differs from an earlier figure by fewer than {min} people, so individual answers could be worked out. Choose a larger group or wait until more people have answered.',
-      note: 'The scale is 1–4. Knowledge questions are shown as the share right (0–1).',
+      note: 'The scale is 1–4. Knowledge questions are shown as the share of right answers, the change in percentage points.',
+      points: '{n} percentage points',
+      pointsRange: 'likely between {lower} and {upper} percentage points',
     },
     instruments: {
       title: 'Check instruments',

@@ -619,7 +619,9 @@ export const sv = {
       withheld: 'Visas inte: färre än {min} personer har svarat både före och efter.',
       belowMinimum: 'Gruppen är för liten för att visas (färre än {min} personer). Välj en större grupp.',
       differencing: 'Visas inte: jämfört med ett tidigare uttag skiljer det sig på färre än {min} personer, och då skulle enskilda svar kunna räknas fram. Välj en större grupp eller vänta tills fler har svarat.',
-      note: 'Skalan är 1–4. Kunskapsfrågor visas som andel rätt (0–1).',
+      note: 'Skalan är 1–4. Kunskapsfrågor visas som andel rätta svar, förändringen i procentenheter.',
+      points: '{n} procentenheter',
+      pointsRange: 'troligen mellan {lower} och {upper} procentenheter',
     },
     instruments: {
       title: 'Mätinstrument',
