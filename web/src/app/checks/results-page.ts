@@ -97,10 +97,16 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
                   @if (d.meanChange === null) {
                     <td colspan="4" [attr.data-label]="'checks.results.change' | t">{{ 'checks.results.withheld' | t: { min: r.minimumGroupSize } }}</td>
                   } @else {
-                    <td class="num" [attr.data-label]="'checks.results.before' | t">{{ d.meanBefore | kDecimal }}</td>
-                    <td class="num" [attr.data-label]="'checks.results.after' | t">{{ d.meanAfter | kDecimal }}</td>
+                    @if (d.key === 'knowledge_test') {
+                      <!-- A share right: said as a percentage, its change in percentage points (not "steps"). -->
+                      <td class="num" [attr.data-label]="'checks.results.before' | t">{{ d.meanBefore | kPercent }}</td>
+                      <td class="num" [attr.data-label]="'checks.results.after' | t">{{ d.meanAfter | kPercent }}</td>
+                    } @else {
+                      <td class="num" [attr.data-label]="'checks.results.before' | t">{{ d.meanBefore | kDecimal: 1 }}</td>
+                      <td class="num" [attr.data-label]="'checks.results.after' | t">{{ d.meanAfter | kDecimal: 1 }}</td>
+                    }
                     <td class="num" [attr.data-label]="'checks.results.change' | t">
-                      {{ d.meanChange | kDecimal }}
+                      {{ d.key === 'knowledge_test' ? ('checks.results.points' | t: { n: points(d.meanChange) }) : (d.meanChange | kDecimal: 1) }}
                       @if (d.confidenceInterval; as ci) {
                         <span class="small-block">{{ changeText(d.key, d.meanChange, ci) }}</span>
                       }
@@ -168,9 +174,16 @@ export class ResultsPage {
     return rates.reduce<PairRate | null>((lowest, rate) => (lowest === null || (rate.percent ?? 0) < (lowest.percent ?? 0) ? rate : lowest), null);
   }
 
-  /** The change in words; knowledge questions are a share right (0–1), where "steps" would be wrong, so only the range. */
+  /** The change in words; knowledge questions are a share right, where "steps" would be wrong: the range in percentage points. */
   protected changeText(key: string, change: number | null, interval: { lower: number; upper: number }): string {
-    return key === 'knowledge_test' ? this.format.range(interval) : this.format.change(change, interval);
+    if (key !== 'knowledge_test') return this.format.change(change, interval);
+    return this.i18n.t('checks.results.pointsRange', { lower: this.points(interval.lower), upper: this.points(interval.upper) });
+  }
+
+  /** A change of a share (0–1) in whole percentage points with its sign: "+30", "−5", "0" (never "−0"). */
+  protected points(share: number | null): string {
+    if (share === null) return '–';
+    return new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(share * 100) + 0);
   }
 
   protected problemText(error: unknown): string {

@@ -23,7 +23,7 @@ export const competenceEn: Pick<Translations, keyof typeof competenceSv> = {
       complementary: 'could be worked out',
       secondary: 'protects another group',
       totalSuppressed: 'too few in total',
-      differencing: 'the selection differs too little from another',
+      differencing: 'otherwise individual answers could be worked out from another selection',
     },
     table: 'Competence before and after per group and dimension',
     columns: {

@@ -20,7 +20,7 @@ export const competenceSv = {
       complementary: 'går att räkna fram',
       secondary: 'skyddar en annan grupp',
       totalSuppressed: 'för få totalt',
-      differencing: 'urvalet skiljer sig för lite från ett annat',
+      differencing: 'annars kunde enskildas svar räknas fram ur ett annat urval',
     },
     table: 'Kompetens före och efter per grupp och dimension',
     columns: {

@@ -128,7 +128,8 @@ export class CompetencePage {
     const answered: KeyFigure = {
       label: f.t('insightPages.figures.pairRate'),
       value: rate ? f.percent(rate.percent) : f.t('insightPages.figures.suppressed'),
-      detail: rate ? f.pairRate(rate) : undefined,
+      // The percentage is the value; the line under it says of how many (not the same percentage again).
+      detail: rate ? f.t('insightPages.figures.participationDetail', { participants: f.count(rate.pairs), people: f.count(rate.invited) }) : undefined,
       warning: rate?.low ? f.t('insightPages.stats.lowPairRate') : undefined,
       advice: rate?.low ? f.t('insightPages.stats.lowPairAdvice') : undefined,
       explanation: f.t('insightPages.stats.pairRateExplained'),

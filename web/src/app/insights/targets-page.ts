@@ -18,6 +18,13 @@ import { PlanEditor } from './plan-editor';
 import { ResourceState } from './resource-state';
 import { TargetForm } from './target-form';
 
+/** A unit's year plan with its name, for the overview across units. */
+interface UnitPlan {
+  id: string;
+  name: string;
+  plan: YearPlan;
+}
+
 /**
  * "Are we reaching our targets, and what is planned?": a unit's targets at a glance with the share done per target,
  * the per-person remainder and the year plan one click away; managers set targets and plan here.
@@ -45,7 +52,18 @@ import { TargetForm } from './target-form';
       <p>{{ 'insightPages.noUnits' | t }}</p>
     }
     @if (!unitId()) {
-      <p role="status">{{ 'insightPages.targets.chooseUnit' | t }}</p>
+      @if (scopes.units().length > 0) {
+        <!-- HR and area managers: every unit they follow at a glance, one unit's targets and plan one click away. -->
+        <k-resource-state [resource]="overview" />
+        @if (overview.hasValue()) {
+          @let plans = overview.value();
+          <k-key-figures [figures]="overviewFigures(plans)" />
+          <k-chart-table [title]="'insightPages.targets.unitChart' | t" [bars]="unitBars(plans)" [max]="100" [headers]="unitHeaders()" [tableRows]="unitRows(plans)" fileName="mal-per-enhet" />
+          <p>{{ 'insightPages.targets.chooseUnit' | t }}</p>
+        }
+      } @else {
+        <p role="status">{{ 'insightPages.targets.chooseUnit' | t }}</p>
+      }
     } @else {
       <k-resource-state [resource]="plan" />
       @if (plan.hasValue()) {
@@ -117,6 +135,21 @@ export class TargetsPage {
     params: () => this.unitId() || undefined,
     loader: ({ params }) => this.api.plan(params),
   });
+  /**
+   * Without a chosen unit, the year plans of every unit the caller follows (HR: all; an area manager: the area's),
+   * read a few at a time, for the overview. Not read when a unit is chosen.
+   */
+  protected readonly overview = resource({
+    params: () => (this.unitId() || this.scopes.units().length === 0 ? undefined : this.scopes.units().map((unit) => ({ id: unit.id, name: unit.name }))),
+    loader: async ({ params }) => {
+      const plans: UnitPlan[] = [];
+      for (let start = 0; start < params.length; start += 6) {
+        const batch = params.slice(start, start + 6);
+        plans.push(...(await Promise.all(batch.map(async (unit) => ({ ...unit, plan: await this.api.plan(unit.id) })))));
+      }
+      return plans;
+    },
+  });
   protected readonly programs = resource({
     params: () => (this.plans() ? true : undefined),
     loader: () => this.api.programs(),
@@ -132,6 +165,51 @@ export class TargetsPage {
       { label: f.t('insightPages.figures.targetsBehind'), value: f.count(behind), warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined },
       { label: f.t('insightPages.figures.plannedSessions'), value: f.count(plan.months.reduce((sum, month) => sum + month.scheduledSessions, 0)) },
     ];
+  }
+
+  private static behind(plan: YearPlan): number {
+    return plan.targets.filter((target) => target.status === TargetStatus.Behind || target.status === TargetStatus.Missed).length;
+  }
+
+  private static sessions(plan: YearPlan): number {
+    return plan.months.reduce((sum, month) => sum + month.scheduledSessions, 0);
+  }
+
+  protected overviewFigures(plans: UnitPlan[]): KeyFigure[] {
+    const f = this.format;
+    const targets = plans.reduce((sum, unit) => sum + unit.plan.targets.length, 0);
+    const met = plans.reduce((sum, unit) => sum + unit.plan.targets.filter((target) => target.status === TargetStatus.Met).length, 0);
+    const behind = plans.reduce((sum, unit) => sum + TargetsPage.behind(unit.plan), 0);
+    const withTargets = plans.filter((unit) => unit.plan.targets.length > 0).length;
+    return [
+      { label: f.t('insightPages.figures.unitsWithTargets'), value: f.count(withTargets), detail: f.t('insightPages.figures.ofUnits', { n: f.count(plans.length) }) },
+      { label: f.t('insightPages.figures.targets'), value: f.count(targets) },
+      { label: f.t('insightPages.figures.targetsMet'), value: f.count(met) },
+      { label: f.t('insightPages.figures.targetsBehind'), value: f.count(behind), warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined },
+      { label: f.t('insightPages.figures.plannedSessions'), value: f.count(plans.reduce((sum, unit) => sum + TargetsPage.sessions(unit.plan), 0)) },
+    ];
+  }
+
+  /** Per unit: the share of its targets met or on track (a unit without targets has no bar). */
+  private static onTrack(plan: YearPlan): number | null {
+    if (plan.targets.length === 0) return null;
+    const good = plan.targets.filter((target) => target.status === TargetStatus.Met || target.status === TargetStatus.OnTrack).length;
+    return (good / plan.targets.length) * 100;
+  }
+
+  protected unitBars(plans: UnitPlan[]): Bar[] {
+    return plans.map((unit) => {
+      const share = TargetsPage.onTrack(unit.plan);
+      return { label: unit.name, value: share, text: share === null ? this.i18n.t('insightPages.targets.noTargets') : this.format.percent(share) };
+    });
+  }
+
+  protected unitHeaders(): string[] {
+    return ['unit', 'targets', 'onTrack', 'behind', 'sessions'].map((k) => this.i18n.t(`insightPages.targets.columns.${k}` as TranslationKey));
+  }
+
+  protected unitRows(plans: UnitPlan[]): CellValue[][] {
+    return plans.map((unit) => [unit.name, unit.plan.targets.length, TargetsPage.onTrack(unit.plan), TargetsPage.behind(unit.plan), TargetsPage.sessions(unit.plan)]);
   }
 
   protected bars(targets: TargetProgress[]): Bar[] {
