@@ -17,6 +17,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   404: 'Not found, or outside the caller’s scope.',
   409: 'Conflicts with the current state.',
   413: 'The upload is too large.',
+  422: 'Refused as a whole; the body lists every problem.',
   429: 'Too many attempts; try again later.',
   503: 'The database is busy or unavailable; try again later.',
 };
@@ -77,11 +78,15 @@ function successResponse(endpoint: Endpoint): Record<string, unknown> {
   return { [status]: response };
 }
 
+/** Every route may answer these without declaring them (the database busy or down). */
+export const COMMON_ERRORS: readonly ErrorStatus[] = [503];
+
 function errorResponses(endpoint: Endpoint): Record<string, unknown> {
   return Object.fromEntries(
-    endpoint.errors.map((status) => [
-      status,
-      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } },
-    ]),
+    [...endpoint.errors, ...COMMON_ERRORS].map((status) => {
+      const body = endpoint.errorBodies?.[status] ?? 'ApiError';
+      const schema = (responseSchemas.responses as Record<string, Schema>)[body];
+      return [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema } } }];
+    }),
   );
 }
