@@ -49,7 +49,7 @@ describe('response contract (endpoint table, OpenAPI document, real answers)', (
   const tableKeys = () => table.map(([, endpoint]) => endpointKey(endpoint)).sort();
 
   it('declares every registered route once in the endpoint table, and no route that does not exist', () => {
-    const registered = registeredRoutes(t.app.getHttpAdapter().getInstance() as Express);
+    const registered: string[] = registeredRoutes(t.app.getHttpAdapter().getInstance() as Express);
     const declared = tableKeys();
     expect(registered.filter((route) => !declared.includes(route))).toEqual([]);
     expect(declared.filter((route) => !registered.includes(route))).toEqual([]);
