@@ -444,6 +444,25 @@ export type EndpointRequestBody<N extends EndpointName> = (typeof Endpoints)[N] 
   ? RequestTypes[R]
   : undefined;
 
+/** The paths the table has for a method (what a typed client accepts with it). */
+export type EndpointPath<M extends HttpMethod> = {
+  [N in EndpointName]: (typeof Endpoints)[N] extends { readonly method: M } ? (typeof Endpoints)[N]['path'] : never;
+}[EndpointName];
+
+/** The table's name of the endpoint at `method` and `path` (a route template from `ApiRoutes`). */
+export type EndpointAt<M extends HttpMethod, P extends string> = {
+  [N in EndpointName]: (typeof Endpoints)[N] extends { readonly method: M; readonly path: P } ? N : never;
+}[EndpointName];
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** The values a route template needs: `{ personId: string }` for `people/:personId` (see `routePath`). */
+export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
+
 /** The key `METHOD /api/path` under which Express and the authorization matrix know a route. */
 export function endpointKey(endpoint: Pick<Endpoint, 'method' | 'path'>): string {
   return `${endpoint.method} /api/${endpoint.path}`;
