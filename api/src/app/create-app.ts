@@ -16,6 +16,7 @@ import { bodyParserErrors } from '../common/errors';
 import { refuseNulCharacters } from '../common/nul-characters';
 import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
+import { addResponseContract } from '../openapi/response-contract';
 import { AppModule } from './app.module';
 import { AppLogger } from './startup-logger';
 
@@ -84,15 +85,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(refuseNulCharacters);
   app.setGlobalPrefix(API_PREFIX);
 
-  const document = SwaggerModule.createDocument(
+  const document = addResponseContract(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
+      // 3.1: the response schemas are JSON Schema as generated from the contracts (`const`, type lists).
+      .setOpenAPIVersion('3.1.0')
       .setTitle('Kunna API')
       .setDescription('Kompetensutveckling med digitaliseringsombud: organisation, personal, tillfällen, närvaro och mätningar.')
       .setVersion('1')
       .addCookieAuth('kunna_session')
       .build(),
-  );
+  ));
   app.use(apiDocsGate(config, app.get(AuthService)));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 

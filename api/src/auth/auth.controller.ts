@@ -100,7 +100,7 @@ export class AuthController {
   }
 
   @Access({ roles: [Role.Staff], target: SELF })
-  @Delete(`${ApiRoutes.auth.sessions}/:sessionId`)
+  @Delete(ApiRoutes.auth.session)
   @HttpCode(204)
   endSession(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<void> {
     return this.auth.endSession(caller, sessionId);

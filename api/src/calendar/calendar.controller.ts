@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiRoutes, CalendarFeedCreated, CalendarFeedStatus, Role } from '@kunna/contracts';
 import { Access, inParam, Public, SELF } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
@@ -55,9 +56,11 @@ export class CalendarController {
   /** The feed itself, for calendar clients that cannot sign in: the unguessable token is the credential. */
   @Public()
   @Get(ApiRoutes.calendar.feed)
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'no-store')
-  feed(@Param('token') token: string): Promise<string> {
-    return this.calendar.feed(token);
+  async feed(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const calendar = await this.calendar.feed(token);
+    // Only on success (`@Header` would also label an unknown token's 404 JSON as a calendar); every /api answer is
+    // already `Cache-Control: no-store`.
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    return calendar;
   }
 }

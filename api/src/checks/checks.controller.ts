@@ -10,9 +10,11 @@ import {
   InstrumentDetail,
   InstrumentSummary,
   InstrumentVersion,
+  KioskAnswerFinished,
   KioskForm,
   KioskRoster,
   MyChecks,
+  ObservationSaved,
   Role,
   SavedAnswer,
   SupportSignal,
@@ -171,7 +173,7 @@ export class ChecksController {
   @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskSubmit)
   @HttpCode(200)
-  submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
+  submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<KioskAnswerFinished> {
     return this.checks.finishKiosk(caller, id, 'submitted');
   }
 
@@ -179,14 +181,14 @@ export class ChecksController {
   @CheckTarget('kioskResponse', 'responseId')
   @Post(ApiRoutes.checks.kioskDecline)
   @HttpCode(200)
-  declineKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<{ status: string }> {
+  declineKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<KioskAnswerFinished> {
     return this.checks.finishKiosk(caller, id, 'declined');
   }
 
   @Access({ roles: [Role.Ambassador], target: ANY })
   @CheckTarget('round', 'roundId')
   @Put(ApiRoutes.checks.observations)
-  observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<{ saved: true }> {
+  observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<ObservationSaved> {
     return this.checks.observe(caller, id, body);
   }
 

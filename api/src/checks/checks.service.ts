@@ -18,10 +18,12 @@ import {
   InstrumentDraft,
   InstrumentSummary,
   InstrumentVersion,
+  KioskAnswerFinished,
   KioskForm,
   KioskRoster,
   MyChecks,
   MyCheckResult,
+  ObservationSaved,
   ResultsQuery,
   Role,
   SavedAnswer,
@@ -490,14 +492,14 @@ export class ChecksService {
     return this.saveAnswer(response, round, version, itemKey, body);
   }
 
-  async finishKiosk(caller: Caller, responseId: string, status: 'submitted' | 'declined'): Promise<{ status: string }> {
+  async finishKiosk(caller: Caller, responseId: string, status: 'submitted' | 'declined'): Promise<KioskAnswerFinished> {
     const { response } = await this.kioskResponse(caller, responseId);
     if (response.status === 'in_progress') await this.repository.finishResponse(response.id, status);
     // Nothing of the answers comes back: the tablet is cleared for the next person.
     return { status: response.status === 'in_progress' ? status : response.status };
   }
 
-  async observe(caller: Caller, roundId: string, body: SaveObservationRequest): Promise<{ saved: true }> {
+  async observe(caller: Caller, roundId: string, body: SaveObservationRequest): Promise<ObservationSaved> {
     const { round, assignment, version } = await this.kioskRound(caller, roundId, [Role.Ambassador]);
     const item = version.items.find((i) => i.key === body.itemKey && i.kind === CheckItemKind.Observation);
     if (!item) throw validationError([{ field: 'itemKey', message: 'Välj en observationsfråga i mätningen.' }]);

@@ -1,6 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoutes } from '@kunna/contracts';
+import { ApiRoutes, HealthStatus } from '@kunna/contracts';
 import { Public } from '../auth/access.decorator';
 import { Db } from '../database/db';
 
@@ -11,7 +11,7 @@ export class HealthController {
 
   @Public()
   @Get(ApiRoutes.health)
-  async health(): Promise<{ status: 'ok' }> {
+  async health(): Promise<HealthStatus> {
     try {
       await this.db.manager.query('select 1');
     } catch {

@@ -1,4 +1,5 @@
 import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import type { ApiError } from '@kunna/contracts';
 
 /** Objects the caller may not know about: the same answer as the access guard. */
 export function notFound(message = 'Hittades inte.'): NotFoundException {
@@ -9,7 +10,14 @@ export function forbidden(message = 'Du har inte behörighet till detta.'): Forb
   return new ForbiddenException(message);
 }
 
-/** 409 for a request that contradicts the current state, with a code the web client can act on. */
-export function stateConflict(message: string, code: string, extra: Record<string, unknown> = {}): ConflictException {
+/**
+ * 409 for a request that contradicts the current state, with a code the web client can act on. `extra` points at the
+ * existing object (or names the state); its fields are declared in `ApiError`, whose schema allows no others.
+ */
+export function stateConflict(
+  message: string,
+  code: string,
+  extra: Pick<ApiError, 'details' | 'appointmentId' | 'qualificationId' | 'moduleId' | 'sharedModuleId' | 'assignmentId' | 'targetId' | 'status'> = {},
+): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Conflict', message, code, ...extra });
 }

@@ -67,8 +67,8 @@ export class SessionsService {
 
   // --- reading ---
 
-  list(caller: Caller, query: SessionListQueryDto): Promise<SessionSummary[]> {
-    return this.repository.summaries({
+  async list(caller: Caller, query: SessionListQueryDto): Promise<SessionSummary[]> {
+    const sessions = await this.repository.summaries({
       organisationId: caller.organisationId,
       visibility: visibilityFor(caller, READING_ROLES),
       facilitatorId: caller.personId,
@@ -77,6 +77,7 @@ export class SessionsService {
       to: query.to,
       includeCancelled: query.includeCancelled === 'true',
     });
+    return sessions.map(withoutNote);
   }
 
   async detail(caller: Caller, sessionId: string): Promise<SessionDetail> {
@@ -113,13 +114,14 @@ export class SessionsService {
     const units = [...unitsWhere(caller, Role.Ambassador), ...unitsWhere(caller, Role.Manager)];
     const ids = await this.repository.daySessionIds(caller.organisationId, caller.personId, units, day);
     if (ids.length === 0) return [];
-    return this.repository.summaries({
+    const sessions = await this.repository.summaries({
       organisationId: caller.organisationId,
       visibility: { organisationWide: true, areaIds: [], unitIds: [] },
       facilitatorId: caller.personId,
       includeCancelled: false,
       sessionIds: ids,
     });
+    return sessions.map(withoutNote);
   }
 
   // --- scheduling ---
@@ -603,4 +605,9 @@ function sameMembers(a: string[], b: string[]): boolean {
 
 function participantKey(mark: MarkToApply): string {
   return mark.personId ?? `~${(mark.walkInName ?? '').toLowerCase()}`;
+}
+
+/** Lists answer `SessionSummary`: the note belongs to the session's detail (the repository reads it for updates). */
+function withoutNote({ note: _note, ...summary }: SessionSummary & { note: string | null }): SessionSummary {
+  return summary;
 }

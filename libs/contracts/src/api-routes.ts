@@ -1,6 +1,11 @@
 /** Paths under /api, shared by the API controllers and the web client. */
 export const API_PREFIX = 'api';
 
+/** What `GET health` answers while the API and its database are up. */
+export interface HealthStatus {
+  status: 'ok';
+}
+
 export const ApiRoutes = {
   auth: {
     base: 'auth',
@@ -11,6 +16,8 @@ export const ApiRoutes = {
     redeem: 'auth/redeem',
     password: 'auth/password',
     sessions: 'auth/sessions',
+    /** DELETE end one of the signed-in person's other sessions. */
+    session: 'auth/sessions/:sessionId',
     /** PUT the signed-in person's own preferred language (`SetLanguageRequest`); answers `CurrentUser`. */
     language: 'auth/language',
     /** GET (public): which sign-in methods this installation offers (`AuthConfig`). */
@@ -20,6 +27,7 @@ export const ApiRoutes = {
     /** GET (public): the identity provider's redirect back; ends on the web app, signed in or with `?sso=`. */
     oidcCallback: 'auth/oidc/callback',
   },
+  /** GET (public): `HealthStatus` when the database answers, 503 otherwise. */
   health: 'health',
   /** The locked kiosk tablet (api/src/kiosk): only a kiosk credential may call these. */
   kiosk: {

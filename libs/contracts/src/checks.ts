@@ -233,6 +233,16 @@ export interface SaveAnswerRequest {
   declined?: boolean;
 }
 
+/** What finishing a kiosk answer left it as: `submitted`, `declined`, or what it already was when finished before. */
+export interface KioskAnswerFinished {
+  status: string;
+}
+
+/** An ambassador's observation rating was saved (the rating itself is not sent back). */
+export interface ObservationSaved {
+  saved: true;
+}
+
 /** Knowledge items get their explanation and the right options once answered. */
 export interface SavedAnswer {
   itemKey: string;

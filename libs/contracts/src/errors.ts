@@ -13,6 +13,17 @@ export interface ApiError {
   messageCode?: ApiMessageCode;
   messageParams?: ApiMessageParams;
   requestId?: string;
+  /** 429 and 503: seconds until trying again is worthwhile (also in `Retry-After`). */
+  retryAfterSeconds?: number;
+  /** 409: the existing object the conflict is about, where the client can go to it instead. */
+  appointmentId?: string;
+  qualificationId?: string;
+  moduleId?: string;
+  sharedModuleId?: string | null;
+  assignmentId?: string;
+  targetId?: string;
+  /** 409: the state that forbids the request (a proposal already accepted or declined). */
+  status?: string;
 }
 
 export interface FieldError {

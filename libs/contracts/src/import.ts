@@ -1,4 +1,5 @@
 import type { ApiMessageCode, ApiMessageParams } from './api-messages';
+import type { ApiError } from './errors';
 export type ImportMode = 'full' | 'partial';
 
 /** Target fields an HR export's columns can be mapped to. */
@@ -61,6 +62,9 @@ export interface ImportResult {
   problems: ImportProblem[];
   counts: ImportCounts;
 }
+
+/** The 422 of an import refused as a whole: an `ApiError` (each problem in `details`) and the `ImportResult` at once. */
+export type ImportRejection = ApiError & ImportResult;
 
 /** Sent with the file (multipart field `options`, JSON) for dry run and import. */
 export interface ImportOptions {

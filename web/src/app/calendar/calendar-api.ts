@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { ApiRoutes, CalendarFeedCreated, CalendarFeedStatus, routePath } from '@kunna/contracts';
+import { ApiRoutes, CalendarFeedCreated, CalendarFeedStatus } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
 /** The signed-in person's own calendar feed, or a unit's (see api/src/calendar/README.md). */
@@ -7,20 +7,17 @@ import { ApiClient } from '../core/api-client';
 export class CalendarApi {
   private readonly client = inject(ApiClient);
 
+  // Typed from the endpoint table (`ApiClient.call`): the answers' types follow the method and the route.
   status(unitId: string | null): Promise<CalendarFeedStatus> {
-    return this.client.get<CalendarFeedStatus>(this.path(unitId));
+    return unitId ? this.client.call('GET', ApiRoutes.calendar.unitFeed, { params: { unitId } }) : this.client.call('GET', ApiRoutes.calendar.myFeed);
   }
 
   /** Creates the feed or replaces it (the old URL stops working); the answer is the only time the URL is seen. */
   create(unitId: string | null): Promise<CalendarFeedCreated> {
-    return this.client.post<CalendarFeedCreated>(this.path(unitId));
+    return unitId ? this.client.call('POST', ApiRoutes.calendar.unitFeed, { params: { unitId } }) : this.client.call('POST', ApiRoutes.calendar.myFeed);
   }
 
   revoke(unitId: string | null): Promise<void> {
-    return this.client.delete(this.path(unitId));
-  }
-
-  private path(unitId: string | null): string {
-    return unitId ? routePath(ApiRoutes.calendar.unitFeed, { unitId }) : ApiRoutes.calendar.myFeed;
+    return unitId ? this.client.call('DELETE', ApiRoutes.calendar.unitFeed, { params: { unitId } }) : this.client.call('DELETE', ApiRoutes.calendar.myFeed);
   }
 }

@@ -8,6 +8,6 @@ export class TodayApi {
   private readonly client = inject(ApiClient);
 
   overview(): Promise<TodayOverview> {
-    return this.client.get<TodayOverview>(ApiRoutes.today);
+    return this.client.call('GET', ApiRoutes.today);
   }
 }
