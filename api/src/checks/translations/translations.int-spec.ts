@@ -244,6 +244,12 @@ describe('translated check items (integration)', () => {
     expect(played.headers['content-type']).toBe('audio/wav');
     expect(Buffer.compare(played.body as Buffer, wav)).toBe(0);
     expect((await (await t.as('staffU4')).get(audioUrl ?? '')).status).toBe(404);
+    expect((await hr.delete(`/api/checks/instruments/${instrumentId}/audio/k1/ar`)).status).toBe(404);
+    expect((await hr.delete(`/api/checks/instruments/${instrumentId}/audio/s1/ar`)).status).toBe(204);
+    expect((await staff.get(audioUrl ?? '')).status).toBe(404);
+    expect((await hr.put(`/api/checks/instruments/${instrumentId}/audio/s1/ar`)).status).toBe(400);
+    // Put back for the pages that show it.
+    expect((await upload(wav, 'fråga 1.wav')).status).toBe(200);
   });
 
   it('answers record their language; answers in Arabic pair with the same person’s Swedish answers', async () => {

@@ -185,7 +185,9 @@ export class TranslationsRepository {
 
   async removeAudio(instrumentId: string, itemKey: string, language: string): Promise<boolean> {
     const rows = await this.query<{ id: string }>(
-      `delete from check_item_audio where instrument_id = $1 and item_key = $2 and language = $3 returning id`,
+      // Through a select: TypeORM answers a bare delete … returning with [rows, count].
+      `with removed as (delete from check_item_audio where instrument_id = $1 and item_key = $2 and language = $3 returning id)
+       select id from removed`,
       [instrumentId, itemKey, language],
     );
     return rows.length > 0;
