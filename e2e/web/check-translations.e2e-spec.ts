@@ -72,4 +72,19 @@ describe('translated check items in the browser', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await pageProblems(page, problems)).toEqual([]);
   });
+
+  it('HR sees answers by language on the results page: Arabic with figures, Somali (two people) withheld', async () => {
+    const { page, problems } = await open();
+    await signIn(page, account('HR'));
+    await page.goto('/matningar/resultat');
+    const section = page.getByRole('region', { name: sv.checkTranslations.rates.title });
+    await section.getByRole('table').waitFor();
+    const arabic = section.getByRole('row').filter({ hasText: 'العربية' });
+    await expect(arabic.innerText()).resolves.toMatch(/arabiska\)\s+5\s+100\s%\s+100\s%/);
+    const somali = section.getByRole('row').filter({ hasText: 'Soomaali' });
+    expect(await somali.innerText()).not.toMatch(/\d\s%/);
+    await expectAccessible(page, 'answers by language');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await pageProblems(page, problems)).toEqual([]);
+  });
 });

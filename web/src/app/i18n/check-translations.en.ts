@@ -40,5 +40,14 @@ export const checkTranslationsEn: typeof checkTranslationsSv = {
     audioRemove: 'Remove the recording',
     audioRemoved: 'The recording is removed.',
     notPublished: 'Publish the check first, or save a draft with questions: those are the questions translated.',
+    rates: {
+      title: 'Answers by language',
+      lead: 'How many answer, and how many answer both before and after, by the language they answered in. Shows where language may keep someone from taking part.',
+      caption: 'Answers by language. A language with fewer than {min} people is shown without figures.',
+      started: 'People',
+      responseRate: 'Answers sent',
+      pairingRate: 'Answered before and after',
+      empty: 'No answers yet.',
+    },
   },
 };

@@ -38,5 +38,14 @@ export const checkTranslationsSv = {
     audioRemove: 'Ta bort inspelningen',
     audioRemoved: 'Inspelningen är borttagen.',
     notPublished: 'Publicera mätningen först, eller spara ett utkast med frågor: det är de frågorna som översätts.',
+    rates: {
+      title: 'Svar per språk',
+      lead: 'Hur många som svarar, och hur många som svarar både före och efter, efter språket de svarade på. Visar var språket kan hindra någon från att vara med.',
+      caption: 'Svar per språk. Ett språk med färre än {min} personer visas utan siffror.',
+      started: 'Personer',
+      responseRate: 'Skickade svar',
+      pairingRate: 'Svarade både före och efter',
+      empty: 'Inga svar än.',
+    },
   },
 };
