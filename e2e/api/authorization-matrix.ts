@@ -721,6 +721,14 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/audio/s1/ar` }),
   },
+  // The kiosk tablet's recordings, through the response (the fixture has none: an allowed caller gets 404 from the service).
+  'GET /api/checks/kiosk/:responseId/audio/:itemKey/:language': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/audio/s1/ar` }),
+  },
   // The network's shared translations of a core item: its coordinator.
   'GET /api/checks/core-items/:coreItemId/translations': {
     own: ['coordinator'],

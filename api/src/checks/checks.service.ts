@@ -504,6 +504,7 @@ export class ChecksService {
         version.instrumentId,
         caller.networkId,
         answering.language as StaffLanguage,
+        answering.id,
       ),
     };
   }

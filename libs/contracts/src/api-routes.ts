@@ -213,6 +213,8 @@ export const ApiRoutes = {
     supportSignals: 'checks/support-signals',
     /** GET protected aggregate results (managers, HR, administrators). */
     results: 'checks/results',
+    /** GET an item's recording for the person answering on the kiosk tablet (the kiosk credential may read only this). */
+    kioskAudio: 'checks/kiosk/:responseId/audio/:itemKey/:language',
     /** GET response and pairing rates by answer language (HR, administrators; query: instrumentId, unitId, areaId). */
     languageRates: 'checks/results/languages',
     /** GET an instrument's items with their translations and audio (owners). */

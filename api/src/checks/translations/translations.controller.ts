@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, 
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, Role } from '@kunna/contracts';
-import { Access, ANY, OWN_ORGANISATION, SELF } from '../../auth/access.decorator';
+import { Access, ANY, KIOSK_RESPONSE, OWN_ORGANISATION, SELF } from '../../auth/access.decorator';
 import { CallerParam } from '../../auth/caller.decorator';
 import type { Caller } from '../../auth/caller';
 import { AttachmentUploadInterceptor } from '../../library/attachment-upload.interceptor';
 import { contentDisposition } from '../../library/modules.controller';
 import { CheckTarget } from '../checks-access.guard';
-import { INSTRUMENT_EDITORS } from '../checks.service';
+import { INSTRUMENT_EDITORS, KIOSK_ROLES } from '../checks.service';
 import { CreateTranslationDto, LanguageRatesQueryDto, TranslationSettingsDto, UpdateTranslationDto } from './translations.dto';
 import { LANGUAGE_RATE_ROLES, TranslationsService, UploadedAudio } from './translations.service';
 
@@ -104,13 +104,21 @@ export class TranslationsController {
     @Param('language') language: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const file = await this.translations.downloadAudio(caller, id, itemKey, language);
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      length: file.content.length,
-      disposition: contentDisposition(file.fileName).replace(/^attachment/, 'inline'),
-    });
+    return playable(response, await this.translations.downloadAudio(caller, id, itemKey, language));
+  }
+
+  /** The kiosk tablet plays the recording through the response being answered: the kiosk credential reads only this. */
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
+  @CheckTarget('kioskResponse', 'responseId')
+  @Get(ApiRoutes.checks.kioskAudio)
+  async kioskAudio(
+    @CallerParam() caller: Caller,
+    @Param('responseId') responseId: string,
+    @Param('itemKey') itemKey: string,
+    @Param('language') language: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    return playable(response, await this.translations.downloadKioskAudio(caller, responseId, itemKey, language));
   }
 
   @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
@@ -127,6 +135,16 @@ export class TranslationsController {
   languageRates(@CallerParam() caller: Caller, @Query() query: LanguageRatesQueryDto): Promise<LanguageRates> {
     return this.translations.languageRates(caller, query);
   }
+}
+
+/** Inline, for an `<audio>` element, with the type detected at upload; nothing in it can run. */
+function playable(response: Response, file: { content: Buffer; contentType: string; fileName: string }): StreamableFile {
+  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  return new StreamableFile(file.content, {
+    type: file.contentType,
+    length: file.content.length,
+    disposition: contentDisposition(file.fileName).replace(/^attachment/, 'inline'),
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

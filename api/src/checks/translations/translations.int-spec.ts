@@ -250,6 +250,15 @@ describe('translated check items (integration)', () => {
     expect((await hr.put(`/api/checks/instruments/${instrumentId}/audio/s1/ar`)).status).toBe(400);
     // Put back for the pages that show it.
     expect((await upload(wav, 'fråga 1.wav')).status).toBe(200);
+    // On the kiosk tablet the recording comes through the response being answered.
+    const kiosk = (await ambassador.post(`/api/checks/rounds/${roundOf(CheckKind.Before).id}/kiosk?language=ar`, { responseId: randomUUID(), personId: colleagues[0] }))
+      .body as KioskForm;
+    const kioskUrl = question(kiosk, 's1').audioUrl;
+    expect(kioskUrl).toBe(`/api/checks/kiosk/${kiosk.responseId}/audio/s1/ar`);
+    const kioskPlayed = await ambassador.get(kioskUrl ?? '');
+    expect(kioskPlayed.status).toBe(200);
+    expect(Buffer.compare(kioskPlayed.body as Buffer, wav)).toBe(0);
+    expect((await ambassador.get(`/api/checks/kiosk/${kiosk.responseId}/audio/k1/ar`)).status).toBe(404);
   });
 
   it('answers record their language; answers in Arabic pair with the same person’s Swedish answers', async () => {

@@ -13,6 +13,7 @@ import {
   LanguageRates,
   LanguageRatesQuery,
   Role,
+  routePath,
   StaffLanguage,
   UpdateTranslationRequest,
 } from '@kunna/contracts';
@@ -190,6 +191,19 @@ export class TranslationsService {
     return audio;
   }
 
+  /** The recording of a question of the kiosk response's check (the guard has checked the response and the round). */
+  async downloadKioskAudio(caller: Caller, responseId: string, itemKey: string, language: string): Promise<AudioRow & { content: Buffer }> {
+    const response = await this.checks.response(responseId);
+    if (!response || response.organisationId !== caller.organisationId || response.via !== 'kiosk') throw notFound();
+    const round = await this.checks.round(response.roundId);
+    const assignment = round && (await this.checks.assignment(round.assignmentId));
+    const version = assignment && (await this.checks.version(assignment.instrumentVersionId));
+    if (!version) throw notFound();
+    const audio = await this.repository.audioContent(version.instrumentId, itemKey, language);
+    if (!audio) throw notFound('Det finns ingen inspelning av frågan på språket.');
+    return audio;
+  }
+
   async removeAudio(caller: Caller, instrumentId: string, itemKey: string, language: string): Promise<void> {
     await this.ownInstrument(caller, instrumentId);
     if (!(await this.repository.removeAudio(instrumentId, itemKey, language))) throw notFound('Det finns ingen inspelning av frågan på språket.');
@@ -202,10 +216,20 @@ export class TranslationsService {
    * The questions in `language`, item by item: the organisation's own translation before the network's shared one,
    * reviewed ones always, drafts only when the instrument allows them; an item without one stays Swedish.
    */
-  async localize(questions: CheckQuestion[], instrumentId: string, networkId: string, language: StaffLanguage): Promise<CheckQuestion[]> {
+  async localize(
+    questions: CheckQuestion[],
+    instrumentId: string,
+    networkId: string,
+    language: StaffLanguage,
+    kioskResponseId?: string,
+  ): Promise<CheckQuestion[]> {
     const audio = await this.repository.audioOf(instrumentId);
-    const audioUrl = (key: string) =>
-      audio.some((a) => a.itemKey === key && a.language === language) ? audioPath(instrumentId, key, language) : null;
+    // On the kiosk tablet the recording comes through the response (the kiosk credential reads nothing else).
+    const path = (key: string) =>
+      kioskResponseId
+        ? `/api/${routePath(ApiRoutes.checks.kioskAudio, { responseId: kioskResponseId, itemKey: key, language })}`
+        : audioPath(instrumentId, key, language);
+    const audioUrl = (key: string) => (audio.some((a) => a.itemKey === key && a.language === language) ? path(key) : null);
     if (language === 'sv') {
       return questions.map((q) => ({ ...q, language: 'sv', text: q.textSv, options: q.options.map((o) => ({ ...o, text: o.textSv })), translationStatus: null, translationSource: null, audioUrl: audioUrl(q.key) }));
     }
