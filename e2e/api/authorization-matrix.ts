@@ -670,6 +670,91 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     }),
   },
 
+  // Rates by answer language: organisation-wide roles only (HR, administrators), aggregates through the privacy gate.
+  'GET /api/checks/results/languages': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({
+      path: '/api/checks/results/languages',
+      query: { instrumentId: instrumentIn(f, scope), unitId: unitIn(f, scope) },
+    }),
+  },
+  // Translations of an instrument's items (api/src/checks/translations): the instrument owner (HR, administrators).
+  'GET /api/checks/instruments/:instrumentId/translations': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/translations` }),
+  },
+  'POST /api/checks/instruments/:instrumentId/translations': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/translations`, body: { itemKey: 's1', language: 'sv' } }),
+  },
+  'PUT /api/checks/instruments/:instrumentId/translation-settings': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/translation-settings`, body: { allowDraftTranslations: 'ja' } }),
+  },
+  // A JSON body carries no file: an allowed caller gets 400 ("Välj en ljudfil").
+  'PUT /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/audio/s1/ar`, body: {} }),
+  },
+  // Everyone in the organisation plays recordings; the fixture has none, so an allowed caller gets 404 from the service.
+  'GET /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    own: EVERYONE,
+    sibling: EVERYONE,
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/audio/s1/ar` }),
+  },
+  'DELETE /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    own: ['hr', 'admin'],
+    sibling: ['hr', 'admin'],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/audio/s1/ar` }),
+  },
+  // The kiosk tablet's recordings, through the response (the fixture has none: an allowed caller gets 404 from the service).
+  'GET /api/checks/kiosk/:responseId/audio/:itemKey/:language': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    allowedStatus: 404,
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/audio/s1/ar` }),
+  },
+  // The network's shared translations of a core item: its coordinator.
+  'GET /api/checks/core-items/:coreItemId/translations': {
+    own: ['coordinator'],
+    request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/translations` }),
+  },
+  'POST /api/checks/core-items/:coreItemId/translations': {
+    own: ['coordinator'],
+    request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/translations`, body: {} }),
+  },
+  // A made-up translation id: callers past the guard get 404 from the service (which decides own or shared rows).
+  'PUT /api/checks/translations/:translationId': {
+    own: ['hr', 'admin', 'coordinator'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000', body: { text: 'نص' } }),
+  },
+  'DELETE /api/checks/translations/:translationId': {
+    own: ['hr', 'admin', 'coordinator'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /api/checks/translations/:translationId/review': {
+    own: ['hr', 'admin', 'coordinator'],
+    allowedStatus: 404,
+    request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000/review' }),
+  },
+
   // --- insight (api/src/insights): own = U1, sibling = U2, other = U4 in B; write bodies fail validation (400) ---
   'GET /api/insights/units/:unitId/team': {
     own: ['manager', 'areaManager', 'hr', 'admin'],

@@ -27,6 +27,8 @@ const KIOSK_ROUTES: RouteKey[] = [
   'PUT /api/checks/kiosk/:responseId/items/:itemKey',
   'POST /api/checks/kiosk/:responseId/submit',
   'POST /api/checks/kiosk/:responseId/decline',
+  // The recording of a question, in the language chosen on the tablet (translated check items).
+  'GET /api/checks/kiosk/:responseId/audio/:itemKey/:language',
   'GET /api/kiosk',
   'POST /api/kiosk/leave',
 ];

@@ -38,6 +38,7 @@ import {
   StartKioskDto,
   SupportSignalsQueryDto,
 } from './dto/checks.dto';
+import { AnswerLanguageQueryDto } from './translations/translations.dto';
 
 /**
  * Before/after checks. Individual answers go to one place only: the person who gave them (`checks/answer`,
@@ -153,8 +154,13 @@ export class ChecksController {
   @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_ROUND('roundId') })
   @CheckTarget('round', 'roundId')
   @Post(ApiRoutes.checks.kioskResponses)
-  startKiosk(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: StartKioskDto): Promise<KioskForm> {
-    return this.checks.startKiosk(caller, id, body.responseId, body.personId);
+  startKiosk(
+    @CallerParam() caller: Caller,
+    @Param('roundId') id: string,
+    @Body() body: StartKioskDto,
+    @Query() query: AnswerLanguageQueryDto,
+  ): Promise<KioskForm> {
+    return this.checks.startKiosk(caller, id, body.responseId, body.personId, query.language);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
@@ -202,13 +208,16 @@ export class ChecksController {
     return this.checks.codePreview(code);
   }
 
-  /** A POST, not a GET: the first open starts the person's response (a read must not write). */
+  /**
+   * A POST, not a GET: the first open starts the person's response (a read must not write). `?language=` shows the
+   * questions in that language (else the response's, else the person's) and records the answers in it.
+   */
   @Access({ roles: [Role.Staff], target: SELF })
   @CheckTarget('code', 'code')
   @Post(ApiRoutes.checks.answer)
   @HttpCode(200)
-  openForm(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
-    return this.checks.openForm(caller, code);
+  openForm(@CallerParam() caller: Caller, @Param('code') code: string, @Query() query: AnswerLanguageQueryDto): Promise<CheckForm> {
+    return this.checks.openForm(caller, code, query.language);
   }
 
   @Access({ roles: [Role.Staff], target: SELF })

@@ -21,6 +21,7 @@ export class CheckInstrumentEntity {
   @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  @Column('boolean', { name: 'allow_draft_translations', default: false }) allowDraftTranslations!: boolean;
 }
 
 @Entity('check_instrument_version')
@@ -76,6 +77,7 @@ export class CheckResponseEntity {
   @Column('text') via!: string;
   @Column('timestamptz', { name: 'started_at', default: () => 'now()' }) startedAt!: Date;
   @Column('timestamptz', { name: 'finished_at', nullable: true }) finishedAt!: Date | null;
+  @Column('text', { default: 'sv' }) language!: string;
 }
 
 @Entity('check_answer')
@@ -87,6 +89,45 @@ export class CheckAnswerEntity {
   @Column('jsonb', { nullable: true }) value!: unknown;
   @Column('uuid', { name: 'rated_by', nullable: true }) ratedBy!: string | null;
   @Column('timestamptz', { name: 'answered_at', default: () => 'now()' }) answeredAt!: Date;
+  @Column('text', { default: 'sv' }) language!: string;
+}
+
+/* 1763902420000-check-item-translations.ts */
+@Entity('check_item_translation')
+export class CheckItemTranslationEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'network_id' }) networkId!: string;
+  @Column('uuid', { name: 'organisation_id', nullable: true }) organisationId!: string | null;
+  @Column('uuid', { name: 'instrument_id', nullable: true }) instrumentId!: string | null;
+  @Column('text', { name: 'item_key' }) itemKey!: string;
+  @Column('text') language!: string;
+  @Column('text') text!: string;
+  @Column('jsonb', { default: () => "'{}'" }) options!: Record<string, string>;
+  @Column('text', { name: 'source_text' }) sourceText!: string;
+  @Column('text') source!: string;
+  @Column('text', { default: 'draft' }) status!: string;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column('uuid', { name: 'updated_by', nullable: true }) updatedBy!: string | null;
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' }) updatedAt!: Date;
+  @Column('uuid', { name: 'reviewed_by', nullable: true }) reviewedBy!: string | null;
+  @Column('timestamptz', { name: 'reviewed_at', nullable: true }) reviewedAt!: Date | null;
+}
+
+@Entity('check_item_audio')
+export class CheckItemAudioEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'instrument_id' }) instrumentId!: string;
+  @Column('text', { name: 'item_key' }) itemKey!: string;
+  @Column('text') language!: string;
+  @Column('text', { name: 'file_name' }) fileName!: string;
+  @Column('text', { name: 'content_type' }) contentType!: string;
+  @Column('integer', { name: 'byte_size' }) byteSize!: number;
+  @Column('text') sha256!: string;
+  @Column('bytea') content!: Buffer;
+  @Column('uuid', { name: 'created_by', nullable: true }) createdBy!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 
 export const CHECK_ENTITIES = [
@@ -97,4 +138,6 @@ export const CHECK_ENTITIES = [
   CheckRoundEntity,
   CheckResponseEntity,
   CheckAnswerEntity,
+  CheckItemTranslationEntity,
+  CheckItemAudioEntity,
 ];

@@ -4,11 +4,14 @@ import { ChecksAccessGuard } from './checks-access.guard';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
 import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
+import { TranslationsController } from './translations/translations.controller';
+import { TranslationsRepository } from './translations/translations.repository';
+import { TranslationsService } from './translations/translations.service';
 
 /** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
 @Module({
-  controllers: [ChecksController],
-  providers: [ChecksRepository, ChecksService, ChecksAccessGuard],
+  controllers: [ChecksController, TranslationsController],
+  providers: [ChecksRepository, ChecksService, ChecksAccessGuard, TranslationsRepository, TranslationsService],
   exports: [ChecksService, ChecksRepository],
 })
 export class ChecksModule implements OnModuleInit {

@@ -78,6 +78,8 @@ export interface ResponseRow {
   status: ResponseStatus;
   form: 'A' | 'B';
   via: 'link' | 'kiosk';
+  /** The language the answers are given in (a staff language; `sv` unless chosen). */
+  language: string;
 }
 
 export interface StoredAnswerRow {
@@ -390,7 +392,7 @@ export class ChecksRepository {
 
   async response(id: string): Promise<ResponseRow | null> {
     const rows = await this.query<ResponseRow>(
-      `select id, organisation_id as "organisationId", round_id as "roundId", person_id as "personId", status, form, via
+      `select id, organisation_id as "organisationId", round_id as "roundId", person_id as "personId", status, form, via, language
          from check_response where id = $1`,
       [id],
     );
@@ -399,7 +401,7 @@ export class ChecksRepository {
 
   async responseOf(roundId: string, personId: string): Promise<ResponseRow | null> {
     const rows = await this.query<ResponseRow>(
-      `select id, organisation_id as "organisationId", round_id as "roundId", person_id as "personId", status, form, via
+      `select id, organisation_id as "organisationId", round_id as "roundId", person_id as "personId", status, form, via, language
          from check_response where round_id = $1 and person_id = $2`,
       [roundId, personId],
     );
@@ -407,15 +409,28 @@ export class ChecksRepository {
   }
 
   /** Starts a response once per person and round; a retry or a second device finds the first. */
-  async startResponse(row: { id: string; organisationId: string; roundId: string; personId: string; form: 'A' | 'B'; via: 'link' | 'kiosk' }): Promise<ResponseRow> {
+  async startResponse(row: {
+    id: string;
+    organisationId: string;
+    roundId: string;
+    personId: string;
+    form: 'A' | 'B';
+    via: 'link' | 'kiosk';
+    language?: string;
+  }): Promise<ResponseRow> {
     await this.query(
-      `insert into check_response (id, organisation_id, round_id, person_id, form, via) values ($1, $2, $3, $4, $5, $6)
+      `insert into check_response (id, organisation_id, round_id, person_id, form, via, language) values ($1, $2, $3, $4, $5, $6, $7)
        on conflict do nothing`,
-      [row.id, row.organisationId, row.roundId, row.personId, row.form, row.via],
+      [row.id, row.organisationId, row.roundId, row.personId, row.form, row.via, row.language ?? 'sv'],
     );
     const existing = await this.responseOf(row.roundId, row.personId);
     if (!existing) throw new Error('response neither inserted nor found');
     return existing;
+  }
+
+  /** A response still being answered follows the language it was last opened in; finished ones keep theirs. */
+  async setResponseLanguage(id: string, language: string): Promise<void> {
+    await this.query(`update check_response set language = $2 where id = $1 and status = 'in_progress'`, [id, language]);
   }
 
   async answers(responseId: string): Promise<StoredAnswerRow[]> {
@@ -428,10 +443,11 @@ export class ChecksRepository {
   /** Idempotent per item: the latest answer for an item replaces the earlier one. */
   async saveAnswer(response: ResponseRow, itemKey: string, value: CheckAnswerValue | null, ratedBy: string | null): Promise<void> {
     await this.query(
-      `insert into check_answer (response_id, item_key, organisation_id, declined, value, rated_by) values ($1, $2, $3, $4, $5, $6)
+      `insert into check_answer (response_id, item_key, organisation_id, declined, value, rated_by, language)
+       values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (response_id, item_key) do update set declined = excluded.declined, value = excluded.value,
-         rated_by = excluded.rated_by, answered_at = now()`,
-      [response.id, itemKey, response.organisationId, value === null, value === null ? null : JSON.stringify(value), ratedBy],
+         rated_by = excluded.rated_by, answered_at = now(), language = excluded.language`,
+      [response.id, itemKey, response.organisationId, value === null, value === null ? null : JSON.stringify(value), ratedBy, response.language ?? 'sv'],
     );
   }
 

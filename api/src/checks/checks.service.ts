@@ -19,6 +19,7 @@ import {
   InstrumentSummary,
   InstrumentVersion,
   KioskAnswerFinished,
+  isStaffLanguage,
   KioskForm,
   KioskRoster,
   MyChecks,
@@ -29,6 +30,7 @@ import {
   SavedAnswer,
   SaveAnswerRequest,
   SaveObservationRequest,
+  StaffLanguage,
   SupportSignal,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
@@ -43,6 +45,7 @@ import { PrivacyGate, valueElements, type GateElement } from '../privacy';
 import { analyseGroup, groupInputs, ResponseData, suppressedResult } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';
 import { coreKey, parseItems, withCoreItems } from './instrument-items';
+import { TranslationsService } from './translations/translations.service';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson, toQuestion } from './scoring';
 
 /** Who edits instruments: HR and administrators of the organisation. */
@@ -75,6 +78,7 @@ export class ChecksService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly gate: PrivacyGate,
+    private readonly translations: TranslationsService,
   ) {}
 
   // --- common core items (network coordinator) ---
@@ -376,7 +380,7 @@ export class ChecksService {
 
   // --- answering through the link (signed in as oneself) ---
 
-  async openForm(caller: Caller, code: string): Promise<CheckForm> {
+  async openForm(caller: Caller, code: string, asked?: string): Promise<CheckForm> {
     const { round, assignment, version } = await this.roundForCode(caller, code);
     let response = await this.repository.responseOf(round.id, caller.personId);
     if (!response) {
@@ -388,8 +392,10 @@ export class ChecksService {
         personId: caller.personId,
         form: formFor(caller.personId, assignment.id, round.kind),
         via: 'link',
+        language: answerLanguage(asked, null, caller.preferredLanguage),
       });
     }
+    response = await this.followLanguage(response, asked);
     const items = itemsFor(version.items, round.kind, response.form);
     const answers = await this.repository.answers(response.id);
     return {
@@ -398,7 +404,8 @@ export class ChecksService {
       kind: round.kind,
       title: assignment.title,
       status: response.status,
-      questions: items.map(toQuestion),
+      language: response.language,
+      questions: await this.translations.localize(items.map(toQuestion), version.instrumentId, caller.networkId, response.language as StaffLanguage),
       answers: answers.filter((a) => items.some((i) => i.key === a.itemKey)).map((a) => savedAnswer(version.items, a)),
     };
   }
@@ -415,6 +422,13 @@ export class ChecksService {
     const form = await this.openForm(caller, code);
     if (form.status === 'in_progress') await this.repository.finishResponse(form.responseId, status);
     return this.openForm(caller, code);
+  }
+
+  /** A response still being answered switches to the language asked for; its later answers are recorded in it. */
+  private async followLanguage(response: ResponseRow, asked: string | undefined): Promise<ResponseRow> {
+    if (!isStaffLanguage(asked) || asked === response.language || response.status !== 'in_progress') return response;
+    await this.repository.setResponseLanguage(response.id, asked);
+    return { ...response, language: asked };
   }
 
   private async roundForCode(caller: Caller, code: string): Promise<{ round: RoundRow; assignment: NonNullable<Awaited<ReturnType<ChecksRepository['assignment']>>>; version: VersionRow }> {
@@ -459,7 +473,7 @@ export class ChecksService {
     };
   }
 
-  async startKiosk(caller: Caller, roundId: string, responseId: string, personId: string): Promise<KioskForm> {
+  async startKiosk(caller: Caller, roundId: string, responseId: string, personId: string, asked?: string): Promise<KioskForm> {
     const { round, assignment, version } = await this.kioskRound(caller, roundId);
     if (!round.open) throw stateConflict('Mätningen är inte öppen just nu.', 'round_closed');
     if (!(await this.repository.isInvited(assignment.id, round.opensOn, personId))) {
@@ -478,12 +492,22 @@ export class ChecksService {
         personId,
         form: formFor(personId, assignment.id, round.kind),
         via: 'kiosk',
+        language: answerLanguage(asked, null, undefined),
       }));
+    // The tablet is shared: the language is the one chosen on it for this person, never the signed-in ambassador's.
+    const answering = await this.followLanguage(response, asked);
     return {
-      responseId: response.id,
+      responseId: answering.id,
       kind: round.kind,
       title: assignment.title,
-      questions: itemsFor(version.items, round.kind, response.form).map(toQuestion),
+      language: answering.language,
+      questions: await this.translations.localize(
+        itemsFor(version.items, round.kind, answering.form).map(toQuestion),
+        version.instrumentId,
+        caller.networkId,
+        answering.language as StaffLanguage,
+        answering.id,
+      ),
     };
   }
 
@@ -711,6 +735,13 @@ export class ChecksService {
     if (!callerCovers(caller, roles, unit)) throw forbidden();
     return unit;
   }
+}
+
+/** The language asked for, else the response's, else the person's own when it is a staff language, else Swedish. */
+function answerLanguage(asked: string | undefined, current: string | null, preferred: string | undefined): StaffLanguage {
+  if (isStaffLanguage(asked)) return asked;
+  if (isStaffLanguage(current)) return current;
+  return isStaffLanguage(preferred) ? preferred : 'sv';
 }
 
 function isoDay(date: Date): string {

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { CheckResults, CompetenceBreakdown, InstrumentSummary, MyChecks, SupportSignal } from '@kunna/contracts';
+import { CheckResults, CompetenceBreakdown, InstrumentSummary, InstrumentTranslations, LanguageRates, MyChecks, SupportSignal } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
 import { DEMO_PASSWORD, DemoResult, loadDemoDataIfEmpty } from '../demo/demo-data';
@@ -87,5 +87,32 @@ describe('demo checks (integration)', () => {
     expect(map.total.figures.every((figure) => figure.meanAfter === null)).toBe(true);
     // The dimensions differ within a unit (the demo's per-dimension adjustments).
     expect(new Set(rows['Ekbackens vård- och omsorgsboende']).size).toBeGreaterThan(1);
+  });
+
+  it('the demo instrument has machine-made drafts in Arabic, Somali and lätt svenska, shown because it allows drafts', async () => {
+    const hr = await signIn('karin.holm@alvstad.example');
+    const [instrument] = (await hr.get('/api/checks/instruments')).body as InstrumentSummary[];
+    const list = (await hr.get(`/api/checks/instruments/${instrument.id}/translations`)).body as InstrumentTranslations;
+    expect(list.allowDraftTranslations).toBe(true);
+    const answered = list.items.filter((i) => i.kind !== 'observation');
+    for (const item of answered) {
+      expect(item.translations.map((tr) => tr.language).sort()).toEqual(['ar', 'so', 'sv-x-easy']);
+      expect(item.translations.every((tr) => tr.source === 'machine' && tr.status === 'draft' && tr.reviewedAt === null)).toBe(true);
+      // The core items' translations are the network's, shared with every organisation.
+      expect(item.translations.every((tr) => tr.shared === (item.coreItemId !== null))).toBe(true);
+    }
+    const knowledge = list.items.find((i) => i.key === 'fel-signering');
+    expect(Object.keys(knowledge?.translations[0].options ?? {}).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('HR sees the rates by answer language: Arabic shown, Somali (two people) withheld', async () => {
+    const hr = await signIn('karin.holm@alvstad.example');
+    const [instrument] = (await hr.get('/api/checks/instruments')).body as InstrumentSummary[];
+    const rates = (await hr.get('/api/checks/results/languages').query({ instrumentId: instrument.id })).body as LanguageRates;
+    expect(rates.suppressed).toBe(false);
+    const byLanguage = Object.fromEntries(rates.languages.map((l) => [l.language, l]));
+    expect(byLanguage['ar']).toMatchObject({ started: 5, responseRate: 1, pairingRate: 1, suppressed: false });
+    expect(byLanguage['so']).toEqual({ language: 'so', started: null, responseRate: null, pairingRate: null, suppressed: true });
+    expect(byLanguage['sv'].suppressed).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { CheckItem, CheckItemInput, CheckItemKind, CheckKind, CompetenceDimension } from '@kunna/contracts';
+import { loadDemoTranslations } from './demo-translations';
 import { coreKey, withCoreItems } from './instrument-items';
 import { formFor, itemsFor } from './scoring';
 
@@ -131,6 +132,13 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
     ],
   );
 
+  await loadDemoTranslations(
+    client,
+    { networkId, organisationId: context.organisation_id, instrumentId, hrId: context.hr_id, coordinatorId: context.coordinator_id },
+    items,
+    cores.map((c) => c.item.key),
+  );
+
   const assignmentId = randomUUID();
   await client.query(
     `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title, follow_up_weeks, created_by, created_at)
@@ -189,16 +197,19 @@ interface UnitCheck {
   adjust: Partial<Record<CompetenceDimension, number>>;
   /** Only the first ones answer after. */
   afterCount: number;
+  /** The language each answering staff member used, by position (Swedish for the rest). */
+  languages?: string[];
 }
 
 /**
  * Earlier checks in other units of Älvstad, spread over the year, so HR's heat map and trend by quarter have rows and
  * points to show: Ekbacken and the two home-care units with enough pairs, Linden with three pairs (fewer than the
- * minimum of five: its figures are withheld).
+ * minimum of five: its figures are withheld). In Centrum's home care five answered in Arabic and two in Somali, so
+ * HR's rates by answer language show Arabic and withhold Somali.
  */
 const UNIT_CHECKS: UnitCheck[] = [
   { unitCode: 'AO-EKB', code: 'EKB', title: 'Tillfälle: trygg inloggning', beforeDay: -200, afterDay: -186, baselines: [2, 1, 2, 3, 2, 1, 2, 2, 3, 1, 2, 2], gains: [1, 1, 0, 1], adjust: { will: 1, ability: -1 }, afterCount: 11 },
-  { unitCode: 'HT-CEN', code: 'CEN', title: 'Tillfälle: digital signering i hemtjänsten', beforeDay: -120, afterDay: -104, baselines: [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1], gains: [1, 2, 1, 1], adjust: { will: -1, knowledge: 1 }, afterCount: 13 },
+  { unitCode: 'HT-CEN', code: 'CEN', title: 'Tillfälle: digital signering i hemtjänsten', beforeDay: -120, afterDay: -104, baselines: [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1], gains: [1, 2, 1, 1], adjust: { will: -1, knowledge: 1 }, afterCount: 13, languages: ['ar', 'ar', 'ar', 'ar', 'ar', 'so', 'so'] },
   { unitCode: 'HT-NOR', code: 'NOR', title: 'Tillfälle: Teams på surfplattan', beforeDay: -75, afterDay: -61, baselines: [3, 2, 3, 2, 3, 3, 2, 3, 2, 3], gains: [0, 1], adjust: { knowledge: 1, skills: -1 }, afterCount: 10 },
   { unitCode: 'FS-LIN', code: 'LIN', title: 'Tillfälle: lösenord', beforeDay: -45, afterDay: -40, baselines: [1, 2, 2], gains: [1], adjust: {}, afterCount: 3 },
 ];
@@ -237,10 +248,11 @@ async function loadUnitCheck(
   );
   for (const [index, row] of (staff.rows as Array<{ id: string }>).entries()) {
     const baseline = check.baselines[index];
-    await answer(client, context.organisation_id, before, assignmentId, row.id, items, CheckKind.Before, baseline, index % 3 !== 0, isoDay(today, check.beforeDay), baseline, check.adjust);
+    const language = check.languages?.[index] ?? 'sv';
+    await answer(client, context.organisation_id, before, assignmentId, row.id, items, CheckKind.Before, baseline, index % 3 !== 0, isoDay(today, check.beforeDay), baseline, check.adjust, language);
     if (index < check.afterCount) {
       const rating = Math.min(4, baseline + check.gains[index % check.gains.length]);
-      await answer(client, context.organisation_id, after, assignmentId, row.id, items, CheckKind.After, rating, true, isoDay(today, check.afterDay), baseline, check.adjust);
+      await answer(client, context.organisation_id, after, assignmentId, row.id, items, CheckKind.After, rating, true, isoDay(today, check.afterDay), baseline, check.adjust, language);
     }
   }
 }
@@ -258,13 +270,14 @@ async function answer(
   day: string,
   thenRating = rating,
   adjust: Partial<Record<CompetenceDimension, number>> = {},
+  language = 'sv',
 ): Promise<void> {
   const form = formFor(personId, assignmentId, kind);
   const responseId = randomUUID();
   await client.query(
-    `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, started_at, finished_at)
-     values ($1, $2, $3, $4, 'submitted', $5, 'kiosk', $6, $6)`,
-    [responseId, organisationId, roundId, personId, form, `${day}T10:00:00Z`],
+    `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, started_at, finished_at, language)
+     values ($1, $2, $3, $4, 'submitted', $5, 'kiosk', $6, $6, $7)`,
+    [responseId, organisationId, roundId, personId, form, `${day}T10:00:00Z`, language],
   );
   for (const item of itemsFor(items, kind, form)) {
     let value: object;
@@ -273,8 +286,8 @@ async function answer(
     else if (item.kind === CheckItemKind.Then) value = { rating: thenRating };
     else value = { rating: Math.min(4, Math.max(1, rating + (item.dimension ? (adjust[item.dimension] ?? 0) : 0))) };
     await client.query(
-      `insert into check_answer (response_id, item_key, organisation_id, value, answered_at) values ($1, $2, $3, $4, $5)`,
-      [responseId, item.key, organisationId, JSON.stringify(value), `${day}T10:00:00Z`],
+      `insert into check_answer (response_id, item_key, organisation_id, value, answered_at, language) values ($1, $2, $3, $4, $5, $6)`,
+      [responseId, item.key, organisationId, JSON.stringify(value), `${day}T10:00:00Z`, language],
     );
   }
 }

@@ -21,6 +21,7 @@ import { canAdapt, canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator, s
 import { checkModuleContent, ModuleContent, normaliseModuleContent } from './module-content';
 import { AttachmentRow, ModuleHeader, ModuleListRow, ModulesRepository, VersionRow } from './modules.repository';
 import { renderSafeMarkdown } from './markdown';
+import { withEasyExplanations } from './starter-library/easy-glossary';
 import { ProposalsRepository, withoutNetwork } from './proposals.repository';
 
 /** An uploaded file as multer keeps it in memory. */
@@ -391,7 +392,7 @@ export class ModulesService {
       targetGroups: row.targetGroups,
       format: row.format,
       durationMinutes: row.durationMinutes,
-      glossary: row.glossary,
+      glossary: withEasyExplanations(row.glossary),
       facilitatorGuide: row.facilitatorGuide,
       facilitatorGuideHtml: renderSafeMarkdown(row.facilitatorGuide),
       exercises: row.exercises,

@@ -221,6 +221,22 @@ export const ApiRoutes = {
     supportSignals: 'checks/support-signals',
     /** GET protected aggregate results (managers, HR, administrators). */
     results: 'checks/results',
+    /** GET an item's recording for the person answering on the kiosk tablet (the kiosk credential may read only this). */
+    kioskAudio: 'checks/kiosk/:responseId/audio/:itemKey/:language',
+    /** GET response and pairing rates by answer language (HR, administrators; query: instrumentId, unitId, areaId). */
+    languageRates: 'checks/results/languages',
+    /** GET an instrument's items with their translations and audio (owners). */
+    instrumentTranslations: 'checks/instruments/:instrumentId/translations',
+    /** PUT whether staff may see draft translations of the instrument. */
+    instrumentTranslationSettings: 'checks/instruments/:instrumentId/translation-settings',
+    /** PUT upload (multipart `file`), GET download, DELETE an item's recording in one language. */
+    itemAudio: 'checks/instruments/:instrumentId/audio/:itemKey/:language',
+    /** GET a core item's network-shared translations; POST add one (network coordinator). */
+    coreItemTranslations: 'checks/core-items/:coreItemId/translations',
+    /** PUT change the text (back to draft), DELETE remove. */
+    translation: 'checks/translations/:translationId',
+    /** POST mark reviewed by the caller (who and when are recorded). */
+    translationReview: 'checks/translations/:translationId/review',
   },
   // --- insight (api/src/insights) ---
   insights: {

@@ -215,7 +215,18 @@ export interface CheckQuestion {
   textSv: string;
   textEn: string | null;
   multiple: boolean;
-  options: Array<{ key: string; textSv: string; textEn: string | null }>;
+  options: Array<{ key: string; textSv: string; textEn: string | null; text?: string }>;
+  /**
+   * The language `text` (and each option's `text`) is in: the one asked for when a translation is shown
+   * (reviewed, or a draft the instrument owner allows), else Swedish. Absent where no language was chosen.
+   */
+  language?: string;
+  text?: string;
+  /** `draft` when the text shown is an unreviewed translation (say so to the reader); null for the original. */
+  translationStatus?: TranslationStatus | null;
+  translationSource?: TranslationSource | null;
+  /** The item read aloud in `language`, when the instrument owner attached a recording. */
+  audioUrl?: string | null;
 }
 
 export interface CheckAnswerValue {
@@ -263,6 +274,8 @@ export interface CheckForm {
   kind: CheckKind;
   title: string;
   status: ResponseStatus;
+  /** The language the answers are recorded in (the one the form was opened in). */
+  language?: string;
   questions: CheckQuestion[];
   /** The person's own saved answers: only ever sent to the person. */
   answers: SavedAnswer[];
@@ -325,6 +338,7 @@ export interface KioskForm {
   responseId: string;
   kind: CheckKind;
   title: string;
+  language?: string;
   questions: CheckQuestion[];
 }
 
@@ -414,4 +428,108 @@ export interface CheckResults {
   suppressed: boolean;
   reason: ResultsSuppressionReason | null;
   dimensions: DimensionResult[];
+}
+
+// --- translated check items (issue 18) ---
+
+/** A translation is a draft until a named person has reviewed it; `machine` ones were made by a translation tool. */
+export type TranslationStatus = 'draft' | 'reviewed';
+export type TranslationSource = 'machine' | 'human';
+
+/** One item's text (and its options' texts) in one language, with who made it and who reviewed it. */
+export interface ItemTranslation {
+  id: string;
+  itemKey: string;
+  /** A staff language other than Swedish (the original). */
+  language: string;
+  text: string;
+  /** Option key → translated text (knowledge items). */
+  options: Record<string, string>;
+  source: TranslationSource;
+  status: TranslationStatus;
+  /** Network-shared (a core item's translation for every organisation) or the organisation's own. */
+  shared: boolean;
+  /** The Swedish text it was translated from; `stale` when the item's Swedish text has changed since. */
+  sourceText: string;
+  stale: boolean;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  updatedAt: string;
+  reviewedBy: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+}
+
+/** An audio recording of one item in one language, attached by the instrument owner. */
+export interface ItemAudio {
+  itemKey: string;
+  language: string;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  createdAt: string;
+  url: string;
+}
+
+export interface TranslatableItem {
+  key: string;
+  kind: CheckItemKind;
+  textSv: string;
+  coreItemId: string | null;
+  options: Array<{ key: string; textSv: string }>;
+  /** Every translation that applies: the organisation's own before a network-shared one of the same language. */
+  translations: ItemTranslation[];
+  audio: ItemAudio[];
+}
+
+export interface InstrumentTranslations {
+  instrumentId: string;
+  /** The owner lets staff see draft (unreviewed) translations; otherwise only reviewed ones are shown. */
+  allowDraftTranslations: boolean;
+  /** The items of the latest published version (else of the draft). */
+  items: TranslatableItem[];
+}
+
+export interface CreateTranslationRequest {
+  itemKey: string;
+  language: string;
+  text: string;
+  options?: Record<string, string>;
+  /** `machine` for text from a translation tool; both start as drafts. */
+  source: TranslationSource;
+}
+
+export interface UpdateTranslationRequest {
+  text: string;
+  options?: Record<string, string>;
+}
+
+export interface TranslationSettingsRequest {
+  allowDraftTranslations: boolean;
+}
+
+/** Response and pairing rates of one instrument by the language answers were given in (HR). */
+export interface LanguageRate {
+  language: string;
+  /** People who started a response in the language (any round). */
+  started: number | null;
+  /** Of the started responses, the share submitted (not declined, not left unfinished). */
+  responseRate: number | null;
+  /** Of the people with a submitted before answer in the language, the share with a submitted after answer too. */
+  pairingRate: number | null;
+  suppressed: boolean;
+}
+
+export interface LanguageRates {
+  minimumGroupSize: number;
+  suppressed: boolean;
+  reason: ResultsSuppressionReason | null;
+  languages: LanguageRate[];
+}
+
+export interface LanguageRatesQuery {
+  instrumentId: string;
+  unitId?: string;
+  areaId?: string;
 }

@@ -17,3 +17,4 @@ export * from './competence-profiles';
 export * from './today';
 export * from './api-messages';
 export * from './endpoints';
+export * from './languages';

@@ -118,6 +118,11 @@ export interface DigCompArea {
 export interface GlossaryEntry {
   term: string;
   explanation: string;
+  /**
+   * The same in lätt svenska (easy Swedish), for the starter library's words; set by the server when a module is
+   * read (null where none is written), never stored with the module.
+   */
+  explanationEasy?: string | null;
 }
 
 /** An exercise built on a real case from care work. */

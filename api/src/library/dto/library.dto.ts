@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -140,6 +141,11 @@ export class GlossaryEntryDto implements GlossaryEntry {
   @ApiProperty({ description: 'Förklaring på enkel svenska' })
   @RequiredText('Förklaring', L.explanationMax)
   explanation!: string;
+
+  /** Set by the server for the starter library's words; a copy sent back with a draft is accepted and dropped. */
+  @ApiPropertyOptional({ readOnly: true, nullable: true, description: 'Förklaring på lätt svenska (startbibliotekets ord)' })
+  @Allow()
+  explanationEasy?: string | null;
 }
 
 export class ModuleExerciseDto implements ModuleExercise {

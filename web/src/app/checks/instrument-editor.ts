@@ -38,6 +38,7 @@ import { ChecksApi } from './checks-api';
           <span class="muted">{{ 'checks.instruments.notPublished' | t }}</span>
         }
       </p>
+      <p><a [routerLink]="['/matningar/instrument', instrumentId(), 'oversattningar']">{{ 'checkTranslations.open' | t }}</a></p>
       <form (ngSubmit)="save()">
         <div class="form-grid">
           <div class="field">

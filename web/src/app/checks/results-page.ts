@@ -11,6 +11,7 @@ import { Explain } from '../insights/explain';
 import { InsightFormat, PairRate, pairRate } from '../insights/insight-format';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { ChecksApi } from './checks-api';
+import { LanguageRatesTable } from './language-rates';
 import { DecimalFormatPipe, PercentFormatPipe } from './percent';
 
 /**
@@ -20,7 +21,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
  */
 @Component({
   selector: 'k-check-results',
-  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain],
+  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain, LanguageRatesTable],
   styles: `.advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; }`,
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
@@ -121,6 +122,9 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
         <p class="hint">{{ 'checks.results.note' | t }}</p>
         <k-explain [about]="'checks.results.change' | t" [text]="'insightPages.stats.changeExplained' | t" />
       }
+    }
+    @if (ready() && permissions.organisationWide() && instrumentId()) {
+      <k-language-rates [instrumentId]="instrumentId()" [group]="group()" />
     }
   `,
 })

@@ -1,6 +1,7 @@
 import { competenceEn } from './competence.en';
 import { profilesEn } from './profiles.en';
 import { libraryEn } from './library.en';
+import { checkTranslationsEn } from './check-translations.en';
 import { calendarEn } from './calendar.en';
 import { todayEn } from './today.en';
 import { sessionsPlanEn } from './sessions-plan.en';
@@ -904,6 +905,7 @@ export const en: Translations = {
   },
   language: { sv: 'Svenska', en: 'English' },
   ...libraryEn,
+  ...checkTranslationsEn,
   ...competenceEn,
   ...calendarEn,
   ...todayEn,

@@ -90,6 +90,8 @@ export const libraryEn: Pick<Translations, keyof typeof librarySv> = {
     guide: 'Facilitator guide',
     glossary: 'Glossary',
     glossaryHint: 'Workplace words explained in plain language.',
+    glossaryEasy: 'Show in easy Swedish',
+    glossaryEasyLabel: 'In easy Swedish:',
     exercises: 'Exercises',
     material: 'Links and attachments',
     externalLink: 'opens in a new tab',

@@ -87,6 +87,8 @@ export const librarySv = {
     guide: 'Handledarguide',
     glossary: 'Ordlista',
     glossaryHint: 'Ord från arbetsplatsen, förklarade med enkla ord.',
+    glossaryEasy: 'Visa på lätt svenska',
+    glossaryEasyLabel: 'På lätt svenska:',
     exercises: 'Övningar',
     material: 'Länkar och bilagor',
     externalLink: 'öppnas i ny flik',

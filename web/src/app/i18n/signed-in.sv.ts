@@ -4,6 +4,7 @@ import { librarySv } from './library.sv';
 import { calendarSv } from './calendar.sv';
 import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
+import { checkTranslationsSv } from './check-translations.sv';
 
 /**
  * Swedish texts of the pages inside the shell (signed in) that no page outside it uses: the sign-in, code and kiosk
@@ -12,6 +13,7 @@ import { sessionsPlanSv } from './sessions-plan.sv';
  */
 export const signedInSv = {
   ...librarySv,
+  ...checkTranslationsSv,
   ...competenceSv,
   ...calendarSv,
   ...todaySv,

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
 import { DigCompArea, ModuleVersion } from '@kunna/contracts';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -25,6 +25,14 @@ export class ModuleContent {
   protected readonly dimensionKey = dimensionKey;
   protected readonly formatKey = formatKey;
   protected readonly targetGroupKey = targetGroupKey;
+
+  /** The starter library's words carry an explanation in lätt svenska: shown on request, and from the start to those reading Kunna in it. */
+  protected readonly hasEasy = computed(() => this.version().glossary.some((entry) => !!entry.explanationEasy));
+  protected readonly easy = linkedSignal(() => (this.i18n.language() as string) === 'sv-x-easy');
+
+  protected toggleEasy(): void {
+    this.easy.update((on) => !on);
+  }
 
   protected readonly competences = computed(() => {
     const english = this.i18n.language() === 'en';

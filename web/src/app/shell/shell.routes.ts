@@ -196,6 +196,12 @@ export const SHELL_ROUTES: Routes = [
     loadComponent: () => import('../checks/instrument-editor').then((m) => m.InstrumentEditor),
     title: 'checks.instruments.title',
   },
+  {
+    path: 'matningar/instrument/:instrumentId/oversattningar',
+    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    loadComponent: () => import('../checks/instrument-translations').then((m) => m.InstrumentTranslationsPage),
+    title: 'checkTranslations.title',
+  },
   // --- calendars, notifications and the e-mail outbox (web/src/app/calendar, web/src/app/notifications) ---
   {
     path: 'notiser',
