@@ -12,7 +12,7 @@ import type { HealthStatus } from './api-routes';
 import type { AuditLogPage, AuditLogQuery, AuditRetention } from './audit';
 import type { AuthConfig, ChangePasswordRequest, CurrentUser, RedeemCodeRequest, SessionInfo, SetLanguageRequest, SignInRequest } from './auth';
 import type { CalendarFeedCreated, CalendarFeedStatus, NotificationList, OutboxMessage, OutboxMessageSummary } from './calendar';
-import type { CancelAssignmentRequest, CheckAssignment, CheckCodePreview, CheckForm, CheckResults, CoreItem, CreateCheckAssignmentRequest, CreateCoreItemRequest, CreateInstrumentRequest, InstrumentDetail, InstrumentDraft, InstrumentSummary, InstrumentVersion, KioskAnswerFinished, KioskCredential, KioskForm, KioskRoster, LeaveKioskRequest, MyChecks, ObservationSaved, OpenRoundRequest, ResultsQuery, SaveAnswerRequest, SaveObservationRequest, SavedAnswer, StartKioskResponseRequest, SupportSignal } from './checks';
+import type { CancelAssignmentRequest, CreateTranslationRequest, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, LanguageRatesQuery, TranslationSettingsRequest, UpdateTranslationRequest, CheckAssignment, CheckCodePreview, CheckForm, CheckResults, CoreItem, CreateCheckAssignmentRequest, CreateCoreItemRequest, CreateInstrumentRequest, InstrumentDetail, InstrumentDraft, InstrumentSummary, InstrumentVersion, KioskAnswerFinished, KioskCredential, KioskForm, KioskRoster, LeaveKioskRequest, MyChecks, ObservationSaved, OpenRoundRequest, ResultsQuery, SaveAnswerRequest, SaveObservationRequest, SavedAnswer, StartKioskResponseRequest, SupportSignal } from './checks';
 import type { CompetenceBreakdown, CompetenceTrend, UnitCompetence } from './competence-insight';
 import type { CompetenceProfile, CompetenceProfileRequest, MyCompetenceGap, UnitCompetenceGap } from './competence-profiles';
 import type { ApiError } from './errors';
@@ -65,12 +65,16 @@ export interface ResponseTypes {
   ImportResult: ImportResult;
   ImportRunSummary: ImportRunSummary;
   InstrumentDetail: InstrumentDetail;
+  InstrumentTranslations: InstrumentTranslations;
+  ItemAudio: ItemAudio;
+  ItemTranslation: ItemTranslation;
   InstrumentSummary: InstrumentSummary;
   InstrumentVersion: InstrumentVersion;
   KioskAnswerFinished: KioskAnswerFinished;
   KioskCredential: KioskCredential;
   KioskForm: KioskForm;
   KioskRoster: KioskRoster;
+  LanguageRates: LanguageRates;
   ModuleAttachment: ModuleAttachment;
   ModuleDetail: ModuleDetail;
   ModuleProposal: ModuleProposal;
@@ -151,6 +155,7 @@ export interface RequestTypes {
   CreateQualificationRequest: CreateQualificationRequest;
   CreateSeriesRequest: CreateSeriesRequest;
   CreateSessionRequest: CreateSessionRequest;
+  CreateTranslationRequest: CreateTranslationRequest;
   CreateSupportEntryRequest: CreateSupportEntryRequest;
   CreateUnitRequest: CreateUnitRequest;
   DeclineProposalRequest: DeclineProposalRequest;
@@ -159,6 +164,7 @@ export interface RequestTypes {
   InsightParticipationQuery: InsightParticipationQuery;
   InstrumentDraft: InstrumentDraft;
   IssueOneTimeCodeRequest: IssueOneTimeCodeRequest;
+  LanguageRatesQuery: LanguageRatesQuery;
   LeaveKioskRequest: LeaveKioskRequest;
   ModuleContentInput: ModuleContentInput;
   ModuleListQuery: ModuleListQuery;
@@ -185,6 +191,7 @@ export interface RequestTypes {
   StartKioskResponseRequest: StartKioskResponseRequest;
   SupportListQuery: SupportListQuery;
   TargetRequest: TargetRequest;
+  TranslationSettingsRequest: TranslationSettingsRequest;
   UpdateAppointmentRequest: UpdateAppointmentRequest;
   UpdateAreaRequest: UpdateAreaRequest;
   UpdateModuleRequest: UpdateModuleRequest;
@@ -193,6 +200,7 @@ export interface RequestTypes {
   UpdateProgramRequest: UpdateProgramRequest;
   UpdateSeriesRequest: UpdateSeriesRequest;
   UpdateSessionRequest: UpdateSessionRequest;
+  UpdateTranslationRequest: UpdateTranslationRequest;
   UpdateTargetRequest: UpdateTargetRequest;
   UpdateUnitRequest: UpdateUnitRequest;
 }
@@ -304,6 +312,20 @@ export const Endpoints = {
   'checks.mine': { method: 'GET', path: ApiRoutes.checks.mine, response: { status: 200, body: 'MyChecks' }, errors: [401, 403] },
   'checks.supportSignals': { method: 'GET', path: ApiRoutes.checks.supportSignals, response: { status: 200, body: 'SupportSignal', array: true }, errors: [400, 401, 403] },
   'checks.results': { method: 'GET', path: ApiRoutes.checks.results, query: 'ResultsQuery', response: { status: 200, body: 'CheckResults' }, errors: [400, 401, 403] },
+  // api/src/checks/translations/translations.controller.ts
+  'translations.list': { method: 'GET', path: ApiRoutes.checks.instrumentTranslations, response: { status: 200, body: 'InstrumentTranslations' }, errors: [400, 401, 403, 404] },
+  'translations.create': { method: 'POST', path: ApiRoutes.checks.instrumentTranslations, request: 'CreateTranslationRequest', response: { status: 201, body: 'ItemTranslation' }, errors: [400, 401, 403, 404, 409] },
+  'translations.settings': { method: 'PUT', path: ApiRoutes.checks.instrumentTranslationSettings, request: 'TranslationSettingsRequest', response: { status: 200, body: 'InstrumentTranslations' }, errors: [400, 401, 403, 404] },
+  'translations.shared': { method: 'GET', path: ApiRoutes.checks.coreItemTranslations, response: { status: 200, body: 'ItemTranslation', array: true }, errors: [400, 401, 403, 404] },
+  'translations.createShared': { method: 'POST', path: ApiRoutes.checks.coreItemTranslations, request: 'CreateTranslationRequest', response: { status: 201, body: 'ItemTranslation' }, errors: [400, 401, 403, 404, 409] },
+  'translations.update': { method: 'PUT', path: ApiRoutes.checks.translation, request: 'UpdateTranslationRequest', response: { status: 200, body: 'ItemTranslation' }, errors: [400, 401, 403, 404, 409] },
+  'translations.review': { method: 'POST', path: ApiRoutes.checks.translationReview, response: { status: 200, body: 'ItemTranslation' }, errors: [400, 401, 403, 404, 409] },
+  'translations.remove': { method: 'DELETE', path: ApiRoutes.checks.translation, response: { status: 204 }, errors: [400, 401, 403, 404] },
+  'translations.uploadAudio': { method: 'PUT', path: ApiRoutes.checks.itemAudio, request: 'multipart', response: { status: 200, body: 'ItemAudio' }, errors: [400, 401, 403, 404, 409, 413] },
+  'translations.audio': { method: 'GET', path: ApiRoutes.checks.itemAudio, response: { status: 200, media: ['audio/mpeg', 'audio/ogg', 'audio/wav', 'audio/mp4', 'audio/webm'] }, errors: [400, 401, 403, 404] },
+  'translations.kioskAudio': { method: 'GET', path: ApiRoutes.checks.kioskAudio, response: { status: 200, media: ['audio/mpeg', 'audio/ogg', 'audio/wav', 'audio/mp4', 'audio/webm'] }, errors: [400, 401, 403, 404] },
+  'translations.removeAudio': { method: 'DELETE', path: ApiRoutes.checks.itemAudio, response: { status: 204 }, errors: [400, 401, 403, 404] },
+  'translations.languageRates': { method: 'GET', path: ApiRoutes.checks.languageRates, query: 'LanguageRatesQuery', response: { status: 200, body: 'LanguageRates' }, errors: [400, 401, 403, 404] },
   // api/src/health/health.controller.ts
   'health.health': { method: 'GET', path: ApiRoutes.health, response: { status: 200, body: 'HealthStatus' }, errors: [] },
   // api/src/imports/imports.controller.ts
