@@ -24,6 +24,7 @@ import { KioskCredential1763901930000 } from './1763901930000-kiosk-credential';
 import { JobsToPgBoss1763901950000 } from './1763901950000-jobs-to-pg-boss';
 import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
 import { ModuleProposals1763902100000 } from './1763902100000-module-proposals';
+import { StaffLanguage1763902418000 } from './1763902418000-staff-language';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
 export const MIGRATIONS = [
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   JobsToPgBoss1763901950000,
   InsightResponseLevel1763902000000,
   ModuleProposals1763902100000,
+  StaffLanguage1763902418000,
 ];

@@ -16,3 +16,4 @@ export * from './personal-data';
 export * from './competence-profiles';
 export * from './today';
 export * from './api-messages';
+export * from './languages';
