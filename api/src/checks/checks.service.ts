@@ -27,6 +27,7 @@ import {
   SavedAnswer,
   SaveAnswerRequest,
   SaveObservationRequest,
+  StaffLanguage,
   SupportSignal,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
@@ -479,10 +480,25 @@ export class ChecksService {
       }));
     return {
       responseId: response.id,
+      language: (await this.repository.personLanguage(personId)) ?? 'sv',
       kind: round.kind,
       title: assignment.title,
       questions: itemsFor(version.items, round.kind, response.form).map(toQuestion),
     };
+  }
+
+  /** The answering person's language, chosen during their turn on the kiosk (only while the answer is open). */
+  async setKioskLanguage(caller: Caller, responseId: string, language: StaffLanguage): Promise<void> {
+    const { response } = await this.kioskResponse(caller, responseId);
+    if (response.status !== 'in_progress') throw stateConflict('Svaren är redan skickade.', 'response_finished');
+    if (await this.repository.setPersonLanguage(response.personId, language)) {
+      await this.audit.record({
+        action: 'person.updated',
+        targetType: 'person',
+        targetId: response.personId,
+        details: { changed: ['preferredLanguage'], via: 'kiosk' },
+      });
+    }
   }
 
   async saveKioskAnswer(caller: Caller, responseId: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {

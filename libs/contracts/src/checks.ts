@@ -1,3 +1,4 @@
+import type { StaffLanguage } from './languages';
 /**
  * Before/after competence checks (före/efter-mätning): instruments, common core items, assignments to a
  * unit (and a session or program), rounds with a short link, answers saved per item, own results,
@@ -215,7 +216,15 @@ export interface CheckQuestion {
   textSv: string;
   textEn: string | null;
   multiple: boolean;
-  options: Array<{ key: string; textSv: string; textEn: string | null }>;
+  options: Array<{
+    key: string;
+    textSv: string;
+    textEn: string | null;
+    /** An audio file of the option read aloud, when the instrument's owner attached one (the "Lyssna" button). */
+    audioUrl?: string | null;
+  }>;
+  /** An audio file of the question read aloud, when the instrument's owner attached one (the "Lyssna" button). */
+  audioUrl?: string | null;
 }
 
 export interface CheckAnswerValue {
@@ -313,6 +322,8 @@ export interface CheckCodePreview {
 /** A kiosk response holds no earlier answers: the tablet only writes. */
 export interface KioskForm {
   responseId: string;
+  /** The answering person's own language (kept on their account): the kiosk shows their turn in it. */
+  language: StaffLanguage;
   kind: CheckKind;
   title: string;
   questions: CheckQuestion[];

@@ -22,6 +22,8 @@ import {
   SaveAnswerRequest,
   SaveObservationRequest,
   SupportSignal,
+  SetLanguageRequest,
+  StaffLanguage,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
@@ -87,6 +89,11 @@ export class ChecksApi {
   }
   saveKioskAnswer(responseId: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {
     return this.client.put(routePath(ApiRoutes.checks.kioskItem, { responseId, itemKey }), body);
+  }
+  /** The answering person's language, kept on their account. */
+  setKioskLanguage(responseId: string, language: StaffLanguage): Promise<void> {
+    const request: SetLanguageRequest = { preferredLanguage: language };
+    return this.client.put(routePath(ApiRoutes.checks.kioskLanguage, { responseId }), request);
   }
   finishKiosk(responseId: string, decline: boolean): Promise<{ status: string }> {
     return this.client.post(routePath(decline ? ApiRoutes.checks.kioskDecline : ApiRoutes.checks.kioskSubmit, { responseId }));

@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, output, ChangeDetectionStrategy } from '@angular/core';
 import { ApiRoutes, CurrentUser, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage, isStaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Session } from '../core/session';
@@ -29,16 +29,19 @@ export class LanguagePicker {
   private readonly client = inject(ApiClient);
   protected readonly languages = STAFF_LANGUAGES;
   protected readonly names = STAFF_LANGUAGE_NAMES;
+  /** The language picked, once it is shown (the kiosk keeps it for the person answering). */
+  readonly picked = output<StaffLanguage>();
 
   protected async choose(event: Event): Promise<void> {
     const language = (event.target as HTMLSelectElement).value;
     if (!isStaffLanguage(language)) return;
     if (this.session.kiosk()) {
       await this.i18n.useForNow(language);
-      return;
+    } else {
+      await this.i18n.setLanguage(language);
+      if (this.session.user()) await this.remember(language);
     }
-    await this.i18n.setLanguage(language);
-    if (this.session.user()) await this.remember(language);
+    this.picked.emit(language);
   }
 
   private async remember(language: StaffLanguage): Promise<void> {

@@ -1,6 +1,9 @@
 import type { StaffTexts } from '../staff-texts';
 
-/** Arabic (Modern Standard, plain): written right to left; numbers and dates as the `ar` locale writes them. */
+/**
+ * Arabic (Modern Standard, plain): written right to left; numbers as the `ar` locale writes them (`{n, number}`,
+ * plural `#`), dates through Intl.
+ */
 export const texts: StaffTexts = {
   app: {
     tagline: 'تطوير الكفاءات في مكان العمل',
@@ -90,7 +93,7 @@ export const texts: StaffTexts = {
     choice: { yes: 'نعم', partly: 'جزئيًا', no: 'لا' },
     answer: {
       title: 'أسئلة',
-      progress: 'السؤال {n} من {total}',
+      progress: 'السؤال {n, number} من {total, number}',
       saveNext: 'التالي',
       next: 'السؤال التالي',
       previous: 'السؤال السابق',
@@ -102,7 +105,7 @@ export const texts: StaffTexts = {
       notRight: 'ليست صحيحة تمامًا.',
       readyTitle: 'جاهز للإرسال',
       readyText:
-        'أجبت عن {answered} من {total, plural, zero {# سؤال} one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}}.',
+        'أجبت عن {answered, number} من {total, plural, zero {# سؤال} one {سؤال واحد} two {سؤالين} few {# أسئلة} many {# سؤالًا} other {# سؤال}}.',
       submit: 'أرسل إجاباتي',
       review: 'راجع الإجابات مرة أخرى',
       thanks: 'شكرًا! تم إرسال إجاباتك.',

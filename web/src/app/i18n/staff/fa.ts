@@ -85,7 +85,7 @@ export const texts: StaffTexts = {
     choice: { yes: 'بله', partly: 'تا حدی', no: 'نه' },
     answer: {
       title: 'پرسش‌ها',
-      progress: 'پرسش {n} از {total}',
+      progress: 'پرسش {n, number} از {total, number}',
       saveNext: 'بعدی',
       next: 'پرسش بعدی',
       previous: 'پرسش قبلی',
@@ -96,7 +96,7 @@ export const texts: StaffTexts = {
       right: 'پاسخ درست!',
       notRight: 'کاملاً درست نیست.',
       readyTitle: 'آماده فرستادن',
-      readyText: 'شما به {answered} از {total, plural, one {# پرسش} other {# پرسش}} پاسخ داده‌اید.',
+      readyText: 'شما به {answered, number} از {total, plural, one {# پرسش} other {# پرسش}} پاسخ داده‌اید.',
       submit: 'پاسخ‌هایم را بفرست',
       review: 'دوباره دیدن پاسخ‌ها',
       thanks: 'سپاس! پاسخ‌های شما فرستاده شد.',
