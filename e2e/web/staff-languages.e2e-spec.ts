@@ -261,6 +261,12 @@ describe('staff pages in more languages, and read aloud', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     await expectAccessible(page, 'own development in Arabic');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Mina uppgifter, too.
+    await page.goto('/mitt-konto/mina-uppgifter');
+    await page.getByRole('heading', { level: 1, name: ar.myData.title }).waitFor();
+    await page.getByRole('heading', { name: ar.myData.profile }).waitFor();
+    await expectAccessible(page, 'my data in Arabic');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.goto('/bibliotek');
     await page.getByRole('heading', { level: 1, name: sv.library.title }).waitFor();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['sv', 'ltr']);
