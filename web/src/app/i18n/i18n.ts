@@ -56,6 +56,8 @@ export class I18n {
   private readonly document = inject(DOCUMENT);
   private readonly loaded = new Map<Language, Translations>([['sv', sv as Translations]]);
   private readonly staffTexts = new Map<StaffLanguage, StaffTexts>();
+  /** Each staff language laid over Swedish, made once (and again when Swedish gains a feature's texts). */
+  private readonly merged = new Map<StaffLanguage, Translations>();
   private readonly dictionary = signal<Translations>(sv as Translations);
   /** The language shown; it changes only once its dictionary is here, so text and formats never disagree. */
   readonly language = signal<StaffLanguage>('sv');
@@ -125,9 +127,10 @@ export class I18n {
     if (keys.every((key) => current[key] === texts[key])) return;
     const merged = { ...current, ...texts } as Translations;
     this.loaded.set('sv', merged);
+    this.merged.clear();
     const shown = this.language();
     if (shown === 'sv') this.dictionary.set(merged);
-    else if (shown !== 'en') this.dictionary.set(overlay(merged, this.staffTexts.get(shown) ?? {}));
+    else if (shown !== 'en') this.dictionary.set(this.overlaid(shown, this.staffTexts.get(shown) ?? {}));
   }
 
   /** BCP 47 locale for number and date formatting. */
@@ -193,8 +196,14 @@ export class I18n {
       texts = await STAFF_LOADERS[language]();
       this.staffTexts.set(language, texts);
     }
-    // Over Swedish: a staff page whose text is not yet translated shows the workplace's language.
-    return overlay(this.loaded.get('sv') as Translations, texts);
+    return this.overlaid(language, texts);
+  }
+
+  /** Over Swedish: a staff page whose text is not yet translated shows the workplace's language. */
+  private overlaid(language: StaffLanguage, texts: StaffTexts): Translations {
+    let dictionary = this.merged.get(language);
+    if (!dictionary) this.merged.set(language, (dictionary = overlay(this.loaded.get('sv') as Translations, texts)));
+    return dictionary;
   }
 
   private storedLanguage(): StaffLanguage | null {
