@@ -162,19 +162,24 @@ export class I18n {
     await this.show(language);
   }
 
-  /** Shows `chosen` on a staff page, and its Swedish or English on the other pages. */
+  /**
+   * Shows `chosen` on a staff page, and its Swedish or English on the other pages. A language already here is shown
+   * at once (no flash of the previous one); another once its chunk has arrived.
+   */
   private async show(chosen: StaffLanguage): Promise<void> {
     const language: StaffLanguage = this.staffPage ? chosen : uiLanguageFor(chosen);
     this.wanted = language;
-    let dictionary: Translations;
-    try {
-      dictionary = await this.dictionaryFor(language);
-    } catch (error) {
-      // Offline before the chunk was ever cached: stay in the language shown rather than break the page.
-      console.warn(`Could not load the ${language} texts`, error);
-      return;
+    if (!this.isLoaded(language)) {
+      try {
+        await this.load(language);
+      } catch (error) {
+        // Offline before the chunk was ever cached: stay in the language shown rather than break the page.
+        console.warn(`Could not load the ${language} texts`, error);
+        return;
+      }
+      if (this.wanted !== language) return;
     }
-    if (this.wanted !== language) return;
+    const dictionary = language === 'sv' || language === 'en' ? (this.loaded.get(language) as Translations) : this.overlaid(language, this.staffTexts.get(language) ?? {});
     this.dictionary.set(dictionary);
     this.language.set(language);
     const root = this.document.documentElement;
@@ -182,21 +187,13 @@ export class I18n {
     root.dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
   }
 
-  private async dictionaryFor(language: StaffLanguage): Promise<Translations> {
-    if (language === 'sv' || language === 'en') {
-      let dictionary = this.loaded.get(language);
-      if (!dictionary) {
-        dictionary = await LOADERS[language]();
-        this.loaded.set(language, dictionary);
-      }
-      return dictionary;
-    }
-    let texts = this.staffTexts.get(language);
-    if (!texts) {
-      texts = await STAFF_LOADERS[language]();
-      this.staffTexts.set(language, texts);
-    }
-    return this.overlaid(language, texts);
+  private isLoaded(language: StaffLanguage): boolean {
+    return language === 'sv' || language === 'en' ? this.loaded.has(language) : this.staffTexts.has(language);
+  }
+
+  private async load(language: StaffLanguage): Promise<void> {
+    if (language === 'sv' || language === 'en') this.loaded.set(language, await LOADERS[language]());
+    else this.staffTexts.set(language, await STAFF_LOADERS[language]());
   }
 
   /** Over Swedish: a staff page whose text is not yet translated shows the workplace's language. */
