@@ -25,6 +25,7 @@ import { JobsToPgBoss1763901950000 } from './1763901950000-jobs-to-pg-boss';
 import { InsightResponseLevel1763902000000 } from './1763902000000-insight-response-level';
 import { ModuleProposals1763902100000 } from './1763902100000-module-proposals';
 import { AttendanceMarksSessionIndex1763902150000 } from './1763902150000-attendance-marks-session-index';
+import { StaffLanguage1763902418000 } from './1763902418000-staff-language';
 import { CheckItemTranslations1763902420000 } from './1763902420000-check-item-translations';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   InsightResponseLevel1763902000000,
   ModuleProposals1763902100000,
   AttendanceMarksSessionIndex1763902150000,
+  StaffLanguage1763902418000,
   CheckItemTranslations1763902420000,
 ];

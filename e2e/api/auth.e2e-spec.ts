@@ -778,6 +778,21 @@ describe('authentication', () => {
       expect(row.preferred_language).toBe('sv');
     });
 
+    it('keeps a staff language such as Arabic for the next sign-in; server messages for it stay Swedish', async () => {
+      const person = await newPerson();
+      const client = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      const response = await client.put('/api/auth/language', { preferredLanguage: 'ar' });
+      expect(response.status).toBe(200);
+      expect(response.body.preferredLanguage).toBe('ar');
+      expect((await client.put('/api/auth/language', { preferredLanguage: 'sv-x-easy' })).body.preferredLanguage).toBe('sv-x-easy');
+      expect((await client.put('/api/auth/language', { preferredLanguage: 'so' })).status).toBe(200);
+      const again = await signIn(t, person.email!, FIXTURE_PASSWORD);
+      expect(again.user.preferredLanguage).toBe('so');
+      // Server messages exist in Swedish and English: Somali reads the Swedish ones (the web app shows its own words).
+      const wrong = await again.put('/api/auth/password', { currentPassword: 'Inte-mitt-lösen-9', newPassword: 'Bättre-lösen-2050' });
+      expect(wrong.headers['content-language']).toBe('sv');
+    });
+
     it('answers errors in Swedish by default, in English when Accept-Language or the person’s language says so', async () => {
       const person = await newPerson();
       const swedish = await attempt(person.email!, 'Fel-lösenord-1');

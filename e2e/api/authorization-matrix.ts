@@ -603,6 +603,13 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     other: [],
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/submit` }),
   },
+  // Finished like the others: a language for an answer already sent is 409, which still shows the route let them in.
+  'PUT /api/checks/kiosk/:responseId/language': {
+    own: ['ambassador', 'manager'],
+    sibling: [],
+    other: [],
+    request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/language`, body: { preferredLanguage: 'ar' } }),
+  },
   'POST /api/checks/kiosk/:responseId/decline': {
     own: ['ambassador', 'manager'],
     sibling: [],

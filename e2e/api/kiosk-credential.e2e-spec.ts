@@ -29,6 +29,7 @@ const KIOSK_ROUTES: RouteKey[] = [
   'POST /api/checks/kiosk/:responseId/decline',
   // The recording of a question, in the language chosen on the tablet (translated check items).
   'GET /api/checks/kiosk/:responseId/audio/:itemKey/:language',
+  'PUT /api/checks/kiosk/:responseId/language',
   'GET /api/kiosk',
   'POST /api/kiosk/leave',
 ];
@@ -145,6 +146,12 @@ describe('the kiosk credential serves its round only (API)', () => {
     const started = await call(kiosk, 'post', `/api/checks/rounds/${t.fixture.checks.roundU1}/kiosk`, { responseId: randomUUID(), personId: staff });
     expect(started.status).toBe(201);
     const form = started.body as KioskForm;
+    expect(form.language).toBe('sv');
+    // The person picks their language during their turn: kept on their account (and put back for the other tests).
+    expect((await call(kiosk, 'put', `/api/checks/kiosk/${form.responseId}/language`, { preferredLanguage: 'ti' })).status).toBe(204);
+    const [kept] = await sql<{ preferred_language: string }>(t, `select preferred_language from person where id = $1`, [staff]);
+    expect(kept.preferred_language).toBe('ti');
+    expect((await call(kiosk, 'put', `/api/checks/kiosk/${form.responseId}/language`, { preferredLanguage: 'sv' })).status).toBe(204);
     await answerAll(kiosk, form);
     const submitted = await call(kiosk, 'post', `/api/checks/kiosk/${form.responseId}/submit`);
     expect(submitted.status).toBe(200);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role, RoleGrant, ScopeType, SessionInfo } from '@kunna/contracts';
+import { Role, RoleGrant, ScopeType, SessionInfo, StaffLanguage } from '@kunna/contracts';
 import { Secrets } from '../config/secrets';
 import { Db } from '../database/db';
 import { THROTTLE_PURPOSE } from './throttle-keys';
@@ -30,7 +30,7 @@ export interface CallerRow {
   networkId: string;
   firstName: string;
   lastName: string;
-  preferredLanguage: 'sv' | 'en';
+  preferredLanguage: StaffLanguage;
 }
 
 @Injectable()
@@ -197,7 +197,7 @@ export class AuthRepository {
   }
 
   /** True when the language changed. */
-  async setPreferredLanguage(personId: string, language: 'sv' | 'en'): Promise<boolean> {
+  async setPreferredLanguage(personId: string, language: StaffLanguage): Promise<boolean> {
     const result = await this.db.manager.query(
       `update person set preferred_language = $2, updated_at = now() where id = $1 and preferred_language <> $2 returning id`,
       [personId, language],

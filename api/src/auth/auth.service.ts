@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { CurrentUser, OneTimeCredential, PasswordProblem, passwordProblemCode, SessionInfo, UiLanguage } from '@kunna/contracts';
+import { CurrentUser, OneTimeCredential, PasswordProblem, passwordProblemCode, SessionInfo, StaffLanguage, uiLanguageFor } from '@kunna/contracts';
 import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
@@ -234,7 +234,7 @@ export class AuthService {
   }
 
   /** The person's own language, used at every sign-in and for the server's messages. Repeating it changes nothing. */
-  async setLanguage(caller: Caller, language: UiLanguage): Promise<CurrentUser> {
+  async setLanguage(caller: Caller, language: StaffLanguage): Promise<CurrentUser> {
     if (await this.repository.setPreferredLanguage(caller.personId, language)) {
       await this.audit.record({ action: 'person.updated', targetType: 'person', targetId: caller.personId, details: { changed: ['preferredLanguage'] } });
     }
@@ -355,7 +355,7 @@ export class AuthService {
           sessionId: id,
           csrfToken: session.csrfToken,
           grants: await this.repository.activeGrants(row.personId),
-          preferredLanguage: row.preferredLanguage,
+          preferredLanguage: uiLanguageFor(row.preferredLanguage),
           ...(session.kioskRoundId ? { kioskRoundId: session.kioskRoundId } : {}),
         };
       },
@@ -393,7 +393,7 @@ export class AuthService {
         sessionId: id,
         csrfToken,
         grants: await this.repository.activeGrants(personId),
-        preferredLanguage: row.preferredLanguage,
+        preferredLanguage: uiLanguageFor(row.preferredLanguage),
         ...(kiosk ? { kioskRoundId: kiosk.roundId } : {}),
       },
     };

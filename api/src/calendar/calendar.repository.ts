@@ -74,7 +74,9 @@ export class CalendarRepository {
 
   async person(personId: string): Promise<{ name: string; language: 'sv' | 'en' } | null> {
     const rows: Array<{ name: string; language: 'sv' | 'en' }> = await this.db.manager.query(
-      `select first_name || ' ' || last_name as name, preferred_language as language from person where id = $1 and pseudonymised_at is null`,
+      // A feed is written in Swedish or English only: the other staff languages get Swedish (uiLanguageFor in contracts).
+      `select first_name || ' ' || last_name as name, case preferred_language when 'en' then 'en' else 'sv' end as language
+         from person where id = $1 and pseudonymised_at is null`,
       [personId],
     );
     return rows[0] ?? null;

@@ -21,6 +21,7 @@ import {
 } from '@kunna/contracts';
 import { Access, Public, ANY, inBody, inQuery, KIOSK_RESPONSE, KIOSK_ROUND, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
+import { SetLanguageDto } from '../auth/dto/auth.dto';
 import type { Caller } from '../auth/caller';
 import { CheckTarget } from './checks-access.guard';
 import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
@@ -181,6 +182,15 @@ export class ChecksController {
   @HttpCode(200)
   submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<KioskAnswerFinished> {
     return this.checks.finishKiosk(caller, id, 'submitted');
+  }
+
+  /** The person answering on the kiosk picks their language: kept on their account, like on their own phone. */
+  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
+  @CheckTarget('kioskResponse', 'responseId')
+  @Put(ApiRoutes.checks.kioskLanguage)
+  @HttpCode(204)
+  setKioskLanguage(@CallerParam() caller: Caller, @Param('responseId') id: string, @Body() body: SetLanguageDto): Promise<void> {
+    return this.checks.setKioskLanguage(caller, id, body.preferredLanguage);
   }
 
   @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })

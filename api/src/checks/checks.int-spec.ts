@@ -237,6 +237,22 @@ describe('checks (integration)', () => {
       ]);
     });
 
+    it('the person answering on the kiosk gets their own language, and one they pick there is kept on their account', async () => {
+      const before = roundOf(assignment, CheckKind.Before);
+      const start = () => ambassador.post(`/api/checks/rounds/${before.id}/kiosk`, { responseId: randomUUID(), personId: u1Colleagues[0] });
+      const form = (await start()).body as KioskForm;
+      expect(form.language).toBe('sv');
+      expect((await ambassador.put(`/api/checks/kiosk/${form.responseId}/language`, { preferredLanguage: 'so' })).status).toBe(204);
+      expect((await ambassador.put(`/api/checks/kiosk/${form.responseId}/language`, { preferredLanguage: 'xx' })).status).toBe(400);
+      const [row] = await sql<{ preferred_language: string }>(t, `select preferred_language from person where id = $1`, [u1Colleagues[0]]);
+      expect(row.preferred_language).toBe('so');
+      // The next turn (another day, another kiosk) starts in it.
+      expect(((await start()).body as KioskForm).language).toBe('so');
+      const audit = await sql<{ details: unknown }>(t, `select details from audit_log where action = 'person.updated' and target_id = $1`, [u1Colleagues[0]]);
+      expect(audit).toEqual([{ details: { changed: ['preferredLanguage'], via: 'kiosk' } }]);
+      await ambassador.put(`/api/checks/kiosk/${form.responseId}/language`, { preferredLanguage: 'sv' });
+    });
+
     it('the remaining colleagues answer the before check; an ambassador records an observation', async () => {
       const before = roundOf(assignment, CheckKind.Before);
       // Before self-ratings s1 of the six colleagues: 1, 1, 2, 2, 3, 1 (Ada's 1 is already saved; she submits now).

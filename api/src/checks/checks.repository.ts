@@ -12,6 +12,7 @@ import {
   InstrumentVersionSummary,
   KioskRosterEntry,
   ResponseStatus,
+  StaffLanguage,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
 import { invitedTo, LOCAL_TODAY } from '../sessions/sessions.repository';
@@ -397,6 +398,22 @@ export class ChecksRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The person's own language (person.preferred_language), for their turn on the kiosk. */
+  async personLanguage(personId: string): Promise<StaffLanguage | null> {
+    const rows = await this.query<{ language: StaffLanguage }>(`select preferred_language as language from person where id = $1`, [personId]);
+    return rows[0]?.language ?? null;
+  }
+
+  /** True when the language changed. */
+  async setPersonLanguage(personId: string, language: StaffLanguage): Promise<boolean> {
+    // An update answers [rows, count] through TypeORM's postgres driver.
+    const [rows] = (await this.db.manager.query(
+      `update person set preferred_language = $2, updated_at = now() where id = $1 and preferred_language <> $2 returning id`,
+      [personId, language],
+    )) as [unknown[], number];
+    return rows.length > 0;
   }
 
   async responseOf(roundId: string, personId: string): Promise<ResponseRow | null> {

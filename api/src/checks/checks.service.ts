@@ -492,15 +492,16 @@ export class ChecksService {
         personId,
         form: formFor(personId, assignment.id, round.kind),
         via: 'kiosk',
-        language: answerLanguage(asked, null, undefined),
+        language: answerLanguage(asked, null, (await this.repository.personLanguage(personId)) ?? undefined),
       }));
-    // The tablet is shared: the language is the one chosen on it for this person, never the signed-in ambassador's.
+    // The tablet is shared: the language is the one chosen on it for this person (else their own account's), never
+    // the signed-in ambassador's.
     const answering = await this.followLanguage(response, asked);
     return {
       responseId: answering.id,
       kind: round.kind,
       title: assignment.title,
-      language: answering.language,
+      language: answerLanguage(answering.language, null, undefined),
       questions: await this.translations.localize(
         itemsFor(version.items, round.kind, answering.form).map(toQuestion),
         version.instrumentId,
@@ -509,6 +510,20 @@ export class ChecksService {
         answering.id,
       ),
     };
+  }
+
+  /** The answering person's language, chosen during their turn on the kiosk (only while the answer is open). */
+  async setKioskLanguage(caller: Caller, responseId: string, language: StaffLanguage): Promise<void> {
+    const { response } = await this.kioskResponse(caller, responseId);
+    if (response.status !== 'in_progress') throw stateConflict('Svaren är redan skickade.', 'response_finished');
+    if (await this.repository.setPersonLanguage(response.personId, language)) {
+      await this.audit.record({
+        action: 'person.updated',
+        targetType: 'person',
+        targetId: response.personId,
+        details: { changed: ['preferredLanguage'], via: 'kiosk' },
+      });
+    }
   }
 
   async saveKioskAnswer(caller: Caller, responseId: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {

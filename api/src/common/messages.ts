@@ -99,7 +99,7 @@ const ENGLISH = new Map<string, string>(
     'Fyll i koden.': 'Fill in the code.',
     'Fyll i ett nytt lösenord.': 'Fill in a new password.',
     'Fyll i nuvarande lösenord.': 'Fill in your current password.',
-    'Välj svenska (sv) eller engelska (en).': 'Choose Swedish (sv) or English (en).',
+    'Välj ett av språken i listan.': 'Choose one of the languages in the list.',
   }),
 );
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MailStatus, NotificationDetails, NotificationItem, NotificationKind, OutboxMessage, OutboxMessageSummary } from '@kunna/contracts';
+import { MailStatus, NotificationDetails, NotificationItem, NotificationKind, OutboxMessage, OutboxMessageSummary, uiLanguageFor } from '@kunna/contracts';
 import { Db } from '../database/db';
 
 /** What reminders need to know about a session. */
@@ -160,7 +160,7 @@ export class NotificationsRepository {
    * assigned to the session, with the round's code.
    */
   async pendingAfterCheck(sessionId: string, today: string): Promise<Array<Recipient & { code: string }>> {
-    const rows: Array<{ person_id: string; email: string | null; preferred_language: 'sv' | 'en'; code: string }> = await this.db.manager.query(
+    const rows: Array<{ person_id: string; email: string | null; preferred_language: string; code: string }> = await this.db.manager.query(
       `select distinct on (p.id) p.id as person_id, p.email, p.preferred_language, r.code
          from check_assignment a
          join check_round r on r.assignment_id = a.id and r.kind = 'after'
@@ -173,7 +173,7 @@ export class NotificationsRepository {
         order by p.id, r.code`,
       [sessionId, today],
     );
-    return rows.map((row) => ({ personId: row.person_id, email: row.email, language: row.preferred_language, code: row.code }));
+    return rows.map((row) => ({ personId: row.person_id, email: row.email, language: uiLanguageFor(row.preferred_language), code: row.code }));
   }
 
   async today(): Promise<string> {
@@ -182,13 +182,13 @@ export class NotificationsRepository {
   }
 
   private async recipients(personIdsSql: string, params: unknown[]): Promise<Recipient[]> {
-    const rows: Array<{ id: string; email: string | null; preferred_language: 'sv' | 'en' }> = await this.db.manager.query(
+    const rows: Array<{ id: string; email: string | null; preferred_language: string }> = await this.db.manager.query(
       `select p.id, p.email, p.preferred_language from person p
         where p.id in (${personIdsSql}) and p.pseudonymised_at is null and p.disabled_at is null
         order by p.id`,
       params,
     );
-    return rows.map((row) => ({ personId: row.id, email: row.email, language: row.preferred_language }));
+    return rows.map((row) => ({ personId: row.id, email: row.email, language: uiLanguageFor(row.preferred_language) }));
   }
 }
 

@@ -201,6 +201,8 @@ export const ApiRoutes = {
     kioskItem: 'checks/kiosk/:responseId/items/:itemKey',
     kioskSubmit: 'checks/kiosk/:responseId/submit',
     kioskDecline: 'checks/kiosk/:responseId/decline',
+    /** PUT the answering person's own language from the kiosk (`SetLanguageRequest`), kept on their account; 204. */
+    kioskLanguage: 'checks/kiosk/:responseId/language',
     /**
      * POST (ambassador, manager): turn this browser into the round's locked kiosk. Ends the caller's session and
      * answers `KioskCredential` with a cookie that serves only this round's kiosk routes.

@@ -1,5 +1,5 @@
 import { RoleGrant } from './roles';
-import { UiLanguage } from './people';
+import type { StaffLanguage } from './languages';
 
 export interface SignInRequest {
   /** E-mail address or employee number. */
@@ -22,7 +22,7 @@ export interface ChangePasswordRequest {
 
 /** Any signed-in person sets the language Kunna uses for them (interface and server messages). */
 export interface SetLanguageRequest {
-  preferredLanguage: UiLanguage;
+  preferredLanguage: StaffLanguage;
 }
 
 export interface CurrentUser {
@@ -32,7 +32,8 @@ export interface CurrentUser {
   networkId: string;
   firstName: string;
   lastName: string;
-  preferredLanguage: UiLanguage;
+  /** The staff pages follow it; the other pages use `uiLanguageFor(preferredLanguage)`. */
+  preferredLanguage: StaffLanguage;
   roles: RoleGrant[];
   /** Echo this in the X-CSRF-Token header on every unsafe request. */
   csrfToken: string;

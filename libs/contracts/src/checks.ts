@@ -1,3 +1,4 @@
+import type { StaffLanguage } from './languages';
 /**
  * Before/after competence checks (före/efter-mätning): instruments, common core items, assignments to a
  * unit (and a session or program), rounds with a short link, answers saved per item, own results,
@@ -215,7 +216,15 @@ export interface CheckQuestion {
   textSv: string;
   textEn: string | null;
   multiple: boolean;
-  options: Array<{ key: string; textSv: string; textEn: string | null; text?: string }>;
+  options: Array<{
+    key: string;
+    textSv: string;
+    textEn: string | null;
+    /** The option in the question's `language`, when a translation is shown. */
+    text?: string;
+    /** An audio file of the option read aloud, when the instrument's owner attached one (the "Lyssna" button). */
+    audioUrl?: string | null;
+  }>;
   /**
    * The language `text` (and each option's `text`) is in: the one asked for when a translation is shown
    * (reviewed, or a draft the instrument owner allows), else Swedish. Absent where no language was chosen.
@@ -225,7 +234,7 @@ export interface CheckQuestion {
   /** `draft` when the text shown is an unreviewed translation (say so to the reader); null for the original. */
   translationStatus?: TranslationStatus | null;
   translationSource?: TranslationSource | null;
-  /** The item read aloud in `language`, when the instrument owner attached a recording. */
+  /** The item read aloud in `language`, when the instrument owner attached a recording (the "Lyssna" button). */
   audioUrl?: string | null;
 }
 
@@ -336,9 +345,13 @@ export interface CheckCodePreview {
 /** A kiosk response holds no earlier answers: the tablet only writes. */
 export interface KioskForm {
   responseId: string;
+  /**
+   * The language of this person's turn: the one chosen on the tablet for them, else their own account's (the kiosk
+   * shows their turn in it, and the questions' translations are in it where there are any).
+   */
+  language: StaffLanguage;
   kind: CheckKind;
   title: string;
-  language?: string;
   questions: CheckQuestion[];
 }
 

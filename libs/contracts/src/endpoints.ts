@@ -301,6 +301,7 @@ export const Endpoints = {
   'checks.roster': { method: 'GET', path: ApiRoutes.checks.kioskRoster, response: { status: 200, body: 'KioskRoster' }, errors: [400, 401, 403, 404] },
   'checks.startKiosk': { method: 'POST', path: ApiRoutes.checks.kioskResponses, request: 'StartKioskResponseRequest', response: { status: 201, body: 'KioskForm' }, errors: [400, 401, 403, 404, 409] },
   'checks.saveKioskAnswer': { method: 'PUT', path: ApiRoutes.checks.kioskItem, request: 'SaveAnswerRequest', response: { status: 200, body: 'SavedAnswer' }, errors: [400, 401, 403, 404, 409] },
+  'checks.setKioskLanguage': { method: 'PUT', path: ApiRoutes.checks.kioskLanguage, request: 'SetLanguageRequest', response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
   'checks.submitKiosk': { method: 'POST', path: ApiRoutes.checks.kioskSubmit, response: { status: 200, body: 'KioskAnswerFinished' }, errors: [400, 401, 403, 404, 409] },
   'checks.declineKiosk': { method: 'POST', path: ApiRoutes.checks.kioskDecline, response: { status: 200, body: 'KioskAnswerFinished' }, errors: [400, 401, 403, 404, 409] },
   'checks.observe': { method: 'PUT', path: ApiRoutes.checks.observations, request: 'SaveObservationRequest', response: { status: 200, body: 'ObservationSaved' }, errors: [400, 401, 403, 404, 409] },

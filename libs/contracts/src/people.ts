@@ -1,3 +1,4 @@
+import type { StaffLanguage } from './languages';
 import { RoleGrant } from './roles';
 import type { UnitRef } from './organisation';
 
@@ -31,6 +32,15 @@ export const ROLE_TITLES = [
 export const UI_LANGUAGES = ['sv', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 
+/**
+ * What exists only in Swedish and English (ambassador, manager and HR pages, e-mail, calendar feeds, server
+ * messages) for a person who reads the staff pages in `language`: English stays English, every other language
+ * (lätt svenska included) gets Swedish, the workplace's language.
+ */
+export function uiLanguageFor(language: string): UiLanguage {
+  return language === 'en' ? 'en' : 'sv';
+}
+
 export interface Membership {
   id: string;
   unitId: string;
@@ -61,7 +71,8 @@ export interface PersonDetail extends PersonSummary {
   startDate: string;
   endDate: string | null;
   gender: Gender | null;
-  preferredLanguage: UiLanguage;
+  /** HR sets Swedish or English; the person may choose any of `STAFF_LANGUAGES` for themselves. */
+  preferredLanguage: StaffLanguage;
   memberships: Membership[];
   roles: RoleGrant[];
 }

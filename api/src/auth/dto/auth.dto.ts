@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ChangePasswordRequest, RedeemCodeRequest, SetLanguageRequest, SignInRequest, UI_LANGUAGES, UiLanguage } from '@kunna/contracts';
+import { ChangePasswordRequest, RedeemCodeRequest, SetLanguageRequest, SignInRequest, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
 
 // With `stopAtFirstError` class-validator reports the first failing decorator from the bottom up: the
 // bottom one is checked first, so "missing" comes before "wrong type" before "too long".
@@ -52,7 +52,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 }
 
 export class SetLanguageDto implements SetLanguageRequest {
-  @ApiProperty({ enum: UI_LANGUAGES })
-  @IsIn(UI_LANGUAGES, { message: 'Välj svenska (sv) eller engelska (en).' })
-  preferredLanguage!: UiLanguage;
+  @ApiProperty({ enum: STAFF_LANGUAGES })
+  @IsIn(STAFF_LANGUAGES, { message: 'Välj ett av språken i listan.' })
+  preferredLanguage!: StaffLanguage;
 }

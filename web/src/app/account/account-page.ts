@@ -2,7 +2,7 @@ import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@a
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ApiRoutes, CurrentUser, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, UiLanguage } from '@kunna/contracts';
+import { ApiRoutes, CurrentUser, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Loader } from '../core/loader';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -43,7 +43,9 @@ export class AccountPage {
   protected readonly sessionBusy = signal<string | null>(null);
   protected readonly others = computed(() => (this.sessions.value() ?? []).filter((entry) => !entry.current));
 
-  protected language: UiLanguage = this.i18n.language();
+  protected language: StaffLanguage = this.i18n.chosen();
+  protected readonly languages = STAFF_LANGUAGES;
+  protected readonly languageNames = STAFF_LANGUAGE_NAMES;
   protected readonly languageBusy = signal(false);
   protected readonly languageSaved = signal<TranslationKey | null>(null);
   protected readonly languageProblem = signal<Problem | null>(null);

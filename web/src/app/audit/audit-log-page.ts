@@ -197,7 +197,7 @@ export class AuditLogPage {
   }
 
   protected actionLabel(action: string): string {
-    return auditActionLabel(this.i18n.language(), action);
+    return auditActionLabel(this.i18n.uiLanguage(), action);
   }
 
   /** "Enhet: Solgården" where the reader may see the name, else only what kind of object it was. */

@@ -4,9 +4,10 @@ import { CheckForm, CheckItemKind, SaveAnswerRequest, SavedAnswer } from '@kunna
 import { Loader } from '../core/loader';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { checkKindKey } from './labels';
-import { TranslatePipe } from '../i18n/i18n';
+import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ChecksApi } from './checks-api';
 import { QuestionStep } from './question-step';
+import { Listen } from './listen';
 
 /**
  * The person's own check, opened from the short link or QR code (`/m/KOD`): one question per screen, each
@@ -14,7 +15,7 @@ import { QuestionStep } from './question-step';
  */
 @Component({
   selector: 'k-check-answer',
-  imports: [TranslatePipe, QuestionStep, RouterLink],
+  imports: [TranslatePipe, QuestionStep, RouterLink, Listen],
   template: `
     @if (form.loading() && !form.value()) {
       <p role="status">{{ 'app.loading' | t }}</p>
@@ -53,7 +54,10 @@ import { QuestionStep } from './question-step';
         </div>
       } @else {
         <h2>{{ 'checks.answer.readyTitle' | t }}</h2>
-        <p>{{ 'checks.answer.readyText' | t: { answered: answeredCount(), total: current.questions.length } }}</p>
+        <div class="instruction">
+          <p>{{ 'checks.answer.readyText' | t: { answered: answeredCount(), total: current.questions.length } }}</p>
+          <k-listen [text]="'checks.answer.readyText' | t: { answered: answeredCount(), total: current.questions.length }" />
+        </div>
         <div class="actions">
           <button type="button" class="big" [disabled]="busy()" (click)="finish(false)">{{ 'checks.answer.submit' | t }}</button>
           <button type="button" class="secondary" (click)="index.set(0)">{{ 'checks.answer.review' | t }}</button>
@@ -67,11 +71,13 @@ import { QuestionStep } from './question-step';
     progress { width: 100%; height: 0.5rem; margin-bottom: 1rem; }
     .done { font-size: 1.25rem; font-weight: 700; }
     .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
+    .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
   `,
 })
 export class CheckAnswer implements OnInit {
   protected readonly checkKindKey = checkKindKey;
   private readonly api = inject(ChecksApi);
+  private readonly i18n = inject(I18n);
   readonly code = input.required<string>();
   protected readonly form = new Loader<CheckForm>();
   protected readonly index = signal(0);
@@ -82,7 +88,7 @@ export class CheckAnswer implements OnInit {
   protected readonly answeredCount = computed(() => this.form.value()?.answers.length ?? 0);
 
   async ngOnInit(): Promise<void> {
-    const form = await this.form.run(() => this.api.form(this.code()));
+    const form = await this.form.run(() => this.api.form(this.code(), this.i18n.language()));
     if (form) {
       // Resume at the first question without an answer.
       const first = form.questions.findIndex((q) => !form.answers.some((a) => a.itemKey === q.key));

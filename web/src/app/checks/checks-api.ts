@@ -22,6 +22,8 @@ import {
   SaveAnswerRequest,
   SaveObservationRequest,
   SupportSignal,
+  SetLanguageRequest,
+  StaffLanguage,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
@@ -88,6 +90,11 @@ export class ChecksApi {
   saveKioskAnswer(responseId: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {
     return this.client.put(routePath(ApiRoutes.checks.kioskItem, { responseId, itemKey }), body);
   }
+  /** The answering person's language, kept on their account. */
+  setKioskLanguage(responseId: string, language: StaffLanguage): Promise<void> {
+    const request: SetLanguageRequest = { preferredLanguage: language };
+    return this.client.put(routePath(ApiRoutes.checks.kioskLanguage, { responseId }), request);
+  }
   finishKiosk(responseId: string, decline: boolean): Promise<{ status: string }> {
     return this.client.post(routePath(decline ? ApiRoutes.checks.kioskDecline : ApiRoutes.checks.kioskSubmit, { responseId }));
   }
@@ -96,9 +103,11 @@ export class ChecksApi {
     return this.client.put(routePath(ApiRoutes.checks.observations, { roundId }), body);
   }
 
-  form(code: string): Promise<CheckForm> {
+  /** `language`: the questions in the page's language where the instrument has a translation shown to staff. */
+  form(code: string, language?: StaffLanguage): Promise<CheckForm> {
     // A POST: the first open starts the person's response.
-    return this.client.post(routePath(ApiRoutes.checks.answer, { code }));
+    const query = language ? `?language=${encodeURIComponent(language)}` : '';
+    return this.client.post(routePath(ApiRoutes.checks.answer, { code }) + query);
   }
   saveAnswer(code: string, itemKey: string, body: SaveAnswerRequest): Promise<SavedAnswer> {
     return this.client.put(routePath(ApiRoutes.checks.answerItem, { code, itemKey }), body);

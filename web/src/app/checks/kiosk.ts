@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, OnInit, signal, viewChild } from '@angular/core';
-import { CheckItemKind, KioskForm, KioskRoster, KioskRosterEntry, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
+import { CheckItemKind, StaffLanguage, KioskForm, KioskRoster, KioskRosterEntry, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
@@ -10,6 +10,8 @@ import { checkKindKey } from './labels';
 import { ChecksApi } from './checks-api';
 import { KioskLeave } from './kiosk-leave';
 import { QuestionStep } from './question-step';
+import { Listen } from './listen';
+import { I18n } from '../i18n/i18n';
 
 type Stage = 'pick' | 'answer' | 'done';
 
@@ -25,10 +27,10 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
  */
 @Component({
   selector: 'k-kiosk',
-  imports: [TranslatePipe, QuestionStep, LanguagePicker, KioskLeave],
+  imports: [TranslatePipe, QuestionStep, LanguagePicker, KioskLeave, Listen],
   template: `
     <main id="main" class="kiosk" tabindex="-1">
-      <div class="top"><k-language-picker /></div>
+      <div class="top"><k-language-picker (picked)="languagePicked($event)" /></div>
       @if (roster.problem(); as problem) {
         <h1>{{ 'checks.kiosk.title' | t }}</h1>
         <p class="error" role="alert">{{ problem.serverMessage ?? (problemKey(problem) | t) }}</p>
@@ -44,7 +46,10 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
               }
             </p>
             <h2>{{ 'checks.kiosk.pickName' | t }}</h2>
-            <p class="hint">{{ 'checks.kiosk.pickHint' | t }}</p>
+            <div class="instruction">
+              <p class="hint">{{ 'checks.kiosk.pickHint' | t }}</p>
+              <k-listen [text]="('checks.kiosk.pickName' | t) + '. ' + ('checks.kiosk.pickHint' | t)" />
+            </div>
             @if (problem(); as p) {
               <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
             }
@@ -78,7 +83,10 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
           }
           @case ('done') {
             <h1 #heading tabindex="-1">{{ 'checks.kiosk.thanks' | t }}</h1>
-            <p class="lead">{{ 'checks.kiosk.passOn' | t }}</p>
+            <div class="instruction">
+              <p class="lead">{{ 'checks.kiosk.passOn' | t }}</p>
+              <k-listen [text]="('checks.kiosk.thanks' | t) + ' ' + ('checks.kiosk.passOn' | t)" />
+            </div>
             <button type="button" class="big" (click)="clear()">{{ 'checks.kiosk.nextPerson' | t }}</button>
           }
         }
@@ -96,6 +104,7 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
     .progress { font-size: 1.05rem; }
     .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
     .notice:empty { display: none; }
+    .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
   `,
 })
 export class Kiosk implements OnInit {
@@ -103,6 +112,7 @@ export class Kiosk implements OnInit {
   private readonly api = inject(ChecksApi);
   private readonly session = inject(Session);
   private readonly document = inject(DOCUMENT);
+  private readonly i18n = inject(I18n);
   private readonly roundId = computed(() => this.session.kiosk()?.roundId ?? '');
   protected readonly roster = new Loader<KioskRoster>();
   protected readonly stage = signal<Stage>('pick');
@@ -117,6 +127,8 @@ export class Kiosk implements OnInit {
   protected readonly problemKey = problemKey;
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A language picked on the names screen: the next person's, who then taps their name. */
+  private pickedBeforeName: StaffLanguage | null = null;
 
   constructor() {
     const activity = () => this.scheduleIdle();
@@ -137,6 +149,12 @@ export class Kiosk implements OnInit {
     this.idleReturned.set(false);
     try {
       const form = await this.api.startKiosk(this.roundId(), person.personId, crypto.randomUUID());
+      // The person's turn is in their own language (kept on their account), not the previous person's; one they
+      // picked just before tapping their name is theirs from now on.
+      const picked = this.pickedBeforeName;
+      this.pickedBeforeName = null;
+      await this.i18n.useForNow(picked ?? form.language);
+      if (picked && picked !== form.language) await this.rememberLanguage(form.responseId, picked);
       this.person.set(person);
       this.form.set(form);
       this.index.set(0);
@@ -167,6 +185,21 @@ export class Kiosk implements OnInit {
     }
   }
 
+  /** Picked during a person's turn: kept on their account, so their next turn (here or on their phone) starts in it. */
+  protected async languagePicked(language: StaffLanguage): Promise<void> {
+    const form = this.form();
+    if (this.stage() === 'pick') this.pickedBeforeName = language;
+    else if (this.stage() === 'answer' && form) await this.rememberLanguage(form.responseId, language);
+  }
+
+  private async rememberLanguage(responseId: string, language: StaffLanguage): Promise<void> {
+    try {
+      await this.api.setKioskLanguage(responseId, language);
+    } catch {
+      /* this turn is in the language anyway; only the remembering failed */
+    }
+  }
+
   protected advance(): void {
     this.feedback.set(null);
     this.index.update((i) => i + 1);
@@ -192,6 +225,9 @@ export class Kiosk implements OnInit {
   /** Back to the list of names with nothing of the previous person left. */
   protected clear(): void {
     this.reset();
+    // Nothing of the previous person stays, their language included: back to the tablet's own.
+    this.pickedBeforeName = null;
+    void this.i18n.restoreDeviceLanguage();
     this.stage.set('pick');
     this.stopIdle();
     this.focusHeading();

@@ -1,10 +1,14 @@
 import { Component, computed, effect, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CheckItemKind, CheckQuestion, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { Listen } from './listen';
 
 interface Choice {
   value: string;
   label: string;
+  /** The language `label` is written in: the page's for the scales, the instrument's for knowledge options. */
+  lang: string;
+  audioUrl?: string | null;
 }
 
 const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, CheckItemKind.Attitude]);
@@ -16,23 +20,27 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
  */
 @Component({
   selector: 'k-question-step',
-  imports: [TranslatePipe],
+  imports: [TranslatePipe, Listen],
   template: `
     <form (submit)="$event.preventDefault(); submit()" class="question">
       <fieldset [attr.aria-describedby]="feedback() ? 'question-feedback' : null">
-        <legend class="question-text">{{ text(question()) }}</legend>
+        <legend class="question-text" [attr.lang]="langAttr(contentLanguage())" dir="auto">{{ text(question()) }}</legend>
+        <k-listen class="listen-question" [text]="text(question())" [lang]="contentLanguage()" [audioUrl]="question().audioUrl" />
         <div class="choices" [class.multiple]="question().multiple">
           @for (choice of choices(); track choice.value) {
-            <label class="choice">
-              @if (question().multiple) {
-                <input type="checkbox" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
-                  [disabled]="locked()" (change)="toggle(choice.value)" />
-              } @else {
-                <input type="radio" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
-                  [disabled]="locked()" (change)="picked.set([choice.value])" />
-              }
-              <span>{{ choice.label }}</span>
-            </label>
+            <div class="choice-row">
+              <label class="choice">
+                @if (question().multiple) {
+                  <input type="checkbox" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
+                    [disabled]="locked()" (change)="toggle(choice.value)" />
+                } @else {
+                  <input type="radio" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
+                    [disabled]="locked()" (change)="picked.set([choice.value])" />
+                }
+                <span [attr.lang]="langAttr(choice.lang)" dir="auto">{{ choice.label }}</span>
+              </label>
+              <k-listen [text]="choice.label" [lang]="choice.lang" [audioUrl]="choice.audioUrl" />
+            </div>
           }
         </div>
       </fieldset>
@@ -40,7 +48,8 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
         <div id="question-feedback" class="panel" role="status">
           <p class="feedback-title">{{ (saved.correct ? 'checks.answer.right' : 'checks.answer.notRight') | t }}</p>
           @if (explanation(saved); as why) {
-            <p>{{ why }}</p>
+            <p [attr.lang]="langAttr(contentLanguage())" dir="auto">{{ why }}</p>
+            <k-listen [text]="why" [lang]="contentLanguage()" />
           }
         </div>
       }
@@ -57,7 +66,10 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .question-text { font-size: 1.4rem; font-weight: 700; line-height: 1.35; margin-bottom: 1rem; padding: 0; }
+    .question-text { font-size: 1.4rem; font-weight: 700; line-height: 1.35; margin-bottom: 0.5rem; padding: 0; }
+    .listen-question { margin-bottom: 1rem; }
+    .choice-row { display: flex; align-items: center; gap: 0.5rem; }
+    .choice-row .choice { flex: 1; min-width: 0; }
     fieldset { border: 0; padding: 0; margin: 0; }
     .choices { display: flex; flex-direction: column; gap: 0.6rem; }
     .choice { display: flex; align-items: center; gap: 0.75rem; min-height: 3.25rem; padding: 0.6rem 0.9rem; border: 2px solid #c5cdd3; border-radius: 10px; font-size: 1.15rem; font-weight: 400; background: #fff; cursor: pointer; }
@@ -87,14 +99,38 @@ export class QuestionStep {
     const question = this.question();
     const label = (key: TranslationKey) => this.i18n.t(key);
     if (question.kind === CheckItemKind.Knowledge) {
-      return question.options.map((o) => ({ value: o.key, label: this.i18n.language() === 'en' && o.textEn ? o.textEn : o.textSv }));
+      const lang = this.contentLanguage();
+      const translated = this.translated(question);
+      return question.options.map((o) => ({
+        value: o.key,
+        label: translated && o.text ? o.text : lang === 'en' && o.textEn ? o.textEn : o.textSv,
+        lang,
+        audioUrl: o.audioUrl,
+      }));
     }
+    const lang = this.i18n.language();
     if (RATED.has(question.kind)) {
       const scale = question.kind === CheckItemKind.Attitude ? 'agreement' : 'selfRating';
-      return [1, 2, 3, 4].map((n) => ({ value: String(n), label: label(`checks.scale.${scale}.${n}` as TranslationKey) }));
+      return [1, 2, 3, 4].map((n) => ({ value: String(n), label: label(`checks.scale.${scale}.${n}` as TranslationKey), lang }));
     }
-    return (['yes', 'partly', 'no'] as const).map((value) => ({ value, label: label(`checks.choice.${value}`) }));
+    return (['yes', 'partly', 'no'] as const).map((value) => ({ value, label: label(`checks.choice.${value}`), lang }));
   });
+
+  /**
+   * The language the instrument's texts are shown in: English when the page is English and the item has it,
+   * otherwise Swedish (the instrument's own language), whatever the page's language. Marked with `lang` so screen
+   * readers and "Lyssna" read it with the right voice.
+   */
+  protected readonly contentLanguage = computed(() => {
+    const question = this.question();
+    if (this.translated(question)) return question.language as string;
+    return this.i18n.language() === 'en' && question.textEn ? 'en' : 'sv';
+  });
+
+  /** The API sent the item in another language than Swedish (a translation staff may see, see `CheckQuestion.language`). */
+  private translated(question: CheckQuestion): boolean {
+    return !!question.text && !!question.language && question.language !== 'sv';
+  }
 
   constructor() {
     effect(() => {
@@ -110,11 +146,17 @@ export class QuestionStep {
   }
 
   protected text(question: CheckQuestion): string {
-    return this.i18n.language() === 'en' && question.textEn ? question.textEn : question.textSv;
+    if (this.translated(question)) return question.text as string;
+    return this.contentLanguage() === 'en' && question.textEn ? question.textEn : question.textSv;
+  }
+
+  /** A `lang` attribute only where the text's language differs from the page's. */
+  protected langAttr(lang: string): string | null {
+    return lang === this.i18n.language() ? null : lang;
   }
 
   protected explanation(saved: SavedAnswer): string | null {
-    return this.i18n.language() === 'en' && saved.explanationEn ? saved.explanationEn : saved.explanationSv;
+    return this.contentLanguage() === 'en' && saved.explanationEn ? saved.explanationEn : saved.explanationSv;
   }
 
   protected toggle(value: string): void {

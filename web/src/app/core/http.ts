@@ -20,7 +20,7 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   const i18n = inject(I18n);
   const token = session.csrfToken();
-  const headers: Record<string, string> = { 'Accept-Language': i18n.language() };
+  const headers: Record<string, string> = { 'Accept-Language': i18n.uiLanguage() };
   if (token && UNSAFE.has(request.method)) headers[CSRF_HEADER] = token;
   const outgoing = request.clone({ setHeaders: headers });
   return next(outgoing).pipe(
@@ -35,7 +35,7 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
         void router.navigateByUrl('/surfplatta');
       }
       if (!(error instanceof HttpErrorResponse) || !hasMessageCodes(error.error)) return throwError(() => error);
-      return from(translateApiError(error.error, i18n.language(), i18n.locale()).catch(() => error.error)).pipe(
+      return from(translateApiError(error.error, i18n.uiLanguage(), i18n.locale()).catch(() => error.error)).pipe(
         switchMap((body) =>
           throwError(() => new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined })),
         ),

@@ -21,9 +21,13 @@ export class PluralPipe implements PipeTransform {
   }
 }
 
-/** `key` names an object of `PluralForms` in the dictionaries. */
+/**
+ * `key` names an object of `PluralForms` in the dictionaries. A language with more forms (Arabic: zero, two, few,
+ * many) may give them too; a form it does not give falls back to `one` or `other`.
+ */
 export function plural(i18n: I18n, key: string, count: number, params: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(i18n.locale()).select(count) === 'one' ? 'one' : 'other';
+  const category = new Intl.PluralRules(i18n.locale()).select(count);
+  const form = i18n.has(`${key}.${category}`) ? category : category === 'one' ? 'one' : 'other';
   return i18n.t(`${key}.${form}` as TranslationKey, { ...params, count: new Intl.NumberFormat(i18n.locale()).format(count) });
 }
 

@@ -54,7 +54,7 @@ export const apiMessagesEn: Record<ApiMessageCode, string> = {
   'audit.unknownKindEvent': 'Unknown kind of event.',
   'auth.accessDenied': 'Access denied.',
   'auth.chooseOrganisationFromList': 'Choose an organisation from the list.',
-  'auth.chooseSwedishEnglish': 'Choose Swedish (sv) or English (en).',
+  'auth.chooseLanguageFromList': 'Choose one of the languages in the list.',
   'auth.chooseYourOrganisationSign': 'Choose your organisation to sign in.',
   'auth.codeNotValidAlreadyUsedExpired': 'The code is not valid, already used or expired.',
   'auth.codeTooLong': 'The code is too long.',

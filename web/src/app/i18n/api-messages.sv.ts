@@ -54,7 +54,7 @@ export const apiMessagesSv: Record<ApiMessageCode, string> = {
   'audit.unknownKindEvent': 'Okänd händelsetyp.',
   'auth.accessDenied': 'Åtkomst nekad.',
   'auth.chooseOrganisationFromList': 'Välj en organisation i listan.',
-  'auth.chooseSwedishEnglish': 'Välj svenska (sv) eller engelska (en).',
+  'auth.chooseLanguageFromList': 'Välj ett av språken i listan.',
   'auth.chooseYourOrganisationSign': 'Välj organisation för att logga in.',
   'auth.codeNotValidAlreadyUsedExpired': 'Koden är ogiltig, redan använd eller har gått ut.',
   'auth.codeTooLong': 'Koden är för lång.',

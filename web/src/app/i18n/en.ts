@@ -904,6 +904,7 @@ export const en: Translations = {
     done: 'The person is pseudonymised and is now called {name}.',
   },
   language: { sv: 'Svenska', en: 'English' },
+  listen: { button: 'Listen', stop: 'Stop reading', label: 'Listen: {text}' },
   ...libraryEn,
   ...checkTranslationsEn,
   ...competenceEn,

@@ -898,6 +898,8 @@ export const sv = {
     done: 'Personen är avidentifierad och heter nu {name}.',
   },
   language: { sv: 'Svenska', en: 'English' },
+  /** The read-aloud button beside a question, an answer option or an instruction (checks/listen.ts). */
+  listen: { button: 'Lyssna', stop: 'Sluta läsa', label: 'Lyssna: {text}' },
   ...ssoSv,
   ...feedbackSv,
 };

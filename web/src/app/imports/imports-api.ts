@@ -32,7 +32,7 @@ export class ImportsApi {
   /** The result with each problem in the page's language (by its message code; the API's Swedish as the fallback). */
   private async inLanguage(answer: Promise<ImportResult>): Promise<ImportResult> {
     const result = await answer;
-    return { ...result, problems: await translateMessages(result.problems, this.i18n.language(), this.i18n.locale()) };
+    return { ...result, problems: await translateMessages(result.problems, this.i18n.uiLanguage(), this.i18n.locale()) };
   }
 
   history(): Promise<ImportRunSummary[]> {

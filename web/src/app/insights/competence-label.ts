@@ -20,6 +20,6 @@ export class CompetenceLabels {
     const code = key.startsWith(DIGCOMP_PREFIX) ? key.slice(DIGCOMP_PREFIX.length) : key;
     const competence = this.digComp().flatMap((area) => area.competences).find((c) => c.code === code);
     if (!competence) return `DigComp ${code}`;
-    return `DigComp ${code} ${this.i18n.language() === 'sv' ? competence.nameSv : competence.nameEn}`;
+    return `DigComp ${code} ${this.i18n.uiLanguage() === 'sv' ? competence.nameSv : competence.nameEn}`;
   }
 }

@@ -110,7 +110,8 @@ export class UnitPage {
         employmentType: value.employmentType,
         startDate: value.startDate,
         gender: value.gender || null,
-        preferredLanguage: value.preferredLanguage,
+        // A new person's form offers Swedish and English only (the person may choose another themselves).
+        preferredLanguage: value.preferredLanguage === 'en' ? 'en' : 'sv',
         unitId: this.unitId(),
       });
       this.adding.set(false);

@@ -1,6 +1,6 @@
 import { Component, OnInit, input, output, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { EmploymentType, Gender, PersonDetail, ROLE_TITLES, UiLanguage } from '@kunna/contracts';
+import { EmploymentType, Gender, PersonDetail, ROLE_TITLES, STAFF_LANGUAGE_NAMES, StaffLanguage } from '@kunna/contracts';
 import { today } from '../core/permissions';
 import { Problem, fieldMessage } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -17,7 +17,8 @@ export interface PersonFormValue {
   employmentType: EmploymentType;
   startDate: string;
   gender: Gender | '';
-  preferredLanguage: UiLanguage;
+  /** Swedish or English from HR, or a staff language the person chose for themselves (kept unless HR changes it). */
+  preferredLanguage: StaffLanguage;
 }
 
 export function emptyPerson(): PersonFormValue {
@@ -56,6 +57,7 @@ export function personFormValue(person: PersonDetail): PersonFormValue {
   templateUrl: './person-form.html',
 })
 export class PersonForm implements OnInit {
+  protected readonly languageNames = STAFF_LANGUAGE_NAMES;
   /** Prefix for element ids, so two forms can share a page. */
   readonly idPrefix = input.required<string>();
   readonly initial = input<PersonFormValue>(emptyPerson());

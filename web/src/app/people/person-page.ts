@@ -1,7 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
-import { OneTimeCodePurpose, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX } from '@kunna/contracts';
+import { OneTimeCodePurpose, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
 import { AccountActions } from '../admin/account-actions';
 import { PersonRoles } from '../admin/person-roles';
 import { Loader } from '../core/loader';
@@ -42,6 +42,7 @@ type Panel = 'edit' | 'move' | 'end' | null;
   styleUrl: './person-page.css',
 })
 export class PersonPage {
+  protected readonly languageNames = STAFF_LANGUAGE_NAMES;
   readonly personId = input.required<string>();
   private readonly people = inject(PeopleApi);
   private readonly organisation = inject(OrganisationApi);
@@ -118,7 +119,8 @@ export class PersonPage {
         employmentType: value.employmentType,
         startDate: value.startDate,
         gender: value.gender || null,
-        preferredLanguage: value.preferredLanguage,
+        // HR sets Swedish or English; a staff language the person chose for themselves is kept as it is.
+        ...(value.preferredLanguage === 'sv' || value.preferredLanguage === 'en' ? { preferredLanguage: value.preferredLanguage } : {}),
       });
       await this.done(this.i18n.t('person.saved'));
     } catch (error) {

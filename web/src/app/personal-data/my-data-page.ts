@@ -86,7 +86,7 @@ export class MyDataPage {
   }
 
   protected actionLabel(action: string): string {
-    return auditActionLabel(this.i18n.language(), action);
+    return auditActionLabel(this.i18n.uiLanguage(), action);
   }
 
   protected print(): void {

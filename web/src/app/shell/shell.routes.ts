@@ -9,7 +9,7 @@ import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
  * initial bundle within its budget (web/angular.json). Titles are translation keys (see KunnaTitleStrategy).
  */
 export const SHELL_ROUTES: Routes = [
-  { path: '', loadComponent: () => import('../home/home').then((m) => m.Home), title: 'nav.home' },
+  { path: '', loadComponent: () => import('../home/home').then((m) => m.Home), title: 'nav.home', data: { staffLanguage: 'staffOnly' } },
   {
     path: 'organisation',
     canActivate: [hasRole(...TREE_ROLES)],
@@ -162,10 +162,21 @@ export const SHELL_ROUTES: Routes = [
     path: 'mitt-konto/mina-uppgifter',
     loadComponent: () => import('../personal-data/my-data-page').then((m) => m.MyDataPage),
     title: 'myData.title',
+    data: { staffLanguage: true },
   },
   // --- checks (före/efter-mätningar) ---
-  { path: 'm/:code', loadComponent: () => import('../checks/check-answer').then((m) => m.CheckAnswer), title: 'checks.answer.title' },
-  { path: 'min-utveckling', loadComponent: () => import('../checks/my-development').then((m) => m.MyDevelopment), title: 'checks.mine.title' },
+  {
+    path: 'm/:code',
+    loadComponent: () => import('../checks/check-answer').then((m) => m.CheckAnswer),
+    title: 'checks.answer.title',
+    data: { staffLanguage: true },
+  },
+  {
+    path: 'min-utveckling',
+    loadComponent: () => import('../checks/my-development').then((m) => m.MyDevelopment),
+    title: 'checks.mine.title',
+    data: { staffLanguage: true },
+  },
   {
     path: 'matningar',
     canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
