@@ -57,6 +57,20 @@ export class PrivacyGate {
     return refusal;
   }
 
+  /**
+   * Releases the groups one figure is made of (a mean before and a mean after; each dimension of an overall figure),
+   * in order, until one is refused: the figure is shown exactly when this answers null. Groups logged before a later
+   * one is refused stay logged, which only ever withholds more.
+   */
+  async releaseAll(releases: ReadonlyArray<{ context: GateContext; group: readonly GateElement[]; scope?: readonly GateElement[] }>): Promise<ReleaseRefusal | null> {
+    for (const { context, group, scope } of releases) {
+      if (group.length === 0) continue;
+      const refusal = await this.release(context, group, scope);
+      if (refusal !== null) return refusal;
+    }
+    return null;
+  }
+
   private prepare(group: readonly GateElement[]): { elements: ReleaseElement[]; setKey: string } {
     let prepared = this.prepared.get(group);
     if (!prepared) {
