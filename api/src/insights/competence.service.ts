@@ -102,20 +102,25 @@ export class CompetenceService {
     if (group.suppressed) return group;
     const figures = [];
     let refused = 0;
+    // Each dimension's groups once: overall releases the same groups as the dimensions it is made of.
+    const byDimension = new Map(gateGroups(records, items, 'overall').map((g) => [g.dimension, g]));
+    const scopeByDimension = scope ? new Map(gateGroups(scope, items, 'overall').map((g) => [g.dimension, g])) : null;
     for (const figure of group.figures) {
       // Nothing but counts to release: no answer pairs, or already withheld.
       if (figure.suppressed || figure.meanBefore === null) {
         figures.push(figure);
         continue;
       }
-      const scopeGroups = scope ? gateGroups(scope, items, figure.dimension) : null;
+      const dimensions = figure.dimension === 'overall' ? [...byDimension.keys()] : [figure.dimension];
       const refusal = await this.gate.releaseAll(
-        gateGroups(records, items, figure.dimension).flatMap(({ dimension, before, after }) => {
+        dimensions.flatMap((dimension) => {
+          const groups = byDimension.get(dimension);
+          if (!groups) return [];
           const context = { organisationId, family: `rating:${dimension}`, minimum };
-          const scoped = scopeGroups?.find((g) => g.dimension === dimension);
+          const scoped = scopeByDimension?.get(dimension);
           return [
-            { context, group: before, scope: scoped ? scoped.before : undefined },
-            { context, group: after, scope: scoped ? scoped.after : undefined },
+            { context, group: groups.before, scope: scopeByDimension ? (scoped?.before ?? []) : undefined },
+            { context, group: groups.after, scope: scopeByDimension ? (scoped?.after ?? []) : undefined },
           ];
         }),
       );
