@@ -36,10 +36,10 @@ export class PrivacyGate {
 
   /** Why the group may not be released now (nothing is logged), or null. */
   async refusal(context: GateContext, group: readonly GateElement[], scope?: readonly GateElement[]): Promise<ReleaseRefusal | null> {
-    const log = await this.repository.released(context.organisationId, context.family);
     const { elements, setKey } = this.prepare(group);
-    // The very group released before reveals nothing new (a page read again).
-    if (log.setKeys.has(setKey)) return null;
+    // The very group released before reveals nothing new (a page read again): decided on the set keys alone.
+    if ((await this.repository.setKeys(context.organisationId, context.family)).has(setKey)) return null;
+    const log = await this.repository.released(context.organisationId, context.family);
     return releaseRefusal({ candidate: elements, released: log.groups, scope: scope?.map(hashed), minimum: context.minimum });
   }
 
