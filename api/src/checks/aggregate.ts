@@ -185,7 +185,7 @@ export interface LevelElement {
  */
 export function responseLevelKey(items: readonly CheckItem[], response: ResponseData | undefined, dimension: string): string | null {
   if (!response || response.status !== 'submitted') return null;
-  const rated = new Set(items.filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension).map((item) => item.key));
+  const rated = ratedKeys(items, dimension);
   let sum = 0;
   let count = 0;
   for (const answer of response.answers) {
@@ -195,6 +195,19 @@ export function responseLevelKey(items: readonly CheckItem[], response: Response
     count++;
   }
   return count === 0 ? null : `${response.responseId}|${sum}/${count}`;
+}
+
+// A heat map asks for every record's key per dimension: each instrument's rated items are found once.
+const ratedKeysOf = new WeakMap<readonly CheckItem[], Map<string, Set<string>>>();
+function ratedKeys(items: readonly CheckItem[], dimension: string): Set<string> {
+  const byDimension = ratedKeysOf.get(items) ?? new Map<string, Set<string>>();
+  ratedKeysOf.set(items, byDimension);
+  let keys = byDimension.get(dimension);
+  if (!keys) {
+    keys = new Set(items.filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension).map((item) => item.key));
+    byDimension.set(dimension, keys);
+  }
+  return keys;
 }
 
 /**

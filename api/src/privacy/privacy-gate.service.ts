@@ -86,9 +86,20 @@ function setKeyOf(elements: readonly ReleaseElement[]): string {
   return createHash('sha256').update(elements.map((e) => e.element).sort().join(',')).digest('base64url');
 }
 
+// One read hashes the same values for several groups (a unit, its area, the total; before and after): remembered,
+// up to a bound, instead of hashed again.
+const KEY_CACHE_LIMIT = 200_000;
+const keyCache = new Map<string, string>();
+
 /** A 64-bit key (as a decimal string) of a value or person: compact, and without the person's id in clear. */
 function key64(text: string): string {
-  return BigInt.asIntN(64, createHash('sha256').update(text).digest().readBigUInt64BE(0)).toString();
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = BigInt.asIntN(64, createHash('sha256').update(text).digest().readBigUInt64BE(0)).toString();
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
 }
 
 function hashed(element: GateElement): ReleaseElement {
