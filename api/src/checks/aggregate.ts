@@ -37,7 +37,7 @@ export interface InvitedPerson {
 }
 
 // Not a dimension name: the knowledge dimension's self-ratings are analysed under 'knowledge'.
-const KNOWLEDGE_KEY = 'knowledge_test';
+export const KNOWLEDGE_KEY = 'knowledge_test';
 
 /**
  * Learning gain for a group: one composite per competence dimension (self-rating and attitude items on the four
@@ -172,3 +172,71 @@ function toResult(key: string, analysis: GainAnalysis, minimum: number): Dimensi
   };
 }
 
+
+/** One value behind an aggregate, for the privacy gate (`GateElement` in api/src/privacy). */
+export interface LevelElement {
+  value: string;
+  person: string;
+}
+
+/**
+ * A response's four-step ratings (self-ratings and attitudes, declined left out) on a dimension's items: the value
+ * the competence trend keeps per response (`insight_response_level`), as `responseId|sum/count`, or null without any.
+ */
+export function responseLevelKey(items: readonly CheckItem[], response: ResponseData | undefined, dimension: string): string | null {
+  if (!response || response.status !== 'submitted') return null;
+  const rated = ratedKeys(items, dimension);
+  let sum = 0;
+  let count = 0;
+  for (const answer of response.answers) {
+    const rating = answer.value?.rating;
+    if (!rated.has(answer.itemKey) || answer.declined || typeof rating !== 'number') continue;
+    sum += rating;
+    count++;
+  }
+  return count === 0 ? null : `${response.responseId}|${sum}/${count}`;
+}
+
+// A heat map asks for every record's key per dimension: each instrument's rated items are found once.
+const ratedKeysOf = new WeakMap<readonly CheckItem[], Map<string, Set<string>>>();
+function ratedKeys(items: readonly CheckItem[], dimension: string): Set<string> {
+  const byDimension = ratedKeysOf.get(items) ?? new Map<string, Set<string>>();
+  ratedKeysOf.set(items, byDimension);
+  let keys = byDimension.get(dimension);
+  if (!keys) {
+    keys = new Set(items.filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension).map((item) => item.key));
+    byDimension.set(dimension, keys);
+  }
+  return keys;
+}
+
+/**
+ * The values a dimension's before/after figures are computed from, for the privacy gate: the before responses and the
+ * after responses of the records with a pair on the dimension, each identified like the trend identifies it
+ * (`responseLevelKey`), so that a breakdown, check results and the trend read the same person's answer as the same
+ * value. Means before and after are each a group of their own.
+ */
+export function pairElements(items: readonly CheckItem[], records: PairedRecords, dimension: string): { before: LevelElement[]; after: LevelElement[] } {
+  const before: LevelElement[] = [];
+  const after: LevelElement[] = [];
+  for (const [, entry] of records) {
+    const afterKey = responseLevelKey(items, entry.after, dimension);
+    const beforeKey = responseLevelKey(items, entry.before, dimension);
+    // A retrospective then answer (in the after response) stands in for a missing before.
+    const thenOnly = beforeKey === null && afterKey !== null && hasThen(items, entry.after, dimension);
+    if (afterKey === null || (beforeKey === null && !thenOnly)) continue;
+    const person = entry.after!.personId;
+    if (beforeKey !== null) before.push({ value: beforeKey, person });
+    after.push({ value: afterKey, person });
+  }
+  return { before, after };
+}
+
+function hasThen(items: readonly CheckItem[], response: ResponseData | undefined, dimension: string): boolean {
+  const thenKeys = new Set(
+    items
+      .filter((item) => item.kind === CheckItemKind.Then && items.some((other) => other.key === item.thenOf && other.dimension === dimension))
+      .map((item) => item.key),
+  );
+  return !!response?.answers.some((answer) => thenKeys.has(answer.itemKey) && !answer.declined && typeof answer.value?.rating === 'number');
+}

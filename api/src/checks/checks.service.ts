@@ -42,7 +42,7 @@ import { callerCanSee, callerCovers, ScopePosition } from '../auth/scope';
 import { validationError } from '../common/errors';
 import { forbidden, notFound, stateConflict } from '../library/http';
 import { PrivacyGate, valueElements, type GateElement } from '../privacy';
-import { analyseGroup, groupInputs, ResponseData, suppressedResult } from './aggregate';
+import { analyseGroup, groupInputs, KNOWLEDGE_KEY, pairElements, pairRecords, ResponseData, suppressedResult } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';
 import { coreKey, parseItems, withCoreItems } from './instrument-items';
 import { TranslationsService } from './translations/translations.service';
@@ -711,19 +711,35 @@ export class ChecksService {
     for (const id of new Set(assignments.map((a) => a.versionId))) versionRows.push(await this.repository.version(id));
     const items = mergeItems(versionRows.filter((v): v is VersionRow => v !== null));
     // A filtered view is also checked against its complement in the unit, area or organisation chosen.
-    let scope: Map<string, GateElement[]> | null = null;
+    // Each dimension's means before and after are two groups of values (family rating:<dimension>, named like the
+    // competence breakdown and trend name them, so no view can be subtracted from another); the knowledge score is
+    // the instrument's own.
+    const gateGroups = (groupInvited: typeof invited, groupResponses: typeof responses) =>
+      groupInputs(items, groupInvited, groupResponses).flatMap(({ key, inputs }) => {
+        if (key === KNOWLEDGE_KEY) return [{ key, family: `checks:${instrument.id}:${key}`, group: valueElements(inputs) }];
+        const { before, after } = pairElements(items, pairRecords(groupInvited, groupResponses), key);
+        return [
+          { key, family: `rating:${key}`, group: before },
+          { key, family: `rating:${key}`, group: after },
+        ];
+      });
+    let scope: GateElement[][] | null = null;
     if (filter.roleTitle !== null || filter.employmentType !== null) {
       const unfiltered = { ...filter, roleTitle: null, employmentType: null };
       const scopeInvited = await this.repository.groupInvited(ids, unfiltered);
       const scopeResponses = await this.repository.groupResponses(ids, unfiltered);
-      scope = new Map(groupInputs(items, scopeInvited, scopeResponses).map(({ key, inputs }) => [key, valueElements(inputs)]));
+      scope = gateGroups(scopeInvited, scopeResponses).map((g) => g.group);
     }
-    const releases = groupInputs(items, invited, responses).map(({ key, inputs }) => ({
-      key,
-      context: { organisationId: caller.organisationId, family: `checks:${instrument.id}:${key}`, minimum },
-      group: valueElements(inputs),
-      scope: scope?.get(key) ?? (scope ? [] : undefined),
-    }));
+    const groups = gateGroups(invited, responses);
+    const releases = groups
+      .map(({ key, family, group }, index) => ({
+        key,
+        context: { organisationId: caller.organisationId, family, minimum },
+        group,
+        // The scope's groups come in the same order (the same items, so the same keys and sides).
+        scope: scope ? (scope.length === groups.length ? scope[index] : []) : undefined,
+      }))
+      .filter((release) => release.group.length > 0);
     // A result whose answers come from fewer than the minimum is blanked on its own; any other refusal (a
     // complement or a difference of too few people, or a combination that isolates someone) withholds everything.
     const tooFew = new Set<string>();

@@ -10,7 +10,7 @@ import {
   ParticipationGrouping,
 } from '@kunna/contracts';
 import { analyseOverall, decideSuppression, DimensionInput, protectAnalysis } from '@kunna/learning-gain';
-import { pairRecords, ratedInputs, type InvitedPerson, type ResponseData } from '../checks/aggregate';
+import { pairElements, pairRecords, ratedInputs, type InvitedPerson, type LevelElement, type ResponseData } from '../checks/aggregate';
 import { percent, round2 } from './insight-figures';
 
 /** One person asked in one check, with where they work and what they answered there. */
@@ -154,6 +154,31 @@ export function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyM
     for (const dimension of dimensions) inputs.push(...ratedInputs(items.get(versionId) ?? [], paired, dimension, `${versionId}:`));
   }
   return inputs;
+}
+
+/**
+ * The values behind a measure's figures for the privacy gate, per dimension (family `rating:<dimension>`, shared with
+ * check results and the trend): the pairs' before responses and after responses. Overall is made of every
+ * dimension's answers, so it passes the gate of each dimension it holds.
+ */
+export function gateGroups(
+  records: readonly CompetenceRecord[],
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  measure: CompetenceMeasureKey,
+): Array<{ dimension: string; before: LevelElement[]; after: LevelElement[] }> {
+  const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
+  const byVersion = [...groupBy(records, (record) => record.versionId)];
+  return dimensions.map((dimension) => {
+    const before: LevelElement[] = [];
+    const after: LevelElement[] = [];
+    for (const [versionId, versionRecords] of byVersion) {
+      const paired = versionRecords.map((r): [string, { before?: ResponseData; after?: ResponseData }] => [r.key, { before: r.before, after: r.after }]);
+      const elements = pairElements(items.get(versionId) ?? [], paired, dimension);
+      before.push(...elements.before);
+      after.push(...elements.after);
+    }
+    return { dimension, before, after };
+  });
 }
 
 export const SUPPRESSED = (dimension: CompetenceMeasureKey): CompetenceFigures => ({
@@ -305,7 +330,7 @@ function latestLevels(levels: readonly ResponseLevel[], quarter: { from: string;
 }
 
 /** A trend point with the values behind its mean (for the privacy gate; not part of the answer). */
-export type TrendPoint = CompetenceTrendQuarter['points'][number] & { values: Array<{ value: string; person: string }> };
+export type TrendPoint = CompetenceTrendQuarter['points'][number] & { responses: Array<{ responseId: string; personId: string }> };
 
 /**
  * Mean level per dimension per quarter: each person's latest answer in the quarter (a round's opening date places it;
@@ -332,7 +357,7 @@ export function trend(
         people,
         mean: suppressed || people === 0 ? null : round2(latest.reduce((s, l) => s + l.level, 0) / people),
         suppressed,
-        values: latest.map((l) => ({ value: `${quarter.quarter}|${l.responseId}|${l.level}`, person: l.personId })),
+        responses: latest.map((l) => ({ responseId: l.responseId, personId: l.personId })),
       };
     }),
   }));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   CheckItem,
+  COMPETENCE_DIMENSIONS,
   CompetenceBreakdown,
   CompetenceGroup,
   CompetenceSuppressionReason,
@@ -20,17 +21,17 @@ import {
   competenceRecords,
   filteredViewHidden,
   distinctPeople,
+  gateGroups,
   groupDecisions,
   groupFigures,
   groupRecords,
-  inputsFor,
   matchesFilters,
   parentViews,
   ResponseLevel,
   SUPPRESSED,
   trend,
 } from './competence-figures';
-import { PrivacyGate, valueElements } from '../privacy';
+import { PrivacyGate } from '../privacy';
 import { CompetenceRepository } from './competence.repository';
 import { CostsRepository } from './costs.repository';
 import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
@@ -101,15 +102,28 @@ export class CompetenceService {
     if (group.suppressed) return group;
     const figures = [];
     let refused = 0;
+    // Each dimension's groups once: overall releases the same groups as the dimensions it is made of.
+    const byDimension = new Map(gateGroups(records, items, 'overall').map((g) => [g.dimension, g]));
+    const scopeByDimension = scope ? new Map(gateGroups(scope, items, 'overall').map((g) => [g.dimension, g])) : null;
     for (const figure of group.figures) {
       // Nothing but counts to release: no answer pairs, or already withheld.
       if (figure.suppressed || figure.meanBefore === null) {
         figures.push(figure);
         continue;
       }
-      const context = { organisationId, family: `competence:${figure.dimension}`, minimum };
-      const values = valueElements(inputsFor(records, items, figure.dimension));
-      const refusal = await this.gate.release(context, values, scope ? valueElements(inputsFor(scope, items, figure.dimension)) : undefined);
+      const dimensions = figure.dimension === 'overall' ? [...byDimension.keys()] : [figure.dimension];
+      const refusal = await this.gate.releaseAll(
+        dimensions.flatMap((dimension) => {
+          const groups = byDimension.get(dimension);
+          if (!groups) return [];
+          const context = { organisationId, family: `rating:${dimension}`, minimum };
+          const scoped = scopeByDimension?.get(dimension);
+          return [
+            { context, group: groups.before, scope: scopeByDimension ? (scoped?.before ?? []) : undefined },
+            { context, group: groups.after, scope: scopeByDimension ? (scoped?.after ?? []) : undefined },
+          ];
+        }),
+      );
       if (refusal !== null) refused++;
       figures.push(refusal === null ? figure : SUPPRESSED(figure.dimension));
     }
@@ -123,19 +137,30 @@ export class CompetenceService {
    */
   async trend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
     const { period, filters, minimum, scope } = await this.settings(caller, query);
-    const levels: ResponseLevel[] = (await this.repository.responseLevels(caller.organisationId, period.from, period.to, scope)).map(({ ratingSum, ratingCount, ...row }) => ({
-      ...row,
-      level: ratingSum / ratingCount,
-    }));
+    const rows = await this.repository.responseLevels(caller.organisationId, period.from, period.to, scope);
+    const levels: ResponseLevel[] = rows.map(({ ratingSum, ratingCount, ...row }) => ({ ...row, level: ratingSum / ratingCount }));
+    // Each response's value per dimension as the breakdown and check results name it (`responseLevelKey`).
+    const valueKeys = new Map(rows.map((row) => [`${row.responseId}|${row.measure}`, `${row.responseId}|${row.ratingSum}/${row.ratingCount}`]));
     const filtered = Object.values(filters).some((value) => value !== null);
     const hidden = filtered && filteredViewHidden(await this.askedRecords(caller.organisationId, period, scope), filters, minimum);
     const shown = levels.filter((level) => matchesFilters(level, filters));
     const quarters: CompetenceTrend['quarters'] = [];
     for (const quarter of trend(shown, parentViews(levels, filters), period, minimum, hidden)) {
       const points = [];
-      for (const { values, ...point } of quarter.points) {
-        // Every quarter's mean is a figure of its own: through the gate like any other (family trend:<measure>).
-        const refused = point.mean !== null && (await this.gate.release({ organisationId: caller.organisationId, family: `trend:${point.dimension}`, minimum }, values)) !== null;
+      for (const { responses, ...point } of quarter.points) {
+        // Every quarter's mean is a figure of its own: through the gate like any other, as the same values (family
+        // rating:<dimension>) as the breakdown's and check results' means, so that no view can be subtracted from another.
+        const refused =
+          point.mean !== null &&
+          (await this.gate.releaseAll(
+            (point.dimension === 'overall' ? COMPETENCE_DIMENSIONS : [point.dimension]).map((dimension) => ({
+              context: { organisationId: caller.organisationId, family: `rating:${dimension}`, minimum },
+              group: responses.flatMap(({ responseId, personId }) => {
+                const value = valueKeys.get(`${responseId}|${dimension}`);
+                return value ? [{ value, person: personId }] : [];
+              }),
+            })),
+          )) !== null;
         points.push(refused ? { ...point, mean: null, suppressed: true } : point);
       }
       quarters.push({ ...quarter, points });

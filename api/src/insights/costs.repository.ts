@@ -253,6 +253,44 @@ export class CostsRepository {
     return { groups, total: total[0] };
   }
 
+  /**
+   * Head counts of the views a filtered participation view could be subtracted from: each combination of its filters
+   * with at least one removed, within what the caller may see. One scan of the current memberships, one count per
+   * combination (at most 15), whatever the organisation's size.
+   */
+  async participationParentCounts(organisationId: string, scope: ParticipationScope): Promise<number[]> {
+    const params: unknown[] = [organisationId, scope.organisationWide, scope.unitIds, scope.areaIds];
+    // A filter's value becomes a parameter only when some combination uses it (PostgreSQL refuses unused ones).
+    const placeholders = new Map<number, string>();
+    const placeholder = (index: number, value: string) => {
+      if (!placeholders.has(index)) placeholders.set(index, `$${params.push(value)}`);
+      return placeholders.get(index)!;
+    };
+    const filters = [
+      { value: scope.areaId, sql: (v: string) => `u.area_id = ${v}::uuid` },
+      { value: scope.unitId, sql: (v: string) => `u.id = ${v}::uuid` },
+      { value: scope.roleTitle, sql: (v: string) => `lower(p.role_title) = lower(${v}::text)` },
+      { value: scope.employmentType, sql: (v: string) => `p.employment_type = ${v}::text` },
+    ]
+      .map((filter, index) => ({ ...filter, index }))
+      .filter((filter): filter is { value: string; sql: (v: string) => string; index: number } => filter.value !== null);
+    const subsets: string[] = [];
+    for (let mask = 0; mask < (1 << filters.length) - 1; mask++) {
+      const kept = filters.filter((_, bit) => mask & (1 << bit)).map((filter) => filter.sql(placeholder(filter.index, filter.value)));
+      subsets.push(`count(distinct p.id) filter (where ${kept.length ? kept.join(' and ') : 'true'})::int as c${subsets.length}`);
+    }
+    if (subsets.length === 0) return [];
+    const rows: Array<Record<string, number>> = await this.db.manager.query(
+      `select ${subsets.join(', ')}
+         from unit u
+         join unit_membership um on um.unit_id = u.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
+         join person p on p.id = um.person_id and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null
+        where u.organisation_id = $1 and ($2 or u.id = any($3::uuid[]) or u.area_id = any($4::uuid[]))`,
+      params,
+    );
+    return subsets.map((_, index) => rows[0][`c${index}`]);
+  }
+
   /** Per organisation of the network: people, participants, minutes, held sessions and active ambassadors. */
   async network(networkId: string, from: string, to: string): Promise<
     Array<{ id: string; name: string; minGroupSize: number; people: number; participants: number; minutes: number; sessionsHeld: number; ambassadors: number }>

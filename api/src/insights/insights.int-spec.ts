@@ -359,6 +359,17 @@ describe('insights (integration)', () => {
       expect(unit.total).toEqual({ people: 1, participants: null, participationPercent: null, hours: null, hoursPerPerson: null, suppressed: true });
     });
 
+    it('withholds a filtered view that differs from the unfiltered one by fewer than the minimum (complementary suppression)', async () => {
+      const hr = await t.as('hrA');
+      // A3's permanent staff are 9 of its 11: shown beside A3 itself, the two others' participation and hours would be
+      // the difference. Nine is above the minimum, so only the complement withholds it.
+      const permanent = (await hr.get(`/api/insights/participation?${period()}&areaId=${ids.areaA3}&employmentType=permanent&groupBy=unit`)).body as ParticipationBreakdown;
+      expect(permanent.total).toEqual({ people: 9, participants: null, participationPercent: null, hours: null, hoursPerPerson: null, suppressed: true });
+      expect(permanent.groups.every((g) => g.suppressed && g.hours === null)).toBe(true);
+      const area = (await hr.get(`/api/insights/participation?${period()}&areaId=${ids.areaA3}&groupBy=unit`)).body as ParticipationBreakdown;
+      expect(area.total).toMatchObject({ people: 11, suppressed: false });
+    });
+
     it('keeps area managers to their areas (another area answers 404)', async () => {
       const area = await t.as('areaManagerA1');
       expect((await area.get(`/api/insights/participation?areaId=${ids.areaA3}`)).status).toBe(404);

@@ -33,6 +33,7 @@ import { notFound } from '../organisation/http-errors';
 import { visibilityFor } from '../organisation/visibility';
 import { CostsRepository } from './costs.repository';
 import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdatePlanEntryDto, UpdateTargetDto } from './dto/insights.dto';
+import { differencingRisk } from './competence-figures';
 import { hours, participationFigures, percent, round2, suppressedGroups, targetStatus } from './insight-figures';
 import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
 import { PlanRepository, TargetRow } from './plan.repository';
@@ -456,15 +457,20 @@ export class InsightsService {
       const allowed = await this.filterVisible(caller.organisationId, visibility, query.areaId ?? null, query.unitId ?? null);
       if (!allowed) throw notFound();
     }
-    const { groups, total } = await this.costs.participation(caller.organisationId, period.from, period.to, groupBy, {
+    const scope = {
       ...visibility,
       areaId: query.areaId ?? null,
       unitId: query.unitId ?? null,
       roleTitle: query.roleTitle ?? null,
       employmentType: query.employmentType ?? null,
-    });
+    };
+    const { groups, total } = await this.costs.participation(caller.organisationId, period.from, period.to, groupBy, scope);
     const minimum = await this.costs.minimumGroupSize(caller.organisationId);
     const suppressed = suppressedGroups(total.people, groups, minimum);
+    // Complementary suppression across filters: a filtered view that differs from a view with some of its filters
+    // removed by 1 … minimum − 1 people would give those people's participation and hours by subtraction.
+    const parentCounts = await this.costs.participationParentCounts(caller.organisationId, scope);
+    if (!suppressed.total && differencingRisk(total.people, parentCounts, minimum)) suppressed.total = true;
     return {
       period,
       groupBy,

@@ -36,10 +36,10 @@ export class PrivacyGate {
 
   /** Why the group may not be released now (nothing is logged), or null. */
   async refusal(context: GateContext, group: readonly GateElement[], scope?: readonly GateElement[]): Promise<ReleaseRefusal | null> {
-    const log = await this.repository.released(context.organisationId, context.family);
     const { elements, setKey } = this.prepare(group);
-    // The very group released before reveals nothing new (a page read again).
-    if (log.setKeys.has(setKey)) return null;
+    // The very group released before reveals nothing new (a page read again): decided on the set keys alone.
+    if ((await this.repository.setKeys(context.organisationId, context.family)).has(setKey)) return null;
+    const log = await this.repository.released(context.organisationId, context.family);
     return releaseRefusal({ candidate: elements, released: log.groups, scope: scope?.map(hashed), minimum: context.minimum });
   }
 
@@ -57,6 +57,20 @@ export class PrivacyGate {
     return refusal;
   }
 
+  /**
+   * Releases the groups one figure is made of (a mean before and a mean after; each dimension of an overall figure),
+   * in order, until one is refused: the figure is shown exactly when this answers null. Groups logged before a later
+   * one is refused stay logged, which only ever withholds more.
+   */
+  async releaseAll(releases: ReadonlyArray<{ context: GateContext; group: readonly GateElement[]; scope?: readonly GateElement[] }>): Promise<ReleaseRefusal | null> {
+    for (const { context, group, scope } of releases) {
+      if (group.length === 0) continue;
+      const refusal = await this.release(context, group, scope);
+      if (refusal !== null) return refusal;
+    }
+    return null;
+  }
+
   private prepare(group: readonly GateElement[]): { elements: ReleaseElement[]; setKey: string } {
     let prepared = this.prepared.get(group);
     if (!prepared) {
@@ -72,9 +86,20 @@ function setKeyOf(elements: readonly ReleaseElement[]): string {
   return createHash('sha256').update(elements.map((e) => e.element).sort().join(',')).digest('base64url');
 }
 
+// One read hashes the same values for several groups (a unit, its area, the total; before and after): remembered,
+// up to a bound, instead of hashed again.
+const KEY_CACHE_LIMIT = 200_000;
+const keyCache = new Map<string, string>();
+
 /** A 64-bit key (as a decimal string) of a value or person: compact, and without the person's id in clear. */
 function key64(text: string): string {
-  return BigInt.asIntN(64, createHash('sha256').update(text).digest().readBigUInt64BE(0)).toString();
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = BigInt.asIntN(64, createHash('sha256').update(text).digest().readBigUInt64BE(0)).toString();
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
 }
 
 function hashed(element: GateElement): ReleaseElement {

@@ -28,7 +28,7 @@ export {
   type SubgroupSize,
 } from './lib/suppression';
 export { releaseRefusal, derivableAtoms, type ReleaseRefusal, type ReleaseElement, type ReleaseQuestion } from './lib/release-ledger';
-export { exactlyIsolatedColumns } from './lib/exact-span';
+export { exactlyIsolatedColumns, exactRank, exactlyExposedOwners } from './lib/exact-span';
 export { protectAnalysis, protectCalibration, type ProtectedGainAnalysis, type ProtectionResult, type ProtectedCalibration } from './lib/protect';
 export { mean, sampleSd, sampleVariance, quantile, midranks, pearson, spearman } from './lib/descriptive';
 export {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exactlyIsolatedColumns } from './exact-span';
+import { exactlyExposedOwners, exactlyIsolatedColumns, exactRank } from './exact-span';
 import { derivableAtoms, ReleaseElement, releaseRefusal } from './release-ledger';
 
 /** People p1…pn, each with one value (version v1 unless given). */
@@ -130,5 +130,23 @@ describe('the gate against an attacker who adds and subtracts released figures',
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('exactlyExposedOwners (the attacker specs’ exact test)', () => {
+  // Columns: p's before answer, p's answer after an edit, q, r.
+  const owners = ['p', 'p', 'q', 'r'];
+  it('finds one person’s value as a difference of two groups', () => {
+    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 0, 1, 1]], owners)).toEqual(['p']);
+  });
+  it('finds one person’s change between two versions of the same group', () => {
+    // Neither version of p's value alone is in the span, but their difference is.
+    expect(exactlyIsolatedColumns([[1, 0, 1, 1], [0, 1, 1, 1]], 4)).toEqual([]);
+    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 1, 1, 1]], owners)).toEqual(['p']);
+  });
+  it('finds no one in groups that only ever change by several people', () => {
+    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 0, 0, 0]], owners)).toEqual([]);
+    expect(exactlyExposedOwners([[1, 0, 1, 1]], owners)).toEqual([]);
+    expect(exactRank([[1, 1], [2, 2], [1, 0]], 2)).toBe(2);
   });
 });
