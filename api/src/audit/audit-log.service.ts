@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AuditLogPage, AuditLogQuery, AuditRetention } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../auth';
 import { Db } from '../database/db';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';

@@ -1,9 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, CalendarFeedCreated, CalendarFeedStatus, Role } from '@kunna/contracts';
-import { Access, inParam, Public, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam, Public, SELF } from '../auth';
 import { CalendarService } from './calendar.service';
 
 /** Everyone may subscribe to their own sessions; a unit's managers and ambassadors manage the unit's feed. */

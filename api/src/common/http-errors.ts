@@ -1,18 +1,22 @@
-import { ConflictException, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+
+/** Objects the caller may not know about (or outside the caller's organisation): the same answer as the access guard. */
+export function notFound(message = 'Hittades inte.'): NotFoundException {
+  return new NotFoundException(message);
+}
+
+export function forbidden(message = 'Du har inte behörighet till detta.'): ForbiddenException {
+  return new ForbiddenException(message);
+}
 
 /** 409 naming the field that clashes, in the same shape as validation errors (`details`). */
 export function conflictError(field: string, message: string): ConflictException {
   return new ConflictException({ statusCode: 409, error: 'Conflict', message, details: [{ field, message }] });
 }
 
-/** 409 for a request that contradicts the current state (no single field to blame). */
-export function stateConflict(message: string, code: string): ConflictException {
-  return new ConflictException({ statusCode: 409, error: 'Conflict', message, code });
-}
-
-/** Objects outside the caller's organisation do not exist for the caller: the same answer as the access guard. */
-export function notFound(): NotFoundException {
-  return new NotFoundException('Hittades inte.');
+/** 409 for a request that contradicts the current state (no single field to blame), with a code the web client can act on. */
+export function stateConflict(message: string, code: string, extra: Record<string, unknown> = {}): ConflictException {
+  return new ConflictException({ statusCode: 409, error: 'Conflict', message, code, ...extra });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
