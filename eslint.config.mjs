@@ -34,9 +34,14 @@ export default [
     // what it offers is written down in one place. Imports inside a feature are not checked.
     //
     // Shared folders are infrastructure every feature builds on, so anyone may import their files directly:
-    // common (HTTP errors, validation, messages), database (Db, transactions, SQL vocabulary several features share
-    // such as participation.sql.ts and staff.sql.ts), config, test-support (test fixtures and the test app) and app
-    // (bootstrap). They are listed first because the first matching element wins.
+    // common (HTTP errors, DTO validation, messages), database (Db, transactions, the audit trail's writer
+    // AuditService, and SQL vocabulary several features share such as participation.sql.ts and staff.sql.ts), config,
+    // test-support (fixtures, the test app) and app (bootstrap). They are listed first: the first matching element wins.
+    //
+    // Features must not import each other in a cycle either: a feature's index loads its module, controllers and
+    // services, so two features importing each other's index can leave a class undefined while Nest reads its
+    // decorators. The feature graph is acyclic today (AuditService lives in database/ for that reason: auth writes
+    // the audit trail and the audit log's controller uses auth's decorators).
     //
     // The rule applies to imports from features and from the shared folders alike (app wires features through their
     // index files too), except from database: its entity registry (entities.ts) lists each feature's entity files and

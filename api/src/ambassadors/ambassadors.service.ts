@@ -16,7 +16,7 @@ import {
   Role,
   UnitCoverage,
 } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { type Caller, scopeFilter } from '../auth';
 import { validationError } from '../common/errors';
 import { visibilityFor } from '../organisation';

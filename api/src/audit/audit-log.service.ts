@@ -3,7 +3,7 @@ import { AuditLogPage, AuditLogQuery, AuditRetention } from '@kunna/contracts';
 import type { Caller } from '../auth';
 import { Db } from '../database/db';
 import { AuditRepository } from './audit.repository';
-import { AuditService } from './audit.service';
+import { AuditService } from '../database/audit.service';
 
 const DEFAULT_PAGE = 50;
 const PURGE_EVERY_MS = 3600_000;

@@ -1,6 +1,4 @@
-// The auth feature's public API. Order matters: auth and audit import each other through their index files, so the
-// decorators and plain helpers other features apply at class-definition time come before the services and the
-// module, which load audit (and through it controllers that decorate themselves with these).
+// The auth feature's public API: the access decorators and helpers every controller uses, then services and module.
 export {
   Access,
   ACCESS_KEY,

@@ -30,7 +30,7 @@ import {
   SupportSignal,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { defineJobKind, JobQueue, PermanentJobError } from '../jobs';
 import { type Caller, callerCanSee, callerCovers, ScopePosition } from '../auth';
 import { validationError } from '../common/errors';

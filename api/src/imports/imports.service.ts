@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { ImportCounts, ImportOptions, ImportPreview, ImportProblem, ImportResult, ImportRunSummary } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';

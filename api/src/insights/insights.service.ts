@@ -25,7 +25,7 @@ import {
   TeamMember,
   YearPlan,
 } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../common/http-errors';

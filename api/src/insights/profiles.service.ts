@@ -8,7 +8,7 @@ import {
   UnitCompetenceGap,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { conflictError, notFound, uniqueViolation } from '../common/http-errors';

@@ -11,7 +11,7 @@ import {
   ModuleVersionStatus,
   Ownership,
 } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { ATTACHMENT_EXTENSIONS, cleanFileName, detectAttachmentType, extensionOf } from './attachment-type';

@@ -10,7 +10,7 @@ import {
   ProgramSummary,
   Role,
 } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation';

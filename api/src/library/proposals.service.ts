@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleProposal, ModuleProposalStatus } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { notFound, stateConflict } from '../common/http-errors';
 import { holdsNetworkCoordinator } from './library-access';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { StarterLibraryResult } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { Db } from '../database/db';
 import { forbidden } from '../common/http-errors';

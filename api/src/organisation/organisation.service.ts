@@ -7,7 +7,7 @@ import {
   UnitDetail,
   UnitSummary,
 } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { type Caller, scopeFilter } from '../auth';
 import { CreateAreaDto, CreateUnitDto, UpdateAreaDto, UpdateUnitDto } from './dto/organisation.dto';
 import { conflictError, notFound } from '../common/http-errors';

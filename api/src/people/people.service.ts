@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { PersonDetail, Role } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { AuthRepository, type Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { conflictError, notFound, stateConflict } from '../common/http-errors';

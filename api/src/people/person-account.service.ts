@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OneTimeCredential, PersonDetail } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { AuthRepository, AuthService, type Caller } from '../auth';
 import { conflictError, stateConflict } from '../common/http-errors';
 import { IssueOneTimeCodeDto } from './dto/people.dto';

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AssignableRole, Role, ROLE_SCOPE, RoleGrant, ScopeType } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { AuthRepository, type Caller } from '../auth';
 import { MALFORMED_ID, validationError } from '../common/errors';
 import { conflictError, isUuid, notFound, stateConflict } from '../common/http-errors';

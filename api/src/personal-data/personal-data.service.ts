@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { AuthRepository, type Caller, keysOfPerson } from '../auth';
 import { Db } from '../database/db';
 import { notFound, stateConflict } from '../common/http-errors';

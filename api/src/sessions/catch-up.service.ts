@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { CatchUpOverview } from '@kunna/contracts';
 import { notFound } from '../common/http-errors';
 import { SessionsRepository } from './sessions.repository';

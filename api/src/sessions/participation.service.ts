@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CategoryHours, ParticipationReport, PersonParticipation } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { Visibility, visibilityFor } from '../organisation';
 import { READING_ROLES } from './sessions-policy';

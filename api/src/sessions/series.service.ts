@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { SessionReminders } from '../notifications';
 import { ChecksService } from '../checks';
 import type { Caller } from '../auth';

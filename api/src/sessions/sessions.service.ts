@@ -16,7 +16,7 @@ import {
   WalkInCandidate,
 } from '@kunna/contracts';
 import { AmbassadorsService } from '../ambassadors';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import { SessionReminders } from '../notifications';
 import { ChecksService } from '../checks';
 import type { Caller } from '../auth';

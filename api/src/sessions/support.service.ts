@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role, SupportEntry } from '@kunna/contracts';
-import { AuditService } from '../audit';
+import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { notFound } from '../common/http-errors';
