@@ -5,7 +5,7 @@ import { resolveDatabase } from './app/database-url';
 import { describeStartupFailure } from './app/startup-error';
 import { loadConfig } from './config/app-config';
 import { migrate } from './database/data-source';
-import { loadDemoDataIfEmpty } from './demo/demo-data';
+import { loadDemoDataIfEmpty } from './demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,7 +1,7 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { forbidden, notFound } from '../library/http';
+import type { AuthenticatedRequest } from '../auth';
+import { forbidden, notFound } from '../common/http-errors';
 import { mayAppoint, maySeeAppointment, mayQualify } from './ambassador-policy';
 import { AmbassadorsRepository } from './ambassadors.repository';
 

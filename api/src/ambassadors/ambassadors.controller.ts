@@ -13,9 +13,7 @@ import {
   Role,
   UnitCoverage,
 } from '@kunna/contracts';
-import { Access, ANY, inBody, inQuery, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inBody, inQuery, SELF } from '../auth';
 import { APPOINTING_ROLES, COVERAGE_ROLES, QUALIFYING_ROLES } from './ambassador-policy';
 import { AmbassadorTarget } from './ambassadors-access.guard';
 import { AmbassadorsService } from './ambassadors.service';

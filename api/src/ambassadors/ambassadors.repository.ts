@@ -10,11 +10,10 @@ import {
   UnitRef,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import type { Visibility } from '../organisation/visibility';
-import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
-import { minutesToHours } from './reach';
-import type { AttendedRow, FacilitatedSessionRow, TrainerRow } from './reach';
-import { staffCount } from '../people/staff.sql';
+import type { Visibility } from '../organisation';
+import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
+import { type AttendedRow, type FacilitatedSessionRow, minutesToHours, type TrainerRow } from './reach';
+import { staffCount } from '../database/staff.sql';
 
 export interface AppointmentRow {
   id: string;

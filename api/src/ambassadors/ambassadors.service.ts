@@ -16,12 +16,11 @@ import {
   Role,
   UnitCoverage,
 } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
-import { scopeFilter } from '../auth/scope';
+import { AuditService } from '../database/audit.service';
+import { type Caller, scopeFilter } from '../auth';
 import { validationError } from '../common/errors';
-import { visibilityFor } from '../organisation/visibility';
-import { notFound, forbidden, stateConflict } from '../library/http';
+import { visibilityFor } from '../organisation';
+import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { COVERAGE_ROLES, mayAppoint } from './ambassador-policy';
 import { AmbassadorsRepository, CoverageRow } from './ambassadors.repository';
 import { computeReach, computeWorkload, daysInMonth, ReachAmbassador } from './reach';

@@ -4,10 +4,10 @@ import request from 'supertest';
 import { CSRF_HEADER, ModuleSummary, MyAmbassadorOverview, ProgramAssignment, UnitCoverage } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
-import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo/demo-data';
+import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo';
 import { createTestDatabase, TestDatabase } from '../test-support/test-database';
 import { loadDemoLibraryAndAmbassadors } from './demo-ambassadors';
-import { pgClientRunner } from '../library/starter-library/load-starter-library';
+import { pgClientRunner } from '../library';
 
 /** The demo network: starter library, appointed and qualified ambassadors, assigned programs, an adapted module. */
 describe('demo library and ambassadors (integration)', () => {

@@ -1,4 +1,4 @@
-import { loadStarterLibrary, SqlRunner } from '../library/starter-library/load-starter-library';
+import { loadStarterLibrary, SqlRunner } from '../library';
 
 /** The workplace modules of the starter library (what ambassadors deliver). */
 const WORKPLACE_KEYS = [

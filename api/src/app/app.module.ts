@@ -1,9 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessGuard } from '../auth/access.guard';
-import { AuditModule } from '../audit/audit.module';
-import { AuthModule } from '../auth/auth.module';
+import { AccessGuard, AuthModule } from '../auth';
+import { AuditModule } from '../audit';
 import { ApiExceptionFilter } from '../common/errors';
 import { ApiValidationPipe } from '../common/validation-pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -11,7 +10,7 @@ import { Secrets } from '../config/secrets';
 import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
 import { TransactionInterceptor } from '../database/transaction.interceptor';
-import { HealthController } from '../health/health.controller';
+import { HealthController } from '../health';
 import { PrivacyModule } from '../privacy';
 import { FEATURE_MODULES } from './feature-modules';
 

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { PROJECT_ROOT, loadConfig } from '../config/app-config';
 import { migrate } from '../database/data-source';
 import { ensureDatabase } from '../database/database-urls';
-import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo/demo-data';
+import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo';
 import { createApp } from './create-app';
 import { freePort } from './database-url';
 

@@ -1,17 +1,17 @@
-import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
-import { ChecksModule } from '../checks/checks.module';
-import { InsightsModule } from '../insights/insights.module';
-import { ImportsModule } from '../imports/imports.module';
-import { JobsModule } from '../jobs/jobs.module';
-import { KioskModule } from '../kiosk/kiosk.module';
-import { LibraryModule } from '../library/library.module';
-import { OrganisationModule } from '../organisation/organisation.module';
-import { PeopleModule } from '../people/people.module';
-import { PersonalDataModule } from '../personal-data/personal-data.module';
-import { SessionsModule } from '../sessions/sessions.module';
-import { CalendarModule } from '../calendar/calendar.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { TodayModule } from '../today/today.module';
+import { AmbassadorsModule } from '../ambassadors';
+import { ChecksModule } from '../checks';
+import { InsightsModule } from '../insights';
+import { ImportsModule } from '../imports';
+import { JobsModule } from '../jobs';
+import { KioskModule } from '../kiosk';
+import { LibraryModule } from '../library';
+import { OrganisationModule } from '../organisation';
+import { PeopleModule } from '../people';
+import { PersonalDataModule } from '../personal-data';
+import { SessionsModule } from '../sessions';
+import { CalendarModule } from '../calendar';
+import { NotificationsModule } from '../notifications';
+import { TodayModule } from '../today';
 
 /** Feature modules, one folder each. Add a feature here and its routes to the authorization matrix. */
 export const FEATURE_MODULES = [

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, AuditLogPage, AuditRetention, Role } from '@kunna/contracts';
-import { Access, OWN_ORGANISATION } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, OWN_ORGANISATION } from '../auth';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogQueryDto, AuditRetentionDto } from './dto/audit.dto';
 

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AuditLogPage, AuditLogQuery, AuditRetention } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../auth';
 import { Db } from '../database/db';
 import { AuditRepository } from './audit.repository';
-import { AuditService } from './audit.service';
+import { AuditService } from '../database/audit.service';
 
 const DEFAULT_PAGE = 50;
 const PURGE_EVERY_MS = 3600_000;

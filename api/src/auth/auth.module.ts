@@ -1,6 +1,5 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { defineJobKind } from '../jobs/job-kind';
-import { JobRegistry } from '../jobs/job-registry';
+import { defineJobKind, JobRegistry } from '../jobs';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';

@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { CurrentUser, OneTimeCredential, PasswordProblem, passwordProblemCode, SessionInfo, StaffLanguage, uiLanguageFor } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../database/audit.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { validationError } from '../common/errors';
 import { Db, tenantOf } from '../database/db';

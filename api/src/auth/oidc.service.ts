@@ -5,7 +5,7 @@ import { Strategy as OpenIdStrategy } from 'openid-client/passport';
 import type { AuthenticateOptions as OpenIdAuthenticateOptions } from 'openid-client/passport';
 import type { SsoError } from '@kunna/contracts';
 import { ApiRoutes, API_PREFIX } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../database/audit.service';
 import { APP_CONFIG, AppConfig, OidcConfig } from '../config/app-config';
 import { AuthRepository } from './auth.repository';
 import { AuthService, NewSession } from './auth.service';

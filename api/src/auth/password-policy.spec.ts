@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../demo/demo-data';
+import { DEMO_PASSWORD } from '../demo';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { contextWords, passwordProblem, PasswordContext } from './password-policy';
 

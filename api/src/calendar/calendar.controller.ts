@@ -2,9 +2,7 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, CalendarFeedCreated, CalendarFeedStatus, Role } from '@kunna/contracts';
-import { Access, inParam, Public, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam, Public, SELF } from '../auth';
 import { CalendarService } from './calendar.service';
 
 /** Everyone may subscribe to their own sessions; a unit's managers and ambassadors manage the unit's feed. */

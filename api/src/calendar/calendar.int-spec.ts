@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { Client } from 'pg';
 import { CalendarFeedCreated, CalendarFeedStatus, CSRF_HEADER } from '@kunna/contracts';
-import { sha256 } from '../auth/tokens';
+import { sha256 } from '../auth';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { createTestApp, TestApp } from '../test-support/test-app';
 

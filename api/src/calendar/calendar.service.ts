@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApiRoutes, API_PREFIX, CALENDAR_FEED_DAYS_AHEAD, CALENDAR_FEED_DAYS_BACK, CalendarFeedCreated, CalendarFeedStatus, routePath } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { newToken, sha256 } from '../auth/tokens';
+import { AuditService } from '../database/audit.service';
+import { newToken, sha256 } from '../auth';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Db } from '../database/db';
-import { notFound } from '../library/http';
+import { notFound } from '../common/http-errors';
 import { CalendarEvent, serializeCalendar } from './feed-writer';
 import { CalendarRepository, FeedScope, FeedSessionRow } from './calendar.repository';
 

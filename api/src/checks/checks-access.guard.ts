@@ -1,9 +1,7 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ACCESS_KEY, AccessRule } from '../auth/access.decorator';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import { callerCanSee, callerCovers } from '../auth/scope';
-import { forbidden, notFound } from '../library/http';
+import { ACCESS_KEY, AccessRule, type AuthenticatedRequest, callerCanSee, callerCovers } from '../auth';
+import { forbidden, notFound } from '../common/http-errors';
 import { ChecksRepository } from './checks.repository';
 
 type CheckObjectKind = 'coreItem' | 'instrument' | 'version' | 'assignment' | 'round' | 'kioskResponse' | 'code';

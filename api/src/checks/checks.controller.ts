@@ -19,10 +19,20 @@ import {
   SavedAnswer,
   SupportSignal,
 } from '@kunna/contracts';
-import { Access, Public, ANY, inBody, inQuery, KIOSK_RESPONSE, KIOSK_ROUND, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import { SetLanguageDto } from '../auth/dto/auth.dto';
-import type { Caller } from '../auth/caller';
+import {
+  Access,
+  ANY,
+  type Caller,
+  CallerParam,
+  inBody,
+  inQuery,
+  KIOSK_RESPONSE,
+  KIOSK_ROUND,
+  OWN_ORGANISATION,
+  Public,
+  SELF,
+  SetLanguageDto,
+} from '../auth';
 import { CheckTarget } from './checks-access.guard';
 import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
 import {

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { JobRegistry } from '../jobs/job-registry';
+import { JobRegistry } from '../jobs';
 import { ChecksAccessGuard } from './checks-access.guard';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';

@@ -15,8 +15,8 @@ import {
   StaffLanguage,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { invitedTo, LOCAL_TODAY } from '../sessions/sessions.repository';
-import type { ScopePosition } from '../auth/scope';
+import { invitedTo, LOCAL_TODAY } from '../database/participation.sql';
+import type { ScopePosition } from '../auth';
 import type { ResponseData, InvitedPerson } from './aggregate';
 
 export interface InstrumentRow {

@@ -34,13 +34,11 @@ import {
   SupportSignal,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import { AuditService } from '../audit/audit.service';
-import { defineJobKind, PermanentJobError } from '../jobs/job-kind';
-import { JobQueue } from '../jobs/job-queue';
-import type { Caller } from '../auth/caller';
-import { callerCanSee, callerCovers, ScopePosition } from '../auth/scope';
+import { AuditService } from '../database/audit.service';
+import { defineJobKind, JobQueue, PermanentJobError } from '../jobs';
+import { type Caller, callerCanSee, callerCovers, ScopePosition } from '../auth';
 import { validationError } from '../common/errors';
-import { forbidden, notFound, stateConflict } from '../library/http';
+import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { PrivacyGate, valueElements, type GateElement } from '../privacy';
 import { analyseGroup, groupInputs, KNOWLEDGE_KEY, pairElements, pairRecords, ResponseData, suppressedResult } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';

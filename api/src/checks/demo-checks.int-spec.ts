@@ -4,7 +4,7 @@ import request from 'supertest';
 import { CheckResults, CompetenceBreakdown, InstrumentSummary, InstrumentTranslations, LanguageRates, MyChecks, SupportSignal } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
-import { DEMO_PASSWORD, DemoResult, loadDemoDataIfEmpty } from '../demo/demo-data';
+import { DEMO_PASSWORD, DemoResult, loadDemoDataIfEmpty } from '../demo';
 import { createTestDatabase, TestDatabase } from '../test-support/test-database';
 
 /**

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CheckAssignment, CheckKind, MyChecks } from '@kunna/contracts';
-import { JobQueue } from '../jobs/job-queue';
-import { JobWorker } from '../jobs/job-worker';
+import { JobQueue, JobWorker } from '../jobs';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 import { FOLLOW_UP_CHECK, followUpKey } from './checks.service';
 import { withoutMessageCodes } from '../test-support/without-message-codes';

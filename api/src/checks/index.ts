@@ -1,3 +1,6 @@
-export { ChecksModule } from './checks.module';
-export { ChecksService } from './checks.service';
+export { pairElements, pairRecords, ratedInputs, type InvitedPerson, type LevelElement, type ResponseData } from './aggregate';
+export { CheckTarget } from './checks-access.guard';
 export { ChecksRepository } from './checks.repository';
+export { ChecksService, KIOSK_ROLES } from './checks.service';
+export { ChecksModule } from './checks.module';
+export { loadDemoChecks } from './demo-checks';

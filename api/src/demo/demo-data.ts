@@ -1,11 +1,11 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
-import { loadDemoLibraryAndAmbassadors } from '../ambassadors/demo-ambassadors';
-import { loadDemoChecks } from '../checks/demo-checks';
-import { loadDemoInsights } from '../insights/demo-insights';
-import { ARGON2_OPTIONS } from '../auth/password-hasher';
-import { pgClientRunner } from '../library/starter-library/load-starter-library';
-import { loadDemoSessions } from '../sessions/demo-sessions';
+import { loadDemoLibraryAndAmbassadors } from '../ambassadors';
+import { loadDemoChecks } from '../checks';
+import { loadDemoInsights } from '../insights';
+import { ARGON2_OPTIONS } from '../auth';
+import { pgClientRunner } from '../library';
+import { loadDemoSessions } from '../sessions';
 
 export const DEMO_PASSWORD = 'Kunna-demo-2026';
 

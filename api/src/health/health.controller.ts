@@ -1,7 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, HealthStatus } from '@kunna/contracts';
-import { Public } from '../auth/access.decorator';
+import { Public } from '../auth';
 import { Db } from '../database/db';
 
 @ApiTags('health')

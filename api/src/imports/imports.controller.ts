@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, ImportPreview, ImportResult, ImportRunSummary, Role } from '@kunna/contracts';
-import { Access, OWN_ORGANISATION } from '../auth/access.decorator';
-import type { Caller } from '../auth/caller';
-import { CallerParam } from '../auth/caller.decorator';
+import { Access, type Caller, CallerParam, OWN_ORGANISATION } from '../auth';
 import { WithoutRequestTransaction } from '../database/transaction.interceptor';
 import { CsvUploadInterceptor, UploadedCsvFile } from './csv-upload.interceptor';
 import { ImportsService } from './imports.service';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { CompetenceTrend, ParticipantReport, ParticipationBreakdown } from '@kunna/contracts';
-import { PersonalDataService } from '../personal-data/personal-data.service';
+import { PersonalDataService } from '../personal-data';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 import { aggregateDifferences, rebuildAggregates } from './aggregates.repository';
 

@@ -10,7 +10,7 @@ import {
   ParticipationGrouping,
 } from '@kunna/contracts';
 import { analyseOverall, decideSuppression, DimensionInput, protectAnalysis } from '@kunna/learning-gain';
-import { pairElements, pairRecords, ratedInputs, type InvitedPerson, type LevelElement, type ResponseData } from '../checks/aggregate';
+import { type InvitedPerson, type LevelElement, pairElements, pairRecords, ratedInputs, type ResponseData } from '../checks';
 import { percent, round2 } from './insight-figures';
 
 /** One person asked in one check, with where they work and what they answered there. */

@@ -1,9 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, CompetenceBreakdown, CompetenceTrend, UnitCompetence } from '@kunna/contracts';
-import { Access, ANY, inParam } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inParam } from '../auth';
 import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
 import { COMPETENCE_ROLES, TEAM_ROLES } from './insights-policy';
 import { CompetenceService } from './competence.service';

@@ -11,10 +11,10 @@ import {
   UnitCompetence,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import type { Caller } from '../auth/caller';
-import { ChecksRepository } from '../checks/checks.repository';
-import { notFound } from '../organisation/http-errors';
-import { Visibility, visibilityFor } from '../organisation/visibility';
+import type { Caller } from '../auth';
+import { ChecksRepository } from '../checks';
+import { notFound } from '../common/http-errors';
+import { Visibility, visibilityFor } from '../organisation';
 import {
   CompetenceFilters,
   CompetenceRecord,

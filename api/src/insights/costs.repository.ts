@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ActivityCategory, ExternalCost, HourlyRate, ParticipantReportRow, ParticipationGrouping } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import { PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
 import { LOCAL_TODAY } from './team.repository';
-import { staffCount } from '../people/staff.sql';
+import { staffCount } from '../database/staff.sql';
 
 export interface CategoryRow {
   category: ActivityCategory;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlRunner } from '../library/starter-library/load-starter-library';
+import type { SqlRunner } from '../library';
 
 function isoDay(today: Date, days: number): string {
   const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days));

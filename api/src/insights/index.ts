@@ -1,2 +1,3 @@
-export { InsightsModule } from './insights.module';
 export { InsightsService } from './insights.service';
+export { InsightsModule } from './insights.module';
+export { loadDemoInsights } from './demo-insights';

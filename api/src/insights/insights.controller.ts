@@ -16,10 +16,8 @@ import {
   YearPlan,
 } from '@kunna/contracts';
 import { toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
-import { Access, ANY, inParam, OWN_ORGANISATION } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
-import { contentDisposition } from '../library/modules.controller';
+import { Access, ANY, type Caller, CallerParam, inParam, OWN_ORGANISATION } from '../auth';
+import { contentDisposition } from '../library';
 import {
   CreateExternalCostDto,
   CreatePlanEntryDto,

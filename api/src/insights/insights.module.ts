@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChecksModule } from '../checks/checks.module';
+import { ChecksModule } from '../checks';
 import { CompetenceController } from './competence.controller';
 import { CompetenceRepository } from './competence.repository';
 import { CompetenceService } from './competence.service';

@@ -25,12 +25,11 @@ import {
   TeamMember,
   YearPlan,
 } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { stateConflict } from '../library/http';
-import { notFound } from '../organisation/http-errors';
-import { visibilityFor } from '../organisation/visibility';
+import { notFound, stateConflict } from '../common/http-errors';
+import { visibilityFor } from '../organisation';
 import { CostsRepository } from './costs.repository';
 import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdatePlanEntryDto, UpdateTargetDto } from './dto/insights.dto';
 import { differencingRisk } from './competence-figures';

@@ -1,9 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, NetworkComparison } from '@kunna/contracts';
-import { Access, ANY } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam } from '../auth';
 import { PeriodQueryDto } from './dto/insights.dto';
 import { NETWORK_ROLES } from './insights-policy';
 import { NetworkService } from './network.service';

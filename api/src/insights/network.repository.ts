@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
-import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import { ATTENDED_SQL, PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
 import { LOCAL_TODAY } from './team.repository';
 
 export interface CoreItemRow {

@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { NetworkComparison, Role, ScopeType } from '@kunna/contracts';
 import { decideSuppression, effectiveMinimum } from '@kunna/learning-gain';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../auth';
 import { PeriodQueryDto } from './dto/insights.dto';
 import { InsightsService } from './insights.service';
 import { NetworkRepository } from './network.repository';

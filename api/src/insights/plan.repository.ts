@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EmploymentType, PlanEntry } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { ATTENDED_SQL } from '../sessions/sessions.repository';
+import { ATTENDED_SQL } from '../database/participation.sql';
 import { LOCAL_TODAY } from './team.repository';
 
 export interface TargetRow {

@@ -149,7 +149,7 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
         const matches = (p: Person, f: F) => (f.unit === null || p.unit === f.unit) && (f.role === null || p.role === f.role) && (f.type === null || p.type === f.type);
         const pairsOf = (members: typeof people) => members.filter((p) => p.before !== null && p.after !== null);
         /** A released before/after figure: means over the pairs of the group, before and after. */
-        const releasePairs = (members: typeof people, figure: { pairs: number; meanBefore: number | null; suppressed: boolean }) => {
+        const releasePairs = (members: typeof people, figure: { pairs: number | null; meanBefore: number | null; suppressed: boolean }) => {
           if (figure.suppressed || figure.meanBefore === null) return;
           const pairs = pairsOf(members);
           expect(figure.pairs).toBe(pairs.length);

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, CompetenceProfile, MyCompetenceGap, Role, UnitCompetenceGap } from '@kunna/contracts';
-import { Access, inParam, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam, OWN_ORGANISATION, SELF } from '../auth';
 import { CompetenceProfileDto } from './dto/profiles.dto';
 import { PROFILE_ROLES, TEAM_ROLES } from './insights-policy';
 import { ProfilesService } from './profiles.service';

@@ -8,10 +8,10 @@ import {
   UnitCompetenceGap,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { conflictError, notFound, uniqueViolation } from '../organisation/http-errors';
+import { conflictError, notFound, uniqueViolation } from '../common/http-errors';
 import { CostsRepository } from './costs.repository';
 import { CompetenceProfileDto } from './dto/profiles.dto';
 import { largestGaps, latestLevels, parseTargets, personGap, profileFor, unitGap } from './profile-gaps';

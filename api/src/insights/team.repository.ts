@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EmploymentType, ProgramProgress } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
 
 export { LOCAL_TODAY };
 

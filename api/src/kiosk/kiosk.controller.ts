@@ -2,12 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiRoutes, CurrentUser, KioskCredential, Role } from '@kunna/contracts';
-import { Access, ANY, KIOSK_CREDENTIAL, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
-import { setSessionCookie } from '../auth/session-cookie';
-import { CheckTarget } from '../checks/checks-access.guard';
-import { KIOSK_ROLES } from '../checks/checks.service';
+import { Access, ANY, type Caller, CallerParam, KIOSK_CREDENTIAL, SELF, setSessionCookie } from '../auth';
+import { CheckTarget, KIOSK_ROLES } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { WithoutRequestTransaction } from '../database/transaction.interceptor';
 import { LeaveKioskDto } from './dto/kiosk.dto';

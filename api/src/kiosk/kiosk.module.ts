@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ChecksModule } from '../checks/checks.module';
+import { ChecksModule } from '../checks';
 import { KioskController } from './kiosk.controller';
 import { KioskService } from './kiosk.service';
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CurrentUser, KioskCredential } from '@kunna/contracts';
-import { AuthService, NewSession } from '../auth/auth.service';
-import type { Caller } from '../auth/caller';
-import { ChecksService } from '../checks/checks.service';
+import { AuthService, type Caller, NewSession } from '../auth';
+import { ChecksService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export interface KioskClient {

@@ -8,9 +8,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AuthenticatedRequest } from '../auth/access.guard';
-import type { Caller } from '../auth/caller';
-import { forbidden, notFound } from './http';
+import type { AuthenticatedRequest, Caller } from '../auth';
+import { forbidden, notFound } from '../common/http-errors';
 import { canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator } from './library-access';
 import { ModulesRepository } from './modules.repository';
 import { mayReadVersion } from './modules.service';

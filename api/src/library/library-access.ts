@@ -1,5 +1,5 @@
 import { Role, ScopeType } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../auth';
 
 /**
  * Who may do what in the library (decided for this feature):

@@ -28,9 +28,7 @@ import {
   Role,
   StarterLibraryResult,
 } from '@kunna/contracts';
-import { Access, ANY } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam } from '../auth';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import {
   AdaptModuleDto,

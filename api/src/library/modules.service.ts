@@ -11,12 +11,12 @@ import {
   ModuleVersionStatus,
   Ownership,
 } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { ATTACHMENT_EXTENSIONS, cleanFileName, detectAttachmentType, extensionOf } from './attachment-type';
 import { AdaptModuleDto, CreateModuleDto, ModuleContentDto, ModuleListQueryDto } from './dto/library.dto';
-import { forbidden, notFound, stateConflict } from './http';
+import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { canAdapt, canEdit, canSee, holdsLocalEditor, holdsNetworkCoordinator, seesAnswerKey } from './library-access';
 import { checkModuleContent, ModuleContent, normaliseModuleContent } from './module-content';
 import { AttachmentRow, ModuleHeader, ModuleListRow, ModulesRepository, VersionRow } from './modules.repository';

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, ProgramAssignment, ProgramDetail, ProgramSummary, Role } from '@kunna/contracts';
-import { Access, ANY, inParam } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inParam } from '../auth';
 import {
   CreateProgramAssignmentDto,
   CreateProgramDto,

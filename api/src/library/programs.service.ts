@@ -10,12 +10,12 @@ import {
   ProgramSummary,
   Role,
 } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation/visibility';
+import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation';
 import { CreateProgramAssignmentDto, CreateProgramDto, ProgramStepDto, UpdateProgramDto } from './dto/library.dto';
-import { forbidden, notFound, stateConflict } from './http';
+import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { canEdit, holdsLocalEditor, holdsNetworkCoordinator } from './library-access';
 import { AssignmentRow, ProgramHeader, ProgramRow, ProgramsRepository } from './programs.repository';
 

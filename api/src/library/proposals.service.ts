@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleProposal, ModuleProposalStatus } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
-import { notFound, stateConflict } from './http';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
+import { notFound, stateConflict } from '../common/http-errors';
 import { holdsNetworkCoordinator } from './library-access';
 import { contentOf } from './modules.service';
 import { ModulesRepository } from './modules.repository';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { StarterLibraryResult } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { Db } from '../database/db';
-import { forbidden } from './http';
+import { forbidden } from '../common/http-errors';
 import { holdsNetworkCoordinator } from './library-access';
 import { entityManagerRunner, loadStarterLibrary } from './starter-library/load-starter-library';
 

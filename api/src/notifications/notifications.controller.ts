@@ -2,9 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } fro
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, NotificationList, OutboxMessage, OutboxMessageSummary, Role, TOTAL_COUNT_HEADER } from '@kunna/contracts';
-import { Access, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, OWN_ORGANISATION, SELF } from '../auth';
 import { OutboxQueryDto } from './dto/outbox.dto';
 import { NotificationsService } from './notifications.service';
 

@@ -1,5 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { JobRegistry } from '../jobs/job-registry';
+import { JobRegistry } from '../jobs';
 import { MailTransport } from './mail-transport';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MailStatus, NotificationDetails, NotificationKind, NotificationList, OutboxMessage, OutboxMessageSummary } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { defineJobKind, JobContext, PermanentJobError } from '../jobs/job-kind';
-import { JobQueue } from '../jobs/job-queue';
-import { notFound } from '../library/http';
+import { defineJobKind, JobContext, JobQueue, PermanentJobError } from '../jobs';
+import { notFound } from '../common/http-errors';
 import { MailTransport } from './mail-transport';
 import { mailText } from './mail-texts';
 import { NotificationsRepository, Recipient } from './notifications.repository';

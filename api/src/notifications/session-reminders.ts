@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationDetails, NotificationKind } from '@kunna/contracts';
-import { defineJobKind, JobContext, PermanentJobError } from '../jobs/job-kind';
-import { JobQueue } from '../jobs/job-queue';
+import { defineJobKind, JobContext, JobQueue, PermanentJobError } from '../jobs';
 import { NotificationsRepository, ReminderSession } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, AreaNode, NetworkOrganisation, OrganisationTree, Role, UnitDetail, UnitSummary } from '@kunna/contracts';
-import { Access, ANY, inBody, inParam, OWN_ORGANISATION } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inBody, inParam, OWN_ORGANISATION } from '../auth';
 import { CreateAreaDto, CreateUnitDto, UpdateAreaDto, UpdateUnitDto } from './dto/organisation.dto';
 import { OrganisationService, TREE_ROLES } from './organisation.service';
 

@@ -11,9 +11,14 @@ import {
   UnitSummary,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { CURRENT_MEMBERSHIP, PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary } from '../people/person-summary.sql';
-import { staffCount, staffMemberships } from '../people/staff.sql';
-import { conflictError, uniqueViolation } from './http-errors';
+import {
+  CURRENT_MEMBERSHIP,
+  PERSON_SUMMARY_COLUMNS,
+  PersonSummaryRow,
+  toPersonSummary,
+} from '../database/person-summary.sql';
+import { staffCount, staffMemberships } from '../database/staff.sql';
+import { conflictError, uniqueViolation } from '../common/http-errors';
 import type { Visibility } from './visibility';
 
 export interface AreaRow {

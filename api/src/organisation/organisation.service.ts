@@ -7,11 +7,10 @@ import {
   UnitDetail,
   UnitSummary,
 } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
-import { scopeFilter } from '../auth/scope';
+import { AuditService } from '../database/audit.service';
+import { type Caller, scopeFilter } from '../auth';
 import { CreateAreaDto, CreateUnitDto, UpdateAreaDto, UpdateUnitDto } from './dto/organisation.dto';
-import { conflictError, notFound } from './http-errors';
+import { conflictError, notFound } from '../common/http-errors';
 import { OrganisationRepository } from './organisation.repository';
 import { seesNothing, visibilityFor } from './visibility';
 

@@ -1,6 +1,5 @@
 import { Role, ScopeType } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
-import { scopeFilter } from '../auth/scope';
+import { type Caller, scopeFilter } from '../auth';
 
 /**
  * What part of the caller's own organisation a list may show, from the caller's grants for `roles`:

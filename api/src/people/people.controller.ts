@@ -2,9 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from 
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, PersonDetail, PersonSummary, Role, TOTAL_COUNT_HEADER } from '@kunna/contracts';
-import { Access, inBody, inParam, inQuery } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inBody, inParam, inQuery } from '../auth';
 import { CreatePersonDto, EndEmploymentDto, MovePersonDto, PeopleQueryDto, UpdatePersonDto } from './dto/people.dto';
 import { PEOPLE_LIST_ROLES, PEOPLE_WRITE_ROLES, PeopleService } from './people.service';
 

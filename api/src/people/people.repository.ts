@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AssignableRole, EmploymentType, Gender, Membership, PersonDetail, PersonSummary, ScopeType, UiLanguage } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { conflictError, uniqueViolation } from '../organisation/http-errors';
-import type { Visibility } from '../organisation/visibility';
-import { PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary, UNENDED_MEMBERSHIP } from './person-summary.sql';
+import { conflictError, uniqueViolation } from '../common/http-errors';
+import type { Visibility } from '../organisation';
+import {
+  PERSON_SUMMARY_COLUMNS,
+  PersonSummaryRow,
+  toPersonSummary,
+  UNENDED_MEMBERSHIP,
+} from '../database/person-summary.sql';
 
 /** The fields of a person that rules are checked against, read with a row lock. */
 export interface PersonRecord {

@@ -1,12 +1,10 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { PersonDetail, Role } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import { AuthRepository, type Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { conflictError, notFound, stateConflict } from '../organisation/http-errors';
-import { OrganisationRepository } from '../organisation/organisation.repository';
-import { visibilityFor } from '../organisation/visibility';
+import { conflictError, notFound, stateConflict } from '../common/http-errors';
+import { OrganisationRepository, visibilityFor } from '../organisation';
 import { CreatePersonDto, EndEmploymentDto, MovePersonDto, PEOPLE_PAGE_MAX, PeopleQueryDto, UpdatePersonDto } from './dto/people.dto';
 import { PeoplePage, PeopleRepository, PersonChanges, PersonRecord } from './people.repository';
 import { coversUnit, mayChangePerson } from './person-policy';

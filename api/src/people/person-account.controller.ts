@@ -1,9 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, OneTimeCredential, PersonDetail, Role } from '@kunna/contracts';
-import { Access, inParam } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam } from '../auth';
 import { IssueOneTimeCodeDto } from './dto/people.dto';
 import { PersonAccountService } from './person-account.service';
 

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OneTimeCredential, PersonDetail } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import { AuthService } from '../auth/auth.service';
-import type { Caller } from '../auth/caller';
-import { conflictError, stateConflict } from '../organisation/http-errors';
+import { AuditService } from '../database/audit.service';
+import { AuthRepository, AuthService, type Caller } from '../auth';
+import { conflictError, stateConflict } from '../common/http-errors';
 import { IssueOneTimeCodeDto } from './dto/people.dto';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';

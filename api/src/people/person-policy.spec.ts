@@ -1,5 +1,5 @@
 import { Role, ScopeType } from '@kunna/contracts';
-import type { Caller, Grant } from '../auth/caller';
+import type { Caller, Grant } from '../auth';
 import { coversUnit, HeldGrant, mayChangePerson, mayIssueCode, mayManageGrant } from './person-policy';
 
 const ORG = 'org-a';

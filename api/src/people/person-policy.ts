@@ -1,6 +1,6 @@
 import { AssignableRole, Role, ScopeType } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
-import { holdsOnOrganisation, unitsWhere } from '../organisation/visibility';
+import type { Caller } from '../auth';
+import { holdsOnOrganisation, unitsWhere } from '../organisation';
 
 /** A role grant of the person being acted on. */
 export interface HeldGrant {

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, Role, RoleGrant } from '@kunna/contracts';
-import { Access, inParam } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam } from '../auth';
 import { AssignRoleDto } from './dto/people.dto';
 import { PersonRolesService } from './person-roles.service';
 

@@ -1,10 +1,9 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AssignableRole, Role, ROLE_SCOPE, RoleGrant, ScopeType } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import { AuthRepository, type Caller } from '../auth';
 import { MALFORMED_ID, validationError } from '../common/errors';
-import { conflictError, isUuid, notFound, stateConflict } from '../organisation/http-errors';
+import { conflictError, isUuid, notFound, stateConflict } from '../common/http-errors';
 import { AssignRoleDto } from './dto/people.dto';
 import { PeopleRepository } from './people.repository';
 import { mayManageGrant } from './person-policy';

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, MyPersonalData, PersonalDataRetention, PseudonymiseResult, Role } from '@kunna/contracts';
-import { Access, inParam, OWN_ORGANISATION, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, inParam, OWN_ORGANISATION, SELF } from '../auth';
 import { PersonalDataRetentionDto } from './dto/personal-data.dto';
 import { PersonalDataService } from './personal-data.service';
 

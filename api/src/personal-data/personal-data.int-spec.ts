@@ -1,10 +1,9 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { CSRF_HEADER, CurrentUser, MyPersonalData } from '@kunna/contracts';
-import { THROTTLE_PURPOSE } from '../auth/throttle-keys';
+import { THROTTLE_PURPOSE } from '../auth';
 import { Secrets } from '../config/secrets';
-import { JobQueue } from '../jobs/job-queue';
-import { JobWorker } from '../jobs/job-worker';
+import { JobQueue, JobWorker } from '../jobs';
 import { PERSONAL_DATA_RETENTION } from './personal-data.module';
 import { FIXTURE_PASSWORD } from '../test-support/fixture';
 import { createTestApp, TestApp } from '../test-support/test-app';

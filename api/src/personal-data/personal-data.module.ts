@@ -1,6 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { defineJobKind } from '../jobs/job-kind';
-import { JobRegistry } from '../jobs/job-registry';
+import { defineJobKind, JobRegistry } from '../jobs';
 import { PersonalDataController } from './personal-data.controller';
 import { PersonalDataRepository } from './personal-data.repository';
 import { PersonalDataService } from './personal-data.service';

@@ -19,7 +19,7 @@ import {
   PSEUDONYM_PREFIX,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import { PARTICIPATION_MINUTES_SQL } from '../sessions/sessions.repository';
+import { PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
 
 /** The latest published title of module `$expr` (network modules are visible through the caller's network). */
 const moduleTitle = (moduleId: string) =>

@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { AuthRepository } from '../auth/auth.repository';
-import type { Caller } from '../auth/caller';
-import { keysOfPerson } from '../auth/throttle-keys';
+import { AuditService } from '../database/audit.service';
+import { AuthRepository, type Caller, keysOfPerson } from '../auth';
 import { Db } from '../database/db';
-import { notFound, stateConflict } from '../organisation/http-errors';
+import { notFound, stateConflict } from '../common/http-errors';
 import { PersonalDataRepository } from './personal-data.repository';
 
 /** A person's own copy of their data, the organisation's retention for people who have left, and pseudonymisation. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../database/audit.service';
 import { CatchUpOverview } from '@kunna/contracts';
-import { notFound } from '../library/http';
+import { notFound } from '../common/http-errors';
 import { SessionsRepository } from './sessions.repository';
 
 /**

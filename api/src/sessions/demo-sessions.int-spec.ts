@@ -4,7 +4,7 @@ import request from 'supertest';
 import { CatchUpOverview, ParticipationReport, SessionAttendance, SessionSummary, SupportEntry } from '@kunna/contracts';
 import { createApp } from '../app/create-app';
 import { loadConfig } from '../config/app-config';
-import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo/demo-data';
+import { DEMO_PASSWORD, loadDemoDataIfEmpty } from '../demo';
 import { createTestDatabase, TestDatabase } from '../test-support/test-database';
 
 /** The demo shows sessions: Leyla (ambassador at Solgården) has one today, three held ones with attendance, hours. */

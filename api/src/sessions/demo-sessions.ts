@@ -1,4 +1,4 @@
-import type { SqlRunner } from '../library/starter-library/load-starter-library';
+import type { SqlRunner } from '../library';
 
 /** The date in Sweden `offsetDays` from `today`: sessions are planned in local time (after 23:00 UTC it is tomorrow there). */
 function isoDay(today: Date, offsetDays: number): string {

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, CatchUpOverview, ParticipationReport, Role, SupportEntry } from '@kunna/contracts';
-import { Access, ANY, inBody, inParam, inQuery, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inBody, inParam, inQuery, SELF } from '../auth';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationService } from './participation.service';
 import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';

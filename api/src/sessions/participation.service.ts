@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CategoryHours, ParticipationReport, PersonParticipation } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
-import { visibilityFor, Visibility } from '../organisation/visibility';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
+import { Visibility, visibilityFor } from '../organisation';
 import { READING_ROLES } from './sessions-policy';
 import { SessionsRepository } from './sessions.repository';
 import { ParticipationQueryDto } from './dto/support.dto';

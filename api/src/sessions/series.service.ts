@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import { SessionReminders } from '../notifications/session-reminders';
-import { ChecksService } from '../checks/checks.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import { SessionReminders } from '../notifications';
+import { ChecksService } from '../checks';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { notFound, stateConflict } from '../library/http';
+import { notFound, stateConflict } from '../common/http-errors';
 import { SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';

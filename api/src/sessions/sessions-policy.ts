@@ -1,6 +1,6 @@
 import { Role } from '@kunna/contracts';
-import type { Caller } from '../auth/caller';
-import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation/visibility';
+import type { Caller } from '../auth';
+import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation';
 
 /**
  * Who does what with sessions (decided for this feature):

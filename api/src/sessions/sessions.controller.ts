@@ -10,9 +10,7 @@ import {
   SessionSummary,
   WalkInCandidate,
 } from '@kunna/contracts';
-import { Access, ANY, inBody, inQuery } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, ANY, type Caller, CallerParam, inBody, inQuery } from '../auth';
 import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';
 import { SessionTarget } from './sessions-access.guard';
 import { SessionsService } from './sessions.service';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
-import { NotificationsModule } from '../notifications/notifications.module';
-import { ChecksModule } from '../checks/checks.module';
+import { AmbassadorsModule } from '../ambassadors';
+import { NotificationsModule } from '../notifications';
+import { ChecksModule } from '../checks';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';

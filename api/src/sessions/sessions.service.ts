@@ -15,14 +15,14 @@ import {
   SessionSummary,
   WalkInCandidate,
 } from '@kunna/contracts';
-import { AmbassadorsService } from '../ambassadors/ambassadors.service';
-import { AuditService } from '../audit/audit.service';
-import { SessionReminders } from '../notifications/session-reminders';
-import { ChecksService } from '../checks/checks.service';
-import type { Caller } from '../auth/caller';
+import { AmbassadorsService } from '../ambassadors';
+import { AuditService } from '../database/audit.service';
+import { SessionReminders } from '../notifications';
+import { ChecksService } from '../checks';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { stateConflict, notFound, forbidden } from '../library/http';
-import { unitsWhere, visibilityFor } from '../organisation/visibility';
+import { forbidden, notFound, stateConflict } from '../common/http-errors';
+import { unitsWhere, visibilityFor } from '../organisation';
 import { mayEditSession, mayScheduleIn, READING_ROLES } from './sessions-policy';
 import { MarkToApply, SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
 import { AttendanceBatchDto, ConflictCheckDto, CreateSessionDto, SessionListQueryDto, UpdateSessionDto } from './dto/sessions.dto';

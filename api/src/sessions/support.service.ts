@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Role, SupportEntry } from '@kunna/contracts';
-import { AuditService } from '../audit/audit.service';
-import type { Caller } from '../auth/caller';
+import { AuditService } from '../database/audit.service';
+import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
-import { notFound } from '../library/http';
-import { unitsWhere, visibilityFor } from '../organisation/visibility';
+import { notFound } from '../common/http-errors';
+import { unitsWhere, visibilityFor } from '../organisation';
 import { READING_ROLES } from './sessions-policy';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';

@@ -1,9 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, Role, TodayOverview } from '@kunna/contracts';
-import { Access, SELF } from '../auth/access.decorator';
-import { CallerParam } from '../auth/caller.decorator';
-import type { Caller } from '../auth/caller';
+import { Access, type Caller, CallerParam, SELF } from '../auth';
 import { TodayService } from './today.service';
 
 @ApiTags('today')

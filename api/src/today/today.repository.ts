@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
-import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../sessions';
+import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../database/participation.sql';
 
 
 /**

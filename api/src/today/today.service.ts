@@ -16,12 +16,12 @@ import {
   TodayUnitAttention,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../auth';
 import { ChecksRepository, ChecksService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportsRepository } from '../imports';
 import { InsightsService } from '../insights';
-import { holdsOnOrganisation, unitsWhere } from '../organisation/visibility';
+import { holdsOnOrganisation, unitsWhere } from '../organisation';
 import { PrivacyGate, type GateElement } from '../privacy';
 import { hours, SessionsRepository, SessionsService } from '../sessions';
 import { TodayRepository, UnitRow } from './today.repository';

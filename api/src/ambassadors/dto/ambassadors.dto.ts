@@ -10,7 +10,7 @@ import {
   RevokeQualificationRequest,
   UpdateAppointmentRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, IsDecimal, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, IsDecimal, Trim, TrimToNull } from '../../common/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property.
 

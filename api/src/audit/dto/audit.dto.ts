@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogQuery, AuditRetention } from '@kunna/contracts';
-import { IfPresent, IsDateOnly } from '../../organisation/dto/validation';
+import { IfPresent, IsDateOnly } from '../../common/validation';
 
 export class AuditLogQueryDto implements AuditLogQuery {
   @ApiPropertyOptional({ format: 'date' })

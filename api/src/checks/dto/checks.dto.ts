@@ -30,7 +30,7 @@ import {
   SaveObservationRequest,
   StartKioskResponseRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, Trim, TrimToNull } from '../../common/validation';
 
 // Items are checked field by field by `parseItems` (instrument-items.ts), which names each field in its problems.
 

@@ -8,7 +8,7 @@ import {
   TranslationSource,
   UpdateTranslationRequest,
 } from '@kunna/contracts';
-import { IfPresent } from '../../organisation/dto/validation';
+import { IfPresent } from '../../common/validation';
 
 export class CreateTranslationDto implements CreateTranslationRequest {
   @ApiProperty()

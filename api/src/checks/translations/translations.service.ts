@@ -18,12 +18,12 @@ import {
   UpdateTranslationRequest,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../database/audit.service';
 import type { Caller } from '../../auth/caller';
 import { hasRole } from '../../auth/caller';
 import { callerCanSee, callerCovers } from '../../auth/scope';
 import { validationError } from '../../common/errors';
-import { forbidden, notFound, stateConflict } from '../../library/http';
+import { forbidden, notFound, stateConflict } from '../../common/http-errors';
 import { PrivacyGate, type GateElement } from '../../privacy';
 import { ChecksRepository } from '../checks.repository';
 import { coreKey } from '../instrument-items';

@@ -30,7 +30,7 @@ import {
   UpdatePlanEntryRequest,
   UpdateTargetRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property.
 

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsArray, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CompetenceProfileRequest, CompetenceTarget } from '@kunna/contracts';
-import { IfNotNull, Trim } from '../../organisation/dto/validation';
+import { IfNotNull, Trim } from '../../common/validation';
 
 export class CompetenceProfileDto implements CompetenceProfileRequest {
   @ApiProperty({ example: 'undersköterska' })

@@ -52,7 +52,7 @@ import {
   UpdateModuleRequest,
   UpdateProgramRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 import { safeHref } from '../markdown';
 
 /*

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsNotEmpty, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { AreaKind, CreateAreaRequest, CreateUnitRequest, UpdateAreaRequest, UpdateUnitRequest } from '@kunna/contracts';
-import { IfNotNull, IfPresent, Trim, TrimToNull } from './validation';
+import { IfNotNull, IfPresent, Trim, TrimToNull } from '../../common/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property (see validation.ts).
 

@@ -1,6 +1,6 @@
-import { escapeLike } from '../../people/people.service';
+import { escapeLike } from '../../people';
 import { changedFields } from '../organisation.service';
-import { hasAtMostDecimals, isDateOnly } from './validation';
+import { hasAtMostDecimals, isDateOnly } from '../../common/validation';
 
 describe('isDateOnly', () => {
   it.each(['2025-01-31', '2024-02-29', '1900-01-01', '2199-12-31'])('accepts %s', (value) => {

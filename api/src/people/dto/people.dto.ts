@@ -16,7 +16,7 @@ import {
   UiLanguage,
   UpdatePersonRequest,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property (see validation.ts).
 

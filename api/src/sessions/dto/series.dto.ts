@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CreateSeriesRequest, SeriesEditScope, SeriesOccurrenceVariant, SessionShift, UpdateSeriesRequest } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 import { FacilitatorReason, FACILITATORS_MAX, NOTE_MAX, PLACE_MAX, SessionFieldsDto, TIME_OF_DAY } from './sessions.dto';
 
 export const SERIES_MAX = 52;

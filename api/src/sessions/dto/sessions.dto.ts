@@ -36,7 +36,7 @@ import {
   UpdateSessionRequest,
   WALK_IN_QUERY_MIN_LENGTH,
 } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
 // Decorators run from the property upwards: the type check sits nearest the property.
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CreateSupportEntryRequest, ParticipationQuery, SupportListQuery } from '@kunna/contracts';
-import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../organisation/dto/validation';
+import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
 export class CreateSupportEntryDto implements CreateSupportEntryRequest {
   @ApiPropertyOptional({ format: 'uuid' })

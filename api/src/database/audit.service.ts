@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditAction } from '@kunna/contracts';
-import { Db } from '../database/db';
-import { currentRequest } from '../database/request-context';
+import { Db } from './db';
+import { currentRequest } from './request-context';
 
 export interface AuditEntry {
   /** One of AUDIT_ACTIONS (libs/contracts), which every reader can name in words. */

@@ -1,0 +1,3 @@
+export { AmbassadorsService } from './ambassadors.service';
+export { AmbassadorsModule } from './ambassadors.module';
+export { loadDemoLibraryAndAmbassadors } from './demo-ambassadors';

@@ -1,0 +1,28 @@
+// The auth feature's public API: the access decorators and helpers every controller uses, then services and module.
+export {
+  Access,
+  ACCESS_KEY,
+  ANY,
+  inBody,
+  inParam,
+  inQuery,
+  KIOSK_CREDENTIAL,
+  KIOSK_RESPONSE,
+  KIOSK_ROUND,
+  OWN_ORGANISATION,
+  Public,
+  SELF,
+  type AccessRule,
+} from './access.decorator';
+export { CallerParam } from './caller.decorator';
+export { SetLanguageDto } from './dto/auth.dto';
+export type { Caller, Grant } from './caller';
+export { callerCanSee, callerCovers, scopeFilter, type ScopePosition } from './scope';
+export { newToken, sha256 } from './tokens';
+export { keysOfPerson, THROTTLE_PURPOSE } from './throttle-keys';
+export { ARGON2_OPTIONS } from './password-hasher';
+export { readSessionToken, setSessionCookie } from './session-cookie';
+export { AccessGuard, type AuthenticatedRequest } from './access.guard';
+export { AuthRepository } from './auth.repository';
+export { AuthService, type NewSession } from './auth.service';
+export { AuthModule } from './auth.module';

@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, loadDemoDataIfEmpty, type DemoResult } from './demo-data';

@@ -1,0 +1,1 @@
+export { KioskModule } from './kiosk.module';

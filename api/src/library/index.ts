@@ -1,0 +1,3 @@
+export { contentDisposition } from './modules.controller';
+export { loadStarterLibrary, pgClientRunner, type SqlRunner } from './starter-library/load-starter-library';
+export { LibraryModule } from './library.module';

@@ -1,0 +1,2 @@
+export { SessionReminders } from './session-reminders';
+export { NotificationsModule } from './notifications.module';

@@ -1,0 +1,2 @@
+export { escapeLike } from './people.service';
+export { PeopleModule } from './people.module';

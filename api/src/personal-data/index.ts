@@ -1,0 +1,2 @@
+export { PersonalDataService } from './personal-data.service';
+export { PersonalDataModule } from './personal-data.module';
