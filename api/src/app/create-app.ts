@@ -15,7 +15,7 @@ import { bodyParserErrors } from '../common/errors';
 import { refuseNulCharacters } from '../common/nul-characters';
 import { prepareAppConnection } from '../database/app-role';
 import { requestContextMiddleware } from '../common/request-context.middleware';
-import { addResponseContract } from '../openapi/response-contract';
+import { addResponseContract } from '../openapi';
 import { AppModule } from './app.module';
 import { AppLogger } from './startup-logger';
 

@@ -17,6 +17,7 @@ export {
 export { CallerParam } from './caller.decorator';
 export { SetLanguageDto } from './dto/auth.dto';
 export type { Caller, Grant } from './caller';
+export { hasRole } from './caller';
 export { callerCanSee, callerCovers, scopeFilter, type ScopePosition } from './scope';
 export { newToken, sha256 } from './tokens';
 export { keysOfPerson, THROTTLE_PURPOSE } from './throttle-keys';

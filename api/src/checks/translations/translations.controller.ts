@@ -2,11 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, 
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, Role } from '@kunna/contracts';
-import { Access, ANY, KIOSK_RESPONSE, OWN_ORGANISATION, SELF } from '../../auth/access.decorator';
-import { CallerParam } from '../../auth/caller.decorator';
-import type { Caller } from '../../auth/caller';
-import { AttachmentUploadInterceptor } from '../../library/attachment-upload.interceptor';
-import { contentDisposition } from '../../library/modules.controller';
+import { Access, ANY, type Caller, CallerParam, KIOSK_RESPONSE, OWN_ORGANISATION, SELF } from '../../auth';
+import { AttachmentUploadInterceptor, contentDisposition } from '../../library';
 import { CheckTarget } from '../checks-access.guard';
 import { INSTRUMENT_EDITORS, KIOSK_ROLES } from '../checks.service';
 import { CreateTranslationDto, LanguageRatesQueryDto, TranslationSettingsDto, UpdateTranslationDto } from './translations.dto';

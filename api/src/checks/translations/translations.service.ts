@@ -19,9 +19,7 @@ import {
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import { AuditService } from '../../database/audit.service';
-import type { Caller } from '../../auth/caller';
-import { hasRole } from '../../auth/caller';
-import { callerCanSee, callerCovers } from '../../auth/scope';
+import { type Caller, callerCanSee, callerCovers, hasRole } from '../../auth';
 import { validationError } from '../../common/errors';
 import { forbidden, notFound, stateConflict } from '../../common/http-errors';
 import { PrivacyGate, type GateElement } from '../../privacy';

@@ -1,0 +1,1 @@
+export { addResponseContract } from './response-contract';
