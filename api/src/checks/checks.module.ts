@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs/job-registry';
-import { ChecksAccessGuard } from './checks-access.guard';
+import { ChecksPermitObjects } from './checks-permit-objects';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
 import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
@@ -8,7 +8,7 @@ import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
 /** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
 @Module({
   controllers: [ChecksController],
-  providers: [ChecksRepository, ChecksService, ChecksAccessGuard],
+  providers: [ChecksRepository, ChecksService, ChecksPermitObjects],
   exports: [ChecksService, ChecksRepository],
 })
 export class ChecksModule implements OnModuleInit {

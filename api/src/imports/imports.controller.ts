@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, ImportPreview, ImportResult, ImportRunSummary, Role } from '@kunna/contracts';
-import { Access, OWN_ORGANISATION } from '../auth/access.decorator';
+import { ApiRoutes, ImportPreview, ImportResult, ImportRunSummary } from '@kunna/contracts';
+import { Permit } from '../auth/access.decorator';
 import type { Caller } from '../auth/caller';
 import { CallerParam } from '../auth/caller.decorator';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { WithoutRequestTransaction } from '../database/request-transaction';
 import { CsvUploadInterceptor, UploadedCsvFile } from './csv-upload.interceptor';
 import { ImportsService } from './imports.service';
-
-/** HR and organisation administrators import the staff of their own organisation. */
-const IMPORT_ACCESS = { roles: [Role.OrgAdmin, Role.Hr], target: OWN_ORGANISATION };
 
 const UPLOAD_BODY = {
   schema: {
@@ -31,13 +28,13 @@ const UPLOAD_BODY = {
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.list')
   @Get(ApiRoutes.imports.list)
   list(@CallerParam() caller: Caller): Promise<ImportRunSummary[]> {
     return this.imports.list(caller);
   }
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.preview')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -48,7 +45,7 @@ export class ImportsController {
     return this.imports.preview(file);
   }
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.dryRun')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -64,7 +61,7 @@ export class ImportsController {
   }
 
   /** 201 with the counts; 422 with every problem when anything is wrong (nothing written). */
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.run')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')

@@ -1,15 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiRoutes, CurrentUser, KioskCredential, Role } from '@kunna/contracts';
-import { Access, ANY, KIOSK_CREDENTIAL, SELF } from '../auth/access.decorator';
+import { ApiRoutes, CurrentUser, KioskCredential } from '@kunna/contracts';
+import { Permit, KIOSK_CREDENTIAL } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller';
 import { setSessionCookie } from '../auth/session-cookie';
-import { CheckTarget } from '../checks/checks-access.guard';
-import { KIOSK_ROLES } from '../checks/checks.service';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { WithoutRequestTransaction } from '../database/request-transaction';
 import { LeaveKioskDto } from './dto/kiosk.dto';
 import { KioskClient, KioskService } from './kiosk.service';
 
@@ -26,8 +24,7 @@ export class KioskController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
-  @CheckTarget('round', 'roundId')
+  @Permit('kiosk.start', { checkRound: 'roundId' })
   @Post(ApiRoutes.checks.kioskCredential)
   @HttpCode(200)
   async start(
@@ -42,7 +39,7 @@ export class KioskController {
     return credential;
   }
 
-  @Access({ roles: [Role.Staff], target: SELF, kiosk: KIOSK_CREDENTIAL })
+  @Permit('kiosk.current', undefined, { kiosk: KIOSK_CREDENTIAL })
   @Get(ApiRoutes.kiosk.current)
   current(@CallerParam() caller: Caller, @Res({ passthrough: true }) response: Response): KioskCredential {
     response.setHeader('Cache-Control', 'no-store');
@@ -50,7 +47,7 @@ export class KioskController {
   }
 
   /** Outside the request transaction: a wrong password must still count towards the lock. */
-  @Access({ roles: [Role.Staff], target: SELF, kiosk: KIOSK_CREDENTIAL })
+  @Permit('kiosk.leave', undefined, { kiosk: KIOSK_CREDENTIAL })
   @WithoutRequestTransaction()
   @Post(ApiRoutes.kiosk.leave)
   @HttpCode(200)

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, Role, TodayOverview } from '@kunna/contracts';
-import { Access, SELF } from '../auth/access.decorator';
+import { ApiRoutes,  TodayOverview } from '@kunna/contracts';
+import { Permit } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
 import type { Caller } from '../auth/caller';
 import { TodayService } from './today.service';
@@ -12,7 +12,7 @@ export class TodayController {
   constructor(private readonly today: TodayService) {}
 
   /** Everyone signed in: the sections of the roles they hold, each narrowed by the service to their own scopes. */
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('today.overview')
   @Get(ApiRoutes.today)
   overview(@CallerParam() caller: Caller): Promise<TodayOverview> {
     return this.today.overview(caller);
