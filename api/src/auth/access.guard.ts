@@ -68,7 +68,12 @@ export class AccessGuard implements CanActivate {
     await this.transactions.begin(context);
     const token = readSessionToken(request, this.config);
     const caller = token ? await this.auth.resolveSession(token) : null;
-    if (caller) request.caller = caller;
+    if (caller) {
+      request.caller = caller;
+      // The audit log and the request's logging read the caller from the request context.
+      const store = currentRequest();
+      if (store) store.caller = caller;
+    }
     await this.transactions.setTenant(caller);
 
     if (caller?.kioskRoundId) await this.checkKiosk(rule?.kiosk, request, caller.kioskRoundId);
