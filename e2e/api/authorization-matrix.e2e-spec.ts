@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
-import { EVERYONE, MATRIX, MatrixRequest, RouteKey, RouteSpec, ScopeCase, Who, WHO } from './authorization-matrix';
+import { EVERYONE, MATRIX, MatrixRequest, ResolvedRouteSpec, RouteKey, ScopeCase, Who, WHO } from './authorization-matrix';
 import { registeredRoutes } from './support/registered-routes';
 
 /**
@@ -24,7 +24,7 @@ describe('authorization matrix', () => {
     expect(declared.filter((route) => !registered.includes(route))).toEqual([]);
   });
 
-  const cases: Array<[RouteKey, RouteSpec]> = Object.entries(MATRIX) as Array<[RouteKey, RouteSpec]>;
+  const cases: Array<[RouteKey, ResolvedRouteSpec]> = Object.entries(MATRIX) as Array<[RouteKey, ResolvedRouteSpec]>;
 
   describe.each(cases)('%s', (route, spec) => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
