@@ -12,7 +12,9 @@ import {
 } from '@kunna/contracts';
 import { Permit } from '../auth/access.decorator';
 import { CallerParam } from '../auth/caller.decorator';
+import { Permitted } from '../auth/permitted.decorator';
 import type { Caller } from '../auth/caller';
+import type { SessionRow } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SeriesService } from './series.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
@@ -66,8 +68,8 @@ export class SessionsController {
 
   @Permit('sessions.detail', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.one)
-  detail(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<SessionDetail> {
-    return this.sessions.detail(caller, sessionId);
+  detail(@CallerParam() caller: Caller, @Permitted() session: SessionRow): Promise<SessionDetail> {
+    return this.sessions.detail(caller, session);
   }
 
   @Permit('sessions.update', { session: 'sessionId' })
@@ -78,16 +80,16 @@ export class SessionsController {
 
   @Permit('sessions.attendance', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.attendance)
-  attendance(@Param('sessionId') sessionId: string): Promise<SessionAttendance> {
-    return this.sessions.attendance(sessionId);
+  attendance(@Permitted() session: SessionRow): Promise<SessionAttendance> {
+    return this.sessions.attendance(session);
   }
 
   /** A batch of marks, safe to send again: see README.md for the rule between conflicting marks. */
   @Permit('sessions.recordAttendance', { session: 'sessionId' })
   @Post(ApiRoutes.sessions.attendance)
   @HttpCode(200)
-  recordAttendance(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
-    return this.sessions.recordAttendance(caller, sessionId, body);
+  recordAttendance(@CallerParam() caller: Caller, @Permitted() session: SessionRow, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
+    return this.sessions.recordAttendance(caller, session, body);
   }
   /** Clears one mark (the participant is unmarked again); idempotent, audited like recording. */
   @Permit('sessions.clearMark', { session: 'sessionId' })
@@ -95,17 +97,17 @@ export class SessionsController {
   @HttpCode(204)
   clearMark(
     @CallerParam() caller: Caller,
-    @Param('sessionId') sessionId: string,
+    @Permitted() session: SessionRow,
     @Param('markId', MARK_ID_PIPE) markId: string,
     @Query() query: ClearMarkQueryDto,
   ): Promise<void> {
-    return this.sessions.clearMark(caller, sessionId, markId, query.clearedAt);
+    return this.sessions.clearMark(caller, session, markId, query.clearedAt);
   }
 
   @Permit('sessions.walkInCandidates', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.walkInCandidates)
-  walkInCandidates(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
-    return this.sessions.walkInCandidates(caller, sessionId, query.q);
+  walkInCandidates(@CallerParam() caller: Caller, @Permitted() session: SessionRow, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
+    return this.sessions.walkInCandidates(caller, session, query.q);
   }
 
   /** Creates every session of a series in one step (a program's steps in order, shift variants on each date). */
