@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
-import { EVERYONE, MATRIX, MatrixRequest, ResolvedRouteSpec, RouteKey, ScopeCase, Who, WHO } from './authorization-matrix';
+import { declaredRoutes } from '../../api/src/test-support/declared-routes';
+import { EVERYONE, MATRIX, MatrixRequest, ResolvedRouteSpec, RouteKey, ROUTES, ScopeCase, Who, WHO } from './authorization-matrix';
 import { registeredRoutes } from './support/registered-routes';
 
 /**
@@ -22,6 +23,19 @@ describe('authorization matrix', () => {
     const declared = (Object.keys(MATRIX) as RouteKey[]).sort();
     expect(registered.filter((route) => !declared.includes(route))).toEqual([]);
     expect(declared.filter((route) => !registered.includes(route))).toEqual([]);
+  });
+
+  it('the authorization matrix names the same permission for each route as its controller (or marks it public)', () => {
+    const routes = declaredRoutes();
+    const matrix = ROUTES as Record<string, { permission?: string; public?: boolean } | undefined>;
+    const problems = routes.flatMap(({ route, key, permit, isPublic }) => {
+      const row = matrix[key];
+      if (!row) return [`${route}: not in e2e/api/authorization-matrix.ts`];
+      if (isPublic && !row.public) return [`${route}: public, but the matrix does not say so`];
+      if (permit && row.permission !== permit.permission) return [`${route}: declares ${permit.permission}, the matrix ${row.permission ?? 'nothing'}`];
+      return [];
+    });
+    expect(problems).toEqual([]);
   });
 
   const cases: Array<[RouteKey, ResolvedRouteSpec]> = Object.entries(MATRIX) as Array<[RouteKey, ResolvedRouteSpec]>;
