@@ -43,7 +43,7 @@ describe('objects named by a permission', () => {
     for (const path of [
       `/api/sessions/${f.sessions.sessionU4}`,
       `/api/session-series/${f.sessions.seriesU4}`,
-      `/api/library/modules/${f.library.moduleB}`,
+      `/api/library/modules/${f.library.moduleB.id}`,
       `/api/ambassadors/appointments/${f.library.appointmentU4}`,
       `/api/checks/assignments/${f.checks.assignmentU4}`,
       `/api/checks/instruments/${f.checks.instrumentB}`,
