@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import { createTestApp, TestApp } from '../../api/src/test-support/test-app';
-import { EVERYONE, MATRIX, MatrixRequest, RouteKey, RouteSpec, ScopeCase, Who, WHO } from './authorization-matrix';
+import { declaredRoutes } from '../../api/src/test-support/declared-routes';
+import { EVERYONE, MATRIX, MatrixRequest, ResolvedRouteSpec, RouteKey, ROUTES, ScopeCase, Who, WHO } from './authorization-matrix';
 import { registeredRoutes } from './support/registered-routes';
 
 /**
@@ -24,7 +25,20 @@ describe('authorization matrix', () => {
     expect(declared.filter((route) => !registered.includes(route))).toEqual([]);
   });
 
-  const cases: Array<[RouteKey, RouteSpec]> = Object.entries(MATRIX) as Array<[RouteKey, RouteSpec]>;
+  it('the authorization matrix names the same permission for each route as its controller (or marks it public)', () => {
+    const routes = declaredRoutes();
+    const matrix = ROUTES as Record<string, { permission?: string; public?: boolean } | undefined>;
+    const problems = routes.flatMap(({ route, key, permit, isPublic }) => {
+      const row = matrix[key];
+      if (!row) return [`${route}: not in e2e/api/authorization-matrix.ts`];
+      if (isPublic && !row.public) return [`${route}: public, but the matrix does not say so`];
+      if (permit && row.permission !== permit.permission) return [`${route}: declares ${permit.permission}, the matrix ${row.permission ?? 'nothing'}`];
+      return [];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  const cases: Array<[RouteKey, ResolvedRouteSpec]> = Object.entries(MATRIX) as Array<[RouteKey, ResolvedRouteSpec]>;
 
   describe.each(cases)('%s', (route, spec) => {
     const method = route.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -1,4 +1,6 @@
+import type { Permission } from '@kunna/contracts';
 import type { Fixture, FixturePersonKey } from '../../api/src/test-support/fixture';
+import { expectedFromTable } from './matrix-from-table';
 
 /** The roles the matrix signs in as, each a fixture person whose own scope is unit U1, area A1 or organisation A. */
 export const WHO = {
@@ -26,11 +28,20 @@ export interface MatrixRequest {
   query?: Record<string, string>;
 }
 
+/**
+ * A route's row. `permission` is the one its controller declares (`@Permit`; the unit test in
+ * api/src/auth/permissions.spec.ts checks they agree): who succeeds in each scope then follows from the permission
+ * table (matrix-from-table.ts). `own`, `sibling` and `other` given here are the route's exceptions to the table,
+ * where a service rule, the caller's own record or shared network content makes the answer narrower or wider
+ * (`sibling: undefined` when the route has no object in another unit to try).
+ */
 export interface RouteSpec {
   /** No session needed: anonymous calls must not get 401. */
   public?: boolean;
+  /** The permission the route declares; public routes have none. */
+  permission?: Permission;
   /** Who succeeds on an object in their own scope. */
-  own: Who[];
+  own?: Who[];
   /** Who succeeds on a sibling unit's object (U2). Omit for routes without an object in the path or body. */
   sibling?: Who[];
   /** Who succeeds on organisation B's object. Omit with `sibling`; [] for every route carrying personal data. */
@@ -49,7 +60,10 @@ export interface RouteSpec {
 /** `METHOD /api/path/:param` exactly as the router registers it. */
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}`;
 
-export const MATRIX: Record<RouteKey, RouteSpec> = {
+/** A row with the table's expectations filled in. */
+export type ResolvedRouteSpec = RouteSpec & { own: Who[] };
+
+export const ROUTES: Record<RouteKey, RouteSpec> = {
   'GET /api/health': { public: true, own: EVERYONE, request: () => ({ path: '/api/health' }) },
   'GET /api/auth/organisations': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/organisations' }) },
   'POST /api/auth/sign-in': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/sign-in', body: {} }) },
@@ -58,151 +72,125 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   'GET /api/auth/config': { public: true, own: EVERYONE, request: () => ({ path: '/api/auth/config' }) },
   'GET /api/auth/oidc/start': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: '/api/auth/oidc/start' }) },
   'GET /api/auth/oidc/callback': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: '/api/auth/oidc/callback' }) },
-  'GET /api/auth/me': { own: EVERYONE, request: () => ({ path: '/api/auth/me' }) },
-  'PUT /api/auth/password': { own: EVERYONE, request: () => ({ path: '/api/auth/password', body: {} }) },
-  'GET /api/auth/sessions': { own: EVERYONE, request: () => ({ path: '/api/auth/sessions' }) },
-  'PUT /api/auth/language': { own: EVERYONE, request: () => ({ path: '/api/auth/language', body: {} }) },
+  'GET /api/auth/me': { permission: 'auth.me', request: () => ({ path: '/api/auth/me' }) },
+  'PUT /api/auth/password': { permission: 'auth.changePassword', request: () => ({ path: '/api/auth/password', body: {} }) },
+  'GET /api/auth/sessions': { permission: 'auth.sessions', request: () => ({ path: '/api/auth/sessions' }) },
+  'PUT /api/auth/language': { permission: 'auth.setLanguage', request: () => ({ path: '/api/auth/language', body: {} }) },
   // A made-up session id: each caller may try to end their own sessions only (404 when it is not theirs).
   'DELETE /api/auth/sessions/:sessionId': {
-    own: EVERYONE,
+    permission: 'auth.endSession',
     request: () => ({ path: '/api/auth/sessions/0000000000000000' }),
     allowedStatus: 404,
   },
-  'POST /api/auth/sign-out': { own: EVERYONE, freshSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
+  'POST /api/auth/sign-out': { permission: 'auth.signOut', freshSession: true, request: () => ({ path: '/api/auth/sign-out' }) },
   // The start page (api/src/today): everyone, each section narrowed to the caller's own scopes (today.e2e-spec.ts).
-  'GET /api/today': { own: EVERYONE, request: () => ({ path: '/api/today' }) },
+  'GET /api/today': { permission: 'today.overview', request: () => ({ path: '/api/today' }) },
 
   // --- organisation (api/src/organisation): own = U1 / A1, sibling = U2 / A2, other = organisation B ---
   'GET /api/organisation/tree': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    permission: 'organisation.tree',
     request: () => ({ path: '/api/organisation/tree' }),
   },
-  'GET /api/network/organisations': { own: ['coordinator'], request: () => ({ path: '/api/network/organisations' }) },
+  'GET /api/network/organisations': { permission: 'organisation.networkOrganisations', request: () => ({ path: '/api/network/organisations' }) },
   'GET /api/units/:unitId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'organisation.unit',
     request: (f, scope) => ({ path: `/api/units/${unitIn(f, scope)}` }),
   },
   'PATCH /api/units/:unitId': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'organisation.updateUnit',
     request: (f, scope) => ({ path: `/api/units/${unitIn(f, scope)}`, body: { name: '' } }),
   },
   'POST /api/units': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'organisation.createUnit',
     request: (f, scope) => ({ path: '/api/units', body: { areaId: areaIn(f, scope) } }),
   },
-  'POST /api/areas': { own: ['admin'], request: () => ({ path: '/api/areas', body: {} }) },
+  'POST /api/areas': { permission: 'organisation.createArea', request: () => ({ path: '/api/areas', body: {} }) },
   'PATCH /api/areas/:areaId': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'organisation.updateArea',
     request: (f, scope) => ({ path: `/api/areas/${areaIn(f, scope)}`, body: { name: '' } }),
   },
 
   // --- people (api/src/people): own = a person in U1, sibling = in U2, other = in organisation B ---
   'GET /api/people': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'people.list',
     request: (f, scope) => ({ path: '/api/people', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/people/:personId': {
+    permission: 'people.detail',
     own: ['staff', 'manager', 'areaManager', 'hr', 'admin'],
     sibling: ['areaManager', 'hr', 'admin'],
     other: [],
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}` }),
   },
   'POST /api/people': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'people.create',
     request: (f, scope) => ({ path: '/api/people', body: { unitId: unitIn(f, scope) } }),
   },
   'PATCH /api/people/:personId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'people.update',
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}`, body: { firstName: '' } }),
   },
   'POST /api/people/:personId/move': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'people.move',
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/move`, body: {} }),
   },
   'POST /api/people/:personId/end': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'people.end',
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/end`, body: {} }),
   },
   // The coordinator manages the network's coordinator role: past the guard for anyone of the network (the body is
   // refused first); the service finds people of the coordinator's own organisation only (404 for organisation B).
   'POST /api/people/:personId/roles': {
-    own: ['manager', 'hr', 'admin', 'coordinator'],
-    sibling: ['hr', 'admin', 'coordinator'],
-    other: ['coordinator'],
+    permission: 'personRoles.assign',
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles`, body: {} }),
   },
   // A made-up grant id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
   'DELETE /api/people/:personId/roles/:roleId': {
-    own: ['manager', 'hr', 'admin', 'coordinator'],
-    sibling: ['hr', 'admin', 'coordinator'],
-    other: ['coordinator'],
+    permission: 'personRoles.revoke',
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/roles/00000000-0000-4000-8000-000000000000` }),
   },
   'POST /api/people/:personId/one-time-code': {
-    own: ['manager', 'admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'personAccount.issueCode',
     request: (f, scope) => ({ path: `/api/people/${personIn(f, scope)}/one-time-code`, body: {} }),
   },
   // No body to fail: these act on people who never sign in during the matrix (U3 in organisation A, U2), and
   // disabling or enabling twice changes nothing. Enable runs after disable and restores them.
   'POST /api/people/:personId/disable': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'personAccount.disable',
     request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/disable` }),
   },
   'POST /api/people/:personId/enable': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'personAccount.enable',
     request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/enable` }),
   },
   // Imports: HR and administrators of their own organisation. The multipart routes get a JSON body without
   // a file: allowed callers pass the guard and get 400 ("choose a file"), nothing is written.
-  'GET /api/imports': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports' }) },
-  'POST /api/imports': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports', body: {} }) },
-  'POST /api/imports/preview': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/preview', body: {} }) },
-  'POST /api/imports/dry-run': { own: ['hr', 'admin'], request: () => ({ path: '/api/imports/dry-run', body: {} }) },
+  'GET /api/imports': { permission: 'imports.list', request: () => ({ path: '/api/imports' }) },
+  'POST /api/imports': { permission: 'imports.run', request: () => ({ path: '/api/imports', body: {} }) },
+  'POST /api/imports/preview': { permission: 'imports.preview', request: () => ({ path: '/api/imports/preview', body: {} }) },
+  'POST /api/imports/dry-run': { permission: 'imports.dryRun', request: () => ({ path: '/api/imports/dry-run', body: {} }) },
 
   // --- library (api/src/library). For modules and programs: own = organisation A's local one, sibling = the network's
   // shared one, other = organisation B's local one. Everyone reads the shared and their own organisation's content;
   // coordinators edit shared content, HR and administrators their organisation's (a manager edits nothing).
-  'GET /api/library/digcomp': { own: EVERYONE, request: () => ({ path: '/api/library/digcomp' }) },
-  'GET /api/library/modules': { own: EVERYONE, request: () => ({ path: '/api/library/modules' }) },
-  'POST /api/library/modules': { own: ['hr', 'admin', 'coordinator'], request: () => ({ path: '/api/library/modules', body: {} }) },
+  'GET /api/library/digcomp': { permission: 'modules.digComp', request: () => ({ path: '/api/library/digcomp' }) },
+  'GET /api/library/modules': { permission: 'modules.list', request: () => ({ path: '/api/library/modules' }) },
+  'POST /api/library/modules': { permission: 'modules.create', request: () => ({ path: '/api/library/modules', body: {} }) },
   'GET /api/library/modules/:moduleId': {
-    own: EVERYONE,
-    sibling: EVERYONE,
+    permission: 'modules.detail',
     other: [],
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}` }),
   },
   'PATCH /api/library/modules/:moduleId': {
+    permission: 'modules.update',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}`, body: { archived: 'ja' } }),
   },
   'PUT /api/library/modules/:moduleId/draft': {
+    permission: 'modules.saveDraft',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -210,6 +198,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // The fixture's modules have no draft: editors past the guards get 409.
   'DELETE /api/library/modules/:moduleId/draft': {
+    permission: 'modules.discardDraft',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -218,6 +207,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // Neither module is an adapted copy: editors past the guards get 409.
   'POST /api/library/modules/:moduleId/draft/from-source': {
+    permission: 'modules.draftFromSource',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -225,12 +215,14 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/from-source` }),
   },
   'POST /api/library/modules/:moduleId/draft/attachments': {
+    permission: 'modules.addAttachment',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/attachments`, body: {} }),
   },
   'DELETE /api/library/modules/:moduleId/draft/attachments/:attachmentId': {
+    permission: 'modules.removeAttachment',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -238,6 +230,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/draft/attachments/${moduleIn(f, scope).attachmentId}` }),
   },
   'POST /api/library/modules/:moduleId/publish': {
+    permission: 'modules.publish',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -245,53 +238,48 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // HR and administrators make their organisation's own copy (whether a module can be adapted is the service's 409).
   'POST /api/library/modules/:moduleId/adapt': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'modules.adapt',
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/adapt`, body: { title: 5 } }),
   },
   // The organisation's editors propose its own module (the note fails validation, so nothing is proposed here);
   // a shared module is not theirs to edit (403), organisation B's does not exist (404).
   'POST /api/library/modules/:moduleId/proposal': {
-    own: ['hr', 'admin'],
+    permission: 'modules.propose',
     sibling: [],
-    other: [],
     request: (f, scope) => ({ path: `/api/library/modules/${moduleIn(f, scope).id}/proposal`, body: { note: 5 } }),
   },
   // Proposals are decided by the network's coordinator (proposals.int-spec.ts covers the flow and other networks).
-  'GET /api/library/proposals': { own: ['coordinator'], request: () => ({ path: '/api/library/proposals' }) },
+  'GET /api/library/proposals': { permission: 'modules.pendingProposals', request: () => ({ path: '/api/library/proposals' }) },
   'POST /api/library/proposals/:proposalId/accept': {
-    own: ['coordinator'],
+    permission: 'modules.acceptProposal',
     allowedStatus: 404,
     request: () => ({ path: `/api/library/proposals/${UNKNOWN_PROPOSAL}/accept` }),
   },
   'POST /api/library/proposals/:proposalId/decline': {
-    own: ['coordinator'],
+    permission: 'modules.declineProposal',
     request: () => ({ path: `/api/library/proposals/${UNKNOWN_PROPOSAL}/decline`, body: { reason: 5 } }),
   },
   'GET /api/library/module-versions/:versionId': {
-    own: EVERYONE,
-    sibling: EVERYONE,
+    permission: 'modules.version',
     other: [],
     request: (f, scope) => ({ path: `/api/library/module-versions/${moduleIn(f, scope).versionId}` }),
   },
   'GET /api/library/attachments/:attachmentId': {
-    own: EVERYONE,
-    sibling: EVERYONE,
+    permission: 'modules.attachment',
     other: [],
     request: (f, scope) => ({ path: `/api/library/attachments/${moduleIn(f, scope).attachmentId}` }),
   },
   // Idempotent: the first call loads the starter library into the fixture network, later calls add nothing.
-  'POST /api/library/starter-library': { own: ['coordinator'], request: () => ({ path: '/api/library/starter-library' }) },
-  'GET /api/library/programs': { own: EVERYONE, request: () => ({ path: '/api/library/programs' }) },
-  'POST /api/library/programs': { own: ['hr', 'admin', 'coordinator'], request: () => ({ path: '/api/library/programs', body: {} }) },
+  'POST /api/library/starter-library': { permission: 'modules.loadStarterLibrary', request: () => ({ path: '/api/library/starter-library' }) },
+  'GET /api/library/programs': { permission: 'programs.list', request: () => ({ path: '/api/library/programs' }) },
+  'POST /api/library/programs': { permission: 'programs.create', request: () => ({ path: '/api/library/programs', body: {} }) },
   'GET /api/library/programs/:programId': {
-    own: EVERYONE,
-    sibling: EVERYONE,
+    permission: 'programs.detail',
     other: [],
     request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}` }),
   },
   'PATCH /api/library/programs/:programId': {
+    permission: 'programs.update',
     own: ['hr', 'admin'],
     sibling: ['coordinator'],
     other: [],
@@ -299,22 +287,18 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // Assignments live in the caller's organisation and are narrowed to the caller's units and areas.
   'GET /api/library/programs/:programId/assignments': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
+    permission: 'programs.assignments',
     sibling: ['manager', 'areaManager', 'hr', 'admin'],
-    other: [],
     request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}/assignments` }),
   },
   'POST /api/library/programs/:programId/assignments': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
+    permission: 'programs.assign',
     sibling: ['manager', 'areaManager', 'hr', 'admin'],
-    other: [],
     request: (f, scope) => ({ path: `/api/library/programs/${programIn(f, scope)}/assignments`, body: {} }),
   },
   // The network program's assignment on U1 (own), U2 (sibling) and U4 (organisation B). Ending is idempotent (204).
   'DELETE /api/library/programs/:programId/assignments/:assignmentId': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'programs.endAssignment',
     allowedStatus: 204,
     request: (f, scope) => ({
       path: `/api/library/programs/${f.library.networkProgram}/assignments/${
@@ -323,352 +307,271 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     }),
   },
   'GET /api/library/units/:unitId/programs': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'programs.unitPrograms',
     request: (f, scope) => ({ path: `/api/library/units/${unitIn(f, scope)}/programs` }),
   },
 
   // --- ambassadors (api/src/ambassadors): own = U1 (ambassadorU1's appointment), sibling = U2, other = U4 in B ---
   'GET /api/ambassadors/appointments': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.appointments',
     request: (f, scope) => ({ path: '/api/ambassadors/appointments', query: { unitId: unitIn(f, scope) } }),
   },
   'POST /api/ambassadors/appointments': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.appoint',
     request: (f, scope) => ({ path: '/api/ambassadors/appointments', body: { personId: personIn(f, scope) } }),
   },
   'GET /api/ambassadors/appointments/:appointmentId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.appointment',
     request: (f, scope) => ({ path: `/api/ambassadors/appointments/${appointmentIn(f, scope)}` }),
   },
   'PATCH /api/ambassadors/appointments/:appointmentId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.updateAppointment',
     request: (f, scope) => ({ path: `/api/ambassadors/appointments/${appointmentIn(f, scope)}`, body: { allocationValue: 'mycket' } }),
   },
   'GET /api/ambassadors/qualifications': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.qualifications',
     request: (f, scope) => ({ path: '/api/ambassadors/qualifications', query: { unitId: unitIn(f, scope) } }),
   },
   'POST /api/ambassadors/qualifications': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.qualify',
     request: (f, scope) => ({ path: '/api/ambassadors/qualifications', body: { personId: personIn(f, scope) } }),
   },
   'POST /api/ambassadors/qualifications/:qualificationId/renew': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.renew',
     request: (f, scope) => ({ path: `/api/ambassadors/qualifications/${qualificationIn(f, scope)}/renew`, body: { validUntil: 'snart' } }),
   },
   'POST /api/ambassadors/qualifications/:qualificationId/revoke': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.revoke',
     request: (f, scope) => ({ path: `/api/ambassadors/qualifications/${qualificationIn(f, scope)}/revoke`, body: { reason: '' } }),
   },
   'GET /api/ambassadors/coverage': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.coverage',
     request: (f, scope) => ({ path: '/api/ambassadors/coverage', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/ambassadors/coverage-totals': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.coverageTotals',
     request: (f, scope) => ({ path: '/api/ambassadors/coverage-totals', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/ambassadors/reach': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.reach',
     request: (f, scope) => ({ path: '/api/ambassadors/reach', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/ambassadors/workload': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'ambassadors.workload',
     request: (f, scope) => ({ path: '/api/ambassadors/workload', query: { unitId: unitIn(f, scope), month: '2025-03' } }),
   },
-  'GET /api/ambassadors/network-coverage': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-coverage' }) },
-  'GET /api/ambassadors/network-reach': { own: ['coordinator'], request: () => ({ path: '/api/ambassadors/network-reach' }) },
-  'GET /api/ambassadors/me': { own: EVERYONE, request: () => ({ path: '/api/ambassadors/me' }) },
+  'GET /api/ambassadors/network-coverage': { permission: 'ambassadors.networkCoverage', request: () => ({ path: '/api/ambassadors/network-coverage' }) },
+  'GET /api/ambassadors/network-reach': { permission: 'ambassadors.networkReach', request: () => ({ path: '/api/ambassadors/network-reach' }) },
+  'GET /api/ambassadors/me': { permission: 'ambassadors.mine', request: () => ({ path: '/api/ambassadors/me' }) },
 
   // --- sessions (api/src/sessions): own = a session in U1 (led by ambassadorU1), sibling = U2, other = U4 in B ---
   'GET /api/sessions': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'sessions.list',
     request: (f, scope) => ({ path: '/api/sessions', query: { unitId: unitIn(f, scope) } }),
   },
   'POST /api/sessions': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.create',
     request: (f, scope) => ({ path: '/api/sessions', body: { unitId: unitIn(f, scope) } }),
   },
   'POST /api/session-conflicts': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.conflictCheck',
     request: (f, scope) => ({ path: '/api/session-conflicts', body: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/my-sessions': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    permission: 'sessions.mine',
     request: () => ({ path: '/api/my-sessions' }),
   },
   'GET /api/sessions/:sessionId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'sessions.detail',
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}` }),
   },
   'PATCH /api/sessions/:sessionId': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.update',
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}`, body: { place: '' } }),
   },
   'GET /api/sessions/:sessionId/attendance': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'sessions.attendance',
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance` }),
   },
   'POST /api/sessions/:sessionId/attendance': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.recordAttendance',
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance`, body: { marks: 'alla' } }),
   },
   // A made-up mark id: allowed callers get past the guards to the 404 of an unknown mark.
   'DELETE /api/sessions/:sessionId/attendance/:markId': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.clearMark',
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/attendance/00000000-0000-4000-8000-000000000000` }),
   },
   'GET /api/sessions/:sessionId/walk-in-candidates': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.walkInCandidates',
     request: (f, scope) => ({ path: `/api/sessions/${sessionIn(f, scope)}/walk-in-candidates` }),
   },
   'POST /api/session-series': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.createSeries',
     request: (f, scope) => ({ path: '/api/session-series', body: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/session-series/:seriesId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'sessions.series',
     request: (f, scope) => ({ path: `/api/session-series/${seriesIn(f, scope)}` }),
   },
   'PATCH /api/session-series/:seriesId': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'sessions.updateSeries',
     request: (f, scope) => ({ path: `/api/session-series/${seriesIn(f, scope)}`, body: { position: 0 } }),
   },
   'GET /api/sessions/units/:unitId/catch-up': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'participation.catchUpOverview',
     request: (f, scope) => ({ path: `/api/sessions/units/${unitIn(f, scope)}/catch-up` }),
   },
   // Everyone sees the support they received; the service narrows the list to that and the units the caller reads.
-  'GET /api/support-entries': { own: EVERYONE, request: () => ({ path: '/api/support-entries' }) },
+  'GET /api/support-entries': { permission: 'participation.supportEntries', request: () => ({ path: '/api/support-entries' }) },
   'POST /api/support-entries': {
-    own: ['ambassador', 'manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'participation.logSupport',
     request: (f, scope) => ({ path: '/api/support-entries', body: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/participation': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'participation.report',
     request: (f, scope) => ({ path: '/api/participation', query: { unitId: unitIn(f, scope) } }),
   },
-  'GET /api/participation/me': { own: EVERYONE, request: () => ({ path: '/api/participation/me' }) },
+  'GET /api/participation/me': { permission: 'participation.mine', request: () => ({ path: '/api/participation/me' }) },
 
   // --- checks (api/src/checks): own = U1 / organisation A, sibling = U2 (organisation-wide objects: A again), other = U4 / B ---
   'GET /api/checks/core-items': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin', 'coordinator'],
+    permission: 'checks.coreItems',
     request: () => ({ path: '/api/checks/core-items' }),
   },
-  'POST /api/checks/core-items': { own: ['coordinator'], request: () => ({ path: '/api/checks/core-items', body: {} }) },
+  'POST /api/checks/core-items': { permission: 'checks.createCoreItem', request: () => ({ path: '/api/checks/core-items', body: {} }) },
   // Already retired in the fixture: retiring again changes nothing.
   'POST /api/checks/core-items/:coreItemId/retire': {
-    own: ['coordinator'],
+    permission: 'checks.retireCoreItem',
+    other: undefined,
+    sibling: undefined,
     request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/retire` }),
   },
   'GET /api/checks/instruments': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    permission: 'checks.instruments',
     request: () => ({ path: '/api/checks/instruments' }),
   },
-  'POST /api/checks/instruments': { own: ['hr', 'admin'], request: () => ({ path: '/api/checks/instruments', body: { title: '' } }) },
+  'POST /api/checks/instruments': { permission: 'checks.createInstrument', request: () => ({ path: '/api/checks/instruments', body: { title: '' } }) },
   'GET /api/checks/instruments/:instrumentId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    permission: 'checks.instrument',
     sibling: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    other: [],
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}` }),
   },
   'PUT /api/checks/instruments/:instrumentId/draft': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'checks.saveDraft',
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/draft`, body: { title: '' } }),
   },
   // The fixture's instruments have no draft: an allowed caller gets 409, nothing is published.
   'POST /api/checks/instruments/:instrumentId/publish': {
-    own: ['hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'checks.publish',
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/publish` }),
   },
   'GET /api/checks/instrument-versions/:versionId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
+    permission: 'checks.version',
     sibling: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    other: [],
     request: (f, scope) => ({ path: `/api/checks/instrument-versions/${scope === 'other' ? f.checks.versionB : f.checks.versionA}` }),
   },
   'GET /api/checks/assignments': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'checks.assignments',
     request: (f, scope) => ({ path: '/api/checks/assignments', query: { unitId: unitIn(f, scope) } }),
   },
   'POST /api/checks/assignments': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'checks.createAssignment',
     request: (f, scope) => ({ path: '/api/checks/assignments', body: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/checks/assignments/:assignmentId': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'checks.assignment',
     request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}` }),
   },
   'POST /api/checks/assignments/:assignmentId/rounds': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'checks.openRound',
     request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}/rounds`, body: { kind: 'ibland' } }),
   },
   'POST /api/checks/assignments/:assignmentId/cancel': {
-    own: ['ambassador', 'manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'checks.cancelAssignment',
     request: (f, scope) => ({ path: `/api/checks/assignments/${checkIn(f, scope).assignment}/cancel`, body: {} }),
   },
   'GET /api/checks/rounds/:roundId/roster': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'checks.roster',
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/roster` }),
   },
   'POST /api/checks/rounds/:roundId/kiosk': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'checks.startKiosk',
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/kiosk`, body: {} }),
   },
   // The fixture's kiosk responses are finished: saving answers 409, submitting again changes nothing.
   'PUT /api/checks/kiosk/:responseId/items/:itemKey': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'checks.saveKioskAnswer',
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/items/s1`, body: { value: 'fyra' } }),
   },
   'POST /api/checks/kiosk/:responseId/submit': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'checks.submitKiosk',
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/submit` }),
   },
   // Finished like the others: a language for an answer already sent is 409, which still shows the route let them in.
   'PUT /api/checks/kiosk/:responseId/language': {
+    permission: 'checks.setKioskLanguage',
     own: ['ambassador', 'manager'],
     sibling: [],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/language`, body: { preferredLanguage: 'ar' } }),
   },
   'POST /api/checks/kiosk/:responseId/decline': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'checks.declineKiosk',
     request: (f, scope) => ({ path: `/api/checks/kiosk/${checkIn(f, scope).response}/decline` }),
   },
   // Starting the locked kiosk ends the caller's own session (the device keeps only the kiosk credential).
   'POST /api/checks/rounds/:roundId/kiosk-credential': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'kiosk.start',
     freshSession: true,
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/kiosk-credential` }),
   },
   // The kiosk credential's own routes: no signed-in session may call them (403); kiosk-credential.e2e-spec.ts covers the kiosk.
-  'GET /api/kiosk': { own: [], request: () => ({ path: '/api/kiosk' }) },
-  'POST /api/kiosk/leave': { own: [], request: () => ({ path: '/api/kiosk/leave', body: {} }) },
+  'GET /api/kiosk': { permission: 'kiosk.current', own: [], request: () => ({ path: '/api/kiosk' }) },
+  'POST /api/kiosk/leave': { permission: 'kiosk.leave', own: [], request: () => ({ path: '/api/kiosk/leave', body: {} }) },
   // Public: what a QR link is for (check title and workplace), before signing in.
   'GET /api/checks/codes/:code': { public: true, own: EVERYONE, request: (f) => ({ path: `/api/checks/codes/${f.checks.codeU1}` }) },
   'PUT /api/checks/rounds/:roundId/observations': {
-    own: ['ambassador'],
-    sibling: [],
-    other: [],
+    permission: 'checks.observe',
     request: (f, scope) => ({ path: `/api/checks/rounds/${checkIn(f, scope).round}/observations`, body: {} }),
   },
   // The link code: members of the round's unit answer for themselves (staffU1, ambassadorU1 and managerU1 are in U1).
   'POST /api/checks/answer/:code': {
+    permission: 'checks.openForm',
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}` }),
   },
   'PUT /api/checks/answer/:code/items/:itemKey': {
+    permission: 'checks.saveOwnAnswer',
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/items/s1`, body: { value: 'fyra' } }),
   },
   'POST /api/checks/answer/:code/submit': {
+    permission: 'checks.submitOwn',
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/submit` }),
   },
   'POST /api/checks/answer/:code/decline': {
+    permission: 'checks.declineOwn',
     own: ['staff', 'ambassador', 'manager'],
     sibling: [],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/answer/${checkIn(f, scope).code}/decline` }),
   },
-  'GET /api/checks/me': { own: EVERYONE, request: () => ({ path: '/api/checks/me' }) },
+  'GET /api/checks/me': { permission: 'checks.mine', request: () => ({ path: '/api/checks/me' }) },
   'GET /api/checks/support-signals': {
-    own: ['ambassador'],
-    sibling: [],
-    other: [],
+    permission: 'checks.supportSignals',
     request: (f, scope) => ({ path: '/api/checks/support-signals', query: { unitId: unitIn(f, scope) } }),
   },
   'GET /api/checks/results': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
+    permission: 'checks.results',
     sibling: ['areaManager', 'hr', 'admin'],
     other: [],
     request: (f, scope) => ({
@@ -679,6 +582,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
 
   // Rates by answer language: organisation-wide roles only (HR, administrators), aggregates through the privacy gate.
   'GET /api/checks/results/languages': {
+    permission: 'translations.languageRates',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
@@ -689,18 +593,21 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // Translations of an instrument's items (api/src/checks/translations): the instrument owner (HR, administrators).
   'GET /api/checks/instruments/:instrumentId/translations': {
+    permission: 'translations.list',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/translations` }),
   },
   'POST /api/checks/instruments/:instrumentId/translations': {
+    permission: 'translations.create',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/translations`, body: { itemKey: 's1', language: 'sv' } }),
   },
   'PUT /api/checks/instruments/:instrumentId/translation-settings': {
+    permission: 'translations.settings',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
@@ -708,6 +615,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // A JSON body carries no file: an allowed caller gets 400 ("Välj en ljudfil").
   'PUT /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    permission: 'translations.uploadAudio',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
@@ -715,6 +623,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // Everyone in the organisation plays recordings; the fixture has none, so an allowed caller gets 404 from the service.
   'GET /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    permission: 'translations.audio',
     own: EVERYONE,
     sibling: EVERYONE,
     other: [],
@@ -722,6 +631,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/checks/instruments/${instrumentIn(f, scope)}/audio/s1/ar` }),
   },
   'DELETE /api/checks/instruments/:instrumentId/audio/:itemKey/:language': {
+    permission: 'translations.removeAudio',
     own: ['hr', 'admin'],
     sibling: ['hr', 'admin'],
     other: [],
@@ -730,6 +640,7 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // The kiosk tablet's recordings, through the response (the fixture has none: an allowed caller gets 404 from the service).
   'GET /api/checks/kiosk/:responseId/audio/:itemKey/:language': {
+    permission: 'translations.kioskAudio',
     own: ['ambassador', 'manager'],
     sibling: [],
     other: [],
@@ -738,25 +649,30 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
   },
   // The network's shared translations of a core item: its coordinator.
   'GET /api/checks/core-items/:coreItemId/translations': {
+    permission: 'translations.shared',
     own: ['coordinator'],
     request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/translations` }),
   },
   'POST /api/checks/core-items/:coreItemId/translations': {
+    permission: 'translations.createShared',
     own: ['coordinator'],
     request: (f) => ({ path: `/api/checks/core-items/${f.checks.retiredCoreItem}/translations`, body: {} }),
   },
   // A made-up translation id: callers past the guard get 404 from the service (which decides own or shared rows).
   'PUT /api/checks/translations/:translationId': {
+    permission: 'translations.update',
     own: ['hr', 'admin', 'coordinator'],
     allowedStatus: 404,
     request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000', body: { text: 'نص' } }),
   },
   'DELETE /api/checks/translations/:translationId': {
+    permission: 'translations.remove',
     own: ['hr', 'admin', 'coordinator'],
     allowedStatus: 404,
     request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000' }),
   },
   'POST /api/checks/translations/:translationId/review': {
+    permission: 'translations.review',
     own: ['hr', 'admin', 'coordinator'],
     allowedStatus: 404,
     request: () => ({ path: '/api/checks/translations/00000000-0000-4000-8000-000000000000/review' }),
@@ -764,149 +680,121 @@ export const MATRIX: Record<RouteKey, RouteSpec> = {
 
   // --- insight (api/src/insights): own = U1, sibling = U2, other = U4 in B; write bodies fail validation (400) ---
   'GET /api/insights/units/:unitId/team': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'insights.team',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/team` }),
   },
   'GET /api/insights/units/:unitId/plan': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'insights.plan',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan` }),
   },
   'POST /api/insights/units/:unitId/plan-entries': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.addPlanEntry',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries`, body: {} }),
   },
   'PATCH /api/insights/units/:unitId/plan-entries/:entryId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.updatePlanEntry',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries/00000000-0000-4000-8000-000000000000`, body: { month: 'snart' } }),
   },
   // A made-up entry id: callers past the guard get 404 from the service, the others 403 (404 for organisation B).
   'DELETE /api/insights/units/:unitId/plan-entries/:entryId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.deletePlanEntry',
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/plan-entries/00000000-0000-4000-8000-000000000000` }),
   },
   'POST /api/insights/units/:unitId/targets': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.createTarget',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets`, body: {} }),
   },
   'PATCH /api/insights/units/:unitId/targets/:targetId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.updateTarget',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets/00000000-0000-4000-8000-000000000000`, body: { targetPercent: 'alla' } }),
   },
   'DELETE /api/insights/units/:unitId/targets/:targetId': {
-    own: ['manager', 'hr', 'admin'],
-    sibling: ['hr', 'admin'],
-    other: [],
+    permission: 'insights.deleteTarget',
     allowedStatus: 404,
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets/00000000-0000-4000-8000-000000000000` }),
   },
-  'GET /api/insights/cost-settings': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/cost-settings' }) },
-  'PUT /api/insights/cost-settings/hourly-rates': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/cost-settings/hourly-rates', body: {} }) },
+  'GET /api/insights/cost-settings': { permission: 'insights.costSettings', request: () => ({ path: '/api/insights/cost-settings' }) },
+  'PUT /api/insights/cost-settings/hourly-rates': { permission: 'insights.setRate', request: () => ({ path: '/api/insights/cost-settings/hourly-rates', body: {} }) },
   'POST /api/insights/cost-settings/external-costs': {
-    own: ['hr', 'admin'],
+    permission: 'insights.addExternalCost',
     request: () => ({ path: '/api/insights/cost-settings/external-costs', body: {} }),
   },
   'DELETE /api/insights/cost-settings/external-costs/:costId': {
-    own: ['hr', 'admin'],
+    permission: 'insights.deleteExternalCost',
     allowedStatus: 404,
     request: () => ({ path: '/api/insights/cost-settings/external-costs/00000000-0000-4000-8000-000000000000' }),
   },
-  'GET /api/insights/costs': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/costs' }) },
-  'GET /api/insights/participant-report': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/participant-report' }) },
-  'GET /api/insights/participation': { own: ['areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/participation' }) },
-  'GET /api/network/insights/participation': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/participation' }) },
-  'GET /api/network/insights/comparison': { own: ['coordinator'], request: () => ({ path: '/api/network/insights/comparison' }) },
+  'GET /api/insights/costs': { permission: 'insights.costs', request: () => ({ path: '/api/insights/costs' }) },
+  'GET /api/insights/participant-report': { permission: 'insights.participantReport', request: () => ({ path: '/api/insights/participant-report' }) },
+  'GET /api/insights/participation': { permission: 'insights.participation', request: () => ({ path: '/api/insights/participation' }) },
+  'GET /api/network/insights/participation': { permission: 'insights.networkParticipation', request: () => ({ path: '/api/network/insights/participation' }) },
+  'GET /api/network/insights/comparison': { permission: 'network.comparison', request: () => ({ path: '/api/network/insights/comparison' }) },
   // competence levels and gains: the caller's own scope (units, areas or organisation); the unit block like the team view
-  'GET /api/insights/competence': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence' }) },
-  'GET /api/insights/competence/trend': { own: ['manager', 'areaManager', 'hr', 'admin'], request: () => ({ path: '/api/insights/competence/trend' }) },
+  'GET /api/insights/competence': { permission: 'competence.breakdown', request: () => ({ path: '/api/insights/competence' }) },
+  'GET /api/insights/competence/trend': { permission: 'competence.trend', request: () => ({ path: '/api/insights/competence/trend' }) },
   'GET /api/insights/units/:unitId/competence': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'competence.unit',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/competence` }),
   },
   // competence profiles: HR and administrators edit (a manager cannot); a unit's gap like the team view; each person their own
-  'GET /api/insights/competence-profiles': { own: ['hr', 'admin'], request: () => ({ path: '/api/insights/competence-profiles' }) },
+  'GET /api/insights/competence-profiles': { permission: 'profiles.list', request: () => ({ path: '/api/insights/competence-profiles' }) },
   'PUT /api/insights/competence-profiles/:profileId': {
-    own: ['hr', 'admin'],
+    permission: 'profiles.save',
     request: () => ({ path: '/api/insights/competence-profiles/00000000-0000-4000-8000-000000000000', body: {} }),
   },
   'DELETE /api/insights/competence-profiles/:profileId': {
-    own: ['hr', 'admin'],
+    permission: 'profiles.remove',
     allowedStatus: 404,
     request: () => ({ path: '/api/insights/competence-profiles/00000000-0000-4000-8000-000000000000' }),
   },
   'GET /api/insights/units/:unitId/competence-gap': {
-    own: ['manager', 'areaManager', 'hr', 'admin'],
-    sibling: ['areaManager', 'hr', 'admin'],
-    other: [],
+    permission: 'profiles.unit',
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/competence-gap` }),
   },
-  'GET /api/insights/me/competence-gap': { own: EVERYONE, request: () => ({ path: '/api/insights/me/competence-gap' }) },
+  'GET /api/insights/me/competence-gap': { permission: 'profiles.mine', request: () => ({ path: '/api/insights/me/competence-gap' }) },
   // --- audit log (api/src/audit): the caller's own organisation only, admins only ---
-  'GET /api/audit-log': { own: ['admin'], request: () => ({ path: '/api/audit-log' }) },
-  'GET /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention' }) },
-  'PUT /api/audit-log/retention': { own: ['admin'], request: () => ({ path: '/api/audit-log/retention', body: {} }) },
+  'GET /api/audit-log': { permission: 'auditLog.search', request: () => ({ path: '/api/audit-log' }) },
+  'GET /api/audit-log/retention': { permission: 'auditLog.retention', request: () => ({ path: '/api/audit-log/retention' }) },
+  'PUT /api/audit-log/retention': { permission: 'auditLog.setRetention', request: () => ({ path: '/api/audit-log/retention', body: {} }) },
   // --- calendars, notifications and e-mail (api/src/calendar, api/src/notifications) ---
-  'GET /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
-  'POST /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
-  'DELETE /api/calendar/feeds/me': { own: EVERYONE, request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'GET /api/calendar/feeds/me': { permission: 'calendar.myFeed', request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'POST /api/calendar/feeds/me': { permission: 'calendar.createMyFeed', request: () => ({ path: '/api/calendar/feeds/me' }) },
+  'DELETE /api/calendar/feeds/me': { permission: 'calendar.revokeMyFeed', request: () => ({ path: '/api/calendar/feeds/me' }) },
   'GET /api/calendar/feeds/units/:unitId': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'calendar.unitFeed',
     request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
   },
   'POST /api/calendar/feeds/units/:unitId': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'calendar.createUnitFeed',
     request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
   },
   'DELETE /api/calendar/feeds/units/:unitId': {
-    own: ['ambassador', 'manager'],
-    sibling: [],
-    other: [],
+    permission: 'calendar.revokeUnitFeed',
     request: (f, scope) => ({ path: `/api/calendar/feeds/units/${unitIn(f, scope)}` }),
   },
   // The token is the credential: a made-up one answers 404 to anyone, signed in or not.
   'GET /api/calendar/feed/:token': { public: true, own: EVERYONE, allowedStatus: 404, request: () => ({ path: `/api/calendar/feed/${'A'.repeat(43)}` }) },
-  'GET /api/notifications': { own: EVERYONE, request: () => ({ path: '/api/notifications' }) },
+  'GET /api/notifications': { permission: 'notifications.mine', request: () => ({ path: '/api/notifications' }) },
   'POST /api/notifications/:notificationId/read': {
-    own: EVERYONE,
+    permission: 'notifications.read',
     allowedStatus: 404,
     request: () => ({ path: '/api/notifications/00000000-0000-4000-8000-000000000000/read' }),
   },
-  'POST /api/notifications/read-all': { own: EVERYONE, request: () => ({ path: '/api/notifications/read-all' }) },
-  'GET /api/mail-outbox': { own: ['admin'], request: () => ({ path: '/api/mail-outbox' }) },
+  'POST /api/notifications/read-all': { permission: 'notifications.readAll', request: () => ({ path: '/api/notifications/read-all' }) },
+  'GET /api/mail-outbox': { permission: 'notifications.outbox', request: () => ({ path: '/api/mail-outbox' }) },
   'GET /api/mail-outbox/:messageId': {
-    own: ['admin'],
+    permission: 'notifications.outboxMessage',
     allowedStatus: 404,
     request: () => ({ path: '/api/mail-outbox/00000000-0000-4000-8000-000000000000' }),
   },
   // --- personal data (api/src/personal-data): one's own copy for everyone; retention and pseudonymisation for admins ---
-  'GET /api/me/personal-data': { own: EVERYONE, request: () => ({ path: '/api/me/personal-data' }) },
-  'GET /api/personal-data/retention': { own: ['admin'], request: () => ({ path: '/api/personal-data/retention' }) },
-  'PUT /api/personal-data/retention': { own: ['admin'], request: () => ({ path: '/api/personal-data/retention', body: {} }) },
+  'GET /api/me/personal-data': { permission: 'personalData.mine', request: () => ({ path: '/api/me/personal-data' }) },
+  'GET /api/personal-data/retention': { permission: 'personalData.retention', request: () => ({ path: '/api/personal-data/retention' }) },
+  'PUT /api/personal-data/retention': { permission: 'personalData.setRetention', request: () => ({ path: '/api/personal-data/retention', body: {} }) },
   // The bystanders are still employed: an admin gets past the guard and is refused (409), nothing changes.
   'POST /api/people/:personId/pseudonymise': {
-    own: ['admin'],
-    sibling: ['admin'],
-    other: [],
+    permission: 'personalData.pseudonymise',
     allowedStatus: 409,
     request: (f, scope) => ({ path: `/api/people/${bystanderIn(f, scope)}/pseudonymise` }),
   },
@@ -968,4 +856,15 @@ function checkIn(f: Fixture, scope: ScopeCase) {
   if (scope === 'own') return { assignment: c.assignmentU1, round: c.roundU1, code: c.codeU1, response: c.responseU1 };
   if (scope === 'sibling') return { assignment: c.assignmentU2, round: c.roundU2, code: c.codeU2, response: c.responseU2 };
   return { assignment: c.assignmentU4, round: c.roundU4, code: c.codeU4, response: c.responseU4 };
+}
+
+/** Every route's expectations: the permission table's, with the route's own exceptions on top. */
+export const MATRIX: Record<RouteKey, ResolvedRouteSpec> = Object.fromEntries(
+  Object.entries(ROUTES).map(([route, spec]) => [route, resolve(route, spec)]),
+) as Record<RouteKey, ResolvedRouteSpec>;
+
+function resolve(route: string, spec: RouteSpec): ResolvedRouteSpec {
+  if (spec.permission) return { ...expectedFromTable(spec.permission), ...spec } as ResolvedRouteSpec;
+  if (!spec.public || !spec.own) throw new Error(`${route}: a route names its permission, or is public and says who succeeds`);
+  return spec as ResolvedRouteSpec;
 }

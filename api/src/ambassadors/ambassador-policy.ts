@@ -1,5 +1,5 @@
-import { Role } from '@kunna/contracts';
-import type { Caller } from '../auth';
+import { Role, rolesOf } from '@kunna/contracts';
+import { type Caller } from '../auth';
 import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation';
 
 /**
@@ -14,9 +14,9 @@ import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation'
  *   (no personal data crosses organisations): their route to qualification is the network's ambassador training,
  *   whose completion is recorded from attendance.
  */
-export const APPOINTING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
-export const COVERAGE_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
-export const QUALIFYING_ROLES = [Role.Hr, Role.OrgAdmin];
+export const APPOINTING_ROLES = rolesOf('ambassadors.appoint');
+export const COVERAGE_ROLES = rolesOf('ambassadors.coverage');
+export const QUALIFYING_ROLES = rolesOf('ambassadors.qualify');
 
 export function organisationWide(caller: Caller): boolean {
   return holdsOnOrganisation(caller, Role.OrgAdmin) || holdsOnOrganisation(caller, Role.Hr);

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AmbassadorsAccessGuard } from './ambassadors-access.guard';
+import { AmbassadorsPermitObjects } from './ambassadors-permit-objects';
 import { AmbassadorsController } from './ambassadors.controller';
 import { AmbassadorsRepository } from './ambassadors.repository';
 import { AmbassadorsService } from './ambassadors.service';
@@ -7,7 +7,7 @@ import { AmbassadorsService } from './ambassadors.service';
 /** Train-the-trainer: ambassador appointments, qualifications and coverage. */
 @Module({
   controllers: [AmbassadorsController],
-  providers: [AmbassadorsRepository, AmbassadorsService, AmbassadorsAccessGuard],
+  providers: [AmbassadorsRepository, AmbassadorsService, AmbassadorsPermitObjects],
   exports: [AmbassadorsService],
 })
 export class AmbassadorsModule {}

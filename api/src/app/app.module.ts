@@ -9,7 +9,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { Secrets } from '../config/secrets';
 import { dataSourceOptions } from '../database/data-source';
 import { Db } from '../database/db';
-import { TransactionInterceptor } from '../database/transaction.interceptor';
+import { RequestTransactions, TransactionInterceptor } from '../database/request-transaction';
 import { HealthController } from '../health';
 import { PrivacyModule } from '../privacy';
 import { FEATURE_MODULES } from './feature-modules';
@@ -20,8 +20,8 @@ class CoreModule {
   static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db],
-      exports: [APP_CONFIG, Secrets, Db],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db, RequestTransactions],
+      exports: [APP_CONFIG, Secrets, Db, RequestTransactions],
     };
   }
 }

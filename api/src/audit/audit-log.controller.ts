@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, AuditLogPage, AuditRetention, Role } from '@kunna/contracts';
-import { Access, type Caller, CallerParam, OWN_ORGANISATION } from '../auth';
+import { ApiRoutes, AuditLogPage, AuditRetention } from '@kunna/contracts';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { AuditLogService } from './audit-log.service';
 import { AuditLogQueryDto, AuditRetentionDto } from './dto/audit.dto';
 
@@ -11,19 +11,19 @@ import { AuditLogQueryDto, AuditRetentionDto } from './dto/audit.dto';
 export class AuditLogController {
   constructor(private readonly auditLog: AuditLogService) {}
 
-  @Access({ roles: [Role.OrgAdmin], target: OWN_ORGANISATION })
+  @Permit('auditLog.search')
   @Get(ApiRoutes.audit.log)
   search(@CallerParam() caller: Caller, @Query() query: AuditLogQueryDto): Promise<AuditLogPage> {
     return this.auditLog.search(caller, query);
   }
 
-  @Access({ roles: [Role.OrgAdmin], target: OWN_ORGANISATION })
+  @Permit('auditLog.retention')
   @Get(ApiRoutes.audit.retention)
   retention(@CallerParam() caller: Caller): Promise<AuditRetention> {
     return this.auditLog.retention(caller);
   }
 
-  @Access({ roles: [Role.OrgAdmin], target: OWN_ORGANISATION })
+  @Permit('auditLog.setRetention')
   @Put(ApiRoutes.audit.retention)
   setRetention(@CallerParam() caller: Caller, @Body() body: AuditRetentionDto): Promise<AuditRetention> {
     return this.auditLog.setRetention(caller, body.retentionDays);

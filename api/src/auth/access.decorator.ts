@@ -1,20 +1,17 @@
 import { SetMetadata } from '@nestjs/common';
-import { Role } from '@kunna/contracts';
-
-export type TargetKind = 'unit' | 'area' | 'organisation' | 'person' | 'network';
+import { Permission, PERMISSIONS, PermissionObject } from '@kunna/contracts';
 
 /**
- * What a route's scope is checked against.
- * - `self`: the caller's own data; the handler uses the caller's person id.
- * - `any`: the caller holds one of the roles somewhere; the service narrows results to those scopes.
- * - `own-organisation`: a role covering the caller's own organisation (HR, admin, or network).
- * - a kind with an id taken from the path, body or query: the caller's grants must cover that object.
+ * Where a route's object id is read: a path parameter's name (`'sessionId'`), or `'body.unitId'` / `'query.unitId'`.
+ * A path parameter must be there; a body or query field may be left out (the service then narrows to the
+ * caller's own scopes, or the validation pipe names the missing field).
  */
-export type AccessTarget =
-  | { kind: 'self' }
-  | { kind: 'any' }
-  | { kind: 'own-organisation' }
-  | { kind: TargetKind; from: 'param' | 'body' | 'query'; key: string };
+export type IdSource = string;
+
+/** Permissions whose object is named by an id in the request (not the caller, nor the caller's scopes). */
+type ObjectOf<P extends Permission> = (typeof PERMISSIONS)[P]['object'];
+type ScopeOnly = 'self' | 'scopes' | 'ownOrganisation';
+export type ObjectIds<P extends Permission> = ObjectOf<P> extends ScopeOnly ? undefined : { [K in ObjectOf<P>]: IdSource };
 
 /**
  * Where a route that also serves the locked kiosk (api/src/kiosk) names its check round. A kiosk credential is
@@ -25,29 +22,43 @@ export type AccessTarget =
  */
 export type KioskBinding = { kind: 'round'; param: string } | { kind: 'kioskResponse'; param: string } | { kind: 'credential' };
 
-export interface AccessRule {
-  /** Who may call. `Role.Staff` means any signed-in person. */
-  roles: Role[];
-  target: AccessTarget;
+export interface PermitRule {
+  permission: Permission;
+  object: PermissionObject;
+  /** Where the object's id is read; absent for permissions on the caller or the caller's scopes. */
+  from?: { in: 'param' | 'body' | 'query'; key: string };
   /** Also served to a kiosk credential, for its own round only. Leave out everywhere else. */
   kiosk?: KioskBinding;
 }
 
-export const ACCESS_KEY = 'kunna:access';
+export const PERMIT_KEY = 'kunna:permit';
 export const PUBLIC_KEY = 'kunna:public';
 
-/** Declares who may call a route and on what scope. Routes without it (or `@Public()`) are denied. */
-export const Access = (rule: AccessRule) => SetMetadata(ACCESS_KEY, rule);
+/**
+ * Declares the route's permission (libs/contracts/src/permissions.ts: who, and on what kind of object) and where
+ * the object's id comes from: `@Permit('sessions.attendance.record', { session: 'sessionId' })`. The access guard
+ * resolves that object once, checks the caller's scope on it and hands it to the handler (`@Permitted()`).
+ * Routes without `@Permit` (or `@Public()`) are denied.
+ */
+export function Permit<P extends Permission>(
+  permission: P,
+  ...[ids, options]: ObjectIds<P> extends undefined ? [ids?: undefined, options?: { kiosk?: KioskBinding }] : [ids: ObjectIds<P>, options?: { kiosk?: KioskBinding }]
+): MethodDecorator & ClassDecorator {
+  const object = PERMISSIONS[permission].object as PermissionObject;
+  const source = ids ? (Object.values(ids as Record<string, string>)[0] as string) : undefined;
+  const rule: PermitRule = { permission, object, from: source ? parseSource(source) : undefined, kiosk: options?.kiosk };
+  return SetMetadata(PERMIT_KEY, rule);
+}
+
+function parseSource(source: string): { in: 'param' | 'body' | 'query'; key: string } {
+  if (source.startsWith('body.')) return { in: 'body', key: source.slice(5) };
+  if (source.startsWith('query.')) return { in: 'query', key: source.slice(6) };
+  return { in: 'param', key: source };
+}
 
 /** The only opt-out from authentication: sign-in, health, public feeds. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-export const inParam = (kind: TargetKind, key: string): AccessTarget => ({ kind, from: 'param', key });
-export const inBody = (kind: TargetKind, key: string): AccessTarget => ({ kind, from: 'body', key });
-export const inQuery = (kind: TargetKind, key: string): AccessTarget => ({ kind, from: 'query', key });
-export const SELF: AccessTarget = { kind: 'self' };
-export const ANY: AccessTarget = { kind: 'any' };
-export const OWN_ORGANISATION: AccessTarget = { kind: 'own-organisation' };
 export const KIOSK_ROUND = (param: string): KioskBinding => ({ kind: 'round', param });
 export const KIOSK_RESPONSE = (param: string): KioskBinding => ({ kind: 'kioskResponse', param });
 export const KIOSK_CREDENTIAL: KioskBinding = { kind: 'credential' };

@@ -9,31 +9,33 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
-import { CSRF_HEADER, KIOSK_REFUSED, NOT_KIOSK, Role } from '@kunna/contracts';
+import type { Request } from 'express';
+import { CSRF_HEADER, KIOSK_REFUSED, NOT_KIOSK, PERMISSIONS, PermissionRule, Role } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MALFORMED_ID, validationError } from '../common/errors';
-import { applyTenant, Db, RequestTransaction, tenantOf } from '../database/db';
+import { Db, tenantOf } from '../database/db';
 import { currentRequest } from '../database/request-context';
-import { NO_TRANSACTION } from '../database/transaction.interceptor';
-import { ACCESS_KEY, AccessRule, KioskBinding, PUBLIC_KEY } from './access.decorator';
+import { RequestTransactions } from '../database/request-transaction';
+import { KioskBinding, PERMIT_KEY, PermitRule, PUBLIC_KEY } from './access.decorator';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
-import type { Caller } from './caller';
+import type { AuthenticatedRequest, Caller } from './caller';
+import { PermitObjects, UUID_PATTERN } from './permit-objects';
 import { callerCanSee, callerCovers, ScopePosition } from './scope';
 import { readSessionToken } from './session-cookie';
 import { safeEqual } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TREE_OBJECTS = new Set(['unit', 'area', 'organisation', 'person', 'network']);
 
-export type AuthenticatedRequest = Request & { caller?: Caller };
+export type { AuthenticatedRequest } from './caller';
 
 /**
- * The global guard: a route is denied unless it is `@Public()` or declares `@Access(...)`, and then
- * only to a signed-in caller holding one of its roles on a scope covering the target. Unsafe methods
- * need the session's CSRF token. Objects of another organisation answer 404, as if they did not exist.
+ * The one access guard: a route is denied unless it is `@Public()` or declares `@Permit(...)`, and then only to a
+ * signed-in caller holding one of the permission's roles (libs/contracts/src/permissions.ts) on a scope covering
+ * the object the route names. It resolves that object once and hands it to the handler (`@Permitted()`). A
+ * malformed id answers 400 (naming the field); an object outside the caller's organisation or scope 404, as if it
+ * did not exist; one the caller may see but not act on 403. Unsafe methods need the session's CSRF token.
  * A kiosk credential is served only where the route declares `kiosk` for its round; every other route, public
  * ones included, refuses it with 403 `kioskCredential`.
  */
@@ -46,8 +48,9 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly repository: AuthRepository,
+    private readonly transactions: RequestTransactions,
     private readonly db: Db,
-    private readonly dataSource: DataSource,
+    private readonly objects: PermitObjects,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.publicOrigin = originOf(config.publicUrl);
@@ -58,27 +61,20 @@ export class AccessGuard implements CanActivate {
     const handler = context.getHandler();
     const controller = context.getClass();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, controller]) ?? false;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [handler, controller]);
+    const rule = this.reflector.getAllAndOverride<PermitRule | undefined>(PERMIT_KEY, [handler, controller]);
 
-    // The request's transaction starts here, so the session look-up, the scope checks below and any later
-    // guard already run inside it with the caller's tenant (row-level security sees nothing without one).
-    const store = currentRequest();
-    const transactional = store && !store.transaction && !this.reflector.get<boolean>(NO_TRANSACTION, handler);
-    if (store && transactional) {
-      const transaction = await RequestTransaction.open(this.dataSource, store);
-      context.switchToHttp().getResponse<Response>().once('close', () => void transaction.abandon(store));
-    }
-
+    // The request's transaction starts here, so the session look-up and the object checks below already run
+    // inside it with the caller's tenant (row-level security sees nothing without one).
+    await this.transactions.begin(context);
     const token = readSessionToken(request, this.config);
     const caller = token ? await this.auth.resolveSession(token) : null;
     if (caller) {
       request.caller = caller;
+      // The audit log and the request's logging read the caller from the request context.
+      const store = currentRequest();
       if (store) store.caller = caller;
     }
-    if (store?.transaction) {
-      const tenant = caller ? tenantOf(caller) : { organisationId: null, personId: null };
-      await applyTenant(store.transaction.manager, tenant.organisationId, tenant.personId, tenant);
-    }
+    await this.transactions.setTenant(caller);
 
     if (caller?.kioskRoundId) await this.checkKiosk(rule?.kiosk, request, caller.kioskRoundId);
     else if (caller && rule?.kiosk?.kind === 'credential') {
@@ -90,37 +86,50 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     if (!rule) {
-      this.logger.error(`Route without @Access or @Public: ${request.method} ${request.route?.path ?? request.path}`);
+      this.logger.error(`Route without @Permit or @Public: ${request.method} ${request.route?.path ?? request.path}`);
       throw new ForbiddenException('Åtkomst nekad.');
     }
     if (!caller) throw new UnauthorizedException('Du behöver logga in.');
     if (!SAFE_METHODS.has(request.method)) this.checkCsrf(request, caller);
 
-    const allowedRoles = rule.roles;
-    const holdsAnyRole = allowedRoles.includes(Role.Staff) || caller.grants.some((grant) => allowedRoles.includes(grant.role));
+    const permission: PermissionRule = PERMISSIONS[rule.permission];
+    const roles = permission.roles as Role[];
+    const holdsAnyRole = roles.includes(Role.Staff) || caller.grants.some((grant) => roles.includes(grant.role));
     if (!holdsAnyRole) throw new ForbiddenException('Du har inte behörighet till detta.');
 
-    const target = rule.target;
-    if (target.kind === 'self' || target.kind === 'any') return true;
-    if (target.kind === 'own-organisation') {
+    if (permission.object === 'self' || permission.object === 'scopes') return true;
+    if (permission.object === 'ownOrganisation') {
       const position = { networkId: caller.networkId, organisationId: caller.organisationId, areaIds: [], unitIds: [] };
-      if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
+      if (!callerCovers(caller, roles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
       return true;
     }
 
-    const source = target.from === 'param' ? request.params : target.from === 'body' ? request.body : request.query;
-    const id = (source as Record<string, unknown> | undefined)?.[target.key];
+    const from = rule.from;
+    if (!from) throw new Error(`@Permit('${rule.permission}') names no id for its ${permission.object}`);
+    const source = from.in === 'param' ? request.params : from.in === 'body' ? request.body : request.query;
+    const id = (source as Record<string, unknown> | undefined)?.[from.key];
     if (id === undefined || id === null || id === '') {
-      // The validation pipe names the missing field; a missing optional target is narrowed by the service.
-      return target.from !== 'param';
+      // The validation pipe names the missing field; a missing optional object is narrowed by the service.
+      if (from.in === 'param') throw new ForbiddenException('Du har inte behörighet till detta.');
+      return true;
     }
+    const resolver = TREE_OBJECTS.has(permission.object) ? null : this.objects.resolver(permission.object);
+    if (!TREE_OBJECTS.has(permission.object) && !resolver) throw new Error(`No resolver registered for the permission object ${permission.object}`);
     // A malformed id is the caller's mistake, not a missing object: say which field (no existence is revealed).
-    if (typeof id !== 'string' || !UUID.test(id)) throw validationError([{ field: target.key, message: MALFORMED_ID }]);
-    const position = currentRequest()?.transaction
-      ? await this.positionOf(target.kind, id)
-      : await this.db.transaction(() => this.positionOf(target.kind, id), tenantOf(caller));
-    if (!position || !callerCanSee(caller, allowedRoles, position)) throw new NotFoundException('Hittades inte.');
-    if (!callerCovers(caller, allowedRoles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
+    if (typeof id !== 'string' || !(resolver?.idPattern ?? UUID_PATTERN).test(id)) {
+      throw validationError([{ field: from.key, message: MALFORMED_ID }]);
+    }
+    // Routes without the request transaction (imports, sign-in) still read the object with the caller's tenant.
+    const inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
+      currentRequest()?.transaction ? work() : this.db.transaction(work, tenantOf(caller));
+    if (resolver) {
+      request.permitted = await inTransaction(() => resolver.resolve(caller, id, permission));
+      return true;
+    }
+    const position = await inTransaction(() => this.positionOf(permission.object as 'unit', id));
+    if (!position || !callerCanSee(caller, roles, position)) throw new NotFoundException('Hittades inte.');
+    if (!callerCovers(caller, roles, position)) throw new ForbiddenException('Du har inte behörighet till detta.');
+    request.permitted = position;
     return true;
   }
 
@@ -136,7 +145,7 @@ export class AccessGuard implements CanActivate {
     if (!binding) throw refused();
     if (binding.kind === 'credential') return;
     const value = request.params[binding.param];
-    if (typeof value !== 'string' || !UUID.test(value)) throw refused();
+    if (typeof value !== 'string' || !UUID_PATTERN.test(value)) throw refused();
     const named = binding.kind === 'round' ? value : await this.repository.roundOfKioskResponse(value);
     if (!named || named.toLowerCase() !== roundId.toLowerCase()) throw refused();
   }

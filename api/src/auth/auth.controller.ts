@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiRoutes, CurrentUser, OrganisationSummary, Role, SessionInfo } from '@kunna/contracts';
+import { ApiRoutes, CurrentUser, OrganisationSummary, SessionInfo } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
-import { Access, Public, SELF } from './access.decorator';
+import { WithoutRequestTransaction } from '../database/request-transaction';
+import { Permit, Public } from './access.decorator';
 import { AuthService, NewSession } from './auth.service';
 import { setDeviceCookie } from './device-cookie';
 import { Secrets } from '../config/secrets';
@@ -63,7 +63,7 @@ export class AuthController {
     return this.auth.currentUser(session.caller);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.signOut')
   @Post(ApiRoutes.auth.signOut)
   @HttpCode(204)
   async signOut(@CallerParam() caller: Caller, @Res({ passthrough: true }) response: Response): Promise<void> {
@@ -71,14 +71,14 @@ export class AuthController {
     clearSessionCookie(response, this.config);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.me')
   @Get(ApiRoutes.auth.me)
   me(@CallerParam() caller: Caller): Promise<CurrentUser> {
     return this.auth.currentUser(caller);
   }
 
   /** Outside the request transaction: a wrong current password must still count towards the lock-out. */
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.changePassword')
   @WithoutRequestTransaction()
   @Put(ApiRoutes.auth.password)
   @HttpCode(204)
@@ -87,19 +87,19 @@ export class AuthController {
   }
 
   /** Everyone chooses their own language (staff too: they have no other way to change their record). */
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.setLanguage')
   @Put(ApiRoutes.auth.language)
   setLanguage(@CallerParam() caller: Caller, @Body() body: SetLanguageDto): Promise<CurrentUser> {
     return this.auth.setLanguage(caller, body.preferredLanguage);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.sessions')
   @Get(ApiRoutes.auth.sessions)
   sessions(@CallerParam() caller: Caller): Promise<SessionInfo[]> {
     return this.auth.listSessions(caller);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('auth.endSession')
   @Delete(ApiRoutes.auth.session)
   @HttpCode(204)
   endSession(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<void> {

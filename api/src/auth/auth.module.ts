@@ -1,6 +1,7 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
 import { defineJobKind, JobRegistry } from '../jobs';
 import { AccessGuard } from './access.guard';
+import { PermitObjects } from './permit-objects';
 import { AuthController } from './auth.controller';
 import { AuthRepository } from './auth.repository';
 import { ACCOUNT_THROTTLE, AuthService } from './auth.service';
@@ -17,8 +18,8 @@ export const PRUNE_SIGN_IN_THROTTLE = defineJobKind<Record<string, never>>('auth
 @Global()
 @Module({
   controllers: [AuthController, OidcController],
-  providers: [AuthService, AuthRepository, PasswordHasher, OrganisationDirectory, AccessGuard, OidcService, SignInPassport, LocalStrategy, PasswordSignInGuard],
-  exports: [AuthService, AuthRepository, PasswordHasher, AccessGuard],
+  providers: [AuthService, AuthRepository, PasswordHasher, OrganisationDirectory, AccessGuard, PermitObjects, OidcService, SignInPassport, LocalStrategy, PasswordSignInGuard],
+  exports: [AuthService, AuthRepository, PasswordHasher, AccessGuard, PermitObjects],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

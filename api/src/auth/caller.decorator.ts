@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, UnauthorizedException } from '@nestjs/common';
-import type { AuthenticatedRequest } from './access.guard';
+import type { AuthenticatedRequest } from './caller';
 import type { Caller } from './caller';
 
 /** The signed-in caller; the access guard has already refused requests without one. */

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { Role, ScopeType, UiLanguage } from '@kunna/contracts';
 
 export interface Grant {
@@ -31,3 +32,6 @@ export function hasRole(caller: Caller, role: Role): boolean {
 export function grantsFor(caller: Caller, role: Role): Grant[] {
   return caller.grants.filter((grant) => grant.role === role);
 }
+
+/** A request after the access guard: its caller, and the object the route's permission named (`@Permitted()`). */
+export type AuthenticatedRequest = Request & { caller?: Caller; permitted?: unknown };

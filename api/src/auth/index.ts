@@ -1,19 +1,19 @@
 // The auth feature's public API: the access decorators and helpers every controller uses, then services and module.
 export {
-  Access,
-  ACCESS_KEY,
-  ANY,
-  inBody,
-  inParam,
-  inQuery,
   KIOSK_CREDENTIAL,
   KIOSK_RESPONSE,
   KIOSK_ROUND,
-  OWN_ORGANISATION,
+  Permit,
+  PERMIT_KEY,
   Public,
-  SELF,
-  type AccessRule,
+  PUBLIC_KEY,
+  type IdSource,
+  type KioskBinding,
+  type ObjectIds,
+  type PermitRule,
 } from './access.decorator';
+export { PermitObjects, type PermitResolver, UUID_PATTERN } from './permit-objects';
+export { Permitted } from './permitted.decorator';
 export { CallerParam } from './caller.decorator';
 export { SetLanguageDto } from './dto/auth.dto';
 export type { Caller, Grant } from './caller';

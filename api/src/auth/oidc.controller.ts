@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { API_PREFIX, ApiRoutes, AuthConfig } from '@kunna/contracts';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { WithoutRequestTransaction } from '../database/request-transaction';
 import { Public } from './access.decorator';
 import { OidcPending, OidcService } from './oidc.service';
 import { setSessionCookie } from './session-cookie';

@@ -15,26 +15,11 @@ import {
   KioskRoster,
   MyChecks,
   ObservationSaved,
-  Role,
   SavedAnswer,
   SupportSignal,
 } from '@kunna/contracts';
-import {
-  Access,
-  ANY,
-  type Caller,
-  CallerParam,
-  inBody,
-  inQuery,
-  KIOSK_RESPONSE,
-  KIOSK_ROUND,
-  OWN_ORGANISATION,
-  Public,
-  SELF,
-  SetLanguageDto,
-} from '../auth';
-import { CheckTarget } from './checks-access.guard';
-import { ASSIGNERS, ChecksService, INSTRUMENT_EDITORS, INSTRUMENT_READERS, KIOSK_ROLES, RESULT_ROLES } from './checks.service';
+import { type Caller, CallerParam, KIOSK_RESPONSE, KIOSK_ROUND, Permit, Public, SetLanguageDto } from '../auth';
+import { ChecksService } from './checks.service';
 import {
   AssignmentListQueryDto,
   CancelAssignmentDto,
@@ -61,109 +46,99 @@ import { AnswerLanguageQueryDto } from './translations/translations.dto';
 export class ChecksController {
   constructor(private readonly checks: ChecksService) {}
 
-  @Access({ roles: [Role.NetworkCoordinator, ...INSTRUMENT_READERS], target: ANY })
+  @Permit('checks.coreItems')
   @Get(ApiRoutes.checks.coreItems)
   coreItems(@CallerParam() caller: Caller): Promise<CoreItem[]> {
     return this.checks.coreItems(caller);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Permit('checks.createCoreItem')
   @Post(ApiRoutes.checks.coreItems)
   createCoreItem(@CallerParam() caller: Caller, @Body() body: CreateCoreItemDto): Promise<CoreItem> {
     return this.checks.createCoreItem(caller, body);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
-  @CheckTarget('coreItem', 'coreItemId')
+  @Permit('checks.retireCoreItem', { coreItem: 'coreItemId' })
   @Post(ApiRoutes.checks.retireCoreItem)
   @HttpCode(204)
   retireCoreItem(@CallerParam() caller: Caller, @Param('coreItemId') id: string): Promise<void> {
     return this.checks.retireCoreItem(caller, id);
   }
 
-  @Access({ roles: INSTRUMENT_READERS, target: ANY })
+  @Permit('checks.instruments')
   @Get(ApiRoutes.checks.instruments)
   instruments(@CallerParam() caller: Caller): Promise<InstrumentSummary[]> {
     return this.checks.instruments(caller);
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
+  @Permit('checks.createInstrument')
   @Post(ApiRoutes.checks.instruments)
   createInstrument(@CallerParam() caller: Caller, @Body() body: CreateInstrumentDto): Promise<InstrumentDetail> {
     return this.checks.createInstrument(caller, body.title);
   }
 
-  @Access({ roles: INSTRUMENT_READERS, target: ANY })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('checks.instrument', { instrument: 'instrumentId' })
   @Get(ApiRoutes.checks.instrument)
   instrument(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentDetail> {
     return this.checks.instrument(caller, id);
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('checks.saveDraft', { instrument: 'instrumentId' })
   @Put(ApiRoutes.checks.instrumentDraft)
   saveDraft(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Body() body: InstrumentDraftDto): Promise<InstrumentDetail> {
     return this.checks.saveDraft(caller, id, body);
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('checks.publish', { instrument: 'instrumentId' })
   @Post(ApiRoutes.checks.instrumentPublish)
   publish(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentVersion> {
     return this.checks.publish(caller, id);
   }
 
-  @Access({ roles: INSTRUMENT_READERS, target: ANY })
-  @CheckTarget('version', 'versionId')
+  @Permit('checks.version', { instrumentVersion: 'versionId' })
   @Get(ApiRoutes.checks.instrumentVersion)
   version(@CallerParam() caller: Caller, @Param('versionId') id: string): Promise<InstrumentVersion> {
     return this.checks.version(caller, id);
   }
 
-  @Access({ roles: ASSIGNERS, target: inQuery('unit', 'unitId') })
+  @Permit('checks.assignments', { unit: 'query.unitId' })
   @Get(ApiRoutes.checks.assignments)
   assignments(@CallerParam() caller: Caller, @Query() query: AssignmentListQueryDto): Promise<CheckAssignment[]> {
     return this.checks.assignments(caller, query.unitId);
   }
 
-  @Access({ roles: ASSIGNERS, target: inBody('unit', 'unitId') })
+  @Permit('checks.createAssignment', { unit: 'body.unitId' })
   @Post(ApiRoutes.checks.assignments)
   createAssignment(@CallerParam() caller: Caller, @Body() body: CreateAssignmentDto): Promise<CheckAssignment> {
     return this.checks.createAssignment(caller, body);
   }
 
-  @Access({ roles: ASSIGNERS, target: ANY })
-  @CheckTarget('assignment', 'assignmentId')
+  @Permit('checks.assignment', { checkAssignment: 'assignmentId' })
   @Get(ApiRoutes.checks.assignment)
   assignment(@CallerParam() caller: Caller, @Param('assignmentId') id: string): Promise<CheckAssignment> {
     return this.checks.assignment(caller, id);
   }
 
-  @Access({ roles: ASSIGNERS, target: ANY })
-  @CheckTarget('assignment', 'assignmentId')
+  @Permit('checks.openRound', { checkAssignment: 'assignmentId' })
   @Post(ApiRoutes.checks.rounds)
   openRound(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: OpenRoundDto): Promise<CheckAssignment> {
     return this.checks.openRound(caller, id, body.kind);
   }
 
-  @Access({ roles: ASSIGNERS, target: ANY })
-  @CheckTarget('assignment', 'assignmentId')
+  @Permit('checks.cancelAssignment', { checkAssignment: 'assignmentId' })
   @Post(ApiRoutes.checks.cancelAssignment)
   @HttpCode(200)
   cancelAssignment(@CallerParam() caller: Caller, @Param('assignmentId') id: string, @Body() body: CancelAssignmentDto): Promise<CheckAssignment> {
     return this.checks.cancelAssignment(caller, id, body.reason);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_ROUND('roundId') })
-  @CheckTarget('round', 'roundId')
+  @Permit('checks.roster', { checkRound: 'roundId' }, { kiosk: KIOSK_ROUND('roundId') })
   @Get(ApiRoutes.checks.kioskRoster)
   roster(@CallerParam() caller: Caller, @Param('roundId') id: string): Promise<KioskRoster> {
     return this.checks.roster(caller, id);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_ROUND('roundId') })
-  @CheckTarget('round', 'roundId')
+  @Permit('checks.startKiosk', { checkRound: 'roundId' }, { kiosk: KIOSK_ROUND('roundId') })
   @Post(ApiRoutes.checks.kioskResponses)
   startKiosk(
     @CallerParam() caller: Caller,
@@ -174,8 +149,7 @@ export class ChecksController {
     return this.checks.startKiosk(caller, id, body.responseId, body.personId, query.language);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
-  @CheckTarget('kioskResponse', 'responseId')
+  @Permit('checks.saveKioskAnswer', { kioskResponse: 'responseId' }, { kiosk: KIOSK_RESPONSE('responseId') })
   @Put(ApiRoutes.checks.kioskItem)
   saveKioskAnswer(
     @CallerParam() caller: Caller,
@@ -186,8 +160,7 @@ export class ChecksController {
     return this.checks.saveKioskAnswer(caller, id, itemKey, body);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
-  @CheckTarget('kioskResponse', 'responseId')
+  @Permit('checks.submitKiosk', { kioskResponse: 'responseId' }, { kiosk: KIOSK_RESPONSE('responseId') })
   @Post(ApiRoutes.checks.kioskSubmit)
   @HttpCode(200)
   submitKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<KioskAnswerFinished> {
@@ -195,24 +168,21 @@ export class ChecksController {
   }
 
   /** The person answering on the kiosk picks their language: kept on their account, like on their own phone. */
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
-  @CheckTarget('kioskResponse', 'responseId')
+  @Permit('checks.setKioskLanguage', { kioskResponse: 'responseId' }, { kiosk: KIOSK_RESPONSE('responseId') })
   @Put(ApiRoutes.checks.kioskLanguage)
   @HttpCode(204)
   setKioskLanguage(@CallerParam() caller: Caller, @Param('responseId') id: string, @Body() body: SetLanguageDto): Promise<void> {
     return this.checks.setKioskLanguage(caller, id, body.preferredLanguage);
   }
 
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
-  @CheckTarget('kioskResponse', 'responseId')
+  @Permit('checks.declineKiosk', { kioskResponse: 'responseId' }, { kiosk: KIOSK_RESPONSE('responseId') })
   @Post(ApiRoutes.checks.kioskDecline)
   @HttpCode(200)
   declineKiosk(@CallerParam() caller: Caller, @Param('responseId') id: string): Promise<KioskAnswerFinished> {
     return this.checks.finishKiosk(caller, id, 'declined');
   }
 
-  @Access({ roles: [Role.Ambassador], target: ANY })
-  @CheckTarget('round', 'roundId')
+  @Permit('checks.observe', { checkRound: 'roundId' })
   @Put(ApiRoutes.checks.observations)
   observe(@CallerParam() caller: Caller, @Param('roundId') id: string, @Body() body: SaveObservationDto): Promise<ObservationSaved> {
     return this.checks.observe(caller, id, body);
@@ -232,16 +202,14 @@ export class ChecksController {
    * A POST, not a GET: the first open starts the person's response (a read must not write). `?language=` shows the
    * questions in that language (else the response's, else the person's) and records the answers in it.
    */
-  @Access({ roles: [Role.Staff], target: SELF })
-  @CheckTarget('code', 'code')
+  @Permit('checks.openForm', { checkCode: 'code' })
   @Post(ApiRoutes.checks.answer)
   @HttpCode(200)
   openForm(@CallerParam() caller: Caller, @Param('code') code: string, @Query() query: AnswerLanguageQueryDto): Promise<CheckForm> {
     return this.checks.openForm(caller, code, query.language);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
-  @CheckTarget('code', 'code')
+  @Permit('checks.saveOwnAnswer', { checkCode: 'code' })
   @Put(ApiRoutes.checks.answerItem)
   saveOwnAnswer(
     @CallerParam() caller: Caller,
@@ -252,35 +220,33 @@ export class ChecksController {
     return this.checks.saveOwnAnswer(caller, code, itemKey, body);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
-  @CheckTarget('code', 'code')
+  @Permit('checks.submitOwn', { checkCode: 'code' })
   @Post(ApiRoutes.checks.answerSubmit)
   @HttpCode(200)
   submitOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
     return this.checks.finishOwn(caller, code, 'submitted');
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
-  @CheckTarget('code', 'code')
+  @Permit('checks.declineOwn', { checkCode: 'code' })
   @Post(ApiRoutes.checks.answerDecline)
   @HttpCode(200)
   declineOwn(@CallerParam() caller: Caller, @Param('code') code: string): Promise<CheckForm> {
     return this.checks.finishOwn(caller, code, 'declined');
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('checks.mine')
   @Get(ApiRoutes.checks.mine)
   mine(@CallerParam() caller: Caller): Promise<MyChecks> {
     return this.checks.mine(caller);
   }
 
-  @Access({ roles: [Role.Ambassador], target: inQuery('unit', 'unitId') })
+  @Permit('checks.supportSignals', { unit: 'query.unitId' })
   @Get(ApiRoutes.checks.supportSignals)
   supportSignals(@CallerParam() caller: Caller, @Query() query: SupportSignalsQueryDto): Promise<SupportSignal[]> {
     return this.checks.supportSignals(caller, query.unitId);
   }
 
-  @Access({ roles: RESULT_ROLES, target: ANY })
+  @Permit('checks.results')
   @Get(ApiRoutes.checks.results)
   results(@CallerParam() caller: Caller, @Query() query: ResultsQueryDto): Promise<CheckResults> {
     return this.checks.results(caller, query);

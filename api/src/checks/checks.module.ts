@@ -1,6 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs';
-import { ChecksAccessGuard } from './checks-access.guard';
+import { ChecksPermitObjects } from './checks-permit-objects';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
 import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
@@ -11,7 +11,7 @@ import { TranslationsService } from './translations/translations.service';
 /** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
 @Module({
   controllers: [ChecksController, TranslationsController],
-  providers: [ChecksRepository, ChecksService, ChecksAccessGuard, TranslationsRepository, TranslationsService],
+  providers: [ChecksRepository, ChecksService, ChecksPermitObjects, TranslationsRepository, TranslationsService],
   exports: [ChecksService, ChecksRepository],
 })
 export class ChecksModule implements OnModuleInit {

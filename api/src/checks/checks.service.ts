@@ -32,6 +32,7 @@ import {
   SaveObservationRequest,
   StaffLanguage,
   SupportSignal,
+  rolesOf,
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import { AuditService } from '../database/audit.service';
@@ -47,15 +48,15 @@ import { TranslationsService } from './translations/translations.service';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson, toQuestion } from './scoring';
 
 /** Who edits instruments: HR and administrators of the organisation. */
-export const INSTRUMENT_EDITORS = [Role.Hr, Role.OrgAdmin];
+export const INSTRUMENT_EDITORS = rolesOf('checks.createInstrument');
 /** Who reads instruments (to choose one when assigning a check). */
-export const INSTRUMENT_READERS = [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const INSTRUMENT_READERS = rolesOf('checks.instruments');
 /** Who assigns checks to a unit and opens rounds. */
-export const ASSIGNERS = [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const ASSIGNERS = rolesOf('checks.createAssignment');
 /** Who runs the kiosk tablet in a unit. */
-export const KIOSK_ROLES = [Role.Ambassador, Role.Manager];
+export const KIOSK_ROLES = rolesOf('checks.startKiosk');
 /** Who sees aggregates (never individual answers). */
-export const RESULT_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const RESULT_ROLES = rolesOf('checks.results');
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** The shape of an answer code as typed or scanned (the access guard's rule for `checks/answer/:code`). */

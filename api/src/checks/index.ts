@@ -1,5 +1,4 @@
 export { pairElements, pairRecords, ratedInputs, type InvitedPerson, type LevelElement, type ResponseData } from './aggregate';
-export { CheckTarget } from './checks-access.guard';
 export { ChecksRepository } from './checks.repository';
 export { ChecksService, KIOSK_ROLES } from './checks.service';
 export { ChecksModule } from './checks.module';

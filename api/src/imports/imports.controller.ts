@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, ImportPreview, ImportResult, ImportRunSummary, Role } from '@kunna/contracts';
-import { Access, type Caller, CallerParam, OWN_ORGANISATION } from '../auth';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { ApiRoutes, ImportPreview, ImportResult, ImportRunSummary } from '@kunna/contracts';
+import { type Caller, CallerParam, Permit } from '../auth';
+import { WithoutRequestTransaction } from '../database/request-transaction';
 import { CsvUploadInterceptor, UploadedCsvFile } from './csv-upload.interceptor';
 import { ImportsService } from './imports.service';
-
-/** HR and organisation administrators import the staff of their own organisation. */
-const IMPORT_ACCESS = { roles: [Role.OrgAdmin, Role.Hr], target: OWN_ORGANISATION };
 
 const UPLOAD_BODY = {
   schema: {
@@ -29,13 +26,13 @@ const UPLOAD_BODY = {
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.list')
   @Get(ApiRoutes.imports.list)
   list(@CallerParam() caller: Caller): Promise<ImportRunSummary[]> {
     return this.imports.list(caller);
   }
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.preview')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -46,7 +43,7 @@ export class ImportsController {
     return this.imports.preview(file);
   }
 
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.dryRun')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -62,7 +59,7 @@ export class ImportsController {
   }
 
   /** 201 with the counts; 422 with every problem when anything is wrong (nothing written). */
-  @Access(IMPORT_ACCESS)
+  @Permit('imports.run')
   @WithoutRequestTransaction()
   @UseInterceptors(CsvUploadInterceptor)
   @ApiConsumes('multipart/form-data')

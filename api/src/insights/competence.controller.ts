@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, CompetenceBreakdown, CompetenceTrend, UnitCompetence } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam, inParam } from '../auth';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
-import { COMPETENCE_ROLES, TEAM_ROLES } from './insights-policy';
 import { CompetenceService } from './competence.service';
 
 @ApiTags('insights')
@@ -12,19 +11,19 @@ export class CompetenceController {
   constructor(private readonly competence: CompetenceService) {}
 
   /** Scope: the caller's units, areas or organisation (filters outside it answer 404). */
-  @Access({ roles: COMPETENCE_ROLES, target: ANY })
+  @Permit('competence.breakdown')
   @Get(ApiRoutes.insights.competence)
   breakdown(@CallerParam() caller: Caller, @Query() query: ParticipationQueryDto): Promise<CompetenceBreakdown> {
     return this.competence.breakdown(caller, query);
   }
 
-  @Access({ roles: COMPETENCE_ROLES, target: ANY })
+  @Permit('competence.trend')
   @Get(ApiRoutes.insights.competenceTrend)
   trend(@CallerParam() caller: Caller, @Query() query: ParticipationQueryDto): Promise<CompetenceTrend> {
     return this.competence.trend(caller, query);
   }
 
-  @Access({ roles: TEAM_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('competence.unit', { unit: 'unitId' })
   @Get(ApiRoutes.insights.unitCompetence)
   unit(@CallerParam() caller: Caller, @Param('unitId') unitId: string, @Query() query: PeriodQueryDto): Promise<UnitCompetence> {
     return this.competence.unit(caller, unitId, query);

@@ -1,4 +1,4 @@
-import { Role } from '@kunna/contracts';
+import { rolesOf } from '@kunna/contracts';
 
 /**
  * Who sees and changes what in Insight (decided for this feature):
@@ -15,10 +15,10 @@ import { Role } from '@kunna/contracts';
  * - competence profiles (target levels per role title): set by HR and administrators only; a unit's aggregate gap
  *   like the team view; each person sees their own gap.
  */
-export const TEAM_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
-export const PLANNING_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
-export const COST_ROLES = [Role.Hr, Role.OrgAdmin];
-export const PARTICIPATION_ROLES = [Role.AreaManager, Role.Hr, Role.OrgAdmin];
-export const NETWORK_ROLES = [Role.NetworkCoordinator];
-export const COMPETENCE_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
-export const PROFILE_ROLES = [Role.Hr, Role.OrgAdmin];
+export const TEAM_ROLES = rolesOf('insights.team');
+export const PLANNING_ROLES = rolesOf('insights.addPlanEntry');
+export const COST_ROLES = rolesOf('insights.costSettings');
+export const PARTICIPATION_ROLES = rolesOf('insights.participation');
+export const NETWORK_ROLES = rolesOf('insights.networkParticipation');
+export const COMPETENCE_ROLES = rolesOf('competence.unit');
+export const PROFILE_ROLES = rolesOf('profiles.list');

@@ -16,7 +16,7 @@ import {
   YearPlan,
 } from '@kunna/contracts';
 import { toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
-import { Access, ANY, type Caller, CallerParam, inParam, OWN_ORGANISATION } from '../auth';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { contentDisposition } from '../library';
 import {
   CreateExternalCostDto,
@@ -29,7 +29,6 @@ import {
   UpdatePlanEntryDto,
   UpdateTargetDto,
 } from './dto/insights.dto';
-import { COST_ROLES, NETWORK_ROLES, PARTICIPATION_ROLES, PLANNING_ROLES, TEAM_ROLES } from './insights-policy';
 import { InsightsService } from './insights.service';
 import { participantTable } from './report-export';
 
@@ -40,31 +39,31 @@ const UUID_PIPE = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 4
 export class InsightsController {
   constructor(private readonly insights: InsightsService) {}
 
-  @Access({ roles: TEAM_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.team', { unit: 'unitId' })
   @Get(ApiRoutes.insights.team)
   team(@Param('unitId') unitId: string, @Query() query: PeriodQueryDto): Promise<TeamDashboard> {
     return this.insights.teamDashboard(unitId, query);
   }
 
-  @Access({ roles: TEAM_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.plan', { unit: 'unitId' })
   @Get(ApiRoutes.insights.plan)
   plan(@Param('unitId') unitId: string): Promise<YearPlan> {
     return this.insights.yearPlan(unitId);
   }
 
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.addPlanEntry', { unit: 'unitId' })
   @Post(ApiRoutes.insights.planEntries)
   addPlanEntry(@CallerParam() caller: Caller, @Param('unitId') unitId: string, @Body() body: CreatePlanEntryDto): Promise<PlanEntry> {
     return this.insights.addPlanEntry(caller, unitId, body);
   }
 
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.updatePlanEntry', { unit: 'unitId' })
   @Patch(ApiRoutes.insights.planEntry)
   updatePlanEntry(@Param('unitId') unitId: string, @Param('entryId', UUID_PIPE) entryId: string, @Body() body: UpdatePlanEntryDto): Promise<PlanEntry> {
     return this.insights.updatePlanEntry(unitId, entryId, body);
   }
 
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.deletePlanEntry', { unit: 'unitId' })
   @Delete(ApiRoutes.insights.planEntry)
   @HttpCode(204)
   deletePlanEntry(@Param('unitId') unitId: string, @Param('entryId', UUID_PIPE) entryId: string): Promise<void> {
@@ -72,59 +71,59 @@ export class InsightsController {
   }
 
   /** Idempotent by the client's id: a retry answers the target as it stands. */
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.createTarget', { unit: 'unitId' })
   @Post(ApiRoutes.insights.targets)
   createTarget(@CallerParam() caller: Caller, @Param('unitId') unitId: string, @Body() body: CreateTargetDto): Promise<TargetProgress> {
     return this.insights.createTarget(caller, unitId, body);
   }
 
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.updateTarget', { unit: 'unitId' })
   @Patch(ApiRoutes.insights.target)
   updateTarget(@Param('unitId') unitId: string, @Param('targetId', UUID_PIPE) targetId: string, @Body() body: UpdateTargetDto): Promise<TargetProgress> {
     return this.insights.updateTarget(unitId, targetId, body);
   }
 
-  @Access({ roles: PLANNING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('insights.deleteTarget', { unit: 'unitId' })
   @Delete(ApiRoutes.insights.target)
   @HttpCode(204)
   deleteTarget(@Param('unitId') unitId: string, @Param('targetId', UUID_PIPE) targetId: string): Promise<void> {
     return this.insights.deleteTarget(unitId, targetId);
   }
 
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.costSettings')
   @Get(ApiRoutes.insights.costSettings)
   costSettings(@CallerParam() caller: Caller): Promise<CostSettings> {
     return this.insights.costSettings(caller);
   }
 
   /** Sets the rates in force from a date (replacing rates from the same date). */
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.setRate')
   @Put(ApiRoutes.insights.hourlyRates)
   setRate(@CallerParam() caller: Caller, @Body() body: HourlyRateDto): Promise<HourlyRate[]> {
     return this.insights.setRate(caller, body);
   }
 
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.addExternalCost')
   @Post(ApiRoutes.insights.externalCosts)
   addExternalCost(@CallerParam() caller: Caller, @Body() body: CreateExternalCostDto): Promise<ExternalCost> {
     return this.insights.addExternalCost(caller, body);
   }
 
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.deleteExternalCost')
   @Delete(ApiRoutes.insights.externalCost)
   @HttpCode(204)
   deleteExternalCost(@CallerParam() caller: Caller, @Param('costId', UUID_PIPE) costId: string): Promise<void> {
     return this.insights.deleteExternalCost(caller, costId);
   }
 
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.costs')
   @Get(ApiRoutes.insights.costs)
   costs(@CallerParam() caller: Caller, @Query() query: PeriodQueryDto): Promise<CostReport> {
     return this.insights.costReport(caller, query);
   }
 
   /** JSON, or a download: CSV for Swedish Excel (BOM, semicolons, decimal comma) or XLSX. */
-  @Access({ roles: COST_ROLES, target: OWN_ORGANISATION })
+  @Permit('insights.participantReport')
   @Get(ApiRoutes.insights.participantReport)
   async participantReport(
     @CallerParam() caller: Caller,
@@ -144,13 +143,13 @@ export class InsightsController {
     return new StreamableFile(content, { type: XLSX_MIME, length: content.length, disposition: contentDisposition(name) });
   }
 
-  @Access({ roles: PARTICIPATION_ROLES, target: ANY })
+  @Permit('insights.participation')
   @Get(ApiRoutes.insights.participation)
   participation(@CallerParam() caller: Caller, @Query() query: ParticipationQueryDto): Promise<ParticipationBreakdown> {
     return this.insights.participation(caller, query);
   }
 
-  @Access({ roles: NETWORK_ROLES, target: ANY })
+  @Permit('insights.networkParticipation')
   @Get(ApiRoutes.insights.networkParticipation)
   networkParticipation(@CallerParam() caller: Caller, @Query() query: PeriodQueryDto): Promise<NetworkParticipation> {
     return this.insights.networkParticipation(caller, query);

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiRoutes, CurrentUser, KioskCredential, Role } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam, KIOSK_CREDENTIAL, SELF, setSessionCookie } from '../auth';
-import { CheckTarget, KIOSK_ROLES } from '../checks';
+import { ApiRoutes, CurrentUser, KioskCredential } from '@kunna/contracts';
+import { type Caller, CallerParam, KIOSK_CREDENTIAL, Permit, setSessionCookie } from '../auth';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { WithoutRequestTransaction } from '../database/transaction.interceptor';
+import { WithoutRequestTransaction } from '../database/request-transaction';
 import { LeaveKioskDto } from './dto/kiosk.dto';
 import { KioskClient, KioskService } from './kiosk.service';
 
@@ -22,8 +21,7 @@ export class KioskController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Access({ roles: KIOSK_ROLES, target: ANY })
-  @CheckTarget('round', 'roundId')
+  @Permit('kiosk.start', { checkRound: 'roundId' })
   @Post(ApiRoutes.checks.kioskCredential)
   @HttpCode(200)
   async start(
@@ -38,7 +36,7 @@ export class KioskController {
     return credential;
   }
 
-  @Access({ roles: [Role.Staff], target: SELF, kiosk: KIOSK_CREDENTIAL })
+  @Permit('kiosk.current', undefined, { kiosk: KIOSK_CREDENTIAL })
   @Get(ApiRoutes.kiosk.current)
   current(@CallerParam() caller: Caller, @Res({ passthrough: true }) response: Response): KioskCredential {
     response.setHeader('Cache-Control', 'no-store');
@@ -46,7 +44,7 @@ export class KioskController {
   }
 
   /** Outside the request transaction: a wrong password must still count towards the lock. */
-  @Access({ roles: [Role.Staff], target: SELF, kiosk: KIOSK_CREDENTIAL })
+  @Permit('kiosk.leave', undefined, { kiosk: KIOSK_CREDENTIAL })
   @WithoutRequestTransaction()
   @Post(ApiRoutes.kiosk.leave)
   @HttpCode(200)

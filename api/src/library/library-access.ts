@@ -1,5 +1,5 @@
-import { Role, ScopeType } from '@kunna/contracts';
-import type { Caller } from '../auth';
+import { Role, ScopeType, rolesOf } from '@kunna/contracts';
+import { type Caller } from '../auth';
 
 /**
  * Who may do what in the library (decided for this feature):
@@ -19,7 +19,7 @@ export interface LibraryOwner {
 }
 
 /** Roles that edit an organisation's local content. */
-export const LOCAL_EDITOR_ROLES = [Role.Hr, Role.OrgAdmin];
+export const LOCAL_EDITOR_ROLES = rolesOf('modules.adapt');
 
 /** May the caller know that the content exists? */
 export function canSee(caller: Caller, owner: LibraryOwner): boolean {

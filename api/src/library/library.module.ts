@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LibraryAccessGuard } from './library-access.guard';
+import { LibraryPermitObjects } from './library-permit-objects';
 import { ModulesController } from './modules.controller';
 import { ModulesRepository } from './modules.repository';
 import { ModulesService } from './modules.service';
@@ -13,7 +13,7 @@ import { StarterLibraryService } from './starter-library.service';
 /** The module library: modules and their versions, attachments, programs and their assignments, DigComp. */
 @Module({
   controllers: [ModulesController, ProgramsController],
-  providers: [ModulesRepository, ModulesService, ProgramsRepository, ProgramsService, StarterLibraryService, LibraryAccessGuard, ProposalsRepository, ProposalsService],
+  providers: [ModulesRepository, ModulesService, ProgramsRepository, ProgramsService, StarterLibraryService, LibraryPermitObjects, ProposalsRepository, ProposalsService],
   exports: [ModulesRepository, ProgramsRepository],
 })
 export class LibraryModule {}

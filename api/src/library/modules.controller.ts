@@ -25,10 +25,9 @@ import {
   ModuleProposal,
   ModuleSummary,
   ModuleVersion,
-  Role,
   StarterLibraryResult,
 } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam } from '../auth';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import {
   AdaptModuleDto,
@@ -41,14 +40,9 @@ import {
   PublishModuleDto,
   UpdateModuleDto,
 } from './dto/library.dto';
-import { LibraryTarget } from './library-access.guard';
 import { ModulesService, UploadedFile as UploadedAttachment } from './modules.service';
 import { ProposalsService } from './proposals.service';
 import { StarterLibraryService } from './starter-library.service';
-
-/** Everyone signed in reads; network coordinators edit network modules, HR and administrators their organisation's. */
-const EDITOR_ROLES = [Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin];
-const ADAPTER_ROLES = [Role.Hr, Role.OrgAdmin];
 
 @ApiTags('library')
 @Controller()
@@ -59,80 +53,72 @@ export class ModulesController {
     private readonly proposals: ProposalsService,
   ) {}
 
-  @Access({ roles: [Role.Staff], target: ANY })
+  @Permit('modules.digComp')
   @Get(ApiRoutes.library.digComp)
   digComp(): Promise<DigCompArea[]> {
     return this.modules.digComp();
   }
 
   /** The network's published modules and the caller's organisation's own; drafts for their editors. */
-  @Access({ roles: [Role.Staff], target: ANY })
+  @Permit('modules.list')
   @Get(ApiRoutes.library.modules)
   list(@CallerParam() caller: Caller, @Query() query: ModuleListQueryDto): Promise<ModuleSummary[]> {
     return this.modules.list(caller, query);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
+  @Permit('modules.create')
   @Post(ApiRoutes.library.modules)
   create(@CallerParam() caller: Caller, @Body() body: CreateModuleDto): Promise<ModuleDetail> {
     return this.modules.create(caller, body);
   }
 
-  @Access({ roles: [Role.Staff], target: ANY })
-  @LibraryTarget('module', 'read', 'moduleId')
+  @Permit('modules.detail', { module: 'moduleId' })
   @Get(ApiRoutes.library.module)
   detail(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string): Promise<ModuleDetail> {
     return this.modules.detail(caller, moduleId);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.update', { module: 'moduleId' })
   @Patch(ApiRoutes.library.module)
   update(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: UpdateModuleDto): Promise<ModuleDetail> {
     return this.modules.setArchived(caller, moduleId, body.archived);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.saveDraft', { module: 'moduleId' })
   @Put(ApiRoutes.library.draft)
   saveDraft(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: ModuleContentDto): Promise<ModuleDetail> {
     return this.modules.saveDraft(caller, moduleId, body);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.discardDraft', { module: 'moduleId' })
   @Delete(ApiRoutes.library.draft)
   @HttpCode(204)
   discardDraft(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string): Promise<void> {
     return this.modules.discardDraft(caller, moduleId);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.draftFromSource', { module: 'moduleId' })
   @Post(ApiRoutes.library.draftFromSource)
   @HttpCode(200)
   draftFromSource(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string): Promise<ModuleDetail> {
     return this.modules.draftFromSource(caller, moduleId);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.publish', { module: 'moduleId' })
   @Post(ApiRoutes.library.publish)
   @HttpCode(200)
   publish(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: PublishModuleDto): Promise<ModuleDetail> {
     return this.modules.publish(caller, moduleId, body.changeNote ?? null);
   }
 
-  @Access({ roles: ADAPTER_ROLES, target: ANY })
-  @LibraryTarget('module', 'adapt', 'moduleId')
+  @Permit('modules.adapt', { module: 'moduleId' })
   @Post(ApiRoutes.library.adapt)
   adapt(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: AdaptModuleDto): Promise<ModuleDetail> {
     return this.modules.adapt(caller, moduleId, body);
   }
 
   /** The organisation's editors propose its own module to the network; a pending proposal is answered as it is. */
-  @Access({ roles: ADAPTER_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.propose', { module: 'moduleId' })
   @Post(ApiRoutes.library.propose)
   @HttpCode(200)
   propose(@CallerParam() caller: Caller, @Param('moduleId') moduleId: string, @Body() body: ProposeModuleDto): Promise<ModuleProposal> {
@@ -140,20 +126,20 @@ export class ModulesController {
   }
 
   /** The network's pending proposals, for its coordinators. */
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Permit('modules.pendingProposals')
   @Get(ApiRoutes.library.proposals)
   pendingProposals(@CallerParam() caller: Caller): Promise<ModuleProposal[]> {
     return this.proposals.pending(caller);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Permit('modules.acceptProposal')
   @Post(ApiRoutes.library.acceptProposal)
   @HttpCode(200)
   acceptProposal(@CallerParam() caller: Caller, @Param('proposalId', ParseUUIDPipe) proposalId: string): Promise<ModuleProposal> {
     return this.proposals.accept(caller, proposalId);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Permit('modules.declineProposal')
   @Post(ApiRoutes.library.declineProposal)
   @HttpCode(200)
   declineProposal(
@@ -164,8 +150,7 @@ export class ModulesController {
     return this.proposals.decline(caller, proposalId, body.reason);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.addAttachment', { module: 'moduleId' })
   @Post(ApiRoutes.library.draftAttachments)
   @UseInterceptors(AttachmentUploadInterceptor)
   @ApiConsumes('multipart/form-data')
@@ -185,8 +170,7 @@ export class ModulesController {
     return this.modules.addAttachment(caller, moduleId, file, body.title);
   }
 
-  @Access({ roles: EDITOR_ROLES, target: ANY })
-  @LibraryTarget('module', 'edit', 'moduleId')
+  @Permit('modules.removeAttachment', { module: 'moduleId' })
   @Delete(ApiRoutes.library.draftAttachment)
   @HttpCode(204)
   removeAttachment(@Param('moduleId') moduleId: string, @Param('attachmentId') attachmentId: string): Promise<void> {
@@ -194,16 +178,14 @@ export class ModulesController {
   }
 
   /** One version, as a session used it (published versions; drafts for editors). */
-  @Access({ roles: [Role.Staff], target: ANY })
-  @LibraryTarget('version', 'read', 'versionId')
+  @Permit('modules.version', { moduleVersion: 'versionId' })
   @Get(ApiRoutes.library.version)
   version(@CallerParam() caller: Caller, @Param('versionId') versionId: string): Promise<ModuleVersion> {
     return this.modules.version(caller, versionId);
   }
 
   /** Always a download (never shown inline), with the type detected from the content at upload. */
-  @Access({ roles: [Role.Staff], target: ANY })
-  @LibraryTarget('attachment', 'read', 'attachmentId')
+  @Permit('modules.attachment', { attachment: 'attachmentId' })
   @Get(ApiRoutes.library.attachment)
   async attachment(@Param('attachmentId') attachmentId: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const file = await this.modules.download(attachmentId);
@@ -216,7 +198,7 @@ export class ModulesController {
   }
 
   /** Loads the starter library into the coordinator's network; running it again adds only what is missing. */
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
+  @Permit('modules.loadStarterLibrary')
   @Post(ApiRoutes.library.starterLibrary)
   @HttpCode(200)
   loadStarterLibrary(@CallerParam() caller: Caller): Promise<StarterLibraryResult> {

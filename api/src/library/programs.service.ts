@@ -9,6 +9,7 @@ import {
   ProgramKind,
   ProgramSummary,
   Role,
+  rolesOf,
 } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
@@ -22,7 +23,7 @@ import { AssignmentRow, ProgramHeader, ProgramRow, ProgramsRepository } from './
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles that plan programs into units and areas. */
-export const ASSIGNMENT_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const ASSIGNMENT_ROLES = rolesOf('programs.assignments');
 
 /**
  * Programs: ordered modules with spacing (days after the previous step), optionally to be completed within

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiRoutes, NotificationList, OutboxMessage, OutboxMessageSummary, Role, TOTAL_COUNT_HEADER } from '@kunna/contracts';
-import { Access, type Caller, CallerParam, OWN_ORGANISATION, SELF } from '../auth';
+import { ApiRoutes, NotificationList, OutboxMessage, OutboxMessageSummary, TOTAL_COUNT_HEADER } from '@kunna/contracts';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { OutboxQueryDto } from './dto/outbox.dto';
 import { NotificationsService } from './notifications.service';
 
@@ -14,20 +14,20 @@ const UUID_PIPE = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 4
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('notifications.mine')
   @Get(ApiRoutes.notifications.mine)
   mine(@CallerParam() caller: Caller): Promise<NotificationList> {
     return this.notifications.list(caller.personId);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('notifications.read')
   @Post(ApiRoutes.notifications.read)
   @HttpCode(204)
   read(@CallerParam() caller: Caller, @Param('notificationId', UUID_PIPE) notificationId: string): Promise<void> {
     return this.notifications.markRead(caller.personId, notificationId);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('notifications.readAll')
   @Post(ApiRoutes.notifications.readAll)
   @HttpCode(204)
   readAll(@CallerParam() caller: Caller): Promise<void> {
@@ -35,7 +35,7 @@ export class NotificationsController {
   }
 
   /** Every e-mail Kunna sent or holds for the organisation: without SMTP this is where mail can be read. */
-  @Access({ roles: [Role.OrgAdmin], target: OWN_ORGANISATION })
+  @Permit('notifications.outbox')
   @Get(ApiRoutes.notifications.outbox)
   async outbox(
     @CallerParam() caller: Caller,
@@ -47,7 +47,7 @@ export class NotificationsController {
     return page.items;
   }
 
-  @Access({ roles: [Role.OrgAdmin], target: OWN_ORGANISATION })
+  @Permit('notifications.outboxMessage')
   @Get(ApiRoutes.notifications.outboxMessage)
   outboxMessage(@CallerParam() caller: Caller, @Param('messageId', UUID_PIPE) messageId: string): Promise<OutboxMessage> {
     return this.notifications.outboxMessage(caller.organisationId, messageId);

@@ -6,6 +6,7 @@ import {
   Role,
   UnitDetail,
   UnitSummary,
+  rolesOf,
 } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
 import { type Caller, scopeFilter } from '../auth';
@@ -15,7 +16,7 @@ import { OrganisationRepository } from './organisation.repository';
 import { seesNothing, visibilityFor } from './visibility';
 
 /** Roles that may see (part of) the organisation tree and unit pages. */
-export const TREE_ROLES = [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const TREE_ROLES = rolesOf('organisation.tree');
 
 @Injectable()
 export class OrganisationService {

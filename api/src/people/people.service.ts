@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { PersonDetail, Role } from '@kunna/contracts';
+import { PersonDetail, Role, rolesOf } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
 import { AuthRepository, type Caller } from '../auth';
 import { validationError } from '../common/errors';
@@ -10,9 +10,9 @@ import { PeoplePage, PeopleRepository, PersonChanges, PersonRecord } from './peo
 import { coversUnit, mayChangePerson } from './person-policy';
 
 /** Who may list people: narrowed to their units, areas or (HR, administrator) the whole organisation. */
-export const PEOPLE_LIST_ROLES = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const PEOPLE_LIST_ROLES = rolesOf('people.list');
 /** Who may change people's records. Area managers follow their areas but do not change records. */
-export const PEOPLE_WRITE_ROLES = [Role.Manager, Role.Hr, Role.OrgAdmin];
+export const PEOPLE_WRITE_ROLES = rolesOf('people.create');
 
 @Injectable()
 export class PeopleService {

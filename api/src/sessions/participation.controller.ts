@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, CatchUpOverview, ParticipationReport, Role, SupportEntry } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam, inBody, inParam, inQuery, SELF } from '../auth';
+import { ApiRoutes, CatchUpOverview, ParticipationReport, SupportEntry } from '@kunna/contracts';
+import { type Caller, CallerParam, Permit } from '../auth';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationService } from './participation.service';
-import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';
 import { SupportService } from './support.service';
 import { CreateSupportEntryDto, ParticipationQueryDto, SupportListQueryDto } from './dto/support.dto';
 
@@ -17,32 +16,32 @@ export class ParticipationController {
     private readonly participation: ParticipationService,
   ) {}
 
-  @Access({ roles: READING_ROLES, target: inParam('unit', 'unitId') })
+  @Permit('participation.catchUpOverview', { unit: 'unitId' })
   @Get(ApiRoutes.sessions.catchUp)
   catchUpOverview(@Param('unitId') unitId: string): Promise<CatchUpOverview> {
     return this.catchUp.overview(unitId);
   }
 
   /** Everyone sees support they received; the unit's readers see the unit's entries (notes for ambassadors only). */
-  @Access({ roles: [Role.Staff], target: ANY })
+  @Permit('participation.supportEntries')
   @Get(ApiRoutes.sessions.support)
   supportEntries(@CallerParam() caller: Caller, @Query() query: SupportListQueryDto): Promise<SupportEntry[]> {
     return this.support.list(caller, query);
   }
 
-  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Permit('participation.logSupport', { unit: 'body.unitId' })
   @Post(ApiRoutes.sessions.support)
   logSupport(@CallerParam() caller: Caller, @Body() body: CreateSupportEntryDto): Promise<SupportEntry> {
     return this.support.create(caller, body);
   }
 
-  @Access({ roles: READING_ROLES, target: inQuery('unit', 'unitId') })
+  @Permit('participation.report', { unit: 'query.unitId' })
   @Get(ApiRoutes.sessions.participation)
   report(@CallerParam() caller: Caller, @Query() query: ParticipationQueryDto): Promise<ParticipationReport> {
     return this.participation.report(caller, query);
   }
 
-  @Access({ roles: [Role.Staff], target: SELF })
+  @Permit('participation.mine')
   @Get(ApiRoutes.sessions.myParticipation)
   mine(@CallerParam() caller: Caller, @Query() query: ParticipationQueryDto): Promise<ParticipationReport> {
     return this.participation.mine(caller, query);

@@ -1,5 +1,5 @@
-import { Role } from '@kunna/contracts';
-import type { Caller } from '../auth';
+import { Role, rolesOf } from '@kunna/contracts';
+import { type Caller } from '../auth';
 import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation';
 
 /**
@@ -10,8 +10,8 @@ import { holdsOnOrganisation, unitsWhere, visibilityFor } from '../organisation'
  * - staff see their own participation (hours) and their own individual-support entries.
  * Another organisation's sessions do not exist for the caller (404).
  */
-export const SCHEDULING_ROLES = [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin];
-export const READING_ROLES = [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
+export const SCHEDULING_ROLES = rolesOf('sessions.update');
+export const READING_ROLES = rolesOf('sessions.detail');
 
 export interface SessionPosition {
   organisationId: string;

@@ -10,9 +10,8 @@ import {
   SessionSummary,
   WalkInCandidate,
 } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam, inBody, inQuery } from '../auth';
-import { READING_ROLES, SCHEDULING_ROLES } from './sessions-policy';
-import { SessionTarget } from './sessions-access.guard';
+import { type Caller, CallerParam, Permit, Permitted } from '../auth';
+import type { SessionRow } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { SeriesService } from './series.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
@@ -39,99 +38,90 @@ export class SessionsController {
   ) {}
 
   /** Sessions the caller may see: their units (area, organisation for wider roles) and those they facilitate. */
-  @Access({ roles: READING_ROLES, target: inQuery('unit', 'unitId') })
+  @Permit('sessions.list', { unit: 'query.unitId' })
   @Get(ApiRoutes.sessions.list)
   list(@CallerParam() caller: Caller, @Query() query: SessionListQueryDto): Promise<SessionSummary[]> {
     return this.sessions.list(caller, query);
   }
 
-  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Permit('sessions.create', { unit: 'body.unitId' })
   @Post(ApiRoutes.sessions.list)
   create(@CallerParam() caller: Caller, @Body() body: CreateSessionDto): Promise<SessionDetail> {
     return this.sessions.create(caller, body);
   }
 
-  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Permit('sessions.conflictCheck', { unit: 'body.unitId' })
   @Post(ApiRoutes.sessions.conflictCheck)
   @HttpCode(200)
   conflictCheck(@CallerParam() caller: Caller, @Body() body: ConflictCheckDto): Promise<SessionConflict[]> {
     return this.sessions.conflictCheck(caller, body);
   }
 
-  @Access({ roles: READING_ROLES, target: ANY })
+  @Permit('sessions.mine')
   @Get(ApiRoutes.sessions.mine)
   mine(@CallerParam() caller: Caller, @Query() query: MySessionsQueryDto): Promise<SessionSummary[]> {
     return this.sessions.mine(caller, query.date);
   }
 
-  @Access({ roles: READING_ROLES, target: ANY })
-  @SessionTarget('session', 'read', 'sessionId')
+  @Permit('sessions.detail', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.one)
-  detail(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string): Promise<SessionDetail> {
-    return this.sessions.detail(caller, sessionId);
+  detail(@CallerParam() caller: Caller, @Permitted() session: SessionRow): Promise<SessionDetail> {
+    return this.sessions.detail(caller, session);
   }
 
-  @Access({ roles: SCHEDULING_ROLES, target: ANY })
-  @SessionTarget('session', 'edit', 'sessionId')
+  @Permit('sessions.update', { session: 'sessionId' })
   @Patch(ApiRoutes.sessions.one)
   update(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: UpdateSessionDto): Promise<SessionDetail> {
     return this.sessions.update(caller, sessionId, body);
   }
 
-  @Access({ roles: READING_ROLES, target: ANY })
-  @SessionTarget('session', 'read', 'sessionId')
+  @Permit('sessions.attendance', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.attendance)
-  attendance(@Param('sessionId') sessionId: string): Promise<SessionAttendance> {
-    return this.sessions.attendance(sessionId);
+  attendance(@Permitted() session: SessionRow): Promise<SessionAttendance> {
+    return this.sessions.attendance(session);
   }
 
   /** A batch of marks, safe to send again: see README.md for the rule between conflicting marks. */
-  @Access({ roles: SCHEDULING_ROLES, target: ANY })
-  @SessionTarget('session', 'edit', 'sessionId')
+  @Permit('sessions.recordAttendance', { session: 'sessionId' })
   @Post(ApiRoutes.sessions.attendance)
   @HttpCode(200)
-  recordAttendance(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
-    return this.sessions.recordAttendance(caller, sessionId, body);
+  recordAttendance(@CallerParam() caller: Caller, @Permitted() session: SessionRow, @Body() body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
+    return this.sessions.recordAttendance(caller, session, body);
   }
   /** Clears one mark (the participant is unmarked again); idempotent, audited like recording. */
-  @Access({ roles: SCHEDULING_ROLES, target: ANY })
-  @SessionTarget('session', 'edit', 'sessionId')
+  @Permit('sessions.clearMark', { session: 'sessionId' })
   @Delete(ApiRoutes.sessions.attendanceMark)
   @HttpCode(204)
   clearMark(
     @CallerParam() caller: Caller,
-    @Param('sessionId') sessionId: string,
+    @Permitted() session: SessionRow,
     @Param('markId', MARK_ID_PIPE) markId: string,
     @Query() query: ClearMarkQueryDto,
   ): Promise<void> {
-    return this.sessions.clearMark(caller, sessionId, markId, query.clearedAt);
+    return this.sessions.clearMark(caller, session, markId, query.clearedAt);
   }
 
-
-  @Access({ roles: SCHEDULING_ROLES, target: ANY })
-  @SessionTarget('session', 'edit', 'sessionId')
+  @Permit('sessions.walkInCandidates', { session: 'sessionId' })
   @Get(ApiRoutes.sessions.walkInCandidates)
-  walkInCandidates(@CallerParam() caller: Caller, @Param('sessionId') sessionId: string, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
-    return this.sessions.walkInCandidates(caller, sessionId, query.q);
+  walkInCandidates(@CallerParam() caller: Caller, @Permitted() session: SessionRow, @Query() query: WalkInQueryDto): Promise<WalkInCandidate[]> {
+    return this.sessions.walkInCandidates(caller, session, query.q);
   }
 
   /** Creates every session of a series in one step (a program's steps in order, shift variants on each date). */
-  @Access({ roles: SCHEDULING_ROLES, target: inBody('unit', 'unitId') })
+  @Permit('sessions.createSeries', { unit: 'body.unitId' })
   @Post(ApiRoutes.sessions.series)
   createSeries(@CallerParam() caller: Caller, @Body() body: CreateSeriesDto): Promise<SessionSeries> {
     return this.seriesService.create(caller, body);
   }
 
-  @Access({ roles: READING_ROLES, target: ANY })
-  @SessionTarget('series', 'read', 'seriesId')
+  @Permit('sessions.series', { series: 'seriesId' })
   @Get(ApiRoutes.sessions.oneSeries)
   series(@CallerParam() caller: Caller, @Param('seriesId') seriesId: string): Promise<SessionSeries> {
     return this.seriesService.series(caller, seriesId);
   }
 
   /** Moves or cancels one occurrence, or it and the rest of the series. */
-  @Access({ roles: SCHEDULING_ROLES, target: ANY })
-  @SessionTarget('series', 'edit', 'seriesId')
+  @Permit('sessions.updateSeries', { series: 'seriesId' })
   @Patch(ApiRoutes.sessions.oneSeries)
   updateSeries(@CallerParam() caller: Caller, @Param('seriesId') seriesId: string, @Body() body: UpdateSeriesDto): Promise<SessionSeries> {
     return this.seriesService.update(caller, seriesId, body);

@@ -6,7 +6,7 @@ import { CatchUpService } from './catch-up.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
 import { SeriesService } from './series.service';
-import { SessionsAccessGuard } from './sessions-access.guard';
+import { SessionsPermitObjects } from './sessions-permit-objects';
 import { SupportService } from './support.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
@@ -16,7 +16,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   imports: [AmbassadorsModule, NotificationsModule, ChecksModule],
   controllers: [SessionsController, ParticipationController],
-  providers: [SessionsRepository, SessionsService, SeriesService, CatchUpService, SupportService, ParticipationService, SessionsAccessGuard],
+  providers: [SessionsRepository, SessionsService, SeriesService, CatchUpService, SupportService, ParticipationService, SessionsPermitObjects],
   exports: [SessionsService, SessionsRepository, ParticipationService],
 })
 export class SessionsModule {}

@@ -80,10 +80,18 @@ export class SessionsService {
     return sessions.map(withoutNote);
   }
 
-  async detail(caller: Caller, sessionId: string): Promise<SessionDetail> {
+  /** After a change: the session as it now is. */
+  private async detailById(caller: Caller, sessionId: string): Promise<SessionDetail> {
     const row = await this.repository.sessionRow(sessionId);
+    if (!row) throw notFound();
+    return this.detail(caller, row);
+  }
+
+  /** `row`: the session as the access guard read it (sessions-permit-objects.ts), or as a change left it. */
+  async detail(caller: Caller, row: SessionRow): Promise<SessionDetail> {
+    const sessionId = row.id;
     const summary = await this.repository.summary(sessionId);
-    if (!row || !summary) throw notFound();
+    if (!summary) throw notFound();
     const conflicts =
       row.status === SessionStatus.Scheduled
         ? await this.conflicts({
@@ -132,7 +140,7 @@ export class SessionsService {
       if (existing) {
         // A retry of the same request returns what it made; the id of anything else is taken.
         if (existing.organisationId === caller.organisationId && existing.unitId === body.unitId && existing.seriesId === null) {
-          return this.detail(caller, existing.id);
+          return this.detail(caller, existing);
         }
         throw validationError([{ field: 'id', message: 'Id:t används redan. Skapa ett nytt id.' }]);
       }
@@ -185,7 +193,7 @@ export class SessionsService {
       targetId: sessionId,
       details: { unitId: unit.id, moduleVersionId: version.versionId, date: body.date, startTime: body.startTime, facilitatorIds: body.facilitatorIds, facilitatorReason },
     });
-    return this.detail(caller, sessionId);
+    return this.detailById(caller, sessionId);
   }
 
   /** Moves, changes or cancels one session (a session in a series too: the series stays, only this one changes). */
@@ -246,7 +254,7 @@ export class SessionsService {
       targetId: sessionId,
       details: { before: { date: current.date, startTime: current.startTime, place: current.place, status: current.status }, changes: { ...body } },
     });
-    return this.detail(caller, sessionId);
+    return this.detailById(caller, sessionId);
   }
 
   async conflictCheck(caller: Caller, body: ConflictCheckDto): Promise<SessionConflict[]> {
@@ -390,10 +398,8 @@ export class SessionsService {
 
   // --- attendance ---
 
-  async attendance(sessionId: string): Promise<SessionAttendance> {
-    const session = await this.repository.sessionRow(sessionId);
-    if (!session) throw notFound();
-    return { sessionId, durationMinutes: session.durationMinutes, rows: await this.repository.attendance(sessionId) };
+  async attendance(session: SessionRow): Promise<SessionAttendance> {
+    return { sessionId: session.id, durationMinutes: session.durationMinutes, rows: await this.repository.attendance(session.id) };
   }
 
   /**
@@ -401,9 +407,8 @@ export class SessionsService {
    * received before is a replay and changes nothing. Between two marks of the same person the one made later on its
    * device (recordedAt) wins, ties broken by the larger mark id, whatever order they arrive in. See README.md.
    */
-  async recordAttendance(caller: Caller, sessionId: string, body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
-    const session = await this.repository.sessionRow(sessionId);
-    if (!session) throw notFound();
+  async recordAttendance(caller: Caller, session: SessionRow, body: AttendanceBatchDto): Promise<AttendanceBatchResult> {
+    const sessionId = session.id;
     if (session.status === SessionStatus.Cancelled) throw stateConflict('Tillfället är inställt: närvaro kan inte registreras.', 'cancelled');
     const today = await this.repository.today();
     if (session.date > today) throw stateConflict(`Tillfället är ${session.date}: närvaro registreras från den dagen.`, 'not_started');
@@ -493,7 +498,7 @@ export class SessionsService {
     }
     return {
       results: marks.map((mark, index) => ({ id: mark.id, outcome: outcomes.get(index) as MarkOutcome })),
-      attendance: await this.attendance(sessionId),
+      attendance: await this.attendance(session),
     };
   }
 
@@ -503,9 +508,8 @@ export class SessionsService {
    * the newer mark is someone's later decision. `clearedAt` is the device's time, like a mark's `recordedAt`, so that
    * "the mark made last wins" compares times of one clock; a mark recorded before it that syncs later stays out.
    */
-  async clearMark(caller: Caller, sessionId: string, markId: string, clearedAt: string | undefined): Promise<void> {
-    const session = await this.repository.sessionRow(sessionId);
-    if (!session) throw notFound();
+  async clearMark(caller: Caller, session: SessionRow, markId: string, clearedAt: string | undefined): Promise<void> {
+    const sessionId = session.id;
     const id = markId.toLowerCase();
     const state = await this.repository.markState(sessionId, id);
     if (!state) throw notFound();
@@ -522,9 +526,7 @@ export class SessionsService {
     await this.audit.record({ action: 'attendance.cleared', targetType: 'session', targetId: sessionId, details: { markId: id } });
   }
 
-  async walkInCandidates(caller: Caller, sessionId: string, query: string): Promise<WalkInCandidate[]> {
-    const session = await this.repository.sessionRow(sessionId);
-    if (!session) throw notFound();
+  async walkInCandidates(caller: Caller, session: SessionRow, query: string): Promise<WalkInCandidate[]> {
     return this.repository.walkInCandidates(caller.organisationId, query, session.date);
   }
 

@@ -1,4 +1,5 @@
 export * from './roles';
+export * from './permissions';
 export * from './organisation';
 export * from './people';
 export * from './auth';

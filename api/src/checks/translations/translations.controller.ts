@@ -1,13 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiRoutes, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, Role } from '@kunna/contracts';
-import { Access, ANY, type Caller, CallerParam, KIOSK_RESPONSE, OWN_ORGANISATION, SELF } from '../../auth';
+import { ApiRoutes, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates } from '@kunna/contracts';
+import { type Caller, CallerParam, KIOSK_RESPONSE, Permit } from '../../auth';
 import { AttachmentUploadInterceptor, contentDisposition } from '../../library';
-import { CheckTarget } from '../checks-access.guard';
-import { INSTRUMENT_EDITORS, KIOSK_ROLES } from '../checks.service';
 import { CreateTranslationDto, LanguageRatesQueryDto, TranslationSettingsDto, UpdateTranslationDto } from './translations.dto';
-import { LANGUAGE_RATE_ROLES, TranslationsService, UploadedAudio } from './translations.service';
+import { TranslationsService, UploadedAudio } from './translations.service';
 
 /**
  * Check items in other languages: the instrument owner (HR, administrators) adds, corrects and reviews translations
@@ -19,56 +17,51 @@ import { LANGUAGE_RATE_ROLES, TranslationsService, UploadedAudio } from './trans
 export class TranslationsController {
   constructor(private readonly translations: TranslationsService) {}
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.list', { instrument: 'instrumentId' })
   @Get(ApiRoutes.checks.instrumentTranslations)
   list(@CallerParam() caller: Caller, @Param('instrumentId') id: string): Promise<InstrumentTranslations> {
     return this.translations.list(caller, id);
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.create', { instrument: 'instrumentId' })
   @Post(ApiRoutes.checks.instrumentTranslations)
   create(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Body() body: CreateTranslationDto): Promise<ItemTranslation> {
     return this.translations.create(caller, id, body);
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.settings', { instrument: 'instrumentId' })
   @Put(ApiRoutes.checks.instrumentTranslationSettings)
   settings(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Body() body: TranslationSettingsDto): Promise<InstrumentTranslations> {
     return this.translations.setAllowDrafts(caller, id, body.allowDraftTranslations);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
-  @CheckTarget('coreItem', 'coreItemId')
+  @Permit('translations.shared', { coreItem: 'coreItemId' })
   @Get(ApiRoutes.checks.coreItemTranslations)
   shared(@CallerParam() caller: Caller, @Param('coreItemId') id: string): Promise<ItemTranslation[]> {
     return this.translations.shared(caller, id);
   }
 
-  @Access({ roles: [Role.NetworkCoordinator], target: ANY })
-  @CheckTarget('coreItem', 'coreItemId')
+  @Permit('translations.createShared', { coreItem: 'coreItemId' })
   @Post(ApiRoutes.checks.coreItemTranslations)
   createShared(@CallerParam() caller: Caller, @Param('coreItemId') id: string, @Body() body: CreateTranslationDto): Promise<ItemTranslation> {
     return this.translations.createShared(caller, id, body);
   }
 
   /** The service decides per row: the organisation's own by HR or administrators, a shared one by the coordinator. */
-  @Access({ roles: [...INSTRUMENT_EDITORS, Role.NetworkCoordinator], target: ANY })
+  @Permit('translations.update')
   @Put(ApiRoutes.checks.translation)
   update(@CallerParam() caller: Caller, @Param('translationId') id: string, @Body() body: UpdateTranslationDto): Promise<ItemTranslation> {
     return this.translations.update(caller, uuid(id), body);
   }
 
-  @Access({ roles: [...INSTRUMENT_EDITORS, Role.NetworkCoordinator], target: ANY })
+  @Permit('translations.review')
   @Post(ApiRoutes.checks.translationReview)
   @HttpCode(200)
   review(@CallerParam() caller: Caller, @Param('translationId') id: string): Promise<ItemTranslation> {
     return this.translations.review(caller, uuid(id));
   }
 
-  @Access({ roles: [...INSTRUMENT_EDITORS, Role.NetworkCoordinator], target: ANY })
+  @Permit('translations.remove')
   @Delete(ApiRoutes.checks.translation)
   @HttpCode(204)
   remove(@CallerParam() caller: Caller, @Param('translationId') id: string): Promise<void> {
@@ -76,8 +69,7 @@ export class TranslationsController {
   }
 
   /** Multipart field `file` (at most 10 MB); the type is decided from the bytes. A new upload replaces the old one. */
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.uploadAudio', { instrument: 'instrumentId' })
   @Put(ApiRoutes.checks.itemAudio)
   @UseInterceptors(AttachmentUploadInterceptor)
   uploadAudio(
@@ -91,8 +83,7 @@ export class TranslationsController {
   }
 
   /** Everyone in the organisation: the person answering plays the question. Inline, for an `<audio>` element. */
-  @Access({ roles: [Role.Staff], target: SELF })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.audio', { instrument: 'instrumentId' })
   @Get(ApiRoutes.checks.itemAudio)
   async audio(
     @CallerParam() caller: Caller,
@@ -105,8 +96,7 @@ export class TranslationsController {
   }
 
   /** The kiosk tablet plays the recording through the response being answered: the kiosk credential reads only this. */
-  @Access({ roles: KIOSK_ROLES, target: ANY, kiosk: KIOSK_RESPONSE('responseId') })
-  @CheckTarget('kioskResponse', 'responseId')
+  @Permit('translations.kioskAudio', { kioskResponse: 'responseId' }, { kiosk: KIOSK_RESPONSE('responseId') })
   @Get(ApiRoutes.checks.kioskAudio)
   async kioskAudio(
     @CallerParam() caller: Caller,
@@ -118,8 +108,7 @@ export class TranslationsController {
     return playable(response, await this.translations.downloadKioskAudio(caller, responseId, itemKey, language));
   }
 
-  @Access({ roles: INSTRUMENT_EDITORS, target: OWN_ORGANISATION })
-  @CheckTarget('instrument', 'instrumentId')
+  @Permit('translations.removeAudio', { instrument: 'instrumentId' })
   @Delete(ApiRoutes.checks.itemAudio)
   @HttpCode(204)
   removeAudio(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Param('itemKey') itemKey: string, @Param('language') language: string): Promise<void> {
@@ -127,7 +116,7 @@ export class TranslationsController {
   }
 
   /** Aggregates only, through the privacy gate: a language with fewer people than the minimum is withheld. */
-  @Access({ roles: LANGUAGE_RATE_ROLES, target: OWN_ORGANISATION })
+  @Permit('translations.languageRates')
   @Get(ApiRoutes.checks.languageRates)
   languageRates(@CallerParam() caller: Caller, @Query() query: LanguageRatesQueryDto): Promise<LanguageRates> {
     return this.translations.languageRates(caller, query);

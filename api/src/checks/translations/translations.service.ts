@@ -13,6 +13,7 @@ import {
   LanguageRates,
   LanguageRatesQuery,
   Role,
+  rolesOf,
   routePath,
   StaffLanguage,
   UpdateTranslationRequest,
@@ -30,7 +31,7 @@ import { AudioRow, TranslationRow, TranslationsRepository } from './translations
 
 const TEXT_MAX = 500;
 /** Who may see the by-language rates: organisation-wide roles (the figures are about the whole organisation's checks). */
-export const LANGUAGE_RATE_ROLES = [Role.Hr, Role.OrgAdmin];
+export const LANGUAGE_RATE_ROLES = rolesOf('translations.languageRates');
 
 export interface UploadedAudio {
   originalname: string;

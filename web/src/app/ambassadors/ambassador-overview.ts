@@ -63,10 +63,10 @@ export class AmbassadorOverview {
   protected readonly renewalDays = RENEWAL_DUE_DAYS;
   protected readonly today = today();
 
-  protected readonly seesCoverage = computed(() => this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin));
+  protected readonly seesCoverage = computed(() => this.session.may('ambassadors.coverage'));
   protected readonly isAmbassador = computed(() => this.session.hasRole(Role.Ambassador));
-  /** Managers appoint for the units they manage, HR and administrators for any unit (the API's APPOINTING_ROLES). */
-  protected readonly canAppoint = computed(() => this.session.hasRole(Role.Manager, Role.Hr, Role.OrgAdmin));
+  /** Managers appoint for the units they manage, HR and administrators for any unit (the permission `ambassadors.appoint`). */
+  protected readonly canAppoint = computed(() => this.session.may('ambassadors.appoint'));
 
   protected readonly coverage = new Loader<UnitCoverage[]>();
   /** Staff and ambassadors of the units shown, each person once (a person may work in two units). */

@@ -1,6 +1,6 @@
 import { Component, computed, effect, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { COVERAGE_LEAVING_DAYS, Role, UnitCoverage } from '@kunna/contracts';
+import { COVERAGE_LEAVING_DAYS, UnitCoverage } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Session } from '../core/session';
 import { TranslatePipe } from '../i18n/i18n';
@@ -44,7 +44,7 @@ export class CoverageAlert {
 
   constructor() {
     effect(() => {
-      if (this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)) void this.coverage.run(() => this.api.coverage());
+      if (this.session.may('ambassadors.coverage')) void this.coverage.run(() => this.api.coverage());
     });
   }
 }

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { CheckAssignment, CheckKind, InstrumentSummary, OrganisationTree, Role, SupportSignal, UnitSummary } from '@kunna/contracts';
+import { CheckAssignment, CheckKind, InstrumentSummary, OrganisationTree, SupportSignal, UnitSummary } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
@@ -185,7 +185,7 @@ export class ChecksPage {
 
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
   protected readonly publishedInstruments = computed(() => (this.instruments.value() ?? []).filter((i) => i.latestVersionId !== null));
-  protected readonly seesResults = computed(() => this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin));
+  protected readonly seesResults = computed(() => this.session.may('checks.results'));
 
   constructor() {
     void this.load();

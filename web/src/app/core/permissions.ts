@@ -1,9 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { ASSIGNABLE_ROLES, AssignableRole, PersonDetail, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { ASSIGNABLE_ROLES, AssignableRole, may, Permission, PermissionScope, PersonDetail, Role, RoleGrant, ScopeType } from '@kunna/contracts';
 import { Session } from './session';
-
-/** Roles that may see (part of) the organisation tree and unit pages (as the API's TREE_ROLES). */
-export const TREE_ROLES: readonly Role[] = [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 
 /** Today as YYYY-MM-DD in the browser's time zone (dates in Kunna are calendar dates). */
 export function today(): string {
@@ -13,8 +10,9 @@ export function today(): string {
 }
 
 /**
- * What the signed-in person's grants allow the interface to offer. The API decides for real; this only
- * hides what would be refused, so menus and buttons match the role.
+ * What the signed-in person's grants allow the interface to offer, from the API's own permission table
+ * (libs/contracts/src/permissions.ts). The API decides for real; this only hides what would be refused, so menus
+ * and buttons match the role.
  */
 @Injectable({ providedIn: 'root' })
 export class Permissions {
@@ -31,39 +29,41 @@ export class Permissions {
   /** HR or administrator: sees and manages the whole organisation. */
   readonly organisationWide = computed(() => this.isHr() || this.isOrgAdmin());
   readonly isCoordinator = computed(() => this.grants().some((grant) => grant.role === Role.NetworkCoordinator));
-  readonly seesTree = computed(() => this.grants().some((grant) => TREE_ROLES.includes(grant.role)));
-  readonly canImport = computed(() => this.organisationWide());
+  readonly seesTree = computed(() => this.may('organisation.tree'));
+  readonly canImport = computed(() => this.may('imports.run', {}));
   /** People search and roles: HR hands out ambassador and manager roles, administrators every role, codes and disabling. */
   readonly canAdministerUsers = computed(() => this.organisationWide());
   readonly managedUnitIds = computed(() => this.scopeIds(Role.Manager, ScopeType.Unit));
   readonly ambassadorUnitIds = computed(() => this.scopeIds(Role.Ambassador, ScopeType.Unit));
   readonly managedAreaIds = computed(() => this.scopeIds(Role.AreaManager, ScopeType.Area));
-  /** Assigns before/after checks and follows them (as the API's checks ASSIGNERS). */
-  readonly runsChecks = computed(() =>
-    this.grants().some((grant) => [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin].includes(grant.role)),
-  );
-  /** Insight: managers, area managers, HR, administrators and network coordinators. */
-  readonly seesInsights = computed(() =>
-    this.grants().some((grant) => [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator].includes(grant.role)),
-  );
+  /** Assigns before/after checks and follows them. */
+  readonly runsChecks = computed(() => this.may('checks.createAssignment'));
+  /** Insight: managers, area managers, HR, administrators (their team) and network coordinators (the network). */
+  readonly seesInsights = computed(() => this.may('insights.team') || this.may('insights.networkParticipation'));
+
+  /**
+   * Do the grants in force today hold the permission anywhere, or, with `scope`, on that object of the caller's own
+   * organisation (a unit, with its area when known)?
+   */
+  may(permission: Permission, scope?: PermissionScope): boolean {
+    const user = this.session.user();
+    const where = scope && { organisationId: user?.organisationId, networkId: user?.networkId, ...scope };
+    return may(this.grants(), permission, where);
+  }
 
   /** May open the people of the unit (person pages): its manager, its area manager, HR or an administrator. Ambassadors see names only. */
   seesPeopleOf(unitId: string, areaId?: string): boolean {
-    return (
-      this.organisationWide() ||
-      this.managedUnitIds().includes(unitId) ||
-      (areaId !== undefined && this.managedAreaIds().includes(areaId))
-    );
+    return this.may('people.list', { unitId, areaId });
   }
 
   /** May add people to the unit: its manager, HR or an administrator. */
   addsTo(unitId: string): boolean {
-    return this.organisationWide() || this.managedUnitIds().includes(unitId);
+    return this.may('people.create', { unitId });
   }
 
   /** May give sign-in codes in the unit: its manager or an administrator (the API checks the person's own roles too). */
   issuesCodesIn(unitId: string): boolean {
-    return this.isOrgAdmin() || this.managedUnitIds().includes(unitId);
+    return this.may('personAccount.issueCode', { unitId });
   }
 
   /**

@@ -3,7 +3,18 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ApiRoutes, CurrentUser, KIOSK_REFUSED, KioskCredential, RedeemCodeRequest, Role, SignInRequest } from '@kunna/contracts';
+import {
+  ApiRoutes,
+  CurrentUser,
+  KIOSK_REFUSED,
+  KioskCredential,
+  may,
+  Permission,
+  PermissionScope,
+  RedeemCodeRequest,
+  Role,
+  SignInRequest,
+} from '@kunna/contracts';
 import { I18n } from '../i18n/i18n';
 import { api } from './api-client';
 
@@ -118,6 +129,16 @@ export class Session {
   /** The CSRF token of whatever this device holds: the signed-in session or the kiosk credential. */
   csrfToken(): string | null {
     return this.user()?.csrfToken ?? this.kiosk()?.csrfToken ?? null;
+  }
+
+  /**
+   * Does the person hold `permission` (libs/contracts/src/permissions.ts) anywhere, or on `scope`? The same table the
+   * API enforces: menus, pages and buttons follow it instead of lists of roles copied here.
+   */
+  may(permission: Permission, scope?: PermissionScope): boolean {
+    const user = this.user();
+    if (!user) return false;
+    return may(user.roles, permission, scope && { organisationId: user.organisationId, networkId: user.networkId, ...scope });
   }
 
   hasRole(...roles: Role[]): boolean {

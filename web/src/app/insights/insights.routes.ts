@@ -1,13 +1,11 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router, Routes } from '@angular/router';
 import { Role } from '@kunna/contracts';
-import { hasRole } from '../core/role-guard';
+import { hasRole, mayOpen } from '../core/role-guard';
 import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { I18n } from '../i18n/i18n';
 import { insightPagesSv } from '../i18n/insight-pages.sv';
-
-const FOLLOWERS = [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin];
 
 /**
  * Where Insight opens for the signed-in person: HR and administrators on the organisation, an area manager on the
@@ -47,38 +45,38 @@ const PAGES: Routes = [
   },
   {
     path: 'omrade/:areaId',
-    canActivate: [hasRole(Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('insights.participation')],
     loadComponent: () => import('./scope-overview-page').then((m) => m.ScopeOverviewPage),
     data: { scope: 'area' },
     title: 'insightPages.area.title',
   },
   {
     path: 'enhet/:unitId',
-    canActivate: [hasRole(...FOLLOWERS)],
+    canActivate: [mayOpen('insights.team')],
     loadComponent: () => import('./unit-overview-page').then((m) => m.UnitOverviewPage),
     title: 'insightPages.team.title',
   },
   {
     path: 'kompetens',
-    canActivate: [hasRole(...FOLLOWERS)],
+    canActivate: [mayOpen('competence.unit')],
     loadComponent: () => import('./competence-page').then((m) => m.CompetencePage),
     title: 'insightPages.competence.title',
   },
   {
     path: 'mal',
-    canActivate: [hasRole(...FOLLOWERS)],
+    canActivate: [mayOpen('insights.plan')],
     loadComponent: () => import('./targets-page').then((m) => m.TargetsPage),
     title: 'insightPages.targets.title',
   },
   {
     path: 'kostnader',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('insights.costs')],
     loadComponent: () => import('./costs-page').then((m) => m.CostsPage),
     title: 'insightPages.costs.title',
   },
   {
     path: 'natverk',
-    canActivate: [hasRole(Role.NetworkCoordinator)],
+    canActivate: [mayOpen('insights.networkParticipation')],
     loadComponent: () => import('./network-page').then((m) => m.NetworkPage),
     title: 'insightPages.network.title',
   },

@@ -1,7 +1,7 @@
 import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink, TitleStrategy } from '@angular/router';
-import { OrganisationTree, ProgramAssignment, ProgramAssignmentTarget, ProgramDetail, Role } from '@kunna/contracts';
+import { OrganisationTree, ProgramAssignment, ProgramAssignmentTarget, ProgramDetail } from '@kunna/contracts';
 import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -40,7 +40,7 @@ export class ProgramPage {
   protected readonly Target = ProgramAssignmentTarget;
 
   /** Managers, area managers, HR and administrators assign programs within their scope. */
-  protected readonly assigns = computed(() => this.session.hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin));
+  protected readonly assigns = computed(() => this.session.may('programs.assign'));
   protected readonly targetChoices = computed(() => {
     if (this.permissions.organisationWide()) return Object.values(ProgramAssignmentTarget);
     const choices = [ProgramAssignmentTarget.Unit];

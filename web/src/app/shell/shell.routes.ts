@@ -1,8 +1,7 @@
 import { Routes } from '@angular/router';
 import { Role } from '@kunna/contracts';
-import { hasRole } from '../core/role-guard';
-import { TREE_ROLES } from '../core/permissions';
-import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
+import { hasRole, mayOpen } from '../core/role-guard';
+import { AMBASSADOR_PAGE_PERMISSIONS } from '../ambassadors/ambassador-roles';
 
 /**
  * The pages inside the shell (signed in), loaded with it rather than in the first download, which keeps the
@@ -12,13 +11,13 @@ export const SHELL_ROUTES: Routes = [
   { path: '', loadComponent: () => import('../home/home').then((m) => m.Home), title: 'nav.home', data: { staffLanguage: 'staffOnly' } },
   {
     path: 'organisation',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('organisation.tree')],
     loadComponent: () => import('../organisation/organisation-page').then((m) => m.OrganisationPage),
     title: 'nav.organisation',
   },
   {
     path: 'enheter/:unitId',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('organisation.unit')],
     loadComponent: () => import('../organisation/unit-page').then((m) => m.UnitPage),
     title: 'unit.title',
   },
@@ -35,13 +34,13 @@ export const SHELL_ROUTES: Routes = [
   },
   {
     path: 'import',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('imports.run')],
     loadComponent: () => import('../imports/import-page').then((m) => m.ImportPage),
     title: 'nav.import',
   },
   {
     path: 'import/historik',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('imports.list')],
     loadComponent: () => import('../imports/import-history').then((m) => m.ImportHistory),
     title: 'imports.history.title',
   },
@@ -49,20 +48,20 @@ export const SHELL_ROUTES: Routes = [
   { path: 'bibliotek', loadComponent: () => import('../library/library-page').then((m) => m.LibraryPage), title: 'library.title' },
   {
     path: 'bibliotek/ny',
-    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('modules.create')],
     loadComponent: () => import('../library/module-editor').then((m) => m.ModuleEditor),
     title: 'editor.newTitle',
   },
   {
     path: 'bibliotek/forslag',
-    canActivate: [hasRole(Role.NetworkCoordinator)],
+    canActivate: [mayOpen('modules.pendingProposals')],
     loadComponent: () => import('../library/proposals-page').then((m) => m.ProposalsPage),
     title: 'proposals.title',
   },
   { path: 'bibliotek/moduler/:moduleId', loadComponent: () => import('../library/module-page').then((m) => m.ModulePage), title: 'module.title' },
   {
     path: 'bibliotek/moduler/:moduleId/redigera',
-    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('modules.update')],
     loadComponent: () => import('../library/module-editor').then((m) => m.ModuleEditor),
     title: 'editor.editTitle',
   },
@@ -74,45 +73,45 @@ export const SHELL_ROUTES: Routes = [
   { path: 'bibliotek/program', loadComponent: () => import('../library/program-list').then((m) => m.ProgramList), title: 'programs.title' },
   {
     path: 'bibliotek/program/nytt',
-    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('programs.create')],
     loadComponent: () => import('../library/program-editor').then((m) => m.ProgramEditor),
     title: 'programEditor.newTitle',
   },
   { path: 'bibliotek/program/:programId', loadComponent: () => import('../library/program-page').then((m) => m.ProgramPage), title: 'programs.one' },
   {
     path: 'bibliotek/program/:programId/redigera',
-    canActivate: [hasRole(Role.NetworkCoordinator, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('programs.update')],
     loadComponent: () => import('../library/program-editor').then((m) => m.ProgramEditor),
     title: 'programEditor.editTitle',
   },
   {
     path: 'ombud',
-    canActivate: [hasRole(...AMBASSADOR_PAGE_ROLES)],
+    canActivate: [mayOpen(...AMBASSADOR_PAGE_PERMISSIONS)],
     loadComponent: () => import('../ambassadors/ambassador-overview').then((m) => m.AmbassadorOverview),
     title: 'ambassadors.title',
   },
   {
     path: 'ombud/spridning',
-    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('ambassadors.reach')],
     loadComponent: () => import('../ambassadors/cascade-page').then((m) => m.CascadePage),
     title: 'cascade.title',
   },
   // --- sessions (web/src/app/sessions) ---
   {
     path: 'tillfallen',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('sessions.list')],
     loadComponent: () => import('../sessions/sessions-page').then((m) => m.SessionsPage),
     title: 'sessions.title',
   },
   {
     path: 'tillfallen/ny',
-    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('sessions.create')],
     loadComponent: () => import('../sessions/schedule-session').then((m) => m.ScheduleSession),
     title: 'sessions.scheduleTitle',
   },
   {
     path: 'tillfallen/uppfoljning',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('participation.catchUpOverview')],
     loadComponent: () => import('../sessions/follow-up-page').then((m) => m.FollowUpPage),
     title: 'sessionsPlan.followUpTitle',
   },
@@ -124,31 +123,31 @@ export const SHELL_ROUTES: Routes = [
   },
   {
     path: 'tillfallen/:sessionId/narvaro',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('sessions.attendance')],
     loadComponent: () => import('../sessions/attendance-page').then((m) => m.AttendancePage),
     title: 'attendance.title',
   },
   {
     path: 'tillfallen/:sessionId/for-in',
-    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('sessions.recordAttendance')],
     loadComponent: () => import('../sessions/sheet-entry').then((m) => m.SheetEntry),
     title: 'sheetEntry.title',
   },
   {
     path: 'tillfallen/:sessionId/lista',
-    canActivate: [hasRole(...TREE_ROLES)],
+    canActivate: [mayOpen('sessions.detail')],
     loadComponent: () => import('../sessions/attendance-sheet').then((m) => m.AttendanceSheet),
     title: 'sheet.title',
   },
   {
     path: 'insikt',
-    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+    canActivate: [mayOpen('insights.team', 'insights.networkParticipation')],
     loadChildren: () => import('../insights/insights.routes').then((m) => m.INSIGHTS_ROUTES),
     title: 'nav.insights',
   },
   {
     path: 'admin/logg',
-    canActivate: [hasRole(Role.OrgAdmin)],
+    canActivate: [mayOpen('auditLog.search')],
     loadComponent: () => import('../audit/audit-log-page').then((m) => m.AuditLogPage),
     title: 'audit.title',
   },
@@ -179,31 +178,31 @@ export const SHELL_ROUTES: Routes = [
   },
   {
     path: 'matningar',
-    canActivate: [hasRole(Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('checks.assignments')],
     loadComponent: () => import('../checks/checks-page').then((m) => m.ChecksPage),
     title: 'checks.page.title',
   },
   {
     path: 'matningar/observation/:assignmentId/:roundId',
-    canActivate: [hasRole(Role.Ambassador)],
+    canActivate: [mayOpen('checks.observe')],
     loadComponent: () => import('../checks/observation-form').then((m) => m.ObservationForm),
     title: 'checks.observation.title',
   },
   {
     path: 'matningar/resultat',
-    canActivate: [hasRole(Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('checks.results')],
     loadComponent: () => import('../checks/results-page').then((m) => m.ResultsPage),
     title: 'checks.results.title',
   },
   {
     path: 'matningar/instrument',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin, Role.NetworkCoordinator)],
+    canActivate: [mayOpen('checks.createInstrument', 'checks.createCoreItem')],
     loadComponent: () => import('../checks/instruments-page').then((m) => m.InstrumentsPage),
     title: 'checks.instruments.title',
   },
   {
     path: 'matningar/instrument/:instrumentId',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('checks.saveDraft')],
     loadComponent: () => import('../checks/instrument-editor').then((m) => m.InstrumentEditor),
     title: 'checks.instruments.title',
   },
@@ -221,13 +220,13 @@ export const SHELL_ROUTES: Routes = [
   },
   {
     path: 'admin/utkorg',
-    canActivate: [hasRole(Role.OrgAdmin)],
+    canActivate: [mayOpen('notifications.outbox')],
     loadComponent: () => import('../notifications/outbox-page').then((m) => m.OutboxPage),
     title: 'outbox.title',
   },
   {
     path: 'admin/utkorg/:messageId',
-    canActivate: [hasRole(Role.OrgAdmin)],
+    canActivate: [mayOpen('notifications.outboxMessage')],
     loadComponent: () => import('../notifications/outbox-page').then((m) => m.OutboxPage),
     title: 'outbox.title',
   },

@@ -2,7 +2,7 @@ import { DOCUMENT } from '@angular/common';
 import { Component, DestroyRef, ElementRef, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
-import { AMBASSADOR_PAGE_ROLES } from '../ambassadors/ambassador-roles';
+import { AMBASSADOR_PAGE_PERMISSIONS } from '../ambassadors/ambassador-roles';
 import { Permissions } from '../core/permissions';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
@@ -38,7 +38,7 @@ export class Shell {
       runsChecks: this.permissions.runsChecks(),
       isCoordinator: this.permissions.isCoordinator(),
       seesInsights: this.permissions.seesInsights(),
-      seesAmbassadors: this.session.hasRole(...AMBASSADOR_PAGE_ROLES),
+      seesAmbassadors: AMBASSADOR_PAGE_PERMISSIONS.some((permission) => this.session.may(permission)),
       administersUsers: this.permissions.canAdministerUsers(),
       imports: this.permissions.canImport(),
       isOrgAdmin: this.permissions.isOrgAdmin(),
