@@ -23,14 +23,15 @@ export interface Remote<T> {
 export interface RemoteOptions<P, T> {
   /** What to load; `undefined` leaves the resource idle (the caller may not see it, or nothing is chosen). */
   params: () => P | undefined;
-  load: (params: P) => Promise<T>;
+  /** `aborted` turns true when newer params (or a reload) replace these: the answer will not be shown. */
+  load: (params: P, aborted: AbortSignal) => Promise<T>;
   injector?: Injector;
 }
 
 export function remote<P, T>(options: RemoteOptions<P, T>): Remote<T> {
   const ref = resource<T, P | undefined>({
     params: options.params,
-    loader: ({ params }) => options.load(params as P),
+    loader: ({ params, abortSignal }) => options.load(params as P, abortSignal),
     injector: options.injector,
   });
   const value = computed(() => (ref.hasValue() ? ref.value() : undefined));
