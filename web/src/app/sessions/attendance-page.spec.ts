@@ -107,7 +107,7 @@ describe('AttendancePage', () => {
     await settle(fixture);
 
     expect(textOf(fixture)).toContain('Tillfället är inställt.');
-    expect(TestBed.inject(Feedback).current()?.text).toBeTruthy();
+    expect(TestBed.inject(Feedback).current()?.text).toBe('Tillfället är inställt. De inbjudna meddelas.');
   });
 
   it('keeps the form and says why when the cancellation is refused', async () => {

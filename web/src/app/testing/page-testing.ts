@@ -1,8 +1,8 @@
-import { Provider, Type } from '@angular/core';
+import { Component, Provider, Type } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Routes, provideRouter } from '@angular/router';
 import { CurrentUser, Role, RoleGrant, ScopeType } from '@kunna/contracts';
 import { Session } from '../core/session';
 import { I18n } from '../i18n/i18n';
@@ -17,10 +17,10 @@ export function grant(role: Role, scopeType: ScopeType = ScopeType.Organisation,
   return { id: `${role}-${scopeId}`, role, scopeType, scopeId, scopeName: scopeId, startDate: '2020-01-01', endDate: null } as RoleGrant;
 }
 
-export async function setUpPage(options: { grants?: RoleGrant[]; providers?: Provider[] } = {}): Promise<HttpTestingController> {
+export async function setUpPage(options: { grants?: RoleGrant[]; providers?: Provider[]; routes?: Routes } = {}): Promise<HttpTestingController> {
   localStorage.clear();
   TestBed.resetTestingModule();
-  TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), ...(options.providers ?? [])] });
+  TestBed.configureTestingModule({ providers: [provideRouter(options.routes ?? []), provideHttpClient(), provideHttpClientTesting(), ...(options.providers ?? [])] });
   const i18n = TestBed.inject(I18n);
   await i18n.ready;
   i18n.addSwedish(signedInSv);
@@ -65,10 +65,11 @@ export function expectCall(http: HttpTestingController, method: string, path: st
   return http.expectOne((request) => request.method === method && request.url === `/api/${path}`, `${method} /api/${path}`);
 }
 
-export const failure = (status: number, message?: string) => ({ status, statusText: 'Error', body: message ? { message } : null });
-
-/** Answers a request with an error the way the API sends one. */
-export function fail(request: TestRequest, status: number, message?: string): void {
-  const { statusText } = failure(status, message);
-  request.flush(message ? { statusCode: status, message } : null, { status, statusText });
+/** Answers a request with an error the way the API sends one (`details`: per-field messages of a 400). */
+export function fail(request: TestRequest, status: number, message?: string, details?: Array<{ field: string; message: string }>): void {
+  request.flush(message ? { statusCode: status, message, details } : null, { status, statusText: 'Error' });
 }
+
+/** A page to land on after a save navigates away. */
+@Component({ template: '' })
+export class Landing {}
