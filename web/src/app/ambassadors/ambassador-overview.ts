@@ -21,6 +21,8 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 import { allocationKindKey, coverageFlagKey, qualificationSourceKey, qualificationStatusKey } from '../library/library-labels';
 import { AmbassadorsApi } from './ambassadors-api';
 import { AppointmentForm, UnitChoice } from './appointment-form';
+import { MyAmbassadorPanel } from './my-ambassador-panel';
+import { NetworkCoveragePanel } from './network-coverage-panel';
 import { QualificationForm } from './qualification-form';
 import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
 import { DateInput } from '../i18n/date-input';
@@ -38,7 +40,7 @@ interface AreaGroup {
  */
 @Component({
   selector: 'k-ambassador-overview',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput],
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput, MyAmbassadorPanel, NetworkCoveragePanel],
   templateUrl: './ambassador-overview.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
@@ -77,9 +79,6 @@ export class AmbassadorOverview {
   protected readonly allUnits = remote({ params: () => this.seesCoverage() || undefined, load: () => this.api.coverage() });
   protected readonly appointments = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.appointments({ unitId }) });
   protected readonly qualifications = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.qualifications({ unitId }) });
-  protected readonly network = remote({ params: () => this.permissions.isCoordinator() || undefined, load: () => this.api.networkCoverage() });
-  protected readonly networkReach = remote({ params: () => this.permissions.isCoordinator() || undefined, load: () => this.api.networkReach() });
-  protected readonly mine = remote({ params: () => this.isAmbassador() || undefined, load: () => this.api.mine() });
 
   protected readonly areas = computed<AreaGroup[]>(() => {
     const groups = new Map<string, AreaGroup>();
