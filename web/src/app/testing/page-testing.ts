@@ -19,6 +19,12 @@ export function grant(role: Role, scopeType: ScopeType = ScopeType.Organisation,
 
 export async function setUpPage(options: { grants?: RoleGrant[]; providers?: Provider[]; routes?: Routes } = {}): Promise<HttpTestingController> {
   localStorage.clear();
+  // jsdom lays nothing out and has no ResizeObserver; scroll regions (core/scroll-region.ts) only measure with it.
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
   TestBed.resetTestingModule();
   TestBed.configureTestingModule({ providers: [provideRouter(options.routes ?? []), provideHttpClient(), provideHttpClientTesting(), ...(options.providers ?? [])] });
   const i18n = TestBed.inject(I18n);
