@@ -42,7 +42,7 @@ describe('ImportPage', () => {
     await settle(fixture);
     button(fixture, 'Förhandsgranska').click();
     await settle(fixture);
-    expect((fixture.nativeElement as HTMLElement).querySelector('#import-file-error')?.textContent?.trim()).not.toBe('');
+    expect((fixture.nativeElement as HTMLElement).querySelector('#import-file-error')?.textContent?.trim()).toBe('Välj en fil först.');
   });
 
   it('shows the preview of the chosen file, then the server\'s reason when it refuses a file', async () => {
