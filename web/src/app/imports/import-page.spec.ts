@@ -90,4 +90,31 @@ describe('ImportPage', () => {
     const status = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[role="status"]')].map((element) => element.textContent?.trim());
     expect(status).toContain('Importen är sparad.');
   });
+
+  it('lists a test run\'s problems by kind and by line, and saves nothing', async () => {
+    const fixture = createPage(ImportPage);
+    await settle(fixture);
+    chooseFile(fixture);
+    button(fixture, 'Förhandsgranska').click();
+    await settle(fixture);
+    expectCall(http, 'POST', 'imports/preview').flush(PREVIEW);
+    await settle(fixture);
+    button(fixture, 'Nästa: koppla kolumner').click();
+    await settle(fixture);
+    button(fixture, 'Testkör (ingenting sparas)').click();
+    await settle(fixture);
+    const problems = [
+      { line: 2, column: 4, columnName: 'Enhet', code: 'unknownUnit', message: 'Enheten SOL finns inte.' },
+      { line: 3, column: 4, columnName: 'Enhet', code: 'unknownUnit', message: 'Enheten BJÖ finns inte.' },
+    ];
+    expectCall(http, 'POST', 'imports/dry-run').flush({ dryRun: true, ok: false, problems, counts: COUNTS });
+    await settle(fixture);
+
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('k-import-problems [role="alert"]')?.textContent?.trim()).toBe('2 problem på 2 rader. Importen kan inte köras förrän de är rättade.');
+    expect(textOf(fixture)).toContain('Enheten SOL finns inte.');
+    expect(textOf(fixture)).toContain('Enheten BJÖ finns inte.');
+    expect(page.querySelectorAll('k-import-problems tbody tr')).toHaveLength(2);
+    expect(() => button(fixture, 'Kör importen')).toThrow();
+  });
 });
