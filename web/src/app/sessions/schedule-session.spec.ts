@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { ModuleSummary, OrganisationTree, Role, SessionAudience, SessionDetail, UnitDetail } from '@kunna/contracts';
+import { ConflictKind, ModuleSummary, OrganisationTree, Role, SessionAudience, SessionDetail, UnitDetail } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { Landing, createPage, expectCall, fail, grant, setUpPage, settle, textOf } from '../testing/page-testing';
 import { ScheduleSession } from './schedule-session';
@@ -116,5 +116,25 @@ describe('ScheduleSession', () => {
 
     expect(TestBed.inject(Router).url).toBe('/tillfallen?enhet=u1&sparat=s9');
     expect(TestBed.inject(Feedback).current()?.text).toMatch(/^Tillfället är sparat: .+ kl\. 14:00\.$/);
+  });
+
+  it('shows the conflicts found before saving, and saves nothing until asked again', async () => {
+    const fixture = await loaded();
+    (fixture.nativeElement as HTMLElement).querySelector<HTMLFormElement>('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(fixture);
+    expectCall(http, 'POST', 'session-conflicts').flush([
+      {
+        kind: ConflictKind.FacilitatorDoubleBooked,
+        person: { id: 'me', name: 'Test Testsson' },
+        otherSession: { id: 's2', title: 'Trygghetslarm', unit: { id: 'u2', name: 'Björkbacken' }, date: '2026-12-08', startTime: '14:00' },
+        message: '',
+      },
+    ]);
+    await settle(fixture);
+
+    const status = (fixture.nativeElement as HTMLElement).querySelector('k-session-conflicts [role="status"]');
+    expect(status?.textContent).toContain('Det finns krockar. Ändra något, eller spara igen för att spara ändå.');
+    expect(status?.textContent).toContain('Test Testsson');
+    expect(status?.textContent).toContain('Trygghetslarm, 2026-12-08 14:00, Björkbacken');
   });
 });

@@ -25,7 +25,8 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from '../library/library-api';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
-import { categoryKey, conflictKey, shiftKey } from './session-labels';
+import { categoryKey, shiftKey } from './session-labels';
+import { SessionConflicts } from './session-conflicts';
 import { SessionsApi } from './sessions-api';
 import { DateInput } from '../i18n/date-input';
 
@@ -70,7 +71,7 @@ export interface JustScheduled {
  */
 @Component({
   selector: 'k-schedule-session',
-  imports: [TranslatePipe, RouterLink, DateInput],
+  imports: [TranslatePipe, RouterLink, DateInput, SessionConflicts],
   templateUrl: './schedule-session.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './schedule-session.css',
@@ -86,7 +87,6 @@ export class ScheduleSession {
   private readonly i18n = inject(I18n);
   protected readonly categories = ACTIVITY_CATEGORIES;
   protected readonly categoryKey = categoryKey;
-  protected readonly conflictKey = conflictKey;
   protected readonly shiftKey = shiftKey;
   protected readonly problemKey = problemKey;
   protected readonly fieldMessage = fieldMessage;
