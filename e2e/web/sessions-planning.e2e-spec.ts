@@ -195,7 +195,8 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.getByLabel(sv.sessionsPlan.shiftDays).fill('7');
     await expectAccessible(page, 'series panel on the session page');
     await page.getByRole('button', { name: sv.sessionsPlan.applyMove, exact: true }).click();
-    await page.getByText(sv.sessionsPlan.movedDone).waitFor({ state: 'attached' });
+    // The toast, not the live announcer's copy of the same text (both are on the page within 100 ms of each other).
+    await page.getByTestId('toast').filter({ hasText: sv.sessionsPlan.movedDone }).waitFor();
     const moved = await apiGet<{ sessions: SessionSummary[] }>(`/api/session-series/${made[0].seriesId}`);
     const dateOf = (position: number) => moved.sessions.find((s) => s.seriesPosition === position)?.date;
     expect(dateOf(1)).toBe(made[0].date);
@@ -210,7 +211,7 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.getByRole('radio', { name: sv.sessionsPlan.actionCancel }).check();
     await page.locator('k-series-panel').getByLabel(sv.sessionCancel.reason).fill('Studiedag på enheten.');
     await page.getByRole('button', { name: sv.sessionsPlan.applyCancel, exact: true }).click();
-    await page.getByText(sv.sessionsPlan.cancelledDone).waitFor({ state: 'attached' });
+    await page.getByTestId('toast').filter({ hasText: sv.sessionsPlan.cancelledDone }).waitFor();
     const after = await apiGet<{ sessions: SessionSummary[] }>(`/api/session-series/${made[0].seriesId}`);
     expect(after.sessions.filter((s) => s.status === 'cancelled').map((s) => [s.seriesPosition, s.cancelReason])).toEqual([[2, 'Studiedag på enheten.']]);
     expect(await pageProblems(page, problems)).toEqual([]);

@@ -3,8 +3,8 @@ import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PersonSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
-import { problemKey } from '../core/problem';
+import { remote } from '../core/remote';
+import { Problem, problemKey, problemOf } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
 import { PeopleApi } from '../people/people-api';
 
@@ -24,35 +24,39 @@ interface Results {
 })
 export class UsersPage {
   private readonly people = inject(PeopleApi);
-  protected readonly results = new Loader<Results>();
   protected readonly problemKey = problemKey;
   protected query = '';
   protected includeEnded = false;
   /** The search the results belong to (the field may have changed since). */
   protected readonly searched = signal({ q: '', includeEnded: false });
+  /** The first page of each search (a new object each time, so searching again fetches again). */
+  protected readonly results = remote<{ q: string; includeEnded: boolean }, Results>({
+    params: this.searched,
+    load: ({ q, includeEnded }) => this.people.list({ q: q || undefined, includeEnded: includeEnded || undefined, limit: PAGE_SIZE, offset: 0 }),
+  });
   protected readonly moreBusy = signal(false);
+  /** A failed "more": the rows already shown stay. */
+  protected readonly moreProblem = signal<Problem | null>(null);
 
-  constructor() {
-    void this.search();
-  }
-
-  protected search(): Promise<Results | undefined> {
-    const q = this.query.trim();
-    const includeEnded = this.includeEnded;
-    this.searched.set({ q, includeEnded });
-    return this.results.run(() => this.people.list({ q: q || undefined, includeEnded: includeEnded || undefined, limit: PAGE_SIZE, offset: 0 }));
+  protected search(): void {
+    this.moreProblem.set(null);
+    this.searched.set({ q: this.query.trim(), includeEnded: this.includeEnded });
   }
 
   protected async more(): Promise<void> {
     const current = this.results.value();
     if (!current) return;
     this.moreBusy.set(true);
+    this.moreProblem.set(null);
     const { q, includeEnded } = this.searched();
-    await this.results.run(async () => {
+    try {
       const page = await this.people.list({ q: q || undefined, includeEnded: includeEnded || undefined, limit: PAGE_SIZE, offset: current.items.length });
-      return { items: [...current.items, ...page.items], total: page.total };
-    });
-    this.moreBusy.set(false);
+      this.results.set({ items: [...current.items, ...page.items], total: page.total });
+    } catch (error) {
+      this.moreProblem.set(problemOf(error));
+    } finally {
+      this.moreBusy.set(false);
+    }
   }
 
   protected units(person: PersonSummary): string {

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import {
@@ -6,25 +6,23 @@ import {
   AmbassadorQualification,
   COVERAGE_LEAVING_DAYS,
   CoverageFlag,
-  CoverageTotals,
-  MyAmbassadorOverview,
-  NetworkCoverage,
-  NetworkReach,
   PersonRef,
   Role,
   UnitCoverage,
   UnitRef,
 } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
+import { remote } from '../core/remote';
 import { Session } from '../core/session';
 import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { allocationKindKey, coverageFlagKey, qualificationSourceKey, qualificationStatusKey } from '../library/library-labels';
 import { AmbassadorsApi } from './ambassadors-api';
 import { AppointmentForm, UnitChoice } from './appointment-form';
+import { MyAmbassadorPanel } from './my-ambassador-panel';
+import { NetworkCoveragePanel } from './network-coverage-panel';
 import { QualificationForm } from './qualification-form';
 import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
 import { DateInput } from '../i18n/date-input';
@@ -42,7 +40,7 @@ interface AreaGroup {
  */
 @Component({
   selector: 'k-ambassador-overview',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput],
+  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput, MyAmbassadorPanel, NetworkCoveragePanel],
   templateUrl: './ambassador-overview.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
@@ -68,21 +66,20 @@ export class AmbassadorOverview {
   /** Managers appoint for the units they manage, HR and administrators for any unit (the permission `ambassadors.appoint`). */
   protected readonly canAppoint = computed(() => this.session.may('ambassadors.appoint'));
 
-  protected readonly coverage = new Loader<UnitCoverage[]>();
-  /** Staff and ambassadors of the units shown, each person once (a person may work in two units). */
-  protected readonly coverageTotals = new Loader<CoverageTotals>();
-  /** All visible units (for the unit picker), loaded once without the unit filter. */
-  protected readonly allUnits = new Loader<UnitCoverage[]>();
-  protected readonly appointments = new Loader<AmbassadorAppointment[]>();
-  protected readonly qualifications = new Loader<AmbassadorQualification[]>();
-  protected readonly network = new Loader<NetworkCoverage[]>();
-  protected readonly networkReach = new Loader<NetworkReach[]>();
-  protected readonly mine = new Loader<MyAmbassadorOverview>();
-
   protected readonly selectedUnit = computed(() => {
     const id = this.unitId();
     return id && /^[0-9a-f-]{36}$/i.test(id) ? id : undefined;
   });
+  /** The unit filter, or nothing for a caller who does not see coverage (the coverage resources stay idle). */
+  private readonly coverageParams = computed(() => (this.seesCoverage() ? { unitId: this.selectedUnit() } : undefined));
+  protected readonly coverage = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.coverage(unitId) });
+  /** Staff and ambassadors of the units shown, each person once (a person may work in two units). */
+  protected readonly coverageTotals = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.coverageTotals(unitId) });
+  /** All visible units (for the unit picker), loaded once without the unit filter. */
+  protected readonly allUnits = remote({ params: () => this.seesCoverage() || undefined, load: () => this.api.coverage() });
+  protected readonly appointments = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.appointments({ unitId }) });
+  protected readonly qualifications = remote({ params: this.coverageParams, load: ({ unitId }) => this.api.qualifications({ unitId }) });
+
   protected readonly areas = computed<AreaGroup[]>(() => {
     const groups = new Map<string, AreaGroup>();
     for (const unit of this.coverage.value() ?? []) {
@@ -149,28 +146,6 @@ export class AmbassadorOverview {
   protected readonly renewProblem = signal<Problem | null>(null);
   protected readonly renewed = signal<string | null>(null);
 
-  constructor() {
-    effect(() => {
-      if (!this.seesCoverage()) return;
-      const unitId = this.selectedUnit();
-      void this.coverage.run(() => this.api.coverage(unitId));
-      void this.coverageTotals.run(() => this.api.coverageTotals(unitId));
-      void this.appointments.run(() => this.api.appointments({ unitId }));
-      void this.qualifications.run(() => this.api.qualifications({ unitId }));
-    });
-    effect(() => {
-      if (this.seesCoverage()) void this.allUnits.run(() => this.api.coverage());
-    });
-    effect(() => {
-      if (!this.permissions.isCoordinator()) return;
-      void this.network.run(() => this.api.networkCoverage());
-      void this.networkReach.run(() => this.api.networkReach());
-    });
-    effect(() => {
-      if (this.isAmbassador()) void this.mine.run(() => this.api.mine());
-    });
-  }
-
   protected unitNames(units: UnitRef[]): string {
     return units.map((unit) => unit.name).join(', ');
   }
@@ -217,15 +192,14 @@ export class AmbassadorOverview {
 
   protected qualified(qualification: AmbassadorQualification): void {
     this.saved(`${qualification.person.name}: ${qualification.module.title}`);
-    void this.qualifications.run(() => this.api.qualifications({ unitId: this.selectedUnit() }));
+    this.qualifications.reload();
   }
 
   private reloadCoverage(): void {
-    const unitId = this.selectedUnit();
-    void this.coverage.run(() => this.api.coverage(unitId));
-    void this.coverageTotals.run(() => this.api.coverageTotals(unitId));
-    void this.appointments.run(() => this.api.appointments({ unitId }));
-    void this.allUnits.run(() => this.api.coverage());
+    this.coverage.reload();
+    this.coverageTotals.reload();
+    this.appointments.reload();
+    this.allUnits.reload();
   }
 
   protected startRenew(qualification: AmbassadorQualification): void {
@@ -242,7 +216,7 @@ export class AmbassadorOverview {
       const renewed = await this.api.renew(qualification.id, { validUntil: this.renewUntil || null });
       this.renewing = null;
       this.renewed.set(`${renewed.person.name}: ${renewed.module.title}`);
-      await this.qualifications.run(() => this.api.qualifications({ unitId: this.selectedUnit() }));
+      this.qualifications.reload();
     } catch (error) {
       this.renewProblem.set(problemOf(error));
     } finally {

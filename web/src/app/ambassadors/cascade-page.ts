@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AmbassadorReach, AmbassadorWorkload, PersonRef } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { NumberFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
@@ -40,10 +40,9 @@ export class CascadePage {
   private readonly router = inject(Router);
   protected readonly problemKey = problemKey;
   protected readonly allocationKindKey = allocationKindKey;
-  protected readonly reach = new Loader<AmbassadorReach[]>();
-  protected readonly workload = new Loader<AmbassadorWorkload[]>();
-
   protected readonly chosenMonth = computed(() => (/^\d{4}-(0[1-9]|1[0-2])$/.test(this.month() ?? '') ? (this.month() as string) : currentMonth()));
+  protected readonly reach = remoteOnce<AmbassadorReach[]>(() => this.api.reach());
+  protected readonly workload = remote<string, AmbassadorWorkload[]>({ params: this.chosenMonth, load: (month) => this.api.workload({ month }) });
 
   /** Ambassadors grouped under each person who trained them; those without a recorded trainer last. */
   protected readonly groups = computed<TrainerGroup[]>(() => {
@@ -76,14 +75,6 @@ export class CascadePage {
       participantHours: Math.round(all.reduce((sum, entry) => sum + entry.participantHours, 0) * 10) / 10,
     };
   });
-
-  constructor() {
-    void this.reach.run(() => this.api.reach());
-    effect(() => {
-      const month = this.chosenMonth();
-      void this.workload.run(() => this.api.workload({ month }));
-    });
-  }
 
   protected chooseMonth(event: Event): void {
     const month = (event.target as HTMLInputElement).value;

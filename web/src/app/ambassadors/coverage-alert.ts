@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { COVERAGE_LEAVING_DAYS, UnitCoverage } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Session } from '../core/session';
 import { TranslatePipe } from '../i18n/i18n';
 import { coverageFlagKey } from '../library/library-labels';
@@ -39,12 +39,9 @@ export class CoverageAlert {
   private readonly session = inject(Session);
   protected readonly coverageFlagKey = coverageFlagKey;
   protected readonly leavingDays = COVERAGE_LEAVING_DAYS;
-  private readonly coverage = new Loader<UnitCoverage[]>();
+  private readonly coverage = remote<true, UnitCoverage[]>({
+    params: () => this.session.may('ambassadors.coverage') || undefined,
+    load: () => this.api.coverage(),
+  });
   protected readonly flagged = computed(() => (this.coverage.value() ?? []).filter((unit) => unit.flags.length > 0));
-
-  constructor() {
-    effect(() => {
-      if (this.session.may('ambassadors.coverage')) void this.coverage.run(() => this.api.coverage());
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { AmbassadorQualification, ModuleSummary, PersonRef } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { today } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -29,7 +29,7 @@ export class QualificationForm {
   protected readonly problemKey = problemKey;
   protected readonly fieldMessage = fieldMessage;
 
-  protected readonly modules = new Loader<ModuleSummary[]>();
+  protected readonly modules = remoteOnce<ModuleSummary[]>(() => this.library.modules());
   /** Published, not archived modules the organisation may use. */
   protected readonly usable = computed(() => (this.modules.value() ?? []).filter((module) => module.latestPublished && !module.archived));
   protected readonly personId = signal('');
@@ -39,10 +39,6 @@ export class QualificationForm {
   protected readonly note = signal('');
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
-
-  constructor() {
-    void this.modules.run(() => this.library.modules());
-  }
 
   protected async save(): Promise<void> {
     this.busy.set(true);

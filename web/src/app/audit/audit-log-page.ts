@@ -1,7 +1,7 @@
-import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AUDIT_RETENTION_MAX_DAYS, AUDIT_RETENTION_MIN_DAYS, AuditLogEntry, AuditLogQuery, AuditRetention, PersonSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { ScrollRegion } from '../core/scroll-region';
 import { DateFormatPipe } from '../i18n/format';
@@ -150,9 +150,24 @@ export class AuditLogPage {
   /** People matching the search, to filter on one: entries by them or about them. */
   protected readonly people = signal<PersonSummary[]>([]);
   // A signal: the app is zoneless, so a plain field set when the request answers would not be shown.
-  protected readonly retentionDays = signal<number | null>(null);
+  private readonly retention = remoteOnce<AuditRetention>(() => this.api.retention());
+  protected readonly retentionDays = linkedSignal<number | null>(() => this.retention.value()?.retentionDays ?? null);
 
-  protected readonly page = new Loader<unknown>();
+  /** The page asked for: a new search starts from the newest entry, "older" continues before the last one shown. */
+  private readonly request = signal<{ query: AuditLogQuery; sequence: number } | undefined>(undefined);
+  private sequence = 0;
+  protected readonly page = remote({
+    params: this.request,
+    load: async ({ query }, aborted) => {
+      const result = await this.api.search(query);
+      // An answer to a search that a newer one replaced must not add its rows.
+      if (aborted.aborted) return result;
+      this.entries.update((shown) => [...shown, ...result.entries]);
+      this.actions.set(result.actions);
+      this.nextBefore.set(result.nextBefore);
+      return result;
+    },
+  });
   protected readonly entries = signal<AuditLogEntry[]>([]);
   protected readonly actions = signal<string[]>([]);
   /** The log's actions in words, in the language's alphabetical order. */
@@ -166,20 +181,19 @@ export class AuditLogPage {
   protected readonly retentionSaved = signal(false);
 
   constructor() {
-    void this.search();
-    void this.api.retention().then((retention: AuditRetention) => this.retentionDays.set(retention.retentionDays));
+    this.search();
   }
 
-  protected search(): Promise<unknown> {
+  protected search(): void {
     this.entries.set([]);
-    return this.load(undefined);
+    this.load(undefined);
   }
 
-  protected more(): Promise<unknown> {
-    return this.load(this.nextBefore() ?? undefined);
+  protected more(): void {
+    this.load(this.nextBefore() ?? undefined);
   }
 
-  private load(before: string | undefined): Promise<unknown> {
+  private load(before: string | undefined): void {
     const query: AuditLogQuery = {
       from: this.from || undefined,
       to: this.to || undefined,
@@ -187,13 +201,7 @@ export class AuditLogPage {
       personId: this.personId || undefined,
       before,
     };
-    return this.page.run(async () => {
-      const result = await this.api.search(query);
-      this.entries.update((shown) => [...shown, ...result.entries]);
-      this.actions.set(result.actions);
-      this.nextBefore.set(result.nextBefore);
-      return result;
-    });
+    this.request.set({ query, sequence: ++this.sequence });
   }
 
   protected actionLabel(action: string): string {

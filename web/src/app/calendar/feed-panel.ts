@@ -1,8 +1,8 @@
-import { Component, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { CalendarFeedStatus } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -59,20 +59,13 @@ export class FeedPanel {
   private readonly confirmDialog = inject(ConfirmDialog);
   private readonly feedback = inject(Feedback);
   protected readonly problemKey = problemKey;
-  protected readonly feed = new Loader<CalendarFeedStatus>();
-  protected readonly url = signal<string | null>(null);
+  protected readonly feed = remote<{ unitId: string | null }, CalendarFeedStatus>({ params: () => ({ unitId: this.unitId() }), load: ({ unitId }) => this.api.status(unitId) });
+  /** The address just made: shown once, and not for another unit's feed. */
+  protected readonly url = linkedSignal<string | null, string | null>({ source: this.unitId, computation: () => null });
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly headingId = () => (this.unitId() ? 'unit-calendar' : 'my-calendar');
   protected readonly inputId = () => `${this.headingId()}-url`;
-
-  constructor() {
-    effect(() => {
-      const unitId = this.unitId();
-      this.url.set(null);
-      void this.feed.run(() => this.api.status(unitId));
-    });
-  }
 
   protected async create(rotate: boolean): Promise<void> {
     if (rotate) {
@@ -87,7 +80,7 @@ export class FeedPanel {
     await this.act(async () => {
       const created = await this.api.create(this.unitId());
       this.url.set(created.url);
-      this.feed.value.set({ active: true, createdAt: created.createdAt });
+      this.feed.set({ active: true, createdAt: created.createdAt });
     });
   }
 
@@ -95,7 +88,7 @@ export class FeedPanel {
     await this.act(async () => {
       await this.api.revoke(this.unitId());
       this.url.set(null);
-      this.feed.value.set({ active: false, createdAt: null });
+      this.feed.set({ active: false, createdAt: null });
       this.feedback.tell(this.i18n.t('calendar.revoked'));
     });
   }

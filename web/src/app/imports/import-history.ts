@@ -2,7 +2,7 @@ import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { ImportRunSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
@@ -61,12 +61,8 @@ import { ImportsApi } from './imports-api';
   `,
 })
 export class ImportHistory {
-  protected readonly runs = new Loader<ImportRunSummary[]>();
+  private readonly imports = inject(ImportsApi);
+  protected readonly runs = remoteOnce<ImportRunSummary[]>(() => this.imports.history());
   protected readonly problemKey = problemKey;
   protected readonly importModeKey = importModeKey;
-
-  constructor() {
-    const imports = inject(ImportsApi);
-    void this.runs.run(() => imports.history());
-  }
 }

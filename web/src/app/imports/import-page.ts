@@ -1,5 +1,4 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ScrollRegion } from '../core/scroll-region';
 import { Component, ElementRef, computed, inject, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -13,22 +12,17 @@ import {
   REQUIRED_IMPORT_FIELDS,
 } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
-import { NumberFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { importFieldKey } from '../i18n/labels';
 import { ImportsApi } from './imports-api';
 import { ImportCountsView } from './import-counts';
+import { ImportPreviewView } from './import-preview';
+import { ImportProblemsView } from './import-problems';
 
 type Step = 'file' | 'mapping' | 'check' | 'done';
 
 /** Select values: a column index as text, or '' for "not in the file". */
 type MappingForm = Record<ImportField, string>;
-
-interface ProblemGroup {
-  code: string;
-  example: string;
-  count: number;
-}
 
 /** The API refuses larger files (413). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -36,7 +30,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Upload → preview → map headers → dry run → run: an HR export becomes people and units, nothing is written before the last step. */
 @Component({
   selector: 'k-import-page',
-  imports: [ScrollRegion, FormsModule, TranslatePipe, RouterLink, NumberFormatPipe, ImportCountsView],
+  imports: [FormsModule, TranslatePipe, RouterLink, ImportCountsView, ImportPreviewView, ImportProblemsView],
   templateUrl: './import-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
@@ -78,16 +72,6 @@ export class ImportPage {
     for (const value of Object.values(this.mapping())) if (value !== '') seen.set(value, (seen.get(value) ?? 0) + 1);
     return new Set([...seen.entries()].filter(([, count]) => count > 1).map(([value]) => value));
   });
-  protected readonly problemGroups = computed<ProblemGroup[]>(() => {
-    const groups = new Map<string, ProblemGroup>();
-    for (const problem of this.report()?.problems ?? []) {
-      const group = groups.get(problem.code) ?? { code: problem.code, example: problem.message, count: 0 };
-      group.count++;
-      groups.set(problem.code, group);
-    }
-    return [...groups.values()].sort((a, b) => b.count - a.count);
-  });
-  protected readonly problemLines = computed(() => new Set((this.report()?.problems ?? []).map((problem) => problem.line)).size);
 
   protected isRequired(field: ImportField): boolean {
     return REQUIRED_IMPORT_FIELDS.includes(field);
@@ -198,10 +182,6 @@ export class ImportPage {
   protected back(step: Step): void {
     this.problem.set(null);
     this.go(step);
-  }
-
-  protected delimiterName(delimiter: string): string {
-    return this.i18n.t(delimiter === ';' ? 'imports.preview.semicolon' : 'imports.preview.comma');
   }
 
   private options(): ImportOptions {

@@ -9,7 +9,7 @@ import {
   ModuleTargetGroup,
   Ownership,
 } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -74,8 +74,7 @@ export class LibraryPage {
   protected readonly durations = DURATION_CHOICES;
   protected readonly ownerships = [Ownership.Network, Ownership.Organisation];
 
-  protected readonly modules = new Loader<ModuleSummary[]>();
-  protected readonly digComp = new Loader<DigCompArea[]>();
+  protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.library.digComp());
   /** The search box's text before it is submitted. */
   protected readonly text = signal('');
   protected readonly editor = computed(() => this.permissions.isCoordinator() || this.permissions.organisationWide());
@@ -90,6 +89,7 @@ export class LibraryPage {
     maxMinutes: DURATION_CHOICES.map(String).includes(this.maxMinutes() ?? '') ? this.maxMinutes() : undefined,
     includeArchived: this.includeArchived() === 'true' ? 'true' : undefined,
   }));
+  protected readonly modules = remote<ModuleListQuery, ModuleSummary[]>({ params: this.query, load: (query) => this.library.modules(query) });
   protected readonly filtered = computed(() => Object.entries(this.query()).some(([, value]) => value !== undefined));
   protected readonly digCompNames = computed(() => {
     const names = new Map<string, string>();
@@ -101,11 +101,10 @@ export class LibraryPage {
   });
 
   constructor() {
-    void this.digComp.run(() => this.library.digComp());
+    // The search box shows the submitted text again when the query changes (back, a link, clearing filters).
     effect(() => {
-      const query = this.query();
-      untracked(() => this.text.set(query.q ?? ''));
-      void this.modules.run(() => this.library.modules(query));
+      const q = this.query().q;
+      untracked(() => this.text.set(q ?? ''));
     });
   }
 

@@ -11,7 +11,7 @@ import {
   Ownership,
 } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
@@ -52,8 +52,18 @@ export class ModuleEditor {
   protected readonly Single = KnowledgeItemKind.Single;
   protected readonly Multiple = KnowledgeItemKind.Multiple;
 
-  protected readonly detail = new Loader<ModuleDetail>();
-  protected readonly digComp = new Loader<DigCompArea[]>();
+  /** The module being edited; the form is filled from its draft (or published version) once per module. */
+  protected readonly detail = remote<string, ModuleDetail>({
+    params: () => this.moduleId() || undefined,
+    load: async (moduleId) => {
+      const detail = await this.library.module(moduleId);
+      this.fill(moduleId, detail);
+      return detail;
+    },
+  });
+  protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.library.digComp());
+  /** The module the form was filled for: reloads after attachment changes keep what is being typed. */
+  private filledFor: string | null = null;
   protected model: ModuleFormModel = emptyModel();
   /** Bumped after the model is replaced, so the template re-renders. */
   protected readonly revision = signal(0);
@@ -79,24 +89,24 @@ export class ModuleEditor {
   protected readonly fieldProblems = computed(() => this.problem()?.fields ?? []);
 
   constructor() {
-    void this.digComp.run(() => this.library.digComp());
+    // A new module starts empty, owned by the first owner the caller may create for (known once the session is).
     effect(() => {
-      const moduleId = this.moduleId();
-      if (!moduleId) {
-        this.model = emptyModel();
-        this.ownership = this.ownerChoices()[0] ?? Ownership.Organisation;
-        this.revision.update((n) => n + 1);
-        return;
-      }
-      void this.detail.run(() => this.library.module(moduleId)).then((detail) => {
-        if (!detail) return;
-        const version = detail.draft ?? detail.published;
-        if (version) this.model = modelFromVersion(version);
-        this.ownership = detail.module.ownership;
-        this.revision.update((n) => n + 1);
-      });
+      if (this.moduleId()) return;
+      this.filledFor = null;
+      this.model = emptyModel();
+      this.ownership = this.ownerChoices()[0] ?? Ownership.Organisation;
+      this.revision.update((n) => n + 1);
     });
     effect(() => this.titles.setDetail(this.detail.value()?.module.title ?? null));
+  }
+
+  private fill(moduleId: string, detail: ModuleDetail): void {
+    if (this.filledFor === moduleId) return;
+    this.filledFor = moduleId;
+    const version = detail.draft ?? detail.published;
+    if (version) this.model = modelFromVersion(version);
+    this.ownership = detail.module.ownership;
+    this.revision.update((n) => n + 1);
   }
 
   protected areaName(area: DigCompArea): string {
@@ -184,7 +194,7 @@ export class ModuleEditor {
         return true;
       }
       const detail = await this.library.saveDraft(moduleId, content);
-      this.detail.value.set(detail);
+      this.detail.set(detail);
       this.saved.set(true);
       return true;
     } catch (error) {
@@ -255,7 +265,7 @@ export class ModuleEditor {
       this.attachmentFile = null;
       this.attachmentTitle = '';
       fileInput.value = '';
-      await this.detail.run(() => this.library.module(moduleId));
+      this.detail.reload();
     } catch (error) {
       this.attachmentProblem.set(problemOf(error));
     } finally {
@@ -270,7 +280,7 @@ export class ModuleEditor {
     this.attachmentProblem.set(null);
     try {
       await this.library.removeAttachment(moduleId, attachment.id);
-      await this.detail.run(() => this.library.module(moduleId));
+      this.detail.reload();
     } catch (error) {
       this.attachmentProblem.set(problemOf(error));
     } finally {

@@ -1,9 +1,9 @@
-import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { DateFormatPipe } from '../i18n/format';
@@ -32,8 +32,8 @@ export class ModulePage {
   private readonly i18n = inject(I18n);
   private readonly confirmDialog = inject(ConfirmDialog);
   private readonly feedback = inject(Feedback);
-  protected readonly detail = new Loader<ModuleDetail>();
-  protected readonly digComp = new Loader<DigCompArea[]>();
+  protected readonly detail = remote<string, ModuleDetail>({ params: this.moduleId, load: (moduleId) => this.library.module(moduleId) });
+  protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.library.digComp());
   protected readonly problemKey = problemKey;
   protected readonly ownershipKey = ownershipKey;
   protected readonly Network = Ownership.Network;
@@ -49,12 +49,13 @@ export class ModulePage {
   });
 
   constructor() {
-    void this.digComp.run(() => this.library.digComp());
+    // Another module (a link from this one) starts without the last one's notice or problem.
     effect(() => {
-      const moduleId = this.moduleId();
-      this.notice.set(null);
-      this.actionProblem.set(null);
-      void this.detail.run(() => this.library.module(moduleId));
+      this.moduleId();
+      untracked(() => {
+        this.notice.set(null);
+        this.actionProblem.set(null);
+      });
     });
     effect(() => this.titles.setDetail(this.detail.value()?.module.title ?? null));
   }
@@ -87,7 +88,7 @@ export class ModulePage {
     if (!sure) return;
     await this.act(async () => {
       const proposal = await this.library.propose(this.moduleId());
-      this.detail.value.set({ ...detail, proposal });
+      this.detail.set({ ...detail, proposal });
       this.feedback.tell(this.i18n.t('module.proposal.done'));
     });
   }
@@ -95,7 +96,7 @@ export class ModulePage {
   protected async setArchived(archived: boolean): Promise<void> {
     await this.act(async () => {
       const detail = await this.library.setArchived(this.moduleId(), archived);
-      this.detail.value.set(detail);
+      this.detail.set(detail);
       this.notice.set(archived ? 'archived' : 'restored');
     });
   }

@@ -1,7 +1,7 @@
 import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleVersion } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { TranslatePipe } from '../i18n/i18n';
@@ -39,16 +39,11 @@ export class ModuleVersionPage {
   readonly versionId = input.required<string>();
   private readonly library = inject(LibraryApi);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
-  protected readonly version = new Loader<ModuleVersion>();
-  protected readonly digComp = new Loader<DigCompArea[]>();
+  protected readonly version = remote<string, ModuleVersion>({ params: this.versionId, load: (versionId) => this.library.version(versionId) });
+  protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.library.digComp());
   protected readonly problemKey = problemKey;
 
   constructor() {
-    void this.digComp.run(() => this.library.digComp());
-    effect(() => {
-      const versionId = this.versionId();
-      void this.version.run(() => this.library.version(versionId));
-    });
     effect(() => {
       const v = this.version.value();
       this.titles.setDetail(v ? `${v.title} (${v.versionNumber})` : null);

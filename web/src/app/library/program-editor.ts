@@ -11,7 +11,7 @@ import {
   ProgramStepInput,
 } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
@@ -50,8 +50,16 @@ export class ProgramEditor {
   protected readonly limits = LIBRARY_LIMITS;
   protected readonly AmbassadorTraining = ProgramKind.AmbassadorTraining;
 
-  protected readonly existing = new Loader<ProgramDetail>();
-  protected readonly modules = new Loader<ModuleSummary[]>();
+  /** The program being edited; the form is filled from it when it arrives. */
+  protected readonly existing = remote<string, ProgramDetail>({
+    params: () => this.programId() || undefined,
+    load: async (programId) => {
+      const program = await this.library.program(programId);
+      this.fill(program);
+      return program;
+    },
+  });
+  protected readonly modules = remoteOnce<ModuleSummary[]>(() => this.library.modules());
   protected readonly revision = signal(0);
   protected ownership: Ownership = Ownership.Organisation;
   protected title = '';
@@ -75,28 +83,25 @@ export class ProgramEditor {
   });
 
   constructor() {
+    // A new program is owned by the first owner the caller may create for (known once the session is).
     effect(() => {
-      const programId = this.programId();
-      if (!programId) {
-        this.ownership = this.ownerChoices()[0] ?? Ownership.Organisation;
-        this.revision.update((n) => n + 1);
-        return;
-      }
-      void this.existing.run(() => this.library.program(programId)).then((program) => {
-        if (!program) return;
-        this.ownership = program.ownership;
-        this.title = program.title;
-        this.summary = program.summary;
-        this.kind = program.kind;
-        this.completeWithinDays = program.completeWithinDays;
-        this.deadlineBase = program.deadlineBase;
-        this.steps = program.steps.map((step) => ({ moduleId: step.moduleId, daysAfterPrevious: step.daysAfterPrevious, note: step.note ?? '' }));
-        this.qualifies = program.qualifiesFor.map((module) => module.id);
-        this.revision.update((n) => n + 1);
-      });
+      if (this.programId()) return;
+      this.ownership = this.ownerChoices()[0] ?? Ownership.Organisation;
+      this.revision.update((n) => n + 1);
     });
-    void this.modules.run(() => this.library.modules());
     effect(() => this.titles.setDetail(this.existing.value()?.title ?? null));
+  }
+
+  private fill(program: ProgramDetail): void {
+    this.ownership = program.ownership;
+    this.title = program.title;
+    this.summary = program.summary;
+    this.kind = program.kind;
+    this.completeWithinDays = program.completeWithinDays;
+    this.deadlineBase = program.deadlineBase;
+    this.steps = program.steps.map((step) => ({ moduleId: step.moduleId, daysAfterPrevious: step.daysAfterPrevious, note: step.note ?? '' }));
+    this.qualifies = program.qualifiesFor.map((module) => module.id);
+    this.revision.update((n) => n + 1);
   }
 
   /** A network program may only use network modules; an organisation's program any published module it sees. */

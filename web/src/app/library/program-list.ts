@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProgramKind, ProgramSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -68,20 +68,13 @@ export class ProgramList {
   private readonly library = inject(LibraryApi);
   private readonly router = inject(Router);
   private readonly permissions = inject(Permissions);
-  protected readonly programs = new Loader<ProgramSummary[]>();
   protected readonly problemKey = problemKey;
   protected readonly programKindKey = programKindKey;
   protected readonly ownershipKey = ownershipKey;
   protected readonly kinds = PROGRAM_KINDS;
   protected readonly editor = computed(() => this.permissions.isCoordinator() || this.permissions.organisationWide());
   protected readonly selectedKind = computed(() => (PROGRAM_KINDS.includes(this.kind() as ProgramKind) ? (this.kind() as ProgramKind) : undefined));
-
-  constructor() {
-    effect(() => {
-      const kind = this.selectedKind();
-      void this.programs.run(() => this.library.programs({ kind }));
-    });
-  }
+  protected readonly programs = remote<{ kind?: ProgramKind }, ProgramSummary[]>({ params: () => ({ kind: this.selectedKind() }), load: (query) => this.library.programs(query) });
 
   protected setKind(event: Event): void {
     const kind = (event.target as HTMLSelectElement).value;

@@ -2,7 +2,7 @@ import { Component, computed, effect, inject, input, signal, ChangeDetectionStra
 import { FormsModule } from '@angular/forms';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OrganisationTree, ProgramAssignment, ProgramAssignmentTarget, ProgramDetail } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
@@ -29,9 +29,6 @@ export class ProgramPage {
   private readonly session = inject(Session);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
   protected readonly permissions = inject(Permissions);
-  protected readonly program = new Loader<ProgramDetail>();
-  protected readonly assignments = new Loader<ProgramAssignment[]>();
-  protected readonly tree = new Loader<OrganisationTree>();
   protected readonly problemKey = problemKey;
   protected readonly programKindKey = programKindKey;
   protected readonly ownershipKey = ownershipKey;
@@ -47,6 +44,12 @@ export class ProgramPage {
     if (this.permissions.managedAreaIds().length) choices.push(ProgramAssignmentTarget.Area);
     return choices;
   });
+  protected readonly program = remote<string, ProgramDetail>({ params: this.programId, load: (programId) => this.library.program(programId) });
+  protected readonly assignments = remote<{ programId: string; includeEnded: boolean }, ProgramAssignment[]>({
+    params: () => (this.assigns() ? { programId: this.programId(), includeEnded: this.includeEnded() } : undefined),
+    load: ({ programId, includeEnded }) => this.library.assignments(programId, includeEnded),
+  });
+  protected readonly tree = remote<true, OrganisationTree>({ params: () => this.assigns() || undefined, load: () => this.organisationApi.tree() });
   /** The units and areas the tree shows are those the caller's grants reach. */
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units.map((unit) => ({ id: unit.id, name: unit.name, areaName: area.name }))));
   protected readonly areas = computed(() => (this.tree.value()?.areas ?? []).map((area) => ({ id: area.id, name: area.name })));
@@ -58,18 +61,6 @@ export class ProgramPage {
   protected readonly includeEnded = signal(false);
 
   constructor() {
-    effect(() => {
-      const programId = this.programId();
-      void this.program.run(() => this.library.program(programId));
-    });
-    effect(() => {
-      const programId = this.programId();
-      const includeEnded = this.includeEnded();
-      if (this.assigns()) void this.assignments.run(() => this.library.assignments(programId, includeEnded));
-    });
-    effect(() => {
-      if (this.assigns()) void this.tree.run(() => this.organisationApi.tree());
-    });
     effect(() => this.titles.setDetail(this.program.value()?.title ?? null));
   }
 
@@ -95,7 +86,7 @@ export class ProgramPage {
       });
       this.assigned.set(assignment.targetName);
       this.form = this.emptyForm();
-      await this.assignments.run(() => this.library.assignments(this.programId(), this.includeEnded()));
+      this.assignments.reload();
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {
@@ -108,7 +99,7 @@ export class ProgramPage {
     this.problem.set(null);
     try {
       await this.library.endAssignment(this.programId(), assignment.id);
-      await this.assignments.run(() => this.library.assignments(this.programId(), this.includeEnded()));
+      this.assignments.reload();
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { LIBRARY_LIMITS, ModuleProposal } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -85,7 +85,7 @@ export class ProposalsPage {
   private readonly i18n = inject(I18n);
   private readonly confirmDialog = inject(ConfirmDialog);
   private readonly feedback = inject(Feedback);
-  protected readonly proposals = new Loader<ModuleProposal[]>();
+  protected readonly proposals = remoteOnce<ModuleProposal[]>(() => this.library.proposals());
   protected readonly problemKey = problemKey;
   protected readonly reasonMax = LIBRARY_LIMITS.proposalTextMax;
   protected readonly busy = signal(false);
@@ -93,10 +93,6 @@ export class ProposalsPage {
   /** The proposal whose decline form is open. */
   protected readonly declining = signal<string | null>(null);
   protected readonly reason = signal('');
-
-  constructor() {
-    void this.proposals.run(() => this.library.proposals());
-  }
 
   protected async accept(proposal: ModuleProposal): Promise<void> {
     const sure = await this.confirmDialog.ask({
@@ -144,7 +140,7 @@ export class ProposalsPage {
     this.problem.set(null);
     try {
       await decide();
-      this.proposals.value.update((list) => list?.filter((item) => item.id !== proposal.id));
+      this.proposals.update((list) => (list ?? []).filter((item) => item.id !== proposal.id));
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

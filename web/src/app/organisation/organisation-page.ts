@@ -6,7 +6,7 @@ import { AreaNode, OrganisationTree } from '@kunna/contracts';
 import { Permissions } from '../core/permissions';
 import { AreaForm } from './area-form';
 import { UnitForm } from './unit-form';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { NumberFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -29,12 +29,12 @@ interface AreaView {
   templateUrl: './organisation-page.html',
 })
 export class OrganisationPage {
-  protected readonly tree = new Loader<OrganisationTree>();
   protected readonly problemKey = problemKey;
   protected readonly areaKindKey = areaKindKey;
   protected readonly filter = signal('');
   protected readonly permissions = inject(Permissions);
   private readonly api = inject(OrganisationApi);
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.api.tree());
   protected readonly editing = signal<Editing>(null);
   protected readonly message = signal<string | null>(null);
   private readonly i18n = inject(I18n);
@@ -62,10 +62,6 @@ export class OrganisationPage {
   );
   protected readonly totalUnits = computed(() => this.areas().reduce((total, view) => total + view.area.units.length, 0));
 
-  constructor() {
-    void this.tree.run(() => this.api.tree());
-  }
-
   protected edit(editing: Editing): void {
     this.message.set(null);
     this.editing.set(editing);
@@ -76,9 +72,9 @@ export class OrganisationPage {
     return editing !== null && editing.kind === kind && editing.areaId === areaId;
   }
 
-  protected async saved(name: string): Promise<void> {
+  protected saved(name: string): void {
     this.editing.set(null);
-    await this.tree.run(() => this.api.tree());
+    this.tree.reload();
     this.message.set(this.i18n.t('structure.saved', { name }));
   }
 }

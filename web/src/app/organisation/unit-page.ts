@@ -2,7 +2,7 @@ import { Component, ElementRef, computed, effect, inject, input, signal, viewChi
 import { ScrollRegion } from '../core/scroll-region';
 import { ActivatedRoute, RouterLink, TitleStrategy } from '@angular/router';
 import { EmploymentType, OrganisationTree, PersonSummary, UnitDetail, UnitSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
@@ -29,7 +29,7 @@ export class UnitPage {
   private readonly people = inject(PeopleApi);
   protected readonly permissions = inject(Permissions);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
-  protected readonly detail = new Loader<UnitDetail>();
+  protected readonly detail = remote<string, UnitDetail>({ params: this.unitId, load: (unitId) => this.organisation.unit(unitId) });
   protected readonly problemKey = problemKey;
   protected readonly employmentKey = employmentKey;
   protected readonly Substitute = EmploymentType.Substitute;
@@ -60,7 +60,9 @@ export class UnitPage {
   private readonly addHeading = viewChild<ElementRef<HTMLElement>>('addHeading');
 
   /** Administrators change the unit's name, code or area. */
-  protected readonly tree = new Loader<OrganisationTree>();
+  /** The areas to move the unit to: loaded the first time the unit form opens. */
+  private readonly wantsTree = signal(false);
+  protected readonly tree = remote<true, OrganisationTree>({ params: () => this.wantsTree() || undefined, load: () => this.organisation.tree() });
   protected readonly editingUnit = signal(false);
   protected readonly unitSaved = signal(false);
 
@@ -69,10 +71,6 @@ export class UnitPage {
   protected readonly codeBusy = signal<string | null>(null);
 
   constructor() {
-    effect(() => {
-      const unitId = this.unitId();
-      void this.detail.run(() => this.organisation.unit(unitId));
-    });
     effect(() => this.titles.setDetail(this.detail.value()?.unit.name ?? null));
     // `#lagg-till` from the start page opens the form at once.
     const fragment = inject(ActivatedRoute).snapshot.fragment;
@@ -82,12 +80,12 @@ export class UnitPage {
   protected editUnit(): void {
     this.unitSaved.set(false);
     this.editingUnit.set(true);
-    if (!this.tree.value()) void this.tree.run(() => this.organisation.tree());
+    this.wantsTree.set(true);
   }
 
-  protected async unitChanged(_unit: UnitSummary): Promise<void> {
+  protected unitChanged(_unit: UnitSummary): void {
     this.editingUnit.set(false);
-    await this.detail.run(() => this.organisation.unit(this.unitId()));
+    this.detail.reload();
     this.unitSaved.set(true);
   }
 
@@ -116,7 +114,7 @@ export class UnitPage {
       });
       this.adding.set(false);
       this.added.set(`${person.firstName} ${person.lastName}`);
-      await this.detail.run(() => this.organisation.unit(this.unitId()));
+      this.detail.reload();
       this.addHeading()?.nativeElement.focus();
     } catch (error) {
       this.addProblem.set(problemOf(error));

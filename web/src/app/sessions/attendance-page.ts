@@ -1,8 +1,8 @@
-import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WALK_IN_QUERY_MIN_LENGTH, WalkInCandidate } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { fieldMessage, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { PendingMarks } from './pending-marks';
@@ -48,8 +48,8 @@ export class AttendancePage {
   protected readonly pending = inject(PendingMarks);
   private readonly i18n = inject(I18n);
   private readonly feedback = inject(Feedback);
-  protected readonly session = new Loader<SessionDetail>();
-  protected readonly attendance = new Loader<SessionAttendance>();
+  protected readonly session = remote<string, SessionDetail>({ params: this.sessionId, load: (sessionId) => this.api.detail(sessionId) });
+  protected readonly attendance = remote<string, SessionAttendance>({ params: this.sessionId, load: (sessionId) => this.api.attendance(sessionId) });
   protected readonly problemKey = problemKey;
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly Status = AttendanceStatus;
@@ -101,16 +101,15 @@ export class AttendancePage {
   private readonly knownNames = new Map<string, string>();
 
   constructor() {
+    // Opening a session sends what waits on this device, so the list soon shows it as the server has it.
     effect(() => {
-      const sessionId = this.sessionId();
-      void this.session.run(() => this.api.detail(sessionId));
-      void this.attendance.run(() => this.api.attendance(sessionId));
-      void this.pending.sync();
+      this.sessionId();
+      void untracked(() => this.pending.sync());
     });
     // After the server confirms marks of this session, show its list (with who recorded what).
     effect(() => {
       const confirmed = this.pending.confirmed();
-      if (confirmed?.sessionId === this.sessionId()) void this.attendance.run(() => this.api.attendance(confirmed.sessionId));
+      if (confirmed?.sessionId === this.sessionId()) untracked(() => this.attendance.reload());
     });
   }
 
@@ -125,7 +124,7 @@ export class AttendancePage {
     this.cancelling.set(true);
     this.cancelError.set(null);
     try {
-      this.session.value.set(await this.api.update(this.sessionId(), { cancelled: true, cancelReason: reason }));
+      this.session.set(await this.api.update(this.sessionId(), { cancelled: true, cancelReason: reason }));
       this.feedback.tell(this.i18n.t('sessionCancel.done'));
     } catch (error) {
       const problem = problemOf(error);
@@ -141,7 +140,7 @@ export class AttendancePage {
 
   /** A series change may have moved or cancelled this session: show it as it is now. */
   protected seriesChanged(message: string): void {
-    void this.session.run(() => this.api.detail(this.sessionId()));
+    this.session.reload();
     this.feedback.tell(message);
   }
 
@@ -185,7 +184,7 @@ export class AttendancePage {
     const onServer = await this.pending.withdraw(ids);
     const clearedAt = new Date().toISOString();
     const results = await Promise.allSettled(onServer.map((id) => this.api.clearMark(sessionId, id, clearedAt)));
-    void this.attendance.run(() => this.api.attendance(sessionId));
+    this.attendance.reload();
     // 404: the server never got that mark (a newer one on this device replaced it before sending); nothing to clear.
     const failed = results.flatMap((result) => (result.status === 'rejected' && problemOf(result.reason).status !== 404 ? [problemOf(result.reason)] : []));
     if (failed.length === 0) return true;

@@ -1,7 +1,7 @@
-import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionAttendance, SessionDetail } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
 import { SessionsApi } from './sessions-api';
@@ -20,18 +20,10 @@ import { SessionsApi } from './sessions-api';
 export class AttendanceSheet {
   readonly sessionId = input.required<string>();
   private readonly api = inject(SessionsApi);
-  protected readonly session = new Loader<SessionDetail>();
-  protected readonly attendance = new Loader<SessionAttendance>();
+  protected readonly session = remote<string, SessionDetail>({ params: this.sessionId, load: (sessionId) => this.api.detail(sessionId) });
+  protected readonly attendance = remote<string, SessionAttendance>({ params: this.sessionId, load: (sessionId) => this.api.attendance(sessionId) });
   protected readonly problemKey = problemKey;
   protected readonly blankLines = [1, 2, 3, 4, 5, 6];
-
-  constructor() {
-    effect(() => {
-      const sessionId = this.sessionId();
-      void this.session.run(() => this.api.detail(sessionId));
-      void this.attendance.run(() => this.api.attendance(sessionId));
-    });
-  }
 
   protected print(): void {
     window.print();

@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CatchUpOverview, OrganisationTree, ParticipationReport, PersonParticipation } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -31,36 +31,25 @@ export class FollowUpPage {
   private readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
   protected readonly categoryKey = categoryKey;
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly catchUp = new Loader<CatchUpOverview>();
-  protected readonly hours = new Loader<ParticipationReport>();
-  protected readonly unitId = signal<string | null>(null);
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
+  /** The chosen unit; until someone chooses, the first of the caller's own units (or the first unit) once the tree is here. */
+  protected readonly unitId = linkedSignal<OrganisationTree['areas'][number]['units'], string | null>({
+    source: this.units,
+    computation: (units, previous) => {
+      if (previous?.value) return previous.value;
+      const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
+      return units.find((unit) => own.includes(unit.id))?.id ?? units[0]?.id ?? null;
+    },
+  });
+  protected readonly catchUp = remote<string, CatchUpOverview>({ params: () => this.unitId() ?? undefined, load: (unitId) => this.api.catchUp(unitId) });
+  protected readonly hours = remote<string, ParticipationReport>({ params: () => this.unitId() ?? undefined, load: (unitId) => this.api.participation(unitId) });
   /** Only the categories someone has hours in, so the table stays narrow on a tablet. */
   protected readonly usedCategories = computed<ActivityCategory[]>(() =>
     ACTIVITY_CATEGORIES.filter((category) => (this.hours.value()?.byCategory ?? []).some((row) => row.category === category && row.minutes > 0)),
   );
   /** Names of the people in the missed list, for a proposal's invitees. */
   protected readonly names = computed(() => new Map((this.catchUp.value()?.missed ?? []).map((entry) => [entry.person.id, entry.person.name])));
-
-  constructor() {
-    void this.tree.run(() => this.organisation.tree());
-    effect(() => {
-      const units = this.units();
-      if (this.unitId() === null && units.length > 0) {
-        const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
-        this.unitId.set(units.find((unit) => own.includes(unit.id))?.id ?? units[0].id);
-      }
-    });
-    effect(() => {
-      const unitId = this.unitId();
-      if (!unitId) return;
-      untracked(() => {
-        void this.catchUp.run(() => this.api.catchUp(unitId));
-        void this.hours.run(() => this.api.participation(unitId));
-      });
-    });
-  }
 
   protected hoursIn(person: PersonParticipation, category: ActivityCategory): string {
     const minutes = person.byCategory.find((row) => row.category === category)?.minutes ?? 0;

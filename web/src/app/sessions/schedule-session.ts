@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   ACTIVITY_CATEGORIES,
@@ -15,7 +15,7 @@ import {
   SessionShift,
   UnitDetail,
 } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { Feedback } from '../core/feedback';
@@ -25,7 +25,8 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from '../library/library-api';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
-import { categoryKey, conflictKey, shiftKey } from './session-labels';
+import { categoryKey, shiftKey } from './session-labels';
+import { SessionConflicts } from './session-conflicts';
 import { SessionsApi } from './sessions-api';
 import { DateInput } from '../i18n/date-input';
 
@@ -70,7 +71,7 @@ export interface JustScheduled {
  */
 @Component({
   selector: 'k-schedule-session',
-  imports: [TranslatePipe, RouterLink, DateInput],
+  imports: [TranslatePipe, RouterLink, DateInput, SessionConflicts],
   templateUrl: './schedule-session.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './schedule-session.css',
@@ -86,16 +87,21 @@ export class ScheduleSession {
   private readonly i18n = inject(I18n);
   protected readonly categories = ACTIVITY_CATEGORIES;
   protected readonly categoryKey = categoryKey;
-  protected readonly conflictKey = conflictKey;
   protected readonly shiftKey = shiftKey;
   protected readonly problemKey = problemKey;
   protected readonly fieldMessage = fieldMessage;
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly modules = new Loader<ModuleSummary[]>();
-  protected readonly programs = new Loader<ProgramSummary[]>();
-  protected readonly unitDetail = new Loader<UnitDetail>();
-  protected readonly unitPrograms = new Loader<ProgramAssignment[]>();
-  protected readonly usable = computed(() => (this.modules.value() ?? []).filter((module) => module.latestPublished && !module.archived));
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
+  /** The modules to choose from; a module named in the address (`moduleId`) is chosen when they arrive. */
+  protected readonly modules = remoteOnce<ModuleSummary[]>(async () => {
+    const modules = await this.api.modules();
+    if (this.presetModule) this.chooseModule(this.presetModule, usableModules(modules));
+    return modules;
+  });
+  protected readonly programs = remoteOnce<ProgramSummary[]>(() => this.library.programs());
+  protected readonly unitDetail = remote<string, UnitDetail>({ params: () => this.unitId() || undefined, load: (unitId) => this.organisation.unit(unitId) });
+  protected readonly unitPrograms = remote<string, ProgramAssignment[]>({ params: () => this.unitId() || undefined, load: (unitId) => this.library.unitPrograms(unitId) });
+  private readonly presetModule = inject(ActivatedRoute).snapshot.queryParamMap.get('moduleId');
+  protected readonly usable = computed(() => usableModules(this.modules.value() ?? []));
   protected readonly usablePrograms = computed(() => (this.programs.value() ?? []).filter((program) => !program.archived && program.stepCount > 0));
   protected readonly units = computed(() => {
     const all = (this.tree.value()?.areas ?? []).flatMap((area) => area.units);
@@ -104,7 +110,11 @@ export class ScheduleSession {
     return all.filter((unit) => own.includes(unit.id));
   });
 
-  protected readonly unitId = signal('');
+  /** The chosen unit; the first one the caller schedules in until someone chooses (or the address names one). */
+  protected readonly unitId = linkedSignal<string[], string>({
+    source: () => this.units().map((unit) => unit.id),
+    computation: (ids, previous) => previous?.value || ids[0] || '',
+  });
   protected readonly moduleId = signal('');
   protected readonly programId = signal('');
   protected readonly date = signal(localDate(new Date()));
@@ -189,23 +199,6 @@ export class ScheduleSession {
       this.invite.set('selection');
       this.invitedIds.set(invited);
     }
-    const presetModule = query.get('moduleId');
-
-    void this.tree.run(() => this.organisation.tree()).then(() => {
-      if (!this.unitId() && this.units().length > 0) this.unitId.set(this.units()[0].id);
-    });
-    void this.modules.run(() => this.api.modules()).then(() => {
-      if (presetModule) this.chooseModule(presetModule);
-    });
-    void this.programs.run(() => this.library.programs());
-    effect(() => {
-      const unitId = this.unitId();
-      if (!unitId) return;
-      untracked(() => {
-        void this.unitDetail.run(() => this.organisation.unit(unitId));
-        void this.unitPrograms.run(() => this.library.unitPrograms(unitId));
-      });
-    });
   }
 
   protected chooseUnit(unitId: string): void {
@@ -215,9 +208,9 @@ export class ScheduleSession {
     this.conflicts.set(null);
   }
 
-  protected chooseModule(moduleId: string): void {
+  protected chooseModule(moduleId: string, usable = this.usable()): void {
     this.moduleId.set(moduleId);
-    const module = this.usable().find((candidate) => candidate.id === moduleId);
+    const module = usable.find((candidate) => candidate.id === moduleId);
     if (module) this.durationMinutes.set(module.durationMinutes);
     this.conflicts.set(null);
   }
@@ -366,4 +359,9 @@ export class ScheduleSession {
       this.facilitatorIds(), this.category(), this.chosenShifts(),
     ]);
   }
+}
+
+/** Published modules that are not archived: those a session can deliver. */
+function usableModules(modules: ModuleSummary[]): ModuleSummary[] {
+  return modules.filter((module) => module.latestPublished && !module.archived);
 }

@@ -1,9 +1,9 @@
 import { Location } from '@angular/common';
-import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { OrganisationTree, SessionStatus, SessionSummary } from '@kunna/contracts';
 import { FeedPanel } from '../calendar/feed-panel';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
@@ -35,15 +35,31 @@ export class SessionsPage {
   private readonly organisation = inject(OrganisationApi);
   protected readonly permissions = inject(Permissions);
   protected readonly pending = inject(PendingMarks);
-  protected readonly today = new Loader<SessionSummary[]>();
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly unitSessions = new Loader<SessionSummary[]>();
-  protected readonly unitId = signal<string | null>(null);
+  protected readonly today = remoteOnce<SessionSummary[]>(() => this.api.mine());
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
   protected readonly problemKey = problemKey;
   protected readonly categoryKey = categoryKey;
   protected readonly shiftKey = shiftKey;
   protected readonly Cancelled = SessionStatus.Cancelled;
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
+  /**
+   * The chosen unit; until someone chooses, the one just scheduled in (query `enhet`), else the first of the
+   * caller's own units (or the first unit) once the tree is here.
+   */
+  protected readonly unitId = linkedSignal<{ units: OrganisationTree['areas'][number]['units']; saved: string | undefined }, string | null>({
+    source: () => ({ units: this.units(), saved: this.enhet() }),
+    computation: ({ units, saved }, previous) => {
+      if (previous?.value) return previous.value;
+      if (saved && units.some((unit) => unit.id === saved)) return saved;
+      const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
+      return units.find((unit) => own.includes(unit.id))?.id ?? units[0]?.id ?? null;
+    },
+  });
+  /** The unit's sessions from 30 days back. */
+  protected readonly unitSessions = remote<string, SessionSummary[]>({
+    params: () => this.unitId() ?? undefined,
+    load: (unitId) => this.api.list({ unitId, from: new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10), includeCancelled: true }),
+  });
   protected readonly canSchedule = computed(
     () => this.permissions.organisationWide() || this.permissions.ambassadorUnitIds().length > 0 || this.permissions.managedUnitIds().length > 0,
   );
@@ -56,26 +72,6 @@ export class SessionsPage {
     return unitId && [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()].includes(unitId) ? unitId : null;
   });
 
-  constructor() {
-    void this.today.run(() => this.api.mine());
-    void this.tree.run(() => this.organisation.tree());
-    effect(() => {
-      const units = this.units();
-      const saved = this.enhet();
-      if (this.unitId() === null && saved && units.some((unit) => unit.id === saved)) {
-        this.unitId.set(saved);
-      } else if (this.unitId() === null && units.length > 0) {
-        const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
-        this.unitId.set(units.find((unit) => own.includes(unit.id))?.id ?? units[0].id);
-      }
-    });
-    effect(() => {
-      const unitId = this.unitId();
-      if (!unitId) return;
-      const from = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
-      void this.unitSessions.run(() => this.api.list({ unitId, from, includeCancelled: true }));
-    });
-  }
 }
 
 function justScheduledFrom(state: unknown, sparat: () => string | undefined): () => JustScheduled | null {

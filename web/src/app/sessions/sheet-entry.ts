@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceStatus, SessionAttendance, SessionDetail } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { STATUS_KEYS } from './attendance-page';
@@ -40,8 +40,8 @@ export class SheetEntry {
   private readonly api = inject(SessionsApi);
   private readonly i18n = inject(I18n);
   protected readonly pending = inject(PendingMarks);
-  protected readonly session = new Loader<SessionDetail>();
-  protected readonly attendance = new Loader<SessionAttendance>();
+  protected readonly session = remote<string, SessionDetail>({ params: this.sessionId, load: (sessionId) => this.api.detail(sessionId) });
+  protected readonly attendance = remote<string, SessionAttendance>({ params: this.sessionId, load: (sessionId) => this.api.attendance(sessionId) });
   protected readonly problemKey = problemKey;
   protected readonly statusKeys = STATUS_KEYS;
   protected readonly statuses = [AttendanceStatus.Present, AttendanceStatus.Absent, AttendanceStatus.Excused, AttendanceStatus.Partial];
@@ -70,13 +70,8 @@ export class SheetEntry {
 
   constructor() {
     effect(() => {
-      const sessionId = this.sessionId();
-      void this.session.run(() => this.api.detail(sessionId));
-      void this.attendance.run(() => this.api.attendance(sessionId));
-    });
-    effect(() => {
       const confirmed = this.pending.confirmed();
-      if (confirmed?.sessionId === this.sessionId()) void this.attendance.run(() => this.api.attendance(confirmed.sessionId));
+      if (confirmed?.sessionId === this.sessionId()) untracked(() => this.attendance.reload());
     });
   }
 

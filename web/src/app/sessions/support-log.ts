@@ -1,8 +1,8 @@
-import { Component, computed, effect, inject, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ModuleSummary, OrganisationTree, SupportEntry, UnitDetail } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
@@ -39,10 +39,8 @@ export class SupportLog {
   private readonly feedback = inject(Feedback);
   protected readonly fieldMessage = fieldMessage;
   protected readonly problemKey = problemKey;
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly unitDetail = new Loader<UnitDetail>();
-  protected readonly modules = new Loader<ModuleSummary[]>();
-  protected readonly entries = new Loader<SupportEntry[]>();
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
+  protected readonly modules = remoteOnce<ModuleSummary[]>(() => this.api.modules());
   protected readonly units = computed(() => {
     const own = this.permissions.ambassadorUnitIds();
     return (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.organisationWide() || own.includes(unit.id));
@@ -56,8 +54,15 @@ export class SupportLog {
   /** The support the signed-in ambassador logged, newest first. */
   protected readonly mine = computed(() => (this.entries.value() ?? []).filter((entry) => entry.ambassador.id === this.session.user()?.personId));
 
-  protected readonly unitId = signal('');
-  protected readonly personId = signal('');
+  /** The chosen unit; the first one the caller logs support in until someone chooses. */
+  protected readonly unitId = linkedSignal<string[], string>({
+    source: () => this.units().map((unit) => unit.id),
+    computation: (ids, previous) => previous?.value || ids[0] || '',
+  });
+  /** Who was supported: chosen again in another unit. */
+  protected readonly personId = linkedSignal<string, string>({ source: this.unitId, computation: () => '' });
+  protected readonly unitDetail = remote<string, UnitDetail>({ params: () => this.unitId() || undefined, load: (unitId) => this.organisation.unit(unitId) });
+  protected readonly entries = remote<string, SupportEntry[]>({ params: () => this.unitId() || undefined, load: (unitId) => this.api.support({ unitId }) });
   protected readonly date = signal(localDate(new Date()));
   protected readonly minutes = signal<number | string>(20);
   protected readonly topic = signal('');
@@ -66,22 +71,6 @@ export class SupportLog {
   protected readonly problem = signal<Problem | null>(null);
   protected readonly busy = signal(false);
   private requestId = newMarkId();
-
-  constructor() {
-    void this.tree.run(() => this.organisation.tree()).then(() => {
-      if (!this.unitId() && this.units().length > 0) this.unitId.set(this.units()[0].id);
-    });
-    void this.modules.run(() => this.api.modules());
-    effect(() => {
-      const unitId = this.unitId();
-      if (!unitId) return;
-      untracked(() => {
-        this.personId.set('');
-        void this.unitDetail.run(() => this.organisation.unit(unitId));
-        void this.entries.run(() => this.api.support({ unitId }));
-      });
-    });
-  }
 
   protected async save(): Promise<void> {
     this.busy.set(true);
@@ -98,7 +87,7 @@ export class SupportLog {
         notes: this.notes().trim() || null,
       });
       this.requestId = newMarkId();
-      this.entries.value.update((all) => [entry, ...(all ?? []).filter((other) => other.id !== entry.id)]);
+      this.entries.update((all) => [entry, ...(all ?? []).filter((other) => other.id !== entry.id)]);
       this.topic.set('');
       this.notes.set('');
       this.feedback.tell(this.i18n.t('sessionsPlan.supportSaved', { name: entry.person.name }));

@@ -208,7 +208,7 @@ export const SHELL_ROUTES: Routes = [
   },
   {
     path: 'matningar/instrument/:instrumentId/oversattningar',
-    canActivate: [hasRole(Role.Hr, Role.OrgAdmin)],
+    canActivate: [mayOpen('translations.list')],
     loadComponent: () => import('../checks/instrument-translations').then((m) => m.InstrumentTranslationsPage),
     title: 'checkTranslations.title',
   },
