@@ -479,6 +479,7 @@ export class ChecksService {
       throw validationError([{ field: 'personId', message: 'Personen hör inte till enheten.' }]);
     }
     const existing = await this.repository.responseOf(round.id, personId);
+    const preferred = (await this.repository.personLanguage(personId)) ?? undefined;
     if (existing && existing.id !== responseId && existing.status !== 'in_progress') {
       throw stateConflict('Du har redan svarat på den här mätningen.', 'already_answered');
     }
@@ -491,11 +492,11 @@ export class ChecksService {
         personId,
         form: formFor(personId, assignment.id, round.kind),
         via: 'kiosk',
-        language: answerLanguage(asked, null, (await this.repository.personLanguage(personId)) ?? undefined),
+        language: answerLanguage(asked, null, preferred),
       }));
-    // The tablet is shared: the language is the one chosen on it for this person (else their own account's), never
-    // the signed-in ambassador's.
-    const answering = await this.followLanguage(response, asked);
+    // The tablet is shared: the language is the one chosen on it for this person (else their own account's, which
+    // they may have picked on the tablet before), never the signed-in ambassador's.
+    const answering = await this.followLanguage(response, asked ?? preferred);
     return {
       responseId: answering.id,
       kind: round.kind,
@@ -515,6 +516,8 @@ export class ChecksService {
   async setKioskLanguage(caller: Caller, responseId: string, language: StaffLanguage): Promise<void> {
     const { response } = await this.kioskResponse(caller, responseId);
     if (response.status !== 'in_progress') throw stateConflict('Svaren är redan skickade.', 'response_finished');
+    // The rest of this turn's answers are given in it too.
+    await this.followLanguage(response, language);
     if (await this.repository.setPersonLanguage(response.personId, language)) {
       await this.audit.record({
         action: 'person.updated',

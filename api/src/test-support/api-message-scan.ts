@@ -23,7 +23,7 @@ const NOT_ANSWERS = [
   /\/starter-library\//,
   /\/demo-[^/]+\.ts$/,
   /^api\/src\/common\/messages\.ts$/,
-  /^api\/src\/(app|database|jobs|health|test-support)\//,
+  /^api\/src\/(app|database|jobs|health|test-support|openapi)\//,
   /^api\/src\/notifications\/mail-transport\.ts$/,
   /\.(spec|int-spec)\.ts$/,
 ];
@@ -34,8 +34,11 @@ const NOT_ANSWER_PROPERTIES = new Set(['description', 'example', 'summary', 'hea
 /** A value inserted into a message (a list of file types), not a message of its own. */
 const NOT_ANSWER_VARIABLES = new Set(['TYPE_NAMES']);
 
-/** Texts shaped like sentences that are not answers: a calendar event's title, a log line from the identity provider. */
-const NOT_ANSWER_TEXTS = new Set(['{} ({} min)', '{} ({})']);
+/**
+ * Texts shaped like sentences that are not answers: a calendar event's title, a log line from the identity provider, a
+ * programming error of a route (answered as the generic 500).
+ */
+const NOT_ANSWER_TEXTS = new Set(['{} ({} min)', '{} ({})', 'The route declares no object to hand over.']);
 
 function sourceFiles(directory: string): string[] {
   const out: string[] = [];

@@ -633,6 +633,20 @@ export const API_MESSAGES = {
   'sessions.writeWhySessionsCancelledSoThose': 'Skriv varför tillfällena ställs in, så att de inbjudna får veta.',
   'sessions.youMayNotChangeSession': 'Du får inte ändra det här tillfället.',
   'sessions.youMayNotPlanSessionsUnit': 'Du får inte planera tillfällen för den här enheten.',
+  'translations.alreadyTranslated': 'Frågan har redan en översättning till språket. Ändra den i stället.',
+  'translations.audioTooLarge': 'Filen är för stor. Största tillåtna storlek är 10 MB.',
+  'translations.chooseAudioFile': 'Välj en ljudfil.',
+  'translations.chooseOtherLanguageThanSwedish': 'Välj ett annat språk än svenska.',
+  'translations.noRecording': 'Det finns ingen inspelning av frågan på språket.',
+  'translations.notPlayableAudio': 'Filen är inte en ljudfil som går att spela upp (mp3, m4a, ogg, wav eller webm).',
+  'translations.optionNotInQuestion': 'Svarsalternativet finns inte i frågan.',
+  'translations.optionsByKey': 'Svarsalternativen ska anges per nyckel.',
+  'translations.questionNotInCheck': 'Frågan finns inte i mätningen.',
+  'translations.sayWhoTranslated': 'Ange om översättningen är gjord av ett verktyg eller av en person.',
+  'translations.sharedInNetwork': 'Översättningen delas i nätverket: nätverkssamordnaren ändrar den.',
+  'translations.unknownLanguage': 'Okänt språk.',
+  'translations.writeOptionAtMost': 'Skriv alternativet, högst {TEXT_MAX} tecken.',
+  'translations.writeQuestionInLanguage': 'Skriv frågan på språket.',
 } as const;
 
 export type ApiMessageCode = keyof typeof API_MESSAGES;

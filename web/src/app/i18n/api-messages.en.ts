@@ -633,6 +633,20 @@ export const apiMessagesEn: Record<ApiMessageCode, string> = {
   'sessions.writeWhySessionsCancelledSoThose': 'Write why the sessions are cancelled, so that those invited know.',
   'sessions.youMayNotChangeSession': 'You may not change this session.',
   'sessions.youMayNotPlanSessionsUnit': 'You may not plan sessions for this unit.',
+  'translations.alreadyTranslated': 'The question already has a translation into that language. Change it instead.',
+  'translations.audioTooLarge': 'The file is too large. The largest allowed size is 10 MB.',
+  'translations.chooseAudioFile': 'Choose an audio file.',
+  'translations.chooseOtherLanguageThanSwedish': 'Choose a language other than Swedish.',
+  'translations.noRecording': 'There is no recording of the question in that language.',
+  'translations.notPlayableAudio': 'The file is not an audio file that can be played (mp3, m4a, ogg, wav or webm).',
+  'translations.optionNotInQuestion': 'The answer option is not in the question.',
+  'translations.optionsByKey': 'Give the answer options by their keys.',
+  'translations.questionNotInCheck': 'The question is not in the check.',
+  'translations.sayWhoTranslated': 'Say whether the translation was made by a tool or by a person.',
+  'translations.sharedInNetwork': 'The translation is shared in the network: the network coordinator changes it.',
+  'translations.unknownLanguage': 'Unknown language.',
+  'translations.writeOptionAtMost': 'Write the option, at most {TEXT_MAX} characters.',
+  'translations.writeQuestionInLanguage': 'Write the question in the language.',
 };
 
 /**
