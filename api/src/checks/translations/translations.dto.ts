@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsObject, IsString, MaxLength } from 'class-validator';
 import {
   CreateTranslationRequest,
   LanguageRatesQuery,
@@ -9,6 +9,7 @@ import {
   UpdateTranslationRequest,
 } from '@kunna/contracts';
 import { IfPresent } from '../../common/validation';
+import { ResultsQueryDto } from '../dto/checks.dto';
 
 export class CreateTranslationDto implements CreateTranslationRequest {
   @ApiProperty()
@@ -53,21 +54,10 @@ export class TranslationSettingsDto implements TranslationSettingsRequest {
   allowDraftTranslations!: boolean;
 }
 
-export class LanguageRatesQueryDto implements LanguageRatesQuery {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'Välj en mätning.' })
-  instrumentId!: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsUUID('all', { message: 'Ska vara ett uuid.' })
-  @IfPresent()
-  unitId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsUUID('all', { message: 'Ska vara ett uuid.' })
-  @IfPresent()
-  areaId?: string;
-}
+/** The check and the unit or area, validated exactly as check results' query. */
+export class LanguageRatesQueryDto
+  extends PickType(ResultsQueryDto, ['instrumentId', 'unitId', 'areaId'] as const)
+  implements LanguageRatesQuery {}
 
 /** `?language=` on the answering routes: the language to show the questions in and record the answers in. */
 export class AnswerLanguageQueryDto {

@@ -92,18 +92,11 @@ export class TranslationsRepository {
   }
 
   /** Inserts unless the item already has a translation in the language there (null then). */
-  async insert(row: {
-    networkId: string;
-    organisationId: string | null;
-    instrumentId: string | null;
-    itemKey: string;
-    language: string;
-    text: string;
-    options: Record<string, string>;
-    sourceText: string;
-    source: TranslationSource;
-    createdBy: string;
-  }): Promise<string | null> {
+  async insert(
+    row: Pick<TranslationRow, 'networkId' | 'organisationId' | 'instrumentId' | 'itemKey' | 'language' | 'text' | 'options' | 'sourceText' | 'source'> & {
+      createdBy: string;
+    },
+  ): Promise<string | null> {
     const rows = await this.query<{ id: string }>(
       `insert into check_item_translation
          (network_id, organisation_id, instrument_id, item_key, language, text, options, source_text, source, created_by, updated_by)
