@@ -229,9 +229,16 @@ export class TranslationsService {
         ? `/api/${routePath(ApiRoutes.checks.kioskAudio, { responseId: kioskResponseId, itemKey: key, language })}`
         : audioPath(instrumentId, key, language);
     const audioUrl = (key: string) => (audio.some((a) => a.itemKey === key && a.language === language) ? path(key) : null);
-    if (language === 'sv') {
-      return questions.map((q) => ({ ...q, language: 'sv', text: q.textSv, options: q.options.map((o) => ({ ...o, text: o.textSv })), translationStatus: null, translationSource: null, audioUrl: audioUrl(q.key) }));
-    }
+    const swedish = (q: Localizable): CheckQuestion => ({
+      ...q,
+      language: 'sv',
+      text: q.textSv,
+      options: q.options.map((o) => ({ ...o, text: o.textSv })),
+      translationStatus: null,
+      translationSource: null,
+      audioUrl: audioUrl(q.key),
+    });
+    if (language === 'sv') return questions.map(swedish);
     const allowDrafts = await this.repository.allowDrafts(instrumentId);
     const rows = (await this.repository.forInstrument(instrumentId, networkId, questions.filter((q) => q.key.startsWith('core-')).map((q) => q.key))).filter(
       (r) => r.language === language && (r.status === 'reviewed' || allowDrafts),
@@ -239,9 +246,7 @@ export class TranslationsService {
     return questions.map((q: Localizable) => {
       // The organisation's own comes first (ordered so by the repository).
       const translation = rows.find((r) => r.itemKey === q.key);
-      if (!translation) {
-        return { ...q, language: 'sv', text: q.textSv, options: q.options.map((o) => ({ ...o, text: o.textSv })), translationStatus: null, translationSource: null, audioUrl: audioUrl(q.key) };
-      }
+      if (!translation) return swedish(q);
       return {
         ...q,
         language,
