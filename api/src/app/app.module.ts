@@ -12,6 +12,7 @@ import { Db } from '../database/db';
 import { RequestTransactions, TransactionInterceptor } from '../database/request-transaction';
 import { HealthController } from '../health';
 import { PrivacyModule } from '../privacy';
+import { SnapshotsModule } from '../snapshots';
 import { FEATURE_MODULES } from './feature-modules';
 
 @Global()
@@ -40,6 +41,7 @@ export class AppModule {
         }),
         AuditModule,
         PrivacyModule,
+        SnapshotsModule,
         AuthModule,
         ...FEATURE_MODULES,
       ],

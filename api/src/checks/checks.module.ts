@@ -3,7 +3,9 @@ import { JobRegistry } from '../jobs';
 import { ChecksPermitObjects } from './checks-permit-objects';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
-import { ChecksService, FOLLOW_UP_CHECK } from './checks.service';
+import { ChecksService, FOLLOW_UP_CHECK, KEPT_RESULTS } from './checks.service';
+import { KeptViews } from '../snapshots';
+import type { ResultsQuery } from '@kunna/contracts';
 import { TranslationsController } from './translations/translations.controller';
 import { TranslationsRepository } from './translations/translations.repository';
 import { TranslationsService } from './translations/translations.service';
@@ -18,9 +20,11 @@ export class ChecksModule implements OnModuleInit {
   constructor(
     private readonly registry: JobRegistry,
     private readonly checks: ChecksService,
+    private readonly keptViews: KeptViews,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(FOLLOW_UP_CHECK, (payload) => this.checks.openFollowUp(payload.assignmentId));
+    this.keptViews.define(KEPT_RESULTS, (caller, query: ResultsQuery) => this.checks.computeResults(caller, query));
   }
 }

@@ -41,6 +41,7 @@ import { type Caller, callerCanSee, callerCovers, ScopePosition } from '../auth'
 import { validationError } from '../common/errors';
 import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { PrivacyGate, valueElements, type GateElement } from '../privacy';
+import { KeptViews } from '../snapshots';
 import { analyseGroup, groupInputs, KNOWLEDGE_KEY, pairElements, pairRecords, ResponseData, suppressedResult } from './aggregate';
 import { ChecksRepository, InstrumentRow, ResponseRow, RoundRow, VersionRow } from './checks.repository';
 import { coreKey, parseItems, withCoreItems } from './instrument-items';
@@ -57,6 +58,8 @@ export const ASSIGNERS = rolesOf('checks.createAssignment');
 export const KIOSK_ROLES = rolesOf('checks.startKiosk');
 /** Who sees aggregates (never individual answers). */
 export const RESULT_ROLES = rolesOf('checks.results');
+/** The kept view of an instrument's organisation-wide results (api/src/snapshots). */
+export const KEPT_RESULTS = 'checks.results';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** The shape of an answer code as typed or scanned (the access guard's rule for `checks/answer/:code`). */
@@ -78,6 +81,7 @@ export class ChecksService {
     private readonly jobs: JobQueue,
     private readonly gate: PrivacyGate,
     private readonly translations: TranslationsService,
+    private readonly keptViews: KeptViews,
   ) {}
 
   // --- common core items (network coordinator) ---
@@ -674,7 +678,22 @@ export class ChecksService {
 
   // --- aggregates (managers, HR, administrators) ---
 
+  /**
+   * An instrument's results for a unit, an area or the whole organisation. The organisation's are kept between reads
+   * (api/src/snapshots): every reader of them sees the same figures, and computing them reads every answer.
+   */
   async results(caller: Caller, query: ResultsQuery): Promise<CheckResults> {
+    const organisationWide = !query.unitId && !query.areaId;
+    const result = organisationWide ? await this.keptViews.read<ResultsQuery, CheckResults>(caller, KEPT_RESULTS, query) : await this.computeResults(caller, query);
+    if (!result.suppressed) {
+      const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, query.roleTitle ?? null, query.employmentType ?? null]);
+      await this.audit.record({ action: 'checks.results.read', targetType: 'check_instrument', targetId: query.instrumentId, details: { groupKey } });
+    }
+    return result;
+  }
+
+  /** The results computed from every answer, through the privacy gate (a refresh of the kept view calls this too). */
+  async computeResults(caller: Caller, query: ResultsQuery): Promise<CheckResults> {
     const instrument = await this.repository.instrument(query.instrumentId);
     if (!instrument || instrument.organisationId !== caller.organisationId) throw notFound();
     let unitIds: string[] | null = null;
@@ -758,7 +777,6 @@ export class ChecksService {
     const analysed = analyseGroup(items, invited, responses, minimum);
     const result = { ...analysed, dimensions: analysed.dimensions.map((d) => (tooFew.has(d.key) ? suppressedResult(d.key) : d)) };
     for (const release of releases) if (!tooFew.has(release.key)) await this.gate.record(release.context, release.group);
-    await this.audit.record({ action: 'checks.results.read', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey } });
     return result;
   }
 

@@ -3,6 +3,7 @@ import { AuditLogEntity, AuditSettingsEntity } from '../audit/audit-log.entity';
 import { CHECK_ENTITIES } from '../checks/checks.entities';
 import { AuthSessionEntity, CredentialEntity, OneTimeCodeEntity, SignInThrottleEntity } from '../auth/auth.entities';
 import { INSIGHT_ENTITIES } from '../insights/insights.entities';
+import { SNAPSHOT_ENTITIES } from '../snapshots/snapshots.entities';
 import { ImportRunEntity } from '../imports/import-run.entity';
 import { LIBRARY_ENTITIES } from '../library/library.entities';
 import { AreaEntity, NetworkEntity, OrganisationEntity, UnitEntity } from '../organisation/organisation.entities';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   ...SESSION_ENTITIES,
   ...CHECK_ENTITIES,
   ...INSIGHT_ENTITIES,
+  ...SNAPSHOT_ENTITIES,
   ...CALENDAR_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   PersonalDataSettingsEntity,

@@ -34,6 +34,8 @@ export async function rebuildAggregates(client: Queryable, organisationId: strin
     await client.query(`delete from ${table} where organisation_id = $1`, [organisationId]);
     await client.query(`insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${source} where organisation_id = $1`, [organisationId]);
   }
+  // The organisation-wide views kept from them (api/src/snapshots) are recomputed after their next read.
+  await client.query(`insert into insight_stale (organisation_id) values ($1) on conflict (organisation_id) do nothing`, [organisationId]);
 }
 
 /** Rows kept but not recomputed (`kept`) or recomputed but not kept (`missing`), per table; empty when they agree. */

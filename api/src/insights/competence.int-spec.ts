@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CompetenceBreakdown, CompetenceFigures, CompetenceGroup, CompetenceTrend, UnitCompetence } from '@kunna/contracts';
+import { JobWorker } from '../jobs';
 import { createTestApp, TestApp } from '../test-support/test-app';
 
 /**
@@ -255,7 +256,14 @@ describe('competence insight (integration)', () => {
     expect(u5After.unit.figures.every((f) => f.meanAfter === null && f.meanChange === null)).toBe(true);
     const breakdown = await get<CompetenceBreakdown>(`/api/insights/competence?${period}&groupBy=unit&unitId=${ids.U5}`);
     expect(breakdown.total.figures.every((f) => f.meanAfter === null)).toBe(true);
+    // The HR trend is kept between reads: right after the answer it answers the figures already released, with their
+    // time, and queues a recomputation; once that ran, the new release is withheld.
+    const trendKept = await get<CompetenceTrend>(`/api/insights/competence/trend?${period}&unitId=${ids.U5}`);
+    expect(trendKept).toEqual(trendBefore);
+    expect(trendKept.asOf).toEqual(expect.any(String));
+    expect(await t.app.get(JobWorker).runDue()).toBeGreaterThanOrEqual(1);
     const trendAfter = await get<CompetenceTrend>(`/api/insights/competence/trend?${period}&unitId=${ids.U5}`);
+    expect(trendAfter.asOf! > trendKept.asOf!).toBe(true);
     expect(trendAfter.quarters[1].points[4]).toMatchObject({ people: 5, mean: null, suppressed: true });
     // What did not change is answered as before: the first quarter holds the same five answers (withheld then too,
     // as P5's before answer is the difference to the unit's four pairs).

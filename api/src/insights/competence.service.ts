@@ -32,12 +32,17 @@ import {
   trend,
 } from './competence-figures';
 import { PrivacyGate } from '../privacy';
+import { KeptViews } from '../snapshots';
 import { CompetenceRepository } from './competence.repository';
 import { CostsRepository } from './costs.repository';
 import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
 import { COMPETENCE_ROLES } from './insights-policy';
 import { InsightsService } from './insights.service';
 import { TeamRepository } from './team.repository';
+
+/** The kept views of the organisation's competence breakdown and trend (api/src/snapshots). */
+export const KEPT_BREAKDOWN = 'competence.breakdown';
+export const KEPT_TREND = 'competence.trend';
 
 interface Loaded {
   records: CompetenceRecord[];
@@ -58,9 +63,16 @@ export class CompetenceService {
     private readonly costs: CostsRepository,
     private readonly team: TeamRepository,
     private readonly gate: PrivacyGate,
+    private readonly keptViews: KeptViews,
   ) {}
 
+  /** Kept between reads when it covers the whole organisation (api/src/snapshots): it reads every answer. */
   async breakdown(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceBreakdown> {
+    if (visibilityFor(caller, COMPETENCE_ROLES).organisationWide) return this.keptViews.read(caller, KEPT_BREAKDOWN, query);
+    return this.computeBreakdown(caller, query);
+  }
+
+  async computeBreakdown(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceBreakdown> {
     const { period, filters, minimum, loaded } = await this.view(caller, query);
     const inPeriod = (r: CompetenceRecord) => r.firstOpensOn >= period.from && r.firstOpensOn <= period.to;
     const scopeRecords = loaded.records.filter(inPeriod);
@@ -136,6 +148,11 @@ export class CompetenceService {
    * was asked (to decide whether it may be shown at all), which is read without answers.
    */
   async trend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
+    if (visibilityFor(caller, COMPETENCE_ROLES).organisationWide) return this.keptViews.read(caller, KEPT_TREND, query);
+    return this.computeTrend(caller, query);
+  }
+
+  async computeTrend(caller: Caller, query: ParticipationQueryDto): Promise<CompetenceTrend> {
     const { period, filters, minimum, scope } = await this.settings(caller, query);
     const rows = await this.repository.responseLevels(caller.organisationId, period.from, period.to, scope);
     const levels: ResponseLevel[] = rows.map(({ ratingSum, ratingCount, ...row }) => ({ ...row, level: ratingSum / ratingCount }));

@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { KeptViews } from '../snapshots';
 import { ChecksModule } from '../checks';
 import { CompetenceController } from './competence.controller';
 import { CompetenceRepository } from './competence.repository';
-import { CompetenceService } from './competence.service';
+import { CompetenceService, KEPT_BREAKDOWN, KEPT_TREND } from './competence.service';
+import { ParticipationQueryDto } from './dto/insights.dto';
 import { CostsRepository } from './costs.repository';
 import { InsightsController } from './insights.controller';
-import { InsightsService } from './insights.service';
+import { InsightsService, KEPT_PARTICIPATION } from './insights.service';
 import { NetworkController } from './network.controller';
 import { NetworkRepository } from './network.repository';
 import { NetworkService } from './network.service';
@@ -22,4 +24,16 @@ import { TeamRepository } from './team.repository';
   providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService, NetworkRepository, NetworkService],
   exports: [InsightsService],
 })
-export class InsightsModule {}
+export class InsightsModule implements OnModuleInit {
+  constructor(
+    private readonly keptViews: KeptViews,
+    private readonly insights: InsightsService,
+    private readonly competence: CompetenceService,
+  ) {}
+
+  onModuleInit(): void {
+    this.keptViews.define(KEPT_PARTICIPATION, (caller, query: ParticipationQueryDto) => this.insights.computeParticipation(caller, query));
+    this.keptViews.define(KEPT_BREAKDOWN, (caller, query: ParticipationQueryDto) => this.competence.computeBreakdown(caller, query));
+    this.keptViews.define(KEPT_TREND, (caller, query: ParticipationQueryDto) => this.competence.computeTrend(caller, query));
+  }
+}

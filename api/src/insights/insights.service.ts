@@ -30,6 +30,7 @@ import type { Caller } from '../auth';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../common/http-errors';
 import { visibilityFor } from '../organisation';
+import { KeptViews } from '../snapshots';
 import { CostsRepository } from './costs.repository';
 import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdatePlanEntryDto, UpdateTargetDto } from './dto/insights.dto';
 import { differencingRisk } from './competence-figures';
@@ -37,6 +38,9 @@ import { hours, participationFigures, percent, round2, suppressedGroups, targetS
 import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
 import { PlanRepository, TargetRow } from './plan.repository';
 import { TeamRepository } from './team.repository';
+
+/** The kept view of the organisation's participation breakdown (api/src/snapshots). */
+export const KEPT_PARTICIPATION = 'insights.participation';
 
 const UPCOMING_LIMIT = 10;
 
@@ -80,6 +84,7 @@ export class InsightsService {
     private readonly plans: PlanRepository,
     private readonly costs: CostsRepository,
     private readonly audit: AuditService,
+    private readonly keptViews: KeptViews,
   ) {}
 
   /** The period asked for, or the twelve months up to today. `from` after `to` is the client's mistake. */
@@ -447,7 +452,13 @@ export class InsightsService {
 
   // --- participation ---
 
+  /** Kept between reads when it covers the whole organisation (api/src/snapshots). */
   async participation(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationBreakdown> {
+    if (visibilityFor(caller, PARTICIPATION_ROLES).organisationWide) return this.keptViews.read(caller, KEPT_PARTICIPATION, query);
+    return this.computeParticipation(caller, query);
+  }
+
+  async computeParticipation(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationBreakdown> {
     const period = await this.period(query);
     const visibility = visibilityFor(caller, PARTICIPATION_ROLES);
     const groupBy = query.groupBy ?? ParticipationGrouping.Area;

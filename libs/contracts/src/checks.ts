@@ -441,6 +441,11 @@ export interface CheckResults {
   suppressed: boolean;
   reason: ResultsSuppressionReason | null;
   dimensions: DimensionResult[];
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
 }
 
 // --- translated check items (issue 18) ---

@@ -62,6 +62,11 @@ export interface CompetenceBreakdown {
   minimumGroupSize: number;
   total: CompetenceGroup;
   groups: CompetenceGroup[];
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
 }
 
 export interface CompetenceTrendPoint {
@@ -85,6 +90,11 @@ export interface CompetenceTrend {
   period: InsightPeriod;
   minimumGroupSize: number;
   quarters: CompetenceTrendQuarter[];
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
 }
 
 /** A unit manager's competence block: the unit's before/after per dimension. */

@@ -303,6 +303,11 @@ export interface ParticipationBreakdown {
   minimumGroupSize: number;
   total: ParticipationFigures;
   groups: ParticipationGroup[];
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
 }
 
 export interface NetworkParticipationRow extends ParticipationFigures {

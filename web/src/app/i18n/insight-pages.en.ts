@@ -4,6 +4,8 @@ import { insightPagesSv } from './insight-pages.sv';
 export const insightPagesEn: typeof insightPagesSv = {
   // The Insight components' own texts (web/src/app/insights).
   insights: {
+    asOfToday: 'Updated today at {time}',
+    asOf: 'Updated {day} at {time}',
     filters: 'Filters',
     from: 'From',
     to: 'To',

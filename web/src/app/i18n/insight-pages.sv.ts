@@ -5,6 +5,8 @@
 export const insightPagesSv = {
   // The Insight components' own texts (web/src/app/insights).
   insights: {
+    asOfToday: 'Uppdaterat i dag kl. {time}',
+    asOf: 'Uppdaterat {day} kl. {time}',
     filters: 'Urval',
     from: 'Från',
     to: 'Till',

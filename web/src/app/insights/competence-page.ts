@@ -1,3 +1,4 @@
+import { AsOf } from './as-of';
 import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
 import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey, ParticipationGrouping } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
@@ -27,7 +28,7 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
  */
 @Component({
   selector: 'k-competence-page',
-  imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ResourceState, CheckRounds, CompetenceSection, CompetenceProfiles, UnitGap],
+  imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ResourceState, CheckRounds, CompetenceSection, CompetenceProfiles, UnitGap, AsOf],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
@@ -55,6 +56,7 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
         <p role="status">{{ 'insightPages.competence.none' | t }}</p>
       } @else {
         <k-key-figures [figures]="figures(value)" />
+        <k-as-of [at]="value.asOf" />
         @if (!value.total.suppressed) {
           <k-chart-table
             [title]="'insightPages.competence.chart' | t"

@@ -1,3 +1,4 @@
+import { AsOf } from './as-of';
 import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
@@ -30,7 +31,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
  */
 @Component({
   selector: 'k-scope-overview-page',
-  imports: [TranslatePipe, RouterLink, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, PrintSummary],
+  imports: [TranslatePipe, RouterLink, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, PrintSummary, AsOf],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
@@ -42,6 +43,7 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
     @if (participation.hasValue()) {
       @let breakdown = participation.value();
       <k-key-figures [figures]="figures(breakdown)" />
+      <k-as-of [at]="breakdown.asOf" />
       <k-chart-table [title]="chartTitle(breakdown)" [bars]="bars(breakdown)" [headers]="[groupingLabel(breakdown.groupBy), ('insights.participation.columns.percent' | t)]" [max]="100" fileName="deltagande-diagram" />
       <k-print-summary />
 
