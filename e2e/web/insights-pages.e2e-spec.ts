@@ -325,6 +325,9 @@ describe('HR', () => {
       [texts.figures.competence, null],
     ]);
     expect(await page.getByRole('table', { name: sv.insights.team.staff }).count()).toBe(0);
+    // The organisation's figures are kept between reads: the page says when they are from.
+    expect(participation.asOf).toEqual(expect.any(String));
+    await page.getByText(/^Uppdaterat (i dag|\d+ \S+) kl\. \d{2}[:.]\d{2}$/).first().waitFor();
     if (size === 'desktop') expect(await printedPages(page)).toBe(1);
 
     await openFromNav(page, texts.nav.competence, /\/insikt\/kompetens/, texts.competence.title);

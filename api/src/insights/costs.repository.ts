@@ -177,12 +177,13 @@ export class CostsRepository {
   /** One row per person with participation in the period: what ESF projects reported to SCB. */
   async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
     const rows: ParticipantReportRow[] = await this.db.manager.query(
-      `with ${PERSON_MINUTES}
+      // Summed per person first: one person row is looked up per participant, not per day they took part.
+      `with ${PERSON_MINUTES},
+       per_person as (select person_id, sum(minutes) as minutes, min(date) as first_date, max(date) as last_date from person_minutes group by person_id)
        select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
-              round(sum(pm.minutes) / 60.0, 2)::float8 as hours, min(pm.date)::text as "firstDate", max(pm.date)::text as "lastDate"
-         from person_minutes pm join person p on p.id = pm.person_id
+              round(pm.minutes / 60.0, 2)::float8 as hours, pm.first_date::text as "firstDate", pm.last_date::text as "lastDate"
+         from per_person pm join person p on p.id = pm.person_id
         where p.pseudonymised_at is null
-        group by p.id, p.employee_number, p.first_name, p.last_name, p.gender
         order by p.last_name, p.first_name, p.employee_number`,
       [organisationId, from, to],
     );
