@@ -40,6 +40,8 @@ export class InsightSnapshots1763902500000 implements MigrationInterface {
         query jsonb not null,
         body jsonb not null,
         computed_at timestamptz not null,
+        -- How long computing it took (what a refresh of the organisation costs: the sum over its views).
+        compute_ms integer not null,
         read_at timestamptz not null,
         primary key (organisation_id, view, query_key)
       )`);

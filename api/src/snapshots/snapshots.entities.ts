@@ -10,6 +10,7 @@ export class InsightSnapshotEntity {
   @Column('jsonb') query!: Record<string, unknown>;
   @Column('jsonb') body!: unknown;
   @Column('timestamptz', { name: 'computed_at' }) computedAt!: Date;
+  @Column('integer', { name: 'compute_ms' }) computeMs!: number;
   @Column('timestamptz', { name: 'read_at' }) readAt!: Date;
 }
 

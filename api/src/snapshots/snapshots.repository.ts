@@ -44,13 +44,13 @@ export class SnapshotsRepository {
   }
 
   /** Keeps the answer; answers the time it was computed. */
-  async store(organisationId: string, kept: KeptQuery, body: unknown): Promise<string> {
+  async store(organisationId: string, kept: KeptQuery, body: unknown, computeMs: number): Promise<string> {
     const rows: Array<{ computed_at: Date }> = await this.db.manager.query(
-      `insert into insight_snapshot (organisation_id, view, query_key, query, body, computed_at, read_at)
-       values ($1, $2, $3, $4::jsonb, $5::jsonb, now(), now())
-       on conflict (organisation_id, view, query_key) do update set body = excluded.body, computed_at = excluded.computed_at
+      `insert into insight_snapshot (organisation_id, view, query_key, query, body, computed_at, compute_ms, read_at)
+       values ($1, $2, $3, $4::jsonb, $5::jsonb, now(), $6, now())
+       on conflict (organisation_id, view, query_key) do update set body = excluded.body, computed_at = excluded.computed_at, compute_ms = excluded.compute_ms
        returning computed_at`,
-      [organisationId, kept.view, kept.queryKey, JSON.stringify(kept.query), JSON.stringify(body)],
+      [organisationId, kept.view, kept.queryKey, JSON.stringify(kept.query), JSON.stringify(body), Math.round(computeMs)],
     );
     return rows[0].computed_at.toISOString();
   }

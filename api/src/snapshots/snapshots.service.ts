@@ -57,8 +57,9 @@ export class KeptViews {
       if (found.stale) await this.queueRefresh(organisationId);
       return { ...(found.body as B), asOf: found.computedAt };
     }
+    const started = performance.now();
     const body = (await compute(caller, kept.query)) as B;
-    const asOf = await this.repository.store(organisationId, kept, body);
+    const asOf = await this.repository.store(organisationId, kept, body, performance.now() - started);
     return { ...body, asOf };
   }
 
@@ -73,7 +74,9 @@ export class KeptViews {
         continue;
       }
       try {
-        await this.repository.store(organisationId, view, await compute(caller, view.query));
+        const started = performance.now();
+        const body = await compute(caller, view.query);
+        await this.repository.store(organisationId, view, body, performance.now() - started);
       } catch (error) {
         // What the view was about is gone (an instrument deleted) or no longer allowed: it is no longer kept.
         if (!(error instanceof HttpException)) throw error;
