@@ -310,6 +310,16 @@ export interface SessionAttendance {
  * A person found by the walk-in search: name and current units only. The search spans the organisation, so it
  * shows no employee number or anything else a colleague of another unit need not see.
  */
+/** Clearing a mark: when it was cleared on the device (like a mark's `recordedAt`). */
+export interface ClearMarkQuery {
+  clearedAt?: string;
+}
+
+/** A name or an employee number, at least `WALK_IN_QUERY_MIN_LENGTH` characters. */
+export interface WalkInQuery {
+  q: string;
+}
+
 export interface WalkInCandidate extends PersonRef {
   unitNames: string[];
 }
