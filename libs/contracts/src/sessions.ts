@@ -305,21 +305,20 @@ export interface SessionAttendance {
   rows: AttendanceRow[];
 }
 
-/** Search for a walk-in: people of the organisation by name or employee number. */
-/**
- * A person found by the walk-in search: name and current units only. The search spans the organisation, so it
- * shows no employee number or anything else a colleague of another unit need not see.
- */
 /** Clearing a mark: when it was cleared on the device (like a mark's `recordedAt`). */
 export interface ClearMarkQuery {
   clearedAt?: string;
 }
 
-/** A name or an employee number, at least `WALK_IN_QUERY_MIN_LENGTH` characters. */
+/** Search for a walk-in: people of the organisation by name or employee number (`WALK_IN_QUERY_MIN_LENGTH` characters or more). */
 export interface WalkInQuery {
   q: string;
 }
 
+/**
+ * A person found by the walk-in search: name and current units only. The search spans the organisation, so it
+ * shows no employee number or anything else a colleague of another unit need not see.
+ */
 export interface WalkInCandidate extends PersonRef {
   unitNames: string[];
 }
