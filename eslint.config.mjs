@@ -77,6 +77,32 @@ export default [
     },
   },
   {
+    // Web features reach the API only through core/api-client.ts, whose calls take their path, body, query and answer
+    // types from the endpoint table (libs/contracts/src/endpoints.ts): a feature holding HttpClient (or fetch) could
+    // pair a URL with a response type by hand again, and that pairing drifts from the API unnoticed.
+    files: ['web/src/**/*.ts'],
+    ignores: ['web/src/app/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@angular/common/http',
+              importNames: ['HttpClient', 'HttpBackend', 'HttpHandler', 'HttpXhrBackend', 'FetchBackend', 'HttpRequest'],
+              message: 'Call the API through ApiClient (core/api-client.ts), typed from the endpoint table; add a missing route to libs/contracts/src/endpoints.ts.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'Call the API through ApiClient (core/api-client.ts), typed from the endpoint table.' },
+        { name: 'XMLHttpRequest', message: 'Call the API through ApiClient (core/api-client.ts), typed from the endpoint table.' },
+      ],
+    },
+  },
+  {
     // Shared libs stay framework-free: contracts and pure logic used by both API and web.
     files: ['libs/**/*.ts'],
     rules: {

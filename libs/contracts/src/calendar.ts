@@ -58,6 +58,13 @@ export enum MailStatus {
   Held = 'held',
 }
 
+/** A page of the outbox; the total is in the `X-Total-Count` header. */
+export interface OutboxQuery {
+  /** 1 to 200. */
+  limit?: number;
+  offset?: number;
+}
+
 export interface OutboxMessageSummary {
   id: string;
   toAddress: string;

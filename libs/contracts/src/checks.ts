@@ -398,6 +398,19 @@ export interface MyChecks {
   results: MyCheckResult[];
 }
 
+export interface CheckAssignmentListQuery {
+  unitId?: string;
+}
+
+export interface SupportSignalsQuery {
+  unitId: string;
+}
+
+/** `?language=` on the answering routes: the language to show the questions in and record the answers in. */
+export interface AnswerLanguageQuery {
+  language?: StaffLanguage;
+}
+
 export interface SupportSignal {
   personId: string;
   name: string;

@@ -11,19 +11,19 @@ import { ApiRoutes } from './api-routes';
 import type { HealthStatus } from './api-routes';
 import type { AuditLogPage, AuditLogQuery, AuditRetention } from './audit';
 import type { AuthConfig, ChangePasswordRequest, CurrentUser, RedeemCodeRequest, SessionInfo, SetLanguageRequest, SignInRequest } from './auth';
-import type { CalendarFeedCreated, CalendarFeedStatus, NotificationList, OutboxMessage, OutboxMessageSummary } from './calendar';
-import type { CancelAssignmentRequest, CreateTranslationRequest, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, LanguageRatesQuery, TranslationSettingsRequest, UpdateTranslationRequest, CheckAssignment, CheckCodePreview, CheckForm, CheckResults, CoreItem, CreateCheckAssignmentRequest, CreateCoreItemRequest, CreateInstrumentRequest, InstrumentDetail, InstrumentDraft, InstrumentSummary, InstrumentVersion, KioskAnswerFinished, KioskCredential, KioskForm, KioskRoster, LeaveKioskRequest, MyChecks, ObservationSaved, OpenRoundRequest, ResultsQuery, SaveAnswerRequest, SaveObservationRequest, SavedAnswer, StartKioskResponseRequest, SupportSignal } from './checks';
+import type { CalendarFeedCreated, CalendarFeedStatus, NotificationList, OutboxMessage, OutboxMessageSummary, OutboxQuery } from './calendar';
+import type { AnswerLanguageQuery, CheckAssignmentListQuery, SupportSignalsQuery, CancelAssignmentRequest, CreateTranslationRequest, InstrumentTranslations, ItemAudio, ItemTranslation, LanguageRates, LanguageRatesQuery, TranslationSettingsRequest, UpdateTranslationRequest, CheckAssignment, CheckCodePreview, CheckForm, CheckResults, CoreItem, CreateCheckAssignmentRequest, CreateCoreItemRequest, CreateInstrumentRequest, InstrumentDetail, InstrumentDraft, InstrumentSummary, InstrumentVersion, KioskAnswerFinished, KioskCredential, KioskForm, KioskRoster, LeaveKioskRequest, MyChecks, ObservationSaved, OpenRoundRequest, ResultsQuery, SaveAnswerRequest, SaveObservationRequest, SavedAnswer, StartKioskResponseRequest, SupportSignal } from './checks';
 import type { CompetenceBreakdown, CompetenceTrend, UnitCompetence } from './competence-insight';
 import type { CompetenceProfile, CompetenceProfileRequest, MyCompetenceGap, UnitCompetenceGap } from './competence-profiles';
 import type { ApiError } from './errors';
 import type { ImportPreview, ImportRejection, ImportResult, ImportRunSummary } from './import';
-import type { CostReport, CostSettings, CreateExternalCostRequest, CreatePlanEntryRequest, ExternalCost, HourlyRate, InsightParticipationQuery, NetworkComparison, NetworkParticipation, ParticipantReport, ParticipationBreakdown, PlanEntry, TargetProgress, TargetRequest, TeamDashboard, UpdatePlanEntryRequest, UpdateTargetRequest, YearPlan } from './insights';
-import type { AdaptModuleRequest, AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, AppointmentListQuery, CoverageTotals, CreateAppointmentRequest, CreateModuleRequest, CreateProgramAssignmentRequest, CreateProgramRequest, CreateQualificationRequest, DeclineProposalRequest, DigCompArea, ModuleAttachment, ModuleContentInput, ModuleDetail, ModuleListQuery, ModuleProposal, ModuleSummary, ModuleVersion, MyAmbassadorOverview, NetworkCoverage, NetworkReach, ProgramAssignment, ProgramAssignmentListQuery, ProgramDetail, ProgramListQuery, ProgramSummary, ProposeModuleRequest, PublishModuleRequest, QualificationListQuery, RenewQualificationRequest, RevokeQualificationRequest, StarterLibraryResult, UnitCoverage, UpdateAppointmentRequest, UpdateModuleRequest, UpdateProgramRequest } from './library';
+import type { CostReport, CostSettings, CreateExternalCostRequest, CreatePlanEntryRequest, ExternalCost, HourlyRate, InsightParticipationQuery, NetworkComparison, ParticipantReportQuery, PeriodQuery, NetworkParticipation, ParticipantReport, ParticipationBreakdown, PlanEntry, TargetProgress, TargetRequest, TeamDashboard, UpdatePlanEntryRequest, UpdateTargetRequest, YearPlan } from './insights';
+import type { AdaptModuleRequest, AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, AppointmentListQuery, CoverageQuery, CoverageTotals, CreateAppointmentRequest, CreateModuleRequest, CreateProgramAssignmentRequest, CreateProgramRequest, CreateQualificationRequest, DeclineProposalRequest, DigCompArea, ModuleAttachment, ModuleContentInput, ModuleDetail, ModuleListQuery, ModuleProposal, ModuleSummary, ModuleVersion, MyAmbassadorOverview, NetworkCoverage, NetworkReach, ProgramAssignment, ProgramAssignmentListQuery, ProgramDetail, ProgramListQuery, ProgramSummary, ProposeModuleRequest, PublishModuleRequest, QualificationListQuery, ReachQuery, RenewQualificationRequest, RevokeQualificationRequest, StarterLibraryResult, UnitCoverage, UpdateAppointmentRequest, UpdateModuleRequest, UpdateProgramRequest, WorkloadQuery } from './library';
 import type { AreaNode, CreateAreaRequest, CreateUnitRequest, NetworkOrganisation, OrganisationSummary, OrganisationTree, UnitDetail, UnitSummary, UpdateAreaRequest, UpdateUnitRequest } from './organisation';
 import type { AssignRoleRequest, CreatePersonRequest, EndEmploymentRequest, IssueOneTimeCodeRequest, MovePersonRequest, OneTimeCredential, PeopleQuery, PersonDetail, PersonSummary, UpdatePersonRequest } from './people';
 import type { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from './personal-data';
 import type { RoleGrant } from './roles';
-import type { AttendanceBatchRequest, AttendanceBatchResult, CatchUpOverview, CreateSeriesRequest, CreateSessionRequest, CreateSupportEntryRequest, MySessionsQuery, ParticipationReport, SessionAttendance, SessionConflict, SessionConflictCheckRequest, SessionDetail, SessionListQuery, SessionSeries, SessionSummary, SupportEntry, SupportListQuery, UpdateSeriesRequest, UpdateSessionRequest, WalkInCandidate } from './sessions';
+import type { AttendanceBatchRequest, AttendanceBatchResult, CatchUpOverview, ClearMarkQuery, ParticipationQuery, WalkInQuery, CreateSeriesRequest, CreateSessionRequest, CreateSupportEntryRequest, MySessionsQuery, ParticipationReport, SessionAttendance, SessionConflict, SessionConflictCheckRequest, SessionDetail, SessionListQuery, SessionSeries, SessionSummary, SupportEntry, SupportListQuery, UpdateSeriesRequest, UpdateSessionRequest, WalkInCandidate } from './sessions';
 import type { TodayOverview } from './today';
 
 /**
@@ -133,6 +133,7 @@ export interface ResponseTypes {
 /** The request bodies and queries the endpoint table names. */
 export interface RequestTypes {
   AdaptModuleRequest: AdaptModuleRequest;
+  AnswerLanguageQuery: AnswerLanguageQuery;
   AppointmentListQuery: AppointmentListQuery;
   AssignRoleRequest: AssignRoleRequest;
   AttendanceBatchRequest: AttendanceBatchRequest;
@@ -140,7 +141,10 @@ export interface RequestTypes {
   AuditRetention: AuditRetention;
   CancelAssignmentRequest: CancelAssignmentRequest;
   ChangePasswordRequest: ChangePasswordRequest;
+  CheckAssignmentListQuery: CheckAssignmentListQuery;
+  ClearMarkQuery: ClearMarkQuery;
   CompetenceProfileRequest: CompetenceProfileRequest;
+  CoverageQuery: CoverageQuery;
   CreateAppointmentRequest: CreateAppointmentRequest;
   CreateAreaRequest: CreateAreaRequest;
   CreateCheckAssignmentRequest: CreateCheckAssignmentRequest;
@@ -155,8 +159,8 @@ export interface RequestTypes {
   CreateQualificationRequest: CreateQualificationRequest;
   CreateSeriesRequest: CreateSeriesRequest;
   CreateSessionRequest: CreateSessionRequest;
-  CreateTranslationRequest: CreateTranslationRequest;
   CreateSupportEntryRequest: CreateSupportEntryRequest;
+  CreateTranslationRequest: CreateTranslationRequest;
   CreateUnitRequest: CreateUnitRequest;
   DeclineProposalRequest: DeclineProposalRequest;
   EndEmploymentRequest: EndEmploymentRequest;
@@ -171,13 +175,18 @@ export interface RequestTypes {
   MovePersonRequest: MovePersonRequest;
   MySessionsQuery: MySessionsQuery;
   OpenRoundRequest: OpenRoundRequest;
+  OutboxQuery: OutboxQuery;
+  ParticipantReportQuery: ParticipantReportQuery;
+  ParticipationQuery: ParticipationQuery;
   PeopleQuery: PeopleQuery;
+  PeriodQuery: PeriodQuery;
   PersonalDataRetention: PersonalDataRetention;
   ProgramAssignmentListQuery: ProgramAssignmentListQuery;
   ProgramListQuery: ProgramListQuery;
   ProposeModuleRequest: ProposeModuleRequest;
   PublishModuleRequest: PublishModuleRequest;
   QualificationListQuery: QualificationListQuery;
+  ReachQuery: ReachQuery;
   RedeemCodeRequest: RedeemCodeRequest;
   RenewQualificationRequest: RenewQualificationRequest;
   ResultsQuery: ResultsQuery;
@@ -190,6 +199,7 @@ export interface RequestTypes {
   SignInRequest: SignInRequest;
   StartKioskResponseRequest: StartKioskResponseRequest;
   SupportListQuery: SupportListQuery;
+  SupportSignalsQuery: SupportSignalsQuery;
   TargetRequest: TargetRequest;
   TranslationSettingsRequest: TranslationSettingsRequest;
   UpdateAppointmentRequest: UpdateAppointmentRequest;
@@ -200,9 +210,11 @@ export interface RequestTypes {
   UpdateProgramRequest: UpdateProgramRequest;
   UpdateSeriesRequest: UpdateSeriesRequest;
   UpdateSessionRequest: UpdateSessionRequest;
-  UpdateTranslationRequest: UpdateTranslationRequest;
   UpdateTargetRequest: UpdateTargetRequest;
+  UpdateTranslationRequest: UpdateTranslationRequest;
   UpdateUnitRequest: UpdateUnitRequest;
+  WalkInQuery: WalkInQuery;
+  WorkloadQuery: WorkloadQuery;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -227,7 +239,7 @@ export interface Endpoint {
   readonly path: string;
   /** The JSON body's type (a key of `RequestTypes`), or `multipart` for a file upload. */
   readonly request?: keyof RequestTypes | 'multipart';
-  /** The query's type, where the contracts name one. */
+  /** The query's type (a key of `RequestTypes`): the web's typed client sends a query only where the table names one. */
   readonly query?: keyof RequestTypes;
   readonly response: EndpointResponse;
   /**
@@ -250,10 +262,10 @@ export const Endpoints = {
   'ambassadors.qualify': { method: 'POST', path: ApiRoutes.ambassadors.qualifications, request: 'CreateQualificationRequest', response: { status: 201, body: 'AmbassadorQualification' }, errors: [400, 401, 403, 409] },
   'ambassadors.renew': { method: 'POST', path: ApiRoutes.ambassadors.renewQualification, request: 'RenewQualificationRequest', response: { status: 201, body: 'AmbassadorQualification' }, errors: [400, 401, 403, 404, 409] },
   'ambassadors.revoke': { method: 'POST', path: ApiRoutes.ambassadors.revokeQualification, request: 'RevokeQualificationRequest', response: { status: 200, body: 'AmbassadorQualification' }, errors: [400, 401, 403, 404, 409] },
-  'ambassadors.coverage': { method: 'GET', path: ApiRoutes.ambassadors.coverage, response: { status: 200, body: 'UnitCoverage', array: true }, errors: [400, 401, 403] },
-  'ambassadors.coverageTotals': { method: 'GET', path: ApiRoutes.ambassadors.coverageTotals, response: { status: 200, body: 'CoverageTotals' }, errors: [400, 401, 403] },
-  'ambassadors.reach': { method: 'GET', path: ApiRoutes.ambassadors.reach, response: { status: 200, body: 'AmbassadorReach', array: true }, errors: [400, 401, 403] },
-  'ambassadors.workload': { method: 'GET', path: ApiRoutes.ambassadors.workload, response: { status: 200, body: 'AmbassadorWorkload', array: true }, errors: [400, 401, 403] },
+  'ambassadors.coverage': { method: 'GET', path: ApiRoutes.ambassadors.coverage, query: 'CoverageQuery', response: { status: 200, body: 'UnitCoverage', array: true }, errors: [400, 401, 403] },
+  'ambassadors.coverageTotals': { method: 'GET', path: ApiRoutes.ambassadors.coverageTotals, query: 'CoverageQuery', response: { status: 200, body: 'CoverageTotals' }, errors: [400, 401, 403] },
+  'ambassadors.reach': { method: 'GET', path: ApiRoutes.ambassadors.reach, query: 'ReachQuery', response: { status: 200, body: 'AmbassadorReach', array: true }, errors: [400, 401, 403] },
+  'ambassadors.workload': { method: 'GET', path: ApiRoutes.ambassadors.workload, query: 'WorkloadQuery', response: { status: 200, body: 'AmbassadorWorkload', array: true }, errors: [400, 401, 403] },
   'ambassadors.networkCoverage': { method: 'GET', path: ApiRoutes.ambassadors.networkCoverage, response: { status: 200, body: 'NetworkCoverage', array: true }, errors: [401, 403] },
   'ambassadors.networkReach': { method: 'GET', path: ApiRoutes.ambassadors.networkReach, response: { status: 200, body: 'NetworkReach', array: true }, errors: [401, 403] },
   'ambassadors.mine': { method: 'GET', path: ApiRoutes.ambassadors.me, response: { status: 200, body: 'MyAmbassadorOverview' }, errors: [401, 403] },
@@ -293,25 +305,25 @@ export const Endpoints = {
   'checks.saveDraft': { method: 'PUT', path: ApiRoutes.checks.instrumentDraft, request: 'InstrumentDraft', response: { status: 200, body: 'InstrumentDetail' }, errors: [400, 401, 403, 404, 409] },
   'checks.publish': { method: 'POST', path: ApiRoutes.checks.instrumentPublish, response: { status: 201, body: 'InstrumentVersion' }, errors: [400, 401, 403, 404, 409] },
   'checks.version': { method: 'GET', path: ApiRoutes.checks.instrumentVersion, response: { status: 200, body: 'InstrumentVersion' }, errors: [400, 401, 403, 404] },
-  'checks.assignments': { method: 'GET', path: ApiRoutes.checks.assignments, response: { status: 200, body: 'CheckAssignment', array: true }, errors: [400, 401, 403] },
+  'checks.assignments': { method: 'GET', path: ApiRoutes.checks.assignments, query: 'CheckAssignmentListQuery', response: { status: 200, body: 'CheckAssignment', array: true }, errors: [400, 401, 403] },
   'checks.createAssignment': { method: 'POST', path: ApiRoutes.checks.assignments, request: 'CreateCheckAssignmentRequest', response: { status: 201, body: 'CheckAssignment' }, errors: [400, 401, 403, 409] },
   'checks.assignment': { method: 'GET', path: ApiRoutes.checks.assignment, response: { status: 200, body: 'CheckAssignment' }, errors: [400, 401, 403, 404] },
   'checks.openRound': { method: 'POST', path: ApiRoutes.checks.rounds, request: 'OpenRoundRequest', response: { status: 201, body: 'CheckAssignment' }, errors: [400, 401, 403, 404, 409] },
   'checks.cancelAssignment': { method: 'POST', path: ApiRoutes.checks.cancelAssignment, request: 'CancelAssignmentRequest', response: { status: 200, body: 'CheckAssignment' }, errors: [400, 401, 403, 404, 409] },
   'checks.roster': { method: 'GET', path: ApiRoutes.checks.kioskRoster, response: { status: 200, body: 'KioskRoster' }, errors: [400, 401, 403, 404] },
-  'checks.startKiosk': { method: 'POST', path: ApiRoutes.checks.kioskResponses, request: 'StartKioskResponseRequest', response: { status: 201, body: 'KioskForm' }, errors: [400, 401, 403, 404, 409] },
+  'checks.startKiosk': { method: 'POST', path: ApiRoutes.checks.kioskResponses, request: 'StartKioskResponseRequest', query: 'AnswerLanguageQuery', response: { status: 201, body: 'KioskForm' }, errors: [400, 401, 403, 404, 409] },
   'checks.saveKioskAnswer': { method: 'PUT', path: ApiRoutes.checks.kioskItem, request: 'SaveAnswerRequest', response: { status: 200, body: 'SavedAnswer' }, errors: [400, 401, 403, 404, 409] },
   'checks.setKioskLanguage': { method: 'PUT', path: ApiRoutes.checks.kioskLanguage, request: 'SetLanguageRequest', response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
   'checks.submitKiosk': { method: 'POST', path: ApiRoutes.checks.kioskSubmit, response: { status: 200, body: 'KioskAnswerFinished' }, errors: [400, 401, 403, 404, 409] },
   'checks.declineKiosk': { method: 'POST', path: ApiRoutes.checks.kioskDecline, response: { status: 200, body: 'KioskAnswerFinished' }, errors: [400, 401, 403, 404, 409] },
   'checks.observe': { method: 'PUT', path: ApiRoutes.checks.observations, request: 'SaveObservationRequest', response: { status: 200, body: 'ObservationSaved' }, errors: [400, 401, 403, 404, 409] },
   'checks.codePreview': { method: 'GET', path: ApiRoutes.checks.codePreview, response: { status: 200, body: 'CheckCodePreview' }, errors: [400, 404] },
-  'checks.openForm': { method: 'POST', path: ApiRoutes.checks.answer, response: { status: 200, body: 'CheckForm' }, errors: [400, 401, 403, 404, 409] },
+  'checks.openForm': { method: 'POST', path: ApiRoutes.checks.answer, query: 'AnswerLanguageQuery', response: { status: 200, body: 'CheckForm' }, errors: [400, 401, 403, 404, 409] },
   'checks.saveOwnAnswer': { method: 'PUT', path: ApiRoutes.checks.answerItem, request: 'SaveAnswerRequest', response: { status: 200, body: 'SavedAnswer' }, errors: [400, 401, 403, 404, 409] },
   'checks.submitOwn': { method: 'POST', path: ApiRoutes.checks.answerSubmit, response: { status: 200, body: 'CheckForm' }, errors: [400, 401, 403, 404, 409] },
   'checks.declineOwn': { method: 'POST', path: ApiRoutes.checks.answerDecline, response: { status: 200, body: 'CheckForm' }, errors: [400, 401, 403, 404, 409] },
   'checks.mine': { method: 'GET', path: ApiRoutes.checks.mine, response: { status: 200, body: 'MyChecks' }, errors: [401, 403] },
-  'checks.supportSignals': { method: 'GET', path: ApiRoutes.checks.supportSignals, response: { status: 200, body: 'SupportSignal', array: true }, errors: [400, 401, 403] },
+  'checks.supportSignals': { method: 'GET', path: ApiRoutes.checks.supportSignals, query: 'SupportSignalsQuery', response: { status: 200, body: 'SupportSignal', array: true }, errors: [400, 401, 403] },
   'checks.results': { method: 'GET', path: ApiRoutes.checks.results, query: 'ResultsQuery', response: { status: 200, body: 'CheckResults' }, errors: [400, 401, 403] },
   // api/src/checks/translations/translations.controller.ts
   'translations.list': { method: 'GET', path: ApiRoutes.checks.instrumentTranslations, response: { status: 200, body: 'InstrumentTranslations' }, errors: [400, 401, 403, 404] },
@@ -337,9 +349,9 @@ export const Endpoints = {
   // api/src/insights/competence.controller.ts
   'competence.breakdown': { method: 'GET', path: ApiRoutes.insights.competence, query: 'InsightParticipationQuery', response: { status: 200, body: 'CompetenceBreakdown' }, errors: [400, 401, 403] },
   'competence.trend': { method: 'GET', path: ApiRoutes.insights.competenceTrend, query: 'InsightParticipationQuery', response: { status: 200, body: 'CompetenceTrend' }, errors: [400, 401, 403] },
-  'competence.unit': { method: 'GET', path: ApiRoutes.insights.unitCompetence, response: { status: 200, body: 'UnitCompetence' }, errors: [400, 401, 403, 404] },
+  'competence.unit': { method: 'GET', path: ApiRoutes.insights.unitCompetence, query: 'PeriodQuery', response: { status: 200, body: 'UnitCompetence' }, errors: [400, 401, 403, 404] },
   // api/src/insights/insights.controller.ts
-  'insights.team': { method: 'GET', path: ApiRoutes.insights.team, response: { status: 200, body: 'TeamDashboard' }, errors: [400, 401, 403, 404] },
+  'insights.team': { method: 'GET', path: ApiRoutes.insights.team, query: 'PeriodQuery', response: { status: 200, body: 'TeamDashboard' }, errors: [400, 401, 403, 404] },
   'insights.plan': { method: 'GET', path: ApiRoutes.insights.plan, response: { status: 200, body: 'YearPlan' }, errors: [400, 401, 403, 404] },
   'insights.addPlanEntry': { method: 'POST', path: ApiRoutes.insights.planEntries, request: 'CreatePlanEntryRequest', response: { status: 201, body: 'PlanEntry' }, errors: [400, 401, 403, 404, 409] },
   'insights.updatePlanEntry': { method: 'PATCH', path: ApiRoutes.insights.planEntry, request: 'UpdatePlanEntryRequest', response: { status: 200, body: 'PlanEntry' }, errors: [400, 401, 403, 404, 409] },
@@ -351,12 +363,12 @@ export const Endpoints = {
   'insights.setRate': { method: 'PUT', path: ApiRoutes.insights.hourlyRates, request: 'HourlyRate', response: { status: 200, body: 'HourlyRate', array: true }, errors: [400, 401, 403, 409] },
   'insights.addExternalCost': { method: 'POST', path: ApiRoutes.insights.externalCosts, request: 'CreateExternalCostRequest', response: { status: 201, body: 'ExternalCost' }, errors: [400, 401, 403, 409] },
   'insights.deleteExternalCost': { method: 'DELETE', path: ApiRoutes.insights.externalCost, response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
-  'insights.costs': { method: 'GET', path: ApiRoutes.insights.costs, response: { status: 200, body: 'CostReport' }, errors: [400, 401, 403] },
-  'insights.participantReport': { method: 'GET', path: ApiRoutes.insights.participantReport, response: { status: 200, body: 'ParticipantReport', media: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] }, errors: [400, 401, 403] },
+  'insights.costs': { method: 'GET', path: ApiRoutes.insights.costs, query: 'PeriodQuery', response: { status: 200, body: 'CostReport' }, errors: [400, 401, 403] },
+  'insights.participantReport': { method: 'GET', path: ApiRoutes.insights.participantReport, query: 'ParticipantReportQuery', response: { status: 200, body: 'ParticipantReport', media: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] }, errors: [400, 401, 403] },
   'insights.participation': { method: 'GET', path: ApiRoutes.insights.participation, query: 'InsightParticipationQuery', response: { status: 200, body: 'ParticipationBreakdown' }, errors: [400, 401, 403] },
-  'insights.networkParticipation': { method: 'GET', path: ApiRoutes.insights.networkParticipation, response: { status: 200, body: 'NetworkParticipation' }, errors: [400, 401, 403] },
+  'insights.networkParticipation': { method: 'GET', path: ApiRoutes.insights.networkParticipation, query: 'PeriodQuery', response: { status: 200, body: 'NetworkParticipation' }, errors: [400, 401, 403] },
   // api/src/insights/network.controller.ts
-  'network.comparison': { method: 'GET', path: ApiRoutes.insights.networkComparison, response: { status: 200, body: 'NetworkComparison' }, errors: [400, 401, 403] },
+  'network.comparison': { method: 'GET', path: ApiRoutes.insights.networkComparison, query: 'PeriodQuery', response: { status: 200, body: 'NetworkComparison' }, errors: [400, 401, 403] },
   // api/src/insights/profiles.controller.ts
   'profiles.list': { method: 'GET', path: ApiRoutes.insights.competenceProfiles, response: { status: 200, body: 'CompetenceProfile', array: true }, errors: [401, 403] },
   'profiles.save': { method: 'PUT', path: ApiRoutes.insights.competenceProfile, request: 'CompetenceProfileRequest', response: { status: 200, body: 'CompetenceProfile' }, errors: [400, 401, 403, 404, 409] },
@@ -400,7 +412,7 @@ export const Endpoints = {
   'notifications.mine': { method: 'GET', path: ApiRoutes.notifications.mine, response: { status: 200, body: 'NotificationList' }, errors: [401, 403] },
   'notifications.read': { method: 'POST', path: ApiRoutes.notifications.read, response: { status: 204 }, errors: [400, 401, 403, 404] },
   'notifications.readAll': { method: 'POST', path: ApiRoutes.notifications.readAll, response: { status: 204 }, errors: [401, 403] },
-  'notifications.outbox': { method: 'GET', path: ApiRoutes.notifications.outbox, response: { status: 200, body: 'OutboxMessageSummary', array: true }, errors: [400, 401, 403] },
+  'notifications.outbox': { method: 'GET', path: ApiRoutes.notifications.outbox, query: 'OutboxQuery', response: { status: 200, body: 'OutboxMessageSummary', array: true }, errors: [400, 401, 403] },
   'notifications.outboxMessage': { method: 'GET', path: ApiRoutes.notifications.outboxMessage, response: { status: 200, body: 'OutboxMessage' }, errors: [400, 401, 403, 404] },
   // api/src/organisation/organisation.controller.ts
   'organisation.tree': { method: 'GET', path: ApiRoutes.organisation.tree, response: { status: 200, body: 'OrganisationTree' }, errors: [401, 403] },
@@ -433,8 +445,8 @@ export const Endpoints = {
   'participation.catchUpOverview': { method: 'GET', path: ApiRoutes.sessions.catchUp, response: { status: 200, body: 'CatchUpOverview' }, errors: [400, 401, 403, 404] },
   'participation.supportEntries': { method: 'GET', path: ApiRoutes.sessions.support, query: 'SupportListQuery', response: { status: 200, body: 'SupportEntry', array: true }, errors: [400, 401, 403] },
   'participation.logSupport': { method: 'POST', path: ApiRoutes.sessions.support, request: 'CreateSupportEntryRequest', response: { status: 201, body: 'SupportEntry' }, errors: [400, 401, 403] },
-  'participation.report': { method: 'GET', path: ApiRoutes.sessions.participation, query: 'InsightParticipationQuery', response: { status: 200, body: 'ParticipationReport' }, errors: [400, 401, 403] },
-  'participation.mine': { method: 'GET', path: ApiRoutes.sessions.myParticipation, query: 'InsightParticipationQuery', response: { status: 200, body: 'ParticipationReport' }, errors: [400, 401, 403] },
+  'participation.report': { method: 'GET', path: ApiRoutes.sessions.participation, query: 'ParticipationQuery', response: { status: 200, body: 'ParticipationReport' }, errors: [400, 401, 403] },
+  'participation.mine': { method: 'GET', path: ApiRoutes.sessions.myParticipation, query: 'ParticipationQuery', response: { status: 200, body: 'ParticipationReport' }, errors: [400, 401, 403] },
   // api/src/sessions/sessions.controller.ts
   'sessions.list': { method: 'GET', path: ApiRoutes.sessions.list, query: 'SessionListQuery', response: { status: 200, body: 'SessionSummary', array: true }, errors: [400, 401, 403] },
   'sessions.create': { method: 'POST', path: ApiRoutes.sessions.list, request: 'CreateSessionRequest', response: { status: 201, body: 'SessionDetail' }, errors: [400, 401, 403, 409] },
@@ -444,8 +456,8 @@ export const Endpoints = {
   'sessions.update': { method: 'PATCH', path: ApiRoutes.sessions.one, request: 'UpdateSessionRequest', response: { status: 200, body: 'SessionDetail' }, errors: [400, 401, 403, 404, 409] },
   'sessions.attendance': { method: 'GET', path: ApiRoutes.sessions.attendance, response: { status: 200, body: 'SessionAttendance' }, errors: [400, 401, 403, 404] },
   'sessions.recordAttendance': { method: 'POST', path: ApiRoutes.sessions.attendance, request: 'AttendanceBatchRequest', response: { status: 200, body: 'AttendanceBatchResult' }, errors: [400, 401, 403, 404, 409] },
-  'sessions.clearMark': { method: 'DELETE', path: ApiRoutes.sessions.attendanceMark, response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
-  'sessions.walkInCandidates': { method: 'GET', path: ApiRoutes.sessions.walkInCandidates, response: { status: 200, body: 'WalkInCandidate', array: true }, errors: [400, 401, 403, 404] },
+  'sessions.clearMark': { method: 'DELETE', path: ApiRoutes.sessions.attendanceMark, query: 'ClearMarkQuery', response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
+  'sessions.walkInCandidates': { method: 'GET', path: ApiRoutes.sessions.walkInCandidates, query: 'WalkInQuery', response: { status: 200, body: 'WalkInCandidate', array: true }, errors: [400, 401, 403, 404] },
   'sessions.createSeries': { method: 'POST', path: ApiRoutes.sessions.series, request: 'CreateSeriesRequest', response: { status: 201, body: 'SessionSeries' }, errors: [400, 401, 403, 409] },
   'sessions.series': { method: 'GET', path: ApiRoutes.sessions.oneSeries, response: { status: 200, body: 'SessionSeries' }, errors: [400, 401, 403, 404] },
   'sessions.updateSeries': { method: 'PATCH', path: ApiRoutes.sessions.oneSeries, request: 'UpdateSeriesRequest', response: { status: 200, body: 'SessionSeries' }, errors: [400, 401, 403, 404, 409] },
@@ -465,6 +477,11 @@ export type EndpointResponseBody<N extends EndpointName> = BodyOf<(typeof Endpoi
 /** The JSON body an endpoint takes (`undefined` when none). */
 export type EndpointRequestBody<N extends EndpointName> = (typeof Endpoints)[N] extends { request: infer R extends keyof RequestTypes }
   ? RequestTypes[R]
+  : undefined;
+
+/** The query an endpoint takes (`undefined` when it takes none; the typed client sends no other). */
+export type EndpointQuery<N extends EndpointName> = (typeof Endpoints)[N] extends { query: infer Q extends keyof RequestTypes }
+  ? RequestTypes[Q]
   : undefined;
 
 /** The paths the table has for a method (what a typed client accepts with it). */

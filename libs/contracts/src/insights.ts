@@ -269,6 +269,17 @@ export enum ParticipationGrouping {
   EmploymentType = 'employment_type',
 }
 
+/** A period of dates (YYYY-MM-DD); by default the twelve months up to today. */
+export interface PeriodQuery {
+  from?: string;
+  to?: string;
+}
+
+/** The funders' participant report: JSON by default, or a CSV or Excel download. */
+export interface ParticipantReportQuery extends PeriodQuery {
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
 export interface InsightParticipationQuery {
   from?: string;
   to?: string;

@@ -689,6 +689,11 @@ export interface AmbassadorReach {
   perModule: ModuleReach[];
 }
 
+/** Coverage: one unit, or every unit the caller's grants reach. */
+export interface CoverageQuery {
+  unitId?: string;
+}
+
 export interface ReachQuery {
   unitId?: string;
 }

@@ -305,7 +305,16 @@ export interface SessionAttendance {
   rows: AttendanceRow[];
 }
 
-/** Search for a walk-in: people of the organisation by name or employee number. */
+/** Clearing a mark: when it was cleared on the device (like a mark's `recordedAt`). */
+export interface ClearMarkQuery {
+  clearedAt?: string;
+}
+
+/** Search for a walk-in: people of the organisation by name or employee number (`WALK_IN_QUERY_MIN_LENGTH` characters or more). */
+export interface WalkInQuery {
+  q: string;
+}
+
 /**
  * A person found by the walk-in search: name and current units only. The search spans the organisation, so it
  * shows no employee number or anything else a colleague of another unit need not see.

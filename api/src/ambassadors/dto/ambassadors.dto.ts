@@ -9,6 +9,8 @@ import {
   RenewQualificationRequest,
   RevokeQualificationRequest,
   UpdateAppointmentRequest,
+  CoverageQuery,
+  WorkloadQuery,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, IsDecimal, Trim, TrimToNull } from '../../common/validation';
 
@@ -99,7 +101,7 @@ export class AppointmentListQueryDto implements AppointmentListQuery {
 }
 
 /** Coverage: one unit, or every unit the caller's grants reach. */
-export class CoverageQueryDto {
+export class CoverageQueryDto implements CoverageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsUUID('all', { message: 'Enhet (unitId) måste vara ett giltigt id.' })
   @IfPresent()
@@ -107,7 +109,7 @@ export class CoverageQueryDto {
 }
 
 /** Workload: a month (YYYY-MM, default the current one), one unit or every unit the caller's grants reach. */
-export class WorkloadQueryDto extends CoverageQueryDto {
+export class WorkloadQueryDto extends CoverageQueryDto implements WorkloadQuery {
   @ApiPropertyOptional({ example: '2026-03' })
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Månad (month) anges som ÅÅÅÅ-MM, t.ex. 2026-03.' })
   @IsString({ message: 'Månad (month) anges som text, ÅÅÅÅ-MM.' })

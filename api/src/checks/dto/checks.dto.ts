@@ -29,6 +29,8 @@ import {
   SaveAnswerRequest,
   SaveObservationRequest,
   StartKioskResponseRequest,
+  CheckAssignmentListQuery,
+  SupportSignalsQuery,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, Trim, TrimToNull } from '../../common/validation';
 
@@ -121,7 +123,7 @@ export class CreateAssignmentDto implements CreateCheckAssignmentRequest {
   followUpWeeks?: number;
 }
 
-export class AssignmentListQueryDto {
+export class AssignmentListQueryDto implements CheckAssignmentListQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsUUID('all', { message: 'Ska vara ett uuid.' })
   @IfPresent()
@@ -209,7 +211,7 @@ export class ResultsQueryDto implements ResultsQuery {
   employmentType?: 'permanent' | 'substitute' | 'hourly';
 }
 
-export class SupportSignalsQueryDto {
+export class SupportSignalsQueryDto implements SupportSignalsQuery {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'Välj en enhet.' })
   unitId!: string;

@@ -7,6 +7,8 @@ import {
   TranslationSettingsRequest,
   TranslationSource,
   UpdateTranslationRequest,
+  AnswerLanguageQuery,
+  StaffLanguage,
 } from '@kunna/contracts';
 import { IfPresent } from '../../common/validation';
 import { ResultsQueryDto } from '../dto/checks.dto';
@@ -60,9 +62,9 @@ export class LanguageRatesQueryDto
   implements LanguageRatesQuery {}
 
 /** `?language=` on the answering routes: the language to show the questions in and record the answers in. */
-export class AnswerLanguageQueryDto {
+export class AnswerLanguageQueryDto implements AnswerLanguageQuery {
   @ApiPropertyOptional({ enum: STAFF_LANGUAGES })
   @IsIn(STAFF_LANGUAGES, { message: 'Okänt språk.' })
   @IfPresent()
-  language?: string;
+  language?: StaffLanguage;
 }

@@ -29,6 +29,8 @@ import {
   TargetRequest,
   UpdatePlanEntryRequest,
   UpdateTargetRequest,
+  ParticipantReportQuery,
+  PeriodQuery,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
@@ -46,7 +48,7 @@ const HasAtMostTwoDecimals = (options?: ValidationOptions) =>
     options,
   );
 
-export class PeriodQueryDto {
+export class PeriodQueryDto implements PeriodQuery {
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Standard: tolv månader bakåt från i dag' })
   @IsDateOnly({ message: 'Från (from) måste vara ett datum (ÅÅÅÅ-MM-DD).' })
   @IfPresent()
@@ -58,7 +60,7 @@ export class PeriodQueryDto {
   to?: string;
 }
 
-export class ReportQueryDto extends PeriodQueryDto {
+export class ReportQueryDto extends PeriodQueryDto implements ParticipantReportQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] })
   @IsIn(['json', 'csv', 'xlsx'], { message: 'Format (format) ska vara json, csv eller xlsx.' })
   @IfPresent()

@@ -35,6 +35,8 @@ import {
   SessionShift,
   UpdateSessionRequest,
   WALK_IN_QUERY_MIN_LENGTH,
+  ClearMarkQuery,
+  WalkInQuery,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
@@ -367,7 +369,7 @@ export class AttendanceBatchDto implements AttendanceBatchRequest {
   marks!: AttendanceMarkDto[];
 }
 
-export class ClearMarkQueryDto {
+export class ClearMarkQueryDto implements ClearMarkQuery {
   @ApiPropertyOptional({ example: '2026-02-03T14:07:00.000Z', description: 'När markeringen rensades på enheten (som recordedAt)' })
   @IsISO8601({ strict: true }, { message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
   @IsString({ message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
@@ -375,7 +377,7 @@ export class ClearMarkQueryDto {
   clearedAt?: string;
 }
 
-export class WalkInQueryDto {
+export class WalkInQueryDto implements WalkInQuery {
   @ApiProperty({ description: 'Namn eller anställningsnummer, minst 3 tecken' })
   @MaxLength(80, { message: 'Sökningen får ha högst 80 tecken.' })
   // One or two letters would list most of the organisation.

@@ -2,7 +2,7 @@ import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@a
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ApiRoutes, CurrentUser, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
+import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Loader } from '../core/loader';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -72,7 +72,7 @@ export class AccountPage {
     this.passwordBusy.set(true);
     this.passwordProblem.set(null);
     try {
-      await this.client.put(ApiRoutes.auth.password, { currentPassword: this.currentPassword, newPassword: this.newPassword });
+      await this.client.call('PUT', ApiRoutes.auth.password, { body: { currentPassword: this.currentPassword, newPassword: this.newPassword } });
       this.currentPassword = '';
       this.newPassword = '';
       this.repeatPassword = '';
@@ -87,7 +87,7 @@ export class AccountPage {
   }
 
   protected loadSessions(): Promise<SessionInfo[] | undefined> {
-    return this.sessions.run(() => this.client.get<SessionInfo[]>(ApiRoutes.auth.sessions));
+    return this.sessions.run(() => this.client.call('GET', ApiRoutes.auth.sessions));
   }
 
   protected async endSession(entry: SessionInfo): Promise<void> {
@@ -98,7 +98,7 @@ export class AccountPage {
     this.sessionBusy.set(entry.id);
     this.sessionProblem.set(null);
     try {
-      await this.client.delete(`${ApiRoutes.auth.sessions}/${encodeURIComponent(entry.id)}`);
+      await this.client.call('DELETE', ApiRoutes.auth.session, { params: { sessionId: entry.id } });
       await this.loadSessions();
     } catch (error) {
       this.sessionProblem.set(problemOf(error));
@@ -111,7 +111,7 @@ export class AccountPage {
     this.sessionBusy.set('others');
     this.sessionProblem.set(null);
     try {
-      for (const entry of this.others()) await this.client.delete(`${ApiRoutes.auth.sessions}/${encodeURIComponent(entry.id)}`);
+      for (const entry of this.others()) await this.client.call('DELETE', ApiRoutes.auth.session, { params: { sessionId: entry.id } });
       await this.loadSessions();
     } catch (error) {
       this.sessionProblem.set(problemOf(error));
@@ -132,7 +132,7 @@ export class AccountPage {
     await this.i18n.setLanguage(this.language);
     try {
       const request: SetLanguageRequest = { preferredLanguage: this.language };
-      this.session.user.set(await this.client.put<CurrentUser>(ApiRoutes.auth.language, request));
+      this.session.user.set(await this.client.call('PUT', ApiRoutes.auth.language, { body: request }));
       this.languageSaved.set('account.language.saved');
     } catch (error) {
       this.languageProblem.set(problemOf(error));

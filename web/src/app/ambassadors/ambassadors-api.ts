@@ -18,9 +18,8 @@ import {
   UnitCoverage,
   UpdateAppointmentRequest,
   WorkloadQuery,
-  routePath,
 } from '@kunna/contracts';
-import { ApiClient, Query } from '../core/api-client';
+import { ApiClient } from '../core/api-client';
 
 /** Appointments, qualifications and coverage of ambassadors (narrowed by the API to the caller's scope). */
 @Injectable({ providedIn: 'root' })
@@ -28,59 +27,59 @@ export class AmbassadorsApi {
   private readonly client = inject(ApiClient);
 
   coverage(unitId?: string): Promise<UnitCoverage[]> {
-    return this.client.get<UnitCoverage[]>(ApiRoutes.ambassadors.coverage, { unitId });
+    return this.client.call('GET', ApiRoutes.ambassadors.coverage, { query: { unitId } });
   }
 
   /** The units of `coverage(unitId)` together, each person once (not the sum of the units' staff). */
   coverageTotals(unitId?: string): Promise<CoverageTotals> {
-    return this.client.get<CoverageTotals>(ApiRoutes.ambassadors.coverageTotals, { unitId });
+    return this.client.call('GET', ApiRoutes.ambassadors.coverageTotals, { query: { unitId } });
   }
 
   networkCoverage(): Promise<NetworkCoverage[]> {
-    return this.client.get<NetworkCoverage[]>(ApiRoutes.ambassadors.networkCoverage);
+    return this.client.call('GET', ApiRoutes.ambassadors.networkCoverage);
   }
 
   networkReach(): Promise<NetworkReach[]> {
-    return this.client.get<NetworkReach[]>(ApiRoutes.ambassadors.networkReach);
+    return this.client.call('GET', ApiRoutes.ambassadors.networkReach);
   }
 
   appointments(query: AppointmentListQuery = {}): Promise<AmbassadorAppointment[]> {
-    return this.client.get<AmbassadorAppointment[]>(ApiRoutes.ambassadors.appointments, query as Query);
+    return this.client.call('GET', ApiRoutes.ambassadors.appointments, { query });
   }
 
   appoint(request: CreateAppointmentRequest): Promise<AmbassadorAppointment> {
-    return this.client.post<AmbassadorAppointment>(ApiRoutes.ambassadors.appointments, request);
+    return this.client.call('POST', ApiRoutes.ambassadors.appointments, { body: request });
   }
 
   updateAppointment(appointmentId: string, request: UpdateAppointmentRequest): Promise<AmbassadorAppointment> {
-    return this.client.patch<AmbassadorAppointment>(routePath(ApiRoutes.ambassadors.appointment, { appointmentId }), request);
+    return this.client.call('PATCH', ApiRoutes.ambassadors.appointment, { params: { appointmentId }, body: request });
   }
 
   qualifications(query: QualificationListQuery = {}): Promise<AmbassadorQualification[]> {
-    return this.client.get<AmbassadorQualification[]>(ApiRoutes.ambassadors.qualifications, query as Query);
+    return this.client.call('GET', ApiRoutes.ambassadors.qualifications, { query });
   }
 
   qualify(request: CreateQualificationRequest): Promise<AmbassadorQualification> {
-    return this.client.post<AmbassadorQualification>(ApiRoutes.ambassadors.qualifications, request);
+    return this.client.call('POST', ApiRoutes.ambassadors.qualifications, { body: request });
   }
 
   renew(qualificationId: string, request: RenewQualificationRequest): Promise<AmbassadorQualification> {
-    return this.client.post<AmbassadorQualification>(routePath(ApiRoutes.ambassadors.renewQualification, { qualificationId }), request);
+    return this.client.call('POST', ApiRoutes.ambassadors.renewQualification, { params: { qualificationId }, body: request });
   }
 
   revoke(qualificationId: string, reason: string): Promise<AmbassadorQualification> {
-    return this.client.post<AmbassadorQualification>(routePath(ApiRoutes.ambassadors.revokeQualification, { qualificationId }), { reason });
+    return this.client.call('POST', ApiRoutes.ambassadors.revokeQualification, { params: { qualificationId }, body: { reason } });
   }
 
   reach(query: ReachQuery = {}): Promise<AmbassadorReach[]> {
-    return this.client.get<AmbassadorReach[]>(ApiRoutes.ambassadors.reach, query as Query);
+    return this.client.call('GET', ApiRoutes.ambassadors.reach, { query });
   }
 
   workload(query: WorkloadQuery = {}): Promise<AmbassadorWorkload[]> {
-    return this.client.get<AmbassadorWorkload[]>(ApiRoutes.ambassadors.workload, query as Query);
+    return this.client.call('GET', ApiRoutes.ambassadors.workload, { query });
   }
 
   mine(): Promise<MyAmbassadorOverview> {
-    return this.client.get<MyAmbassadorOverview>(ApiRoutes.ambassadors.me);
+    return this.client.call('GET', ApiRoutes.ambassadors.me);
   }
 }

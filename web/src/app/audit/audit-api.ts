@@ -8,14 +8,14 @@ export class AuditApi {
   private readonly client = inject(ApiClient);
 
   search(query: AuditLogQuery): Promise<AuditLogPage> {
-    return this.client.get<AuditLogPage>(ApiRoutes.audit.log, { ...query });
+    return this.client.call('GET', ApiRoutes.audit.log, { query });
   }
 
   retention(): Promise<AuditRetention> {
-    return this.client.get<AuditRetention>(ApiRoutes.audit.retention);
+    return this.client.call('GET', ApiRoutes.audit.retention);
   }
 
   setRetention(retentionDays: number | null): Promise<AuditRetention> {
-    return this.client.put<AuditRetention>(ApiRoutes.audit.retention, { retentionDays });
+    return this.client.call('PUT', ApiRoutes.audit.retention, { body: { retentionDays } });
   }
 }

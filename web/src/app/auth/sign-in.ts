@@ -1,8 +1,8 @@
 import { Component, ElementRef, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { ApiRoutes, AuthConfig, CheckCodePreview, OrganisationSummary, routePath, SsoError } from '@kunna/contracts';
-import { ApiClient, api } from '../core/api-client';
+import { ApiRoutes, CheckCodePreview, OrganisationSummary, SsoError } from '@kunna/contracts';
+import { ApiClient } from '../core/api-client';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { afterSignIn, checkCodeOf, tillQuery } from '../core/guards';
 import { Session } from '../core/session';
@@ -41,7 +41,7 @@ export class SignIn {
   protected readonly tillQuery = tillQuery;
   /** The organisation's single sign-on, when this installation has one (GET auth/config). */
   protected readonly ssoOffered = signal(false);
-  protected readonly ssoStart = api(ApiRoutes.auth.oidcStart);
+  protected readonly ssoStart = this.client.link(ApiRoutes.auth.oidcStart);
   /** The check a QR link opened signed out is for (its title and workplace), or `missing` for a code that is not one. */
   protected readonly check = signal<CheckCodePreview | 'missing' | null>(null);
 
@@ -50,7 +50,7 @@ export class SignIn {
     effect(() => {
       const code = checkCodeOf(this.till());
       if (!code) return;
-      this.client.get<CheckCodePreview>(routePath(ApiRoutes.checks.codePreview, { code })).then(
+      this.client.call('GET', ApiRoutes.checks.codePreview, { params: { code } }).then(
         (preview) => {
           this.check.set(preview);
           if (!this.organisationId) this.organisationId = preview.organisationId;
@@ -58,11 +58,11 @@ export class SignIn {
         (error: unknown) => this.check.set(problemOf(error).status === 404 ? 'missing' : null),
       );
     });
-    this.client.get<OrganisationSummary[]>(ApiRoutes.auth.organisations).then(
+    this.client.call('GET', ApiRoutes.auth.organisations).then(
       (list) => this.organisations.set(list),
       () => this.organisations.set([]),
     );
-    this.client.get<AuthConfig>(ApiRoutes.auth.config).then(
+    this.client.call('GET', ApiRoutes.auth.config).then(
       (config) => this.ssoOffered.set(config.oidc),
       () => this.ssoOffered.set(false),
     );

@@ -198,7 +198,7 @@ export class InstrumentEditor implements OnInit {
   protected threshold = 2;
 
   async ngOnInit(): Promise<void> {
-    void this.digComp.run(() => this.client.get<DigCompArea[]>(ApiRoutes.library.digComp));
+    void this.digComp.run(() => this.client.call('GET', ApiRoutes.library.digComp));
     await this.apply(await this.detail.run(() => this.api.instrument(this.instrumentId())));
   }
 

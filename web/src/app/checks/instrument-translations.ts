@@ -6,7 +6,6 @@ import {
   CreateTranslationRequest,
   InstrumentTranslations,
   ItemTranslation,
-  routePath,
   RTL_LANGUAGES,
   STAFF_LANGUAGE_NAMES,
   STAFF_LANGUAGES,
@@ -199,8 +198,9 @@ export class InstrumentTranslationsPage implements OnInit {
   protected async setAllowDrafts(allow: boolean): Promise<void> {
     await this.act('checkTranslations.settingsSaved', async () => {
       this.list.value.set(
-        await this.client.put<InstrumentTranslations>(routePath(ApiRoutes.checks.instrumentTranslationSettings, { instrumentId: this.instrumentId() }), {
-          allowDraftTranslations: allow,
+        await this.client.call('PUT', ApiRoutes.checks.instrumentTranslationSettings, {
+          params: { instrumentId: this.instrumentId() },
+          body: { allowDraftTranslations: allow },
         }),
       );
     });
@@ -212,10 +212,10 @@ export class InstrumentTranslationsPage implements OnInit {
     const own = this.ownOf(item);
     await this.act('checkTranslations.saved', async () => {
       if (own) {
-        await this.client.put(routePath(ApiRoutes.checks.translation, { translationId: own.id }), { text: edit.text, options });
+        await this.client.call('PUT', ApiRoutes.checks.translation, { params: { translationId: own.id }, body: { text: edit.text, options } });
       } else {
         const body: CreateTranslationRequest = { itemKey: item.key, language: this.language(), text: edit.text, options, source: edit.source };
-        await this.client.post(routePath(ApiRoutes.checks.instrumentTranslations, { instrumentId: this.instrumentId() }), body);
+        await this.client.call('POST', ApiRoutes.checks.instrumentTranslations, { params: { instrumentId: this.instrumentId() }, body });
       }
       this.edits.delete(item.key);
       await this.load();
@@ -224,14 +224,14 @@ export class InstrumentTranslationsPage implements OnInit {
 
   protected async review(translation: ItemTranslation): Promise<void> {
     await this.act('checkTranslations.reviewed', async () => {
-      await this.client.post(routePath(ApiRoutes.checks.translationReview, { translationId: translation.id }));
+      await this.client.call('POST', ApiRoutes.checks.translationReview, { params: { translationId: translation.id } });
       await this.load();
     });
   }
 
   protected async remove(translation: ItemTranslation): Promise<void> {
     await this.act('checkTranslations.removed', async () => {
-      await this.client.delete(routePath(ApiRoutes.checks.translation, { translationId: translation.id }));
+      await this.client.call('DELETE', ApiRoutes.checks.translation, { params: { translationId: translation.id } });
       this.edits.delete(translation.itemKey);
       await this.load();
     });
@@ -243,7 +243,7 @@ export class InstrumentTranslationsPage implements OnInit {
     const form = new FormData();
     form.append('file', file, file.name);
     await this.act('checkTranslations.audioSaved', async () => {
-      await this.client.put(this.audioPath(item), form);
+      await this.client.call('PUT', ApiRoutes.checks.itemAudio, { params: this.audioParams(item), body: form });
       input.value = '';
       await this.load();
     });
@@ -251,17 +251,17 @@ export class InstrumentTranslationsPage implements OnInit {
 
   protected async removeAudio(item: TranslatableItem): Promise<void> {
     await this.act('checkTranslations.audioRemoved', async () => {
-      await this.client.delete(this.audioPath(item));
+      await this.client.call('DELETE', ApiRoutes.checks.itemAudio, { params: this.audioParams(item) });
       await this.load();
     });
   }
 
-  private audioPath(item: TranslatableItem): string {
-    return routePath(ApiRoutes.checks.itemAudio, { instrumentId: this.instrumentId(), itemKey: item.key, language: this.language() });
+  private audioParams(item: TranslatableItem): { instrumentId: string; itemKey: string; language: string } {
+    return { instrumentId: this.instrumentId(), itemKey: item.key, language: this.language() };
   }
 
   private async load(): Promise<void> {
-    await this.list.run(() => this.client.get<InstrumentTranslations>(routePath(ApiRoutes.checks.instrumentTranslations, { instrumentId: this.instrumentId() })));
+    await this.list.run(() => this.client.call('GET', ApiRoutes.checks.instrumentTranslations, { params: { instrumentId: this.instrumentId() } }));
   }
 
   private async act(done: TranslationKey, work: () => Promise<void>): Promise<void> {

@@ -1,5 +1,5 @@
 import { Component, inject, input, resource, ChangeDetectionStrategy } from '@angular/core';
-import { ApiRoutes, isStaffLanguage, LanguageRates, LanguageRatesQuery, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
+import { ApiRoutes, isStaffLanguage, LanguageRatesQuery, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -77,7 +77,7 @@ export class LanguageRatesTable {
       if (kind === 'area') query.areaId = id;
       return query;
     },
-    loader: ({ params }) => this.client.get<LanguageRates>(ApiRoutes.checks.languageRates, { ...params }),
+    loader: ({ params }) => this.client.call('GET', ApiRoutes.checks.languageRates, { query: params }),
   });
 
   /** The language's own name (in its own script), for those who read it. */

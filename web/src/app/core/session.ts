@@ -1,7 +1,5 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { firstValueFrom } from 'rxjs';
 import { HttpErrorResponse } from '@angular/common/http';
 import {
   ApiRoutes,
@@ -16,9 +14,7 @@ import {
   SignInRequest,
 } from '@kunna/contracts';
 import { I18n } from '../i18n/i18n';
-import { api } from './api-client';
-
-export { api } from './api-client';
+import { ApiClient } from './api-client';
 
 /**
  * The signed-in person, as the server says, or the locked kiosk this device has become (then there is no signed-in
@@ -26,7 +22,7 @@ export { api } from './api-client';
  */
 @Injectable({ providedIn: 'root' })
 export class Session {
-  private readonly http = inject(HttpClient);
+  private readonly client = inject(ApiClient);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
   readonly user = signal<CurrentUser | null>(null);
@@ -39,7 +35,7 @@ export class Session {
 
   async load(): Promise<CurrentUser | null> {
     try {
-      this.begin(await firstValueFrom(this.http.get<CurrentUser>(api(ApiRoutes.auth.me))));
+      this.begin(await this.client.call('GET', ApiRoutes.auth.me));
     } catch (error) {
       this.user.set(null);
       // The device is a kiosk tablet: the API refuses it everything but the kiosk's own routes.
@@ -51,7 +47,7 @@ export class Session {
 
   private async loadKiosk(): Promise<void> {
     try {
-      this.kiosk.set(await firstValueFrom(this.http.get<KioskCredential>(api(ApiRoutes.kiosk.current))));
+      this.kiosk.set(await this.client.call('GET', ApiRoutes.kiosk.current));
     } catch {
       this.kiosk.set(null);
     }
@@ -70,7 +66,7 @@ export class Session {
 
   /** Leaves the kiosk with the password of the person who started it; they are signed in again here. */
   async leaveKiosk(password: string): Promise<void> {
-    const user = await firstValueFrom(this.http.post<CurrentUser>(api(ApiRoutes.kiosk.leave), { password }));
+    const user = await this.client.call('POST', ApiRoutes.kiosk.leave, { body: { password } });
     this.kiosk.set(null);
     this.begin(user);
     await this.router.navigateByUrl('/matningar', { replaceUrl: true });
@@ -82,21 +78,21 @@ export class Session {
   }
 
   async signIn(request: SignInRequest): Promise<CurrentUser> {
-    const user = await firstValueFrom(this.http.post<CurrentUser>(api(ApiRoutes.auth.signIn), request));
+    const user = await this.client.call('POST', ApiRoutes.auth.signIn, { body: request });
     this.begin(user);
     return user;
   }
 
   /** Redeems a one-time code from a manager, sets the password and signs in. */
   async redeem(request: RedeemCodeRequest): Promise<CurrentUser> {
-    const user = await firstValueFrom(this.http.post<CurrentUser>(api(ApiRoutes.auth.redeem), request));
+    const user = await this.client.call('POST', ApiRoutes.auth.redeem, { body: request });
     this.begin(user);
     return user;
   }
 
   async signOut(reason?: 'idle'): Promise<void> {
     try {
-      await firstValueFrom(this.http.post(api(ApiRoutes.auth.signOut), {}));
+      await this.client.call('POST', ApiRoutes.auth.signOut);
     } catch {
       /* the session may already be gone */
     }
@@ -120,7 +116,7 @@ export class Session {
   /** Refreshes the signed-in person (after a change to their own profile). */
   async refresh(): Promise<void> {
     try {
-      this.user.set(await firstValueFrom(this.http.get<CurrentUser>(api(ApiRoutes.auth.me))));
+      this.user.set(await this.client.call('GET', ApiRoutes.auth.me));
     } catch {
       /* the interceptor handles an ended session */
     }

@@ -1,5 +1,5 @@
 import { Component, inject, output, ChangeDetectionStrategy } from '@angular/core';
-import { ApiRoutes, CurrentUser, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage, isStaffLanguage } from '@kunna/contracts';
+import { ApiRoutes, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage, isStaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Session } from '../core/session';
 import { I18n, TranslatePipe } from './i18n';
@@ -47,7 +47,7 @@ export class LanguagePicker {
   private async remember(language: StaffLanguage): Promise<void> {
     try {
       const request: SetLanguageRequest = { preferredLanguage: language };
-      this.session.user.set(await this.client.put<CurrentUser>(ApiRoutes.auth.language, request));
+      this.session.user.set(await this.client.call('PUT', ApiRoutes.auth.language, { body: request }));
     } catch {
       /* shown in this language anyway; the account keeps the earlier one until the next try */
     }

@@ -18,15 +18,15 @@ export class ImportsApi {
   private readonly i18n = inject(I18n);
 
   preview(file: File): Promise<ImportPreview> {
-    return this.client.post<ImportPreview>(ApiRoutes.imports.preview, form(file));
+    return this.client.call('POST', ApiRoutes.imports.preview, { body: form(file) });
   }
 
   dryRun(file: File, options: ImportOptions): Promise<ImportResult> {
-    return this.inLanguage(this.client.post<ImportResult>(ApiRoutes.imports.dryRun, form(file, options)));
+    return this.inLanguage(this.client.call('POST', ApiRoutes.imports.dryRun, { body: form(file, options) }));
   }
 
   run(file: File, options: ImportOptions): Promise<ImportResult> {
-    return this.inLanguage(this.client.post<ImportResult>(ApiRoutes.imports.list, form(file, options)));
+    return this.inLanguage(this.client.call('POST', ApiRoutes.imports.list, { body: form(file, options) }));
   }
 
   /** The result with each problem in the page's language (by its message code; the API's Swedish as the fallback). */
@@ -36,6 +36,6 @@ export class ImportsApi {
   }
 
   history(): Promise<ImportRunSummary[]> {
-    return this.client.get<ImportRunSummary[]>(ApiRoutes.imports.list);
+    return this.client.call('GET', ApiRoutes.imports.list);
   }
 }

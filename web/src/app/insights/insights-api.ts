@@ -22,99 +22,98 @@ import {
   UnitCompetence,
   UnitCompetenceGap,
   YearPlan,
-  routePath,
+  PeriodQuery,
 } from '@kunna/contracts';
-import { api, ApiClient, Query } from '../core/api-client';
+import { ApiClient } from '../core/api-client';
 
 /** Insight: team progress, plan and targets, costs, participation and the network comparison. */
 @Injectable({ providedIn: 'root' })
 export class InsightsApi {
   private readonly client = inject(ApiClient);
 
-  team(unitId: string, period: Query): Promise<TeamDashboard> {
-    return this.client.get<TeamDashboard>(routePath(ApiRoutes.insights.team, { unitId }), period);
+  team(unitId: string, period: PeriodQuery): Promise<TeamDashboard> {
+    return this.client.call('GET', ApiRoutes.insights.team, { params: { unitId }, query: period });
   }
 
   plan(unitId: string): Promise<YearPlan> {
-    return this.client.get<YearPlan>(routePath(ApiRoutes.insights.plan, { unitId }));
+    return this.client.call('GET', ApiRoutes.insights.plan, { params: { unitId } });
   }
 
   createPlanEntry(unitId: string, request: CreatePlanEntryRequest): Promise<PlanEntry> {
-    return this.client.post<PlanEntry>(routePath(ApiRoutes.insights.planEntries, { unitId }), request);
+    return this.client.call('POST', ApiRoutes.insights.planEntries, { params: { unitId }, body: request });
   }
 
   updatePlanEntry(unitId: string, entryId: string, request: UpdatePlanEntryRequest): Promise<PlanEntry> {
-    return this.client.patch<PlanEntry>(routePath(ApiRoutes.insights.planEntry, { unitId, entryId }), request);
+    return this.client.call('PATCH', ApiRoutes.insights.planEntry, { params: { unitId, entryId }, body: request });
   }
 
   deletePlanEntry(unitId: string, entryId: string): Promise<void> {
-    return this.client.delete(routePath(ApiRoutes.insights.planEntry, { unitId, entryId }));
+    return this.client.call('DELETE', ApiRoutes.insights.planEntry, { params: { unitId, entryId } });
   }
 
   createTarget(unitId: string, request: TargetRequest): Promise<TargetProgress> {
-    return this.client.post<TargetProgress>(routePath(ApiRoutes.insights.targets, { unitId }), request);
+    return this.client.call('POST', ApiRoutes.insights.targets, { params: { unitId }, body: request });
   }
 
   deleteTarget(unitId: string, targetId: string): Promise<void> {
-    return this.client.delete(routePath(ApiRoutes.insights.target, { unitId, targetId }));
+    return this.client.call('DELETE', ApiRoutes.insights.target, { params: { unitId, targetId } });
   }
 
   programs(): Promise<ProgramSummary[]> {
-    return this.client.get<ProgramSummary[]>(ApiRoutes.library.programs);
+    return this.client.call('GET', ApiRoutes.library.programs);
   }
 
-  costs(period: Query): Promise<CostReport> {
-    return this.client.get<CostReport>(ApiRoutes.insights.costs, period);
+  costs(period: PeriodQuery): Promise<CostReport> {
+    return this.client.call('GET', ApiRoutes.insights.costs, { query: period });
   }
 
   participation(query: InsightParticipationQuery): Promise<ParticipationBreakdown> {
-    return this.client.get<ParticipationBreakdown>(ApiRoutes.insights.participation, { ...query });
+    return this.client.call('GET', ApiRoutes.insights.participation, { query });
   }
 
-  network(period: Query): Promise<NetworkParticipation> {
-    return this.client.get<NetworkParticipation>(ApiRoutes.insights.networkParticipation, period);
+  network(period: PeriodQuery): Promise<NetworkParticipation> {
+    return this.client.call('GET', ApiRoutes.insights.networkParticipation, { query: period });
   }
 
-  networkComparison(period: Query): Promise<NetworkComparison> {
-    return this.client.get<NetworkComparison>(ApiRoutes.insights.networkComparison, period);
+  networkComparison(period: PeriodQuery): Promise<NetworkComparison> {
+    return this.client.call('GET', ApiRoutes.insights.networkComparison, { query: period });
   }
 
   competence(query: CompetenceQuery): Promise<CompetenceBreakdown> {
-    return this.client.get<CompetenceBreakdown>(ApiRoutes.insights.competence, { ...query });
+    return this.client.call('GET', ApiRoutes.insights.competence, { query });
   }
 
   competenceTrend(query: CompetenceQuery): Promise<CompetenceTrend> {
-    return this.client.get<CompetenceTrend>(ApiRoutes.insights.competenceTrend, { ...query });
+    return this.client.call('GET', ApiRoutes.insights.competenceTrend, { query });
   }
 
-  unitCompetence(unitId: string, period: Query): Promise<UnitCompetence> {
-    return this.client.get<UnitCompetence>(routePath(ApiRoutes.insights.unitCompetence, { unitId }), period);
+  unitCompetence(unitId: string, period: PeriodQuery): Promise<UnitCompetence> {
+    return this.client.call('GET', ApiRoutes.insights.unitCompetence, { params: { unitId }, query: period });
   }
 
   competenceProfiles(): Promise<CompetenceProfile[]> {
-    return this.client.get<CompetenceProfile[]>(ApiRoutes.insights.competenceProfiles);
+    return this.client.call('GET', ApiRoutes.insights.competenceProfiles);
   }
 
   /** Creates or replaces the profile under the given id (a retry changes nothing). */
   saveCompetenceProfile(profileId: string, request: CompetenceProfileRequest): Promise<CompetenceProfile> {
-    return this.client.put<CompetenceProfile>(routePath(ApiRoutes.insights.competenceProfile, { profileId }), request);
+    return this.client.call('PUT', ApiRoutes.insights.competenceProfile, { params: { profileId }, body: request });
   }
 
   deleteCompetenceProfile(profileId: string): Promise<void> {
-    return this.client.delete(routePath(ApiRoutes.insights.competenceProfile, { profileId }));
+    return this.client.call('DELETE', ApiRoutes.insights.competenceProfile, { params: { profileId } });
   }
 
   unitCompetenceGap(unitId: string): Promise<UnitCompetenceGap> {
-    return this.client.get<UnitCompetenceGap>(routePath(ApiRoutes.insights.unitCompetenceGap, { unitId }));
+    return this.client.call('GET', ApiRoutes.insights.unitCompetenceGap, { params: { unitId } });
   }
 
   myCompetenceGap(): Promise<MyCompetenceGap> {
-    return this.client.get<MyCompetenceGap>(ApiRoutes.insights.myCompetenceGap);
+    return this.client.call('GET', ApiRoutes.insights.myCompetenceGap);
   }
 
   /** A download link for the funders' participant report (the browser sends the session cookie). */
-  participantReportUrl(format: 'csv' | 'xlsx', period: { from?: string; to?: string }): string {
-    const query = new URLSearchParams({ format, ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
-    return `${api(ApiRoutes.insights.participantReport)}?${query.toString()}`;
+  participantReportUrl(format: 'csv' | 'xlsx', period: PeriodQuery): string {
+    return this.client.link(ApiRoutes.insights.participantReport, { query: { format, from: period.from, to: period.to } });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { ApiRoutes, NotificationList, OutboxMessage, OutboxMessageSummary, routePath } from '@kunna/contracts';
+import { ApiRoutes, NotificationList, OutboxMessage, OutboxMessageSummary } from '@kunna/contracts';
 import { ApiClient, Page } from '../core/api-client';
 
 /** The signed-in person's notifications (with the unread count the shell's bell shows) and the organisation's outbox. */
@@ -10,7 +10,7 @@ export class NotificationsApi {
   readonly unread = signal(0);
 
   async list(): Promise<NotificationList> {
-    const list = await this.client.get<NotificationList>(ApiRoutes.notifications.mine);
+    const list = await this.client.call('GET', ApiRoutes.notifications.mine);
     this.unread.set(list.unread);
     return list;
   }
@@ -25,18 +25,18 @@ export class NotificationsApi {
   }
 
   markRead(notificationId: string): Promise<void> {
-    return this.client.post(routePath(ApiRoutes.notifications.read, { notificationId }));
+    return this.client.call('POST', ApiRoutes.notifications.read, { params: { notificationId } });
   }
 
   markAllRead(): Promise<void> {
-    return this.client.post(ApiRoutes.notifications.readAll);
+    return this.client.call('POST', ApiRoutes.notifications.readAll);
   }
 
   outbox(offset: number): Promise<Page<OutboxMessageSummary>> {
-    return this.client.page<OutboxMessageSummary>(ApiRoutes.notifications.outbox, { limit: 50, offset });
+    return this.client.page(ApiRoutes.notifications.outbox, { query: { limit: 50, offset } });
   }
 
   outboxMessage(messageId: string): Promise<OutboxMessage> {
-    return this.client.get<OutboxMessage>(routePath(ApiRoutes.notifications.outboxMessage, { messageId }));
+    return this.client.call('GET', ApiRoutes.notifications.outboxMessage, { params: { messageId } });
   }
 }

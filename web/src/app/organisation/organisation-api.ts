@@ -10,7 +10,6 @@ import {
   UnitSummary,
   UpdateAreaRequest,
   UpdateUnitRequest,
-  routePath,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
@@ -20,30 +19,30 @@ export class OrganisationApi {
   private readonly client = inject(ApiClient);
 
   tree(): Promise<OrganisationTree> {
-    return this.client.get<OrganisationTree>(ApiRoutes.organisation.tree);
+    return this.client.call('GET', ApiRoutes.organisation.tree);
   }
 
   unit(unitId: string): Promise<UnitDetail> {
-    return this.client.get<UnitDetail>(routePath(ApiRoutes.organisation.unit, { unitId }));
+    return this.client.call('GET', ApiRoutes.organisation.unit, { params: { unitId } });
   }
 
   networkOrganisations(): Promise<NetworkOrganisation[]> {
-    return this.client.get<NetworkOrganisation[]>(ApiRoutes.organisation.networkOrganisations);
+    return this.client.call('GET', ApiRoutes.organisation.networkOrganisations);
   }
 
   createArea(request: CreateAreaRequest): Promise<AreaNode> {
-    return this.client.post<AreaNode>(ApiRoutes.organisation.areas, request);
+    return this.client.call('POST', ApiRoutes.organisation.areas, { body: request });
   }
 
   updateArea(areaId: string, request: UpdateAreaRequest): Promise<AreaNode> {
-    return this.client.patch<AreaNode>(routePath(ApiRoutes.organisation.area, { areaId }), request);
+    return this.client.call('PATCH', ApiRoutes.organisation.area, { params: { areaId }, body: request });
   }
 
   createUnit(request: CreateUnitRequest): Promise<UnitSummary> {
-    return this.client.post<UnitSummary>(ApiRoutes.organisation.units, request);
+    return this.client.call('POST', ApiRoutes.organisation.units, { body: request });
   }
 
   updateUnit(unitId: string, request: UpdateUnitRequest): Promise<UnitSummary> {
-    return this.client.patch<UnitSummary>(routePath(ApiRoutes.organisation.unit, { unitId }), request);
+    return this.client.call('PATCH', ApiRoutes.organisation.unit, { params: { unitId }, body: request });
   }
 }

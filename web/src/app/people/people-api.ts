@@ -12,11 +12,8 @@ import {
   PersonSummary,
   RoleGrant,
   UpdatePersonRequest,
-  routePath,
 } from '@kunna/contracts';
 import { ApiClient, Page } from '../core/api-client';
-
-const one = (template: string, personId: string, extra: Record<string, string> = {}) => routePath(template, { personId, ...extra });
 
 /** People of the caller's organisation, narrowed by the API to what the caller may see. */
 @Injectable({ providedIn: 'root' })
@@ -24,46 +21,47 @@ export class PeopleApi {
   private readonly client = inject(ApiClient);
 
   list(query: PeopleQuery): Promise<Page<PersonSummary>> {
-    return this.client.page<PersonSummary>(ApiRoutes.people.list, { ...query });
+    return this.client.page(ApiRoutes.people.list, { query });
   }
 
   get(personId: string): Promise<PersonDetail> {
-    return this.client.get<PersonDetail>(one(ApiRoutes.people.one, personId));
+    return this.client.call('GET', ApiRoutes.people.one, { params: { personId } });
   }
 
   create(request: CreatePersonRequest): Promise<PersonDetail> {
-    return this.client.post<PersonDetail>(ApiRoutes.people.list, request);
+    return this.client.call('POST', ApiRoutes.people.list, { body: request });
   }
 
   update(personId: string, request: UpdatePersonRequest): Promise<PersonDetail> {
-    return this.client.patch<PersonDetail>(one(ApiRoutes.people.one, personId), request);
+    return this.client.call('PATCH', ApiRoutes.people.one, { params: { personId }, body: request });
   }
 
   move(personId: string, request: MovePersonRequest): Promise<PersonDetail> {
-    return this.client.post<PersonDetail>(one(ApiRoutes.people.move, personId), request);
+    return this.client.call('POST', ApiRoutes.people.move, { params: { personId }, body: request });
   }
 
   end(personId: string, request: EndEmploymentRequest): Promise<PersonDetail> {
-    return this.client.post<PersonDetail>(one(ApiRoutes.people.end, personId), request);
+    return this.client.call('POST', ApiRoutes.people.end, { params: { personId }, body: request });
   }
 
   assignRole(personId: string, request: AssignRoleRequest): Promise<RoleGrant> {
-    return this.client.post<RoleGrant>(one(ApiRoutes.people.roles, personId), request);
+    return this.client.call('POST', ApiRoutes.people.roles, { params: { personId }, body: request });
   }
 
   revokeRole(personId: string, roleId: string): Promise<void> {
-    return this.client.delete(one(ApiRoutes.people.role, personId, { roleId }));
+    return this.client.call('DELETE', ApiRoutes.people.role, { params: { personId, roleId } });
   }
 
   issueCode(personId: string, request: IssueOneTimeCodeRequest): Promise<OneTimeCredential> {
-    return this.client.post<OneTimeCredential>(one(ApiRoutes.people.oneTimeCode, personId), request);
+    return this.client.call('POST', ApiRoutes.people.oneTimeCode, { params: { personId }, body: request });
   }
 
-  disable(personId: string): Promise<void> {
-    return this.client.post(one(ApiRoutes.people.disable, personId));
+  // Only success matters here: the page that asked reloads the person.
+  async disable(personId: string): Promise<void> {
+    await this.client.call('POST', ApiRoutes.people.disable, { params: { personId } });
   }
 
-  enable(personId: string): Promise<void> {
-    return this.client.post(one(ApiRoutes.people.enable, personId));
+  async enable(personId: string): Promise<void> {
+    await this.client.call('POST', ApiRoutes.people.enable, { params: { personId } });
   }
 }

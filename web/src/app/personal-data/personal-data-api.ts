@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import { ApiRoutes, MyPersonalData, PersonalDataRetention, PseudonymiseResult, routePath } from '@kunna/contracts';
+import { ApiRoutes, MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
 /** The signed-in person's own data; retention and pseudonymisation for administrators. */
@@ -8,18 +8,18 @@ export class PersonalDataApi {
   private readonly client = inject(ApiClient);
 
   mine(): Promise<MyPersonalData> {
-    return this.client.get<MyPersonalData>(ApiRoutes.personalData.mine);
+    return this.client.call('GET', ApiRoutes.personalData.mine);
   }
 
   retention(): Promise<PersonalDataRetention> {
-    return this.client.get<PersonalDataRetention>(ApiRoutes.personalData.retention);
+    return this.client.call('GET', ApiRoutes.personalData.retention);
   }
 
   setRetention(retentionMonths: number | null): Promise<PersonalDataRetention> {
-    return this.client.put<PersonalDataRetention>(ApiRoutes.personalData.retention, { retentionMonths });
+    return this.client.call('PUT', ApiRoutes.personalData.retention, { body: { retentionMonths } });
   }
 
   pseudonymise(personId: string): Promise<PseudonymiseResult> {
-    return this.client.post<PseudonymiseResult>(routePath(ApiRoutes.personalData.pseudonymise, { personId }));
+    return this.client.call('POST', ApiRoutes.personalData.pseudonymise, { params: { personId } });
   }
 }

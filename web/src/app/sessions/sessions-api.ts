@@ -20,7 +20,6 @@ import {
   UpdateSeriesRequest,
   UpdateSessionRequest,
   WalkInCandidate,
-  routePath,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 
@@ -30,72 +29,71 @@ export class SessionsApi {
   private readonly client = inject(ApiClient);
 
   list(query: { unitId?: string; from?: string; to?: string; includeCancelled?: boolean }): Promise<SessionSummary[]> {
-    return this.client.get<SessionSummary[]>(ApiRoutes.sessions.list, { ...query, includeCancelled: query.includeCancelled ? 'true' : undefined });
+    return this.client.call('GET', ApiRoutes.sessions.list, { query: { ...query, includeCancelled: query.includeCancelled ? 'true' : undefined } });
   }
 
   mine(date?: string): Promise<SessionSummary[]> {
-    return this.client.get<SessionSummary[]>(ApiRoutes.sessions.mine, { date });
+    return this.client.call('GET', ApiRoutes.sessions.mine, { query: { date } });
   }
 
   detail(sessionId: string): Promise<SessionDetail> {
-    return this.client.get<SessionDetail>(routePath(ApiRoutes.sessions.one, { sessionId }));
+    return this.client.call('GET', ApiRoutes.sessions.one, { params: { sessionId } });
   }
 
   create(request: CreateSessionRequest): Promise<SessionDetail> {
-    return this.client.post<SessionDetail>(ApiRoutes.sessions.list, request);
+    return this.client.call('POST', ApiRoutes.sessions.list, { body: request });
   }
 
   createSeries(request: CreateSeriesRequest): Promise<SessionSeries> {
-    return this.client.post<SessionSeries>(ApiRoutes.sessions.series, request);
+    return this.client.call('POST', ApiRoutes.sessions.series, { body: request });
   }
 
   update(sessionId: string, request: UpdateSessionRequest): Promise<SessionDetail> {
-    return this.client.patch<SessionDetail>(routePath(ApiRoutes.sessions.one, { sessionId }), request);
+    return this.client.call('PATCH', ApiRoutes.sessions.one, { params: { sessionId }, body: request });
   }
 
   conflicts(request: SessionConflictCheckRequest): Promise<SessionConflict[]> {
-    return this.client.post<SessionConflict[]>(ApiRoutes.sessions.conflictCheck, request);
+    return this.client.call('POST', ApiRoutes.sessions.conflictCheck, { body: request });
   }
 
   attendance(sessionId: string): Promise<SessionAttendance> {
-    return this.client.get<SessionAttendance>(routePath(ApiRoutes.sessions.attendance, { sessionId }));
+    return this.client.call('GET', ApiRoutes.sessions.attendance, { params: { sessionId } });
   }
 
   recordAttendance(sessionId: string, request: AttendanceBatchRequest): Promise<AttendanceBatchResult> {
-    return this.client.post<AttendanceBatchResult>(routePath(ApiRoutes.sessions.attendance, { sessionId }), request);
+    return this.client.call('POST', ApiRoutes.sessions.attendance, { params: { sessionId }, body: request });
   }
 
   /** Clears one mark the server has (idempotent); `clearedAt` is this device's time, like a mark's. */
   clearMark(sessionId: string, markId: string, clearedAt: string): Promise<void> {
-    const path = routePath(ApiRoutes.sessions.attendanceMark, { sessionId, markId });
-    return this.client.delete(`${path}?clearedAt=${encodeURIComponent(clearedAt)}`);
+    return this.client.call('DELETE', ApiRoutes.sessions.attendanceMark, { params: { sessionId, markId }, query: { clearedAt } });
   }
 
   walkInCandidates(sessionId: string, q: string): Promise<WalkInCandidate[]> {
-    return this.client.get<WalkInCandidate[]>(routePath(ApiRoutes.sessions.walkInCandidates, { sessionId }), { q });
+    return this.client.call('GET', ApiRoutes.sessions.walkInCandidates, { params: { sessionId }, query: { q } });
   }
 
   participation(unitId: string): Promise<ParticipationReport> {
-    return this.client.get<ParticipationReport>(ApiRoutes.sessions.participation, { unitId });
+    return this.client.call('GET', ApiRoutes.sessions.participation, { query: { unitId } });
   }
 
   updateSeries(seriesId: string, request: UpdateSeriesRequest): Promise<SessionSeries> {
-    return this.client.patch<SessionSeries>(routePath(ApiRoutes.sessions.oneSeries, { seriesId }), request);
+    return this.client.call('PATCH', ApiRoutes.sessions.oneSeries, { params: { seriesId }, body: request });
   }
 
   catchUp(unitId: string): Promise<CatchUpOverview> {
-    return this.client.get<CatchUpOverview>(routePath(ApiRoutes.sessions.catchUp, { unitId }));
+    return this.client.call('GET', ApiRoutes.sessions.catchUp, { params: { unitId } });
   }
 
   support(query: SupportListQuery): Promise<SupportEntry[]> {
-    return this.client.get<SupportEntry[]>(ApiRoutes.sessions.support, { ...query });
+    return this.client.call('GET', ApiRoutes.sessions.support, { query });
   }
 
   logSupport(request: CreateSupportEntryRequest): Promise<SupportEntry> {
-    return this.client.post<SupportEntry>(ApiRoutes.sessions.support, request);
+    return this.client.call('POST', ApiRoutes.sessions.support, { body: request });
   }
 
   modules(): Promise<ModuleSummary[]> {
-    return this.client.get<ModuleSummary[]>(ApiRoutes.library.modules);
+    return this.client.call('GET', ApiRoutes.library.modules);
   }
 }
