@@ -34,7 +34,7 @@ export default [
     // what it offers is written down in one place. Imports inside a feature are not checked.
     //
     // Shared folders are infrastructure every feature builds on, so anyone may import their files directly:
-    // common (HTTP errors, DTO validation, messages), database (Db, transactions, the audit trail's writer
+    // common (HTTP errors, DTO validation, messages, domain events), database (Db, transactions, the audit trail's writer
     // AuditService, and SQL vocabulary several features share such as participation.sql.ts and staff.sql.ts), config,
     // test-support (fixtures, the test app) and app (bootstrap). They are listed first: the first matching element wins.
     //

@@ -484,23 +484,6 @@ export class AmbassadorsRepository {
     );
   }
 
-  /**
-   * Was the person qualified to deliver the module on the day? A qualification for a network module also covers
-   * the organisation's adapted copies of it. For the session feature (scheduling warns when this is false).
-   */
-  async isQualified(personId: string, moduleId: string, day: string): Promise<boolean> {
-    const rows: Array<{ qualified: boolean }> = await this.db.manager.query(
-      `select exists (
-         select 1 from ambassador_qualification q
-          where q.person_id = $1
-            and (q.module_id = $2 or q.module_id = (select source_module_id from library_module where id = $2))
-            and q.valid_from <= $3::date and (q.valid_until is null or q.valid_until >= $3::date)
-            and (q.revoked_at is null or (q.revoked_at at time zone 'Europe/Stockholm')::date > $3::date)) as qualified`,
-      [personId, moduleId, day],
-    );
-    return rows[0].qualified;
-  }
-
   /** A module the organisation may use: a network module of its network or its own, with a published version. */
   async usableModule(moduleId: string, networkId: string, organisationId: string): Promise<{ archived: boolean; published: boolean } | null> {
     const rows: Array<{ archived: boolean; published: boolean }> = await this.db.manager.query(

@@ -20,6 +20,7 @@ import { AuditService } from '../database/audit.service';
 import { type Caller, scopeFilter } from '../auth';
 import { validationError } from '../common/errors';
 import { visibilityFor } from '../organisation';
+import type { ProgramCompletion } from '../sessions';
 import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { COVERAGE_ROLES, mayAppoint } from './ambassador-policy';
 import { AmbassadorsRepository, CoverageRow } from './ambassadors.repository';
@@ -344,13 +345,14 @@ export class AmbassadorsService {
   }
 
   /**
-   * For the session feature: the person completed an ambassador training program (attendance at every step), so they
-   * are qualified for the modules the program names, from the day of the last step. A module they are already
-   * qualified for on that day is left as it is, so recording attendance again changes nothing.
+   * A trainee completed an ambassador training program (attendance at every step; the sessions feature's
+   * AttendanceRecorded, heard by AmbassadorsListeners), so they are qualified for the modules the program names, from
+   * the day of the last step. A module they are already qualified for on that day is left as it is, so recording
+   * attendance again changes nothing.
    */
-  async qualifyFromProgram(organisationId: string, personId: string, programId: string, moduleIds: string[], validFrom: string): Promise<string[]> {
-    const created: string[] = [];
-    for (const moduleId of moduleIds) {
+  async qualifyFromProgram(organisationId: string, completion: ProgramCompletion): Promise<void> {
+    const { personId, programId, completedOn: validFrom } = completion;
+    for (const moduleId of completion.qualifiesModuleIds) {
       if (await this.repository.overlappingQualification(personId, moduleId, validFrom, null)) continue;
       const id = await this.repository.insertQualification({
         organisationId,
@@ -371,9 +373,7 @@ export class AmbassadorsService {
         targetId: personId,
         details: { qualificationId: id, moduleId, programId, validFrom, source: QualificationSource.Program },
       });
-      created.push(id);
     }
-    return created;
   }
 
   /** Each ambassador in the caller's scope (appointed for one of its units, now or before): who trained them and their reach. */
@@ -419,11 +419,6 @@ export class AmbassadorsService {
         chosen,
       );
     });
-  }
-
-  /** For the session feature: was the facilitator qualified for the module on the day? */
-  isQualified(personId: string, moduleId: string, day: string): Promise<boolean> {
-    return this.repository.isQualified(personId, moduleId, day);
   }
 
   // --- helpers ---

@@ -1,3 +1,2 @@
-export { AmbassadorsService } from './ambassadors.service';
 export { AmbassadorsModule } from './ambassadors.module';
 export { loadDemoLibraryAndAmbassadors } from './demo-ambassadors';

@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard, AuthModule } from '../auth';
 import { AuditModule } from '../audit';
+import { DomainEvents } from '../common/domain-events';
 import { ApiExceptionFilter } from '../common/errors';
 import { ApiValidationPipe } from '../common/validation-pipe';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
@@ -21,8 +23,8 @@ class CoreModule {
   static forRoot(config: AppConfig, secrets: Secrets): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db, RequestTransactions],
-      exports: [APP_CONFIG, Secrets, Db, RequestTransactions],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: Secrets, useValue: secrets }, Db, RequestTransactions, DomainEvents],
+      exports: [APP_CONFIG, Secrets, Db, RequestTransactions, DomainEvents],
     };
   }
 }
@@ -33,6 +35,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // Domain events between features (common/domain-events.ts). An 'error' event nobody listens to rejects.
+        EventEmitterModule.forRoot({ ignoreErrors: false }),
         CoreModule.forRoot(config, secrets),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(databaseUrl, { poolSize: config.databasePool.size, poolWaitMs: config.databasePool.waitMs }),

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JobRegistry } from '../jobs';
+import { ChecksListeners } from './checks-listeners';
 import { ChecksPermitObjects } from './checks-permit-objects';
 import { ChecksController } from './checks.controller';
 import { ChecksRepository } from './checks.repository';
@@ -13,7 +14,7 @@ import { TranslationsService } from './translations/translations.service';
 /** Before/after competence checks: instruments, assignments, answering, own results, support signals, aggregates. */
 @Module({
   controllers: [ChecksController, TranslationsController],
-  providers: [ChecksRepository, ChecksService, ChecksPermitObjects, TranslationsRepository, TranslationsService],
+  providers: [ChecksRepository, ChecksService, ChecksPermitObjects, ChecksListeners, TranslationsRepository, TranslationsService],
   exports: [ChecksService, ChecksRepository],
 })
 export class ChecksModule implements OnModuleInit {

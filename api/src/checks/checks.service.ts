@@ -321,8 +321,9 @@ export class ChecksService {
   }
 
   /**
-   * Called by the sessions feature when sessions are cancelled or restored: the follow-up of their checks is
-   * cancelled, or scheduled again (from the after round's day) if the after round is open and no follow-up is.
+   * Sessions were cancelled or restored (the sessions feature's SessionsStatusChanged, heard by ChecksListeners): the
+   * follow-up of their checks is cancelled, or scheduled again (from the after round's day) if the after round is
+   * open and no follow-up is.
    */
   async sessionsStatusChanged(sessionIds: string[], cancelled: boolean): Promise<void> {
     if (sessionIds.length === 0) return;

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { CheckAssignment, CheckKind, MyChecks } from '@kunna/contracts';
 import { JobQueue, JobWorker } from '../jobs';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
-import { FOLLOW_UP_CHECK, followUpKey } from './checks.service';
+import { ChecksService, FOLLOW_UP_CHECK, followUpKey } from './checks.service';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 const DAY_MS = 86_400_000;
@@ -150,5 +150,33 @@ describe('follow-up checks through the job queue (integration)', () => {
     expect(rescheduled?.runAt.toISOString().slice(0, 10)).toBe(due);
     await worker.runDue({ until: inDays(15) });
     expect(await followUpRounds(id)).toHaveLength(1);
+  });
+
+  it('a failing listener of the cancellation rolls back the whole request: the session and its check stay as they were', async () => {
+    const sessionId = t.fixture.sessions.sessionU1;
+    const id = await newAssignment({ sessionId, followUpWeeks: 2 });
+    await openAfter(id);
+    expect((await job(id))?.status).toBe('pending');
+    const audits = () => sql(`select 1 from audit_log where action = 'session.cancelled' and target_id = $1`, [sessionId]);
+    const auditsBefore = (await audits()).length;
+
+    // The checks listener does its work (cancels the follow-up job, a write in the request's transaction), then fails.
+    const checks = t.app.get(ChecksService);
+    const original = checks.sessionsStatusChanged.bind(checks);
+    const spy = jest.spyOn(checks, 'sessionsStatusChanged').mockImplementationOnce(async (...args) => {
+      await original(...args);
+      throw new Error('listener failed');
+    });
+    try {
+      const cancel = await ambassador.patch(`/api/sessions/${sessionId}`, { cancelled: true, cancelReason: 'Sjukdom' });
+      expect(cancel.status).toBe(500);
+      expect(spy).toHaveBeenCalledWith([sessionId], true);
+    } finally {
+      spy.mockRestore();
+    }
+    const [row] = await sql<{ status: string; cancel_reason: string | null }>(`select status, cancel_reason from sessions where id = $1`, [sessionId]);
+    expect(row).toEqual({ status: 'scheduled', cancel_reason: null });
+    expect((await job(id))?.status).toBe('pending');
+    expect(await audits()).toHaveLength(auditsBefore);
   });
 });

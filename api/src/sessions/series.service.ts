@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
 import { SessionReminders } from '../notifications';
-import { ChecksService } from '../checks';
 import type { Caller } from '../auth';
+import { DomainEvents } from '../common/domain-events';
 import { validationError } from '../common/errors';
 import { notFound, stateConflict } from '../common/http-errors';
+import { SessionsStatusChanged } from './session-events';
 import { SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
@@ -33,7 +34,7 @@ export class SeriesService {
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly reminders: SessionReminders,
-    private readonly checks: ChecksService,
+    private readonly events: DomainEvents,
   ) {}
 
   async create(caller: Caller, body: CreateSeriesDto): Promise<SessionSeries> {
@@ -210,8 +211,7 @@ export class SeriesService {
       if (body.facilitatorIds) await this.repository.setFacilitators(id, current.organisationId, body.facilitatorIds);
       await this.reminders.changed(id, current);
     }
-    // Checks of cancelled sessions open no follow-up; restored ones are scheduled again.
-    await this.checks.sessionsStatusChanged(statusChanged, body.cancelled === true);
+    if (statusChanged.length > 0) await this.events.publish(new SessionsStatusChanged(statusChanged, body.cancelled === true));
     await this.audit.record({
       action: 'session_series.updated',
       targetType: 'session_series',

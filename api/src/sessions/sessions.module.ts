@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AmbassadorsModule } from '../ambassadors';
 import { NotificationsModule } from '../notifications';
-import { ChecksModule } from '../checks';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationController } from './participation.controller';
 import { ParticipationService } from './participation.service';
@@ -14,7 +12,7 @@ import { SessionsService } from './sessions.service';
 
 /** Workplace sessions (tillfällen): scheduling, series, conflicts, attendance, catch-up, individual support, hours. */
 @Module({
-  imports: [AmbassadorsModule, NotificationsModule, ChecksModule],
+  imports: [NotificationsModule],
   controllers: [SessionsController, ParticipationController],
   providers: [SessionsRepository, SessionsService, SeriesService, CatchUpService, SupportService, ParticipationService, SessionsPermitObjects],
   exports: [SessionsService, SessionsRepository, ParticipationService],

@@ -537,6 +537,27 @@ export class SessionsRepository {
     return rows.map((row) => row.person_id);
   }
 
+  /**
+   * Those of these people (in their order) who were not qualified to deliver the module on the day. A qualification
+   * for a network module also covers the organisation's adapted copies of it; a revoked one counts up to the day
+   * before its revocation (Swedish time). Scheduling warns about them (the ambassadors feature owns the qualifications).
+   */
+  async unqualifiedAmong(personIds: string[], moduleId: string, day: string): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `select p.n::int as n from unnest($1::uuid[]) with ordinality as p(id, n)
+        where not exists (
+          select 1 from ambassador_qualification q
+           where q.person_id = p.id
+             and (q.module_id = $2 or q.module_id = (select source_module_id from library_module where id = $2))
+             and q.valid_from <= $3::date and (q.valid_until is null or q.valid_until >= $3::date)
+             and (q.revoked_at is null or (q.revoked_at at time zone 'Europe/Stockholm')::date > $3::date))
+        order by p.n`,
+      [personIds, moduleId, day],
+    );
+    return rows.map((row) => personIds[row.n - 1]);
+  }
+
   // --- attendance ---
 
   /** Which of these people the session invites (the session_invitees rule), in one query for a whole batch. */

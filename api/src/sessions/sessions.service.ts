@@ -15,14 +15,14 @@ import {
   SessionSummary,
   WalkInCandidate,
 } from '@kunna/contracts';
-import { AmbassadorsService } from '../ambassadors';
 import { AuditService } from '../database/audit.service';
 import { SessionReminders } from '../notifications';
-import { ChecksService } from '../checks';
 import type { Caller } from '../auth';
+import { DomainEvents } from '../common/domain-events';
 import { validationError } from '../common/errors';
 import { forbidden, notFound, stateConflict } from '../common/http-errors';
 import { unitsWhere, visibilityFor } from '../organisation';
+import { AttendanceRecorded, ProgramCompletion, SessionsStatusChanged } from './session-events';
 import { mayEditSession, mayScheduleIn, READING_ROLES } from './sessions-policy';
 import { MarkToApply, SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
 import { AttendanceBatchDto, ConflictCheckDto, CreateSessionDto, SessionListQueryDto, UpdateSessionDto } from './dto/sessions.dto';
@@ -59,10 +59,9 @@ export interface PlannedSession {
 export class SessionsService {
   constructor(
     private readonly repository: SessionsRepository,
-    private readonly ambassadors: AmbassadorsService,
     private readonly audit: AuditService,
     private readonly reminders: SessionReminders,
-    private readonly checks: ChecksService,
+    private readonly events: DomainEvents,
   ) {}
 
   // --- reading ---
@@ -246,8 +245,7 @@ export class SessionsService {
       await this.repository.setInvitations(sessionId, current.organisationId, []);
     }
     await this.reminders.changed(sessionId, current);
-    // The follow-up check of a cancelled session is not opened; restoring the session schedules it again.
-    if (status !== current.status) await this.checks.sessionsStatusChanged([sessionId], status === SessionStatus.Cancelled);
+    if (status !== current.status) await this.events.publish(new SessionsStatusChanged([sessionId], status === SessionStatus.Cancelled));
     await this.audit.record({
       action: status !== current.status ? (status === SessionStatus.Cancelled ? 'session.cancelled' : 'session.restored') : 'session.updated',
       targetType: 'session',
@@ -351,11 +349,7 @@ export class SessionsService {
     date: string,
   ): Promise<string[]> {
     if (!moduleId || !activityCategory || !QUALIFICATION_CATEGORIES.has(activityCategory)) return [];
-    const out: string[] = [];
-    for (const personId of facilitatorIds) {
-      if (!(await this.ambassadors.isQualified(personId, moduleId, date))) out.push(personId);
-    }
-    return out;
+    return this.repository.unqualifiedAmong(facilitatorIds, moduleId, date);
   }
 
   /**
@@ -493,9 +487,7 @@ export class SessionsService {
         details: { applied, received: marks.length },
       });
     }
-    if (session.activityCategory === ActivityCategory.AmbassadorTraining && session.programId && applied > 0) {
-      await this.qualifyCompletedTrainees(session, marks);
-    }
+    if (applied > 0) await this.events.publish(new AttendanceRecorded(session.organisationId, sessionId, await this.programCompletions(session, marks)));
     return {
       results: marks.map((mark, index) => ({ id: mark.id, outcome: outcomes.get(index) as MarkOutcome })),
       attendance: await this.attendance(session),
@@ -532,15 +524,17 @@ export class SessionsService {
 
   // --- helpers ---
 
-  /** Ambassador training that follows a program: those who have now attended every step are qualified. */
-  private async qualifyCompletedTrainees(session: SessionRow, marks: MarkToApply[]): Promise<void> {
-    const programId = session.programId as string;
+  /** Ambassador training that follows a program: the marked trainees who have now attended every step. */
+  private async programCompletions(session: SessionRow, marks: MarkToApply[]): Promise<ProgramCompletion[]> {
+    const programId = session.programId;
+    if (session.activityCategory !== ActivityCategory.AmbassadorTraining || !programId) return [];
     const trainees = [...new Set(marks.flatMap((mark) => (mark.personId ? [mark.personId] : [])))];
+    const out: ProgramCompletion[] = [];
     for (const personId of trainees) {
       const completion = await this.repository.programCompletion(personId, programId);
-      if (!completion) continue;
-      await this.ambassadors.qualifyFromProgram(session.organisationId, personId, programId, completion.qualifiesModuleIds, completion.completedOn);
+      if (completion) out.push({ personId, programId, ...completion });
     }
+    return out;
   }
 
   async schedulableUnit(caller: Caller, unitId: string) {
