@@ -36,9 +36,9 @@ const NOT_ANSWER_VARIABLES = new Set(['TYPE_NAMES']);
 
 /**
  * Texts shaped like sentences that are not answers: a calendar event's title, a log line from the identity provider, a
- * programming error of a route (answered as the generic 500).
+ * programming error of a route or of a kept view's definition (answered as the generic 500).
  */
-const NOT_ANSWER_TEXTS = new Set(['{} ({} min)', '{} ({})', 'The route declares no object to hand over.']);
+const NOT_ANSWER_TEXTS = new Set(['{} ({} min)', '{} ({})', 'The route declares no object to hand over.', 'Kept view {} is defined twice.', 'Kept view {} is not defined.']);
 
 function sourceFiles(directory: string): string[] {
   const out: string[] = [];
