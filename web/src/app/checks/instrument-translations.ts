@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -15,7 +15,7 @@ import {
   TranslationSource,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -148,10 +148,13 @@ interface Editing {
     .warning { font-weight: 600; }
   `,
 })
-export class InstrumentTranslationsPage implements OnInit {
+export class InstrumentTranslationsPage {
   private readonly client = inject(ApiClient);
   readonly instrumentId = input.required<string>();
-  protected readonly list = new Loader<InstrumentTranslations>();
+  protected readonly list = remote<string, InstrumentTranslations>({
+    params: this.instrumentId,
+    load: (instrumentId) => this.client.get<InstrumentTranslations>(routePath(ApiRoutes.checks.instrumentTranslations, { instrumentId })),
+  });
   protected readonly language = signal<StaffLanguage>('ar');
   protected readonly languages = STAFF_LANGUAGES.filter((code) => code !== 'sv');
   protected readonly names = STAFF_LANGUAGE_NAMES;
@@ -162,10 +165,6 @@ export class InstrumentTranslationsPage implements OnInit {
   protected readonly problemKey = problemKey;
   protected readonly itemKindKey = itemKindKey;
   private edits = new Map<string, Editing>();
-
-  async ngOnInit(): Promise<void> {
-    await this.load();
-  }
 
   protected choose(language: StaffLanguage): void {
     this.language.set(language);
@@ -198,7 +197,7 @@ export class InstrumentTranslationsPage implements OnInit {
 
   protected async setAllowDrafts(allow: boolean): Promise<void> {
     await this.act('checkTranslations.settingsSaved', async () => {
-      this.list.value.set(
+      this.list.set(
         await this.client.put<InstrumentTranslations>(routePath(ApiRoutes.checks.instrumentTranslationSettings, { instrumentId: this.instrumentId() }), {
           allowDraftTranslations: allow,
         }),
@@ -218,14 +217,14 @@ export class InstrumentTranslationsPage implements OnInit {
         await this.client.post(routePath(ApiRoutes.checks.instrumentTranslations, { instrumentId: this.instrumentId() }), body);
       }
       this.edits.delete(item.key);
-      await this.load();
+      this.list.reload();
     });
   }
 
   protected async review(translation: ItemTranslation): Promise<void> {
     await this.act('checkTranslations.reviewed', async () => {
       await this.client.post(routePath(ApiRoutes.checks.translationReview, { translationId: translation.id }));
-      await this.load();
+      this.list.reload();
     });
   }
 
@@ -233,7 +232,7 @@ export class InstrumentTranslationsPage implements OnInit {
     await this.act('checkTranslations.removed', async () => {
       await this.client.delete(routePath(ApiRoutes.checks.translation, { translationId: translation.id }));
       this.edits.delete(translation.itemKey);
-      await this.load();
+      this.list.reload();
     });
   }
 
@@ -245,23 +244,19 @@ export class InstrumentTranslationsPage implements OnInit {
     await this.act('checkTranslations.audioSaved', async () => {
       await this.client.put(this.audioPath(item), form);
       input.value = '';
-      await this.load();
+      this.list.reload();
     });
   }
 
   protected async removeAudio(item: TranslatableItem): Promise<void> {
     await this.act('checkTranslations.audioRemoved', async () => {
       await this.client.delete(this.audioPath(item));
-      await this.load();
+      this.list.reload();
     });
   }
 
   private audioPath(item: TranslatableItem): string {
     return routePath(ApiRoutes.checks.itemAudio, { instrumentId: this.instrumentId(), itemKey: item.key, language: this.language() });
-  }
-
-  private async load(): Promise<void> {
-    await this.list.run(() => this.client.get<InstrumentTranslations>(routePath(ApiRoutes.checks.instrumentTranslations, { instrumentId: this.instrumentId() })));
   }
 
   private async act(done: TranslationKey, work: () => Promise<void>): Promise<void> {
