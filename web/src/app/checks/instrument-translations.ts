@@ -129,7 +129,7 @@ interface Editing {
     @if (problem(); as p) {
       <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
     }
-    <p class="ok" role="status">{{ message() ? (message()! | t) : '' }}</p>
+    <p class="ok" role="status">{{ shownMessage() ? (shownMessage()! | t) : '' }}</p>
   `,
   styles: `
     .items { padding-left: 1.25rem; }
@@ -162,6 +162,8 @@ export class InstrumentTranslationsPage {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly message = signal<TranslationKey | null>(null);
+  /** Said once the list shows the change, not while it reloads. */
+  protected readonly shownMessage = computed(() => (this.list.loading() ? null : this.message()));
   protected readonly problemKey = problemKey;
   protected readonly itemKindKey = itemKindKey;
   private edits = new Map<string, Editing>();

@@ -63,6 +63,8 @@ export class PersonPage {
   protected readonly saveBusy = signal(false);
   protected readonly saveProblem = signal<Problem | null>(null);
   protected readonly message = linkedSignal<string, string | null>({ source: this.personId, computation: () => null });
+  /** Said once the page shows the change (the history after a move), not while the person reloads. */
+  protected readonly shownMessage = computed(() => (this.person.loading() ? null : this.message()));
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
 
   private readonly codeSlip = inject(OneTimeCodeSlip);
