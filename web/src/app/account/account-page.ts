@@ -4,7 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
 import { Session } from '../core/session';
 import { DateFormatPipe } from '../i18n/format';
@@ -38,7 +38,7 @@ export class AccountPage {
   protected readonly passwordProblem = signal<Problem | null>(null);
   protected readonly passwordChanged = signal(false);
 
-  protected readonly sessions = new Loader<SessionInfo[]>();
+  protected readonly sessions = remoteOnce<SessionInfo[]>(() => this.client.call('GET', ApiRoutes.auth.sessions));
   protected readonly sessionProblem = signal<Problem | null>(null);
   protected readonly sessionBusy = signal<string | null>(null);
   protected readonly others = computed(() => (this.sessions.value() ?? []).filter((entry) => !entry.current));
@@ -49,10 +49,6 @@ export class AccountPage {
   protected readonly languageBusy = signal(false);
   protected readonly languageSaved = signal<TranslationKey | null>(null);
   protected readonly languageProblem = signal<Problem | null>(null);
-
-  constructor() {
-    void this.loadSessions();
-  }
 
   protected passwordError(field: string): string | null {
     return fieldMessage(this.passwordProblem(), field);
@@ -78,16 +74,12 @@ export class AccountPage {
       this.repeatPassword = '';
       this.passwordChanged.set(true);
       // Changing the password ends the other sign-ins.
-      await this.loadSessions();
+      this.sessions.reload();
     } catch (error) {
       this.passwordProblem.set(problemOf(error));
     } finally {
       this.passwordBusy.set(false);
     }
-  }
-
-  protected loadSessions(): Promise<SessionInfo[] | undefined> {
-    return this.sessions.run(() => this.client.call('GET', ApiRoutes.auth.sessions));
   }
 
   protected async endSession(entry: SessionInfo): Promise<void> {
@@ -99,7 +91,8 @@ export class AccountPage {
     this.sessionProblem.set(null);
     try {
       await this.client.call('DELETE', ApiRoutes.auth.session, { params: { sessionId: entry.id } });
-      await this.loadSessions();
+      this.forget(entry);
+      this.sessions.reload();
     } catch (error) {
       this.sessionProblem.set(problemOf(error));
     } finally {
@@ -111,13 +104,21 @@ export class AccountPage {
     this.sessionBusy.set('others');
     this.sessionProblem.set(null);
     try {
-      for (const entry of this.others()) await this.client.call('DELETE', ApiRoutes.auth.session, { params: { sessionId: entry.id } });
-      await this.loadSessions();
+      for (const entry of this.others()) {
+        await this.client.call('DELETE', ApiRoutes.auth.session, { params: { sessionId: entry.id } });
+        this.forget(entry);
+      }
+      this.sessions.reload();
     } catch (error) {
       this.sessionProblem.set(problemOf(error));
     } finally {
       this.sessionBusy.set(null);
     }
+  }
+
+  /** Takes an ended sign-in off the list at once, so it cannot be ended twice while the list reloads. */
+  private forget(ended: SessionInfo): void {
+    this.sessions.update((list) => (list ?? []).filter((entry) => entry.id !== ended.id));
   }
 
   /**

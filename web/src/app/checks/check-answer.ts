@@ -1,7 +1,7 @@
-import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CheckForm, CheckItemKind, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { CheckForm, CheckItemKind, SaveAnswerRequest, SavedAnswer, StaffLanguage } from '@kunna/contracts';
+import { remote } from '../core/remote';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { checkKindKey } from './labels';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -74,27 +74,31 @@ import { Listen } from './listen';
     .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
   `,
 })
-export class CheckAnswer implements OnInit {
+export class CheckAnswer {
   protected readonly checkKindKey = checkKindKey;
   private readonly api = inject(ChecksApi);
   private readonly i18n = inject(I18n);
   readonly code = input.required<string>();
-  protected readonly form = new Loader<CheckForm>();
+  /**
+   * In the language chosen when the check opens: switching later does not reload the form and move the person
+   * back to the first question without an answer.
+   */
+  protected readonly form = remote<{ code: string; language: StaffLanguage }, CheckForm>({
+    params: () => ({ code: this.code(), language: untracked(this.i18n.language) }),
+    load: async ({ code, language }) => {
+      const form = await this.api.form(code, language);
+      // Resume at the first question without an answer.
+      const first = form.questions.findIndex((q) => !form.answers.some((a) => a.itemKey === q.key));
+      this.index.set(first === -1 ? form.questions.length : first);
+      return form;
+    },
+  });
   protected readonly index = signal(0);
   protected readonly busy = signal(false);
   protected readonly feedback = signal<SavedAnswer | null>(null);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly problemKey = problemKey;
   protected readonly answeredCount = computed(() => this.form.value()?.answers.length ?? 0);
-
-  async ngOnInit(): Promise<void> {
-    const form = await this.form.run(() => this.api.form(this.code(), this.i18n.language()));
-    if (form) {
-      // Resume at the first question without an answer.
-      const first = form.questions.findIndex((q) => !form.answers.some((a) => a.itemKey === q.key));
-      this.index.set(first === -1 ? form.questions.length : first);
-    }
-  }
 
   protected savedFor(key: string): SavedAnswer | null {
     return this.form.value()?.answers.find((a) => a.itemKey === key) ?? null;
@@ -108,7 +112,7 @@ export class CheckAnswer implements OnInit {
     this.problem.set(null);
     try {
       const saved = await this.api.saveAnswer(this.code(), question.key, request);
-      this.form.value.set({ ...form, answers: [...form.answers.filter((a) => a.itemKey !== saved.itemKey), saved] });
+      this.form.set({ ...form, answers: [...form.answers.filter((a) => a.itemKey !== saved.itemKey), saved] });
       if (question.kind === CheckItemKind.Knowledge && !saved.declined) this.feedback.set(saved);
       else this.advance();
     } catch (error) {
@@ -132,7 +136,7 @@ export class CheckAnswer implements OnInit {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      this.form.value.set(await this.api.finish(this.code(), decline));
+      this.form.set(await this.api.finish(this.code(), decline));
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

@@ -3,7 +3,7 @@ import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@a
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckAssignment, CheckKind, InstrumentSummary, OrganisationTree, SupportSignal, UnitSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
@@ -168,10 +168,19 @@ export class ChecksPage {
   private readonly i18n = inject(I18n);
   protected readonly permissions = inject(Permissions);
   private readonly origin = inject(DOCUMENT).location.origin;
-  protected readonly assignments = new Loader<CheckAssignment[]>();
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly instruments = new Loader<InstrumentSummary[]>();
-  protected readonly signals = signal<Array<{ unit: UnitSummary; signals: SupportSignal[] }>>([]);
+  protected readonly assignments = remoteOnce<CheckAssignment[]>(() => this.api.assignments());
+  /** The units to choose from; the first one is chosen when they arrive. */
+  protected readonly tree = remoteOnce<OrganisationTree>(async () => {
+    const tree = await this.organisation.tree();
+    this.unitId = tree.areas.flatMap((a) => a.units)[0]?.id ?? '';
+    return tree;
+  });
+  /** The instruments to choose from; the first published version is chosen when they arrive. */
+  protected readonly instruments = remoteOnce<InstrumentSummary[]>(async () => {
+    const instruments = await this.api.instruments();
+    this.versionId = instruments.find((i) => i.latestVersionId)?.latestVersionId ?? '';
+    return instruments;
+  });
   protected readonly busy = signal(false);
   protected readonly createProblem = signal<Problem | null>(null);
   protected readonly problemKey = problemKey;
@@ -186,23 +195,16 @@ export class ChecksPage {
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units));
   protected readonly publishedInstruments = computed(() => (this.instruments.value() ?? []).filter((i) => i.latestVersionId !== null));
   protected readonly seesResults = computed(() => this.session.may('checks.results'));
-
-  constructor() {
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const [tree, instruments] = await Promise.all([
-      this.tree.run(() => this.organisation.tree()),
-      this.instruments.run(() => this.api.instruments()),
-      this.assignments.run(() => this.api.assignments()),
-    ]);
-    this.unitId = tree?.areas.flatMap((a) => a.units)[0]?.id ?? '';
-    this.versionId = instruments?.find((i) => i.latestVersionId)?.latestVersionId ?? '';
-    const ambassadorUnits = this.permissions.ambassadorUnitIds();
-    const units = this.units().filter((unit) => ambassadorUnits.includes(unit.id));
-    this.signals.set(await Promise.all(units.map(async (unit) => ({ unit, signals: await this.api.supportSignals(unit.id) }))));
-  }
+  /** Support signals of the units the caller is an ambassador of, once the tree names them. */
+  private readonly supportSignals = remote<UnitSummary[], Array<{ unit: UnitSummary; signals: SupportSignal[] }>>({
+    params: () => {
+      const ambassadorUnits = this.permissions.ambassadorUnitIds();
+      const units = this.units().filter((unit) => ambassadorUnits.includes(unit.id));
+      return units.length ? units : undefined;
+    },
+    load: (units) => Promise.all(units.map(async (unit) => ({ unit, signals: await this.api.supportSignals(unit.id) }))),
+  });
+  protected readonly signals = computed(() => this.supportSignals.value() ?? []);
 
   protected field(name: string): string | null {
     return fieldMessage(this.createProblem(), name);
@@ -241,7 +243,7 @@ export class ChecksPage {
         title: this.title,
         followUpWeeks: Number(this.followUpWeeks),
       });
-      this.assignments.value.set([created, ...(this.assignments.value() ?? [])]);
+      this.assignments.update((list) => [created, ...(list ?? [])]);
       this.title = '';
     } catch (error) {
       this.createProblem.set(problemOf(error));
@@ -261,7 +263,7 @@ export class ChecksPage {
     this.cancelProblem.set(null);
     try {
       const updated = await this.api.cancelAssignment(assignment.id, this.cancelReasons[assignment.id] ?? '');
-      this.assignments.value.set((this.assignments.value() ?? []).map((a) => (a.id === updated.id ? updated : a)));
+      this.assignments.update((list) => (list ?? []).map((a) => (a.id === updated.id ? updated : a)));
     } catch (error) {
       this.cancelProblem.set({ assignmentId: assignment.id, problem: problemOf(error) });
     } finally {
@@ -273,7 +275,7 @@ export class ChecksPage {
     this.busy.set(true);
     try {
       const updated = await this.api.openRound(assignment.id, kind as CheckKind);
-      this.assignments.value.set((this.assignments.value() ?? []).map((a) => (a.id === updated.id ? updated : a)));
+      this.assignments.update((list) => (list ?? []).map((a) => (a.id === updated.id ? updated : a)));
     } catch (error) {
       this.createProblem.set(problemOf(error));
     } finally {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -11,7 +11,7 @@ import {
   InstrumentDetail,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
 import { dimensionKey, itemKindKey } from './labels';
 import { TranslatePipe } from '../i18n/i18n';
@@ -176,14 +176,22 @@ import { ChecksApi } from './checks-api';
     legend { font-weight: 700; }
   `,
 })
-export class InstrumentEditor implements OnInit {
+export class InstrumentEditor {
   protected readonly dimensionKey = dimensionKey;
   protected readonly itemKindKey = itemKindKey;
   private readonly api = inject(ChecksApi);
   private readonly client = inject(ApiClient);
   readonly instrumentId = input.required<string>();
-  protected readonly detail = new Loader<InstrumentDetail>();
-  protected readonly digComp = new Loader<DigCompArea[]>();
+  /** The instrument, shown once the form holds its draft (or latest version). */
+  protected readonly detail = remote<string, InstrumentDetail>({
+    params: this.instrumentId,
+    load: async (instrumentId) => {
+      const detail = await this.api.instrument(instrumentId);
+      await this.fill(detail);
+      return detail;
+    },
+  });
+  protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.client.call('GET', ApiRoutes.library.digComp));
   protected readonly items = signal<CheckItemInput[]>([]);
   protected readonly coreItems = signal<CheckItem[]>([]);
   protected readonly busy = signal(false);
@@ -196,11 +204,6 @@ export class InstrumentEditor implements OnInit {
   protected title = '';
   protected description = '';
   protected threshold = 2;
-
-  async ngOnInit(): Promise<void> {
-    void this.digComp.run(() => this.client.call('GET', ApiRoutes.library.digComp));
-    await this.apply(await this.detail.run(() => this.api.instrument(this.instrumentId())));
-  }
 
   protected selfRatings(): CheckItemInput[] {
     return this.items().filter((item) => item.kind === CheckItemKind.SelfRating);
@@ -271,9 +274,13 @@ export class InstrumentEditor implements OnInit {
     return { title: this.title, descriptionSv: this.description || null, supportThreshold: Number(this.threshold), items };
   }
 
-  private async apply(detail: InstrumentDetail | undefined): Promise<void> {
-    if (!detail) return;
-    this.detail.value.set(detail);
+  /** Shows the instrument a save answered with, and its draft in the form. */
+  private async apply(detail: InstrumentDetail): Promise<void> {
+    this.detail.set(detail);
+    await this.fill(detail);
+  }
+
+  private async fill(detail: InstrumentDetail): Promise<void> {
     // Without a draft the editor starts from the latest published version: saving makes the next draft.
     const latest = !detail.draft && detail.versions[0] ? await this.api.version(detail.versions[0].id) : null;
     const source = detail.draft ?? (latest && { title: latest.title, descriptionSv: latest.descriptionSv, supportThreshold: latest.supportThreshold, items: latest.items });

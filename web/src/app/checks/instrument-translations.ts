@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -14,7 +14,7 @@ import {
   TranslationSource,
 } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
 import { TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -128,7 +128,7 @@ interface Editing {
     @if (problem(); as p) {
       <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
     }
-    <p class="ok" role="status">{{ message() ? (message()! | t) : '' }}</p>
+    <p class="ok" role="status">{{ shownMessage() ? (shownMessage()! | t) : '' }}</p>
   `,
   styles: `
     .items { padding-left: 1.25rem; }
@@ -147,10 +147,13 @@ interface Editing {
     .warning { font-weight: 600; }
   `,
 })
-export class InstrumentTranslationsPage implements OnInit {
+export class InstrumentTranslationsPage {
   private readonly client = inject(ApiClient);
   readonly instrumentId = input.required<string>();
-  protected readonly list = new Loader<InstrumentTranslations>();
+  protected readonly list = remote<string, InstrumentTranslations>({
+    params: this.instrumentId,
+    load: (instrumentId) => this.client.call('GET', ApiRoutes.checks.instrumentTranslations, { params: { instrumentId } }),
+  });
   protected readonly language = signal<StaffLanguage>('ar');
   protected readonly languages = STAFF_LANGUAGES.filter((code) => code !== 'sv');
   protected readonly names = STAFF_LANGUAGE_NAMES;
@@ -158,13 +161,11 @@ export class InstrumentTranslationsPage implements OnInit {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly message = signal<TranslationKey | null>(null);
+  /** Said once the list shows the change, not while it reloads. */
+  protected readonly shownMessage = computed(() => (this.list.loading() ? null : this.message()));
   protected readonly problemKey = problemKey;
   protected readonly itemKindKey = itemKindKey;
   private edits = new Map<string, Editing>();
-
-  async ngOnInit(): Promise<void> {
-    await this.load();
-  }
 
   protected choose(language: StaffLanguage): void {
     this.language.set(language);
@@ -197,7 +198,7 @@ export class InstrumentTranslationsPage implements OnInit {
 
   protected async setAllowDrafts(allow: boolean): Promise<void> {
     await this.act('checkTranslations.settingsSaved', async () => {
-      this.list.value.set(
+      this.list.set(
         await this.client.call('PUT', ApiRoutes.checks.instrumentTranslationSettings, {
           params: { instrumentId: this.instrumentId() },
           body: { allowDraftTranslations: allow },
@@ -218,14 +219,14 @@ export class InstrumentTranslationsPage implements OnInit {
         await this.client.call('POST', ApiRoutes.checks.instrumentTranslations, { params: { instrumentId: this.instrumentId() }, body });
       }
       this.edits.delete(item.key);
-      await this.load();
+      this.list.reload();
     });
   }
 
   protected async review(translation: ItemTranslation): Promise<void> {
     await this.act('checkTranslations.reviewed', async () => {
       await this.client.call('POST', ApiRoutes.checks.translationReview, { params: { translationId: translation.id } });
-      await this.load();
+      this.list.reload();
     });
   }
 
@@ -233,7 +234,7 @@ export class InstrumentTranslationsPage implements OnInit {
     await this.act('checkTranslations.removed', async () => {
       await this.client.call('DELETE', ApiRoutes.checks.translation, { params: { translationId: translation.id } });
       this.edits.delete(translation.itemKey);
-      await this.load();
+      this.list.reload();
     });
   }
 
@@ -245,23 +246,19 @@ export class InstrumentTranslationsPage implements OnInit {
     await this.act('checkTranslations.audioSaved', async () => {
       await this.client.call('PUT', ApiRoutes.checks.itemAudio, { params: this.audioParams(item), body: form });
       input.value = '';
-      await this.load();
+      this.list.reload();
     });
   }
 
   protected async removeAudio(item: TranslatableItem): Promise<void> {
     await this.act('checkTranslations.audioRemoved', async () => {
       await this.client.call('DELETE', ApiRoutes.checks.itemAudio, { params: this.audioParams(item) });
-      await this.load();
+      this.list.reload();
     });
   }
 
   private audioParams(item: TranslatableItem): { instrumentId: string; itemKey: string; language: string } {
     return { instrumentId: this.instrumentId(), itemKey: item.key, language: this.language() };
-  }
-
-  private async load(): Promise<void> {
-    await this.list.run(() => this.client.call('GET', ApiRoutes.checks.instrumentTranslations, { params: { instrumentId: this.instrumentId() } }));
   }
 
   private async act(done: TranslationKey, work: () => Promise<void>): Promise<void> {

@@ -2,7 +2,7 @@ import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/cor
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { CheckItemKind, CompetenceDimension, CoreItem, InstrumentSummary } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
 import { dimensionKey } from './labels';
@@ -91,8 +91,12 @@ export class InstrumentsPage {
   private readonly api = inject(ChecksApi);
   private readonly router = inject(Router);
   protected readonly permissions = inject(Permissions);
-  protected readonly instruments = new Loader<InstrumentSummary[]>();
-  protected readonly core = new Loader<CoreItem[]>();
+  /** Only HR and administrators (organisation-wide) have instruments; the coordinator sees the core alone. */
+  protected readonly instruments = remote<true, InstrumentSummary[]>({
+    params: () => (this.permissions.organisationWide() ? true : undefined),
+    load: () => this.api.instruments(),
+  });
+  protected readonly core = remoteOnce<CoreItem[]>(() => this.api.coreItems());
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly problemKey = problemKey;
@@ -101,11 +105,6 @@ export class InstrumentsPage {
   protected coreText = '';
   protected coreKind: CheckItemKind = CheckItemKind.SelfRating;
   protected coreDimension: CompetenceDimension = CompetenceDimension.Skills;
-
-  constructor() {
-    if (this.permissions.organisationWide()) void this.instruments.run(() => this.api.instruments());
-    void this.core.run(() => this.api.coreItems());
-  }
 
   protected field(name: string): string | null {
     return fieldMessage(this.problem(), name);
@@ -134,14 +133,16 @@ export class InstrumentsPage {
         explanationEn: null,
       });
       this.coreText = '';
-      await this.core.run(() => this.api.coreItems());
+      this.core.reload();
     });
   }
 
   protected async retire(item: CoreItem): Promise<void> {
     await this.act(async () => {
       await this.api.retireCoreItem(item.id);
-      await this.core.run(() => this.api.coreItems());
+      // Off the list at once, so it cannot be retired twice while the list reloads.
+      this.core.update((items) => (items ?? []).filter((entry) => entry.id !== item.id));
+      this.core.reload();
     });
   }
 

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, OnInit, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { CheckItemKind, StaffLanguage, KioskForm, KioskRoster, KioskRosterEntry, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
 import { LanguagePicker } from '../i18n/language-picker';
@@ -107,14 +107,14 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
     .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
   `,
 })
-export class Kiosk implements OnInit {
+export class Kiosk {
   protected readonly checkKindKey = checkKindKey;
   private readonly api = inject(ChecksApi);
   private readonly session = inject(Session);
   private readonly document = inject(DOCUMENT);
   private readonly i18n = inject(I18n);
   private readonly roundId = computed(() => this.session.kiosk()?.roundId ?? '');
-  protected readonly roster = new Loader<KioskRoster>();
+  protected readonly roster = remote<string, KioskRoster>({ params: () => this.roundId() || undefined, load: (roundId) => this.api.roster(roundId) });
   protected readonly stage = signal<Stage>('pick');
   protected readonly person = signal<KioskRosterEntry | null>(null);
   protected readonly form = signal<KioskForm | null>(null);
@@ -137,10 +137,6 @@ export class Kiosk implements OnInit {
       for (const event of ACTIVITY_EVENTS) this.document.removeEventListener(event, activity);
       this.stopIdle();
     });
-  }
-
-  ngOnInit(): void {
-    void this.roster.run(() => this.api.roster(this.roundId()));
   }
 
   protected async start(person: KioskRosterEntry): Promise<void> {

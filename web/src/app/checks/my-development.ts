@@ -1,7 +1,7 @@
 import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CompetenceDimension, DimensionProgress, MyChecks } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { PercentFormatPipe } from './percent';
 import { checkKindKey, dimensionKey } from './labels';
@@ -125,15 +125,11 @@ export class MyDevelopment {
   protected readonly checkKindKey = checkKindKey;
   protected readonly dimensionKey = dimensionKey;
   private readonly i18nScale = { will: 'agreement', other: 'selfRating' } as const;
-  protected readonly mine = new Loader<MyChecks>();
+  private readonly api = inject(ChecksApi);
+  protected readonly mine = remoteOnce<MyChecks>(() => this.api.mine());
   protected readonly problemKey = problemKey;
   protected readonly changeKey = changeKey;
   private readonly i18n = inject(I18n);
-
-  constructor() {
-    const api = inject(ChecksApi);
-    void this.mine.run(() => api.mine());
-  }
 
   protected readonly sides = [
     { key: 'before', label: 'checks.mine.before' },

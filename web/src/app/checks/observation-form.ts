@@ -1,8 +1,8 @@
-import { Component, computed, inject, input, OnInit, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckItem, CheckItemKind, KioskRoster } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
 import { checkKindKey } from './labels';
@@ -90,7 +90,7 @@ interface ObservationContext {
     .status { min-height: 1.5rem; }
   `,
 })
-export class ObservationForm implements OnInit {
+export class ObservationForm {
   protected readonly checkKindKey = checkKindKey;
   protected readonly problemKey = problemKey;
   private readonly api = inject(ChecksApi);
@@ -100,7 +100,15 @@ export class ObservationForm implements OnInit {
   readonly roundId = input.required<string>();
 
   protected readonly steps = [1, 2, 3, 4] as const;
-  protected readonly context = new Loader<ObservationContext>();
+  /** The round's people and the instrument's observation items. */
+  protected readonly context = remote<{ assignmentId: string; roundId: string }, ObservationContext>({
+    params: () => ({ assignmentId: this.assignmentId(), roundId: this.roundId() }),
+    load: async ({ assignmentId, roundId }) => {
+      const [assignment, roster] = await Promise.all([this.api.assignment(assignmentId), this.api.roster(roundId)]);
+      const version = await this.api.version(assignment.instrumentVersionId);
+      return { roster, items: version.items.filter((item) => item.kind === CheckItemKind.Observation) };
+    },
+  });
   protected picked = '';
   protected readonly personId = signal<string | null>(null);
   protected readonly ratings = signal<Record<string, number>>({});
@@ -110,14 +118,6 @@ export class ObservationForm implements OnInit {
   /** Nobody observes themselves (the API refuses it too). */
   protected readonly colleagues = computed(() => (this.context.value()?.roster.people ?? []).filter((p) => p.personId !== this.session.user()?.personId));
   protected readonly personName = computed(() => this.colleagues().find((p) => p.personId === this.personId())?.displayName ?? '');
-
-  async ngOnInit(): Promise<void> {
-    await this.context.run(async () => {
-      const [assignment, roster] = await Promise.all([this.api.assignment(this.assignmentId()), this.api.roster(this.roundId())]);
-      const version = await this.api.version(assignment.instrumentVersionId);
-      return { roster, items: version.items.filter((item) => item.kind === CheckItemKind.Observation) };
-    });
-  }
 
   protected text(item: CheckItem): string {
     return this.i18n.language() === 'en' && item.textEn ? item.textEn : item.textSv;

@@ -1,10 +1,10 @@
-import { Component, computed, inject, resource, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, resource, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckResults, InstrumentSummary, OrganisationTree, ResultsQuery } from '@kunna/contracts';
-import { Loader } from '../core/loader';
 import { Permissions } from '../core/permissions';
 import { problemKey, problemOf } from '../core/problem';
+import { remoteOnce } from '../core/remote';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { insightPagesSv } from '../i18n/insight-pages.sv';
 import { Explain } from '../insights/explain';
@@ -133,17 +133,30 @@ export class ResultsPage {
   private readonly i18n = inject(I18n);
   protected readonly permissions = inject(Permissions);
   protected readonly format = inject(InsightFormat);
-  protected readonly instruments = new Loader<InstrumentSummary[]>();
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly instrumentId = signal('');
-  protected readonly group = signal('');
+  private readonly organisation = inject(OrganisationApi);
+  protected readonly instruments = remoteOnce<InstrumentSummary[]>(() => this.api.instruments());
+  protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
+  /** The chosen instrument; the first one until someone chooses. */
+  protected readonly instrumentId = linkedSignal<InstrumentSummary[] | undefined, string>({
+    source: this.instruments.value,
+    computation: (instruments, previous) => previous?.value || instruments?.[0]?.id || '',
+  });
   protected readonly employmentType = signal('');
   protected readonly areas = computed(() => (this.permissions.organisationWide() || this.permissions.managedAreaIds().length ? (this.tree.value()?.areas ?? []) : []).filter(
     (area) => this.permissions.organisationWide() || this.permissions.managedAreaIds().includes(area.id),
   ));
   protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.seesPeopleOf(unit.id, unit.areaId)));
+  /** The whole organisation for those who see it; otherwise the caller's own (first) area, or unit. */
+  private readonly defaultGroup = computed(() => {
+    if (this.permissions.organisationWide()) return '';
+    const [area] = this.areas();
+    const [unit] = this.units();
+    return area ? `area:${area.id}` : unit ? `unit:${unit.id}` : '';
+  });
+  /** The chosen group; the default until someone chooses. */
+  protected readonly group = linkedSignal<string, string>({ source: this.defaultGroup, computation: (group, previous) => previous?.value || group });
   /** The defaults are chosen (the first instrument, the caller's own area or unit): results load without a button. */
-  protected readonly ready = signal(false);
+  protected readonly ready = computed(() => !this.instruments.loading() && !this.tree.loading());
 
   protected readonly results = resource({
     params: (): ResultsQuery | undefined => {
@@ -160,12 +173,6 @@ export class ResultsPage {
 
   constructor() {
     this.i18n.addSwedish(insightPagesSv);
-    const organisation = inject(OrganisationApi);
-    void Promise.all([this.instruments.run(() => this.api.instruments()), this.tree.run(() => organisation.tree())]).then(([instruments]) => {
-      this.instrumentId.set(instruments?.[0]?.id ?? '');
-      if (!this.permissions.organisationWide()) this.group.set(this.areas()[0] ? `area:${this.areas()[0].id}` : this.units()[0] ? `unit:${this.units()[0].id}` : '');
-      this.ready.set(true);
-    });
   }
 
   protected dimensionLabel(key: string): TranslationKey {

@@ -2,7 +2,7 @@ import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, TodayOverview, TodayUnitAttention } from '@kunna/contracts';
 import { CoverageAlert } from '../ambassadors/coverage-alert';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { Permissions, today } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { Session } from '../core/session';
@@ -35,11 +35,26 @@ export class Home {
   protected readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
   protected readonly organisationKindKey = organisationKindKey;
-  protected readonly overview = new Loader<TodayOverview>();
-  protected readonly memberships = new Loader<Membership[]>();
+  private readonly people = inject(PeopleApi);
+  private readonly organisation = inject(OrganisationApi);
+  private readonly todayApi = inject(TodayApi);
+  protected readonly overview = remote<true, TodayOverview>({ params: () => (this.session.user() ? true : undefined), load: () => this.todayApi.overview() });
+  /** The person's memberships that hold today. */
+  protected readonly memberships = remote<string, Membership[]>({
+    params: () => this.session.user()?.personId,
+    load: async (personId) => {
+      const day = today();
+      const person = await this.people.get(personId);
+      return person.memberships.filter((membership) => membership.startDate <= day && (membership.endDate === null || membership.endDate >= day));
+    },
+  });
   protected readonly currentMemberships = computed(() => this.memberships.value() ?? []);
-  protected readonly tree = new Loader<OrganisationTree>();
-  protected readonly network = new Loader<NetworkOrganisation[]>();
+  /** Only area managers see areas here; coordinators the network. */
+  protected readonly tree = remote<true, OrganisationTree>({ params: () => (this.permissions.managedAreaIds().length ? true : undefined), load: () => this.organisation.tree() });
+  protected readonly network = remote<true, NetworkOrganisation[]>({
+    params: () => (this.permissions.isCoordinator() ? true : undefined),
+    load: () => this.organisation.networkOrganisations(),
+  });
 
   /** Units the person manages directly, with what needs attention there. */
   protected readonly managedUnits = computed(() => {
@@ -54,21 +69,4 @@ export class Home {
       .filter((area) => ids.includes(area.id))
       .map((area) => ({ area, units: units.filter((unit) => unit.areaId === area.id) }));
   });
-
-  constructor() {
-    const user = this.session.user();
-    const people = inject(PeopleApi);
-    const organisation = inject(OrganisationApi);
-    const todayApi = inject(TodayApi);
-    if (user) {
-      void this.overview.run(() => todayApi.overview());
-      void this.memberships.run(async () => {
-        const day = today();
-        const person = await people.get(user.personId);
-        return person.memberships.filter((membership) => membership.startDate <= day && (membership.endDate === null || membership.endDate >= day));
-      });
-    }
-    if (this.permissions.managedAreaIds().length) void this.tree.run(() => organisation.tree());
-    if (this.permissions.isCoordinator()) void this.network.run(() => organisation.networkOrganisations());
-  }
 }

@@ -2,7 +2,7 @@ import { Component, computed, inject, input, signal, ChangeDetectionStrategy } f
 import { FormsModule } from '@angular/forms';
 import { COMPETENCE_DIMENSIONS, CompetenceProfile, CompetenceTarget, DIGCOMP_PREFIX } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { CompetenceLabels } from './competence-label';
@@ -129,7 +129,7 @@ export class CompetenceProfiles {
   protected readonly dimensions = COMPETENCE_DIMENSIONS;
   protected readonly levels = LEVELS;
   protected readonly prefix = DIGCOMP_PREFIX;
-  protected readonly profiles = new Loader<CompetenceProfile[]>();
+  protected readonly profiles = remoteOnce<CompetenceProfile[]>(() => this.api.competenceProfiles());
 
   protected readonly editingId = signal<string | null>(null);
   protected readonly roleTitle = signal('');
@@ -152,10 +152,6 @@ export class CompetenceProfiles {
   });
   /** Target problems by element (targets[2].level) are shown together under the fieldsets. */
   protected readonly targetProblems = computed(() => (this.problem()?.fields ?? []).filter((f) => f.field.startsWith('targets')).map((f) => f.message));
-
-  constructor() {
-    void this.profiles.run(() => this.api.competenceProfiles());
-  }
 
   protected field(name: string): string | null {
     return fieldMessage(this.problem(), name);
@@ -214,7 +210,7 @@ export class CompetenceProfiles {
       await this.api.saveCompetenceProfile(id, { roleTitle: this.roleTitle(), areaId: this.areaId() || null, targets: this.targets() });
       this.reset();
       this.saved.set(true);
-      await this.profiles.run(() => this.api.competenceProfiles());
+      this.profiles.reload();
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {
@@ -232,7 +228,7 @@ export class CompetenceProfiles {
     } catch (error) {
       this.problem.set(problemOf(error));
     }
-    await this.profiles.run(() => this.api.competenceProfiles());
+    this.profiles.reload();
   }
 
   protected headers(): string[] {

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
@@ -13,7 +13,7 @@ import {
   ParticipationGrouping,
 } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { employmentKey } from '../i18n/labels';
@@ -59,31 +59,29 @@ export class CompetenceSection {
     return this.areas().filter((area) => !areaId || area.id === areaId).flatMap((area) => area.units);
   });
 
-  protected readonly breakdown = new Loader<CompetenceBreakdown>();
-  protected readonly heatMap = new Loader<CompetenceBreakdown>();
-  protected readonly trend = new Loader<CompetenceTrend>();
+  /** Equal when the filters are: another address parameter (the heat map's measure) fetches nothing again. */
+  private readonly query = computed<CompetenceQuery>(
+    () => ({
+      from: this.filter('from') || undefined,
+      to: this.filter('to') || undefined,
+      areaId: this.filter('competenceArea') || undefined,
+      unitId: this.filter('competenceUnit') || undefined,
+      roleTitle: this.filter('competenceRole') || undefined,
+      employmentType: (this.filter('competenceType') || undefined) as EmploymentType | undefined,
+    }),
+    { equal: sameQuery },
+  );
+  private readonly groupBy = computed(() => (this.filter('competenceGroupBy') || ParticipationGrouping.Area) as ParticipationGrouping);
 
-  private readonly query = computed<CompetenceQuery>(() => ({
-    from: this.filter('from') || undefined,
-    to: this.filter('to') || undefined,
-    areaId: this.filter('competenceArea') || undefined,
-    unitId: this.filter('competenceUnit') || undefined,
-    roleTitle: this.filter('competenceRole') || undefined,
-    employmentType: (this.filter('competenceType') || undefined) as EmploymentType | undefined,
-  }));
-
-  constructor() {
-    effect(() => {
-      const query = this.query();
-      const groupBy = (this.filter('competenceGroupBy') || ParticipationGrouping.Area) as ParticipationGrouping;
-      void this.breakdown.run(() => this.api.competence({ ...query, groupBy }));
-    });
-    effect(() => {
-      const query = this.query();
-      void this.heatMap.run(() => this.api.competence({ ...query, groupBy: ParticipationGrouping.Unit }));
-      void this.trend.run(() => this.api.competenceTrend(query));
-    });
-  }
+  protected readonly breakdown = remote<CompetenceQuery, CompetenceBreakdown>({
+    params: () => ({ ...this.query(), groupBy: this.groupBy() }),
+    load: (query) => this.api.competence(query),
+  });
+  protected readonly heatMap = remote<CompetenceQuery, CompetenceBreakdown>({
+    params: () => ({ ...this.query(), groupBy: ParticipationGrouping.Unit }),
+    load: (query) => this.api.competence(query),
+  });
+  protected readonly trend = remote<CompetenceQuery, CompetenceTrend>({ params: this.query, load: (query) => this.api.competenceTrend(query) });
 
   protected setFilter(name: Filter, value: string): void {
     const changes: Record<string, string | null> = { [name]: value === '' ? null : value };
@@ -171,4 +169,8 @@ export class CompetenceSection {
     // Null cells read "för få" in the table; quarters without answers show a dash instead.
     return trend.quarters.map((q) => [q.quarter, ...q.points.map((p) => (p.people === 0 ? '–' : p.mean)), q.points[q.points.length - 1].people]);
   }
+}
+
+function sameQuery(a: CompetenceQuery, b: CompetenceQuery): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

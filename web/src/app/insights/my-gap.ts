@@ -1,6 +1,6 @@
 import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { CompetenceDimension, CompetenceGapRow, MyCompetenceGap } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { CompetenceLabels } from './competence-label';
 import { InsightsApi } from './insights-api';
@@ -52,12 +52,8 @@ import { InsightsApi } from './insights-api';
 export class MyGap {
   private readonly i18n = inject(I18n);
   protected readonly labels = inject(CompetenceLabels);
-  protected readonly data = new Loader<MyCompetenceGap>();
-
-  constructor() {
-    const api = inject(InsightsApi);
-    void this.data.run(() => api.myCompetenceGap());
-  }
+  private readonly api = inject(InsightsApi);
+  protected readonly data = remoteOnce<MyCompetenceGap>(() => this.api.myCompetenceGap());
 
   /** The step's words on the scale the competence is asked on (vilja on agreement, the rest on self-rating). */
   protected step(row: CompetenceGapRow, value: number): string {

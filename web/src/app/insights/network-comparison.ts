@@ -1,7 +1,7 @@
-import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { NetworkComparison as NetworkComparisonData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ExportTable } from './export-table';
@@ -34,14 +34,10 @@ export class NetworkComparison {
   private readonly api = inject(InsightsApi);
   private readonly i18n = inject(I18n);
   protected readonly problemKey = problemKey;
-  protected readonly data = new Loader<NetworkComparisonData>();
-
-  constructor() {
-    effect(() => {
-      const period = { from: this.from(), to: this.to() };
-      void this.data.run(() => this.api.networkComparison(period));
-    });
-  }
+  protected readonly data = remote({
+    params: () => ({ from: this.from(), to: this.to() }),
+    load: (period): Promise<NetworkComparisonData> => this.api.networkComparison(period),
+  });
 
   protected coreHeaders(value: NetworkComparisonData): string[] {
     const text = (item: NetworkComparisonData['coreItems'][number]) => (this.i18n.language() === 'en' && item.textEn ? item.textEn : item.textSv);

@@ -1,7 +1,7 @@
-import { Component, computed, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { CompetenceFigures, UnitCompetence as UnitCompetenceData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { ExportTable } from './export-table';
@@ -38,16 +38,11 @@ export class UnitCompetence {
   private readonly api = inject(InsightsApi);
   private readonly i18n = inject(I18n);
   protected readonly problemKey = problemKey;
-  protected readonly data = new Loader<UnitCompetenceData>();
+  protected readonly data = remote({
+    params: () => ({ unitId: this.unitId(), period: { from: this.from(), to: this.to() } }),
+    load: ({ unitId, period }): Promise<UnitCompetenceData> => this.api.unitCompetence(unitId, period),
+  });
   protected readonly overall = computed(() => this.data.value()?.unit.figures.find((f) => f.dimension === 'overall') ?? null);
-
-  constructor() {
-    effect(() => {
-      const unitId = this.unitId();
-      const period = { from: this.from(), to: this.to() };
-      void this.data.run(() => this.api.unitCompetence(unitId, period));
-    });
-  }
 
   protected number(value: number | null): string {
     return value === null ? '–' : new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(value);

@@ -1,8 +1,8 @@
-import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { UnitCompetenceGap } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
-import { Loader } from '../core/loader';
+import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { CompetenceLabels } from './competence-label';
@@ -54,14 +54,7 @@ export class UnitGap {
   private readonly i18n = inject(I18n);
   protected readonly labels = inject(CompetenceLabels);
   protected readonly problemKey = problemKey;
-  protected readonly data = new Loader<UnitCompetenceGap>();
-
-  constructor() {
-    effect(() => {
-      const unitId = this.unitId();
-      void this.data.run(() => this.api.unitCompetenceGap(unitId));
-    });
-  }
+  protected readonly data = remote<string, UnitCompetenceGap>({ params: this.unitId, load: (unitId) => this.api.unitCompetenceGap(unitId) });
 
   protected headers(): string[] {
     return ['competence', 'targeted', 'measured', 'shareBelow', 'meanGap'].map((k) => this.i18n.t(`profiles.gap.${k}` as 'profiles.gap.competence'));

@@ -1,7 +1,7 @@
 import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NotificationItem, NotificationKind, NotificationList } from '@kunna/contracts';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -52,13 +52,9 @@ import { NotificationsApi } from './notifications-api';
 export class NotificationsPage {
   private readonly api = inject(NotificationsApi);
   private readonly i18n = inject(I18n);
-  protected readonly list = new Loader<NotificationList>();
+  protected readonly list = remoteOnce<NotificationList>(() => this.api.list());
   protected readonly problemKey = problemKey;
   protected readonly AfterCheck = NotificationKind.AfterCheckPending;
-
-  constructor() {
-    void this.load();
-  }
 
   protected text(item: NotificationItem): string {
     const d = item.details;
@@ -67,15 +63,11 @@ export class NotificationsPage {
 
   protected async markRead(item: NotificationItem): Promise<void> {
     await this.api.markRead(item.id);
-    await this.load();
+    this.list.reload();
   }
 
   protected async markAllRead(): Promise<void> {
     await this.api.markAllRead();
-    await this.load();
-  }
-
-  private load(): Promise<NotificationList | undefined> {
-    return this.list.run(() => this.api.list());
+    this.list.reload();
   }
 }

@@ -1,8 +1,8 @@
-import { Component, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MailStatus, OutboxMessage, OutboxMessageSummary } from '@kunna/contracts';
 import { Page } from '../core/api-client';
-import { Loader } from '../core/loader';
+import { remote, remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { ScrollRegion } from '../core/scroll-region';
 import { DateFormatPipe } from '../i18n/format';
@@ -84,28 +84,21 @@ export class OutboxPage {
   /** From the route `admin/utkorg/:messageId`. */
   readonly messageId = input<string | undefined>();
   private readonly api = inject(NotificationsApi);
-  protected readonly page = new Loader<Page<OutboxMessageSummary>>();
-  protected readonly message = new Loader<OutboxMessage>();
+  /** The first page; 'older' adds the next ones to what is shown. */
+  protected readonly page = remoteOnce<Page<OutboxMessageSummary>>(async () => {
+    const first = await this.api.outbox(0);
+    this.loaded.set(first.items);
+    return first;
+  });
+  /** The opened message; none (and nothing shown) on the list's own address. */
+  protected readonly message = remote<string, OutboxMessage>({ params: this.messageId, load: (id) => this.api.outboxMessage(id) });
   protected readonly problemKey = problemKey;
   protected readonly statusKeys = STATUS_KEYS;
   private readonly loaded = signal<OutboxMessageSummary[]>([]);
 
-  constructor() {
-    void this.page.run(async () => {
-      const first = await this.api.outbox(0);
-      this.loaded.set(first.items);
-      return first;
-    });
-    effect(() => {
-      const id = this.messageId();
-      if (id) void this.message.run(() => this.api.outboxMessage(id));
-      else this.message.clear();
-    });
-  }
-
   protected async more(): Promise<void> {
     const next = await this.api.outbox(this.loaded().length);
     this.loaded.set([...this.loaded(), ...next.items]);
-    this.page.value.set({ items: this.loaded(), total: next.total });
+    this.page.set({ items: this.loaded(), total: next.total });
   }
 }

@@ -1,12 +1,12 @@
-import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
+import { Component, ElementRef, computed, effect, inject, input, linkedSignal, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OneTimeCodePurpose, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
 import { AccountActions } from '../admin/account-actions';
 import { PersonRoles } from '../admin/person-roles';
-import { Loader } from '../core/loader';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
+import { remote } from '../core/remote';
 import { Session } from '../core/session';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { DateFormatPipe } from '../i18n/format';
@@ -50,17 +50,21 @@ export class PersonPage {
   private readonly session = inject(Session);
   protected readonly permissions = inject(Permissions);
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
-  protected readonly person = new Loader<PersonDetail>();
-  protected readonly tree = new Loader<OrganisationTree>();
+  protected readonly person = remote<string, PersonDetail>({ params: this.personId, load: (personId) => this.people.get(personId) });
+  /** Units to move the person to and to give roles in, for those who see the organisation. */
+  protected readonly tree = remote<true, OrganisationTree>({ params: () => (this.permissions.seesTree() ? true : undefined), load: () => this.organisation.tree() });
   protected readonly problemKey = problemKey;
   protected readonly employmentKey = employmentKey;
   protected readonly genderKey = genderKey;
   protected readonly today = today();
 
-  protected readonly panel = signal<Panel>(null);
+  /** The open panel and the last result are of one person: another person's page starts with neither. */
+  protected readonly panel = linkedSignal<string, Panel>({ source: this.personId, computation: () => null });
   protected readonly saveBusy = signal(false);
   protected readonly saveProblem = signal<Problem | null>(null);
-  protected readonly message = signal<string | null>(null);
+  protected readonly message = linkedSignal<string, string | null>({ source: this.personId, computation: () => null });
+  /** Said once the page shows the change (the history after a move), not while the person reloads. */
+  protected readonly shownMessage = computed(() => (this.person.loading() ? null : this.message()));
   private readonly statusLine = viewChild<ElementRef<HTMLElement>>('statusLine');
 
   private readonly codeSlip = inject(OneTimeCodeSlip);
@@ -90,14 +94,7 @@ export class PersonPage {
   );
 
   constructor() {
-    effect(() => {
-      const personId = this.personId();
-      this.panel.set(null);
-      this.message.set(null);
-      void this.person.run(() => this.people.get(personId));
-    });
     effect(() => this.titles.setDetail(this.fullName() || null));
-    if (this.permissions.seesTree()) void this.tree.run(() => this.organisation.tree());
   }
 
   protected open(panel: Panel): void {
@@ -141,7 +138,7 @@ export class PersonPage {
   /** After a change: reload, close the panel, announce the result and put focus on it. */
   protected async done(message: string): Promise<void> {
     this.panel.set(null);
-    await this.person.run(() => this.people.get(this.personId()));
+    this.person.reload();
     if (this.isSelf()) await this.session.refresh();
     this.message.set(message);
     setTimeout(() => this.statusLine()?.nativeElement.focus(), 0);

@@ -2,7 +2,7 @@ import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MyCheckAnswerData, MyPersonalData } from '@kunna/contracts';
 import { auditActionLabel } from '../audit/audit-actions';
-import { Loader } from '../core/loader';
+import { remoteOnce } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { DateFormatPipe, formatDate } from '../i18n/format';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -44,12 +44,8 @@ const LABELS = {
 export class MyDataPage {
   private readonly api = inject(PersonalDataApi);
   private readonly i18n = inject(I18n);
-  protected readonly data = new Loader<MyPersonalData>();
+  protected readonly data = remoteOnce<MyPersonalData>(() => this.api.mine());
   protected readonly problemKey = problemKey;
-
-  constructor() {
-    void this.data.run(() => this.api.mine());
-  }
 
   /** A stored code in words; a code this build has no words for is shown as stored rather than hidden. */
   protected label(kind: keyof typeof LABELS, code: string): string {
