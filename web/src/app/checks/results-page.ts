@@ -7,6 +7,7 @@ import { problemKey, problemOf } from '../core/problem';
 import { remoteOnce } from '../core/remote';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { insightPagesSv } from '../i18n/insight-pages.sv';
+import { AsOf } from '../insights/as-of';
 import { Explain } from '../insights/explain';
 import { InsightFormat, PairRate, pairRate } from '../insights/insight-format';
 import { OrganisationApi } from '../organisation/organisation-api';
@@ -21,7 +22,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
  */
 @Component({
   selector: 'k-check-results',
-  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain, LanguageRatesTable],
+  imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain, LanguageRatesTable, AsOf],
   styles: `.advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; }`,
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
@@ -70,6 +71,7 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
       @if (r.suppressed) {
         <p class="notice" role="status">{{ (r.reason === 'differencing' ? 'checks.results.differencing' : 'checks.results.belowMinimum') | t: { min: r.minimumGroupSize } }}</p>
       } @else {
+        <k-as-of [at]="r.asOf" />
         @if (lowestPairRate(r); as rate) {
           <p [class.advice]="rate.low">
             <strong>{{ 'insightPages.figures.pairRate' | t }}:</strong> {{ format.pairRate(rate) }}.
