@@ -24,6 +24,11 @@ const SOURCES: ReadonlyArray<{ table: string; update?: string }> = [
   { table: 'unit' },
   { table: 'area' },
   { table: 'unit_membership' },
+  // The cost report: who facilitated, their hourly rates and appointments, and costs outside Kunna.
+  { table: 'session_facilitators' },
+  { table: 'ambassador_appointment' },
+  { table: 'insight_hourly_rate' },
+  { table: 'insight_external_cost' },
   // A person's sign-ins and settings do not change any figure: only what the views group and filter by.
   { table: 'person', update: 'update of organisation_id, role_title, employment_type, start_date, end_date, disabled_at, pseudonymised_at' },
 ];

@@ -4,10 +4,10 @@ import { ChecksModule } from '../checks';
 import { CompetenceController } from './competence.controller';
 import { CompetenceRepository } from './competence.repository';
 import { CompetenceService, KEPT_BREAKDOWN, KEPT_TREND } from './competence.service';
-import { ParticipationQueryDto } from './dto/insights.dto';
+import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
 import { CostsRepository } from './costs.repository';
 import { InsightsController } from './insights.controller';
-import { InsightsService, KEPT_PARTICIPATION } from './insights.service';
+import { InsightsService, KEPT_COSTS, KEPT_PARTICIPATION } from './insights.service';
 import { NetworkController } from './network.controller';
 import { NetworkRepository } from './network.repository';
 import { NetworkService } from './network.service';
@@ -33,6 +33,7 @@ export class InsightsModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.keptViews.define(KEPT_PARTICIPATION, (caller, query: ParticipationQueryDto) => this.insights.computeParticipation(caller, query));
+    this.keptViews.define(KEPT_COSTS, (caller, query: PeriodQueryDto) => this.insights.computeCostReport(caller, query));
     this.keptViews.define(KEPT_BREAKDOWN, (caller, query: ParticipationQueryDto) => this.competence.computeBreakdown(caller, query));
     this.keptViews.define(KEPT_TREND, (caller, query: ParticipationQueryDto) => this.competence.computeTrend(caller, query));
   }

@@ -39,8 +39,9 @@ import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
 import { PlanRepository, TargetRow } from './plan.repository';
 import { TeamRepository } from './team.repository';
 
-/** The kept view of the organisation's participation breakdown (api/src/snapshots). */
+/** The kept views of the organisation's participation breakdown and cost report (api/src/snapshots). */
 export const KEPT_PARTICIPATION = 'insights.participation';
+export const KEPT_COSTS = 'insights.costs';
 
 const UPCOMING_LIMIT = 10;
 
@@ -399,7 +400,12 @@ export class InsightsService {
     await this.audit.record({ action: 'insights.external_cost.delete', targetType: 'organisation', targetId: caller.organisationId, details: { costId } });
   }
 
+  /** Kept between reads (api/src/snapshots): only the whole organisation's costs are reported. */
   async costReport(caller: Caller, query: PeriodQueryDto): Promise<CostReport> {
+    return this.keptViews.read(caller, KEPT_COSTS, query);
+  }
+
+  async computeCostReport(caller: Caller, query: PeriodQueryDto): Promise<CostReport> {
     const period = await this.period(query);
     const organisationId = caller.organisationId;
     const rows = await this.costs.categories(organisationId, period.from, period.to);

@@ -4,6 +4,8 @@ import { Db } from '../database/db';
 export interface KeptRow {
   body: unknown;
   computedAt: string;
+  /** How long computing it took. */
+  computeMs: number;
   /** The organisation's source rows changed since, or the figures are from another day. */
   stale: boolean;
 }
@@ -23,8 +25,8 @@ export class SnapshotsRepository {
   constructor(private readonly db: Db) {}
 
   async find(organisationId: string, view: string, queryKey: string): Promise<KeptRow | null> {
-    const [row]: Array<{ body: unknown; computed_at: Date; stale: boolean; read_long_ago: boolean }> = await this.db.manager.query(
-      `select s.body, s.computed_at, s.read_at < now() - interval '1 hour' as read_long_ago,
+    const [row]: Array<{ body: unknown; computed_at: Date; compute_ms: number; stale: boolean; read_long_ago: boolean }> = await this.db.manager.query(
+      `select s.body, s.computed_at, s.compute_ms, s.read_at < now() - interval '1 hour' as read_long_ago,
               exists (select 1 from insight_stale t where t.organisation_id = s.organisation_id)
               or ${LOCAL_DAY('s.computed_at')} <> ${LOCAL_DAY('now()')} as stale
          from insight_snapshot s where s.organisation_id = $1 and s.view = $2 and s.query_key = $3`,
@@ -35,7 +37,7 @@ export class SnapshotsRepository {
     if (row.read_long_ago) {
       await this.db.manager.query(`update insight_snapshot set read_at = now() where organisation_id = $1 and view = $2 and query_key = $3`, [organisationId, view, queryKey]);
     }
-    return { body: row.body, computedAt: row.computed_at.toISOString(), stale: row.stale };
+    return { body: row.body, computedAt: row.computed_at.toISOString(), computeMs: row.compute_ms, stale: row.stale };
   }
 
   /** Serialises the first computation of one view and query: concurrent first readers wait and then find it kept. */

@@ -240,6 +240,11 @@ export interface CostReport {
   /** Days in the period without an hourly rate in force (their hours are not priced). */
   unpricedDays: number;
   market: { min: number; max: number };
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
 }
 
 export interface ParticipantReportRow {

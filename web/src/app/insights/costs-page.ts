@@ -1,3 +1,4 @@
+import { AsOf } from './as-of';
 import { Component, inject, resource, ChangeDetectionStrategy } from '@angular/core';
 import { CostReport } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
@@ -19,7 +20,7 @@ import { ResourceState } from './resource-state';
  */
 @Component({
   selector: 'k-costs-page',
-  imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState],
+  imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, AsOf],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
@@ -31,6 +32,7 @@ import { ResourceState } from './resource-state';
     @if (costs.hasValue()) {
       @let report = costs.value();
       <k-key-figures [figures]="figures(report)" />
+      <k-as-of [at]="report.asOf" />
       @if (report.unpricedDays > 0) { <p class="advice">{{ 'insights.costs.unpriced' | t: { days: format.count(report.unpricedDays) } }}</p> }
       <k-chart-table [title]="'insightPages.costs.chart' | t" [bars]="bars(report)" [headers]="[('insights.costs.columns.category' | t), ('insights.costs.columns.total' | t)]" fileName="kostnad-per-aktivitet" />
       <h2>{{ 'insightPages.costs.report' | t }}</h2>
