@@ -484,7 +484,7 @@ function ratioLines(output) {
   if (output.insightsRebuildSeconds != null) lines.push(`npm run insights:rebuild: ${output.insightsRebuildSeconds} s`);
   if (output.keptViewsRefreshSeconds != null) {
     lines.push(
-      `Refresh of the organisation's kept views (participation, competence, trend, check results; run by the job queue after a change, so the figures are at most about this old): ${output.keptViewsRefreshSeconds} s`,
+      `Refresh of the organisation's kept views (participation, competence, trend, check results, costs; run by the job queue after a change, so the figures are at most about this old): ${output.keptViewsRefreshSeconds} s`,
     );
   }
   return lines;
