@@ -59,21 +59,21 @@ export class RowLevelSecurity1763900700000 implements MigrationInterface {
           target, system_clause, shared_clause, system_clause, shared_clause);
       end $fn$`);
 
-    const tables: Array<{ table_name: string; has_network: boolean }> = await q.query(`
+    const tables = (await q.query(`
       select c.table_name, exists (
                select 1 from information_schema.columns n
                 where n.table_schema = 'public' and n.table_name = c.table_name and n.column_name = 'network_id') as has_network
         from information_schema.columns c
         join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
        where c.table_schema = 'public' and c.column_name = 'organisation_id' and t.table_type = 'BASE TABLE'
-       order by c.table_name`);
+       order by c.table_name`)) as Array<{ table_name: string; has_network: boolean }>;
     for (const { table_name, has_network } of tables) {
       const shared = SHARED_ROWS[table_name] ?? (has_network ? `network_id = (select kunna_network())` : null);
       await q.query(`select kunna_enable_tenant_rls($1::regclass, $2)`, [table_name, shared]);
     }
 
     // A view reads its tables with its owner's rights unless it is a security invoker: the caller's tenant must apply.
-    const views: Array<{ viewname: string }> = await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`);
+    const views = (await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`)) as Array<{ viewname: string }>;
     for (const { viewname } of views) await q.query(`alter view ${quote(viewname)} set (security_invoker = true)`);
 
     // --- look-ups before the tenant is known: one query each, run as the owner ---
@@ -122,15 +122,15 @@ export class RowLevelSecurity1763900700000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const fn of DEFINER_FUNCTIONS) await q.query(`drop function ${fn}`);
-    const tables: Array<{ tablename: string }> = await q.query(
+    const tables = (await q.query(
       `select tablename from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation' order by 1`,
-    );
+    )) as Array<{ tablename: string }>;
     for (const { tablename } of tables) {
       await q.query(`drop policy tenant_isolation on ${quote(tablename)}`);
       await q.query(`alter table ${quote(tablename)} no force row level security`);
       await q.query(`alter table ${quote(tablename)} disable row level security`);
     }
-    const views: Array<{ viewname: string }> = await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`);
+    const views = (await q.query(`select viewname from pg_views where schemaname = 'public' order by 1`)) as Array<{ viewname: string }>;
     for (const { viewname } of views) await q.query(`alter view ${quote(viewname)} reset (security_invoker)`);
     await q.query(`drop function kunna_enable_tenant_rls(regclass, text)`);
     await q.query(`drop function kunna_system_for(regclass)`);

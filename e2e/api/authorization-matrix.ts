@@ -861,10 +861,10 @@ function checkIn(f: Fixture, scope: ScopeCase) {
 /** Every route's expectations: the permission table's, with the route's own exceptions on top. */
 export const MATRIX: Record<RouteKey, ResolvedRouteSpec> = Object.fromEntries(
   Object.entries(ROUTES).map(([route, spec]) => [route, resolve(route, spec)]),
-) as Record<RouteKey, ResolvedRouteSpec>;
+);
 
 function resolve(route: string, spec: RouteSpec): ResolvedRouteSpec {
-  if (spec.permission) return { ...expectedFromTable(spec.permission), ...spec } as ResolvedRouteSpec;
+  if (spec.permission) return { ...expectedFromTable(spec.permission), ...spec };
   if (!spec.public || !spec.own) throw new Error(`${route}: a route names its permission, or is public and says who succeeds`);
   return spec as ResolvedRouteSpec;
 }

@@ -39,7 +39,7 @@ async function startProvider(): Promise<{ process: ChildProcess; issuer: string 
   });
   const issuer = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the test provider stopped (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { issuer: string }).issuer));
+    createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { issuer: string }).issuer));
   });
   return { process: child, issuer };
 }
@@ -58,7 +58,7 @@ async function signInThroughProvider(t: TestApp, issuer: string, login: string, 
   const start = await t.http().get('/api/auth/oidc/start');
   expect(start.status).toBe(302);
   const pendingCookie = ([] as string[]).concat(start.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]);
-  const authorize = new URL(start.headers['location'] as string);
+  const authorize = new URL(start.headers['location']);
   expect(authorize.origin).toBe(issuer);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
   expect(authorize.searchParams.get('state')).toBeTruthy();

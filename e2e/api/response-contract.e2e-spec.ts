@@ -231,7 +231,7 @@ describe('response contract (endpoint table, OpenAPI document, real answers)', (
       const operation = document.paths[path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[method.toLowerCase()];
       const schema = operation?.responses?.[String(status)]?.content?.['application/json']?.schema;
       if (!schema) throw new Error(`${name}: no schema for ${status} in the document`);
-      validate = ajv.compile(qualify(schema) as object);
+      validate = ajv.compile(qualify(schema));
       validators.set(key, validate);
     }
     return validate;

@@ -200,7 +200,7 @@ describe('the locked kiosk tablet in the browser', () => {
     expect(await about.innerText()).toContain(unitName);
     const organisation = phone.page.getByLabel(sv.signIn.organisation, { exact: true });
     const staff = account('Medarbetare');
-    await phone.page.waitForFunction(() => (document.querySelector('#organisation') as HTMLSelectElement | null)?.selectedOptions[0]?.text !== '');
+    await phone.page.waitForFunction(() => document.querySelector<HTMLSelectElement>('#organisation')?.selectedOptions[0]?.text !== '');
     expect(await organisation.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(staff.organisationName);
     await expectAccessible(phone.page, 'QR link signed out');
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);

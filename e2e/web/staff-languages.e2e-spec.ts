@@ -13,7 +13,7 @@ const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }
 const TABLET: BrowserContextOptions = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 
 /** A staff language's texts as the app shows them: its own over Swedish. */
-const textsOf = (texts: StaffTexts) => overlay(sv as unknown as Translations, texts);
+const textsOf = (texts: StaffTexts) => overlay(sv, texts);
 const ar = textsOf(arabic);
 const so = textsOf(somali);
 const easy = textsOf(easySwedish);
@@ -187,7 +187,7 @@ describe('staff pages in more languages, and read aloud', () => {
   async function staffOnNewDevice(options: BrowserContextOptions, voices: string[]) {
     const opened = await open(options, voices);
     await opened.page.goto('/logga-in');
-    await signInAs(opened.page, staff, sv as unknown as Translations);
+    await signInAs(opened.page, staff, sv);
     const api = await apiAs(opened.page);
     resetLanguage = async () => void (await api.put('/api/auth/language', { preferredLanguage: 'sv' }));
     return { ...opened, api };

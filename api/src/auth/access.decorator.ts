@@ -45,7 +45,7 @@ export function Permit<P extends Permission>(
   ...[ids, options]: ObjectIds<P> extends undefined ? [ids?: undefined, options?: { kiosk?: KioskBinding }] : [ids: ObjectIds<P>, options?: { kiosk?: KioskBinding }]
 ): MethodDecorator & ClassDecorator {
   const object = PERMISSIONS[permission].object as PermissionObject;
-  const source = ids ? (Object.values(ids as Record<string, string>)[0] as string) : undefined;
+  const source = ids ? Object.values(ids as Record<string, string>)[0] : undefined;
   const rule: PermitRule = { permission, object, from: source ? parseSource(source) : undefined, kiosk: options?.kiosk };
   return SetMetadata(PERMIT_KEY, rule);
 }

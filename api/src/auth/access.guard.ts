@@ -86,7 +86,7 @@ export class AccessGuard implements CanActivate {
       return true;
     }
     if (!rule) {
-      this.logger.error(`Route without @Permit or @Public: ${request.method} ${request.route?.path ?? request.path}`);
+      this.logger.error(`Route without @Permit or @Public: ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`);
       throw new ForbiddenException('Åtkomst nekad.');
     }
     if (!caller) throw new UnauthorizedException('Du behöver logga in.');
@@ -106,7 +106,7 @@ export class AccessGuard implements CanActivate {
 
     const from = rule.from;
     if (!from) throw new Error(`@Permit('${rule.permission}') names no id for its ${permission.object}`);
-    const source = from.in === 'param' ? request.params : from.in === 'body' ? request.body : request.query;
+    const source: unknown = from.in === 'param' ? request.params : from.in === 'body' ? request.body : request.query;
     const id = (source as Record<string, unknown> | undefined)?.[from.key];
     if (id === undefined || id === null || id === '') {
       // The validation pipe names the missing field; a missing optional object is narrowed by the service.

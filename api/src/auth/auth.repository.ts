@@ -92,11 +92,11 @@ export class AuthRepository {
   }
 
   async revokeSession(id: string, personId: string): Promise<boolean> {
-    const result = await this.db.manager.query(
+    const result = await this.db.manager.query<[unknown[], number]>(
       `update auth_session set revoked_at = now() where id = $1 and person_id = $2 and revoked_at is null returning id`,
       [id, personId],
     );
-    return (result as unknown[][])[0].length > 0;
+    return result[0].length > 0;
   }
 
   async revokeAllSessions(personId: string): Promise<void> {
@@ -198,11 +198,11 @@ export class AuthRepository {
 
   /** True when the language changed. */
   async setPreferredLanguage(personId: string, language: StaffLanguage): Promise<boolean> {
-    const result = await this.db.manager.query(
+    const result = await this.db.manager.query<[unknown[], number]>(
       `update person set preferred_language = $2, updated_at = now() where id = $1 and preferred_language <> $2 returning id`,
       [personId, language],
     );
-    return (result as unknown[][])[0].length > 0;
+    return result[0].length > 0;
   }
 
   /** The person's own words a new password must not be built from (password-policy.ts). */

@@ -26,7 +26,7 @@ export function deviceCookieName(config: Pick<AppConfig, 'secureCookies'>): stri
 
 /** The device named by a valid, unexpired cookie; anything else (missing, altered, expired) is no device. */
 export function readDevice(request: Request, config: Pick<AppConfig, 'secureCookies'>, secrets: Secrets, now = Date.now()): KnownDevice | null {
-  const cookies = (request as Request & { cookies?: Record<string, string> }).cookies ?? {};
+  const cookies = (request.cookies as Record<string, unknown> | undefined) ?? {};
   const value = cookies[deviceCookieName(config)];
   if (typeof value !== 'string' || value.length > 1000) return null;
   const parts = value.split('.');

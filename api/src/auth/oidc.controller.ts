@@ -72,7 +72,7 @@ export class OidcController {
   }
 
   private readPending(request: Request): OidcPending | null {
-    const cookies = (request as Request & { cookies?: Record<string, string> }).cookies ?? {};
+    const cookies = (request.cookies as Record<string, unknown> | undefined) ?? {};
     const raw = cookies[this.pendingCookieName()];
     if (typeof raw !== 'string' || raw.length > 1000) return null;
     try {

@@ -110,7 +110,14 @@ export class OidcService {
               scope: settings.matchClaim === 'email' ? 'openid email' : 'openid email profile',
             },
             (tokens, verified) => {
-              this.claimsOf(configuration, tokens).then((claims) => verified(null, claims), (error: unknown) => verified(error));
+              this.claimsOf(configuration, tokens).then(
+                (claims) => {
+                  verified(null, claims);
+                },
+                (error: unknown) => {
+                  verified(error);
+                },
+              );
             },
           );
           this.signInPassport.passport.use(STRATEGY, strategy);

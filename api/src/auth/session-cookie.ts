@@ -17,7 +17,7 @@ export function sessionCookieOptions(config: Pick<AppConfig, 'secureCookies' | '
 }
 
 export function readSessionToken(request: Request, config: Pick<AppConfig, 'secureCookies'>): string | null {
-  const cookies = (request as Request & { cookies?: Record<string, string> }).cookies ?? {};
+  const cookies = (request.cookies as Record<string, unknown> | undefined) ?? {};
   const token = cookies[sessionCookieName(config)];
   return typeof token === 'string' && token.length > 0 && token.length < 200 ? token : null;
 }

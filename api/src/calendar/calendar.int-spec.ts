@@ -39,7 +39,7 @@ describe('calendar feeds (api/src/calendar)', () => {
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => done(null, text));
     });
-    return { status: response.status, text: response.body as string, headers: response.headers as Record<string, string> };
+    return { status: response.status, text: response.body as string, headers: response.headers };
   }
 
   function parse(text: string): ParsedEvent[] {

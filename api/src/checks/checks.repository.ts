@@ -409,10 +409,10 @@ export class ChecksRepository {
   /** True when the language changed. */
   async setPersonLanguage(personId: string, language: StaffLanguage): Promise<boolean> {
     // An update answers [rows, count] through TypeORM's postgres driver.
-    const [rows] = (await this.db.manager.query(
+    const [rows] = await this.db.manager.query<[unknown[], number]>(
       `update person set preferred_language = $2, updated_at = now() where id = $1 and preferred_language <> $2 returning id`,
       [personId, language],
-    )) as [unknown[], number];
+    );
     return rows.length > 0;
   }
 

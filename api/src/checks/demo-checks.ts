@@ -233,11 +233,11 @@ async function loadUnitCheck(
   );
   const round = async (kind: CheckKind, day: number, code: string) =>
     (
-      await client.query(
+      await client.query<{ id: string }>(
         `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
         [context.organisation_id, assignmentId, kind, code, isoDay(today, day), isoDay(today, day + 1), context.hr_id],
       )
-    ).rows[0].id as string;
+    ).rows[0].id;
   const before = await round(CheckKind.Before, check.beforeDay, `${check.code}FORE2`);
   const after = await round(CheckKind.After, check.afterDay, `${check.code}EFTR2`);
   const staff = await client.query(

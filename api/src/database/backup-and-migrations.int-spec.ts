@@ -125,7 +125,7 @@ describe('migrations on the demo data', () => {
   it('every migration goes down with data present, and up again; the demo data loads the same', async () => {
     const before = demo;
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    expect(((await dataSource.query(`select count(*)::int as n from migrations`)) as Array<{ n: number }>)[0].n).toBe(0);
+    expect((await dataSource.query<Array<{ n: number }>>(`select count(*)::int as n from migrations`))[0].n).toBe(0);
     await dataSource.runMigrations({ transaction: 'each' });
     await loadDemoDataIfEmpty(db.url, TODAY);
     expect(await counts(db.url)).toEqual(before);

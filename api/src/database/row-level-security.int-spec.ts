@@ -47,10 +47,10 @@ describe('row-level security', () => {
   });
 
   it('the application connects as a role that neither owns the tables nor bypasses row-level security', async () => {
-    const [role] = (await app.query(`
+    const [role] = await app.query<Array<{ name: string; superuser: boolean; bypass: boolean; owned: number }>>(`
       select r.rolname as name, r.rolsuper as superuser, r.rolbypassrls as bypass,
              (select count(*)::int from pg_tables t where t.schemaname = 'public' and pg_has_role(r.oid, t.tableowner, 'MEMBER')) as owned
-        from pg_roles r where r.rolname = current_user`)) as Array<{ name: string; superuser: boolean; bypass: boolean; owned: number }>;
+        from pg_roles r where r.rolname = current_user`);
     expect(role).toEqual({ name: 'kunna_app', superuser: false, bypass: false, owned: 0 });
   });
 
@@ -61,7 +61,7 @@ describe('row-level security', () => {
     let rowsTheOwnerSees = 0;
     for (const { table } of tables) {
       const [{ n: asOwner }] = await ownerRows<{ n: number }>(`select count(*)::int as n from ${table}`);
-      const [{ n: asApp }] = (await app.query(`select count(*)::int as n from ${table}`)) as Array<{ n: number }>;
+      const [{ n: asApp }] = await app.query<Array<{ n: number }>>(`select count(*)::int as n from ${table}`);
       rowsTheOwnerSees += asOwner;
       expect({ table, rows: asApp }).toEqual({ table, rows: 0 });
     }
@@ -72,7 +72,7 @@ describe('row-level security', () => {
   it('the system flag does nothing for the application role', async () => {
     const count = await app.transaction(async (manager) => {
       await manager.query(`select set_config('kunna.system', 'on', true)`);
-      return ((await manager.query(`select count(*)::int as n from person`)) as Array<{ n: number }>)[0].n;
+      return (await manager.query<Array<{ n: number }>>(`select count(*)::int as n from person`))[0].n;
     });
     expect(count).toBe(0);
   });
@@ -82,8 +82,8 @@ describe('row-level security', () => {
     const seen = await app.transaction(async (manager) => {
       await applyTenant(manager, orgA, t.fixture.people.managerU1.id, { networkId });
       return {
-        people: (await manager.query(`select distinct organisation_id as id from person`)) as Array<{ id: string }>,
-        networkModules: ((await manager.query(`select count(*)::int as n from library_module where organisation_id is null`)) as Array<{ n: number }>)[0].n,
+        people: await manager.query<Array<{ id: string }>>(`select distinct organisation_id as id from person`),
+        networkModules: (await manager.query<Array<{ n: number }>>(`select count(*)::int as n from library_module where organisation_id is null`))[0].n,
       };
     });
     expect(seen.people.map((row) => row.id)).toEqual([orgA]);
@@ -128,7 +128,7 @@ describe('row-level security', () => {
     const { orgA, orgB, networkId } = t.fixture;
     const organisations = await app.transaction(async (manager) => {
       await applyTenant(manager, orgA, t.fixture.people.coordinator.id, { networkId, coordinatedNetworkIds: [networkId] });
-      return ((await manager.query(`select distinct organisation_id as id from unit order by 1`)) as Array<{ id: string }>).map((row) => row.id);
+      return (await manager.query<Array<{ id: string }>>(`select distinct organisation_id as id from unit order by 1`)).map((row) => row.id);
     });
     expect(organisations).toEqual([orgA, orgB].sort());
     await expect(
@@ -141,10 +141,10 @@ describe('row-level security', () => {
 
   it('the pre-tenant look-ups find exactly their row (sign-in candidates, live session)', async () => {
     const staff = t.fixture.people.staffU4;
-    const candidates = (await app.query(`select person_id, organisation_id from kunna_sign_in_candidates($1, null)`, [staff.email])) as Array<{
-      person_id: string;
-      organisation_id: string;
-    }>;
+    const candidates = await app.query<Array<{ person_id: string; organisation_id: string }>>(
+      `select person_id, organisation_id from kunna_sign_in_candidates($1, null)`,
+      [staff.email],
+    );
     expect(candidates).toEqual([{ person_id: staff.id, organisation_id: t.fixture.orgB }]);
     expect(await app.query(`select * from kunna_live_session('no-such-session', 30)`)).toEqual([]);
   });

@@ -107,7 +107,7 @@ export function parseCsv(text: string, delimiter: CsvDelimiter): CsvParseResult 
 
 /** The record csv-parse skipped, read again with its closing quote added (every value as the file holds it). */
 function readUnterminated(raw: string, delimiter: CsvDelimiter): string[] {
-  const [record] = parse(raw + QUOTE, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true }) as string[][];
+  const [record] = parse(raw + QUOTE, { delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: true });
   return record;
 }
 

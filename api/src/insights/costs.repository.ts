@@ -82,7 +82,7 @@ export class CostsRepository {
   }
 
   async externalCost(id: string): Promise<(ExternalCost & { organisationId: string }) | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<ExternalCost & { organisationId: string }>>(
       `select id, organisation_id as "organisationId", period_start::text as "periodStart", period_end::text as "periodEnd", category,
               amount::float8 as amount, description
          from insight_external_cost where id = $1`,
@@ -92,7 +92,7 @@ export class CostsRepository {
   }
 
   async insertExternalCost(organisationId: string, cost: ExternalCost, personId: string): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `insert into insight_external_cost (id, organisation_id, period_start, period_end, category, amount, description, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (id) do nothing returning id`,
       [cost.id, organisationId, cost.periodStart, cost.periodEnd, cost.category, cost.amount, cost.description, personId],

@@ -79,7 +79,7 @@ export class PlanRepository {
   }
 
   async entry(id: string): Promise<{ id: string; unitId: string; month: string } | null> {
-    const rows = await this.db.manager.query(`select id, unit_id as "unitId", month::text as month from insight_plan_entry where id = $1`, [id]);
+    const rows = await this.db.manager.query<Array<{ id: string; unitId: string; month: string }>>(`select id, unit_id as "unitId", month::text as month from insight_plan_entry where id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -94,7 +94,7 @@ export class PlanRepository {
     note: string | null;
     createdBy: string;
   }): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `insert into insight_plan_entry (id, organisation_id, unit_id, month, program_id, series_id, module_id, note, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing returning id`,
       [entry.id, entry.organisationId, entry.unitId, entry.month, entry.programId, entry.seriesId, entry.moduleId, entry.note, entry.createdBy],
@@ -103,7 +103,7 @@ export class PlanRepository {
   }
 
   async entryFields(id: string, unitId: string): Promise<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null } | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null }>>(
       `select month::text as month, program_id as "programId", series_id as "seriesId", module_id as "moduleId", note
          from insight_plan_entry where id = $1 and unit_id = $2`,
       [id, unitId],
@@ -132,7 +132,7 @@ export class PlanRepository {
 
   /** Can the unit's organisation use the program (its own or the network's, not archived)? */
   async programUsable(programId: string, organisationId: string): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `select 1 from library_program p join organisation o on o.id = $2
         where p.id = $1 and p.archived_at is null and (p.organisation_id = o.id or (p.organisation_id is null and p.network_id = o.network_id))`,
       [programId, organisationId],
@@ -141,7 +141,7 @@ export class PlanRepository {
   }
 
   async moduleUsable(moduleId: string, organisationId: string): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `select 1 from library_module m join organisation o on o.id = $2
         where m.id = $1 and m.archived_at is null and (m.organisation_id = o.id or (m.organisation_id is null and m.network_id = o.network_id))`,
       [moduleId, organisationId],
@@ -150,7 +150,7 @@ export class PlanRepository {
   }
 
   async seriesInUnit(seriesId: string, unitId: string): Promise<boolean> {
-    const rows = await this.db.manager.query(`select 1 from session_series where id = $1 and unit_id = $2`, [seriesId, unitId]);
+    const rows = await this.db.manager.query<unknown[]>(`select 1 from session_series where id = $1 and unit_id = $2`, [seriesId, unitId]);
     return rows.length > 0;
   }
 
@@ -159,7 +159,7 @@ export class PlanRepository {
   }
 
   async target(id: string): Promise<TargetRow | null> {
-    const rows = await this.db.manager.query(`${TARGET_SELECT} where t.id = $1`, [id]);
+    const rows = await this.db.manager.query<TargetRow[]>(`${TARGET_SELECT} where t.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -187,7 +187,7 @@ export class PlanRepository {
     note: string | null;
     createdBy: string;
   }): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `insert into insight_target (id, organisation_id, unit_id, program_id, employment_types, target_percent, due_date, note, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing returning id`,
       [target.id, target.organisationId, target.unitId, target.programId, target.employmentTypes, target.targetPercent, target.dueDate, target.note, target.createdBy],

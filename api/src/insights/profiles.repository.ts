@@ -35,12 +35,12 @@ export class ProfilesRepository {
   }
 
   async exists(id: string): Promise<boolean> {
-    return (await this.db.manager.query(`select 1 from competence_profile where id = $1`, [id])).length > 0;
+    return (await this.db.manager.query<unknown[]>(`select 1 from competence_profile where id = $1`, [id])).length > 0;
   }
 
   /** Another profile of the organisation for the same role title (case-insensitive) and area. */
   async clash(organisationId: string, id: string, roleTitle: string, areaId: string | null): Promise<boolean> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<unknown[]>(
       `select 1 from competence_profile where organisation_id = $1 and id <> $2 and lower(role_title) = lower($3) and area_id is not distinct from $4`,
       [organisationId, id, roleTitle, areaId],
     );
@@ -52,7 +52,7 @@ export class ProfilesRepository {
    * by a row the caller cannot see (another organisation's), which the caller must answer like a missing object.
    */
   async save(profile: { id: string; organisationId: string; roleTitle: string; areaId: string | null; targets: CompetenceTarget[]; by: string }): Promise<boolean> {
-    const inserted = await this.db.manager.query(
+    const inserted = await this.db.manager.query<unknown[]>(
       `insert into competence_profile (id, organisation_id, role_title, area_id, created_by) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
       [profile.id, profile.organisationId, profile.roleTitle, profile.areaId, profile.by],
     );

@@ -80,7 +80,7 @@ export class TeamRepository {
   }
 
   async unit(unitId: string): Promise<{ id: string; name: string; areaId: string; organisationId: string } | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<{ id: string; name: string; areaId: string; organisationId: string }>>(
       `select id, name, area_id as "areaId", organisation_id as "organisationId" from unit where id = $1`,
       [unitId],
     );
@@ -88,7 +88,7 @@ export class TeamRepository {
   }
 
   async area(areaId: string): Promise<{ id: string; organisationId: string } | null> {
-    const rows = await this.db.manager.query(`select id, organisation_id as "organisationId" from area where id = $1`, [areaId]);
+    const rows = await this.db.manager.query<Array<{ id: string; organisationId: string }>>(`select id, organisation_id as "organisationId" from area where id = $1`, [areaId]);
     return rows[0] ?? null;
   }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import type { JobWithMetadata } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { applyTenant } from '../database/db';
@@ -93,7 +92,7 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const name = registered.kind.name;
     return this.dataSource.transaction(async (manager) => {
       const db = throughManager(manager);
-      const [job] = (await boss.fetch<JobEnvelope>(name, { db, includeMetadata: true })) as JobWithMetadata<JobEnvelope>[];
+      const [job] = await boss.fetch<JobEnvelope>(name, { db, includeMetadata: true });
       if (!job) return false;
       const { organisationId, payload } = job.data;
       // The job's tenant, so row-level security applies to the handler as to a request of that organisation.

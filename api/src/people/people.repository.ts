@@ -353,7 +353,7 @@ export class PeopleRepository {
 
   /** Returns whether the state changed. */
   async setDisabled(personId: string, disabled: boolean): Promise<boolean> {
-    const result = await this.db.manager.query(
+    const result = await this.db.manager.query<unknown>(
       disabled
         ? `update person set disabled_at = now(), updated_at = now() where id = $1 and disabled_at is null returning id`
         : `update person set disabled_at = null, updated_at = now() where id = $1 and disabled_at is not null returning id`,

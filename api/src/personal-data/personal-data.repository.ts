@@ -45,7 +45,7 @@ export class PersonalDataRepository {
   constructor(private readonly db: Db) {}
 
   private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    return this.db.manager.query(sql, params) as Promise<T[]>;
+    return this.db.manager.query<T[]>(sql, params);
   }
 
   async profile(personId: string): Promise<MyProfileData | null> {

@@ -236,19 +236,19 @@ export class SessionsRepository {
 
   /** A published version of a module the organisation may use (its network's or its own). */
   async publishedVersion(versionId: string, networkId: string, organisationId: string): Promise<VersionChoice | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<VersionChoice[]>(
       `select v.id as "versionId", v.module_id as "moduleId", v.title, v.duration_minutes as "durationMinutes",
               v.repeat_interval_weeks as "repeatIntervalWeeks"
          from library_module_version v join library_module lm on lm.id = v.module_id
         where v.id = $1 and v.status = 'published' and lm.network_id = $2 and (lm.organisation_id is null or lm.organisation_id = $3)`,
       [versionId, networkId, organisationId],
     );
-    return (rows[0] as VersionChoice | undefined) ?? null;
+    return rows[0] ?? null;
   }
 
   /** The latest published version of a usable, not archived module. */
   async latestVersion(moduleId: string, networkId: string, organisationId: string): Promise<VersionChoice | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<VersionChoice[]>(
       `select v.id as "versionId", v.module_id as "moduleId", v.title, v.duration_minutes as "durationMinutes",
               v.repeat_interval_weeks as "repeatIntervalWeeks"
          from library_module lm join library_module_version v on v.module_id = lm.id and v.status = 'published'
@@ -256,7 +256,7 @@ export class SessionsRepository {
         order by v.version_number desc limit 1`,
       [moduleId, networkId, organisationId],
     );
-    return (rows[0] as VersionChoice | undefined) ?? null;
+    return rows[0] ?? null;
   }
 
   /** A program the organisation may use, with its steps' modules in order. */
@@ -362,7 +362,7 @@ export class SessionsRepository {
   }
 
   async sessionRow(sessionId: string, lock = false): Promise<SessionRow | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<SessionRow[]>(
       `select s.id, s.organisation_id as "organisationId", s.unit_id as "unitId", u.area_id as "areaId", v.module_id as "moduleId",
               s.module_version_id as "moduleVersionId", s.series_id as "seriesId", s.series_position as "seriesPosition",
               s.program_id as "programId", s.date::text as date, to_char(s.start_time, 'HH24:MI') as "startTime",
@@ -375,7 +375,7 @@ export class SessionsRepository {
         where s.id = $1 ${lock ? 'for update of s' : ''}`,
       [sessionId],
     );
-    return (rows[0] as SessionRow | undefined) ?? null;
+    return rows[0] ?? null;
   }
 
   async summaries(filter: SummaryFilter): Promise<Array<SessionSummary & { note: string | null }>> {
@@ -450,7 +450,7 @@ export class SessionsRepository {
     seriesId: string,
     lock = false,
   ): Promise<{ id: string; organisationId: string; unitId: string; areaId: string; programId: string | null; programTitle: string | null; intervalWeeks: number; count: number } | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<{ id: string; organisationId: string; unitId: string; areaId: string; programId: string | null; programTitle: string | null; intervalWeeks: number; count: number }>>(
       `select ss.id, ss.organisation_id as "organisationId", ss.unit_id as "unitId", u.area_id as "areaId", ss.program_id as "programId",
               p.title as "programTitle", ss.interval_weeks as "intervalWeeks", ss.occurrence_count as count
          from session_series ss join unit u on u.id = ss.unit_id left join library_program p on p.id = ss.program_id
@@ -462,7 +462,7 @@ export class SessionsRepository {
 
   /** Where a series sits, for the access guard: its unit and everyone facilitating one of its sessions. */
   async seriesPosition(seriesId: string): Promise<{ organisationId: string; unitId: string; areaId: string; facilitatorIds: string[] } | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<{ organisationId: string; unitId: string; areaId: string; facilitatorIds: string[] }>>(
       `select ss.organisation_id as "organisationId", ss.unit_id as "unitId", u.area_id as "areaId",
               array(select distinct f.person_id from sessions s join session_facilitators f on f.session_id = s.id where s.series_id = ss.id)
                 as "facilitatorIds"
@@ -901,7 +901,7 @@ export class SessionsRepository {
   }
 
   async supportEntryOwner(id: string): Promise<{ organisationId: string; unitId: string; personId: string } | null> {
-    const rows = await this.db.manager.query(
+    const rows = await this.db.manager.query<Array<{ organisationId: string; unitId: string; personId: string }>>(
       `select organisation_id as "organisationId", unit_id as "unitId", person_id as "personId" from support_entries where id = $1`,
       [id],
     );

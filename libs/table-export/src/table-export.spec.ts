@@ -24,7 +24,7 @@ describe('XLSX through exceljs', () => {
 
   async function load(bytes: Uint8Array): Promise<Workbook> {
     const workbook = new Workbook();
-    await workbook.xlsx.load(bytes.slice().buffer as Parameters<Workbook['xlsx']['load']>[0]);
+    await workbook.xlsx.load(bytes.slice().buffer);
     return workbook;
   }
 

@@ -60,7 +60,7 @@ function plainValue(value: unknown, where: string): CellValue {
 export async function readXlsx(bytes: Uint8Array): Promise<Array<{ name: string; rows: CellValue[][] }>> {
   const excel = await import('./exceljs');
   const workbook: Workbook = new excel.Workbook();
-  await workbook.xlsx.load(bytes.slice().buffer as Parameters<Workbook['xlsx']['load']>[0]);
+  await workbook.xlsx.load(bytes.slice().buffer);
   return workbook.worksheets.map((sheet) => {
     const rows: CellValue[][] = [];
     for (let r = 1; r <= sheet.rowCount; r++) {
