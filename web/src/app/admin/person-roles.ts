@@ -1,6 +1,6 @@
 import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, Role, RoleGrant, ScopeType } from '@kunna/contracts';
+import { AssignableRole, FieldError, OrganisationTree, PersonDetail, ROLE_SCOPE, RoleGrant, ScopeType } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Permissions } from '../core/permissions';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -130,7 +130,7 @@ export class PersonRoles {
       this.scopeId = '';
       this.startDate = '';
       this.endDate = '';
-      this.changed.emit(this.i18n.t('roles.admin.assigned', { role: this.i18n.t(roleKey(role as Role)), scope }));
+      this.changed.emit(this.i18n.t('roles.admin.assigned', { role: this.i18n.t(roleKey(role)), scope }));
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

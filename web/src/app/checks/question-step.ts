@@ -30,13 +30,8 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
           @for (choice of choices(); track choice.value) {
             <div class="choice-row">
               <label class="choice">
-                @if (question().multiple) {
-                  <input type="checkbox" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
-                    [disabled]="locked()" (change)="toggle(choice.value)" />
-                } @else {
-                  <input type="radio" [name]="question().key" [value]="choice.value" [checked]="picked().includes(choice.value)"
-                    [disabled]="locked()" (change)="picked.set([choice.value])" />
-                }
+                <input [type]="question().multiple ? 'checkbox' : 'radio'" [name]="question().key" [value]="choice.value"
+                  [checked]="picked().includes(choice.value)" [disabled]="locked()" (change)="choose(choice.value)" />
                 <span [attr.lang]="langAttr(choice.lang)" dir="auto">{{ choice.label }}</span>
               </label>
               <k-listen [text]="choice.label" [lang]="choice.lang" [audioUrl]="choice.audioUrl" />
@@ -159,7 +154,12 @@ export class QuestionStep {
     return this.contentLanguage() === 'en' && saved.explanationEn ? saved.explanationEn : saved.explanationSv;
   }
 
-  protected toggle(value: string): void {
+  /** A checkbox toggles its choice; a radio button picks its choice alone. */
+  protected choose(value: string): void {
+    if (!this.question().multiple) {
+      this.picked.set([value]);
+      return;
+    }
     this.picked.update((list) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]));
   }
 

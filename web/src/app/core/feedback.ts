@@ -135,12 +135,12 @@ export class Feedback {
   `,
   template: `
     @if (feedback.current(); as message) {
-      <div class="k-toast" [class.error]="message.kind === 'error'" data-testid="toast" (keydown.escape)="feedback.dismiss(message.id)">
+      <div class="k-toast" [class.error]="message.kind === 'error'" data-testid="toast">
         <p>{{ message.text }}</p>
         @if (message.action; as action) {
-          <button #action type="button" class="secondary" (click)="feedback.act(message.id)">{{ action.label }}</button>
+          <button #action type="button" class="secondary" (click)="feedback.act(message.id)" (keydown.escape)="feedback.dismiss(message.id)">{{ action.label }}</button>
         }
-        <button type="button" class="link close" [attr.aria-label]="'feedback.close' | t" (click)="feedback.dismiss(message.id)"><span aria-hidden="true">×</span></button>
+        <button type="button" class="link close" [attr.aria-label]="'feedback.close' | t" (click)="feedback.dismiss(message.id)" (keydown.escape)="feedback.dismiss(message.id)"><span aria-hidden="true">×</span></button>
       </div>
     }
   `,

@@ -35,7 +35,7 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
         void router.navigateByUrl('/surfplatta');
       }
       if (!(error instanceof HttpErrorResponse) || !hasMessageCodes(error.error)) return throwError(() => error);
-      return from(translateApiError(error.error, i18n.uiLanguage(), i18n.locale()).catch(() => error.error)).pipe(
+      return from(translateApiError(error.error, i18n.uiLanguage(), i18n.locale()).catch((): unknown => error.error)).pipe(
         switchMap((body) =>
           throwError(() => new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined })),
         ),

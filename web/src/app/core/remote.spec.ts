@@ -56,7 +56,7 @@ describe('remote', () => {
 
   it('keeps the shown value while reloading, and a reload replaces it', async () => {
     let n = 0;
-    const data = remote({ params: () => true, load: async () => ++n, injector: TestBed.inject(Injector) });
+    const data = remote({ params: () => true, load: () => Promise.resolve(++n), injector: TestBed.inject(Injector) });
     await flush();
     expect(data.value()).toBe(1);
     data.reload();

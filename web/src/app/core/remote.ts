@@ -31,7 +31,7 @@ export interface RemoteOptions<P, T> {
 export function remote<P, T>(options: RemoteOptions<P, T>): Remote<T> {
   const ref = resource<T, P | undefined>({
     params: options.params,
-    loader: ({ params, abortSignal }) => options.load(params as P, abortSignal),
+    loader: ({ params, abortSignal }) => options.load(params, abortSignal),
     injector: options.injector,
   });
   const value = computed(() => (ref.hasValue() ? ref.value() : undefined));

@@ -33,7 +33,7 @@ describe('UnitAttention', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  const items = (element: HTMLElement) => [...element.querySelectorAll('ul.attention li')].map((li) => li.textContent!.trim());
+  const items = (element: HTMLElement) => [...element.querySelectorAll('ul.attention li')].map((li) => li.textContent.trim());
 
   it('says nothing needs attention when every count is zero', async () => {
     expect(items(await render(QUIET))).toEqual(['Inget behöver uppmärksamhet just nu.']);

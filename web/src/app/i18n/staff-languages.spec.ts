@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { TestBed } from '@angular/core/testing';
 import { STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
-import { I18n, TranslationKey } from './i18n';
+import { I18n } from './i18n';
 import { formatMessage, placeholderNames } from './message-format';
 import { signedInSv } from './signed-in.sv';
 import { StaffTexts } from './staff-texts';
@@ -31,9 +31,9 @@ function leaves(tree: Tree, prefix = ''): Map<string, string | Record<string, st
 }
 
 const DICTIONARIES: Record<Exclude<StaffLanguage, 'sv' | 'en'>, StaffTexts> = { 'sv-x-easy': easy, ar, so, ti, fa, bs, fi };
-const swedish = leaves({ ...sv, ...signedInSv } as unknown as Tree);
+const swedish = leaves({ ...sv, ...signedInSv });
 /** The staff pages' texts: what lätt svenska (the fullest list) translates; every staff language must have them all. */
-const staffKeys = [...leaves(easy as unknown as Tree).keys()];
+const staffKeys = [...leaves(easy).keys()];
 const textsOf = (value: string | Record<string, string>) => (typeof value === 'string' ? [value] : Object.values(value));
 
 describe('staff languages', () => {
@@ -45,14 +45,14 @@ describe('staff languages', () => {
   });
 
   it.each(Object.keys(DICTIONARIES))('%s has every staff key, each one a Swedish key, none empty', (language) => {
-    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES] as unknown as Tree);
+    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES]);
     expect(staffKeys.filter((key) => !texts.has(key))).toEqual([]);
     expect([...texts.keys()].filter((key) => !swedish.has(key))).toEqual([]);
     for (const [key, value] of texts) for (const text of textsOf(value)) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
   });
 
   it.each(Object.keys(DICTIONARIES))('%s uses the Swedish text\'s {placeholders} (a plural form may leave out its number)', (language) => {
-    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES] as unknown as Tree);
+    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES]);
     const mismatched: string[] = [];
     for (const [key, value] of texts) {
       const original = swedish.get(key)!;
@@ -69,7 +69,7 @@ describe('staff languages', () => {
   });
 
   it.each(Object.keys(DICTIONARIES))('%s plural messages fill in for every number (no ICU syntax left over)', (language) => {
-    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES] as unknown as Tree);
+    const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES]);
     for (const [key, value] of texts) {
       if (typeof value !== 'string' || !value.includes('plural')) continue;
       for (const n of [0, 1, 2, 3, 11, 100]) {
@@ -140,7 +140,7 @@ describe('I18n in the staff languages', () => {
 
   it('a staff page text not (yet) translated shows in Swedish rather than as a key', async () => {
     await i18n.setLanguage('ti');
-    expect(i18n.t('checks.observation.title' as TranslationKey)).toBe(sv.checks.observation.title);
+    expect(i18n.t('checks.observation.title')).toBe(sv.checks.observation.title);
   });
 
   it('the kiosk shows a person\'s language for their turn without storing it on the tablet', async () => {

@@ -25,5 +25,5 @@ export function overlay(base: Translations, texts: StaffTexts): Translations {
     }
     return out;
   };
-  return merge(base as unknown as Tree, texts as unknown as Tree) as unknown as Translations;
+  return merge(base, texts) as unknown as Translations;
 }

@@ -27,7 +27,7 @@ describe('ExportTable', () => {
     fixture.componentRef.setInput('minimumFractionDigits', 2);
     fixture.componentRef.setInput('countColumns', [1]);
     await fixture.whenStable();
-    return [...(fixture.nativeElement as HTMLElement).querySelectorAll('tbody td')].map((cell) => cell.textContent!.trim());
+    return [...(fixture.nativeElement as HTMLElement).querySelectorAll('tbody td')].map((cell) => cell.textContent.trim());
   }
 
   it('writes counts as whole numbers beside figures with two decimals, in the language’s format', async () => {

@@ -126,7 +126,7 @@ export class ExportTable {
     this.xlsxFailed.set(false);
     try {
       const bytes = await toXlsx([this.table()]);
-      download(bytes.slice().buffer as ArrayBuffer, XLSX_MIME, exportFileName([this.fileName(), this.fileScope()], 'xlsx'));
+      download(bytes.slice().buffer, XLSX_MIME, exportFileName([this.fileName(), this.fileScope()], 'xlsx'));
     } catch (error) {
       console.warn('XLSX export failed', error);
       this.xlsxFailed.set(true);

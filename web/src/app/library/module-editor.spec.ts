@@ -42,7 +42,7 @@ const DRAFT: ModuleVersion = {
   repeatIntervalWeeks: null,
   createdAt: '2026-11-01T09:00:00.000Z',
   updatedAt: '2026-11-01T10:00:00.000Z',
-} as unknown as ModuleVersion;
+};
 
 const DETAIL = {
   module: { id: 'm1', ownership: Ownership.Organisation, title: 'Trygghetslarm', archived: false, hasDraft: true, latestPublished: null },

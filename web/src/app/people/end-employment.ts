@@ -36,7 +36,7 @@ import { DateInput } from '../i18n/date-input';
 })
 export class EndEmployment {
   readonly person = input.required<PersonDetail>();
-  readonly ended = output<void>();
+  readonly employmentEnded = output<void>();
   readonly cancelled = output<void>();
   private readonly people = inject(PeopleApi);
   private readonly i18n = inject(I18n);
@@ -58,7 +58,7 @@ export class EndEmployment {
     this.problem.set(null);
     try {
       await this.people.end(this.person().id, { endDate: this.endDate });
-      this.ended.emit();
+      this.employmentEnded.emit();
     } catch (error) {
       this.problem.set(problemOf(error));
     } finally {

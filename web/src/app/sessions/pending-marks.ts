@@ -130,7 +130,8 @@ export class PendingMarks {
           return;
         }
         // The server refused the batch (a cancelled session, a mistake): keep it visible, never send it again.
-        const message = error instanceof HttpErrorResponse && typeof error.error?.message === 'string' ? error.error.message : '';
+        const body: unknown = error instanceof HttpErrorResponse ? error.error : null;
+        const message = typeof body === 'object' && body !== null && 'message' in body && typeof body.message === 'string' ? body.message : '';
         this.rejected.update((list) => [...list, ...batch.map((mark) => ({ mark, message }))]);
         this.remove(batch.map((mark) => mark.id));
       }

@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { ConflictKind, ModuleSummary, OrganisationTree, Role, SessionAudience, SessionDetail, UnitDetail } from '@kunna/contracts';
+import { ConflictKind, ModuleSummary, OrganisationTree, Role, SessionAudience, UnitDetail } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { Landing, createPage, expectCall, fail, grant, setUpPage, settle, textOf } from '../testing/page-testing';
 import { ScheduleSession } from './schedule-session';
@@ -111,7 +111,7 @@ describe('ScheduleSession', () => {
 
     const create = expectCall(http, 'POST', 'sessions');
     expect(create.request.body).toMatchObject({ unitId: 'u1', moduleId: 'm1', durationMinutes: 45, audience: SessionAudience.UnitTeam });
-    create.flush({ id: 's9', unit: { id: 'u1', name: 'Solgården' }, title: 'Säkra lösenord', date: '2026-12-08', startTime: '14:00' } as unknown as SessionDetail);
+    create.flush({ id: 's9', unit: { id: 'u1', name: 'Solgården' }, title: 'Säkra lösenord', date: '2026-12-08', startTime: '14:00' });
     await settle(fixture);
 
     expect(TestBed.inject(Router).url).toBe('/tillfallen?enhet=u1&sparat=s9');

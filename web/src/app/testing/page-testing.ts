@@ -14,7 +14,7 @@ import { signedInSv } from '../i18n/signed-in.sv';
  */
 /** A role for one scope: the organisation's for HR and administrators, a unit's for managers and ambassadors. */
 export function grant(role: Role, scopeType: ScopeType = ScopeType.Organisation, scopeId = 'org-1'): RoleGrant {
-  return { id: `${role}-${scopeId}`, role, scopeType, scopeId, scopeName: scopeId, startDate: '2020-01-01', endDate: null } as RoleGrant;
+  return { id: `${role}-${scopeId}`, role, scopeType, scopeId, scopeName: scopeId, startDate: '2020-01-01', endDate: null };
 }
 
 export async function setUpPage(options: { grants?: RoleGrant[]; providers?: Provider[]; routes?: Routes } = {}): Promise<HttpTestingController> {
