@@ -1,4 +1,4 @@
-// `npm test`: type-check, lint (module boundaries included), then unit (API, libs, web), integration and API e2e tests in one jest run.
+// `npm test`: type-check, lint (module boundaries included) and format check, then unit (API, libs, web), integration and API e2e tests in one jest run.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -12,6 +12,7 @@ const steps = [
   // The module-boundary lint rule reads Nx's cached project graph and silently skips itself without one (a clean checkout).
   ['project graph (for the module-boundary lint rule)', 'npx', ['nx', 'show', 'projects']],
   ['lint', 'npx', ['eslint', 'api/src', 'libs', 'migrations', 'e2e', 'web/src']],
+  ['format check (prettier)', 'npm', ['run', '--silent', 'format:check']],
   // The load test (`npm run test:load`) is left out: it runs for a minute on its own.
   ['jest', 'npx', ['jest', '--ci', '--selectProjects', 'unit', 'integration', 'api-e2e', 'web', ...extra]],
 ];
