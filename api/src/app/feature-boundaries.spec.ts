@@ -17,9 +17,12 @@ interface Probe {
 const MARK = 'BOUNDARY-MESSAGES ';
 const LINT = `
 import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
 const MARK = ${JSON.stringify(MARK)};
 const probes = JSON.parse(process.argv[1]);
-const eslint = new ESLint({ cwd: process.cwd() });
+// The probes exist in memory only, so no tsconfig program holds them: the type-aware rules are off for them (the
+// boundary rule reads imports, not types).
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfig: [tseslint.configs.disableTypeChecked] });
 const out = [];
 for (const probe of probes) {
   const [result] = await eslint.lintText(probe.code, { filePath: probe.filePath });
