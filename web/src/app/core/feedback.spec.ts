@@ -62,7 +62,7 @@ describe('Feedback (toast and announcement)', () => {
     const undo = { label: 'Ångra', run: () => undefined };
     feedback.tell('Markerade som närvarande: 3.', { action: undo });
     TestBed.tick();
-    const actionButton = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="toast"] button')].find((button) => button.textContent === 'Ångra');
+    const actionButton = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="toast"] button')].find((button) => button.textContent.trim() === 'Ångra');
     expect(document.activeElement).toBe(actionButton());
     document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(feedback.current()).toBeNull();
