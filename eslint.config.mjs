@@ -108,7 +108,8 @@ export default defineConfig([
             {
               name: '@angular/common/http',
               importNames: ['HttpClient', 'HttpBackend', 'HttpHandler', 'HttpXhrBackend', 'FetchBackend', 'HttpRequest'],
-              message: 'Call the API through ApiClient (core/api-client.ts), typed from the endpoint table; add a missing route to libs/contracts/src/endpoints.ts.',
+              message:
+                'Call the API through ApiClient (core/api-client.ts), typed from the endpoint table; add a missing route to libs/contracts/src/endpoints.ts.',
             },
           ],
         },
@@ -156,10 +157,7 @@ export default defineConfig([
     // Shared libs stay framework-free: contracts and pure logic used by both API and web.
     files: ['libs/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', '@angular/*', 'typeorm', 'pg', 'express', 'rxjs'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '@angular/*', 'typeorm', 'pg', 'express', 'rxjs'] }],
     },
   },
   // Last: turns off the stylistic rules that Prettier's formatting decides.

@@ -16,7 +16,10 @@ module.exports = {
   rootDir: __dirname,
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'api/tsconfig.spec.json'), diagnostics: false }],
-    [esmOnlyFiles]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022', sourceMap: true }, diagnostics: false }],
+    [esmOnlyFiles]: [
+      'ts-jest',
+      { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022', sourceMap: true }, diagnostics: false },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: {

@@ -66,7 +66,14 @@ function runJson(script, config) {
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.on('exit', (code) => {
       if (code !== 0) reject(new Error(`${script} failed (${code})`));
-      else resolve(stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+      else
+        resolve(
+          stdout
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line)),
+        );
     });
   });
 }
@@ -145,7 +152,10 @@ async function signIn(email, password) {
     body: JSON.stringify({ identifier: email, password }),
   });
   if (!response.ok) throw new Error(`Sign-in of ${email} failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const body = await response.json();
   return { cookie, 'x-csrf-token': body.csrfToken };
 }
@@ -204,7 +214,11 @@ async function captureQueries(endpoint, context, headers, captureFile) {
   writeFileSync(captureFile, '');
   await call(endpoint, context, headers);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return readFileSync(captureFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return readFileSync(captureFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 /**
@@ -234,14 +248,21 @@ async function readAndWait(context, sessionsByAccount) {
   }
   return withClient(databaseUrl, async (client) => {
     for (;;) {
-      const { rows } = await client.query(`select count(*)::int as n from pgboss.job where name = 'insights.refresh' and state in ('created', 'retry', 'active')`);
+      const { rows } = await client.query(
+        `select count(*)::int as n from pgboss.job where name = 'insights.refresh' and state in ('created', 'retry', 'active')`,
+      );
       if (rows[0].n === 0) break;
       if (performance.now() - started > 30 * 60_000) throw new Error('The kept views did not settle within 30 minutes.');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     await client.query(`select set_config('kunna.system', 'on', false)`);
-    const { rows } = await client.query(`select sum(compute_ms)::float8 / 1000 as seconds from insight_snapshot where organisation_id = $1`, [context.organisationId]);
-    return { settledSeconds: Math.round((performance.now() - started) / 100) / 10, refreshSeconds: rows[0].seconds == null ? null : Math.round(rows[0].seconds * 10) / 10 };
+    const { rows } = await client.query(`select sum(compute_ms)::float8 / 1000 as seconds from insight_snapshot where organisation_id = $1`, [
+      context.organisationId,
+    ]);
+    return {
+      settledSeconds: Math.round((performance.now() - started) / 100) / 10,
+      refreshSeconds: rows[0].seconds == null ? null : Math.round(rows[0].seconds * 10) / 10,
+    };
   });
 }
 
@@ -297,14 +318,23 @@ function webBudget() {
 function previousDashboardP95(otherStaff) {
   const dir = path.join(root, 'bench', 'results');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((file) => file.endsWith(`-${otherStaff}.json`)).sort();
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith(`-${otherStaff}.json`))
+    .sort();
   if (files.length === 0) return null;
   const result = JSON.parse(readFileSync(path.join(dir, files[files.length - 1]), 'utf8'));
   return { file: files[files.length - 1], p95: result.endpoints.find((endpoint) => endpoint.name === 'unit-dashboard')?.load.p95 ?? null };
 }
 
 /** The reads over a whole organisation that issue 15 measures against the unit dashboard. */
-const ORGANISATION_READS = ['organisation-participation', 'organisation-check-results', 'organisation-heat-map', 'organisation-competence-trend', 'organisation-costs', 'funder-report-csv'];
+const ORGANISATION_READS = [
+  'organisation-participation',
+  'organisation-check-results',
+  'organisation-heat-map',
+  'organisation-competence-trend',
+  'organisation-costs',
+  'funder-report-csv',
+];
 
 const ratio = (a, b) => (a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100);
 
@@ -397,7 +427,8 @@ async function measure(built) {
   const results = [];
   for (const endpoint of endpoints) {
     const sessions = [];
-    for (let client = 0; endpoint.account && client < connections; client++) sessions.push(await signIn(context.accounts[endpoint.account].email, context.password));
+    for (let client = 0; endpoint.account && client < connections; client++)
+      sessions.push(await signIn(context.accounts[endpoint.account].email, context.password));
     log(`load: ${endpoint.name} (${requests} requests, ${connections} clients)`);
     const [load] = await runJson('load.mjs', { url: `http://127.0.0.1:${port}`, endpoint: endpoint.name, connections, amount: requests, sessions, context });
     results.push({ name: endpoint.name, title: endpoint.title, read: endpoint.read, queriesPerRequest: captured[endpoint.name].length, load });
@@ -472,9 +503,7 @@ function ratioLines(output) {
   const { ratios } = output;
   const lines = ['Ratios (targets: ≤ 2, ≤ 1.5, < 1):'];
   for (const [name, value] of Object.entries(ratios.endpointP95ToFloorP95)) lines.push(`  ${name}: p95 / SQL floor p95 = ${value ?? 'n/a'}`);
-  lines.push(
-    `  unit dashboard p95 at 100 000 / at 10 000 staff = ${ratios.unitDashboardP95At100kTo10k ?? 'n/a (needs results of both sizes)'}`,
-  );
+  lines.push(`  unit dashboard p95 at 100 000 / at 10 000 staff = ${ratios.unitDashboardP95At100kTo10k ?? 'n/a (needs results of both sizes)'}`);
   lines.push(`  attendance batch p95 / unit dashboard p95 = ${ratios.attendanceBatchP95ToUnitDashboardP95 ?? 'n/a'}`);
   const dashboard = output.endpoints.find((endpoint) => endpoint.name === 'unit-dashboard');
   if (dashboard) lines.push(`Organisation-wide reads against the unit dashboard (p50 ${dashboard.load.p50} ms, p95 ${dashboard.load.p95} ms; target ≤ 2):`);
@@ -499,7 +528,9 @@ function markdown(output) {
     '',
     `Machine: ${m.nproc} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}, PostgreSQL ${m.postgres}; load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${m.loadAverageAtEnd.join(' / ')} (shared machine).`,
     '',
-    `Data: ${Object.entries(output.data).map(([key, value]) => `${key} ${value.toLocaleString('en')}`).join(', ')}.`,
+    `Data: ${Object.entries(output.data)
+      .map(([key, value]) => `${key} ${value.toLocaleString('en')}`)
+      .join(', ')}.`,
     '',
     `${output.connections} concurrent clients, ${output.requestsPerEndpoint} measured requests per endpoint after a warm-up; latencies in ms.`,
     '',

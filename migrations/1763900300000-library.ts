@@ -51,9 +51,7 @@ export class Library1763900300000 implements MigrationInterface {
     await q.query(`create index library_module_network_idx on library_module(network_id) where organisation_id is null`);
     await q.query(`create index library_module_organisation_idx on library_module(organisation_id) where organisation_id is not null`);
     await q.query(`create index library_module_source_idx on library_module(source_module_id) where source_module_id is not null`);
-    await q.query(
-      `create unique index library_module_starter_idx on library_module(network_id, starter_key) where starter_key is not null`,
-    );
+    await q.query(`create unique index library_module_starter_idx on library_module(network_id, starter_key) where starter_key is not null`);
     // One current copy of a source module per organisation (an archived copy frees the place).
     await q.query(`
       create unique index library_module_adaptation_idx on library_module(organisation_id, source_module_id)
@@ -94,9 +92,7 @@ export class Library1763900300000 implements MigrationInterface {
         check ((status = 'published') = (published_at is not null)),
         unique (module_id, version_number)
       )`);
-    await q.query(
-      `create unique index library_module_version_one_draft_idx on library_module_version(module_id) where status = 'draft'`,
-    );
+    await q.query(`create unique index library_module_version_one_draft_idx on library_module_version(module_id) where status = 'draft'`);
     await q.query(`create index library_module_version_digcomp_idx on library_module_version using gin (digcomp_codes)`);
 
     // Every DigComp code a version names exists in the reference data.
@@ -203,9 +199,7 @@ export class Library1763900300000 implements MigrationInterface {
       )`);
     await q.query(`create index library_program_network_idx on library_program(network_id) where organisation_id is null`);
     await q.query(`create index library_program_organisation_idx on library_program(organisation_id) where organisation_id is not null`);
-    await q.query(
-      `create unique index library_program_starter_idx on library_program(network_id, starter_key) where starter_key is not null`,
-    );
+    await q.query(`create unique index library_program_starter_idx on library_program(network_id, starter_key) where starter_key is not null`);
 
     await q.query(`
       create table library_program_step (

@@ -105,9 +105,7 @@ export class Sessions1763900400000 implements MigrationInterface {
         check ((status = 'partial') = (minutes is not null))
       )`);
     await q.query(`create unique index attendance_marks_person_idx on attendance_marks(session_id, person_id) where person_id is not null`);
-    await q.query(
-      `create unique index attendance_marks_walk_in_idx on attendance_marks(session_id, lower(walk_in_name)) where person_id is null`,
-    );
+    await q.query(`create unique index attendance_marks_walk_in_idx on attendance_marks(session_id, lower(walk_in_name)) where person_id is null`);
     await q.query(`create index attendance_marks_person_lookup_idx on attendance_marks(person_id) where person_id is not null`);
 
     await q.query(`

@@ -122,9 +122,9 @@ export class RowLevelSecurity1763900700000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const fn of DEFINER_FUNCTIONS) await q.query(`drop function ${fn}`);
-    const tables = (await q.query(
-      `select tablename from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation' order by 1`,
-    )) as Array<{ tablename: string }>;
+    const tables = (await q.query(`select tablename from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation' order by 1`)) as Array<{
+      tablename: string;
+    }>;
     for (const { tablename } of tables) {
       await q.query(`drop policy tenant_isolation on ${quote(tablename)}`);
       await q.query(`alter table ${quote(tablename)} no force row level security`);

@@ -20,7 +20,9 @@ export class CompetenceProfiles1763901300000 implements MigrationInterface {
         updated_at timestamptz not null default now()
       )`);
     // One profile per role title (case-insensitive) and area, and one organisation-wide per role title.
-    await q.query(`create unique index competence_profile_title_area_uq on competence_profile (organisation_id, lower(role_title), area_id) where area_id is not null`);
+    await q.query(
+      `create unique index competence_profile_title_area_uq on competence_profile (organisation_id, lower(role_title), area_id) where area_id is not null`,
+    );
     await q.query(`create unique index competence_profile_title_uq on competence_profile (organisation_id, lower(role_title)) where area_id is null`);
     await q.query(`select kunna_enable_tenant_rls('competence_profile')`);
     await q.query(`

@@ -10,9 +10,7 @@ export class CheckReleaseDedupe1763901400000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`alter table check_release add column response_set_key text`);
-    await q.query(
-      `update check_release set response_set_key = md5(array_to_string(array(select unnest(response_ids) as id order by id), ','))`,
-    );
+    await q.query(`update check_release set response_set_key = md5(array_to_string(array(select unnest(response_ids) as id order by id), ','))`);
     await q.query(
       `delete from check_release r using check_release earlier
         where earlier.organisation_id = r.organisation_id and earlier.instrument_id = r.instrument_id

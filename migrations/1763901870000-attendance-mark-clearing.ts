@@ -11,9 +11,13 @@ export class AttendanceMarkClearing1763901870000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`alter table attendance_mark_receipts drop constraint attendance_mark_receipts_outcome_check`);
-    await q.query(`alter table attendance_mark_receipts add constraint attendance_mark_receipts_outcome_check check (outcome in ('applied', 'superseded', 'cleared'))`);
+    await q.query(
+      `alter table attendance_mark_receipts add constraint attendance_mark_receipts_outcome_check check (outcome in ('applied', 'superseded', 'cleared'))`,
+    );
     await q.query(`alter table attendance_mark_receipts add column cleared_at timestamptz, add column cleared_by uuid references person(id)`);
-    await q.query(`alter table attendance_mark_receipts add constraint attendance_mark_receipts_cleared_check check ((outcome = 'cleared') = (cleared_at is not null and cleared_by is not null))`);
+    await q.query(
+      `alter table attendance_mark_receipts add constraint attendance_mark_receipts_cleared_check check ((outcome = 'cleared') = (cleared_at is not null and cleared_by is not null))`,
+    );
     await q.query(`create index attendance_mark_receipts_cleared_idx on attendance_mark_receipts(session_id) where outcome = 'cleared'`);
   }
 

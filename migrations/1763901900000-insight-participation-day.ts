@@ -31,7 +31,9 @@ export class InsightParticipationDay1763901900000 implements MigrationInterface 
         minutes integer not null,
         primary key (organisation_id, date, who)
       )`);
-    await q.query(`create index insight_participation_day_person_idx on insight_participation_day (person_id, date) include (minutes) where person_id is not null`);
+    await q.query(
+      `create index insight_participation_day_person_idx on insight_participation_day (person_id, date) include (minutes) where person_id is not null`,
+    );
     await q.query(`select kunna_enable_tenant_rls('insight_participation_day')`);
 
     // The recomputation from the raw rows: the same rule as PARTICIPATION_MINUTES_SQL (api/src/sessions).
@@ -121,7 +123,9 @@ export class InsightParticipationDay1763901900000 implements MigrationInterface 
         end if;
         return old;
       end $fn$`);
-    await q.query(`create trigger insight_participation_session_delete before delete on sessions for each row execute function kunna_participation_session_delete()`);
+    await q.query(
+      `create trigger insight_participation_session_delete before delete on sessions for each row execute function kunna_participation_session_delete()`,
+    );
 
     // Support entries: their own organisation, person, day and minutes.
     for (const [event, referencing, parts] of [

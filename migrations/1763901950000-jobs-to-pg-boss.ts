@@ -18,7 +18,10 @@ export class JobsToPgBoss1763901950000 implements MigrationInterface {
 
   private async moveToPgBoss(q: QueryRunner, waiting: string): Promise<void> {
     const [{ installed }] = (await q.query(`select to_regnamespace('pgboss') is not null as installed`)) as Array<{ installed: boolean }>;
-    if (!installed) throw new Error('Jobs are waiting in the old job table but pg-boss is not installed: start Kunna, whose migrate() installs pg-boss before the migrations run.');
+    if (!installed)
+      throw new Error(
+        'Jobs are waiting in the old job table but pg-boss is not installed: start Kunna, whose migrate() installs pg-boss before the migrations run.',
+      );
     await q.query(`select pgboss.create_queue(kind, '{"policy": "standard"}'::jsonb) from (select distinct kind ${waiting}) kinds`);
     await q.query(`
       insert into pgboss.job (name, data, singleton_key, start_after, retry_limit, retry_delay, retry_backoff, policy, keep_until)

@@ -87,12 +87,20 @@ export class InsightSnapshots1763902500000 implements MigrationInterface {
             begin
               insert into insight_stale (organisation_id)
               select distinct n.organisation_id from new_rows n join old_rows o on o.id = n.id
-               where (${columns.split(', ').map((c) => `n.${c}`).join(', ')}) is distinct from (${columns.split(', ').map((c) => `o.${c}`).join(', ')})
+               where (${columns
+                 .split(', ')
+                 .map((c) => `n.${c}`)
+                 .join(', ')}) is distinct from (${columns
+                 .split(', ')
+                 .map((c) => `o.${c}`)
+                 .join(', ')})
               union select o.organisation_id from old_rows o join new_rows n on n.id = o.id where o.organisation_id is distinct from n.organisation_id
               on conflict (organisation_id) do nothing;
               return null;
             end $fn$`);
-          await q.query(`create trigger ${name} after update on ${table} referencing ${referencing} for each statement execute function kunna_insight_stale_${table}()`);
+          await q.query(
+            `create trigger ${name} after update on ${table} referencing ${referencing} for each statement execute function kunna_insight_stale_${table}()`,
+          );
           continue;
         }
         await q.query(`create trigger ${name} after ${event} on ${table} referencing ${referencing} for each statement execute function kunna_insight_stale()`);

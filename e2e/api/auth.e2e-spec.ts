@@ -336,8 +336,7 @@ describe('authentication', () => {
     it('a known device answers for its own wrong passwords, and a forged or altered device cookie exempts nothing', async () => {
       const person = await newPerson();
       const device = deviceCookie(await attempt(person.email!, FIXTURE_PASSWORD));
-      const fromDevice = (password: string, cookie = device) =>
-        post('/api/auth/sign-in').set('Cookie', cookie).send({ identifier: person.email, password });
+      const fromDevice = (password: string, cookie = device) => post('/api/auth/sign-in').set('Cookie', cookie).send({ identifier: person.email, password });
       for (let i = 1; i <= 5; i++) expect((await fromDevice(`Fel-lösenord-${i}x`)).status).toBe(401);
       expect((await fromDevice(FIXTURE_PASSWORD)).status).toBe(429);
 
@@ -398,7 +397,9 @@ describe('authentication', () => {
       try {
         for (let i = 1; i <= 3; i++) await attempt(person.email!, `Fel-lösenord-${i}x`);
         for (let i = 4; i <= 5; i++) {
-          await request(second.getHttpServer()).post('/api/auth/sign-in').send({ identifier: person.email, password: `Fel-lösenord-${i}x` });
+          await request(second.getHttpServer())
+            .post('/api/auth/sign-in')
+            .send({ identifier: person.email, password: `Fel-lösenord-${i}x` });
         }
         const locked = await request(second.getHttpServer()).post('/api/auth/sign-in').send({ identifier: person.email, password: FIXTURE_PASSWORD });
         expect(locked.status).toBe(429);
@@ -495,7 +496,11 @@ describe('authentication', () => {
       const device = deviceCookie(known);
       for (let i = 1; i <= 30; i++) await from(ip, `spray-dos${i}@test.example`, 'Fel-lösenord-1x');
       expect((await from(ip, proxied.fixture.people.managerU2.email, FIXTURE_PASSWORD)).status).toBe(429);
-      const own = await proxied.http().post('/api/auth/sign-in').set('X-Forwarded-For', ip).set('Cookie', device)
+      const own = await proxied
+        .http()
+        .post('/api/auth/sign-in')
+        .set('X-Forwarded-For', ip)
+        .set('Cookie', device)
         .send({ identifier: proxied.fixture.people.staffU3.email, password: FIXTURE_PASSWORD });
       expect(own.status).toBe(200);
     });
@@ -527,10 +532,7 @@ describe('authentication', () => {
     it('is __Host- prefixed and Secure when PUBLIC_URL is https, and only that name is accepted', async () => {
       const secure = await createTestApp({ PUBLIC_URL: 'https://kunna.alvstad.example' });
       try {
-        const response = await secure
-          .http()
-          .post('/api/auth/sign-in')
-          .send({ identifier: secure.fixture.people.staffU1.email, password: FIXTURE_PASSWORD });
+        const response = await secure.http().post('/api/auth/sign-in').send({ identifier: secure.fixture.people.staffU1.email, password: FIXTURE_PASSWORD });
         expect(response.status).toBe(200);
         const cookie = sessionCookie(response);
         expect(cookie).toMatch(/^__Host-kunna_session=/);
@@ -544,11 +546,7 @@ describe('authentication', () => {
         expect((await secure.http().get('/api/auth/me').set('Cookie', `kunna_session=${token}`)).status).toBe(401);
 
         const user = response.body as CurrentUser;
-        const out = await secure
-          .http()
-          .post('/api/auth/sign-out')
-          .set('Cookie', `__Host-kunna_session=${token}`)
-          .set(CSRF_HEADER, user.csrfToken);
+        const out = await secure.http().post('/api/auth/sign-out').set('Cookie', `__Host-kunna_session=${token}`).set(CSRF_HEADER, user.csrfToken);
         expect(out.status).toBe(204);
         const cleared = sessionCookie(out).toLowerCase();
         expect(cleared).toMatch(/^__host-kunna_session=;/);
@@ -560,8 +558,22 @@ describe('authentication', () => {
     });
 
     it('a made-up or overlong token is simply not signed in (401)', async () => {
-      expect((await t.http().get('/api/auth/me').set('Cookie', `kunna_session=${'A'.repeat(43)}`)).status).toBe(401);
-      expect((await t.http().get('/api/auth/me').set('Cookie', `kunna_session=${'A'.repeat(5000)}`)).status).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/auth/me')
+            .set('Cookie', `kunna_session=${'A'.repeat(43)}`)
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await t
+            .http()
+            .get('/api/auth/me')
+            .set('Cookie', `kunna_session=${'A'.repeat(5000)}`)
+        ).status,
+      ).toBe(401);
       expect((await t.http().get('/api/auth/me')).status).toBe(401);
     });
 
@@ -592,22 +604,14 @@ describe('authentication', () => {
     it('refuses a wrong token, and the token of another session', async () => {
       const other = await signIn(t, t.fixture.people.staffU3.email, FIXTURE_PASSWORD);
       for (const token of ['wrong', client.user.csrfToken.slice(1), other.user.csrfToken]) {
-        const response = await t
-          .http()
-          .delete('/api/auth/sessions/0000000000000000')
-          .set('Cookie', client.cookie)
-          .set(CSRF_HEADER, token);
+        const response = await t.http().delete('/api/auth/sessions/0000000000000000').set('Cookie', client.cookie).set(CSRF_HEADER, token);
         expect(response.status).toBe(403);
         expect(response.body.code).toBe('csrf');
       }
     });
 
     it('accepts the right token', async () => {
-      const response = await t
-        .http()
-        .delete('/api/auth/sessions/0000000000000000')
-        .set('Cookie', client.cookie)
-        .set(CSRF_HEADER, client.user.csrfToken);
+      const response = await t.http().delete('/api/auth/sessions/0000000000000000').set('Cookie', client.cookie).set(CSRF_HEADER, client.user.csrfToken);
       expect(response.status).toBe(404);
       expect(response.body.message).toBe('Sessionen finns inte.');
     });
@@ -632,7 +636,7 @@ describe('authentication', () => {
       expect((await post('/api/auth/sign-in').send(body)).status).toBe(200);
     });
 
-    it("accepts the configured public origin even when a proxy rewrites the Host header", async () => {
+    it('accepts the configured public origin even when a proxy rewrites the Host header', async () => {
       const behindProxy = await createTestApp({ PUBLIC_URL: 'https://kunna.alvstad.example', TRUST_PROXY: 'true' });
       try {
         const body = { identifier: behindProxy.fixture.people.staffU1.email, password: FIXTURE_PASSWORD };
@@ -830,9 +834,7 @@ describe('authentication', () => {
       const client = await signIn(t, (await newPerson()).email!, FIXTURE_PASSWORD);
       const response = await client.put('/api/auth/language', body);
       expect(response.status).toBe(400);
-      expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual(
-        'personId' in body ? ['personId'] : ['preferredLanguage'],
-      );
+      expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual('personId' in body ? ['personId'] : ['preferredLanguage']);
     });
   });
 
@@ -869,7 +871,11 @@ describe('authentication', () => {
       expect((await change(FIXTURE_PASSWORD)).body.details[0].message).toBe('Det nya lösenordet är samma som det du har nu. Välj ett nytt.');
       // In English for someone reading Kunna in English; the code stays the same.
       const english = await client.put('/api/auth/password', { currentPassword: FIXTURE_PASSWORD, newPassword: '          ' }).set('Accept-Language', 'en');
-      expect(withoutMessageCodes(english.body.details)[0]).toEqual({ field: 'newPassword', message: 'The password cannot be only spaces. Use letters, digits or symbols.', code: 'passwordBlank' });
+      expect(withoutMessageCodes(english.body.details)[0]).toEqual({
+        field: 'newPassword',
+        message: 'The password cannot be only spaces. Use letters, digits or symbols.',
+        code: 'passwordBlank',
+      });
       // None of them was set.
       expect((await attempt(person.email!, FIXTURE_PASSWORD)).status).toBe(200);
     });
@@ -1053,12 +1059,18 @@ describe('authentication', () => {
       const code = await insertCode(person.id);
       const weak = await post('/api/auth/redeem').send({ code, newPassword: 'qwertyuiop' });
       expect(weak.status).toBe(400);
-      expect(withoutMessageCodes(weak.body.details)).toEqual([{ field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.', code: 'passwordTooCommon' }]);
+      expect(withoutMessageCodes(weak.body.details)).toEqual([
+        { field: 'newPassword', message: 'Lösenordet är för vanligt. Välj ett annat.', code: 'passwordTooCommon' },
+      ]);
       const short = await post('/api/auth/redeem').send({ code, newPassword: 'kort' });
-      expect(withoutMessageCodes(short.body.details)).toEqual([{ field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.', code: 'passwordTooShort' }]);
+      expect(withoutMessageCodes(short.body.details)).toEqual([
+        { field: 'newPassword', message: 'Lösenordet måste ha minst 10 tecken.', code: 'passwordTooShort' },
+      ]);
       // Refused after the code was looked up (it needs the person's own words): the code still stays usable.
       const guessable = await post('/api/auth/redeem').send({ code, newPassword: 'Sommar2026' });
-      expect(withoutMessageCodes(guessable.body.details)).toEqual([{ field: 'newPassword', message: expect.stringMatching(/^Lösenordet är för lätt att gissa\./), code: 'passwordTooWeak' }]);
+      expect(withoutMessageCodes(guessable.body.details)).toEqual([
+        { field: 'newPassword', message: expect.stringMatching(/^Lösenordet är för lätt att gissa\./), code: 'passwordTooWeak' },
+      ]);
       expect((await post('/api/auth/redeem').send({ code, newPassword: 'Första-lösen-2031' })).status).toBe(200);
     });
 
@@ -1076,9 +1088,7 @@ describe('authentication', () => {
     it('the two people racing with one code: exactly one wins', async () => {
       const person = await newPerson({ account: false });
       const code = await insertCode(person.id);
-      const results = await Promise.all(
-        [1, 2, 3].map((i) => post('/api/auth/redeem').send({ code, newPassword: `Första-lösen-203${i}` })),
-      );
+      const results = await Promise.all([1, 2, 3].map((i) => post('/api/auth/redeem').send({ code, newPassword: `Första-lösen-203${i}` })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 404, 404]);
     });
   });

@@ -53,7 +53,7 @@ describe('authorization matrix', () => {
 
     const scopes: ScopeCase[] = spec.sibling === undefined ? ['own'] : ['own', 'sibling', 'other'];
     for (const scope of scopes) {
-      const allowed = scope === 'own' ? spec.own : scope === 'sibling' ? spec.sibling ?? [] : spec.other ?? [];
+      const allowed = scope === 'own' ? spec.own : scope === 'sibling' ? (spec.sibling ?? []) : (spec.other ?? []);
       it.each(EVERYONE)(`${scope} scope: %s`, async (who: Who) => {
         const client = spec.freshSession ? await freshClient(who) : await t.as(WHO[who]);
         const req = spec.request(t.fixture, scope, who);
@@ -84,7 +84,10 @@ describe('authorization matrix', () => {
     const { FIXTURE_PASSWORD } = await import('../../api/src/test-support/fixture');
     const { CSRF_HEADER } = await import('@kunna/contracts');
     const response = await t.http().post('/api/auth/sign-in').send({ identifier: t.fixture.people[key].email, password: FIXTURE_PASSWORD });
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = (response.body as { csrfToken: string }).csrfToken;
     const unsafe = (test: ReturnType<ReturnType<TestApp['http']>['post']>) => test.set('Cookie', cookie).set(CSRF_HEADER, csrf);
     return {

@@ -715,7 +715,10 @@ export const ROUTES: Record<RouteKey, RouteSpec> = {
     request: (f, scope) => ({ path: `/api/insights/units/${unitIn(f, scope)}/targets/00000000-0000-4000-8000-000000000000` }),
   },
   'GET /api/insights/cost-settings': { permission: 'insights.costSettings', request: () => ({ path: '/api/insights/cost-settings' }) },
-  'PUT /api/insights/cost-settings/hourly-rates': { permission: 'insights.setRate', request: () => ({ path: '/api/insights/cost-settings/hourly-rates', body: {} }) },
+  'PUT /api/insights/cost-settings/hourly-rates': {
+    permission: 'insights.setRate',
+    request: () => ({ path: '/api/insights/cost-settings/hourly-rates', body: {} }),
+  },
   'POST /api/insights/cost-settings/external-costs': {
     permission: 'insights.addExternalCost',
     request: () => ({ path: '/api/insights/cost-settings/external-costs', body: {} }),
@@ -859,9 +862,7 @@ function checkIn(f: Fixture, scope: ScopeCase) {
 }
 
 /** Every route's expectations: the permission table's, with the route's own exceptions on top. */
-export const MATRIX: Record<RouteKey, ResolvedRouteSpec> = Object.fromEntries(
-  Object.entries(ROUTES).map(([route, spec]) => [route, resolve(route, spec)]),
-);
+export const MATRIX: Record<RouteKey, ResolvedRouteSpec> = Object.fromEntries(Object.entries(ROUTES).map(([route, spec]) => [route, resolve(route, spec)]));
 
 function resolve(route: string, spec: RouteSpec): ResolvedRouteSpec {
   if (spec.permission) return { ...expectedFromTable(spec.permission), ...spec };

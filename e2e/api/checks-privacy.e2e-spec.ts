@@ -25,7 +25,11 @@ describe('check results never reveal a person (API)', () => {
        values ($1, $2, $3, 'Kollega', 'undersköterska', $4, '2023-01-01') returning id`,
       [t.fixture.orgA, `P-${name}`, name, employmentType],
     );
-    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [t.fixture.orgA, id, unitId]);
+    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [
+      t.fixture.orgA,
+      id,
+      unitId,
+    ]);
     return id;
   };
 
@@ -59,19 +63,57 @@ describe('check results never reveal a person (API)', () => {
     const hr = await t.as('hrA');
     instrumentId = ((await hr.post('/api/checks/instruments', { title: 'Digital signering' })).body as InstrumentDetail).id;
     const knowledge = (key: string, form: 'A' | 'B') => ({
-      key, kind: 'knowledge', textSv: `Kunskap ${key}`, textEn: null, dimension: 'knowledge', digCompCode: null, thenOf: null, form, multiple: false,
-      options: [{ key: 'a', textSv: 'Rätt', textEn: null, correct: true }, { key: 'b', textSv: 'Fel', textEn: null, correct: false }],
-      explanationSv: null, explanationEn: null,
+      key,
+      kind: 'knowledge',
+      textSv: `Kunskap ${key}`,
+      textEn: null,
+      dimension: 'knowledge',
+      digCompCode: null,
+      thenOf: null,
+      form,
+      multiple: false,
+      options: [
+        { key: 'a', textSv: 'Rätt', textEn: null, correct: true },
+        { key: 'b', textSv: 'Fel', textEn: null, correct: false },
+      ],
+      explanationSv: null,
+      explanationEn: null,
     });
     await hr.put(`/api/checks/instruments/${instrumentId}/draft`, {
       title: 'Digital signering',
       descriptionSv: null,
       supportThreshold: 2,
       items: [
-        { key: 's1', kind: 'self_rating', textSv: 'Jag kan signera digitalt', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null },
+        {
+          key: 's1',
+          kind: 'self_rating',
+          textSv: 'Jag kan signera digitalt',
+          textEn: null,
+          dimension: 'skills',
+          digCompCode: null,
+          thenOf: null,
+          form: null,
+          multiple: false,
+          options: [],
+          explanationSv: null,
+          explanationEn: null,
+        },
         knowledge('k1', 'A'),
         knowledge('k2', 'B'),
-        { key: 'o1', kind: 'observation', textSv: 'Signerar utan hjälp', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null },
+        {
+          key: 'o1',
+          kind: 'observation',
+          textSv: 'Signerar utan hjälp',
+          textEn: null,
+          dimension: 'skills',
+          digCompCode: null,
+          thenOf: null,
+          form: null,
+          multiple: false,
+          options: [],
+          explanationSv: null,
+          explanationEn: null,
+        },
       ],
     });
     const version = (await hr.post(`/api/checks/instruments/${instrumentId}/publish`)).body as InstrumentVersion;
@@ -178,7 +220,9 @@ describe('check results never reveal a person (API)', () => {
     const code = round(u1, 'after').code;
     const form = (await staff.post(`/api/checks/answer/${code}`)).body as { questions: Array<{ key: string; kind: string }> };
     for (const q of form.questions) {
-      await staff.put(`/api/checks/answer/${code}/items/${q.key}`, { value: q.kind === 'knowledge' ? { options: ['a'] } : q.kind === 'post_session' ? { choice: 'yes' } : { rating: 4 } });
+      await staff.put(`/api/checks/answer/${code}/items/${q.key}`, {
+        value: q.kind === 'knowledge' ? { options: ['a'] } : q.kind === 'post_session' ? { choice: 'yes' } : { rating: 4 },
+      });
     }
     await staff.post(`/api/checks/answer/${code}/submit`);
     expect(await results(manager, { unitId: t.fixture.unitU1 })).toMatchObject({ suppressed: true, reason: 'differencing' });
@@ -206,7 +250,22 @@ describe('check results: a unit and the same unit filtered to permanent staff ca
       title: 'Läkemedelsrutiner',
       descriptionSv: null,
       supportThreshold: 2,
-      items: [{ key: 's1', kind: 'self_rating', textSv: 'Jag kan rutinen', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null }],
+      items: [
+        {
+          key: 's1',
+          kind: 'self_rating',
+          textSv: 'Jag kan rutinen',
+          textEn: null,
+          dimension: 'skills',
+          digCompCode: null,
+          thenOf: null,
+          form: null,
+          multiple: false,
+          options: [],
+          explanationSv: null,
+          explanationEn: null,
+        },
+      ],
     });
     const version = (await hr.post(`/api/checks/instruments/${instrumentId}/publish`)).body as InstrumentVersion;
     const people: string[] = [];
@@ -217,7 +276,11 @@ describe('check results: a unit and the same unit filtered to permanent staff ca
          values ($1, $2, 'Kollega', $3, 'undersköterska', $4, '2023-01-01') returning id`,
         [t.fixture.orgA, `Q-${index}`, `Nummer ${index}`, type],
       );
-      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [t.fixture.orgA, id, t.fixture.unitU1]);
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [
+        t.fixture.orgA,
+        id,
+        t.fixture.unitU1,
+      ]);
       people.push(id);
     }
     const ambassador = await t.as('ambassadorU1');
@@ -230,7 +293,9 @@ describe('check results: a unit and the same unit filtered to permanent staff ca
       const roundId = assignment.rounds.find((r) => r.kind === kind)!.id;
       for (const [index, personId] of people.entries()) {
         const form = (await ambassador.post(`/api/checks/rounds/${roundId}/kiosk`, { responseId: randomUUID(), personId })).body as KioskForm;
-        expect((await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: kind === 'before' ? 1 : 1 + (index % 3) } })).status).toBe(200);
+        expect(
+          (await ambassador.put(`/api/checks/kiosk/${form.responseId}/items/s1`, { value: { rating: kind === 'before' ? 1 : 1 + (index % 3) } })).status,
+        ).toBe(200);
         expect((await ambassador.post(`/api/checks/kiosk/${form.responseId}/submit`)).status).toBe(200);
       }
     }

@@ -80,7 +80,10 @@ describe('fuzzing every write endpoint from the OpenAPI document', () => {
     await owner.query(`delete from sign_in_throttle`);
     const response = await t.http().post('/api/auth/sign-in').send({ identifier: t.fixture.people[caller].email, password: FIXTURE_PASSWORD });
     if (response.status !== 200) throw new Error(`sign-in as ${caller}: ${response.status}`);
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .map((value) => value.split(';')[0])
+      .join('; ');
     sessions.set(caller, { cookie, csrf: (response.body as CurrentUser).csrfToken });
   }
 
@@ -141,14 +144,26 @@ describe('fuzzing every write endpoint from the OpenAPI document', () => {
             }
           }
           // A successful write may have ended the caller's own session (signing out): sign in again.
-          if (isPerson(caller) && response.status < 400 && (await t.http().get('/api/auth/me').set('Cookie', session?.cookie ?? '')).status === 401) {
+          if (
+            isPerson(caller) &&
+            response.status < 400 &&
+            (
+              await t
+                .http()
+                .get('/api/auth/me')
+                .set('Cookie', session?.cookie ?? '')
+            ).status === 401
+          ) {
             await signIn(caller);
           }
         }),
         { numRuns: RUNS_PER_ENDPOINT, endOnFailure: true, seed: seedOf(`${method} ${path}`) },
       );
     }
-    const summary = [...statuses.entries()].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`).join(' ');
+    const summary = [...statuses.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
     process.stdout.write(`\nFuzzing: ${requests} requests to ${operations.length} write endpoints (${summary})\n`);
     expect(requests).toBe(operations.length * RUNS_PER_ENDPOINT);
     // The accepted writes went through the API's own role: the log saw them, so it would see a refused one.
@@ -298,16 +313,19 @@ function pathArbitrary(path: string, operation: Operation, ids: string[]): fc.Ar
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 2, arbitrary: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('..', '%', '-1', '0', 'x'.repeat(3000))) },
   );
-  return fc.tuple(fc.array(value, { minLength: names.length, maxLength: names.length }), fc.array(fc.option(value), { minLength: query.length, maxLength: query.length })).map(
-    ([values, queryValues]) => {
+  return fc
+    .tuple(
+      fc.array(value, { minLength: names.length, maxLength: names.length }),
+      fc.array(fc.option(value), { minLength: query.length, maxLength: query.length }),
+    )
+    .map(([values, queryValues]) => {
       let url = path;
       names.forEach((name, index) => (url = url.replace(`{${name}}`, encodeURIComponent(values[index] || 'x'))));
       const search = query
         .map((name, index) => (queryValues[index] === null ? null : `${encodeURIComponent(name)}=${encodeURIComponent(String(queryValues[index]))}`))
         .filter((part): part is string => part !== null);
       return search.length ? `${url}?${search.join('&')}` : url;
-    },
-  );
+    });
 }
 
 /**

@@ -29,7 +29,10 @@ describe('hostile input', () => {
         // A path parameter that is not an id (a session's public prefix).
         { field: 'sessionId', send: () => manager.delete('/api/auth/sessions/ab%00cd') },
         // Nested: the path names where in the body it sits.
-        { field: 'marks.0.walkInName', send: () => ambassador.post(`/api/sessions/${t.fixture.sessions.sessionU1}/attendance`, { marks: [{ walkInName: 'A\u0000' }] }) },
+        {
+          field: 'marks.0.walkInName',
+          send: () => ambassador.post(`/api/sessions/${t.fixture.sessions.sessionU1}/attendance`, { marks: [{ walkInName: 'A\u0000' }] }),
+        },
       ];
       for (const { field, send } of cases) {
         const response = await send();

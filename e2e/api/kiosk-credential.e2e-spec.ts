@@ -89,7 +89,12 @@ describe('the kiosk credential serves its round only (API)', () => {
   const secondRoundInU1 = async (): Promise<string> => {
     const ambassador = await t.as('ambassadorU1');
     const id = randomUUID();
-    const created = await ambassador.post('/api/checks/assignments', { id, unitId: t.fixture.unitU1, instrumentVersionId: t.fixture.checks.versionA, title: 'Andra mätningen' });
+    const created = await ambassador.post('/api/checks/assignments', {
+      id,
+      unitId: t.fixture.unitU1,
+      instrumentVersionId: t.fixture.checks.versionA,
+      title: 'Andra mätningen',
+    });
     expect(created.status).toBe(201);
     const opened = await ambassador.post(`/api/checks/assignments/${id}/rounds`, { kind: 'before' });
     expect(opened.status).toBeLessThan(300);
@@ -159,16 +164,18 @@ describe('the kiosk credential serves its round only (API)', () => {
 
     // Declining is the other way to finish one person's answering.
     const other = people.find((p) => p.personId !== staff && p.personId !== t.fixture.people.managerU1.id)!;
-    const second = (await call(kiosk, 'post', `/api/checks/rounds/${t.fixture.checks.roundU1}/kiosk`, { responseId: randomUUID(), personId: other.personId })).body as KioskForm;
+    const second = (await call(kiosk, 'post', `/api/checks/rounds/${t.fixture.checks.roundU1}/kiosk`, { responseId: randomUUID(), personId: other.personId }))
+      .body as KioskForm;
     expect((await call(kiosk, 'post', `/api/checks/kiosk/${second.responseId}/decline`)).body).toEqual({ status: 'declined' });
   });
 
-  it("cannot read or submit another round, even one its starter runs", async () => {
+  it('cannot read or submit another round, even one its starter runs', async () => {
     const roundB = await secondRoundInU1();
     const { kiosk } = await startKiosk(t.fixture.checks.roundU1);
     // A response in round B, started by the ambassador's own signed-in session (which may).
     const ambassador = await t.as('ambassadorU1');
-    const formB = (await ambassador.post(`/api/checks/rounds/${roundB}/kiosk`, { responseId: randomUUID(), personId: t.fixture.people.staffU1.id })).body as KioskForm;
+    const formB = (await ambassador.post(`/api/checks/rounds/${roundB}/kiosk`, { responseId: randomUUID(), personId: t.fixture.people.staffU1.id }))
+      .body as KioskForm;
     expect(formB.responseId).toBeDefined();
 
     const refusals = [
@@ -191,7 +198,10 @@ describe('the kiosk credential serves its round only (API)', () => {
     const { ambassador } = await startKiosk(t.fixture.checks.roundU1);
     expect((await call(ambassador, 'get', '/api/auth/me')).status).toBe(401);
     const signedIn = await signIn('ambassadorU1');
-    for (const [method, path] of [['get', '/api/kiosk'], ['post', '/api/kiosk/leave']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/kiosk'],
+      ['post', '/api/kiosk/leave'],
+    ] as const) {
       const response = await call(signedIn, method, path, { password: FIXTURE_PASSWORD });
       expect(response.status).toBe(403);
       expect((response.body as { code?: string }).code).toBe(NOT_KIOSK);
@@ -261,7 +271,7 @@ describe('what a QR link is for, before signing in (API)', () => {
     await t?.close();
   });
 
-  it("names the check and its workplace and the organisation to preselect, and nothing personal", async () => {
+  it('names the check and its workplace and the organisation to preselect, and nothing personal', async () => {
     const response = await t.http().get(`/api/checks/codes/${t.fixture.checks.codeU1.toLowerCase()}`);
     expect(response.status).toBe(200);
     const preview = response.body as CheckCodePreview;

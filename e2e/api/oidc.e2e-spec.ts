@@ -159,7 +159,10 @@ describe('single sign-on (OpenID Connect)', () => {
   });
 
   it('refuses, and audits, an identity that matches no person', async () => {
-    const before = await sql<{ n: string }>(t, `select count(*) as n from audit_log where action = 'auth.sign_in_failed' and details->>'reason' = 'oidc_no_match'`);
+    const before = await sql<{ n: string }>(
+      t,
+      `select count(*) as n from audit_log where action = 'auth.sign_in_failed' and details->>'reason' = 'oidc_no_match'`,
+    );
     const response = await signInThroughProvider(t, issuer, account({ email: 'nobody.here@elsewhere.example', email_verified: true }));
     expect(response.status).toBe(302);
     expect(response.headers['location']).toBe(`${PUBLIC_URL}/logga-in?sso=noMatch`);

@@ -122,7 +122,12 @@ describe('organisation API', () => {
       const first = detail.staff[0] as unknown as Record<string, unknown>;
       expect(first).not.toHaveProperty('email');
       expect(first).not.toHaveProperty('gender');
-      expect(first).toMatchObject({ employeeNumber: t.fixture.people.ambassadorU1.employeeNumber, hasAccount: true, active: true, employmentType: 'permanent' });
+      expect(first).toMatchObject({
+        employeeNumber: t.fixture.people.ambassadorU1.employeeNumber,
+        hasAccount: true,
+        active: true,
+        employmentType: 'permanent',
+      });
     });
 
     it('refuses a manager of another unit (403) and hides other organisations’ units (404); a malformed id is 400 naming the field', async () => {
@@ -169,7 +174,9 @@ describe('organisation API', () => {
       const admin = await t.as('adminA');
       const duplicate = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'Annan enhet', code: 'U1' });
       expect(duplicate.status).toBe(409);
-      expect(withoutMessageCodes(duplicate.body.details)).toEqual([{ field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' }]);
+      expect(withoutMessageCodes(duplicate.body.details)).toEqual([
+        { field: 'code', message: 'Enhetskoden ”U1” används redan av en annan enhet i organisationen.' },
+      ]);
       // The message's catalogue code and its value, for the web app to show in the reader's language.
       expect(duplicate.body.details[0]).toMatchObject({ messageCode: 'organisation.unitCodeTaken', messageParams: { code: 'U1' } });
 
@@ -180,7 +187,7 @@ describe('organisation API', () => {
       expect(await auditRows(t, 'unit.created', created.body.id)).toHaveLength(1);
 
       const tree = (await admin.get('/api/organisation/tree')).body as OrganisationTree;
-      expect(outline(tree)['Område A2']).toEqual({ 'Björkgården': 0, 'Enhet U3': 1 });
+      expect(outline(tree)['Område A2']).toEqual({ Björkgården: 0, 'Enhet U3': 1 });
 
       const sameName = await admin.post('/api/units', { areaId: t.fixture.areaA2, name: 'björkgården' });
       expect(sameName.status).toBe(409);

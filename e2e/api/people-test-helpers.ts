@@ -26,7 +26,10 @@ export interface FreshClient extends SignedInClient {
 
 /** Signs in without the test app's session cache (for tests that end sessions or use new accounts). */
 export async function signIn(t: TestApp, identifier: string, password: string, organisationId?: string): Promise<FreshClient> {
-  const response = await t.http().post('/api/auth/sign-in').send({ identifier, password, ...(organisationId ? { organisationId } : {}) });
+  const response = await t
+    .http()
+    .post('/api/auth/sign-in')
+    .send({ identifier, password, ...(organisationId ? { organisationId } : {}) });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
   return clientFromResponse(t, response);
 }

@@ -35,7 +35,16 @@ describe('people API', () => {
         ids(['staffU1', 'ambassadorU1', 'managerU1', 'areaManagerA1', 'hrA', 'adminA', 'coordinator', 'staffU2', 'managerU2', 'staffU3']),
       );
       expect((response.body as PersonSummary[]).map((person) => person.firstName)).toEqual([
-        'adminA', 'ambassadorU1', 'areaManagerA1', 'coordinator', 'hrA', 'managerU1', 'managerU2', 'staffU1', 'staffU2', 'staffU3',
+        'adminA',
+        'ambassadorU1',
+        'areaManagerA1',
+        'coordinator',
+        'hrA',
+        'managerU1',
+        'managerU2',
+        'staffU1',
+        'staffU2',
+        'staffU3',
       ]);
       const staff = (response.body as PersonSummary[]).find((person) => person.id === t.fixture.people.staffU1.id);
       expect(staff).toEqual({
@@ -92,7 +101,10 @@ describe('people API', () => {
       expect(badLimit.body.details[0].field).toBe('limit');
       const badFlag = await hr.get('/api/people?includeEnded=yes');
       expect(badFlag.status).toBe(400);
-      expect(withoutMessageCodes(badFlag.body.details)[0]).toEqual({ field: 'includeEnded', message: 'Visa avslutade (includeEnded) måste vara true eller false.' });
+      expect(withoutMessageCodes(badFlag.body.details)[0]).toEqual({
+        field: 'includeEnded',
+        message: 'Visa avslutade (includeEnded) måste vara true eller false.',
+      });
     });
 
     it('answers a malformed id in the path, query or body with 400 naming the field, not 404', async () => {
@@ -132,12 +144,8 @@ describe('people API', () => {
         preferredLanguage: 'sv',
         organisationId: t.fixture.orgA,
       });
-      expect(detail.memberships).toEqual([
-        { id: expect.any(String), unitId: t.fixture.unitU1, unitName: 'Enhet U1', startDate: '2024-01-01', endDate: null },
-      ]);
-      expect(detail.roles).toEqual([
-        expect.objectContaining({ role: 'ambassador', scopeType: 'unit', scopeId: t.fixture.unitU1, scopeName: 'Enhet U1' }),
-      ]);
+      expect(detail.memberships).toEqual([{ id: expect.any(String), unitId: t.fixture.unitU1, unitName: 'Enhet U1', startDate: '2024-01-01', endDate: null }]);
+      expect(detail.roles).toEqual([expect.objectContaining({ role: 'ambassador', scopeType: 'unit', scopeId: t.fixture.unitU1, scopeName: 'Enhet U1' })]);
     });
 
     it('lets the manager of the person’s unit, the area manager and HR read it; not colleagues or ambassadors', async () => {
@@ -169,9 +177,7 @@ describe('people API', () => {
         preferredLanguage: 'sv',
         roles: [],
       });
-      expect(detail.memberships).toEqual([
-        { id: expect.any(String), unitId: t.fixture.unitU1, unitName: 'Enhet U1', startDate: '2025-01-01', endDate: null },
-      ]);
+      expect(detail.memberships).toEqual([{ id: expect.any(String), unitId: t.fixture.unitU1, unitName: 'Enhet U1', startDate: '2025-01-01', endDate: null }]);
       expect(listIds((await manager.get('/api/people')).body)).toContain(detail.id);
       const audit = await auditRows(t, 'person.created', detail.id);
       expect(audit).toHaveLength(1);
@@ -477,9 +483,7 @@ describe('people API', () => {
       expect((await staff.get('/api/auth/me')).status).toBe(200);
       expect((await hr.post(`/api/people/${t.fixture.people.staffU3.id}/end`, { endDate: await dayOffset(t, -1) })).status).toBe(200);
       expect((await staff.get('/api/auth/me')).status).toBe(401);
-      const sessions = await sql(t, `select count(*)::int as n from auth_session where person_id = $1 and revoked_at is null`, [
-        t.fixture.people.staffU3.id,
-      ]);
+      const sessions = await sql(t, `select count(*)::int as n from auth_session where person_id = $1 and revoked_at is null`, [t.fixture.people.staffU3.id]);
       expect(sessions).toEqual([{ n: 0 }]);
     });
   });

@@ -125,9 +125,7 @@ describe('accounts of people: one-time codes, disabling', () => {
       expect(disabled.body).toMatchObject({ id: key.id, disabled: true, active: true });
       expect((await phone.get('/api/auth/me')).status).toBe(401);
       expect((await tablet.get('/api/auth/me')).status).toBe(401);
-      expect(
-        await sql(t, `select count(*)::int as n from auth_session where person_id = $1 and revoked_at is null`, [key.id]),
-      ).toEqual([{ n: 0 }]);
+      expect(await sql(t, `select count(*)::int as n from auth_session where person_id = $1 and revoked_at is null`, [key.id])).toEqual([{ n: 0 }]);
       const blocked = await t.http().post('/api/auth/sign-in').send({ identifier: key.email, password: FIXTURE_PASSWORD });
       expect(blocked.status).toBe(401);
 

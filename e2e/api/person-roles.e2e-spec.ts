@@ -99,7 +99,9 @@ describe('role assignment', () => {
     const person = await createPerson(admin, t.fixture.unitU3);
     expect((await admin.post(rolesOf(person.id), network)).status).toBe(403);
     expect((await (await t.as('hrA')).post(rolesOf(person.id), network)).status).toBe(403);
-    expect(await sql(t, `select 1 from role_assignment where role = 'network_coordinator' and person_id = any($1)`, [[t.fixture.people.adminA.id, person.id]])).toHaveLength(0);
+    expect(
+      await sql(t, `select 1 from role_assignment where role = 'network_coordinator' and person_id = any($1)`, [[t.fixture.people.adminA.id, person.id]]),
+    ).toHaveLength(0);
     const networkModule = await admin.patch(`/api/library/modules/${t.fixture.library.networkModule.id}`, { archived: true });
     expect([403, 404]).toContain(networkModule.status);
 

@@ -89,7 +89,9 @@ describe('response contract (endpoint table, OpenAPI document, real answers)', (
     expect(problems).toEqual([]);
     // Every operation in the document has a response beyond Nest's default (it is in the table).
     const untabled = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.entries(item).filter(([, operation]) => !operation[ENDPOINT_EXTENSION]).map(([method]) => `${method} ${path}`),
+      Object.entries(item)
+        .filter(([, operation]) => !operation[ENDPOINT_EXTENSION])
+        .map(([method]) => `${method} ${path}`),
     );
     expect(untabled).toEqual([]);
   });
@@ -217,7 +219,10 @@ describe('response contract (endpoint table, OpenAPI document, real answers)', (
     if (validate(body)) return undefined;
     return (validate.errors ?? [])
       .slice(0, 5)
-      .map((error) => `body${error.instancePath} ${error.message}${error.keyword === 'additionalProperties' ? ` (${String(error.params['additionalProperty'])})` : ''}`)
+      .map(
+        (error) =>
+          `body${error.instancePath} ${error.message}${error.keyword === 'additionalProperties' ? ` (${String(error.params['additionalProperty'])})` : ''}`,
+      )
       .join(', ');
   }
 

@@ -123,11 +123,11 @@ describe('GET /api/today', () => {
        values ($1, 'NY-1', 'Nyanställd', 'Person', 'undersköterska', 'permanent', (now() at time zone 'Europe/Stockholm')::date - 40) returning id`,
       [f.orgA],
     );
-    await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, (now() at time zone 'Europe/Stockholm')::date - 40)`, [
-      f.orgA,
-      id,
-      f.unitU1,
-    ]);
+    await sql(
+      t,
+      `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, (now() at time zone 'Europe/Stockholm')::date - 40)`,
+      [f.orgA, id, f.unitU1],
+    );
     expect((await today('managerU1')).manager!.units[0].newWithoutIntroduction).toBe(before + 1);
     // Not in U2's figures.
     const area = (await today('areaManagerA1')).manager!;
@@ -206,10 +206,11 @@ describe('GET /api/today', () => {
         [randomUUID(), f.orgA, f.sessions.sessionU2, id, f.people.managerU2.id],
       );
     }
-    await sql(t, `insert into import_run (organisation_id, created_by, file_name, file_sha256, mode, counts) values ($1, $2, 'personal.csv', 'x', 'partial', '{}')`, [
-      f.orgA,
-      f.people.hrA.id,
-    ]);
+    await sql(
+      t,
+      `insert into import_run (organisation_id, created_by, file_name, file_sha256, mode, counts) values ($1, $2, 'personal.csv', 'x', 'partial', '{}')`,
+      [f.orgA, f.people.hrA.id],
+    );
     const second = (await today('hrA')).organisation!;
     // Seven: five marked present (30 min each) and two who received support (20 + 15 min); 7 of 13 staff.
     expect(second).toMatchObject({ staff: 13, participants: 7, hours: 3.08, participantPercent: 53.8, withheld: false, heldSessions: 1 });
@@ -236,7 +237,7 @@ describe('GET /api/today', () => {
     expect((await today('adminB')).organisation).toBeNull();
   });
 
-  it("gives the administrator the setup checklist of the own organisation", async () => {
+  it('gives the administrator the setup checklist of the own organisation', async () => {
     const setup = (await today('adminA')).setup!;
     const byKey = Object.fromEntries(setup.items.map((item) => [item.key, item]));
     expect(Object.keys(byKey)).toEqual(['units', 'staff', 'ambassadors', 'module', 'instrument', 'sso']);
@@ -264,11 +265,11 @@ describe('GET /api/today', () => {
       `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values (gen_random_uuid(), $1, $2, $3, 'Bara i dag') returning id`,
       [f.orgA, f.unitU1, f.checks.versionA],
     );
-    await sql(t, `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on) values ($1, $2, 'before', 'STHLMDAY', $3::date, $3::date)`, [
-      f.orgA,
-      assignmentId,
-      stockholm,
-    ]);
+    await sql(
+      t,
+      `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on) values ($1, $2, 'before', 'STHLMDAY', $3::date, $3::date)`,
+      [f.orgA, assignmentId, stockholm],
+    );
     try {
       const pending = await t.inTenant(async () => {
         const manager = t.app.get(Db).manager;
@@ -304,7 +305,8 @@ describe('GET /api/today with single sign-on configured for organisation A', () 
   afterAll(() => t.close());
 
   it("marks single sign-on done for A's administrator only", async () => {
-    const sso = async (who: FixturePersonKey) => ((await (await t.as(who)).get('/api/today')).body as TodayOverview).setup!.items.find((item) => item.key === 'sso');
+    const sso = async (who: FixturePersonKey) =>
+      ((await (await t.as(who)).get('/api/today')).body as TodayOverview).setup!.items.find((item) => item.key === 'sso');
     expect(await sso('adminA')).toEqual({ key: 'sso', done: true, count: null });
     expect(await sso('adminB')).toEqual({ key: 'sso', done: false, count: null });
   });

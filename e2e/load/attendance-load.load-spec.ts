@@ -96,7 +96,10 @@ describe('load: 50 ambassadors recording attendance and 20 managers reading dash
       });
       if (response.status !== 200) throw new Error(`sign-in ${person.email}: ${response.status}`);
       const account = {
-        cookie: response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; '),
+        cookie: response.headers
+          .getSetCookie()
+          .map((value) => value.split(';')[0])
+          .join('; '),
         csrf: ((await response.json()) as CurrentUser).csrfToken,
       };
       if (person.role === 'manager') {
@@ -126,83 +129,93 @@ describe('load: 50 ambassadors recording attendance and 20 managers reading dash
     await t?.close();
   });
 
-  it(`runs ${SECONDS} s with no errors and no lost or duplicated marks`, async () => {
-    const timings: Timing[] = [];
-    const sent = new Map<string, Set<string>>(ambassadors.map((a) => [a.sessionId, new Set<string>()]));
-    const end = Date.now() + SECONDS * 1000;
+  it(
+    `runs ${SECONDS} s with no errors and no lost or duplicated marks`,
+    async () => {
+      const timings: Timing[] = [];
+      const sent = new Map<string, Set<string>>(ambassadors.map((a) => [a.sessionId, new Set<string>()]));
+      const end = Date.now() + SECONDS * 1000;
 
-    const timed = async (kind: string, run: () => Promise<Response>): Promise<Response | null> => {
-      const started = performance.now();
-      try {
-        const response = await run();
-        await response.arrayBuffer();
-        timings.push({ kind, ms: performance.now() - started, status: response.status });
-        return response;
-      } catch (error) {
-        timings.push({ kind, ms: performance.now() - started, status: error instanceof Error ? error.message : String(error) });
-        return null;
+      const timed = async (kind: string, run: () => Promise<Response>): Promise<Response | null> => {
+        const started = performance.now();
+        try {
+          const response = await run();
+          await response.arrayBuffer();
+          timings.push({ kind, ms: performance.now() - started, status: response.status });
+          return response;
+        } catch (error) {
+          timings.push({ kind, ms: performance.now() - started, status: error instanceof Error ? error.message : String(error) });
+          return null;
+        }
+      };
+
+      const ambassadorLoop = async (ambassador: (typeof ambassadors)[number], index: number) => {
+        let previous: Batch | null = null;
+        for (let round = 0; Date.now() < end; round++) {
+          const replay: boolean = previous !== null && round % 3 === 0;
+          const batch: Batch =
+            replay && previous
+              ? previous
+              : {
+                  marks: Array.from({ length: MARKS_PER_BATCH }, (_, i) => ({
+                    id: randomUUID(),
+                    walkInName: `Gäst ${index}-${round}-${i}`,
+                    status: 'present',
+                    recordedAt: new Date().toISOString(),
+                  })),
+                };
+          const response = await timed(replay ? 'attendance replay' : 'attendance batch', () =>
+            fetch(`${base}/api/sessions/${ambassador.sessionId}/attendance`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie: ambassador.account.cookie, [CSRF_HEADER]: ambassador.account.csrf },
+              body: JSON.stringify(batch),
+            }),
+          );
+          if (response?.status === 200) for (const mark of batch.marks) sent.get(ambassador.sessionId)?.add(mark.id);
+          previous = batch;
+          await think();
+        }
+      };
+      const managerLoop = async (manager: Account) => {
+        while (Date.now() < end) {
+          await timed('unit dashboard', () => fetch(`${base}/api/insights/units/${t.fixture.unitU1}/team`, { headers: { cookie: manager.cookie } }));
+          await think();
+        }
+      };
+
+      const started = Date.now();
+      await Promise.all([...ambassadors.map((a, i) => ambassadorLoop(a, i)), ...managers.map((m) => managerLoop(m))]);
+      const elapsed = (Date.now() - started) / 1000;
+
+      const kinds = [...new Set(timings.map((timing) => timing.kind))].sort();
+      const lines = kinds.map((kind) => {
+        const ms = timings
+          .filter((timing) => timing.kind === kind)
+          .map((timing) => timing.ms)
+          .sort((a, b) => a - b);
+        return `  ${kind.padEnd(18)} ${String(ms.length).padStart(6)} requests  p50 ${percentile(ms, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(ms, 95).toFixed(0).padStart(5)} ms`;
+      });
+      const errors = timings.filter((timing) => timing.status !== 200);
+      process.stdout.write(
+        `\nLoad test: ${AMBASSADORS} ambassadors, ${MANAGERS} managers, think time ${THINK_MS} ms, ${elapsed.toFixed(1)} s, ${timings.length} requests (${(timings.length / elapsed).toFixed(1)}/s), ${errors.length} errors\n${lines.join('\n')}\n`,
+      );
+
+      expect(errors.slice(0, 5).map(({ kind, status }) => ({ kind, status }))).toEqual([]);
+      expect(kinds).toEqual(['attendance batch', 'attendance replay', 'unit dashboard']);
+      // The server holds exactly the marks the clients sent, each once (a replayed batch added nothing).
+      const stored = await sql<{ session_id: string; id: string }>(t.db.url, `select session_id, id from attendance_marks where session_id = any($1::uuid[])`, [
+        ambassadors.map((a) => a.sessionId),
+      ]);
+      const total = [...sent.values()].reduce((sum, ids) => sum + ids.size, 0);
+      expect(stored).toHaveLength(total);
+      for (const ambassador of ambassadors) {
+        const ids = stored
+          .filter((row) => row.session_id === ambassador.sessionId)
+          .map((row) => row.id)
+          .sort();
+        expect(ids).toEqual([...(sent.get(ambassador.sessionId) ?? [])].sort());
       }
-    };
-
-    const ambassadorLoop = async (ambassador: (typeof ambassadors)[number], index: number) => {
-      let previous: Batch | null = null;
-      for (let round = 0; Date.now() < end; round++) {
-        const replay: boolean = previous !== null && round % 3 === 0;
-        const batch: Batch =
-          replay && previous
-            ? previous
-            : {
-                marks: Array.from({ length: MARKS_PER_BATCH }, (_, i) => ({
-                  id: randomUUID(),
-                  walkInName: `Gäst ${index}-${round}-${i}`,
-                  status: 'present',
-                  recordedAt: new Date().toISOString(),
-                })),
-              };
-        const response = await timed(replay ? 'attendance replay' : 'attendance batch', () =>
-          fetch(`${base}/api/sessions/${ambassador.sessionId}/attendance`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie: ambassador.account.cookie, [CSRF_HEADER]: ambassador.account.csrf },
-            body: JSON.stringify(batch),
-          }),
-        );
-        if (response?.status === 200) for (const mark of batch.marks) sent.get(ambassador.sessionId)?.add(mark.id);
-        previous = batch;
-        await think();
-      }
-    };
-    const managerLoop = async (manager: Account) => {
-      while (Date.now() < end) {
-        await timed('unit dashboard', () => fetch(`${base}/api/insights/units/${t.fixture.unitU1}/team`, { headers: { cookie: manager.cookie } }));
-        await think();
-      }
-    };
-
-    const started = Date.now();
-    await Promise.all([...ambassadors.map((a, i) => ambassadorLoop(a, i)), ...managers.map((m) => managerLoop(m))]);
-    const elapsed = (Date.now() - started) / 1000;
-
-    const kinds = [...new Set(timings.map((timing) => timing.kind))].sort();
-    const lines = kinds.map((kind) => {
-      const ms = timings.filter((timing) => timing.kind === kind).map((timing) => timing.ms).sort((a, b) => a - b);
-      return `  ${kind.padEnd(18)} ${String(ms.length).padStart(6)} requests  p50 ${percentile(ms, 50).toFixed(0).padStart(5)} ms  p95 ${percentile(ms, 95).toFixed(0).padStart(5)} ms`;
-    });
-    const errors = timings.filter((timing) => timing.status !== 200);
-    process.stdout.write(
-      `\nLoad test: ${AMBASSADORS} ambassadors, ${MANAGERS} managers, think time ${THINK_MS} ms, ${elapsed.toFixed(1)} s, ${timings.length} requests (${(timings.length / elapsed).toFixed(1)}/s), ${errors.length} errors\n${lines.join('\n')}\n`,
-    );
-
-    expect(errors.slice(0, 5).map(({ kind, status }) => ({ kind, status }))).toEqual([]);
-    expect(kinds).toEqual(['attendance batch', 'attendance replay', 'unit dashboard']);
-    // The server holds exactly the marks the clients sent, each once (a replayed batch added nothing).
-    const stored = await sql<{ session_id: string; id: string }>(t.db.url, `select session_id, id from attendance_marks where session_id = any($1::uuid[])`, [
-      ambassadors.map((a) => a.sessionId),
-    ]);
-    const total = [...sent.values()].reduce((sum, ids) => sum + ids.size, 0);
-    expect(stored).toHaveLength(total);
-    for (const ambassador of ambassadors) {
-      const ids = stored.filter((row) => row.session_id === ambassador.sessionId).map((row) => row.id).sort();
-      expect(ids).toEqual([...(sent.get(ambassador.sessionId) ?? [])].sort());
-    }
-  }, (SECONDS + 120) * 1000);
+    },
+    (SECONDS + 120) * 1000,
+  );
 });

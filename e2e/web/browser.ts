@@ -34,7 +34,10 @@ export interface PageProblems {
  * A fresh context (no cookies, no storage: a new person at a shared device) at the app's address. Records
  * Content-Security-Policy violations, uncaught exceptions and console errors so a test can insist on none.
  */
-export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+export async function newContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ baseURL: baseUrl(), locale: 'sv-SE', viewport: { width: 1280, height: 900 }, ...options });
   await context.addInitScript(() => {
     const record = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
@@ -104,7 +107,10 @@ export function formatViolations(violations: AxeViolation[]): string {
       const nodes = violation.nodes
         .slice(0, 5)
         .map((node) => {
-          const summary = (node.failureSummary ?? '').split('\n').map((line) => `        ${line.trim()}`).join('\n');
+          const summary = (node.failureSummary ?? '')
+            .split('\n')
+            .map((line) => `        ${line.trim()}`)
+            .join('\n');
           return `    at ${node.target.map(String).join(' ')}\n      ${node.html.slice(0, 200)}\n${summary}`;
         })
         .join('\n');

@@ -106,7 +106,10 @@ describe('calendar feeds, notifications and the outbox in the browser', () => {
     // The facilitator is told too: the bell and the notifications page.
     await page.goto('/notiser');
     await page.getByRole('heading', { level: 1, name: sv.notifications.title }).waitFor();
-    await eventually(async () => (await page.getByTestId('notification').filter({ hasText: 'Brandövning i huset' }).count()) > 0, 'the cancellation notification');
+    await eventually(
+      async () => (await page.getByTestId('notification').filter({ hasText: 'Brandövning i huset' }).count()) > 0,
+      'the cancellation notification',
+    );
     await page.getByTestId('unread-count').waitFor();
     await expectAccessible(page, 'notifications');
     expect(await pageProblems(page, problems)).toEqual([]);

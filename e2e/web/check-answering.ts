@@ -27,11 +27,15 @@ export async function answerAll(page: Page, step: '2' | '4'): Promise<number> {
     // Knowledge questions show right or wrong and why before moving on.
     const feedback = page.getByRole('button', { name: sv.checks.answer.next, exact: true });
     await page.waitForFunction(
-      ([before, next]) => !document.body.innerText.includes(before) || Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.trim() === next),
+      ([before, next]) =>
+        !document.body.innerText.includes(before) || Array.from(document.querySelectorAll('button')).some((b) => b.textContent?.trim() === next),
       [progress, sv.checks.answer.next],
     );
     if (await feedback.isVisible()) {
-      await page.getByRole('status').filter({ hasText: /Rätt svar!|Inte riktigt\./ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Rätt svar!|Inte riktigt\./ })
+        .waitFor();
       await feedback.click();
       await page.waitForFunction((before) => !document.body.innerText.includes(before), progress);
     }

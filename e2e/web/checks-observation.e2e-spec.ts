@@ -92,7 +92,10 @@ describe('observation, QR code and one-time-code sign-in in the browser', () => 
     await tablet.page.getByRole('heading', { level: 2, name: sv.checks.observation.observing.replace('{name}', displayName) }).waitFor();
     const item = tablet.page.getByRole('group', { name: /Signerar en läkemedelsrunda digitalt/ });
     await item.getByRole('radio', { name: sv.checks.observation.scale['3'], exact: true }).check();
-    await tablet.page.getByRole('status').filter({ hasText: /^Sparat: Signerar en läkemedelsrunda/ }).waitFor();
+    await tablet.page
+      .getByRole('status')
+      .filter({ hasText: /^Sparat: Signerar en läkemedelsrunda/ })
+      .waitFor();
     await expectAccessible(tablet.page, 'observation form');
     await tablet.page.getByRole('button', { name: sv.checks.observation.next }).click();
     await tablet.page.getByLabel(sv.checks.observation.person, { exact: true }).waitFor();

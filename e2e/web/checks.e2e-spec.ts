@@ -93,7 +93,10 @@ describe('before/after checks in the browser', () => {
     await tablet.page.getByRole('button', { name: sv.checks.kiosk.leaveSubmit }).click();
     await tablet.page.waitForURL((url) => url.pathname === '/matningar');
     const after = tablet.page.getByRole('listitem').filter({ has: tablet.page.getByRole('heading', { level: 3, name: TITLE }) });
-    await after.getByText(/3 av \d+ har svarat/).first().waitFor();
+    await after
+      .getByText(/3 av \d+ har svarat/)
+      .first()
+      .waitFor();
     await after.getByRole('button', { name: sv.checks.page.openAfter }).click();
     await after.getByText(sv.checks.kind.after, { exact: true }).waitFor();
     const afterRound = after.locator('ul.rounds > li').filter({ hasText: sv.checks.kind.after });

@@ -69,7 +69,12 @@ describe('API errors in English in the browser', () => {
   it('organisation: an area name already in use', async () => {
     await signInInEnglish('Organisationsadmin', /Älvstad/);
     await page.goto('/organisation');
-    const firstArea = (await page.locator('main section h2').first().evaluate((heading) => heading.firstChild?.textContent ?? '')).trim();
+    const firstArea = (
+      await page
+        .locator('main section h2')
+        .first()
+        .evaluate((heading) => heading.firstChild?.textContent ?? '')
+    ).trim();
     expect(firstArea).not.toBe('');
     await page.getByRole('button', { name: en.structure.newArea, exact: true }).click();
     await page.getByLabel(en.structure.areaName, { exact: true }).fill(firstArea);

@@ -59,10 +59,12 @@ describe('feedback and forgiveness', () => {
     await page.getByLabel(sv.sessions.count).fill(String(count));
     await page.getByRole('button', { name: sv.sessions.save, exact: true }).click();
     // Saving checks conflicts first; the same values saved again go through.
-    await page.waitForURL((url) => url.pathname === '/tillfallen', { timeout: 5_000 }).catch(async () => {
-      await page.getByRole('button', { name: sv.sessions.save, exact: true }).click();
-      await page.waitForURL((url) => url.pathname === '/tillfallen');
-    });
+    await page
+      .waitForURL((url) => url.pathname === '/tillfallen', { timeout: 5_000 })
+      .catch(async () => {
+        await page.getByRole('button', { name: sv.sessions.save, exact: true }).click();
+        await page.waitForURL((url) => url.pathname === '/tillfallen');
+      });
     return new URL(page.url()).searchParams.get('sparat') ?? '';
   }
 
@@ -71,7 +73,9 @@ describe('feedback and forgiveness', () => {
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
     const savedId = await scheduleToday('02:05');
     expect(savedId).toMatch(/^[0-9a-f-]{36}$/);
-    await toast().filter({ hasText: /^Tillfället är sparat: .+ kl\. 02:05\./ }).waitFor();
+    await toast()
+      .filter({ hasText: /^Tillfället är sparat: .+ kl\. 02:05\./ })
+      .waitFor();
     await announced(fill(sv.feedback.sessionScheduled, { date: (await toast().locator('p').textContent())!.split(': ')[1].split(' kl.')[0], time: '02:05' }));
     // Landed on what was saved: the new session first on the page, with its attendance and print sheet at hand…
     const card = page.getByRole('region', { name: new RegExp(`^${sv.feedback.justSaved} `) });
@@ -87,7 +91,9 @@ describe('feedback and forgiveness', () => {
     await expectAccessible(page, 'sessions list after scheduling, with the toast');
 
     const firstOfSeries = await scheduleToday('02:45', 3);
-    await toast().filter({ hasText: /^Serien är sparad\. Antal tillfällen: 3, det första .+ \(visas här\)\./ }).waitFor();
+    await toast()
+      .filter({ hasText: /^Serien är sparad\. Antal tillfällen: 3, det första .+ \(visas här\)\./ })
+      .waitFor();
     await page.locator(`tr[data-session-id="${firstOfSeries}"]`).getByText(sv.feedback.justSaved, { exact: true }).waitFor();
     expect(await pageProblems(page, problems)).toEqual([]);
   });
@@ -105,7 +111,9 @@ describe('feedback and forgiveness', () => {
     // By keyboard: "mark all" with Enter, then the toast's "Ångra" has the focus, so Enter undoes.
     await markAll.focus();
     await page.keyboard.press('Enter');
-    await toast().filter({ hasText: fill(sv.feedback.markAllDone, { count: invited }) }).waitFor();
+    await toast()
+      .filter({ hasText: fill(sv.feedback.markAllDone, { count: invited }) })
+      .waitFor();
     await announced(fill(sv.feedback.markAllDone, { count: invited }));
     // The marks reach the server before the undo: the undo clears them there, not only on the device.
     await page.getByTestId('sync-status').getByText(sv.attendance.allSaved).waitFor();
@@ -126,14 +134,17 @@ describe('feedback and forgiveness', () => {
 
     // One person: tap present, then clear the mark again.
     const first = undone.rows[0].person!.name;
-    const statusOf = async (name: string) => (await apiGet<SessionAttendance>(`/api/sessions/${sessionId}/attendance`)).rows.find((row) => row.person?.name === name)!.status;
+    const statusOf = async (name: string) =>
+      (await apiGet<SessionAttendance>(`/api/sessions/${sessionId}/attendance`)).rows.find((row) => row.person?.name === name)!.status;
     await page.locator(`li[data-person="${first}"] button.person`).click();
     for (let tries = 0; tries < 50 && (await statusOf(first)) !== 'present'; tries++) await page.waitForTimeout(100);
     expect(await statusOf(first)).toBe('present');
     await page.locator(`li[data-person="${first}"]`).getByText(sv.attendance.pending).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: fill(sv.attendance.otherButton, { name: first }) }).click();
     await page.getByRole('button', { name: fill(sv.feedback.clearMarkFor, { name: first }) }).click();
-    await toast().filter({ hasText: fill(sv.feedback.markCleared, { name: first }) }).waitFor();
+    await toast()
+      .filter({ hasText: fill(sv.feedback.markCleared, { name: first }) })
+      .waitFor();
     await page.locator(`li[data-person="${first}"]`).getByText(sv.attendance.tapToMark).waitFor();
     expect(await statusOf(first)).toBeNull();
     expect(await pageProblems(page, problems)).toEqual([]);

@@ -134,7 +134,10 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await form.getByLabel(`${sv.person.employeeNumber} *`).fill(colleague.employeeNumber);
       await form.getByRole('button', { name: sv.unit.addSubmit, exact: true }).click();
       const fullName = `${colleague.firstName} ${colleague.lastName}`;
-      await page.getByRole('status').filter({ hasText: sv.unit.added.replace('{name}', fullName) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: sv.unit.added.replace('{name}', fullName) })
+        .waitFor();
       const link = staff.getByRole('link', { name: `${colleague.lastName}, ${colleague.firstName}` });
       await link.waitFor();
       expect((await rowTexts(staff)).length).toBe(before + 1);
@@ -183,7 +186,11 @@ describe('Kunna in the browser: the foundation’s flows', () => {
 
       // The code worked once only.
       const again = await page.evaluate(async (code) => {
-        const response = await fetch('/api/auth/redeem', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, newPassword: 'Ett-helt-annat-lösen-1' }) });
+        const response = await fetch('/api/auth/redeem', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ code, newPassword: 'Ett-helt-annat-lösen-1' }),
+        });
         return response.status;
       }, colleague.code);
       expect(again).toBe(404);
@@ -269,7 +276,10 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
       await page.getByLabel(sv.person.move.date, { exact: true }).fill(isoDate(tomorrow));
       await page.getByRole('button', { name: sv.person.move.submit, exact: true }).click();
-      await page.getByRole('status').filter({ hasText: sv.person.move.done.replace('{name}', `${colleague.firstName} ${colleague.lastName}`) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: sv.person.move.done.replace('{name}', `${colleague.firstName} ${colleague.lastName}`) })
+        .waitFor();
       expect(await rowCells(history)).toEqual([
         [OTHER_UNIT, svDate(tomorrow), sv.person.ongoing],
         [now(UNIT), svDate(today), svDate(today)],
@@ -302,12 +312,18 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await signIn(page, account('Organisationsadmin', /Älvstad/));
       await nav(page, sv.nav.users);
       await page.getByRole('heading', { level: 1, name: sv.admin.users.title }).waitFor();
-      await page.getByRole('status').filter({ hasText: /Visar \d+ av \d+ personer/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Visar \d+ av \d+ personer/ })
+        .waitFor();
       await expectAccessible(page, 'users-page');
 
       await page.getByLabel(sv.admin.users.search, { exact: true }).fill(colleague.employeeNumber);
       await page.getByRole('button', { name: sv.admin.users.searchButton, exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `Visar 1 av 1 person för ”${colleague.employeeNumber}”.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Visar 1 av 1 person för ”${colleague.employeeNumber}”.` })
+        .waitFor();
       await page.getByRole('link', { name: `${colleague.lastName}, ${colleague.firstName}` }).click();
       await page.getByRole('heading', { level: 1, name: `${colleague.firstName} ${colleague.lastName}` }).waitFor();
 
@@ -316,7 +332,10 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await roles.getByRole('button', { name: sv.roles.admin.assignTitle, exact: true }).click();
       await roles.getByLabel(sv.roles.admin.role, { exact: true }).selectOption({ label: sv.role.ambassador });
       // The scope's label names the kind of scope once a role is chosen ("Gäller för (enhet)").
-      await roles.locator('label[for="assign-scope"]').filter({ hasText: sv.roles.admin.scopeOf.replace('{scope}', sv.scopeType.unit) }).waitFor();
+      await roles
+        .locator('label[for="assign-scope"]')
+        .filter({ hasText: sv.roles.admin.scopeOf.replace('{scope}', sv.scopeType.unit) })
+        .waitFor();
       await roles.locator('#assign-scope').selectOption({ label: UNIT });
       await expectAccessible(page, 'person-roles-assign');
       await roles.getByRole('button', { name: sv.roles.admin.assign, exact: true }).click();
@@ -331,7 +350,10 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await confirmation.getByText(`${sv.role.ambassador} – ${UNIT}`).waitFor();
       await expectAccessible(page, 'person-roles-confirm-revoke');
       await confirmation.getByRole('button', { name: sv.roles.admin.revokeConfirm }).click();
-      await page.getByRole('status').filter({ hasText: sv.roles.admin.revoked.replace('{role}', `${sv.role.ambassador} – ${UNIT}`) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: sv.roles.admin.revoked.replace('{role}', `${sv.role.ambassador} – ${UNIT}`) })
+        .waitFor();
       await grant.waitFor({ state: 'detached' });
       await roles.getByText(sv.roles.none).waitFor();
       await expectAccessible(page, 'person-roles-revoked');
@@ -378,7 +400,10 @@ describe('Kunna in the browser: the foundation’s flows', () => {
       await expectAccessible(page, 'import-preview');
 
       await toCheck();
-      await page.getByRole('alert').filter({ hasText: /problem på \d+ rader/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /problem på \d+ rader/ })
+        .waitFor();
       const table = page.getByRole('table', { name: sv.imports.check.allProblems });
       const rows = await rowTexts(table);
       // Positions counted by hand in the file (see api/src/imports/test-files/generate.mjs). In the demo

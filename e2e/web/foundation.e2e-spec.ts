@@ -245,7 +245,11 @@ describe('Kunna in the browser: sign-in, shell and start page', () => {
       for (const label of expected.nav.has) expect(links).toContain(label);
       for (const label of expected.nav.lacks) expect(links).not.toContain(label);
       // Wait for the page's data to settle (no loading notice left) before judging it.
-      await page.getByRole('status').filter({ hasText: sv.app.loading }).waitFor({ state: 'detached' }).catch(() => undefined);
+      await page
+        .getByRole('status')
+        .filter({ hasText: sv.app.loading })
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
       if (expected.mustNotShow) {
         const text = await page.locator('body').innerText();
         for (const word of expected.mustNotShow) expect(text).not.toContain(word);

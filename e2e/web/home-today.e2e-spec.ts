@@ -77,7 +77,13 @@ describe.each([
     const ambassador = today.ambassador!;
     expect(ambassador.today.length).toBeGreaterThan(0);
     const own = section(sv.home.ambassador.title);
-    for (const heading of [sv.today.ambassador.today, sv.today.ambassador.upcoming, sv.today.ambassador.rounds, sv.today.ambassador.catchUp, sv.today.ambassador.support]) {
+    for (const heading of [
+      sv.today.ambassador.today,
+      sv.today.ambassador.upcoming,
+      sv.today.ambassador.rounds,
+      sv.today.ambassador.catchUp,
+      sv.today.ambassador.support,
+    ]) {
       await own.getByRole('heading', { level: 3, name: heading, exact: true }).waitFor();
     }
     const take = own.getByRole('link', { name: new RegExp(`^${sv.today.ambassador.takeAttendance}`) });

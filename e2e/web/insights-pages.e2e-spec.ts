@@ -1,5 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CompetenceBreakdown, CostReport, CurrentUser, NetworkParticipation, OrganisationTree, ParticipationBreakdown, TargetStatus, TeamDashboard, YearPlan } from '@kunna/contracts';
+import {
+  CompetenceBreakdown,
+  CostReport,
+  CurrentUser,
+  NetworkParticipation,
+  OrganisationTree,
+  ParticipationBreakdown,
+  TargetStatus,
+  TeamDashboard,
+  YearPlan,
+} from '@kunna/contracts';
 import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
 import { InsightNumbers } from '../../web/src/app/insights/insight-numbers';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, saveScreenshot } from './browser';
@@ -20,7 +30,11 @@ import { account, signIn, sv } from './demo';
 const texts = insightPagesSv.insightPages;
 const numbers = new InsightNumbers('sv-SE');
 /** Intl's no-break spaces (Chromium and Node may pick different ones) compared as plain spaces. */
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (text: string) =>
+  text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const SIZES = [
   { size: 'desktop', viewport: { width: 1280, height: 800 } },
@@ -76,7 +90,8 @@ async function expectSummary(page: Page, label: string, expected: Expected, char
   const offScreen: string[] = [];
   for (let index = 0; index < count; index++) {
     const box = await items.nth(index).boundingBox();
-    if (!box || box.y < 0 || box.y + box.height > screen.height) offScreen.push(`${(await items.nth(index).innerText()).split('\n')[0]} (bottom ${box ? Math.round(box.y + box.height) : '?'} > ${screen.height})`);
+    if (!box || box.y < 0 || box.y + box.height > screen.height)
+      offScreen.push(`${(await items.nth(index).innerText()).split('\n')[0]} (bottom ${box ? Math.round(box.y + box.height) : '?'} > ${screen.height})`);
   }
 
   if (chart) {
@@ -87,7 +102,9 @@ async function expectSummary(page: Page, label: string, expected: Expected, char
     if (screen.width >= 1000 && (!box || box.y >= screen.height)) offScreen.push(`chart (top ${box ? Math.round(box.y) : '?'})`);
     // Every chart shown has its table one click away, and the first one opens and closes again.
     const withoutTable = await page.evaluate(
-      () => [...document.querySelectorAll('figure.bar-chart')].filter((chart) => !chart.closest('k-chart-table')?.querySelector('details.as-table > summary')).length,
+      () =>
+        [...document.querySelectorAll('figure.bar-chart')].filter((chart) => !chart.closest('k-chart-table')?.querySelector('details.as-table > summary'))
+          .length,
     );
     expect({ label, chartsWithoutTable: withoutTable }).toEqual({ label, chartsWithoutTable: 0 });
     const toggle = page.locator('details.as-table > summary').first();
@@ -126,7 +143,10 @@ async function targetsOverview(page: Page, unitIds: string[]): Promise<Expected>
     [texts.figures.unitsWithTargets, numbers.count(plans.filter((plan) => plan.targets.length > 0).length)],
     [texts.figures.targets, numbers.count(targets.length)],
     [texts.figures.targetsMet, numbers.count(targets.filter((target) => target.status === TargetStatus.Met).length)],
-    [texts.figures.targetsBehind, numbers.count(targets.filter((target) => target.status === TargetStatus.Behind || target.status === TargetStatus.Missed).length)],
+    [
+      texts.figures.targetsBehind,
+      numbers.count(targets.filter((target) => target.status === TargetStatus.Behind || target.status === TargetStatus.Missed).length),
+    ],
     [texts.figures.plannedSessions, numbers.count(plans.reduce((sum, plan) => sum + plan.months.reduce((s, month) => s + month.scheduledSessions, 0), 0))],
   ];
 }
@@ -310,57 +330,70 @@ describe('HR', () => {
     await context.unroute('**/api/insights/participation**');
   });
 
-  it.each(SIZES)('lands on the organisation overview (never on a unit); competence, targets and costs answer for the organisation ($size)', async ({ size, viewport }) => {
-    const { page, problems } = session.get();
-    await page.setViewportSize(viewport);
-    await page.goto('/insikt');
-    await page.waitForURL((url) => url.pathname === '/insikt/organisation');
-    await page.getByRole('heading', { level: 1, name: texts.organisation.title, exact: true }).waitFor();
-    const participation = await apiGet<ParticipationBreakdown>(page, '/api/insights/participation?groupBy=area');
-    const costs = await apiGet<CostReport>(page, '/api/insights/costs');
-    await expectSummary(page, `HR landing ${size}`, [
-      [texts.figures.people, numbers.count(participation.total.people)],
-      [texts.figures.hours, participation.total.suppressed ? texts.figures.suppressed : numbers.hours(participation.total.hours)],
-      [texts.figures.cost, numbers.money(costs.totalCost)],
-      [texts.figures.competence, null],
-    ]);
-    expect(await page.getByRole('table', { name: sv.insights.team.staff }).count()).toBe(0);
-    // The organisation's figures are kept between reads: the page says when they are from.
-    expect(participation.asOf).toEqual(expect.any(String));
-    await page.getByText(/^Uppdaterat (i dag|\d+ \S+) kl\. \d{2}[:.]\d{2}$/).first().waitFor();
-    if (size === 'desktop') expect(await printedPages(page)).toBe(1);
+  it.each(SIZES)(
+    'lands on the organisation overview (never on a unit); competence, targets and costs answer for the organisation ($size)',
+    async ({ size, viewport }) => {
+      const { page, problems } = session.get();
+      await page.setViewportSize(viewport);
+      await page.goto('/insikt');
+      await page.waitForURL((url) => url.pathname === '/insikt/organisation');
+      await page.getByRole('heading', { level: 1, name: texts.organisation.title, exact: true }).waitFor();
+      const participation = await apiGet<ParticipationBreakdown>(page, '/api/insights/participation?groupBy=area');
+      const costs = await apiGet<CostReport>(page, '/api/insights/costs');
+      await expectSummary(page, `HR landing ${size}`, [
+        [texts.figures.people, numbers.count(participation.total.people)],
+        [texts.figures.hours, participation.total.suppressed ? texts.figures.suppressed : numbers.hours(participation.total.hours)],
+        [texts.figures.cost, numbers.money(costs.totalCost)],
+        [texts.figures.competence, null],
+      ]);
+      expect(await page.getByRole('table', { name: sv.insights.team.staff }).count()).toBe(0);
+      // The organisation's figures are kept between reads: the page says when they are from.
+      expect(participation.asOf).toEqual(expect.any(String));
+      await page
+        .getByText(/^Uppdaterat (i dag|\d+ \S+) kl\. \d{2}[:.]\d{2}$/)
+        .first()
+        .waitFor();
+      if (size === 'desktop') expect(await printedPages(page)).toBe(1);
 
-    await openFromNav(page, texts.nav.competence, /\/insikt\/kompetens/, texts.competence.title);
-    const competence = await competenceFigures(page, '');
-    await expectSummary(page, `HR competence ${size}`, competence.expected, competence.chart);
-    const total = competence.breakdown.total;
-    if (total.suppressed && total.reason) {
-      // Withheld figures say why.
-      await page.locator('.key-figure').filter({ hasText: texts.figures.competence }).getByText(sv.competence.suppressedReason[total.reason]).waitFor();
-    } else {
-      // The change is said in words, with its explanation on demand.
-      const change = page.locator('.key-figure').filter({ hasText: texts.figures.competence });
-      expect(await change.locator('.key-value').innerText()).toMatch(/ökade med|minskade med|ingen säker förändring|oförändrad/);
-      await change.getByText(texts.explain).click();
-      await change.getByText(texts.stats.changeExplained.slice(0, 40)).waitFor();
-      await change.getByText(texts.explain).click();
-    }
+      await openFromNav(page, texts.nav.competence, /\/insikt\/kompetens/, texts.competence.title);
+      const competence = await competenceFigures(page, '');
+      await expectSummary(page, `HR competence ${size}`, competence.expected, competence.chart);
+      const total = competence.breakdown.total;
+      if (total.suppressed && total.reason) {
+        // Withheld figures say why.
+        await page.locator('.key-figure').filter({ hasText: texts.figures.competence }).getByText(sv.competence.suppressedReason[total.reason]).waitFor();
+      } else {
+        // The change is said in words, with its explanation on demand.
+        const change = page.locator('.key-figure').filter({ hasText: texts.figures.competence });
+        expect(await change.locator('.key-value').innerText()).toMatch(/ökade med|minskade med|ingen säker förändring|oförändrad/);
+        await change.getByText(texts.explain).click();
+        await change.getByText(texts.stats.changeExplained.slice(0, 40)).waitFor();
+        await change.getByText(texts.explain).click();
+      }
 
-    // Targets across the organisation's units, no unit chosen for HR.
-    await openFromNav(page, texts.nav.targets, /\/insikt\/mal/, texts.targets.title);
-    expect(new URL(page.url()).searchParams.get('unitId')).toBeNull();
-    const tree = await apiGet<OrganisationTree>(page, '/api/organisation/tree');
-    await expectSummary(page, `HR targets ${size}`, await targetsOverview(page, tree.areas.flatMap((area) => area.units.map((unit) => unit.id))));
+      // Targets across the organisation's units, no unit chosen for HR.
+      await openFromNav(page, texts.nav.targets, /\/insikt\/mal/, texts.targets.title);
+      expect(new URL(page.url()).searchParams.get('unitId')).toBeNull();
+      const tree = await apiGet<OrganisationTree>(page, '/api/organisation/tree');
+      await expectSummary(
+        page,
+        `HR targets ${size}`,
+        await targetsOverview(
+          page,
+          tree.areas.flatMap((area) => area.units.map((unit) => unit.id)),
+        ),
+      );
 
-    await openFromNav(page, texts.nav.costs, /\/insikt\/kostnader/, texts.costs.title);
-    await expectSummary(page, `HR costs ${size}`, [
-      [texts.figures.cost, numbers.money(costs.totalCost)],
-      [texts.figures.participants, numbers.count(costs.participants)],
-      [texts.figures.costPerParticipant, numbers.money(costs.costPerParticipant)],
-    ]);
-    await page.getByRole('link', { name: 'Excel', exact: true }).waitFor();
-    expect(await pageProblems(page, problems)).toEqual([]);
-  });
+      await openFromNav(page, texts.nav.costs, /\/insikt\/kostnader/, texts.costs.title);
+      await expectSummary(page, `HR costs ${size}`, [
+        [texts.figures.cost, numbers.money(costs.totalCost)],
+        [texts.figures.participants, numbers.count(costs.participants)],
+        [texts.figures.costPerParticipant, numbers.money(costs.costPerParticipant)],
+      ]);
+      await page.getByRole('link', { name: 'Excel', exact: true }).waitFor();
+      expect(await pageProblems(page, problems)).toEqual([]);
+    },
+  );
 });
 
 describe('a network coordinator', () => {

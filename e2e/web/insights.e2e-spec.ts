@@ -59,7 +59,11 @@ describe('Insight in the browser', () => {
       },
       post: async (path: string, data: object) => {
         const response = await p.request.post(path, { data, headers });
-        expect({ path, status: response.status(), body: response.status() < 300 ? null : await response.text() }).toEqual({ path, status: expect.any(Number), body: null });
+        expect({ path, status: response.status(), body: response.status() < 300 ? null : await response.text() }).toEqual({
+          path,
+          status: expect.any(Number),
+          body: null,
+        });
         return response.json();
       },
     };
@@ -100,7 +104,10 @@ describe('Insight in the browser', () => {
         .replace('{target}', '100')
         .replace('{due}', due);
     await openDetails(page, pages.targets.details);
-    const row = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed) });
+    const row = page
+      .getByRole('listitem')
+      .filter({ hasText: program.title })
+      .filter({ hasText: progressText(target.completed) });
     await row.waitFor();
     expect(target.behind.length).toBeGreaterThan(0);
 
@@ -130,12 +137,19 @@ describe('Insight in the browser', () => {
 
     await page.reload();
     await openDetails(page, pages.targets.details);
-    await page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: program.title })
+      .filter({ hasText: progressText(target.completed + 1) })
+      .waitFor();
     const after = await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`);
     expect(after.targets.find((candidate) => candidate.id === target.id)!.completed).toBe(target.completed + 1);
 
     // Removing the target asks first; "Avbryt" keeps it, "Ja, ta bort" removes it.
-    const item = page.getByRole('listitem').filter({ hasText: program.title }).filter({ hasText: progressText(target.completed + 1) });
+    const item = page
+      .getByRole('listitem')
+      .filter({ hasText: program.title })
+      .filter({ hasText: progressText(target.completed + 1) });
     await item.getByRole('button', { name: sv.insights.targets.remove }).click();
     const question = pages.targets.confirmRemove.replace('{program}', program.title);
     await item.getByRole('group', { name: question }).getByRole('button', { name: sv.common.cancel, exact: true }).click();
@@ -172,7 +186,14 @@ describe('Insight in the browser', () => {
     // One row per unit (figures null when suppressed are empty cells), then the total.
     const expected = [
       ...breakdown.groups.map((g) => [g.label, g.people, g.participants, g.participationPercent, g.hours, g.hoursPerPerson]),
-      [sv.insights.total, breakdown.total.people, breakdown.total.participants, breakdown.total.participationPercent, breakdown.total.hours, breakdown.total.hoursPerPerson],
+      [
+        sv.insights.total,
+        breakdown.total.people,
+        breakdown.total.participants,
+        breakdown.total.participationPercent,
+        breakdown.total.hours,
+        breakdown.total.hoursPerPerson,
+      ],
     ].map((cells) => {
       const row = cells.map((cell) => (cell === null ? null : cell));
       while (row.length > 0 && row[row.length - 1] === null) row.pop();
@@ -199,7 +220,12 @@ describe('Insight in the browser', () => {
     const shown = breakdown.groups.find((g) => g.figures.every((f) => f.meanAfter !== null));
     expect(shown).toBeDefined();
     const shownRow = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shown!.label, exact: true }) });
-    for (const figure of shown!.figures) await shownRow.getByRole('cell').filter({ hasText: decimals(figure.meanAfter!) }).first().waitFor();
+    for (const figure of shown!.figures)
+      await shownRow
+        .getByRole('cell')
+        .filter({ hasText: decimals(figure.meanAfter!) })
+        .first()
+        .waitFor();
     // Linden has three pairs (minimum five): its cells say so in words.
     const linden = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Gruppbostad Linden', exact: true }) });
     expect(await linden.getByRole('cell').filter({ hasText: sv.insights.suppressedCell }).count()).toBe(5);
@@ -248,7 +274,9 @@ describe('Insight in the browser', () => {
     const months = (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months.map((m) => m.month);
     const note = `Planerat i test ${randomUUID().slice(0, 8)}`;
     const entryWithNote = async () =>
-      (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months.flatMap((m) => m.entries.map((e) => ({ ...e, planMonth: m.month }))).find((e) => e.note === note);
+      (await api.get<YearPlan>(`/api/insights/units/${unitId}/plan`)).months
+        .flatMap((m) => m.entries.map((e) => ({ ...e, planMonth: m.month })))
+        .find((e) => e.note === note);
 
     await page.goto(`/insikt/mal?unitId=${unitId}`);
     await openDetails(page, pages.targets.change);

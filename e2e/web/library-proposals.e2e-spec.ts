@@ -111,7 +111,10 @@ describe('proposing a module to the network in the browser', () => {
 
     await page.waitForURL((url) => url.pathname.startsWith('/bibliotek/moduler/') && !url.pathname.endsWith(moduleId));
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
-    await page.getByTestId('provenance').filter({ hasText: fill(sv.module.proposedBy, { organisation: me.organisationName }) }).waitFor();
+    await page
+      .getByTestId('provenance')
+      .filter({ hasText: fill(sv.module.proposedBy, { organisation: me.organisationName }) })
+      .waitFor();
     await page.getByText(sv.libraryEnum.ownership.network, { exact: true }).first().waitFor();
     await expectAccessible(page, 'shared module with its provenance');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -138,7 +141,10 @@ describe('proposing a module to the network in the browser', () => {
     await card.getByLabel(sv.proposals.declineReason).fill(reason);
     await expectAccessible(page, 'proposals list with the decline form');
     await card.getByRole('button', { name: sv.proposals.declineYes, exact: true }).click();
-    await page.getByTestId('toast').filter({ hasText: fill(sv.proposals.declined, { title }) }).waitFor();
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: fill(sv.proposals.declined, { title }) })
+      .waitFor();
     await announced(page, fill(sv.proposals.declined, { title }));
     await card.waitFor({ state: 'detached' });
     expect(await pageProblems(page, problems)).toEqual([]);

@@ -1,5 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AmbassadorAppointment, AmbassadorQualification, AmbassadorReach, AmbassadorWorkload, CoverageTotals, ModuleSummary, NetworkReach, PersonSummary, UnitCoverage } from '@kunna/contracts';
+import type {
+  AmbassadorAppointment,
+  AmbassadorQualification,
+  AmbassadorReach,
+  AmbassadorWorkload,
+  CoverageTotals,
+  ModuleSummary,
+  NetworkReach,
+  PersonSummary,
+  UnitCoverage,
+} from '@kunna/contracts';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems, PHONE } from './browser';
 import { account, signIn, sv } from './demo';
 import { openFromNav } from './nav';
@@ -44,7 +54,11 @@ describe('Module library and ambassadors in the browser', () => {
   }
 
   async function settled(page: Page): Promise<void> {
-    await page.getByRole('status').filter({ hasText: sv.app.loading }).waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByRole('status')
+      .filter({ hasText: sv.app.loading })
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
   }
 
   async function openNav(page: Page, label: string): Promise<void> {
@@ -108,15 +122,17 @@ describe('Module library and ambassadors in the browser', () => {
         if ((await reason.isVisible()) && (await reason.inputValue()) === '') await reason.fill('Ombudet har gått igenom modulen med samordnaren.');
         await save.click();
         // A save ends on the session list, or back on the form with the button enabled (conflicts or a reason asked for).
-        await page.locator('button[type="submit"][disabled]').waitFor({ timeout: 2_000 }).catch(() => undefined);
+        await page
+          .locator('button[type="submit"][disabled]')
+          .waitFor({ timeout: 2_000 })
+          .catch(() => undefined);
         for (let wait = 0; wait < 150 && !onList() && !(await save.isEnabled().catch(() => false)); wait++) await page.waitForTimeout(200);
       }
       await page.waitForURL((url) => url.pathname === '/tillfallen');
     }
 
     /** The unit's session table row of the session at that place. */
-    const sessionRow = (page: Page, place: string) =>
-      page.getByRole('table', { name: sv.sessions.unitSessions }).getByRole('row').filter({ hasText: place });
+    const sessionRow = (page: Page, place: string) => page.getByRole('table', { name: sv.sessions.unitSessions }).getByRole('row').filter({ hasText: place });
 
     it('a network coordinator creates a shared module as a draft and publishes it as version 1', async () => {
       const coordinator = await as('Nätverkssamordnare');
@@ -137,9 +153,7 @@ describe('Module library and ambassadors in the browser', () => {
       await page.getByLabel(fill(sv.editor.goalN, { n: 1 }), { exact: true }).fill('Du kan signera en given dos.');
       await page.getByRole('checkbox', { name: sv.libraryEnum.dimension.skills, exact: true }).check();
       await page.getByLabel(`${sv.editor.duration} *`, { exact: true }).fill('25');
-      await page
-        .getByLabel(sv.module.guide, { exact: true })
-        .fill('# Före träffen\n- Ladda surfplattorna\n\n<script>alert("x")</script> och **viktigt**');
+      await page.getByLabel(sv.module.guide, { exact: true }).fill('# Före träffen\n- Ladda surfplattorna\n\n<script>alert("x")</script> och **viktigt**');
       await page.getByRole('button', { name: sv.editor.addTerm, exact: true }).click();
       await page.getByLabel(sv.editor.term, { exact: true }).fill('Signera');
       await page.getByLabel(sv.editor.explanation, { exact: true }).fill('Skriva under digitalt att du har gjort något.');
@@ -271,7 +285,9 @@ describe('Module library and ambassadors in the browser', () => {
       await scheduleSession(page, '04:40', 'Personalrummet (e2e version 2)');
       const later = sessionRow(page, 'Personalrummet (e2e version 2)');
       await later.getByRole('link', { name: versionLink(2), exact: true }).waitFor();
-      await sessionRow(page, 'Personalrummet (e2e version 1)').getByRole('link', { name: versionLink(1), exact: true }).waitFor();
+      await sessionRow(page, 'Personalrummet (e2e version 1)')
+        .getByRole('link', { name: versionLink(1), exact: true })
+        .waitFor();
       await expectAccessible(page, 'sessions-with-versions-1-and-2');
       await later.getByRole('link', { name: versionLink(2), exact: true }).click();
       await page.getByRole('heading', { level: 1, name: `${title}: ${fill(sv.library.versionN, { n: 2 })}` }).waitFor();
@@ -343,7 +359,10 @@ describe('Module library and ambassadors in the browser', () => {
       await settled(page);
       const short = will.filter((module) => module.durationMinutes <= 30).map((module) => module.title);
       expect(await cardTitlesOnce(page, short)).toEqual(short);
-      await page.getByRole('status').getByText(fill(sv.library.count, { count: short.length })).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(fill(sv.library.count, { count: short.length }))
+        .waitFor();
 
       // A reload (or a shared link) shows the same search.
       await page.reload();
@@ -461,14 +480,20 @@ describe('Module library and ambassadors in the browser', () => {
       // The totals above the units count each person once (the API's totals), not the sum of the units' staff.
       const totals = (await (await page.request.get('/api/ambassadors/coverage-totals')).json()) as CoverageTotals;
       expect(totals.staffCount).toBeLessThanOrEqual(coverage.reduce((sum, unit) => sum + unit.staffCount, 0));
-      const stat = (label: string) => page.locator('dl.stats > div').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
+      const stat = (label: string) =>
+        page
+          .locator('dl.stats > div')
+          .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+          .getByRole('definition');
       const number = (value: number) => new Intl.NumberFormat('sv-SE').format(value);
       expect(await stat(sv.ambassadors.staff).innerText()).toBe(number(totals.staffCount));
       expect(await stat(sv.ambassadors.activeAmbassadors).innerText()).toBe(number(totals.activeAmbassadors));
       expect(await stat(sv.ambassadors.staffPerAmbassador).innerText()).toBe(totals.staffPerAmbassador === null ? '–' : number(totals.staffPerAmbassador));
       const leaving = coverage.filter((unit) => unit.flags.includes('ambassadors_leaving' as never));
       expect(leaving.length).toBeGreaterThan(0);
-      const attention = page.getByRole('note').filter({ hasText: fill(sv.ambassadors.coverage.attention, { count: coverage.filter((unit) => unit.flags.length).length }) });
+      const attention = page
+        .getByRole('note')
+        .filter({ hasText: fill(sv.ambassadors.coverage.attention, { count: coverage.filter((unit) => unit.flags.length).length }) });
       await attention.waitFor();
       for (const unit of leaving) await attention.getByText(unit.unit.name, { exact: false }).waitFor();
       await expectAccessible(page, 'ambassadors-hr');
@@ -479,10 +504,16 @@ describe('Module library and ambassadors in the browser', () => {
       const dueItem = page.locator('li.due').first();
       await dueItem.getByRole('button', { name: new RegExp(`^${sv.ambassadors.qualifications.renew}`) }).click();
       await page.getByRole('button', { name: sv.ambassadors.qualifications.renew, exact: true }).click();
-      await page.getByRole('status').filter({ hasText: sv.ambassadors.qualifications.renewed.split(':')[0] }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: sv.ambassadors.qualifications.renewed.split(':')[0] })
+        .waitFor();
       // The renewed qualification is marked as such and offers no second renewal.
       await page.getByText(sv.ambassadors.qualifications.isRenewed, { exact: true }).first().waitFor();
-      await page.getByRole('note').filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) }).waitFor({ state: 'detached' });
+      await page
+        .getByRole('note')
+        .filter({ hasText: fill(sv.ambassadors.qualifications.dueCount, { count: 1, days: 60 }) })
+        .waitFor({ state: 'detached' });
       await expectNoProblems(hr);
     });
 
@@ -545,7 +576,10 @@ describe('Module library and ambassadors in the browser', () => {
       expect(alvstad?.ambassadors).toBeGreaterThan(0);
       const reachTable = page.getByRole('table', { name: sv.ambassadors.network.reachTitle });
       for (const row of reach) {
-        const cells = reachTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row.organisationName, exact: true }) }).getByRole('cell');
+        const cells = reachTable
+          .getByRole('row')
+          .filter({ has: page.getByRole('rowheader', { name: row.organisationName, exact: true }) })
+          .getByRole('cell');
         const texts = (await cells.allInnerTexts()).map((text) => text.trim());
         expect([texts[0], texts[1], texts[2], texts[3], texts[6]]).toEqual(
           [row.ambassadors, row.trainedAmbassadors, row.trainers, row.sessionsDelivered, row.colleaguesReached].map(String),
@@ -668,7 +702,10 @@ describe('Module library and ambassadors in the browser', () => {
         await form.getByLabel(sv.ambassadors.qualify.validUntil, { exact: true }).fill(until);
         await expectAccessible(page, 'ambassadors-qualify-form');
         await form.getByRole('button', { name: sv.ambassadors.qualify.submit, exact: true }).click();
-        await page.getByTestId('toast').filter({ hasText: `${name()}: Trygghetslarm` }).waitFor();
+        await page
+          .getByTestId('toast')
+          .filter({ hasText: `${name()}: Trygghetslarm` })
+          .waitFor();
 
         const qualifications = (await (await page.request.get(`/api/ambassadors/qualifications?personId=${person.id}`)).json()) as AmbassadorQualification[];
         expect(qualifications.map((q) => [q.module.title, q.source, q.validUntil, q.status])).toEqual([['Trygghetslarm', 'explicit', until, 'valid']]);
@@ -698,7 +735,9 @@ describe('Module library and ambassadors in the browser', () => {
         await expectAccessible(page, 'ambassadors-end-form');
         await row.getByRole('button', { name: sv.ambassadors.end.submit, exact: true }).click();
         await page.getByTestId('toast').filter({ hasText: name() }).waitFor();
-        const [appointment] = (await (await page.request.get(`/api/ambassadors/appointments?personId=${person.id}&includeEnded=true`)).json()) as AmbassadorAppointment[];
+        const [appointment] = (await (
+          await page.request.get(`/api/ambassadors/appointments?personId=${person.id}&includeEnded=true`)
+        ).json()) as AmbassadorAppointment[];
         expect(appointment.endDate).toBe(lastDay);
         // Ending today is announced on the coverage: the unit's ambassador leaves within 60 days.
         const coverage = (await (await page.request.get(`/api/ambassadors/coverage?unitId=${other.unit.id}`)).json()) as UnitCoverage[];

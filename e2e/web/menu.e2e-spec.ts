@@ -84,7 +84,21 @@ describe('the main menu', () => {
     ({ context, page, problems } = await newContext(browser, { viewport: { width: 1366, height: 800 } }));
     await signIn(page, account('Organisationsadmin', /Älvstad/));
     const names = await navLinkNames(page);
-    for (const label of [sv.nav.home, sv.nav.organisation, sv.nav.sessions, sv.nav.users, sv.nav.import, sv.library.nav, sv.ambassadors.nav, sv.nav.myDevelopment, sv.nav.checks, sv.nav.insights, sv.nav.audit, sv.outbox.nav, sv.nav.account]) {
+    for (const label of [
+      sv.nav.home,
+      sv.nav.organisation,
+      sv.nav.sessions,
+      sv.nav.users,
+      sv.nav.import,
+      sv.library.nav,
+      sv.ambassadors.nav,
+      sv.nav.myDevelopment,
+      sv.nav.checks,
+      sv.nav.insights,
+      sv.nav.audit,
+      sv.outbox.nav,
+      sv.nav.account,
+    ]) {
       expect(names).toContain(label);
     }
     await nav().getByRole('button', { name: sv.nav.groups.administration }).click();

@@ -43,8 +43,8 @@ export async function navLinkNames(page: Page, navName: string = sv.app.mainNav)
 
 /** The visible group buttons, each by its own id (a list by position would shift as groups open and close). */
 async function groupToggles(nav: Locator): Promise<Locator[]> {
-  const ids = await nav.locator('button[aria-controls]').evaluateAll((buttons) =>
-    buttons.filter((button) => (button as HTMLElement).offsetParent !== null).map((button) => button.id),
-  );
+  const ids = await nav
+    .locator('button[aria-controls]')
+    .evaluateAll((buttons) => buttons.filter((button) => (button as HTMLElement).offsetParent !== null).map((button) => button.id));
   return ids.map((id) => nav.locator(`#${id}`));
 }

@@ -74,7 +74,9 @@ describe('personal data in the browser', () => {
     const text = await page.locator('main').innerText();
     expect(text).not.toContain('{"');
     expect(text).not.toContain('"rating"');
-    const rated = data.checkResponses.flatMap((response) => response.answers).find((answer) => !answer.declined && (answer.value as { rating?: number } | null)?.rating);
+    const rated = data.checkResponses
+      .flatMap((response) => response.answers)
+      .find((answer) => !answer.declined && (answer.value as { rating?: number } | null)?.rating);
     if (rated) expect(text).toContain(sv.myData.rating.replace('{value}', String((rated.value as { rating: number }).rating)));
     await expectAccessible(page, 'my data, staff');
     expect(await pageProblems(page, problems)).toEqual([]);

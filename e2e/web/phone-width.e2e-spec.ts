@@ -15,22 +15,22 @@ const PHONE_390 = {
 async function settled(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor();
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.getByText(sv.app.loading, { exact: true }).first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .getByText(sv.app.loading, { exact: true })
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
 }
 
 /** Every address the signed-in person's menu links to (the folded phone menu included), in menu order. */
 async function menuPaths(page: Page): Promise<string[]> {
-  const hrefs = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('header a[href]')].map((link) => new URL(link.href).pathname),
-  );
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('header a[href]')].map((link) => new URL(link.href).pathname));
   return [...new Set(hrefs)];
 }
 
 /** Pages reached from a page's own links that the issue names (a session's attendance and print sheet). */
 async function sessionPages(page: Page): Promise<string[]> {
-  const hrefs = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].map((link) => new URL(link.href).pathname),
-  );
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')].map((link) => new URL(link.href).pathname));
   const firstOf = (pattern: RegExp) => hrefs.find((href) => pattern.test(href));
   return [firstOf(/^\/tillfallen\/[0-9a-f-]{36}\/narvaro$/), firstOf(/^\/tillfallen\/[0-9a-f-]{36}\/lista$/), firstOf(/^\/tillfallen\/ny$/)].filter(
     (href): href is string => href !== undefined,
@@ -109,7 +109,10 @@ describe('every menu page on a 390 px phone', () => {
   it('the attendance print sheet fits an A4 page (14 mm margins) when printed', async () => {
     const { context, page, problems } = await newContext(browser, { viewport: { width: 1024, height: 900 }, timezoneId: 'Europe/Stockholm' });
     try {
-      await signIn(page, demoAccounts().accounts.find((who) => who.role === 'Digitaliseringsombud')!);
+      await signIn(
+        page,
+        demoAccounts().accounts.find((who) => who.role === 'Digitaliseringsombud')!,
+      );
       await page.goto('/tillfallen');
       await settled(page);
       const sheet = (await sessionPages(page)).find((path) => path.endsWith('/lista'));

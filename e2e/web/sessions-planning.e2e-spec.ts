@@ -1,13 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type {
-  CatchUpOverview,
-  ParticipationReport,
-  SessionAttendance,
-  SessionDetail,
-  SessionSummary,
-  SupportEntry,
-  UnitDetail,
-} from '@kunna/contracts';
+import type { CatchUpOverview, ParticipationReport, SessionAttendance, SessionDetail, SessionSummary, SupportEntry, UnitDetail } from '@kunna/contracts';
 import { expectAccessible, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, signIn, sv } from './demo';
 
@@ -147,7 +139,10 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.getByLabel(sv.sessions.place, { exact: true }).fill(place.toUpperCase());
     await page.getByRole('button', { name: sv.sessions.save, exact: true }).click();
     await page.getByText(sv.sessions.conflicts.place_double_booked.replace('{other}', `${moduleTitle}, ${date} 07:05, ${unit.unit.name}`)).waitFor();
-    await page.getByText(/leder redan/).first().waitFor();
+    await page
+      .getByText(/leder redan/)
+      .first()
+      .waitFor();
     expect(await sessionsAt(unitId, date, place.toUpperCase())).toEqual([]);
     expect(await pageProblems(page, problems)).toEqual([]);
   });
@@ -231,7 +226,10 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     const someone = hours.people.find((p) => p.totalMinutes > 0);
     expect(someone).toBeDefined();
     const row = page.getByRole('row', { name: new RegExp(`^${someone?.person.name}`) });
-    await row.getByRole('cell', { name: (someone!.totalMinutes / 60).toFixed(1), exact: true }).last().waitFor();
+    await row
+      .getByRole('cell', { name: (someone!.totalMinutes / 60).toFixed(1), exact: true })
+      .last()
+      .waitFor();
     await page.getByRole('columnheader', { name: sv.sessions.categories.workplace_learning }).waitFor();
     await expectAccessible(page, 'catch-up and hours');
 
@@ -257,7 +255,9 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.getByLabel(sv.sessionsPlan.supportTopic).fill('Logga in i journalsystemet (e2e)');
     await page.getByLabel(sv.sessionsPlan.supportNotes).fill('Vill öva mer på lösenordshanteraren.');
     await page.getByRole('button', { name: sv.sessionsPlan.supportSave }).click();
-    const logged = page.getByRole('region', { name: sv.sessionsPlan.supportMine }).locator(`[data-entry="${personName}"]`, { hasText: 'Logga in i journalsystemet (e2e)' });
+    const logged = page
+      .getByRole('region', { name: sv.sessionsPlan.supportMine })
+      .locator(`[data-entry="${personName}"]`, { hasText: 'Logga in i journalsystemet (e2e)' });
     await logged.waitFor();
     await logged.getByText('Vill öva mer på lösenordshanteraren.').waitFor();
     await expectAccessible(page, 'individual support log');
@@ -304,7 +304,8 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.waitForURL((url) => new RegExp(`^/tillfallen/${UUID}/for-in$`).test(url.pathname));
     await page.getByRole('heading', { level: 1, name: new RegExp(sv.sheetEntry.title) }).waitFor();
     const [a, b, c] = open.map((row) => row.person?.name ?? '');
-    const choice = (name: string, status: string) => page.getByRole('radio', { name: sv.attendance.marked.replace('{name}', name).replace('{status}', status) });
+    const choice = (name: string, status: string) =>
+      page.getByRole('radio', { name: sv.attendance.marked.replace('{name}', name).replace('{status}', status) });
     await choice(a, sv.attendance.status.present).check();
     await choice(b, sv.attendance.status.absent).check();
     await choice(c, sv.attendance.status.partial).check();
@@ -320,7 +321,11 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     // marks until all four have arrived (or 20 s have passed), then compare.
     let after = await apiGet<SessionAttendance>(`/api/sessions/${session?.id}/attendance`);
     const markOf = (name: string) => after.rows.filter((row) => (row.person?.name ?? row.walkInName) === name).map((row) => [row.status, row.minutes]);
-    for (let waited = 0; waited < 20_000 && [a, b, c, 'Papper Per'].some((name) => markOf(name).length === 0 || markOf(name).some(([status]) => status === null)); waited += 500) {
+    for (
+      let waited = 0;
+      waited < 20_000 && [a, b, c, 'Papper Per'].some((name) => markOf(name).length === 0 || markOf(name).some(([status]) => status === null));
+      waited += 500
+    ) {
       await page.waitForTimeout(500);
       after = await apiGet<SessionAttendance>(`/api/sessions/${session?.id}/attendance`);
     }
@@ -346,7 +351,9 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await expect_(() =>
       page.evaluate(async (id) => {
         const api = await caches.open('kunna-api-v1');
-        const found = await Promise.all(['/api/auth/me', `/api/sessions/${id}`, `/api/sessions/${id}/attendance`].map((path) => api.match(location.origin + path)));
+        const found = await Promise.all(
+          ['/api/auth/me', `/api/sessions/${id}`, `/api/sessions/${id}/attendance`].map((path) => api.match(location.origin + path)),
+        );
         const shell = await caches.open('kunna-shell-v1');
         return found.every(Boolean) && (await shell.match(location.origin + '/index.html')) !== undefined;
       }, sessionId),
@@ -360,7 +367,14 @@ describe('planning sessions, follow-up and offline reload in the browser', () =>
     await page.reload();
     await page.getByRole('heading', { level: 1, name: new RegExp(sv.attendance.title) }).waitFor();
     // The worker itself has no network either: an answer it has not stored fails.
-    expect(await page.evaluate(() => fetch('/api/sessions/00000000-0000-4000-8000-000000000000').then(() => 'network', () => 'offline'))).toBe('offline');
+    expect(
+      await page.evaluate(() =>
+        fetch('/api/sessions/00000000-0000-4000-8000-000000000000').then(
+          () => 'network',
+          () => 'offline',
+        ),
+      ),
+    ).toBe('offline');
     await list.getByRole('button', { name: new RegExp(`^${name}`) }).click();
     const status = page.getByTestId('sync-status');
     await status.getByText('1 markering väntar på att skickas').waitFor();

@@ -39,11 +39,15 @@ describe('sessions and offline attendance in the browser', () => {
 
   it('schedules a series, marks attendance offline with a walk-in, and syncs each mark exactly once', async () => {
     await signIn(page, account('Digitaliseringsombud'));
-    await page.getByRole('navigation', { name: sv.app.mainNav }).getByRole('link', { name: sv.nav.sessions }).click().catch(async () => {
-      // On a narrow screen the menu is folded away.
-      await page.getByRole('button', { name: sv.app.menu, exact: true }).click();
-      await page.getByRole('navigation', { name: sv.app.mainNav }).getByRole('link', { name: sv.nav.sessions }).click();
-    });
+    await page
+      .getByRole('navigation', { name: sv.app.mainNav })
+      .getByRole('link', { name: sv.nav.sessions })
+      .click()
+      .catch(async () => {
+        // On a narrow screen the menu is folded away.
+        await page.getByRole('button', { name: sv.app.menu, exact: true }).click();
+        await page.getByRole('navigation', { name: sv.app.mainNav }).getByRole('link', { name: sv.nav.sessions }).click();
+      });
     await page.getByRole('heading', { level: 1, name: sv.sessions.title }).waitFor();
     await page.getByRole('link', { name: sv.sessions.schedule }).click();
     await page.getByRole('heading', { level: 1, name: sv.sessions.scheduleTitle }).waitFor();
@@ -99,7 +103,10 @@ describe('sessions and offline attendance in the browser', () => {
     await list.getByRole('button', { name: new RegExp(`^${first.person?.name}`) }).click();
     // Another person absent, through "Annat".
     await list.getByRole('button', { name: sv.attendance.otherButton.replace('{name}', second.person?.name ?? '') }).click();
-    await page.getByRole('group', { name: sv.attendance.otherFor.replace('{name}', second.person?.name ?? '') }).getByRole('button', { name: sv.attendance.status.absent }).click();
+    await page
+      .getByRole('group', { name: sv.attendance.otherFor.replace('{name}', second.person?.name ?? '') })
+      .getByRole('button', { name: sv.attendance.status.absent })
+      .click();
     // A walk-in by name (no search needed without network).
     await page.getByLabel(sv.attendance.walkInLabel).fill('Vikarie Vera Ek');
     await page.getByRole('button', { name: sv.attendance.walkInByName }).click();

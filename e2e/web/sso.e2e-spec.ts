@@ -59,10 +59,11 @@ describe('single sign-on (OpenID Connect) in the browser', () => {
     await page.waitForURL((url) => url.origin === baseUrl());
   }
 
-  const me = () => page.evaluate(async () => {
-    const response = await fetch('/api/auth/me');
-    return { status: response.status, body: response.ok ? ((await response.json()) as CurrentUser) : null };
-  });
+  const me = () =>
+    page.evaluate(async () => {
+      const response = await fetch('/api/auth/me');
+      return { status: response.status, body: response.ok ? ((await response.json()) as CurrentUser) : null };
+    });
 
   it('offers single sign-on beside the password, accessibly', async () => {
     await page.goto('/logga-in');

@@ -42,7 +42,9 @@ async function main(): Promise<void> {
       }
       // Fresh statistics for the rewritten tables (included in the time: the reads are planned from them).
       for (const { table } of KEPT_AGGREGATES) await client.query(`analyze ${table}`);
-      process.stdout.write(`Rebuilt the insight aggregates of ${organisations.length} organisation(s) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `Rebuilt the insight aggregates of ${organisations.length} organisation(s) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
     } finally {
       await client.end();
     }

@@ -16,10 +16,16 @@ async function generate(seed: number): Promise<{ result: SeedResult; rows: unkno
       const result = await seedLarge(client, { staff: 100, seed, today: TODAY });
       const first = async (sql: string) => (await client.query(sql)).rows;
       const rows = [
-        ...(await first(`select id, employee_number, first_name, last_name, employment_type, start_date::text, end_date::text from person where employee_number like 'L%' order by id limit 5`)),
+        ...(await first(
+          `select id, employee_number, first_name, last_name, employment_type, start_date::text, end_date::text from person where employee_number like 'L%' order by id limit 5`,
+        )),
         ...(await first(`select id, unit_id, date::text, status, duration_minutes from sessions where place = 'Personalrummet' order by id limit 5`)),
-        ...(await first(`select a.id, a.session_id, a.person_id, a.status, a.minutes from attendance_marks a join sessions s on s.id = a.session_id where s.place = 'Personalrummet' order by a.id limit 5`)),
-        ...(await first(`select response_id, item_key, value from check_answer a join check_response r on r.id = a.response_id where r.via = 'link' and a.item_key not like 'core-%' order by 1, 2 limit 5`)),
+        ...(await first(
+          `select a.id, a.session_id, a.person_id, a.status, a.minutes from attendance_marks a join sessions s on s.id = a.session_id where s.place = 'Personalrummet' order by a.id limit 5`,
+        )),
+        ...(await first(
+          `select response_id, item_key, value from check_answer a join check_response r on r.id = a.response_id where r.via = 'link' and a.item_key not like 'core-%' order by 1, 2 limit 5`,
+        )),
       ];
       // Invariants the API relies on: every mark is for someone invited to a held session; every answer's item exists.
       const orphans = (
@@ -31,7 +37,9 @@ async function generate(seed: number): Promise<{ result: SeedResult; rows: unkno
                     where not exists (select 1 from jsonb_array_elements(v.items) i where i ->> 'key' = a.item_key))::int as unknown_items`,
           [TODAY],
         )
-      ).rows.map((row: Record<string, number>) => Object.values(row)).flat();
+      ).rows
+        .map((row: Record<string, number>) => Object.values(row))
+        .flat();
       return { result, rows, orphans };
     } finally {
       await client.end();

@@ -52,8 +52,16 @@ export function seedShape(staff: number): SeedShape {
 }
 
 const ORGANISATION_NAMES = [
-  'Ekeby kommun', 'Granåsa kommun', 'Hallvik kommun', 'Ljungsta kommun', 'Mossby kommun',
-  'Norrvike kommun', 'Rönnås kommun', 'Sjöbacka kommun', 'Omsorg i Väst AB', 'Trygga Händer Vård AB',
+  'Ekeby kommun',
+  'Granåsa kommun',
+  'Hallvik kommun',
+  'Ljungsta kommun',
+  'Mossby kommun',
+  'Norrvike kommun',
+  'Rönnås kommun',
+  'Sjöbacka kommun',
+  'Omsorg i Väst AB',
+  'Trygga Händer Vård AB',
 ];
 const AREAS = [
   ['Äldreomsorg', 'elderly_care'],
@@ -62,8 +70,54 @@ const AREAS = [
   ['Hälso- och sjukvård', 'health_care'],
   ['Individ- och familjeomsorg', 'social_services'],
 ];
-const FIRST_NAMES = ['Anna', 'Maria', 'Fatima', 'Elin', 'Sara', 'Amina', 'Karin', 'Lena', 'Emma', 'Hanna', 'Ida', 'Sofia', 'Aisha', 'Leyla', 'Erik', 'Johan', 'Ali', 'Mohammed', 'Anders', 'Omar', 'Jonas', 'Hassan', 'Per', 'Yusuf'];
-const LAST_NAMES = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Hassan', 'Ali', 'Ahmed', 'Lindberg', 'Berg', 'Holm', 'Yilmaz', 'Nowak', 'Jönsson', 'Åberg', 'Öberg', 'Abdi'];
+const FIRST_NAMES = [
+  'Anna',
+  'Maria',
+  'Fatima',
+  'Elin',
+  'Sara',
+  'Amina',
+  'Karin',
+  'Lena',
+  'Emma',
+  'Hanna',
+  'Ida',
+  'Sofia',
+  'Aisha',
+  'Leyla',
+  'Erik',
+  'Johan',
+  'Ali',
+  'Mohammed',
+  'Anders',
+  'Omar',
+  'Jonas',
+  'Hassan',
+  'Per',
+  'Yusuf',
+];
+const LAST_NAMES = [
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Hassan',
+  'Ali',
+  'Ahmed',
+  'Lindberg',
+  'Berg',
+  'Holm',
+  'Yilmaz',
+  'Nowak',
+  'Jönsson',
+  'Åberg',
+  'Öberg',
+  'Abdi',
+];
 const TITLES = ['undersköterska', 'undersköterska', 'undersköterska', 'vårdbiträde', 'vårdbiträde', 'sjuksköterska', 'stödassistent', 'personlig assistent'];
 
 const textArray = (values: string[]) => `array[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')}]::text[]`;
@@ -115,7 +169,9 @@ export async function seedLarge(client: Client, options: SeedOptions): Promise<S
   try {
     await q(`set local synchronous_commit = off`);
     // h(key): a non-negative 48-bit number; u(key): a uuid. Both from md5 of the seed and the key.
-    await q(`create function pg_temp.h(k text) returns bigint language sql immutable as $$ select ('x' || substr(md5('${seed}:' || k), 1, 12))::bit(48)::bigint $$`);
+    await q(
+      `create function pg_temp.h(k text) returns bigint language sql immutable as $$ select ('x' || substr(md5('${seed}:' || k), 1, 12))::bit(48)::bigint $$`,
+    );
     // Shaped as version 4 (the API validates ids as UUIDs with a version and variant).
     await q(
       `create function pg_temp.u(k text) returns uuid language sql immutable as $$
@@ -175,9 +231,7 @@ export async function seedLarge(client: Client, options: SeedOptions): Promise<S
          from roles`,
       [upo, staff],
     );
-    await q(
-      `alter table bench_person add column start_date date, add column end_date date, add column moved_on date`,
-    );
+    await q(`alter table bench_person add column start_date date, add column end_date date, add column moved_on date`);
     await q(
       `update bench_person set
          start_date = case when role is not null then $1::date - 1460 - (h1 % 365)::int
@@ -260,9 +314,7 @@ export async function seedLarge(client: Client, options: SeedOptions): Promise<S
          from bench_unit u cross join generate_series(0, $2::int - 1) j`,
       [today, shape.sessionsPerUnit, upo, moduleRows.length],
     );
-    await q(
-      `alter table bench_session add column cancelled boolean, add column duration int, add column version_id uuid`,
-    );
+    await q(`alter table bench_session add column cancelled boolean, add column duration int, add column version_id uuid`);
     await q(
       `update bench_session set cancelled = hs % 100 < 4 and date <= $1::date,
               duration = least(greatest(($2::int[])[version_index], 20), 90), version_id = ($3::uuid[])[version_index]`,
@@ -391,8 +443,22 @@ export async function seedLarge(client: Client, options: SeedOptions): Promise<S
     throw error;
   }
 
-  for (const table of ['organisation', 'unit', 'person', 'unit_membership', 'role_assignment', 'sessions', 'session_facilitators', 'attendance_marks',
-    'attendance_mark_receipts', 'check_assignment', 'check_round', 'check_response', 'check_answer', 'ambassador_appointment']) {
+  for (const table of [
+    'organisation',
+    'unit',
+    'person',
+    'unit_membership',
+    'role_assignment',
+    'sessions',
+    'session_facilitators',
+    'attendance_marks',
+    'attendance_mark_receipts',
+    'check_assignment',
+    'check_round',
+    'check_response',
+    'check_answer',
+    'ambassador_appointment',
+  ]) {
     await q(`analyze ${table}`);
   }
   const counts = await q(

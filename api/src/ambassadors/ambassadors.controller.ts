@@ -74,14 +74,22 @@ export class AmbassadorsController {
 
   @Permit('ambassadors.renew', { qualification: 'qualificationId' })
   @Post(ApiRoutes.ambassadors.renewQualification)
-  renew(@CallerParam() caller: Caller, @Param('qualificationId') qualificationId: string, @Body() body: RenewQualificationDto): Promise<AmbassadorQualification> {
+  renew(
+    @CallerParam() caller: Caller,
+    @Param('qualificationId') qualificationId: string,
+    @Body() body: RenewQualificationDto,
+  ): Promise<AmbassadorQualification> {
     return this.ambassadors.renew(caller, qualificationId, body);
   }
 
   @Permit('ambassadors.revoke', { qualification: 'qualificationId' })
   @Post(ApiRoutes.ambassadors.revokeQualification)
   @HttpCode(200)
-  revoke(@CallerParam() caller: Caller, @Param('qualificationId') qualificationId: string, @Body() body: RevokeQualificationDto): Promise<AmbassadorQualification> {
+  revoke(
+    @CallerParam() caller: Caller,
+    @Param('qualificationId') qualificationId: string,
+    @Body() body: RevokeQualificationDto,
+  ): Promise<AmbassadorQualification> {
     return this.ambassadors.revoke(caller, qualificationId, body.reason);
   }
 

@@ -37,11 +37,10 @@ describe('ambassadors (integration)', () => {
     t = await createTestApp();
     hrA = await t.as('hrA');
     [{ today }] = await sql<{ today: string }>(t, `select current_date::text as today`);
-    [{ id: unitU5 }] = await sql<{ id: string }>(
-      t,
-      `insert into unit (organisation_id, area_id, name, code) values ($1, $2, 'Enhet U5', 'U5') returning id`,
-      [t.fixture.orgA, t.fixture.areaA2],
-    );
+    [{ id: unitU5 }] = await sql<{ id: string }>(t, `insert into unit (organisation_id, area_id, name, code) values ($1, $2, 'Enhet U5', 'U5') returning id`, [
+      t.fixture.orgA,
+      t.fixture.areaA2,
+    ]);
     // Anna's employment ends in 20 days.
     anna = await person('Anna', 'Andersson', t.fixture.unitU1, addDays(today, 20));
     await person('Bo', 'Andersson', t.fixture.unitU1);
@@ -90,7 +89,12 @@ describe('ambassadors (integration)', () => {
       expect(first.status).toBe(201);
       const retry = await appoint(hrA, { personId: t.fixture.people.staffU3.id, unitIds: [t.fixture.unitU3], endDate: addDays(today, 30) });
       expect(retry.body.id).toBe(first.body.id);
-      const overlapping = await appoint(hrA, { personId: t.fixture.people.staffU3.id, unitIds: [t.fixture.unitU3], allocationKind: 'percent', allocationValue: 10 });
+      const overlapping = await appoint(hrA, {
+        personId: t.fixture.people.staffU3.id,
+        unitIds: [t.fixture.unitU3],
+        allocationKind: 'percent',
+        allocationValue: 10,
+      });
       expect(overlapping.status).toBe(409);
       expect(overlapping.body).toMatchObject({ code: 'overlapping', appointmentId: first.body.id });
     });
@@ -100,7 +104,11 @@ describe('ambassadors (integration)', () => {
       expect(response.body.endDate).toBe(addDays(today, 20));
 
       const staffU3 = ((await hrA.get(`/api/ambassadors/appointments?personId=${t.fixture.people.staffU3.id}`)).body as AmbassadorAppointment[])[0];
-      const moved = await hrA.patch(`/api/ambassadors/appointments/${staffU3.id}`, { endDate: addDays(today, 35), allocationKind: 'percent', allocationValue: 10 });
+      const moved = await hrA.patch(`/api/ambassadors/appointments/${staffU3.id}`, {
+        endDate: addDays(today, 35),
+        allocationKind: 'percent',
+        allocationValue: 10,
+      });
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ endDate: addDays(today, 35), allocationKind: 'percent', allocationValue: 10 });
       const [grant] = await sql<{ end_date: string }>(
@@ -158,7 +166,11 @@ describe('ambassadors (integration)', () => {
         areaName: 'Område A1',
         staffCount: 2,
         activeAmbassadors: [
-          { person: { id: t.fixture.people.staffU2.id, name: 'staffU2 Testsson' }, appointmentId: t.fixture.library.appointmentU2, leavesOn: addDays(today, 45) },
+          {
+            person: { id: t.fixture.people.staffU2.id, name: 'staffU2 Testsson' },
+            appointmentId: t.fixture.library.appointmentU2,
+            leavesOn: addDays(today, 45),
+          },
         ],
         staffPerAmbassador: 2,
       },
@@ -196,11 +208,7 @@ describe('ambassadors (integration)', () => {
     });
 
     it('does not flag a unit whose successor starts the day after the last ambassador leaves', async () => {
-      await sql(
-        t,
-        `update ambassador_appointment set start_date = $2 where person_id = $1`,
-        [t.fixture.people.managerU2.id, addDays(today, 46)],
-      );
+      await sql(t, `update ambassador_appointment set start_date = $2 where person_id = $1`, [t.fixture.people.managerU2.id, addDays(today, 46)]);
       const response = await hrA.get(`/api/ambassadors/coverage?unitId=${t.fixture.unitU2}`);
       expect(response.body).toEqual([{ ...expected().u2, flags: [] }]);
     });
@@ -307,8 +315,12 @@ describe('ambassadors (integration)', () => {
     });
 
     it('refuses modules the organisation cannot use or that are not published, and callers other than HR and administrators', async () => {
-      expect((await hrA.post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: t.fixture.library.moduleB.id })).status).toBe(404);
-      const draft = await (await t.as('coordinator')).post('/api/library/modules', {
+      expect(
+        (await hrA.post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: t.fixture.library.moduleB.id })).status,
+      ).toBe(404);
+      const draft = await (
+        await t.as('coordinator')
+      ).post('/api/library/modules', {
         ownership: 'network',
         content: {
           title: 'Utkast',
@@ -331,7 +343,9 @@ describe('ambassadors (integration)', () => {
       const unpublished = await hrA.post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: draft.body.module.id });
       expect(unpublished.status).toBe(409);
       expect(unpublished.body.code).toBe('not_published');
-      expect((await (await t.as('managerU1')).post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: moduleId() })).status).toBe(403);
+      expect(
+        (await (await t.as('managerU1')).post('/api/ambassadors/qualifications', { personId: t.fixture.people.staffU1.id, moduleId: moduleId() })).status,
+      ).toBe(403);
       expect((await (await t.as('adminB')).post(`/api/ambassadors/qualifications/${first.id}/revoke`, { reason: 'x' })).status).toBe(404);
     });
 
@@ -340,7 +354,8 @@ describe('ambassadors (integration)', () => {
       const people = [...new Set(rows.map((row) => row.person.name))].sort();
       // U1's people with a current qualification: ambassadorU1 (fixture) and staffU1; Anna (U1 member) has none; staffU2 is in U2.
       expect(people).toEqual(['ambassadorU1 Testsson', 'staffU1 Testsson']);
-      const all = (await hrA.get(`/api/ambassadors/qualifications?personId=${t.fixture.people.staffU1.id}&includeInactive=true`)).body as AmbassadorQualification[];
+      const all = (await hrA.get(`/api/ambassadors/qualifications?personId=${t.fixture.people.staffU1.id}&includeInactive=true`))
+        .body as AmbassadorQualification[];
       expect(all.map((row) => row.status)).toEqual(['valid', 'revoked']);
     });
 

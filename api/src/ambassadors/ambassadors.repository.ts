@@ -199,7 +199,15 @@ export class AmbassadorsRepository {
           and ($6::uuid is null or a.person_id = $6)
           and ($7 or a.end_date is null or a.end_date >= current_date)
         order by active desc, p.last_name, p.first_name, a.start_date`,
-      [organisationId, visibility.organisationWide, visibility.areaIds, visibility.unitIds, filter.unitId ?? null, filter.personId ?? null, filter.includeEnded],
+      [
+        organisationId,
+        visibility.organisationWide,
+        visibility.areaIds,
+        visibility.unitIds,
+        filter.unitId ?? null,
+        filter.personId ?? null,
+        filter.includeEnded,
+      ],
     );
     return rows.map(toAppointment);
   }
@@ -298,7 +306,13 @@ export class AmbassadorsRepository {
     return rows[0].id;
   }
 
-  async linkUnit(link: { appointmentId: string; unitId: string; organisationId: string; roleAssignmentId: string | null; grantCreated: boolean }): Promise<void> {
+  async linkUnit(link: {
+    appointmentId: string;
+    unitId: string;
+    organisationId: string;
+    roleAssignmentId: string | null;
+    grantCreated: boolean;
+  }): Promise<void> {
     await this.db.manager.query(
       `insert into ambassador_appointment_unit (appointment_id, unit_id, organisation_id, role_assignment_id, grant_created)
        values ($1, $2, $3, $4, $5)`,
@@ -332,7 +346,14 @@ export class AmbassadorsRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertGrant(grant: { organisationId: string; personId: string; unitId: string; startDate: string; endDate: string | null; createdBy: string }): Promise<string> {
+  async insertGrant(grant: {
+    organisationId: string;
+    personId: string;
+    unitId: string;
+    startDate: string;
+    endDate: string | null;
+    createdBy: string;
+  }): Promise<string> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `insert into role_assignment (organisation_id, person_id, role, scope_type, scope_id, start_date, end_date, created_by)
        values ($1, $2, 'ambassador', 'unit', $3, $4, $5, $6) returning id`,

@@ -397,7 +397,12 @@ export class AmbassadorsService {
       await this.repository.appointments(caller.organisationId, visibilityFor(caller, COVERAGE_ROLES), { unitId: unitId ?? undefined, includeEnded: true })
     ).filter((appointment) => appointment.startDate <= to && (appointment.endDate === null || appointment.endDate >= from));
     const people = byPerson(appointments);
-    const minutes = await this.repository.workloadMinutes(caller.organisationId, people.map((entry) => entry.person.id), from, to);
+    const minutes = await this.repository.workloadMinutes(
+      caller.organisationId,
+      people.map((entry) => entry.person.id),
+      from,
+      to,
+    );
     return people.map((entry) => {
       const own = appointments.filter((appointment) => appointment.person.id === entry.person.id);
       const done = minutes.get(entry.person.id) ?? { delivered: 0, planned: 0, support: 0 };
@@ -468,7 +473,10 @@ export function toCoverage(row: CoverageRow, leavingLimit: string): UnitCoverage
   if (active.length === 0) {
     flags.push(CoverageFlag.NoAmbassador);
   } else if (active.every((ambassador) => ambassador.leavesOn !== null && ambassador.leavesOn <= leavingLimit)) {
-    const lastDay = active.map((ambassador) => ambassador.leavesOn as string).sort().at(-1) as string;
+    const lastDay = active
+      .map((ambassador) => ambassador.leavesOn as string)
+      .sort()
+      .at(-1) as string;
     const successor = row.upcomingStarts.some((start) => start <= addDays(lastDay, 1));
     if (!successor) flags.push(CoverageFlag.AmbassadorsLeaving);
   }

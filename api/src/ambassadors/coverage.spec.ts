@@ -22,12 +22,43 @@ describe('toCoverage', () => {
   });
 
   it('computes staff per active ambassador to one decimal', () => {
-    expect(toCoverage(row([['p1', null], ['p2', null], ['p3', null]], [], 10), LIMIT).staffPerAmbassador).toBe(3.3);
-    expect(toCoverage(row([['p1', null], ['p2', null]], [], 7), LIMIT).staffPerAmbassador).toBe(3.5);
+    expect(
+      toCoverage(
+        row(
+          [
+            ['p1', null],
+            ['p2', null],
+            ['p3', null],
+          ],
+          [],
+          10,
+        ),
+        LIMIT,
+      ).staffPerAmbassador,
+    ).toBe(3.3);
+    expect(
+      toCoverage(
+        row(
+          [
+            ['p1', null],
+            ['p2', null],
+          ],
+          [],
+          7,
+        ),
+        LIMIT,
+      ).staffPerAmbassador,
+    ).toBe(3.5);
   });
 
   it('counts a person appointed twice to the unit once, with the later leaving day', () => {
-    const coverage = toCoverage(row([['p1', '2026-01-20'], ['p1', null]]), LIMIT);
+    const coverage = toCoverage(
+      row([
+        ['p1', '2026-01-20'],
+        ['p1', null],
+      ]),
+      LIMIT,
+    );
     expect(coverage.activeAmbassadors).toHaveLength(1);
     expect(coverage.activeAmbassadors[0].leavesOn).toBeNull();
     expect(coverage.flags).toEqual([]);
@@ -36,8 +67,24 @@ describe('toCoverage', () => {
   it.each([
     ['the only ambassador leaves on the 60th day', [['p1', LIMIT]], [], [CoverageFlag.AmbassadorsLeaving]],
     ['the only ambassador leaves on the 61st day', [['p1', addDays(LIMIT, 1)]], [], []],
-    ['every ambassador leaves within 60 days', [['p1', '2026-01-10'], ['p2', '2026-02-10']], [], [CoverageFlag.AmbassadorsLeaving]],
-    ['one of two ambassadors stays', [['p1', '2026-01-10'], ['p2', null]], [], []],
+    [
+      'every ambassador leaves within 60 days',
+      [
+        ['p1', '2026-01-10'],
+        ['p2', '2026-02-10'],
+      ],
+      [],
+      [CoverageFlag.AmbassadorsLeaving],
+    ],
+    [
+      'one of two ambassadors stays',
+      [
+        ['p1', '2026-01-10'],
+        ['p2', null],
+      ],
+      [],
+      [],
+    ],
     ['a successor starts the day after the last leaves', [['p1', '2026-02-10']], ['2026-02-11'], []],
     ['a successor starts two days after (a gap)', [['p1', '2026-02-10']], ['2026-02-12'], [CoverageFlag.AmbassadorsLeaving]],
   ] as Array<[string, Array<[string, string | null]>, string[], CoverageFlag[]]>)('%s', (_name, ambassadors, upcoming, flags) => {

@@ -27,7 +27,10 @@ describe('demo library and ambassadors (integration)', () => {
   async function signIn(identifier: string) {
     const response = await request(app.getHttpServer()).post('/api/auth/sign-in').send({ identifier, password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .map((value) => value.split(';')[0])
+      .join('; ');
     return {
       get: (path: string) => request(app.getHttpServer()).get(path).set('Cookie', cookie),
       post: (path: string) => request(app.getHttpServer()).post(path).set('Cookie', cookie).set(CSRF_HEADER, response.body.csrfToken),
@@ -64,7 +67,11 @@ describe('demo library and ambassadors (integration)', () => {
 
   it('shows the coordinator the private provider without ambassadors', async () => {
     const coordinator = await signIn('sanna.berg@alvstad.example');
-    const rows = (await coordinator.get('/api/ambassadors/network-coverage')).body as Array<{ organisationName: string; unitsWithoutAmbassador: number; unitCount: number }>;
+    const rows = (await coordinator.get('/api/ambassadors/network-coverage')).body as Array<{
+      organisationName: string;
+      unitsWithoutAmbassador: number;
+      unitCount: number;
+    }>;
     expect(rows.find((row) => row.organisationName === 'Omsorgshuset Väst AB')).toMatchObject({ unitCount: 2, unitsWithoutAmbassador: 2 });
   });
 

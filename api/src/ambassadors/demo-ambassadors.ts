@@ -105,10 +105,9 @@ export async function loadDemoLibraryAndAmbassadors(sql: SqlRunner, networkId: s
       );
     await assign('introduktion-nyanstallda', 'organisation');
     await assign('ombudsutbildning', 'role', { role: 'ambassador' });
-    const [elderlyCare] = await sql.query<{ id: string }>(
-      `select id from area where organisation_id = $1 and kind = 'elderly_care' order by name limit 1`,
-      [organisation.id],
-    );
+    const [elderlyCare] = await sql.query<{ id: string }>(`select id from area where organisation_id = $1 and kind = 'elderly_care' order by name limit 1`, [
+      organisation.id,
+    ]);
     if (elderlyCare) await assign('fem-arbetsplatstraffar', 'area', { areaId: elderlyCare.id });
   }
 
@@ -123,16 +122,14 @@ async function adaptKeylessLocks(sql: SqlRunner, networkId: string, sourceId: st
     [sourceId],
   );
   if (!alvstad || !source || source.version_number !== 1) return;
-  const [hr] = await sql.query<{ person_id: string }>(
-    `select person_id from role_assignment where organisation_id = $1 and role = 'hr' limit 1`,
-    [alvstad.id],
-  );
+  const [hr] = await sql.query<{ person_id: string }>(`select person_id from role_assignment where organisation_id = $1 and role = 'hr' limit 1`, [alvstad.id]);
   const [copy] = await sql.query<{ id: string }>(
     `insert into library_module (network_id, organisation_id, ownership, source_module_id, created_by)
      values ($1, $2, 'organisation', $3, $4) returning id`,
     [networkId, alvstad.id, sourceId, hr?.person_id ?? null],
   );
-  const localGuide = '\n\n# I Älvstad\n- Reservnycklar finns i nyckelskåpet på hemtjänstkontoret.\n- Ring planeringen på 0123-45 67 89 om låset inte öppnas efter klockan 22.\n';
+  const localGuide =
+    '\n\n# I Älvstad\n- Reservnycklar finns i nyckelskåpet på hemtjänstkontoret.\n- Ring planeringen på 0123-45 67 89 om låset inte öppnas efter klockan 22.\n';
   await sql.query(
     `insert into library_module_version (module_id, network_id, organisation_id, version_number, status, title, summary, learning_goals,
                                          competence_dimensions, digcomp_codes, target_groups, format, duration_minutes, glossary,

@@ -206,7 +206,10 @@ describe('ambassador reach, cascade and workload (integration)', () => {
       [f.orgB, f.unitU4, version_n],
     );
     await sql(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [id, f.people.staffU4.id, f.orgB]);
-    for (const [n, personId] of [[101, f.people.managerU4.id], [102, f.people.staffU4.id]] as const) {
+    for (const [n, personId] of [
+      [101, f.people.managerU4.id],
+      [102, f.people.staffU4.id],
+    ] as const) {
       await sql(
         `insert into attendance_marks (id, organisation_id, session_id, person_id, walk_in, status, recorded_at, recorded_by)
          values ($1, $2, $3, $4, false, 'present', now(), $5)`,

@@ -136,7 +136,8 @@ export interface WorkloadInput {
 export function computeWorkload(input: WorkloadInput, month: string): AmbassadorWorkload {
   const allocated =
     Math.round(
-      input.allocations.reduce((sum, entry) => sum + allocatedHours(entry.allocationKind, entry.allocationValue, entry.startDate, entry.endDate, month), 0) * 10,
+      input.allocations.reduce((sum, entry) => sum + allocatedHours(entry.allocationKind, entry.allocationValue, entry.startDate, entry.endDate, month), 0) *
+        10,
     ) / 10;
   const delivered = minutesToHours(input.deliveredMinutes);
   const support = minutesToHours(input.supportMinutes);

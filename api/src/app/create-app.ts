@@ -44,9 +44,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
 
-  const log = config.logLevel === 'silent' || config.logLevel === 'error' || config.logLevel === 'warn'
-    ? () => undefined
-    : (line: string) => process.stdout.write(`${line}\n`);
+  const log =
+    config.logLevel === 'silent' || config.logLevel === 'error' || config.logLevel === 'warn'
+      ? () => undefined
+      : (line: string) => process.stdout.write(`${line}\n`);
   app.use(requestContextMiddleware(log));
   app.use(
     helmet({
@@ -84,17 +85,19 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.use(refuseNulCharacters);
   app.setGlobalPrefix(API_PREFIX);
 
-  const document = addResponseContract(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      // 3.1: the response schemas are JSON Schema as generated from the contracts (`const`, type lists).
-      .setOpenAPIVersion('3.1.0')
-      .setTitle('Kunna API')
-      .setDescription('Kompetensutveckling med digitaliseringsombud: organisation, personal, tillfällen, närvaro och mätningar.')
-      .setVersion('1')
-      .addCookieAuth('kunna_session')
-      .build(),
-  ));
+  const document = addResponseContract(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        // 3.1: the response schemas are JSON Schema as generated from the contracts (`const`, type lists).
+        .setOpenAPIVersion('3.1.0')
+        .setTitle('Kunna API')
+        .setDescription('Kompetensutveckling med digitaliseringsombud: organisation, personal, tillfällen, närvaro och mätningar.')
+        .setVersion('1')
+        .addCookieAuth('kunna_session')
+        .build(),
+    ),
+  );
   app.use(apiDocsGate(config, app.get(AuthService)));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
 
@@ -119,10 +122,7 @@ function apiDocsGate(config: AppConfig, auth: AuthService) {
     if (!config.production || config.apiDocs || !API_DOCS_PATH.test(request.path)) return next();
     const token = readSessionToken(request, config);
     const caller = token ? auth.resolveSession(token) : Promise.resolve(null);
-    caller.then(
-      (found) => next(found?.grants.some((grant) => grant.role === Role.OrgAdmin) ? undefined : new NotFoundException('Hittades inte.')),
-      next,
-    );
+    caller.then((found) => next(found?.grants.some((grant) => grant.role === Role.OrgAdmin) ? undefined : new NotFoundException('Hittades inte.')), next);
   };
 }
 

@@ -48,7 +48,10 @@ describe('database restart under a running API', () => {
     app = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent' }), databaseUrl: url }, url);
     const signedIn = await request(app.getHttpServer()).post('/api/auth/sign-in').send({ identifier: 'admin@alvstad.example', password: DEMO_PASSWORD });
     expect(signedIn.status).toBe(200);
-    cookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+    cookie = ([] as string[])
+      .concat(signedIn.headers['set-cookie'] ?? [])
+      .map((value) => value.split(';')[0])
+      .join('; ');
   }, 180_000);
   afterAll(async () => {
     await app?.close();

@@ -12,7 +12,13 @@ const root = path.resolve(__dirname, '../../..');
 function startDatabase(env: Record<string, string>): { status: number | null; port: number | null; output: string; stderr: string } {
   const child = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'api/src/test-support/resolve-database-child.ts')],
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      path.join(root, 'scripts/register-paths.cjs'),
+      path.join(root, 'api/src/test-support/resolve-database-child.ts'),
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'api/tsconfig.spec.json'), EMBEDDED_PG_PORT: '', ...env } },
   );
   const port = /"port":(\d+)/.exec(child.stdout)?.[1];

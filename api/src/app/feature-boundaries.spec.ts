@@ -48,15 +48,27 @@ describe('API feature boundaries (lint)', () => {
   let messages: string[][];
   const probes: Probe[] = [
     // 0: another feature's internal file
-    { filePath: 'api/src/today/boundary-probe.ts', code: "import { SessionsRepository } from '../sessions/sessions.repository';\nexport const x = SessionsRepository;\n" },
+    {
+      filePath: 'api/src/today/boundary-probe.ts',
+      code: "import { SessionsRepository } from '../sessions/sessions.repository';\nexport const x = SessionsRepository;\n",
+    },
     // 1: the same through the feature's index
     { filePath: 'api/src/today/boundary-probe.ts', code: "import { SessionsRepository } from '../sessions';\nexport const x = SessionsRepository;\n" },
     // 2: from a feature's subfolder, deep into another feature
-    { filePath: 'api/src/people/dto/boundary-probe.ts', code: "import { visibilityFor } from '../../organisation/visibility';\nexport const x = visibilityFor;\n" },
+    {
+      filePath: 'api/src/people/dto/boundary-probe.ts',
+      code: "import { visibilityFor } from '../../organisation/visibility';\nexport const x = visibilityFor;\n",
+    },
     // 3: a feature's own internals
-    { filePath: 'api/src/sessions/boundary-probe.ts', code: "import { SessionsRepository } from './sessions.repository';\nexport const x = SessionsRepository;\n" },
+    {
+      filePath: 'api/src/sessions/boundary-probe.ts',
+      code: "import { SessionsRepository } from './sessions.repository';\nexport const x = SessionsRepository;\n",
+    },
     // 4: shared folders may be imported deeply
-    { filePath: 'api/src/today/boundary-probe.ts', code: "import { Db } from '../database/db';\nimport { notFound } from '../common/http-errors';\nexport const x = [Db, notFound];\n" },
+    {
+      filePath: 'api/src/today/boundary-probe.ts',
+      code: "import { Db } from '../database/db';\nimport { notFound } from '../common/http-errors';\nexport const x = [Db, notFound];\n",
+    },
     // 5: a re-export reaches into the feature as much as an import
     { filePath: 'api/src/today/boundary-probe.ts', code: "export { SessionsRepository } from '../sessions/sessions.repository';\n" },
     // 6: the app composition root uses the index too

@@ -20,7 +20,10 @@ describe('two API processes on one database (integration)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    second = await createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false' }), databaseUrl: t.db.url }, t.db.url);
+    second = await createApp(
+      { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false' }), databaseUrl: t.db.url },
+      t.db.url,
+    );
   }, 60000);
   afterAll(async () => {
     await second?.close();

@@ -39,7 +39,12 @@ export class AuditLogService implements OnApplicationBootstrap, OnApplicationShu
   async setRetention(caller: Caller, retentionDays: number | null): Promise<AuditRetention> {
     const before = await this.repository.retentionDays(caller.organisationId);
     await this.repository.setRetentionDays(caller.organisationId, retentionDays, caller.personId);
-    await this.audit.record({ action: 'audit.retention_changed', targetType: 'organisation', targetId: caller.organisationId, details: { from: before, to: retentionDays } });
+    await this.audit.record({
+      action: 'audit.retention_changed',
+      targetType: 'organisation',
+      targetId: caller.organisationId,
+      details: { from: before, to: retentionDays },
+    });
     return { retentionDays };
   }
 

@@ -76,18 +76,16 @@ export class AuditRepository {
   }
 
   async actions(organisationId: string): Promise<string[]> {
-    const rows: Array<{ action: string }> = await this.db.manager.query(
-      `select distinct action from audit_log where organisation_id = $1 order by action`,
-      [organisationId],
-    );
+    const rows: Array<{ action: string }> = await this.db.manager.query(`select distinct action from audit_log where organisation_id = $1 order by action`, [
+      organisationId,
+    ]);
     return rows.map((row) => row.action);
   }
 
   async retentionDays(organisationId: string): Promise<number | null> {
-    const rows: Array<{ retention_days: number | null }> = await this.db.manager.query(
-      `select retention_days from audit_settings where organisation_id = $1`,
-      [organisationId],
-    );
+    const rows: Array<{ retention_days: number | null }> = await this.db.manager.query(`select retention_days from audit_settings where organisation_id = $1`, [
+      organisationId,
+    ]);
     return rows[0]?.retention_days ?? null;
   }
 

@@ -42,7 +42,9 @@ export const PUBLIC_KEY = 'kunna:public';
  */
 export function Permit<P extends Permission>(
   permission: P,
-  ...[ids, options]: ObjectIds<P> extends undefined ? [ids?: undefined, options?: { kiosk?: KioskBinding }] : [ids: ObjectIds<P>, options?: { kiosk?: KioskBinding }]
+  ...[ids, options]: ObjectIds<P> extends undefined
+    ? [ids?: undefined, options?: { kiosk?: KioskBinding }]
+    : [ids: ObjectIds<P>, options?: { kiosk?: KioskBinding }]
 ): MethodDecorator & ClassDecorator {
   const object = PERMISSIONS[permission].object as PermissionObject;
   const source = ids ? Object.values(ids as Record<string, string>)[0] : undefined;

@@ -1,13 +1,4 @@
-import {
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Inject,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, Logger, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { CSRF_HEADER, KIOSK_REFUSED, NOT_KIOSK, PERMISSIONS, PermissionRule, Role } from '@kunna/contracts';
@@ -120,8 +111,7 @@ export class AccessGuard implements CanActivate {
       throw validationError([{ field: from.key, message: MALFORMED_ID }]);
     }
     // Routes without the request transaction (imports, sign-in) still read the object with the caller's tenant.
-    const inTransaction = <T>(work: () => Promise<T>): Promise<T> =>
-      currentRequest()?.transaction ? work() : this.db.transaction(work, tenantOf(caller));
+    const inTransaction = <T>(work: () => Promise<T>): Promise<T> => (currentRequest()?.transaction ? work() : this.db.transaction(work, tenantOf(caller)));
     if (resolver) {
       request.permitted = await inTransaction(() => resolver.resolve(caller, id, permission));
       return true;

@@ -18,7 +18,18 @@ export const PRUNE_SIGN_IN_THROTTLE = defineJobKind<Record<string, never>>('auth
 @Global()
 @Module({
   controllers: [AuthController, OidcController],
-  providers: [AuthService, AuthRepository, PasswordHasher, OrganisationDirectory, AccessGuard, PermitObjects, OidcService, SignInPassport, LocalStrategy, PasswordSignInGuard],
+  providers: [
+    AuthService,
+    AuthRepository,
+    PasswordHasher,
+    OrganisationDirectory,
+    AccessGuard,
+    PermitObjects,
+    OidcService,
+    SignInPassport,
+    LocalStrategy,
+    PasswordSignInGuard,
+  ],
   exports: [AuthService, AuthRepository, PasswordHasher, AccessGuard, PermitObjects],
 })
 export class AuthModule implements OnModuleInit {

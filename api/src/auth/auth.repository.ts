@@ -45,8 +45,10 @@ export class AuthRepository {
    * Before sign-in there is no tenant: the narrow SECURITY DEFINER function looks across organisations.
    */
   async findSignInCandidates(identifier: string, organisationId: string | null): Promise<SignInCandidate[]> {
-    const rows: Array<{ person_id: string; organisation_id: string; password_hash: string | null; disabled: boolean }> =
-      await this.db.manager.query(`select * from kunna_sign_in_candidates($1, $2::uuid)`, [identifier, organisationId]);
+    const rows: Array<{ person_id: string; organisation_id: string; password_hash: string | null; disabled: boolean }> = await this.db.manager.query(
+      `select * from kunna_sign_in_candidates($1, $2::uuid)`,
+      [identifier, organisationId],
+    );
     return rows.map((row) => ({
       personId: row.person_id,
       organisationId: row.organisation_id,
@@ -61,10 +63,7 @@ export class AuthRepository {
 
   /** The round of a kiosk response (null for an unknown id or a response given through the link). */
   async roundOfKioskResponse(responseId: string): Promise<string | null> {
-    const rows: Array<{ round_id: string }> = await this.db.manager.query(
-      `select round_id from check_response where id = $1 and via = 'kiosk'`,
-      [responseId],
-    );
+    const rows: Array<{ round_id: string }> = await this.db.manager.query(`select round_id from check_response where id = $1 and via = 'kiosk'`, [responseId]);
     return rows[0]?.round_id ?? null;
   }
 
@@ -76,19 +75,16 @@ export class AuthRepository {
     id: string,
     idleMinutes: number,
   ): Promise<{ personId: string; organisationId: string; csrfToken: string; kioskRoundId: string | null } | null> {
-    const rows: Array<{ person_id: string; organisation_id: string; csrf_token: string; kiosk_round_id: string | null }> =
-      await this.db.manager.query(`select * from kunna_live_session($1, $2)`, [id, idleMinutes]);
+    const rows: Array<{ person_id: string; organisation_id: string; csrf_token: string; kiosk_round_id: string | null }> = await this.db.manager.query(
+      `select * from kunna_live_session($1, $2)`,
+      [id, idleMinutes],
+    );
     const row = rows[0];
-    return row
-      ? { personId: row.person_id, organisationId: row.organisation_id, csrfToken: row.csrf_token, kioskRoundId: row.kiosk_round_id }
-      : null;
+    return row ? { personId: row.person_id, organisationId: row.organisation_id, csrfToken: row.csrf_token, kioskRoundId: row.kiosk_round_id } : null;
   }
 
   async touchSession(id: string): Promise<void> {
-    await this.db.manager.query(
-      `update auth_session set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '15 seconds'`,
-      [id],
-    );
+    await this.db.manager.query(`update auth_session set last_seen_at = now() where id = $1 and last_seen_at < now() - interval '15 seconds'`, [id]);
   }
 
   async revokeSession(id: string, personId: string): Promise<boolean> {
@@ -100,27 +96,21 @@ export class AuthRepository {
   }
 
   async revokeAllSessions(personId: string): Promise<void> {
-    await this.db.manager.query(`update auth_session set revoked_at = now() where person_id = $1 and revoked_at is null`, [
-      personId,
-    ]);
+    await this.db.manager.query(`update auth_session set revoked_at = now() where person_id = $1 and revoked_at is null`, [personId]);
   }
 
   async revokeOtherSessions(personId: string, keepId: string): Promise<void> {
-    await this.db.manager.query(
-      `update auth_session set revoked_at = now() where person_id = $1 and id <> $2 and revoked_at is null`,
-      [personId, keepId],
-    );
+    await this.db.manager.query(`update auth_session set revoked_at = now() where person_id = $1 and id <> $2 and revoked_at is null`, [personId, keepId]);
   }
 
   async listSessions(personId: string, currentId: string, idleMinutes: number): Promise<SessionInfo[]> {
-    const rows: Array<{ id: string; created_at: Date; last_seen_at: Date; user_agent: string | null }> =
-      await this.db.manager.query(
-        `select id, created_at, last_seen_at, user_agent from auth_session
+    const rows: Array<{ id: string; created_at: Date; last_seen_at: Date; user_agent: string | null }> = await this.db.manager.query(
+      `select id, created_at, last_seen_at, user_agent from auth_session
           where person_id = $1 and revoked_at is null and expires_at > now()
             and last_seen_at > now() - make_interval(mins => $2)
           order by last_seen_at desc`,
-        [personId, idleMinutes],
-      );
+      [personId, idleMinutes],
+    );
     return rows.map((row) => ({
       // The public id is a prefix of the stored hash: enough to name it, useless to hijack it.
       id: row.id.slice(0, 16),
@@ -223,10 +213,7 @@ export class AuthRepository {
 
   async createOneTimeCode(code: Omit<OneTimeCodeEntity, 'id' | 'createdAt' | 'usedAt'>): Promise<void> {
     // A new code replaces any earlier unused one for the same person.
-    await this.db.manager.query(
-      `update one_time_code set used_at = now() where person_id = $1 and used_at is null`,
-      [code.personId],
-    );
+    await this.db.manager.query(`update one_time_code set used_at = now() where person_id = $1 and used_at is null`, [code.personId]);
     await this.db.manager.insert(OneTimeCodeEntity, code);
   }
 
@@ -250,10 +237,9 @@ export class AuthRepository {
   }
 
   async lockedUntil(keys: string[]): Promise<Date | null> {
-    const rows: Array<{ locked_until: Date | null }> = await this.db.manager.query(
-      `select kunna_throttle_locked_until($1) as locked_until`,
-      [this.hashed(keys)],
-    );
+    const rows: Array<{ locked_until: Date | null }> = await this.db.manager.query(`select kunna_throttle_locked_until($1) as locked_until`, [
+      this.hashed(keys),
+    ]);
     return rows[0]?.locked_until ?? null;
   }
 
@@ -316,10 +302,7 @@ export class AuthRepository {
   }
 
   async positionOfOrganisation(id: string): Promise<ScopePosition | null> {
-    const rows: Array<{ network_id: string }> = await this.db.manager.query(
-      `select network_id from organisation where id = $1`,
-      [id],
-    );
+    const rows: Array<{ network_id: string }> = await this.db.manager.query(`select network_id from organisation where id = $1`, [id]);
     const row = rows[0];
     return row ? { networkId: row.network_id, organisationId: id, areaIds: [], unitIds: [] } : null;
   }
@@ -335,9 +318,8 @@ export class AuthRepository {
    * A membership that has ended no longer places the person: the unit they left loses sight of them.
    */
   async positionOfPerson(id: string): Promise<ScopePosition | null> {
-    const rows: Array<{ network_id: string; organisation_id: string; unit_ids: string[]; area_ids: string[] }> =
-      await this.db.manager.query(
-        `select o.network_id, p.organisation_id,
+    const rows: Array<{ network_id: string; organisation_id: string; unit_ids: string[]; area_ids: string[] }> = await this.db.manager.query(
+      `select o.network_id, p.organisation_id,
                 coalesce(array_agg(distinct m.unit_id) filter (where m.unit_id is not null), '{}') as unit_ids,
                 coalesce(array_agg(distinct u.area_id) filter (where u.area_id is not null), '{}') as area_ids
            from person p
@@ -346,11 +328,9 @@ export class AuthRepository {
            left join unit u on u.id = m.unit_id
           where p.id = $1
           group by o.network_id, p.organisation_id`,
-        [id],
-      );
+      [id],
+    );
     const row = rows[0];
-    return row
-      ? { networkId: row.network_id, organisationId: row.organisation_id, areaIds: row.area_ids, unitIds: row.unit_ids, personId: id }
-      : null;
+    return row ? { networkId: row.network_id, organisationId: row.organisation_id, areaIds: row.area_ids, unitIds: row.unit_ids, personId: id } : null;
   }
 }

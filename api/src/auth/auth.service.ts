@@ -33,7 +33,6 @@ const ONE_TIME_CODE_HOURS = 72;
 /** A kiosk tablet lasts a working day at most (and ends sooner after the usual idle timeout). */
 const KIOSK_HOURS = 8;
 
-
 export interface NewSession {
   token: string;
   caller: Caller;
@@ -207,16 +206,13 @@ export class AuthService {
     }
     await this.db.transaction(() => this.refuseUnfitPassword(caller.personId, newPassword, currentPassword), tenantOf(caller));
     const hash = await this.hasher.hash(newPassword);
-    await this.db.transaction(
-      async () => {
-        await this.repository.setPassword(caller.personId, caller.organisationId, hash);
-        // Whoever knew the old password and signed in elsewhere is signed out; this device stays signed in.
-        await this.repository.revokeOtherSessions(caller.personId, caller.sessionId);
-        await this.repository.clearThrottle([throttleKey]);
-        await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
-      },
-      tenantOf(caller),
-    );
+    await this.db.transaction(async () => {
+      await this.repository.setPassword(caller.personId, caller.organisationId, hash);
+      // Whoever knew the old password and signed in elsewhere is signed out; this device stays signed in.
+      await this.repository.revokeOtherSessions(caller.personId, caller.sessionId);
+      await this.repository.clearThrottle([throttleKey]);
+      await this.audit.record({ action: 'auth.password_changed', targetType: 'person', targetId: caller.personId });
+    }, tenantOf(caller));
   }
 
   /**
@@ -293,8 +289,14 @@ export class AuthService {
     const existing = await this.db.transaction(() => this.repository.passwordHash(caller.personId), tenantOf(caller));
     if (!existing || !(await this.hasher.verify(existing, password))) {
       await this.repository.recordFailure([throttleKey], PASSWORD_CHANGE_THROTTLE);
-      await this.audit.record({ action: 'checks.kiosk_leave_failed', targetType: 'check_round', ...(caller.kioskRoundId ? { targetId: caller.kioskRoundId } : {}) });
-      throw validationError([{ field: 'password', message: 'Lösenordet stämmer inte. Bara den som startade surfplatteläget kan avsluta det.', code: 'wrongPassword' }]);
+      await this.audit.record({
+        action: 'checks.kiosk_leave_failed',
+        targetType: 'check_round',
+        ...(caller.kioskRoundId ? { targetId: caller.kioskRoundId } : {}),
+      });
+      throw validationError([
+        { field: 'password', message: 'Lösenordet stämmer inte. Bara den som startade surfplatteläget kan avsluta det.', code: 'wrongPassword' },
+      ]);
     }
     return this.db.transaction(async () => {
       await this.repository.revokeSession(caller.sessionId, caller.personId);

@@ -23,7 +23,17 @@ describe('COMMON_PASSWORDS', () => {
 
 describe('PasswordHasher.check() against the common-password list', () => {
   it('refuses list entries whatever their case', () => {
-    for (const password of ['basketball', 'Manchester', 'TERMINATOR', 'California', 'Christopher', '123qweasdzxc', 'Q1w2e3r4t5', '1212121212', 'Hemtjänst123']) {
+    for (const password of [
+      'basketball',
+      'Manchester',
+      'TERMINATOR',
+      'California',
+      'Christopher',
+      '123qweasdzxc',
+      'Q1w2e3r4t5',
+      '1212121212',
+      'Hemtjänst123',
+    ]) {
       expect([password, PasswordHasher.check(password)]).toEqual([password, 'tooCommon']);
     }
   });

@@ -139,7 +139,12 @@ export class OidcService {
     if (outcome !== 'redirected') throw new Error('the OpenID Connect strategy did not redirect to the provider');
   }
 
-  async callback(request: Request, response: Response, pending: OidcPending | null, client: { ip: string | null; userAgent: string | null }): Promise<OidcOutcome> {
+  async callback(
+    request: Request,
+    response: Response,
+    pending: OidcPending | null,
+    client: { ip: string | null; userAgent: string | null },
+  ): Promise<OidcOutcome> {
     const settings = this.settings();
     await this.discover();
     let claims: Record<string, unknown>;
@@ -182,7 +187,10 @@ export class OidcService {
    * The strategy's verify step: the ID token's claims (the strategy checked the token), completed from the
    * userinfo endpoint when the matching claim is not in the ID token.
    */
-  private async claimsOf(configuration: openid.Configuration, tokens: openid.TokenEndpointResponse & openid.TokenEndpointResponseHelpers): Promise<Record<string, unknown>> {
+  private async claimsOf(
+    configuration: openid.Configuration,
+    tokens: openid.TokenEndpointResponse & openid.TokenEndpointResponseHelpers,
+  ): Promise<Record<string, unknown>> {
     const settings = this.settings();
     const idToken = tokens.claims();
     if (!idToken) throw new Error('the provider answered without an ID token');

@@ -71,9 +71,7 @@ describe('PasswordHasher', () => {
 
     it('queues concurrent work instead of failing, and every result is right', async () => {
       const hashed = await hasher.hash('Tallbacken-fika-9');
-      const results = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => hasher.verify(hashed, i % 2 === 0 ? 'Tallbacken-fika-9' : 'fel-lösenord-1')),
-      );
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => hasher.verify(hashed, i % 2 === 0 ? 'Tallbacken-fika-9' : 'fel-lösenord-1')));
       expect(results).toEqual([true, false, true, false, true, false]);
     });
   });

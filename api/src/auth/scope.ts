@@ -36,10 +36,7 @@ export function callerCovers(caller: Caller, roles: Role[], position: ScopePosit
  */
 export function callerCanSee(caller: Caller, roles: Role[], position: ScopePosition): boolean {
   if (position.organisationId === caller.organisationId) return true;
-  return caller.grants.some(
-    (grant) =>
-      roles.includes(grant.role) && grant.scopeType === ScopeType.Network && grant.scopeId === position.networkId,
-  );
+  return caller.grants.some((grant) => roles.includes(grant.role) && grant.scopeType === ScopeType.Network && grant.scopeId === position.networkId);
 }
 
 /** Scope ids of the caller's grants for `roles`, grouped by scope type: what list queries filter on. */

@@ -33,12 +33,16 @@ describe('calendar feeds (api/src/calendar)', () => {
   const pathOf = (url: string) => new URL(url).pathname;
 
   async function fetchFeed(url: string): Promise<{ status: number; text: string; headers: Record<string, string> }> {
-    const response = await t.http().get(pathOf(url)).buffer(true).parse((res, done) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => done(null, text));
-    });
+    const response = await t
+      .http()
+      .get(pathOf(url))
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
     return { status: response.status, text: response.body as string, headers: response.headers };
   }
 
@@ -161,7 +165,10 @@ describe('calendar feeds (api/src/calendar)', () => {
         [id, t.fixture.people.staffU1.id],
       );
       const signedIn = await t.http().post('/api/auth/sign-in').send({ identifier: email, password: FIXTURE_PASSWORD });
-      const cookie = ([] as string[]).concat(signedIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+      const cookie = ([] as string[])
+        .concat(signedIn.headers['set-cookie'] ?? [])
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const created = await t.http().post('/api/calendar/feeds/me').set('Cookie', cookie).set(CSRF_HEADER, signedIn.body.csrfToken);
       expect(created.status).toBe(201);
       const url = (created.body as CalendarFeedCreated).url;
@@ -183,9 +190,10 @@ describe('calendar feeds (api/src/calendar)', () => {
 
     it('stops answering when the employment ends: at once for a past last day, and the day after a future one', async () => {
       const admin = await t.as('adminA');
-      const [{ yesterday, tomorrow }] = (
-        await sql.query(`select (current_date - 1)::text as yesterday, (current_date + 1)::text as tomorrow`)
-      ).rows as Array<{ yesterday: string; tomorrow: string }>;
+      const [{ yesterday, tomorrow }] = (await sql.query(`select (current_date - 1)::text as yesterday, (current_date + 1)::text as tomorrow`)).rows as Array<{
+        yesterday: string;
+        tomorrow: string;
+      }>;
       const ended = await personWithFeed();
       expect((await admin.post(`/api/people/${ended.id}/end`, { endDate: yesterday })).status).toBe(200);
       expect((await fetchFeed(ended.url)).status).toBe(404);

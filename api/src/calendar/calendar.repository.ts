@@ -32,8 +32,10 @@ export class CalendarRepository {
 
   /** The anonymous look-up (before any tenant is known) through the SECURITY DEFINER function of the migration. */
   async feedOwner(tokenHash: string): Promise<FeedOwner | null> {
-    const rows: Array<{ feed_id: string; organisation_id: string; person_id: string | null; unit_id: string | null }> =
-      await this.db.manager.query(`select * from kunna_calendar_feed_owner($1)`, [tokenHash]);
+    const rows: Array<{ feed_id: string; organisation_id: string; person_id: string | null; unit_id: string | null }> = await this.db.manager.query(
+      `select * from kunna_calendar_feed_owner($1)`,
+      [tokenHash],
+    );
     const row = rows[0];
     return row ? { feedId: row.feed_id, organisationId: row.organisation_id, personId: row.person_id, unitId: row.unit_id } : null;
   }

@@ -1,11 +1,4 @@
-import {
-  CheckItem,
-  CheckItemKind,
-  CheckKind,
-  CheckResults,
-  COMPETENCE_DIMENSIONS,
-  DimensionResult,
-} from '@kunna/contracts';
+import { CheckItem, CheckItemKind, CheckKind, CheckResults, COMPETENCE_DIMENSIONS, DimensionResult } from '@kunna/contracts';
 import {
   analyseDimension,
   analyseOverall,
@@ -45,7 +38,12 @@ export const KNOWLEDGE_KEY = 'knowledge_test';
  * minimum group size. Pairs are matched per person within one assignment, so one person in two assignments
  * counts as two pairs of the same instrument, never mixed across assignments.
  */
-export function analyseGroup(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[], minimum: number): CheckResults {
+export function analyseGroup(
+  items: readonly CheckItem[],
+  invited: readonly InvitedPerson[],
+  responses: readonly ResponseData[],
+  minimum: number,
+): CheckResults {
   const dimensions = groupInputs(items, invited, responses).map(({ key, inputs }) =>
     toResult(key, key === KNOWLEDGE_KEY ? analyseDimension(inputs[0]) : analyseOverall(key, inputs), minimum),
   );
@@ -57,7 +55,11 @@ export function analyseGroup(items: readonly CheckItem[], invited: readonly Invi
  * (one input), in the order the results list them. The privacy gate reads the same inputs to know whose values each
  * result holds.
  */
-export function groupInputs(items: readonly CheckItem[], invited: readonly InvitedPerson[], responses: readonly ResponseData[]): Array<{ key: string; inputs: DimensionInput[] }> {
+export function groupInputs(
+  items: readonly CheckItem[],
+  invited: readonly InvitedPerson[],
+  responses: readonly ResponseData[],
+): Array<{ key: string; inputs: DimensionInput[] }> {
   const records = pairRecords(invited, responses);
   const groups: Array<{ key: string; inputs: DimensionInput[] }> = [];
   for (const dimension of COMPETENCE_DIMENSIONS) {
@@ -172,7 +174,6 @@ function toResult(key: string, analysis: GainAnalysis, minimum: number): Dimensi
   };
 }
 
-
 /** One value behind an aggregate, for the privacy gate (`GateElement` in api/src/privacy). */
 export interface LevelElement {
   value: string;
@@ -204,7 +205,11 @@ function ratedKeys(items: readonly CheckItem[], dimension: string): Set<string> 
   ratedKeysOf.set(items, byDimension);
   let keys = byDimension.get(dimension);
   if (!keys) {
-    keys = new Set(items.filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension).map((item) => item.key));
+    keys = new Set(
+      items
+        .filter((item) => (item.kind === CheckItemKind.SelfRating || item.kind === CheckItemKind.Attitude) && item.dimension === dimension)
+        .map((item) => item.key),
+    );
     byDimension.set(dimension, keys);
   }
   return keys;

@@ -3,7 +3,17 @@ import { analyseGroup, ResponseData } from './aggregate';
 import { parseItems } from './instrument-items';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson } from './scoring';
 
-const itemBase = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null };
+const itemBase = {
+  textEn: null,
+  digCompCode: null,
+  thenOf: null,
+  form: null,
+  multiple: false,
+  options: [],
+  explanationSv: null,
+  explanationEn: null,
+  coreItemId: null,
+};
 const item = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, extra: Partial<CheckItem> = {}): CheckItem => ({
   ...itemBase,
   key,
@@ -35,7 +45,17 @@ describe('instrument items', () => {
     const result = parseItems(
       [
         { ...base, key: 's1', kind: 'self_rating', textSv: 'Jag kan', dimension: null },
-        { ...base, key: 's1', kind: 'knowledge', textSv: 'Vad?', dimension: 'knowledge', options: [{ key: 'a', textSv: 'x', textEn: null, correct: false }, { key: 'b', textSv: 'y', textEn: null, correct: false }] },
+        {
+          ...base,
+          key: 's1',
+          kind: 'knowledge',
+          textSv: 'Vad?',
+          dimension: 'knowledge',
+          options: [
+            { key: 'a', textSv: 'x', textEn: null, correct: false },
+            { key: 'b', textSv: 'y', textEn: null, correct: false },
+          ],
+        },
         { ...base, key: 't1', kind: 'then', textSv: 'Innan', dimension: 'skills', thenOf: 'nope', extra: 1 },
         { ...base, key: 'd1', kind: 'attitude', textSv: 'Jag vill', dimension: 'will', digCompCode: '9.9' },
       ],

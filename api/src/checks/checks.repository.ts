@@ -201,10 +201,11 @@ export class ChecksRepository {
   }
 
   async insertCoreItem(networkId: string, item: CheckItemInput, createdBy: string): Promise<string> {
-    const rows = await this.query<{ id: string }>(
-      `insert into check_core_item (network_id, item, created_by) values ($1, $2, $3) returning id`,
-      [networkId, JSON.stringify(item), createdBy],
-    );
+    const rows = await this.query<{ id: string }>(`insert into check_core_item (network_id, item, created_by) values ($1, $2, $3) returning id`, [
+      networkId,
+      JSON.stringify(item),
+      createdBy,
+    ]);
     return rows[0].id;
   }
 
@@ -226,10 +227,7 @@ export class ChecksRepository {
   }
 
   async instrument(id: string): Promise<InstrumentRow | null> {
-    const rows = await this.query<InstrumentRow>(
-      `select id, organisation_id as "organisationId", title, draft from check_instrument where id = $1`,
-      [id],
-    );
+    const rows = await this.query<InstrumentRow>(`select id, organisation_id as "organisationId", title, draft from check_instrument where id = $1`, [id]);
     return rows[0] ?? null;
   }
 
@@ -358,7 +356,14 @@ export class ChecksRepository {
   }
 
   /** Inserts the round unless the assignment already has one of that kind; false when the code was taken. */
-  async insertRound(row: { organisationId: string; assignmentId: string; kind: CheckKind; code: string; opensOn: string; createdBy: string | null }): Promise<boolean> {
+  async insertRound(row: {
+    organisationId: string;
+    assignmentId: string;
+    kind: CheckKind;
+    code: string;
+    opensOn: string;
+    createdBy: string | null;
+  }): Promise<boolean> {
     const inserted = await this.query<{ id: string }>(
       `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, created_by)
        values ($1, $2, $3, $4, $5::date, $6) on conflict do nothing returning id`,
@@ -368,7 +373,11 @@ export class ChecksRepository {
   }
 
   async isInvited(assignmentId: string, opensOn: string, personId: string): Promise<boolean> {
-    const rows = await this.query<{ person_id: string }>(`select person_id from (${INVITED_SQL}) invited where person_id = $3`, [assignmentId, opensOn, personId]);
+    const rows = await this.query<{ person_id: string }>(`select person_id from (${INVITED_SQL}) invited where person_id = $3`, [
+      assignmentId,
+      opensOn,
+      personId,
+    ]);
     return rows.length > 0;
   }
 
@@ -560,7 +569,6 @@ export class ChecksRepository {
       [assignmentIds, filter.roleTitle, filter.employmentType],
     );
   }
-
 
   async groupResponses(assignmentIds: string[], filter: GroupFilter): Promise<ResponseData[]> {
     return this.query<ResponseData>(

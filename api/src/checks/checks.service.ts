@@ -152,7 +152,13 @@ export class ChecksService {
     const instrument = await this.ownInstrument(caller, id);
     // Core items come from the network, never from the editor: an edited copy sent back is dropped.
     const own = (Array.isArray(body.items) ? body.items : []).filter(
-      (item: unknown) => !(typeof item === 'object' && item !== null && typeof (item as { key?: unknown }).key === 'string' && (item as { key: string }).key.startsWith('core-')),
+      (item: unknown) =>
+        !(
+          typeof item === 'object' &&
+          item !== null &&
+          typeof (item as { key?: unknown }).key === 'string' &&
+          (item as { key: string }).key.startsWith('core-')
+        ),
     );
     const withoutCoreField = own.map((item: unknown) => {
       if (typeof item !== 'object' || item === null) return item;
@@ -175,7 +181,10 @@ export class ChecksService {
     const instrument = await this.ownInstrument(caller, id);
     if (!instrument.draft) throw stateConflict('Det finns inget utkast att publicera.', 'no_draft');
     const core = await this.repository.coreItems(caller.networkId);
-    const items = withCoreItems(core.map((c) => ({ id: c.id, item: toInput(c) })), instrument.draft.items);
+    const items = withCoreItems(
+      core.map((c) => ({ id: c.id, item: toInput(c) })),
+      instrument.draft.items,
+    );
     if (!items.some((item) => item.kind !== CheckItemKind.Observation)) {
       throw validationError([{ field: 'items', message: 'Lägg till minst en fråga som medarbetaren svarar på.' }]);
     }
@@ -278,11 +287,15 @@ export class ChecksService {
     }
     await this.insertRound(caller.organisationId, assignment.id, kind, isoDay(new Date()), caller.personId);
     if (kind === CheckKind.After) {
-      await this.jobs.enqueue(FOLLOW_UP_CHECK, { assignmentId }, {
-        runAt: new Date(Date.now() + assignment.followUpWeeks * 7 * DAY_MS),
-        uniqueKey: followUpKey(assignmentId),
-        organisationId: caller.organisationId,
-      });
+      await this.jobs.enqueue(
+        FOLLOW_UP_CHECK,
+        { assignmentId },
+        {
+          runAt: new Date(Date.now() + assignment.followUpWeeks * 7 * DAY_MS),
+          uniqueKey: followUpKey(assignmentId),
+          organisationId: caller.organisationId,
+        },
+      );
     } else if (kind === CheckKind.FollowUp) {
       await this.jobs.cancel(FOLLOW_UP_CHECK, followUpKey(assignmentId));
     }
@@ -336,12 +349,16 @@ export class ChecksService {
       const after = await this.repository.roundOf(id, CheckKind.After);
       if (!assignment || assignment.cancelledAt || !after || (await this.repository.roundOf(id, CheckKind.FollowUp))) continue;
       const due = Date.parse(`${after.opensOn}T00:00:00Z`) + assignment.followUpWeeks * 7 * DAY_MS;
-      await this.jobs.enqueue(FOLLOW_UP_CHECK, { assignmentId: id }, {
-        runAt: new Date(Math.max(due, Date.now())),
-        uniqueKey: followUpKey(id),
-        onConflict: 'replace',
-        organisationId: assignment.organisationId,
-      });
+      await this.jobs.enqueue(
+        FOLLOW_UP_CHECK,
+        { assignmentId: id },
+        {
+          runAt: new Date(Math.max(due, Date.now())),
+          uniqueKey: followUpKey(id),
+          onConflict: 'replace',
+          organisationId: assignment.organisationId,
+        },
+      );
     }
   }
 
@@ -435,7 +452,10 @@ export class ChecksService {
     return { ...response, language: asked };
   }
 
-  private async roundForCode(caller: Caller, code: string): Promise<{ round: RoundRow; assignment: NonNullable<Awaited<ReturnType<ChecksRepository['assignment']>>>; version: VersionRow }> {
+  private async roundForCode(
+    caller: Caller,
+    code: string,
+  ): Promise<{ round: RoundRow; assignment: NonNullable<Awaited<ReturnType<ChecksRepository['assignment']>>>; version: VersionRow }> {
     const round = await this.repository.roundByCode(code.toUpperCase());
     if (!round || round.organisationId !== caller.organisationId) throw notFound('Koden finns inte. Kontrollera den och försök igen.');
     const assignment = await this.repository.assignment(round.assignmentId);
@@ -685,7 +705,9 @@ export class ChecksService {
    */
   async results(caller: Caller, query: ResultsQuery): Promise<CheckResults> {
     const organisationWide = !query.unitId && !query.areaId;
-    const result = organisationWide ? await this.keptViews.read<ResultsQuery, CheckResults>(caller, KEPT_RESULTS, query) : await this.computeResults(caller, query);
+    const result = organisationWide
+      ? await this.keptViews.read<ResultsQuery, CheckResults>(caller, KEPT_RESULTS, query)
+      : await this.computeResults(caller, query);
     if (!result.suppressed) {
       const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, query.roleTitle ?? null, query.employmentType ?? null]);
       await this.audit.record({ action: 'checks.results.read', targetType: 'check_instrument', targetId: query.instrumentId, details: { groupKey } });
@@ -725,7 +747,12 @@ export class ChecksService {
     const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, filter.roleTitle, filter.employmentType]);
     const distinctInvited = new Set(invited.map((p) => p.personId)).size;
     if (distinctInvited < minimum) {
-      await this.audit.record({ action: 'checks.results.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: 'belowMinimum' } });
+      await this.audit.record({
+        action: 'checks.results.suppressed',
+        targetType: 'check_instrument',
+        targetId: instrument.id,
+        details: { groupKey, reason: 'belowMinimum' },
+      });
       return { minimumGroupSize: minimum, suppressed: true, reason: 'belowMinimum', dimensions: [] };
     }
     // Answers of one instrument's versions pair up by item key; the latest version's items describe them.
@@ -772,7 +799,12 @@ export class ChecksService {
         tooFew.add(release.key);
         continue;
       }
-      await this.audit.record({ action: 'checks.results.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: refusal } });
+      await this.audit.record({
+        action: 'checks.results.suppressed',
+        targetType: 'check_instrument',
+        targetId: instrument.id,
+        details: { groupKey, reason: refusal },
+      });
       return { minimumGroupSize: minimum, suppressed: true, reason: 'differencing', dimensions: [] };
     }
     const analysed = analyseGroup(items, invited, responses, minimum);

@@ -6,7 +6,13 @@ import { coreKey, withCoreItems } from './instrument-items';
 import { formFor, itemsFor } from './scoring';
 
 const base = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null };
-const rated = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, textSv: string, extra: Partial<CheckItemInput> = {}): CheckItemInput => ({
+const rated = (
+  key: string,
+  kind: CheckItemKind,
+  dimension: CompetenceDimension | null,
+  textSv: string,
+  extra: Partial<CheckItemInput> = {},
+): CheckItemInput => ({
   ...base,
   key,
   kind,
@@ -74,7 +80,9 @@ export const STARTER_INSTRUMENT_ITEMS: CheckItemInput[] = [
   }),
   rated('nytt', CheckItemKind.PostSession, null, 'Lärde du dig något nytt?', { textEn: 'Did you learn something new?' }),
   rated('nytta', CheckItemKind.PostSession, null, 'Kommer du att ha nytta av det i arbetet?', { textEn: 'Will it be useful in your work?' }),
-  rated('anvant', CheckItemKind.FollowUp, null, 'Har du använt det du lärde dig sedan tillfället?', { textEn: 'Have you used what you learned since the session?' }),
+  rated('anvant', CheckItemKind.FollowUp, null, 'Har du använt det du lärde dig sedan tillfället?', {
+    textEn: 'Have you used what you learned since the session?',
+  }),
   rated('observera-signering', CheckItemKind.Observation, CompetenceDimension.Skills, 'Signerar en läkemedelsrunda digitalt utan hjälp (ombudet bedömer).', {
     textEn: 'Signs a medication round digitally without help (rated by the ambassador).',
   }),
@@ -153,7 +161,15 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
     const row = await one<{ id: string }>(
       `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on, created_by)
        values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-      [context.organisation_id, assignmentId, kind, codes[kind], isoDay(today, opens[kind]), kind === CheckKind.FollowUp ? null : isoDay(today, opens[kind] + 1), context.ambassador_id],
+      [
+        context.organisation_id,
+        assignmentId,
+        kind,
+        codes[kind],
+        isoDay(today, opens[kind]),
+        kind === CheckKind.FollowUp ? null : isoDay(today, opens[kind] + 1),
+        context.ambassador_id,
+      ],
     );
     rounds[kind] = row.id;
   }
@@ -171,9 +187,32 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
     // the eleventh stays at the lowest step without an after answer: the ambassador's support signal.
     const baseline = [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 1, 2][index];
     const gain = index % 3 === 2 ? 0 : 1;
-    await answer(client, context.organisation_id, rounds.before, assignmentId, personId, items, CheckKind.Before, baseline, index % 4 !== 0, isoDay(today, -30));
+    await answer(
+      client,
+      context.organisation_id,
+      rounds.before,
+      assignmentId,
+      personId,
+      items,
+      CheckKind.Before,
+      baseline,
+      index % 4 !== 0,
+      isoDay(today, -30),
+    );
     if (index < 10) {
-      await answer(client, context.organisation_id, rounds.after, assignmentId, personId, items, CheckKind.After, Math.min(4, baseline + gain), true, isoDay(today, -28), baseline);
+      await answer(
+        client,
+        context.organisation_id,
+        rounds.after,
+        assignmentId,
+        personId,
+        items,
+        CheckKind.After,
+        Math.min(4, baseline + gain),
+        true,
+        isoDay(today, -28),
+        baseline,
+      );
     }
   }
 
@@ -208,9 +247,40 @@ interface UnitCheck {
  * HR's rates by answer language show Arabic and withhold Somali.
  */
 const UNIT_CHECKS: UnitCheck[] = [
-  { unitCode: 'AO-EKB', code: 'EKB', title: 'Tillfälle: trygg inloggning', beforeDay: -200, afterDay: -186, baselines: [2, 1, 2, 3, 2, 1, 2, 2, 3, 1, 2, 2], gains: [1, 1, 0, 1], adjust: { will: 1, ability: -1 }, afterCount: 11 },
-  { unitCode: 'HT-CEN', code: 'CEN', title: 'Tillfälle: digital signering i hemtjänsten', beforeDay: -120, afterDay: -104, baselines: [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1], gains: [1, 2, 1, 1], adjust: { will: -1, knowledge: 1 }, afterCount: 13, languages: ['ar', 'ar', 'ar', 'ar', 'ar', 'so', 'so'] },
-  { unitCode: 'HT-NOR', code: 'NOR', title: 'Tillfälle: Teams på surfplattan', beforeDay: -75, afterDay: -61, baselines: [3, 2, 3, 2, 3, 3, 2, 3, 2, 3], gains: [0, 1], adjust: { knowledge: 1, skills: -1 }, afterCount: 10 },
+  {
+    unitCode: 'AO-EKB',
+    code: 'EKB',
+    title: 'Tillfälle: trygg inloggning',
+    beforeDay: -200,
+    afterDay: -186,
+    baselines: [2, 1, 2, 3, 2, 1, 2, 2, 3, 1, 2, 2],
+    gains: [1, 1, 0, 1],
+    adjust: { will: 1, ability: -1 },
+    afterCount: 11,
+  },
+  {
+    unitCode: 'HT-CEN',
+    code: 'CEN',
+    title: 'Tillfälle: digital signering i hemtjänsten',
+    beforeDay: -120,
+    afterDay: -104,
+    baselines: [1, 1, 2, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 1],
+    gains: [1, 2, 1, 1],
+    adjust: { will: -1, knowledge: 1 },
+    afterCount: 13,
+    languages: ['ar', 'ar', 'ar', 'ar', 'ar', 'so', 'so'],
+  },
+  {
+    unitCode: 'HT-NOR',
+    code: 'NOR',
+    title: 'Tillfälle: Teams på surfplattan',
+    beforeDay: -75,
+    afterDay: -61,
+    baselines: [3, 2, 3, 2, 3, 3, 2, 3, 2, 3],
+    gains: [0, 1],
+    adjust: { knowledge: 1, skills: -1 },
+    afterCount: 10,
+  },
   { unitCode: 'FS-LIN', code: 'LIN', title: 'Tillfälle: lösenord', beforeDay: -45, afterDay: -40, baselines: [1, 2, 2], gains: [1], adjust: {}, afterCount: 3 },
 ];
 
@@ -249,10 +319,38 @@ async function loadUnitCheck(
   for (const [index, row] of (staff.rows as Array<{ id: string }>).entries()) {
     const baseline = check.baselines[index];
     const language = check.languages?.[index] ?? 'sv';
-    await answer(client, context.organisation_id, before, assignmentId, row.id, items, CheckKind.Before, baseline, index % 3 !== 0, isoDay(today, check.beforeDay), baseline, check.adjust, language);
+    await answer(
+      client,
+      context.organisation_id,
+      before,
+      assignmentId,
+      row.id,
+      items,
+      CheckKind.Before,
+      baseline,
+      index % 3 !== 0,
+      isoDay(today, check.beforeDay),
+      baseline,
+      check.adjust,
+      language,
+    );
     if (index < check.afterCount) {
       const rating = Math.min(4, baseline + check.gains[index % check.gains.length]);
-      await answer(client, context.organisation_id, after, assignmentId, row.id, items, CheckKind.After, rating, true, isoDay(today, check.afterDay), baseline, check.adjust, language);
+      await answer(
+        client,
+        context.organisation_id,
+        after,
+        assignmentId,
+        row.id,
+        items,
+        CheckKind.After,
+        rating,
+        true,
+        isoDay(today, check.afterDay),
+        baseline,
+        check.adjust,
+        language,
+      );
     }
   }
 }
@@ -285,9 +383,13 @@ async function answer(
     else if (item.kind === CheckItemKind.PostSession || item.kind === CheckItemKind.FollowUp) value = { choice: 'yes' };
     else if (item.kind === CheckItemKind.Then) value = { rating: thenRating };
     else value = { rating: Math.min(4, Math.max(1, rating + (item.dimension ? (adjust[item.dimension] ?? 0) : 0))) };
-    await client.query(
-      `insert into check_answer (response_id, item_key, organisation_id, value, answered_at, language) values ($1, $2, $3, $4, $5, $6)`,
-      [responseId, item.key, organisationId, JSON.stringify(value), `${day}T10:00:00Z`, language],
-    );
+    await client.query(`insert into check_answer (response_id, item_key, organisation_id, value, answered_at, language) values ($1, $2, $3, $4, $5, $6)`, [
+      responseId,
+      item.key,
+      organisationId,
+      JSON.stringify(value),
+      `${day}T10:00:00Z`,
+      language,
+    ]);
   }
 }

@@ -50,7 +50,11 @@ export const DEMO_ITEM_TRANSLATIONS: Record<string, ItemTexts> = {
     },
     'sv-x-easy': {
       text: 'Du har skrivit under för fel medicin. Vad gör du?',
-      options: { a: 'Jag rättar det direkt och säger det till sjuksköterskan.', b: 'Jag gör ingenting. Någon ser det ändå.', c: 'Jag tar bort hela listan och börjar om.' },
+      options: {
+        a: 'Jag rättar det direkt och säger det till sjuksköterskan.',
+        b: 'Jag gör ingenting. Någon ser det ändå.',
+        c: 'Jag tar bort hela listan och börjar om.',
+      },
     },
   },
   lurad: {
@@ -68,7 +72,11 @@ export const DEMO_ITEM_TRANSLATIONS: Record<string, ItemTexts> = {
     },
     'sv-x-easy': {
       text: 'Någon ringer och säger: ”Jag är från IT. Ge mig ditt lösenord.” Vad gör du?',
-      options: { a: 'Jag säger nej. Sedan ringer jag själv till IT.', b: 'Jag ger lösenordet om personen verkar snäll.', c: 'Jag skickar lösenordet i ett sms.' },
+      options: {
+        a: 'Jag säger nej. Sedan ringer jag själv till IT.',
+        b: 'Jag ger lösenordet om personen verkar snäll.',
+        c: 'Jag skickar lösenordet i ett sms.',
+      },
     },
   },
   nytt: {
@@ -114,7 +122,15 @@ export async function loadDemoTranslations(
   items: ReadonlyArray<{ key: string; textSv: string }>,
   coreKeys: readonly string[],
 ): Promise<void> {
-  const insert = async (organisationId: string | null, instrumentId: string | null, itemKey: string, language: string, texts: Texts, sourceText: string, by: string) =>
+  const insert = async (
+    organisationId: string | null,
+    instrumentId: string | null,
+    itemKey: string,
+    language: string,
+    texts: Texts,
+    sourceText: string,
+    by: string,
+  ) =>
     client.query(
       `insert into check_item_translation (network_id, organisation_id, instrument_id, item_key, language, text, options, source_text, source, created_by, updated_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, 'machine', $9, $9)`,

@@ -1,18 +1,21 @@
-import {
-  CheckItem,
-  CheckItemInput,
-  CheckItemKind,
-  CompetenceDimension,
-  FieldError,
-  CheckItemOption,
-  ParallelForm,
-} from '@kunna/contracts';
+import { CheckItem, CheckItemInput, CheckItemKind, CompetenceDimension, FieldError, CheckItemOption, ParallelForm } from '@kunna/contracts';
 
 export const MAX_ITEMS = 60;
 const TEXT_MAX = 500;
 const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const ITEM_FIELDS = new Set([
-  'key', 'kind', 'textSv', 'textEn', 'dimension', 'digCompCode', 'thenOf', 'form', 'multiple', 'options', 'explanationSv', 'explanationEn',
+  'key',
+  'kind',
+  'textSv',
+  'textEn',
+  'dimension',
+  'digCompCode',
+  'thenOf',
+  'form',
+  'multiple',
+  'options',
+  'explanationSv',
+  'explanationEn',
 ]);
 const OPTION_FIELDS = new Set(['key', 'textSv', 'textEn', 'correct']);
 const KINDS = new Set<string>(Object.values(CheckItemKind));
@@ -167,10 +170,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Core items first, unchanged and locked, then the instrument's own items. */
 export function withCoreItems(coreItems: ReadonlyArray<{ id: string; item: CheckItemInput }>, own: readonly CheckItemInput[]): CheckItem[] {
-  return [
-    ...coreItems.map(({ id, item }) => ({ ...item, key: coreKey(id), coreItemId: id })),
-    ...own.map((item) => ({ ...item, coreItemId: null })),
-  ];
+  return [...coreItems.map(({ id, item }) => ({ ...item, key: coreKey(id), coreItemId: id })), ...own.map((item) => ({ ...item, coreItemId: null }))];
 }
 
 export function coreKey(coreItemId: string): string {

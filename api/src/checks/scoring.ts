@@ -75,7 +75,10 @@ export function readAnswer(item: CheckItem, value: unknown): { ok: true; value: 
 
 /** All right options chosen and nothing else. */
 export function isCorrect(item: CheckItem, value: CheckAnswerValue): boolean {
-  const right = item.options.filter((o) => o.correct).map((o) => o.key).sort();
+  const right = item.options
+    .filter((o) => o.correct)
+    .map((o) => o.key)
+    .sort();
   const chosen = [...(value.options ?? [])].sort();
   return right.length === chosen.length && right.every((key, i) => key === chosen[i]);
 }

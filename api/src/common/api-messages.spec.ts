@@ -39,7 +39,10 @@ describe('API message catalogue', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'Uppgifterna är inte giltiga.',
-      details: [{ field: 'unitId', message: 'Enheten Solgården är stängd.' }, { field: 'x', message: 'Något helt annat' }],
+      details: [
+        { field: 'unitId', message: 'Enheten Solgården är stängd.' },
+        { field: 'x', message: 'Något helt annat' },
+      ],
     });
     expect(body.messageCode).toBe('common.detailsNotValid');
     expect(body.details).toEqual([

@@ -9,10 +9,7 @@ interface Captured {
   headers: Record<string, string>;
 }
 
-function run(
-  exception: unknown,
-  options: { headersSent?: boolean; requestId?: string; acceptLanguage?: string; callerLanguage?: 'sv' | 'en' } = {},
-): Captured {
+function run(exception: unknown, options: { headersSent?: boolean; requestId?: string; acceptLanguage?: string; callerLanguage?: 'sv' | 'en' } = {}): Captured {
   const captured: Captured = { headers: {} };
   const response = {
     headersSent: options.headersSent ?? false,
@@ -214,7 +211,7 @@ describe('isDatabaseUnavailable and isPoolBusy', () => {
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
 
-  it('tells a full pool (pg-pool\'s queue timeout) from a database that is down', () => {
+  it("tells a full pool (pg-pool's queue timeout) from a database that is down", () => {
     const queueTimeout = new Error('timeout exceeded when trying to connect');
     expect(isPoolBusy(queueTimeout)).toBe(true);
     expect(isDatabaseUnavailable(queueTimeout)).toBe(false);
@@ -307,9 +304,7 @@ describe("flattenValidationErrors with class-validator's English defaults", () =
   });
 
   it('keeps a Swedish message the DTO gave', () => {
-    const flat = flattenValidationErrors([
-      { property: 'name', value: undefined, constraints: { isNotEmpty: 'Fyll i namnet på enheten.' }, children: [] },
-    ]);
+    const flat = flattenValidationErrors([{ property: 'name', value: undefined, constraints: { isNotEmpty: 'Fyll i namnet på enheten.' }, children: [] }]);
     expect(flat).toEqual([{ field: 'name', message: 'Fyll i namnet på enheten.' }]);
   });
 });
@@ -321,11 +316,21 @@ describe('answers in the caller’s language', () => {
   });
   afterEach(() => logError.mockRestore());
 
-  const invalid = () => validationError([{ field: 'email', message: 'Ange en giltig e-postadress.' }, { field: 'x', message: 'Fältet finns inte här. Ta bort det.' }]);
+  const invalid = () =>
+    validationError([
+      { field: 'email', message: 'Ange en giltig e-postadress.' },
+      { field: 'x', message: 'Fältet finns inte här. Ta bort det.' },
+    ]);
 
   it('answers in Swedish by default, saying so in Content-Language', () => {
     const out = run(invalid());
-    expect(out.body).toMatchObject({ message: 'Uppgifterna är inte giltiga.', details: [{ field: 'email', message: 'Ange en giltig e-postadress.' }, { field: 'x', message: 'Fältet finns inte här. Ta bort det.' }] });
+    expect(out.body).toMatchObject({
+      message: 'Uppgifterna är inte giltiga.',
+      details: [
+        { field: 'email', message: 'Ange en giltig e-postadress.' },
+        { field: 'x', message: 'Fältet finns inte här. Ta bort det.' },
+      ],
+    });
     expect(out.headers['content-language']).toBe('sv');
     expect(out.headers['vary']).toBe('Accept-Language');
   });
@@ -336,7 +341,10 @@ describe('answers in the caller’s language', () => {
       statusCode: 400,
       error: 'Bad Request',
       message: 'The details are not valid.',
-      details: [{ field: 'email', message: 'Enter a valid e-mail address.' }, { field: 'x', message: 'This field does not belong here. Remove it.' }],
+      details: [
+        { field: 'email', message: 'Enter a valid e-mail address.' },
+        { field: 'x', message: 'This field does not belong here. Remove it.' },
+      ],
     });
     expect(out.headers['content-language']).toBe('en');
   });
@@ -350,7 +358,13 @@ describe('answers in the caller’s language', () => {
 
   it('translates messages with values (lock-out minutes) and keeps extra fields', () => {
     const locked = new HttpException(
-      { statusCode: 429, error: 'Too Many Requests', message: 'För många misslyckade inloggningar. Försök igen om 1 minut eller be din chef om en ny kod.', code: 'lockedOut', retryAfterSeconds: 60 },
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'För många misslyckade inloggningar. Försök igen om 1 minut eller be din chef om en ny kod.',
+        code: 'lockedOut',
+        retryAfterSeconds: 60,
+      },
       429,
     );
     const out = run(locked, { acceptLanguage: 'en' });
@@ -363,4 +377,3 @@ describe('answers in the caller’s language', () => {
     expect(run(new ForbiddenException('Bara för testet.'), { acceptLanguage: 'en' }).body?.['message']).toBe('Bara för testet.');
   });
 });
-

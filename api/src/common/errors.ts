@@ -111,9 +111,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // The code is read from the Swedish text, before any translation.
     const body = withMessageCodes(this.toBody(exception, request));
     if (body.statusCode >= 500) {
-      this.logger.error(
-        JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), error: describe(exception) }),
-      );
+      this.logger.error(JSON.stringify({ requestId, method: request.method, path: loggedPath(request.path), error: describe(exception) }));
     }
     if (response.headersSent) return;
     const language = answerLanguage(request.header('accept-language'), currentRequest()?.caller?.preferredLanguage);

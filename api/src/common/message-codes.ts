@@ -40,8 +40,6 @@ export function messageCodeOf(message: string): { messageCode: ApiMessageCode; m
 
 /** The error body with the code (and values) of its message and of every field message, for clients to translate. */
 export function withMessageCodes<T extends ApiError>(body: T): T {
-  const details = Array.isArray(body.details)
-    ? body.details.map((detail: FieldError) => ({ ...detail, ...messageCodeOf(detail.message) }))
-    : undefined;
+  const details = Array.isArray(body.details) ? body.details.map((detail: FieldError) => ({ ...detail, ...messageCodeOf(detail.message) })) : undefined;
   return { ...body, ...messageCodeOf(body.message), ...(details ? { details } : {}) };
 }

@@ -71,7 +71,8 @@ const ENGLISH = new Map<string, string>(
     'Ogiltig CSRF-token. Ladda om sidan.': 'Invalid CSRF token. Reload the page.',
     'Ogiltigt ursprung.': 'Invalid origin.',
     // Attendance marks cleared, targets (sessions, insights)
-    'Markeringen har redan ersatts av en nyare. Ladda om listan och försök igen.': 'The mark has already been replaced by a newer one. Reload the list and try again.',
+    'Markeringen har redan ersatts av en nyare. Ladda om listan och försök igen.':
+      'The mark has already been replaced by a newer one. Reload the list and try again.',
     'Tillfället är inställt: närvaro kan inte ändras.': 'The session is cancelled: attendance cannot be changed.',
     'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.': 'The time (clearedAt) must be an ISO timestamp.',
     'Enheten har redan ett mål för programmet. Ändra det målet i stället.': 'The unit already has a target for the program. Change that target instead.',
@@ -112,10 +113,7 @@ const PATTERNS: Pattern[] = [
     /^För många misslyckade inloggningar\. Försök igen om (\d+) minut(?:er)? eller be din chef om en ny kod\.$/,
     (count) => `Too many failed sign-ins. Try again in ${minutes(count)}, or ask your manager for a new code.`,
   ],
-  [
-    /^För många felaktiga koder\. Försök igen om (\d+) minut(?:er)?\.$/,
-    (count) => `Too many wrong codes. Try again in ${minutes(count)}.`,
-  ],
+  [/^För många felaktiga koder\. Försök igen om (\d+) minut(?:er)?\.$/, (count) => `Too many wrong codes. Try again in ${minutes(count)}.`],
   [
     /^För många felaktiga försök med nuvarande lösenord\. Försök igen om (\d+) minut(?:er)?\.$/,
     (count) => `Too many wrong attempts at the current password. Try again in ${minutes(count)}.`,
@@ -150,9 +148,7 @@ export function localiseError<T extends ApiError>(body: T, language: UiLanguage)
   return {
     ...body,
     message: translateMessage(body.message, language),
-    ...(Array.isArray(body.details)
-      ? { details: body.details.map((detail) => ({ ...detail, message: translateMessage(detail.message, language) })) }
-      : {}),
+    ...(Array.isArray(body.details) ? { details: body.details.map((detail) => ({ ...detail, message: translateMessage(detail.message, language) })) } : {}),
   };
 }
 

@@ -59,7 +59,9 @@ export class ApiValidationPipe extends ValidationPipe {
   private unknownFields(value: unknown, metadata: ArgumentMetadata): string[] {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || !metadata.metatype || !this.toValidate(metadata)) return [];
     const declared = new Set(
-      getMetadataStorage().getTargetValidationMetadatas(metadata.metatype, '', true, false).map((entry) => entry.propertyName),
+      getMetadataStorage()
+        .getTargetValidationMetadatas(metadata.metatype, '', true, false)
+        .map((entry) => entry.propertyName),
     );
     const unknown: string[] = [];
     for (const key in value) {
@@ -71,4 +73,3 @@ export class ApiValidationPipe extends ValidationPipe {
     return unknown;
   }
 }
-

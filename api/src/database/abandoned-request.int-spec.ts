@@ -35,9 +35,7 @@ describe('a request whose client went away', () => {
       await transaction.abandon(store);
 
       expect(() => access.manager).toThrow(RequestAbandonedError);
-      await expect(access.transaction((manager) => manager.query('insert into abandoned_probe (step) values (2)'))).rejects.toThrow(
-        RequestAbandonedError,
-      );
+      await expect(access.transaction((manager) => manager.query('insert into abandoned_probe (step) values (2)'))).rejects.toThrow(RequestAbandonedError);
     });
     expect(await dataSource.query('select step from abandoned_probe')).toEqual([]);
   });

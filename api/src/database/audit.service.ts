@@ -21,18 +21,15 @@ export class AuditService {
   async record(entry: AuditEntry): Promise<void> {
     const context = currentRequest();
     // Through a SECURITY DEFINER function: entries such as failed sign-ins are written before any tenant is known.
-    await this.db.manager.query(
-      `select kunna_append_audit($1, $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7, $8)`,
-      [
-        entry.action,
-        entry.organisationId ?? context?.caller?.organisationId ?? null,
-        entry.actorPersonId ?? context?.caller?.personId ?? null,
-        entry.targetType ?? null,
-        entry.targetId ?? null,
-        JSON.stringify(entry.details ?? {}),
-        context?.ip ?? null,
-        context?.requestId ?? null,
-      ],
-    );
+    await this.db.manager.query(`select kunna_append_audit($1, $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7, $8)`, [
+      entry.action,
+      entry.organisationId ?? context?.caller?.organisationId ?? null,
+      entry.actorPersonId ?? context?.caller?.personId ?? null,
+      entry.targetType ?? null,
+      entry.targetId ?? null,
+      JSON.stringify(entry.details ?? {}),
+      context?.ip ?? null,
+      context?.requestId ?? null,
+    ]);
   }
 }

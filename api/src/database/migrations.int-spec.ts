@@ -122,7 +122,9 @@ async function snapshot(url: string): Promise<SchemaSnapshot> {
          order by 1`),
       views: await lines(`select viewname || ' ' || md5(definition) as line from pg_views where schemaname = 'public' order by 1`),
       sequences: await lines(`select sequencename as line from pg_sequences where schemaname = 'public' and sequencename <> 'migrations_id_seq' order by 1`),
-      policies: await lines(`select tablename || '.' || policyname || ' ' || cmd || ' ' || coalesce(qual, '') || ' ' || coalesce(with_check, '') as line from pg_policies where schemaname = 'public' order by 1`),
+      policies: await lines(
+        `select tablename || '.' || policyname || ' ' || cmd || ' ' || coalesce(qual, '') || ' ' || coalesce(with_check, '') as line from pg_policies where schemaname = 'public' order by 1`,
+      ),
       rowSecurity: await lines(`
         select c.relname || case when c.relforcerowsecurity then ' forced' else '' end as line
           from pg_class c join pg_namespace n on n.oid = c.relnamespace

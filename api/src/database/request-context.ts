@@ -23,7 +23,7 @@ export interface RequestContext {
  */
 export class RequestAbandonedError extends Error {
   constructor() {
-    super('The client went away before the answer; the request\'s transaction was rolled back.');
+    super("The client went away before the answer; the request's transaction was rolled back.");
     this.name = 'RequestAbandonedError';
   }
 }

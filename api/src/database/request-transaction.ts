@@ -31,7 +31,10 @@ export class RequestTransactions {
     const store = currentRequest();
     if (!store || store.transaction || this.reflector.get<boolean>(NO_TRANSACTION, context.getHandler())) return;
     const transaction = await RequestTransaction.open(this.dataSource, store);
-    context.switchToHttp().getResponse<Response>().once('close', () => void transaction.abandon(store));
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .once('close', () => void transaction.abandon(store));
   }
 
   /** Sets the caller (or nobody) as the open transaction's tenant. */

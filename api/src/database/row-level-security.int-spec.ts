@@ -101,9 +101,9 @@ describe('row-level security', () => {
         return work((sql, params) => manager.query(sql, params));
       });
 
-    await expect(
-      asOrgA((query) => query(`insert into area (organisation_id, name, kind) values ($1, 'Smugglad', 'other')`, [orgB])),
-    ).rejects.toThrow(/row-level security/);
+    await expect(asOrgA((query) => query(`insert into area (organisation_id, name, kind) values ($1, 'Smugglad', 'other')`, [orgB]))).rejects.toThrow(
+      /row-level security/,
+    );
     // Control: the same insert for the tenant's own organisation is accepted (then rolled back).
     await expect(
       app.transaction(async (manager) => {
@@ -114,9 +114,9 @@ describe('row-level security', () => {
     ).rejects.toThrow('roll back the control');
 
     // Moving a row of one's own organisation into another is refused too.
-    await expect(
-      asOrgA((query) => query(`update area set organisation_id = $1 where id = $2`, [orgB, t.fixture.areaA1])),
-    ).rejects.toThrow(/row-level security/);
+    await expect(asOrgA((query) => query(`update area set organisation_id = $1 where id = $2`, [orgB, t.fixture.areaA1]))).rejects.toThrow(
+      /row-level security/,
+    );
     // Another organisation's rows are invisible to updates and deletes: nothing happens.
     const [, updated] = (await asOrgA((query) => query(`update area set name = 'Kapad' where id = $1`, [areaB1]))) as [unknown, number];
     expect(updated).toBe(0);

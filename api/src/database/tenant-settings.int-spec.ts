@@ -130,9 +130,7 @@ describe('tenant settings of API requests', () => {
     const dataSource = t.app.get(DataSource);
     const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 10;
     const seen = await Promise.all(
-      Array.from({ length: poolSize }, () =>
-        dataSource.query(`${READ}, pg_sleep(0.2)`).then((rows: Array<Settings & { pg_sleep: unknown }>) => rows[0]),
-      ),
+      Array.from({ length: poolSize }, () => dataSource.query(`${READ}, pg_sleep(0.2)`).then((rows: Array<Settings & { pg_sleep: unknown }>) => rows[0])),
     );
     expect(new Set(seen.map((row) => row.pid)).size).toBe(poolSize);
     for (const row of seen) expectNoTenant(row);

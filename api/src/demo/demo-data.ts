@@ -100,15 +100,78 @@ const ORGANISATIONS: OrgSpec[] = [
 ];
 
 const FIRST_NAMES = [
-  'Anna', 'Maria', 'Fatima', 'Elin', 'Sara', 'Amina', 'Karin', 'Lena', 'Emma', 'Hanna', 'Ida', 'Sofia', 'Aisha',
-  'Leyla', 'Mona', 'Helena', 'Johanna', 'Linnea', 'Nadia', 'Zahra', 'Erik', 'Johan', 'Ali', 'Mohammed', 'Anders',
-  'Lars', 'Ahmed', 'Peter', 'Mikael', 'Omar', 'Jonas', 'Daniel', 'Hassan', 'Per', 'Yusuf', 'Mats', 'Teresia',
-  'Birgitta', 'Ingrid', 'Agnes',
+  'Anna',
+  'Maria',
+  'Fatima',
+  'Elin',
+  'Sara',
+  'Amina',
+  'Karin',
+  'Lena',
+  'Emma',
+  'Hanna',
+  'Ida',
+  'Sofia',
+  'Aisha',
+  'Leyla',
+  'Mona',
+  'Helena',
+  'Johanna',
+  'Linnea',
+  'Nadia',
+  'Zahra',
+  'Erik',
+  'Johan',
+  'Ali',
+  'Mohammed',
+  'Anders',
+  'Lars',
+  'Ahmed',
+  'Peter',
+  'Mikael',
+  'Omar',
+  'Jonas',
+  'Daniel',
+  'Hassan',
+  'Per',
+  'Yusuf',
+  'Mats',
+  'Teresia',
+  'Birgitta',
+  'Ingrid',
+  'Agnes',
 ];
 const LAST_NAMES = [
-  'Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson',
-  'Hassan', 'Ali', 'Mohammed', 'Ahmed', 'Lindberg', 'Lindqvist', 'Berg', 'Holm', 'Sandberg', 'Yilmaz', 'Nowak',
-  'Kovačević', 'Jönsson', 'Åberg', 'Öberg', 'Ekström', 'Haddad', 'Abdi', 'Warsame', 'Lund',
+  'Andersson',
+  'Johansson',
+  'Karlsson',
+  'Nilsson',
+  'Eriksson',
+  'Larsson',
+  'Olsson',
+  'Persson',
+  'Svensson',
+  'Gustafsson',
+  'Hassan',
+  'Ali',
+  'Mohammed',
+  'Ahmed',
+  'Lindberg',
+  'Lindqvist',
+  'Berg',
+  'Holm',
+  'Sandberg',
+  'Yilmaz',
+  'Nowak',
+  'Kovačević',
+  'Jönsson',
+  'Åberg',
+  'Öberg',
+  'Ekström',
+  'Haddad',
+  'Abdi',
+  'Warsame',
+  'Lund',
 ];
 const CARE_TITLES = ['undersköterska', 'undersköterska', 'undersköterska', 'vårdbiträde', 'vårdbiträde', 'sjuksköterska'];
 const SUPPORT_TITLES = ['stödassistent', 'stödassistent', 'personlig assistent', 'undersköterska'];
@@ -176,13 +239,11 @@ async function listDemoAccounts(client: Client): Promise<DemoAccount[]> {
       where r.id is not null or p.email is null
       order by coalesce(r.role, 'staff'), o.name, p.employee_number`,
   );
-  return (rows.rows as Array<{ role: string; email: string | null; employee_number: string; organisation: string; scope_name: string }>).map(
-    (row) => ({
-      role: ROLE_LABELS[row.role] ?? 'Medarbetare',
-      identifier: row.email ?? `${row.employee_number} (${row.organisation})`,
-      description: row.email ? row.scope_name : 'utan e-post: anställningsnummer + organisation',
-    }),
-  );
+  return (rows.rows as Array<{ role: string; email: string | null; employee_number: string; organisation: string; scope_name: string }>).map((row) => ({
+    role: ROLE_LABELS[row.role] ?? 'Medarbetare',
+    identifier: row.email ?? `${row.employee_number} (${row.organisation})`,
+    description: row.email ? row.scope_name : 'utan e-post: anställningsnummer + organisation',
+  }));
 }
 
 async function insertDemoData(client: Client, today: Date): Promise<DemoResult> {
@@ -215,32 +276,35 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
     );
     const personId = (person.rows[0] as { id: string }).id;
     if (p.unitId) {
-      await client.query(
-        `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, $4)`,
-        [p.organisationId, personId, p.unitId, p.startDate],
-      );
+      await client.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, $4)`, [
+        p.organisationId,
+        personId,
+        p.unitId,
+        p.startDate,
+      ]);
     }
     if (p.account) {
-      await client.query(
-        `insert into credential (person_id, organisation_id, password_hash, password_changed_at) values ($1, $2, $3, now())`,
-        [personId, p.organisationId, passwordHash],
-      );
+      await client.query(`insert into credential (person_id, organisation_id, password_hash, password_changed_at) values ($1, $2, $3, now())`, [
+        personId,
+        p.organisationId,
+        passwordHash,
+      ]);
     }
     return personId;
   };
   const grant = (organisationId: string, personId: string, role: string, scopeType: string, scopeId: string) =>
-    client.query(
-      `insert into role_assignment (organisation_id, person_id, role, scope_type, scope_id, start_date) values ($1, $2, $3, $4, $5, $6)`,
-      [organisationId, personId, role, scopeType, scopeId, isoDaysAgo(400)],
-    );
+    client.query(`insert into role_assignment (organisation_id, person_id, role, scope_type, scope_id, start_date) values ($1, $2, $3, $4, $5, $6)`, [
+      organisationId,
+      personId,
+      role,
+      scopeType,
+      scopeId,
+      isoDaysAgo(400),
+    ]);
 
   let ambassadorsLeft = 8;
   for (const [orgIndex, org] of ORGANISATIONS.entries()) {
-    const orgRow = await client.query(`insert into organisation (network_id, name, kind) values ($1, $2, $3) returning id`, [
-      networkId,
-      org.name,
-      org.kind,
-    ]);
+    const orgRow = await client.query(`insert into organisation (network_id, name, kind) values ($1, $2, $3) returning id`, [networkId, org.name, org.kind]);
     const organisationId = (orgRow.rows[0] as { id: string }).id;
     let employeeSeq = 1000;
     const nextNumber = () => `${org.numberPrefix}${++employeeSeq}`;
@@ -282,10 +346,12 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
       }
 
       for (const [unitIndex, unit] of area.units.entries()) {
-        const unitRow = await client.query(
-          `insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`,
-          [organisationId, areaId, unit.name, unit.code],
-        );
+        const unitRow = await client.query(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`, [
+          organisationId,
+          areaId,
+          unit.name,
+          unit.code,
+        ]);
         const unitId = (unitRow.rows[0] as { id: string }).id;
         const titles = area.kind === 'disability_support' ? SUPPORT_TITLES : CARE_TITLES;
 
@@ -334,18 +400,38 @@ async function insertDemoData(client: Client, today: Date): Promise<DemoResult> 
     }
 
     if (orgIndex === 0) {
-      const hr = await insertPerson({ ...staffPerson(null, 'HR-specialist', 'Karin', 'Holm'), email: `karin.holm@${org.domain}`, employmentType: 'permanent', account: true });
+      const hr = await insertPerson({
+        ...staffPerson(null, 'HR-specialist', 'Karin', 'Holm'),
+        email: `karin.holm@${org.domain}`,
+        employmentType: 'permanent',
+        account: true,
+      });
       await grant(organisationId, hr, 'hr', 'organisation', organisationId);
       accounts.push({ role: 'HR', identifier: `karin.holm@${org.domain}`, description: org.name });
-      const admin = await insertPerson({ ...staffPerson(null, 'annan', 'Per', 'Lund'), email: `admin@${org.domain}`, employmentType: 'permanent', account: true });
+      const admin = await insertPerson({
+        ...staffPerson(null, 'annan', 'Per', 'Lund'),
+        email: `admin@${org.domain}`,
+        employmentType: 'permanent',
+        account: true,
+      });
       await grant(organisationId, admin, 'org_admin', 'organisation', organisationId);
       accounts.push({ role: 'Organisationsadmin', identifier: `admin@${org.domain}`, description: org.name });
-      const coordinator = await insertPerson({ ...staffPerson(null, 'processledare', 'Sanna', 'Berg'), email: `sanna.berg@${org.domain}`, employmentType: 'permanent', account: true });
+      const coordinator = await insertPerson({
+        ...staffPerson(null, 'processledare', 'Sanna', 'Berg'),
+        email: `sanna.berg@${org.domain}`,
+        employmentType: 'permanent',
+        account: true,
+      });
       await grant(organisationId, coordinator, 'network_coordinator', 'network', networkId);
       accounts.push({ role: 'Nätverkssamordnare', identifier: `sanna.berg@${org.domain}`, description: 'Västkustens kompetensnätverk' });
     }
     if (orgIndex === 1) {
-      const admin = await insertPerson({ ...staffPerson(null, 'annan', 'Jonas', 'Åberg'), email: `admin@${org.domain}`, employmentType: 'permanent', account: true });
+      const admin = await insertPerson({
+        ...staffPerson(null, 'annan', 'Jonas', 'Åberg'),
+        email: `admin@${org.domain}`,
+        employmentType: 'permanent',
+        account: true,
+      });
       await grant(organisationId, admin, 'org_admin', 'organisation', organisationId);
       accounts.push({ role: 'Organisationsadmin', identifier: `admin@${org.domain}`, description: org.name });
     }

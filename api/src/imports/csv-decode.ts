@@ -9,12 +9,7 @@ export interface DecodedText {
   bom: boolean;
 }
 
-export type FileRejectionCode =
-  | 'file_empty'
-  | 'file_binary'
-  | 'file_spreadsheet'
-  | 'file_utf16'
-  | 'file_invalid_utf8';
+export type FileRejectionCode = 'file_empty' | 'file_binary' | 'file_spreadsheet' | 'file_utf16' | 'file_invalid_utf8';
 
 /** The upload is not a CSV text file at all: answered with 400, never reported as row problems. */
 export class CsvFileRejected extends Error {

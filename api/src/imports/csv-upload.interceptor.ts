@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  CallHandler,
-  ExecutionContext,
-  HttpException,
-  Injectable,
-  NestInterceptor,
-  PayloadTooLargeException,
-} from '@nestjs/common';
+import { BadRequestException, CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, PayloadTooLargeException } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Observable } from 'rxjs';
 import { validationError } from '../common/errors';
@@ -45,8 +37,7 @@ export function isAcceptedUpload(fileName: string, mimeType: string): boolean {
   return GENERIC_TYPES.has(type) && TEXT_EXTENSIONS.test(fileName);
 }
 
-const WRONG_TYPE =
-  'Filen måste vara en CSV-fil (.csv eller .txt). Spara den i Excel med Spara som → "CSV UTF-8" eller "CSV (semikolonavgränsad)".';
+const WRONG_TYPE = 'Filen måste vara en CSV-fil (.csv eller .txt). Spara den i Excel med Spara som → "CSV UTF-8" eller "CSV (semikolonavgränsad)".';
 
 class UploadRejected extends BadRequestException {}
 

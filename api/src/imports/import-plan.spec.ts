@@ -6,7 +6,16 @@ import { ImportMapping, validateRows } from './row-validation';
 const TODAY = '2025-06-10';
 const HEADER = 'Anst.nr;Förnamn;Efternamn;E-post;Anställningsform;Startdatum;Slutdatum;Enhetskod;Enhet;Område';
 const MAPPING: ImportMapping = {
-  employeeNumber: 0, firstName: 1, lastName: 2, email: 3, employmentType: 4, startDate: 5, endDate: 6, unitCode: 7, unitName: 8, areaName: 9,
+  employeeNumber: 0,
+  firstName: 1,
+  lastName: 2,
+  email: 3,
+  employmentType: 4,
+  startDate: 5,
+  endDate: 6,
+  unitCode: 7,
+  unitName: 8,
+  areaName: 9,
 };
 
 function person(id: string, employeeNumber: string, extra: Partial<ExistingPerson> = {}): ExistingPerson {
@@ -59,7 +68,10 @@ function plan(lines: string[], state = baseState(), options: Partial<PlanOptions
 /** What the repository does, in memory: lets the tests prove that a second run of the same file changes nothing. */
 function applyInMemory(state: OrganisationState, result: ImportPlan): OrganisationState {
   let seq = 0;
-  const units = [...state.units, ...result.newUnits.map((unit) => ({ id: `new-${unit.code}`, code: unit.code, name: unit.name, areaId: unit.areaId, closedAt: null }))];
+  const units = [
+    ...state.units,
+    ...result.newUnits.map((unit) => ({ id: `new-${unit.code}`, code: unit.code, name: unit.name, areaId: unit.areaId, closedAt: null })),
+  ];
   const unitId = (ref: { unitId: string } | { newUnitCode: string }) => ('unitId' in ref ? ref.unitId : `new-${ref.newUnitCode}`);
   const persons = state.persons.map((p) => {
     const update = result.updates.find((u) => u.personId === p.id);
@@ -76,7 +88,13 @@ function applyInMemory(state: OrganisationState, result: ImportPlan): Organisati
   for (const create of result.creates) {
     const id = `np${++seq}`;
     persons.push({ id, employeeNumber: create.employeeNumber, ...create.fields, pseudonymised: false });
-    memberships.push({ id: `nm${++seq}`, personId: id, unitId: unitId(create.membership.unit), startDate: create.membership.startDate, endDate: create.membership.endDate });
+    memberships.push({
+      id: `nm${++seq}`,
+      personId: id,
+      unitId: unitId(create.membership.unit),
+      startDate: create.membership.startDate,
+      endDate: create.membership.endDate,
+    });
   }
   for (const m of memberships) expect(m.endDate === null || m.endDate >= m.startDate).toBe(true);
   // Only what the next import would load as current.
@@ -193,7 +211,7 @@ describe('planImport', () => {
     ]);
   });
 
-  it('reports unknown, closed and other organisations\' unit codes without creating anything', () => {
+  it("reports unknown, closed and other organisations' unit codes without creating anything", () => {
     const result = plan(['1001;Åsa;Öberg;;;;;U4;;', '1002;Bo;Ek;;;;;stängd;;']);
     expect(result.problems.map((p) => [p.line, p.column, p.code])).toEqual([
       [2, 20, 'unknown_unit'],
@@ -213,9 +231,13 @@ describe('planImport', () => {
     expect(result.counts).toEqual({ created: 2, updated: 0, unchanged: 0, ended: 0, unitsCreated: 1 });
     expect(result.newUnits).toEqual([{ code: 'U7', name: 'Solgården', areaId: 'a1' }]);
 
-    const problems = plan(['2001;Dan;Holm;;;;;U7;;', '2002;Eva;Sten;;;;;U8;Ny;Område X', '2003;Fia;Ås;;;;;U7;Solgården;Område A1', '2004;Gun;Ek;;;;;U7;Annat namn;Område A1'], baseState(), {
-      createUnits: true,
-    }).problems;
+    const problems = plan(
+      ['2001;Dan;Holm;;;;;U7;;', '2002;Eva;Sten;;;;;U8;Ny;Område X', '2003;Fia;Ås;;;;;U7;Solgården;Område A1', '2004;Gun;Ek;;;;;U7;Annat namn;Område A1'],
+      baseState(),
+      {
+        createUnits: true,
+      },
+    ).problems;
     expect(problems.map((p) => [p.line, p.code])).toEqual([
       [2, 'unknown_unit'],
       [3, 'unknown_area'],

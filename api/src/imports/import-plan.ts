@@ -222,9 +222,7 @@ export function planImport(rows: ValidatedRow[], state: OrganisationState, optio
     }
 
     if (existing && values.endDate && values.startDate === undefined && values.endDate < existing.startDate && row.cells.endDate) {
-      problems.push(
-        cellProblem(row.cells.endDate, 'end_before_start', `Slutdatum ${values.endDate} är före personens startdatum ${existing.startDate}.`),
-      );
+      problems.push(cellProblem(row.cells.endDate, 'end_before_start', `Slutdatum ${values.endDate} är före personens startdatum ${existing.startDate}.`));
     }
   }
 
@@ -368,4 +366,3 @@ export function planMemberships(
   }
   return { updates, creates };
 }
-

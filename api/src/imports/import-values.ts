@@ -16,8 +16,7 @@ import { normaliseHeader } from './header-mapping';
  */
 export function parseImportDate(raw: string): string | null {
   const text = raw.trim();
-  const match =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00(?:\.0+)?)?)?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!match) return null;
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -43,16 +42,33 @@ const addWords = <T>(target: Record<string, T>, value: T, words: string[]) => {
   for (const word of words) target[normaliseHeader(word)] = value;
 };
 addWords(EMPLOYMENT_TYPES, EmploymentType.Permanent, [
-  'tillsvidare', 'tillsvidareanställd', 'tillsvidareanställning', 'tills vidare', 'fast', 'fastanställd', 'fast anställning',
-  'provanställd', 'provanställning', 'permanent', 'tv',
+  'tillsvidare',
+  'tillsvidareanställd',
+  'tillsvidareanställning',
+  'tills vidare',
+  'fast',
+  'fastanställd',
+  'fast anställning',
+  'provanställd',
+  'provanställning',
+  'permanent',
+  'tv',
 ]);
 addWords(EMPLOYMENT_TYPES, EmploymentType.Substitute, [
-  'vikarie', 'vikariat', 'vik', 'visstid', 'visstidsanställd', 'visstidsanställning', 'allmän visstid', 'allmän visstidsanställning',
-  'särskild visstid', 'särskild visstidsanställning', 'substitute', 'temporary',
+  'vikarie',
+  'vikariat',
+  'vik',
+  'visstid',
+  'visstidsanställd',
+  'visstidsanställning',
+  'allmän visstid',
+  'allmän visstidsanställning',
+  'särskild visstid',
+  'särskild visstidsanställning',
+  'substitute',
+  'temporary',
 ]);
-addWords(EMPLOYMENT_TYPES, EmploymentType.Hourly, [
-  'timanställd', 'timanställning', 'timavlönad', 'timvikarie', 'tim', 'hourly', 'per hour',
-]);
+addWords(EMPLOYMENT_TYPES, EmploymentType.Hourly, ['timanställd', 'timanställning', 'timavlönad', 'timvikarie', 'tim', 'hourly', 'per hour']);
 
 /**
  * Swedish and English words for the employment form: tillsvidare/fast/provanställd → permanent,

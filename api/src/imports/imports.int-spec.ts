@@ -16,8 +16,18 @@ const MESSY = fs.readFileSync(path.join(FILES, 'messy-windows1252-semicolon.csv'
 
 /** The clean file's columns, in order (what the preview suggests, checked below). */
 const CLEAN_MAPPING: ImportOptions['mapping'] = {
-  employeeNumber: 0, firstName: 1, lastName: 2, email: 3, roleTitle: 4, employmentType: 5,
-  startDate: 6, endDate: 7, gender: 8, unitCode: 9, unitName: 10, areaName: 11,
+  employeeNumber: 0,
+  firstName: 1,
+  lastName: 2,
+  email: 3,
+  roleTitle: 4,
+  employmentType: 5,
+  startDate: 6,
+  endDate: 7,
+  gender: 8,
+  unitCode: 9,
+  unitName: 10,
+  areaName: 11,
 };
 const CLEAN_HEADER = 'Anställningsnummer,Förnamn,Efternamn,E-post,Befattning,Anställningsform,Startdatum,Slutdatum,Kön,Enhetskod,Enhet,Område';
 
@@ -51,7 +61,18 @@ describe('imports API', () => {
       expect(preview.rowCount).toBe(8);
       expect(preview.sampleRows).toHaveLength(5);
       expect(preview.sampleRows[0]).toEqual([
-        '2001', 'Åsa', 'Öberg', 'asa.oberg@kommun-a.example', 'Undersköterska', 'Tillsvidare', '2019-03-01', '', 'Kvinna', 'U1', 'Enhet U1', 'Område A1',
+        '2001',
+        'Åsa',
+        'Öberg',
+        'asa.oberg@kommun-a.example',
+        'Undersköterska',
+        'Tillsvidare',
+        '2019-03-01',
+        '',
+        'Kvinna',
+        'U1',
+        'Enhet U1',
+        'Område A1',
       ]);
       expect(preview.sampleRows[2][4]).toBe('Undersköterska, natt');
     });
@@ -122,7 +143,10 @@ describe('imports API', () => {
   describe('import', () => {
     it('is atomic: a clean file with one bad line is refused with 422 and nothing is written', async () => {
       const before = await tableCounts(t);
-      const file = Buffer.concat([CLEAN, Buffer.from('2007,Gun,Ek,gun.ek@kommun-a.example,Undersköterska,Tillsvidare,2024-13-01,,Kvinna,U1,Enhet U1,Område A1\n')]);
+      const file = Buffer.concat([
+        CLEAN,
+        Buffer.from('2007,Gun,Ek,gun.ek@kommun-a.example,Undersköterska,Tillsvidare,2024-13-01,,Kvinna,U1,Enhet U1,Område A1\n'),
+      ]);
       const response = await hr.upload('/api/imports', file, { mapping: CLEAN_MAPPING, mode: 'full' });
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({
@@ -236,7 +260,10 @@ describe('imports API', () => {
       const response = await hr.upload('/api/imports', file, { mapping: CLEAN_MAPPING, mode: 'partial' });
       expect(response.status).toBe(201);
       expect(response.body.counts).toEqual({ created: 0, updated: 2, unchanged: 0, ended: 0, unitsCreated: 0 });
-      const rows = await sql(t, `select employee_number, last_name, email, employment_type, gender from person where employee_number in ('2001', '2006') order by 1`);
+      const rows = await sql(
+        t,
+        `select employee_number, last_name, email, employment_type, gender from person where employee_number in ('2001', '2006') order by 1`,
+      );
       expect(rows).toEqual([
         // The empty gender cell kept the stored value.
         { employee_number: '2001', last_name: 'Öberg-Lind', email: 'fatima.hassan@kommun-a.example', employment_type: 'substitute', gender: 'female' },
@@ -296,7 +323,7 @@ describe('imports API', () => {
   describe('units of another organisation', () => {
     const u4Row = (area: string) => Buffer.from([CLEAN_HEADER, `5001,Olle,Gren,,,,,,,U4,Enhet U4,${area}`].join('\n'));
 
-    it('treats organisation B\'s unit code as unknown, and its area as unknown when creating units', async () => {
+    it("treats organisation B's unit code as unknown, and its area as unknown when creating units", async () => {
       const before = await tableCounts(t);
       const unknown = await hr.upload('/api/imports', u4Row('Område A1'), { mapping: CLEAN_MAPPING, mode: 'partial' });
       expect(unknown.status).toBe(422);
@@ -307,8 +334,12 @@ describe('imports API', () => {
       expect(await tableCounts(t)).toEqual(before);
     });
 
-    it('with createUnits, makes organisation A its own unit U4 and leaves organisation B\'s alone', async () => {
-      const orgBBefore = await sql(t, `select u.id, u.name, u.area_id, (select count(*) from unit_membership m where m.unit_id = u.id) as members from unit u where u.organisation_id = $1`, [t.fixture.orgB]);
+    it("with createUnits, makes organisation A its own unit U4 and leaves organisation B's alone", async () => {
+      const orgBBefore = await sql(
+        t,
+        `select u.id, u.name, u.area_id, (select count(*) from unit_membership m where m.unit_id = u.id) as members from unit u where u.organisation_id = $1`,
+        [t.fixture.orgB],
+      );
       const response = await hr.upload('/api/imports', u4Row('område a1'), { mapping: CLEAN_MAPPING, mode: 'partial', createUnits: true });
       expect(response.status).toBe(201);
       expect(response.body.counts).toEqual({ created: 1, updated: 0, unchanged: 0, ended: 0, unitsCreated: 1 });
@@ -317,9 +348,16 @@ describe('imports API', () => {
         { organisation_id: t.fixture.orgA, area_id: t.fixture.areaA1, name: 'Enhet U4' },
         { organisation_id: t.fixture.orgB, area_id: t.fixture.areaB1, name: 'Enhet U4' },
       ]);
-      const olle = await sql(t, `select u.organisation_id from person p join unit_membership m on m.person_id = p.id join unit u on u.id = m.unit_id where p.employee_number = '5001'`);
+      const olle = await sql(
+        t,
+        `select u.organisation_id from person p join unit_membership m on m.person_id = p.id join unit u on u.id = m.unit_id where p.employee_number = '5001'`,
+      );
       expect(olle).toEqual([{ organisation_id: t.fixture.orgA }]);
-      const orgBAfter = await sql(t, `select u.id, u.name, u.area_id, (select count(*) from unit_membership m where m.unit_id = u.id) as members from unit u where u.organisation_id = $1`, [t.fixture.orgB]);
+      const orgBAfter = await sql(
+        t,
+        `select u.id, u.name, u.area_id, (select count(*) from unit_membership m where m.unit_id = u.id) as members from unit u where u.organisation_id = $1`,
+        [t.fixture.orgB],
+      );
       expect(orgBAfter).toEqual(orgBBefore);
     });
 
@@ -363,7 +401,13 @@ describe('imports API', () => {
       expect(png.body.details[0].field).toBe('file');
       expect(png.body.message).toContain('CSV');
 
-      const xlsx = await hr.upload('/api/imports/preview', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), undefined, 'personal.csv', 'application/vnd.ms-excel');
+      const xlsx = await hr.upload(
+        '/api/imports/preview',
+        Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+        undefined,
+        'personal.csv',
+        'application/vnd.ms-excel',
+      );
       expect(xlsx.status).toBe(400);
       expect(xlsx.body.message).toContain('kalkylark');
 
@@ -375,7 +419,6 @@ describe('imports API', () => {
       const tooLarge = await hr.upload('/api/imports/preview', big);
       expect(tooLarge.status).toBe(413);
       expect(tooLarge.body.message).toBe('Filen är för stor. Största tillåtna storlek är 5 MB.');
-
     });
 
     it('answers bad options with 400 naming each field', async () => {
@@ -421,11 +464,17 @@ describe('full import', () => {
     // the other seven are ended.
     expect(response.body.counts).toEqual({ created: 6, updated: 1, unchanged: 1, ended: 7, unitsCreated: 0 });
 
-    const ended = await sql<{ first_name: string }>(t, `select first_name from person where organisation_id = $1 and end_date = $2::date order by first_name collate "C"`, [t.fixture.orgA, today]);
+    const ended = await sql<{ first_name: string }>(
+      t,
+      `select first_name from person where organisation_id = $1 and end_date = $2::date order by first_name collate "C"`,
+      [t.fixture.orgA, today],
+    );
     expect(ended.map((row) => row.first_name)).toEqual(['adminA', 'ambassadorU1', 'areaManagerA1', 'coordinator', 'managerU1', 'managerU2', 'staffU3']);
     expect(await sql(t, `select count(*)::int as n from person`)).toEqual([{ n: peopleBefore[0].n + 6 }]);
     // Their memberships end today and stay as history.
-    const managerU1 = await sql(t, `select start_date::text as start_date, end_date::text as end_date from unit_membership where person_id = $1`, [t.fixture.people.managerU1.id]);
+    const managerU1 = await sql(t, `select start_date::text as start_date, end_date::text as end_date from unit_membership where person_id = $1`, [
+      t.fixture.people.managerU1.id,
+    ]);
     expect(managerU1).toEqual([{ start_date: '2024-01-01', end_date: today }]);
     // The caller and organisation B are untouched.
     expect(await sql(t, `select end_date from person where id = $1`, [t.fixture.people.hrA.id])).toEqual([{ end_date: null }]);
@@ -442,7 +491,11 @@ describe('full import', () => {
     expect(response.body.counts).toEqual({ created: 0, updated: 1, unchanged: 0, ended: 0, unitsCreated: 0 });
     expect(await sql(t, `select end_date from person where id = $1`, [managerU1.id])).toEqual([{ end_date: null }]);
     // Ended and brought back on the same day: the membership in U1 (still current today) simply goes on.
-    const memberships = await sql(t, `select start_date::text as start_date, end_date::text as end_date from unit_membership where person_id = $1 order by start_date`, [managerU1.id]);
+    const memberships = await sql(
+      t,
+      `select start_date::text as start_date, end_date::text as end_date from unit_membership where person_id = $1 order by start_date`,
+      [managerU1.id],
+    );
     expect(memberships).toEqual([{ start_date: '2024-01-01', end_date: null }]);
   });
 
@@ -459,8 +512,11 @@ describe('full import', () => {
       mode: 'partial',
     });
     expect(response.status).toBe(201);
-    expect(await sql(t, `select first_name, last_name, role_title, employment_type, start_date::text = current_date::text as today from person where employee_number = '6001'`)).toEqual([
-      { first_name: 'Åsa-Märta', last_name: 'Öhrström', role_title: 'annan', employment_type: 'permanent', today: true },
-    ]);
+    expect(
+      await sql(
+        t,
+        `select first_name, last_name, role_title, employment_type, start_date::text = current_date::text as today from person where employee_number = '6001'`,
+      ),
+    ).toEqual([{ first_name: 'Åsa-Märta', last_name: 'Öhrström', role_title: 'annan', employment_type: 'permanent', today: true }]);
   });
 });

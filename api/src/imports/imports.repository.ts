@@ -51,20 +51,17 @@ export class ImportsRepository {
          from person where organisation_id = $1`,
       [organisationId],
     );
-    const memberships: Array<{ id: string; person_id: string; unit_id: string; start_date: string; end_date: string | null }> =
-      await manager.query(
-        `select id, person_id, unit_id, start_date::text as start_date, end_date::text as end_date
+    const memberships: Array<{ id: string; person_id: string; unit_id: string; start_date: string; end_date: string | null }> = await manager.query(
+      `select id, person_id, unit_id, start_date::text as start_date, end_date::text as end_date
            from unit_membership
           where organisation_id = $1 and (end_date is null or end_date >= $2::date)`,
-        [organisationId, today],
-      );
+      [organisationId, today],
+    );
     const units: Array<{ id: string; code: string | null; name: string; area_id: string; closed_at: string | null }> = await manager.query(
       `select id, code, name, area_id, closed_at::text as closed_at from unit where organisation_id = $1`,
       [organisationId],
     );
-    const areas: Array<{ id: string; name: string }> = await manager.query(`select id, name from area where organisation_id = $1`, [
-      organisationId,
-    ]);
+    const areas: Array<{ id: string; name: string }> = await manager.query(`select id, name from area where organisation_id = $1`, [organisationId]);
     return {
       persons: persons.map((row) => ({
         id: row.id,
@@ -130,11 +127,7 @@ export class ImportsRepository {
            from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::date[], $10::text[], $11::text[])
              as v(employee_number, first_name, last_name, email, role_title, employment_type, start_date, end_date, gender, preferred_language)
          returning id, employee_number`,
-        [
-          organisationId,
-          batch.map((create) => create.employeeNumber),
-          ...personColumns(batch.map((create) => create.fields)),
-        ],
+        [organisationId, batch.map((create) => create.employeeNumber), ...personColumns(batch.map((create) => create.fields))],
       );
       for (const row of rows) newPersonIds.set(row.employee_number, row.id);
     }
@@ -153,10 +146,11 @@ export class ImportsRepository {
     }
 
     for (const batch of chunks(plan.ends)) {
-      await manager.query(
-        `update person set end_date = $2::date, updated_at = now() where organisation_id = $1 and id = any($3::uuid[])`,
-        [organisationId, today, batch],
-      );
+      await manager.query(`update person set end_date = $2::date, updated_at = now() where organisation_id = $1 and id = any($3::uuid[])`, [
+        organisationId,
+        today,
+        batch,
+      ]);
     }
 
     for (const batch of chunks(plan.membershipUpdates)) {

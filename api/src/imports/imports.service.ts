@@ -194,6 +194,9 @@ function rejected(problems: ImportProblem[]): UnprocessableEntityException {
 
 /** The name as shown in the history: no folders, no control characters, bounded length. */
 export function safeFileName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   return (base || 'import.csv').slice(0, 255);
 }

@@ -4,8 +4,16 @@ import { ImportMapping, validateRows } from './row-validation';
 
 const HEADER = 'Anst.nr;Förnamn;Efternamn;E-post;Befattning;Anställningsform;Startdatum;Slutdatum;Kön;Enhetskod';
 const MAPPING: ImportMapping = {
-  employeeNumber: 0, firstName: 1, lastName: 2, email: 3, roleTitle: 4, employmentType: 5,
-  startDate: 6, endDate: 7, gender: 8, unitCode: 9,
+  employeeNumber: 0,
+  firstName: 1,
+  lastName: 2,
+  email: 3,
+  roleTitle: 4,
+  employmentType: 5,
+  startDate: 6,
+  endDate: 7,
+  gender: 8,
+  unitCode: 9,
 };
 
 function validate(lines: string[], mapping: ImportMapping = MAPPING) {
@@ -44,7 +52,10 @@ describe('validateRows', () => {
 
   it('does not touch fields whose column is not mapped', () => {
     const { rows, problems } = validate(['1001;Åsa;Öberg;inte-en-adress;;Konsult;igår;;?;U1'], {
-      employeeNumber: 0, firstName: 1, lastName: 2, unitCode: 9,
+      employeeNumber: 0,
+      firstName: 1,
+      lastName: 2,
+      unitCode: 9,
     });
     expect(problems).toEqual([]);
     expect(rows[0].values).toEqual({ employeeNumber: '1001', firstName: 'Åsa', lastName: 'Öberg', unitCode: 'U1' });
@@ -67,11 +78,7 @@ describe('validateRows', () => {
   });
 
   it('finds duplicate employee numbers and e-mail addresses within the file, naming the first line', () => {
-    const { problems } = validate([
-      '1001;Åsa;Öberg;asa@kommun.example;;;;;;U1',
-      '1002;Bo;Ek;ASA@kommun.example;;;;;;U1',
-      '1001;Åsa;Berg;;;;;;;U2',
-    ]);
+    const { problems } = validate(['1001;Åsa;Öberg;asa@kommun.example;;;;;;U1', '1002;Bo;Ek;ASA@kommun.example;;;;;;U1', '1001;Åsa;Berg;;;;;;;U2']);
     expect(brief(problems)).toEqual([
       [3, 12, 'E-post', 'duplicate_email'],
       [4, 1, 'Anst.nr', 'duplicate_employee_number'],

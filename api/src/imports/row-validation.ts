@@ -90,9 +90,7 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
           record.endLine,
           record.endColumn,
           'too_few_columns',
-          `Raden har ${record.fields.length} fält men rubrikraden har ${headers.length}. Fält saknas från kolumnen ${quote(
-            headers[record.fields.length],
-          )}.`,
+          `Raden har ${record.fields.length} fält men rubrikraden har ${headers.length}. Fält saknas från kolumnen ${quote(headers[record.fields.length])}.`,
         ),
       );
     }
@@ -133,7 +131,8 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
         case 'unitName':
         case 'areaName':
         case 'unitCode': {
-          const max = field === 'roleTitle' ? TITLE_MAX : field === 'unitCode' ? UNIT_CODE_MAX : field === 'firstName' || field === 'lastName' ? NAME_MAX : UNIT_NAME_MAX;
+          const max =
+            field === 'roleTitle' ? TITLE_MAX : field === 'unitCode' ? UNIT_CODE_MAX : field === 'firstName' || field === 'lastName' ? NAME_MAX : UNIT_NAME_MAX;
           if (hasControlCharacters(text)) {
             problems.push(
               cellProblem(cell, 'invalid_characters', `${label} innehåller tecken som inte går att använda (radbrytningar, tabbar eller trasiga tecken).`),
@@ -150,7 +149,11 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
         case 'email':
           if (!isValidEmail(text)) {
             problems.push(
-              cellProblem(cell, 'invalid_email', `${quote(text)} är inte en giltig e-postadress${text.length > EMAIL_MAX ? ` (högst ${EMAIL_MAX} tecken)` : ''}.`),
+              cellProblem(
+                cell,
+                'invalid_email',
+                `${quote(text)} är inte en giltig e-postadress${text.length > EMAIL_MAX ? ` (högst ${EMAIL_MAX} tecken)` : ''}.`,
+              ),
             );
           } else {
             values.email = text;
@@ -175,9 +178,7 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
         case 'endDate': {
           const date = parseImportDate(text);
           if (!date) {
-            problems.push(
-              cellProblem(cell, 'invalid_date', `${quote(text)} är inte ett giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2024-01-05.`),
-            );
+            problems.push(cellProblem(cell, 'invalid_date', `${quote(text)} är inte ett giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2024-01-05.`));
           } else {
             values[field] = date;
           }
@@ -205,9 +206,7 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
     }
 
     if (values.startDate && values.endDate && values.endDate < values.startDate && cells.endDate) {
-      problems.push(
-        cellProblem(cells.endDate, 'end_before_start', `Slutdatum ${values.endDate} är före startdatum ${values.startDate}.`),
-      );
+      problems.push(cellProblem(cells.endDate, 'end_before_start', `Slutdatum ${values.endDate} är före startdatum ${values.startDate}.`));
       values.endDate = undefined;
     }
 
@@ -230,7 +229,11 @@ export function validateRows(headers: string[], records: CsvRecord[], mapping: I
       const firstLine = emailLines.get(key);
       if (firstLine !== undefined) {
         problems.push(
-          cellProblem(cells.email, 'duplicate_email', `E-postadressen ${quote(values.email)} finns redan på rad ${firstLine}. Två personer kan inte ha samma e-postadress.`),
+          cellProblem(
+            cells.email,
+            'duplicate_email',
+            `E-postadressen ${quote(values.email)} finns redan på rad ${firstLine}. Två personer kan inte ha samma e-postadress.`,
+          ),
         );
       } else {
         emailLines.set(key, record.line);

@@ -57,7 +57,11 @@ describe('kept insight aggregates (property)', () => {
          values ($1, $2, 'Prop', $3, 'undersköterska', $4, '2024-01-01') returning id`,
         [f.orgA, `PROP${n}`, `Person${n}`, n % 2 === 0 ? 'permanent' : 'substitute'],
       );
-      await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [f.orgA, rows[0].id, f.unitU1]);
+      await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+        f.orgA,
+        rows[0].id,
+        f.unitU1,
+      ]);
       people.push(rows[0].id);
     }
     for (const offset of [-4, -3, -2, -1]) {
@@ -67,7 +71,11 @@ describe('kept insight aggregates (property)', () => {
                  'Personalrummet', 'workplace_learning', 'unit_team') returning id`,
         [f.orgA, f.unitU1, f.library.networkModule.versionId, day(offset)],
       );
-      await db.query(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [rows[0].id, f.people.ambassadorU1.id, f.orgA]);
+      await db.query(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [
+        rows[0].id,
+        f.people.ambassadorU1.id,
+        f.orgA,
+      ]);
       sessions.push(rows[0].id);
     }
   });
@@ -79,7 +87,10 @@ describe('kept insight aggregates (property)', () => {
   const oneMark = fc.oneof(
     fc.record({ who: fc.nat(4).map((index) => ({ person: index })), status: fc.constantFrom('present', 'absent', 'excused', 'partial') }),
     // A walk-in who was not there is removed, not marked: walk-ins are present or partial.
-    fc.record({ who: fc.constantFrom('Gästa Gäst', 'gästa GÄST', 'Olle Drop').map((name) => ({ walkIn: name })), status: fc.constantFrom('present', 'partial') }),
+    fc.record({
+      who: fc.constantFrom('Gästa Gäst', 'gästa GÄST', 'Olle Drop').map((name) => ({ walkIn: name })),
+      status: fc.constantFrom('present', 'partial'),
+    }),
   );
   const mark = fc.record({
     kind: fc.constant('mark' as const),
@@ -105,7 +116,12 @@ describe('kept insight aggregates (property)', () => {
       fc.integer({ min: -6, max: -1 }).map((offset) => ({ date: offset })),
     ),
   });
-  const support = fc.record({ kind: fc.constant('support' as const), person: fc.nat(4), offset: fc.integer({ min: -6, max: 0 }), minutes: fc.integer({ min: 1, max: 120 }) });
+  const support = fc.record({
+    kind: fc.constant('support' as const),
+    person: fc.nat(4),
+    offset: fc.integer({ min: -6, max: 0 }),
+    minutes: fc.integer({ min: 1, max: 120 }),
+  });
   const move = fc.record({ kind: fc.constant('move' as const), person: fc.nat(4), offset: fc.integer({ min: -3, max: 0 }) });
   // Only the last two people leave, so that the others can still be marked.
   const end = fc.record({ kind: fc.constant('end' as const), person: fc.integer({ min: 3, max: 4 }), offset: fc.integer({ min: -3, max: 0 }) });
@@ -117,7 +133,10 @@ describe('kept insight aggregates (property)', () => {
     kind: fc.constant('answer' as const),
     round: fc.nat(1),
     person: fc.nat(4),
-    value: fc.oneof(fc.integer({ min: 1, max: 4 }).map((rating) => ({ value: { rating } })), fc.constant({ declined: true })),
+    value: fc.oneof(
+      fc.integer({ min: 1, max: 4 }).map((rating) => ({ value: { rating } })),
+      fc.constant({ declined: true }),
+    ),
     finish: fc.constantFrom('keep', 'keep', 'submit', 'decline'),
   });
   const write = fc.oneof(
@@ -231,7 +250,8 @@ describe('kept insight aggregates (property)', () => {
       { numRuns: 20, seed: 15, endOnFailure: true },
     );
     // The sequences really wrote: every kind of write succeeded at least once.
-    for (const kind of ['mark', 'session', 'support', 'move', 'end', 'pseudonymise', 'retention', 'answer']) expect(succeeded.get(kind) ?? 0).toBeGreaterThan(0);
+    for (const kind of ['mark', 'session', 'support', 'move', 'end', 'pseudonymise', 'retention', 'answer'])
+      expect(succeeded.get(kind) ?? 0).toBeGreaterThan(0);
     for (const table of ['insight_participation_day', 'insight_response_level']) {
       const kept = await db.query(`select count(*)::int as n from ${table} where organisation_id = $1`, [t.fixture.orgA]);
       expect(kept.rows[0].n).toBeGreaterThan(0);
@@ -239,12 +259,14 @@ describe('kept insight aggregates (property)', () => {
   }, 120_000);
 
   it('a kept row that disagrees with the raw rows is found (control)', async () => {
-    await db.query(`update insight_participation_day set minutes = minutes + 1 where ctid = (select ctid from insight_participation_day where organisation_id = $1 limit 1)`, [
-      t.fixture.orgA,
-    ]);
-    await db.query(`update insight_response_level set rating_sum = rating_sum + 1 where ctid = (select ctid from insight_response_level where organisation_id = $1 limit 1)`, [
-      t.fixture.orgA,
-    ]);
+    await db.query(
+      `update insight_participation_day set minutes = minutes + 1 where ctid = (select ctid from insight_participation_day where organisation_id = $1 limit 1)`,
+      [t.fixture.orgA],
+    );
+    await db.query(
+      `update insight_response_level set rating_sum = rating_sum + 1 where ctid = (select ctid from insight_response_level where organisation_id = $1 limit 1)`,
+      [t.fixture.orgA],
+    );
     const differences = await aggregateDifferences(db, t.fixture.orgA);
     expect(differences.map((d) => `${d.table}:${d.side}`).sort()).toEqual([
       'insight_participation_day:kept',

@@ -20,7 +20,11 @@ export const KEPT_AGGREGATES: readonly KeptAggregate[] = [
   // migrations/1763901900000-insight-participation-day.ts
   { table: 'insight_participation_day', source: 'insight_participation_source', columns: ['organisation_id', 'who', 'person_id', 'date', 'minutes'] },
   // migrations/1763902000000-insight-response-level.ts
-  { table: 'insight_response_level', source: 'insight_response_level_source', columns: ['organisation_id', 'response_id', 'measure', 'rating_sum', 'rating_count'] },
+  {
+    table: 'insight_response_level',
+    source: 'insight_response_level_source',
+    columns: ['organisation_id', 'response_id', 'measure', 'rating_sum', 'rating_count'],
+  },
 ];
 
 async function rows<T>(client: Queryable, sql: string, parameters: unknown[]): Promise<T[]> {
@@ -39,7 +43,10 @@ export async function rebuildAggregates(client: Queryable, organisationId: strin
 }
 
 /** Rows kept but not recomputed (`kept`) or recomputed but not kept (`missing`), per table; empty when they agree. */
-export async function aggregateDifferences(client: Queryable, organisationId: string): Promise<Array<{ table: string; side: 'kept' | 'missing'; row: string }>> {
+export async function aggregateDifferences(
+  client: Queryable,
+  organisationId: string,
+): Promise<Array<{ table: string; side: 'kept' | 'missing'; row: string }>> {
   const differences: Array<{ table: string; side: 'kept' | 'missing'; row: string }> = [];
   for (const { table, source, columns } of KEPT_AGGREGATES) {
     const list = columns.join(', ');

@@ -13,7 +13,8 @@ const record = (personId: string, unitId: string, areaId: string, employmentType
   employmentType,
   firstOpensOn: '2025-02-01',
 });
-const people = (prefix: string, n: number, unit: string, area: string, type?: string) => Array.from({ length: n }, (_, i) => record(`${prefix}${i}`, unit, area, type));
+const people = (prefix: string, n: number, unit: string, area: string, type?: string) =>
+  Array.from({ length: n }, (_, i) => record(`${prefix}${i}`, unit, area, type));
 const NONE = { areaId: null, unitId: null, roleTitle: null, employmentType: null };
 
 describe('competence figures', () => {

@@ -145,7 +145,11 @@ export function filteredViewHidden(scope: readonly CompetenceRecord[], filters: 
 }
 
 /** The composite inputs of one dimension (or all four for 'overall') over the records, per instrument version. */
-export function inputsFor(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey): DimensionInput[] {
+export function inputsFor(
+  records: readonly CompetenceRecord[],
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  measure: CompetenceMeasureKey,
+): DimensionInput[] {
   const dimensions = measure === 'overall' ? COMPETENCE_DIMENSIONS : [measure];
   const byVersion = groupBy(records, (record) => record.versionId);
   const inputs: DimensionInput[] = [];
@@ -196,7 +200,12 @@ export const SUPPRESSED = (dimension: CompetenceMeasureKey): CompetenceFigures =
 });
 
 /** Before/after of one measure for a group already allowed by the group decision; `protectAnalysis` withholds the rest. */
-export function figures(records: readonly CompetenceRecord[], items: ReadonlyMap<string, readonly CheckItem[]>, measure: CompetenceMeasureKey, minimum: number): CompetenceFigures {
+export function figures(
+  records: readonly CompetenceRecord[],
+  items: ReadonlyMap<string, readonly CheckItem[]>,
+  measure: CompetenceMeasureKey,
+  minimum: number,
+): CompetenceFigures {
   const inputs = inputsFor(records, items, measure);
   if (inputs.length === 0) return { ...SUPPRESSED(measure), suppressed: false, invited: 0, pairs: 0 };
   const result = protectAnalysis(analyseOverall(measure, inputs), minimum);
@@ -264,7 +273,12 @@ export function groupRecords(records: readonly CompetenceRecord[], groupBy: Part
  * when the groups split the total). Units are also decided within their area, as the area total is shown elsewhere
  * (nested breakdowns take the parent as total at each level).
  */
-export function groupDecisions(total: readonly CompetenceRecord[], groups: readonly GroupDraft[], groupBy: ParticipationGrouping, minimum: number): Map<string, CompetenceSuppressionReason | null> {
+export function groupDecisions(
+  total: readonly CompetenceRecord[],
+  groups: readonly GroupDraft[],
+  groupBy: ParticipationGrouping,
+  minimum: number,
+): Map<string, CompetenceSuppressionReason | null> {
   const reasons = new Map<string, CompetenceSuppressionReason | null>(groups.map((g) => [g.key, null]));
   const apply = (parent: readonly CompetenceRecord[], members: readonly GroupDraft[]) => {
     const people = members.map((g) => ({ key: g.key, n: distinctPeople(g.records) }));
@@ -276,7 +290,11 @@ export function groupDecisions(total: readonly CompetenceRecord[], groups: reado
   apply(total, groups);
   if (groupBy === ParticipationGrouping.Unit) {
     const areaIds = [...new Set(groups.map((g) => g.records[0].areaId))];
-    for (const areaId of areaIds) apply(total.filter((r) => r.areaId === areaId), groups.filter((g) => g.records[0].areaId === areaId));
+    for (const areaId of areaIds)
+      apply(
+        total.filter((r) => r.areaId === areaId),
+        groups.filter((g) => g.records[0].areaId === areaId),
+      );
   }
   return reasons;
 }
@@ -317,7 +335,11 @@ export interface ResponseLevel extends Filterable {
 }
 
 /** Each person's latest level in the quarter, with the answer it comes from. */
-function latestLevels(levels: readonly ResponseLevel[], quarter: { from: string; to: string }, measure: CompetenceMeasureKey): Array<{ personId: string; responseId: string; level: number }> {
+function latestLevels(
+  levels: readonly ResponseLevel[],
+  quarter: { from: string; to: string },
+  measure: CompetenceMeasureKey,
+): Array<{ personId: string; responseId: string; level: number }> {
   const latest = new Map<string, { date: string; rank: number; level: number; responseId: string }>();
   for (const row of levels) {
     if (row.measure !== measure || row.date < quarter.from || row.date > quarter.to) continue;
@@ -351,7 +373,8 @@ export function trend(
       const latest = latestLevels(levels, quarter, measure);
       const people = latest.length;
       const parentPeople = parents.map((parent) => latestLevels(parent, quarter, measure).length);
-      const suppressed = people > 0 && (hidden || decideSuppression({ total: people, minimum }).total.suppressed || differencingRisk(people, parentPeople, minimum));
+      const suppressed =
+        people > 0 && (hidden || decideSuppression({ total: people, minimum }).total.suppressed || differencingRisk(people, parentPeople, minimum));
       return {
         dimension: measure,
         people,

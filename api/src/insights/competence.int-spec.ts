@@ -31,9 +31,27 @@ describe('competence insight (integration)', () => {
   const ids = {} as Record<string, string>;
   const period = 'from=2025-01-01&to=2025-12-31';
   const ITEM = (key: string, kind: string, dimension: string) => ({
-    key, kind, dimension, textSv: key, textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null,
+    key,
+    kind,
+    dimension,
+    textSv: key,
+    textEn: null,
+    digCompCode: null,
+    thenOf: null,
+    form: null,
+    multiple: false,
+    options: [],
+    explanationSv: null,
+    explanationEn: null,
+    coreItemId: null,
   });
-  const ITEMS = [ITEM('k', 'self_rating', 'knowledge'), ITEM('s1', 'self_rating', 'skills'), ITEM('s2', 'self_rating', 'skills'), ITEM('a', 'self_rating', 'ability'), ITEM('w', 'attitude', 'will')];
+  const ITEMS = [
+    ITEM('k', 'self_rating', 'knowledge'),
+    ITEM('s1', 'self_rating', 'skills'),
+    ITEM('s2', 'self_rating', 'skills'),
+    ITEM('a', 'self_rating', 'ability'),
+    ITEM('w', 'attitude', 'will'),
+  ];
   const KEYS = ['k', 's1', 's2', 'a', 'w'];
 
   beforeAll(async () => {
@@ -42,11 +60,17 @@ describe('competence insight (integration)', () => {
     await db.connect();
     const f = t.fixture;
     const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rows[0] as { id: string }).id;
-    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
+    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment'])
+      await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
     await db.query(`update organisation set min_group_size = 3 where id = $1`, [f.orgA]);
     ids.area = await one(`insert into area (organisation_id, name, kind) values ($1, 'Område A3', 'home_care') returning id`, [f.orgA]);
     for (const unit of ['U5', 'U6', 'U7']) {
-      ids[unit] = await one(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`, [f.orgA, ids.area, `Enhet ${unit}`, unit]);
+      ids[unit] = await one(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`, [
+        f.orgA,
+        ids.area,
+        `Enhet ${unit}`,
+        unit,
+      ]);
     }
     const instrument = await one(`insert into check_instrument (organisation_id, title) values ($1, 'Kompetens') returning id`, [f.orgA]);
     const version = await one(
@@ -56,9 +80,20 @@ describe('competence insight (integration)', () => {
     const rounds: Record<string, { before: string; after: string }> = {};
     for (const unit of ['U5', 'U6', 'U7']) {
       const assignment = randomUUID();
-      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Kompetens')`, [assignment, f.orgA, ids[unit], version]);
+      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Kompetens')`, [
+        assignment,
+        f.orgA,
+        ids[unit],
+        version,
+      ]);
       const round = (kind: string, day: string) =>
-        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [f.orgA, assignment, kind, `${unit}${kind}`.toUpperCase().slice(0, 8), day]);
+        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [
+          f.orgA,
+          assignment,
+          kind,
+          `${unit}${kind}`.toUpperCase().slice(0, 8),
+          day,
+        ]);
       rounds[unit] = { before: await round('before', '2025-02-10'), after: await round('after', '2025-05-12') };
     }
     let seq = 700;
@@ -69,7 +104,12 @@ describe('competence insight (integration)', () => {
         [response, f.orgA, roundId, personId],
       );
       for (const [i, key] of KEYS.entries()) {
-        await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, $2, $3, $4)`, [response, key, f.orgA, JSON.stringify({ rating: ratings[i] })]);
+        await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, $2, $3, $4)`, [
+          response,
+          key,
+          f.orgA,
+          JSON.stringify({ rating: ratings[i] }),
+        ]);
       }
     };
     const person = async (name: string, unit: string, title: string, type: string, before: number[], after: number[] | null) => {
@@ -77,7 +117,11 @@ describe('competence insight (integration)', () => {
         `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date) values ($1, $2, $3, 'Test', $4, $5, '2024-01-01') returning id`,
         [f.orgA, `C${seq++}`, name, title, type],
       );
-      await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [f.orgA, id, ids[unit]]);
+      await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+        f.orgA,
+        id,
+        ids[unit],
+      ]);
       await answer(rounds[unit].before, id, before);
       if (after) await answer(rounds[unit].after, id, after);
       ids[name] = id;
@@ -108,7 +152,17 @@ describe('competence insight (integration)', () => {
   };
   /** [dimension, invited, pairs, response rate, mean before, mean after, change, CI lower, CI upper, lowest before %, lowest after %] */
   const row = (f: CompetenceFigures) => [
-    f.dimension, f.invited, f.pairs, f.responseRate, f.meanBefore, f.meanAfter, f.meanChange, f.confidenceInterval?.lower ?? null, f.confidenceInterval?.upper ?? null, f.lowestBefore, f.lowestAfter,
+    f.dimension,
+    f.invited,
+    f.pairs,
+    f.responseRate,
+    f.meanBefore,
+    f.meanAfter,
+    f.meanChange,
+    f.confidenceInterval?.lower ?? null,
+    f.confidenceInterval?.upper ?? null,
+    f.lowestBefore,
+    f.lowestAfter,
   ];
   const byKey = (groups: CompetenceGroup[]) => Object.fromEntries(groups.map((g) => [g.label, g]));
 
@@ -245,12 +299,21 @@ describe('competence insight (integration)', () => {
     const trendBefore = await get<CompetenceTrend>(`/api/insights/competence/trend?${period}&unitId=${ids.U5}`);
     expect(trendBefore.quarters[1].points[4]).toMatchObject({ people: 4, suppressed: false });
     // P5, the drop-out, answers the after round.
-    const [{ id: round }] = (await db.query(`select r.id from check_round r join check_assignment a on a.id = r.assignment_id where a.unit_id = $1 and r.kind = 'after'`, [ids.U5])).rows;
+    const [{ id: round }] = (
+      await db.query(`select r.id from check_round r join check_assignment a on a.id = r.assignment_id where a.unit_id = $1 and r.kind = 'after'`, [ids.U5])
+    ).rows;
     const response = randomUUID();
-    await db.query(`insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'kiosk', now())`, [
-      response, t.fixture.orgA, round, ids.P5,
-    ]);
-    for (const key of KEYS) await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, $2, $3, $4)`, [response, key, t.fixture.orgA, JSON.stringify({ rating: 4 })]);
+    await db.query(
+      `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'kiosk', now())`,
+      [response, t.fixture.orgA, round, ids.P5],
+    );
+    for (const key of KEYS)
+      await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, $2, $3, $4)`, [
+        response,
+        key,
+        t.fixture.orgA,
+        JSON.stringify({ rating: 4 }),
+      ]);
 
     const u5After = await get<UnitCompetence>(`/api/insights/units/${ids.U5}/competence?${period}`);
     expect(u5After.unit).toMatchObject({ suppressed: true, reason: 'differencing' });

@@ -42,7 +42,12 @@ export class CompetenceRepository {
    * Checks of the organisation with a round opening in the period, in the visible units (organisation-wide, or the
    * listed areas and units).
    */
-  async assignments(organisationId: string, from: string, to: string, scope: { organisationWide: boolean; areaIds: string[]; unitIds: string[] }): Promise<CompetenceAssignmentRow[]> {
+  async assignments(
+    organisationId: string,
+    from: string,
+    to: string,
+    scope: { organisationWide: boolean; areaIds: string[]; unitIds: string[] },
+  ): Promise<CompetenceAssignmentRow[]> {
     return this.db.manager.query(
       `select a.id, a.instrument_version_id as "versionId", u.id as "unitId", u.name as "unitName", ar.id as "areaId", ar.name as "areaName",
               first.opens_on::text as "firstOpensOn"
@@ -63,7 +68,12 @@ export class CompetenceRepository {
    * period, in the checks `assignments` would list: one row per response and measure, with the check's unit and area
    * and the person's role title and employment type.
    */
-  async responseLevels(organisationId: string, from: string, to: string, scope: { organisationWide: boolean; areaIds: string[]; unitIds: string[] }): Promise<ResponseLevelRow[]> {
+  async responseLevels(
+    organisationId: string,
+    from: string,
+    to: string,
+    scope: { organisationWide: boolean; areaIds: string[]; unitIds: string[] },
+  ): Promise<ResponseLevelRow[]> {
     return this.db.manager.query(
       `with checks as (
          select a.id, a.unit_id, u.area_id
@@ -85,11 +95,16 @@ export class CompetenceRepository {
   }
 
   async versionItems(versionIds: string[]): Promise<Map<string, CheckItem[]>> {
-    const rows: Array<{ id: string; items: CheckItem[] }> = await this.db.manager.query(`select id, items from check_instrument_version where id = any($1::uuid[])`, [versionIds]);
+    const rows: Array<{ id: string; items: CheckItem[] }> = await this.db.manager.query(
+      `select id, items from check_instrument_version where id = any($1::uuid[])`,
+      [versionIds],
+    );
     return new Map(rows.map((row) => [row.id, row.items]));
   }
 
   async people(personIds: string[]): Promise<CompetencePersonRow[]> {
-    return this.db.manager.query(`select id, role_title as "roleTitle", employment_type as "employmentType" from person where id = any($1::uuid[])`, [personIds]);
+    return this.db.manager.query(`select id, role_title as "roleTitle", employment_type as "employmentType" from person where id = any($1::uuid[])`, [
+      personIds,
+    ]);
   }
 }

@@ -90,7 +90,13 @@ export class CompetenceService {
     const groups: CompetenceGroup[] = [];
     for (const draft of drafts) {
       const reason = totalReason === 'differencing' ? 'differencing' : totalReason ? 'totalSuppressed' : (decisions.get(draft.key) ?? null);
-      const group = groupFigures({ key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName }, draft.records, loaded.items, minimum, reason);
+      const group = groupFigures(
+        { key: draft.key, label: draft.label, drillId: draft.drillId, areaName: draft.areaName },
+        draft.records,
+        loaded.items,
+        minimum,
+        reason,
+      );
       groups.push(await this.gated(caller.organisationId, group, draft.records, loaded.items, minimum, null));
     }
     const totalFigures = groupFigures({ key: 'total', label: 'total', drillId: null, areaName: null }, shown, loaded.items, minimum, totalReason);
@@ -140,7 +146,9 @@ export class CompetenceService {
       figures.push(refusal === null ? figure : SUPPRESSED(figure.dimension));
     }
     const everyValueRefused = refused > 0 && figures.every((figure) => figure.suppressed || figure.meanBefore === null);
-    return everyValueRefused ? { ...group, suppressed: true, reason: 'differencing', figures: figures.map((f) => SUPPRESSED(f.dimension)) } : { ...group, figures };
+    return everyValueRefused
+      ? { ...group, suppressed: true, reason: 'differencing', figures: figures.map((f) => SUPPRESSED(f.dimension)) }
+      : { ...group, figures };
   }
 
   /**
@@ -251,7 +259,10 @@ export class CompetenceService {
     const assignments = await this.repository.assignments(organisationId, period.from, period.to, scope);
     if (assignments.length === 0) return [];
     const everyone = { organisationId, instrumentId: '', unitIds: null, areaId: null, roleTitle: null, employmentType: null };
-    const invited = await this.checks.groupInvited(assignments.map((a) => a.id), everyone);
+    const invited = await this.checks.groupInvited(
+      assignments.map((a) => a.id),
+      everyone,
+    );
     const people = await this.repository.people([...new Set(invited.map((p) => p.personId))]);
     return competenceRecords({ assignments, invited, responses: [], people });
   }

@@ -199,7 +199,13 @@ export class CostsRepository {
    * People (current members of units in scope, after the filters) with participants and participation minutes in the
    * period, grouped. A person in two units counts in each unit's group.
    */
-  async participation(organisationId: string, from: string, to: string, groupBy: ParticipationGrouping, scope: ParticipationScope): Promise<{
+  async participation(
+    organisationId: string,
+    from: string,
+    to: string,
+    groupBy: ParticipationGrouping,
+    scope: ParticipationScope,
+  ): Promise<{
     groups: ParticipationRow[];
     total: { people: number; participants: number; minutes: number };
   }> {
@@ -293,7 +299,11 @@ export class CostsRepository {
   }
 
   /** Per organisation of the network: people, participants, minutes, held sessions and active ambassadors. */
-  async network(networkId: string, from: string, to: string): Promise<
+  async network(
+    networkId: string,
+    from: string,
+    to: string,
+  ): Promise<
     Array<{ id: string; name: string; minGroupSize: number; people: number; participants: number; minutes: number; sessionsHeld: number; ambassadors: number }>
   > {
     return this.db.manager.query(

@@ -63,4 +63,3 @@ export function suppressedGroups(total: number, groups: Array<{ key: string; peo
   const decision = decideSuppression({ total, subgroups: groups.map((group) => ({ key: group.key, n: group.people })), minimum, partition });
   return { total: decision.total.suppressed, groups: new Set(decision.subgroups.filter((group) => group.suppressed).map((group) => group.key)) };
 }
-

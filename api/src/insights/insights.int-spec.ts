@@ -79,7 +79,10 @@ describe('insights (integration)', () => {
     await db.query(`insert into ambassador_appointment_unit (appointment_id, unit_id, organisation_id) values ($1, $2, $3)`, [appointment, ids.unitU5, f.orgA]);
 
     const module = async (title: string) => {
-      const id = await one(`insert into library_module (network_id, organisation_id, ownership) values ($1, $2, 'organisation') returning id`, [f.networkId, f.orgA]);
+      const id = await one(`insert into library_module (network_id, organisation_id, ownership) values ($1, $2, 'organisation') returning id`, [
+        f.networkId,
+        f.orgA,
+      ]);
       const versionId = await one(
         `insert into library_module_version (module_id, network_id, organisation_id, version_number, status, title, summary, format, duration_minutes, published_at)
          values ($1, $2, $3, 1, 'published', $4, 'Sammanfattning', 'workplace_session', 30, now()) returning id`,
@@ -98,7 +101,12 @@ describe('insights (integration)', () => {
         [f.networkId, f.orgA, title, kind, within, base],
       );
       for (const [i, moduleId] of steps.entries()) {
-        await db.query(`insert into library_program_step (program_id, position, organisation_id, module_id) values ($1, $2, $3, $4)`, [id, i + 1, f.orgA, moduleId]);
+        await db.query(`insert into library_program_step (program_id, position, organisation_id, module_id) values ($1, $2, $3, $4)`, [
+          id,
+          i + 1,
+          f.orgA,
+          moduleId,
+        ]);
       }
       return id;
     };
@@ -191,7 +199,12 @@ describe('insights (integration)', () => {
     });
 
     it('shows each assigned program with steps done, completion, due date and overdue', () => {
-      const programs = Object.fromEntries([...team.staff, ...team.substitutes].map((m) => [m.person.name, m.programs.map((p) => [p.title, p.stepsDone, p.stepsTotal, p.completedOn, p.dueDate, p.overdue])]));
+      const programs = Object.fromEntries(
+        [...team.staff, ...team.substitutes].map((m) => [
+          m.person.name,
+          m.programs.map((p) => [p.title, p.stepsDone, p.stepsTotal, p.completedOn, p.dueDate, p.overdue]),
+        ]),
+      );
       const onboarding = ['Introduktion för nya', 0, 1, null, null, false];
       expect(programs).toEqual({
         'Anna Andersson': [['Digital vardag', 2, 2, d(-20), '2024-03-01', false], onboarding],
@@ -230,7 +243,7 @@ describe('insights (integration)', () => {
       expect(team.upcoming).toEqual([{ id: ids.s6, title: 'M2 Digital signering', date: d(5), startTime: '10:00', durationMinutes: 30, invited: 6 }]);
     });
 
-    it('is for the unit\'s managers, area manager, HR and administrators only', async () => {
+    it("is for the unit's managers, area manager, HR and administrators only", async () => {
       expect((await (await t.as('managerU1')).get(`/api/insights/units/${ids.unitU5}/team`)).status).toBe(403);
       expect((await (await t.as('areaManagerA1')).get(`/api/insights/units/${ids.unitU5}/team`)).status).toBe(403);
       expect((await (await t.as('adminB')).get(`/api/insights/units/${ids.unitU5}/team`)).status).toBe(404);
@@ -243,13 +256,33 @@ describe('insights (integration)', () => {
   describe('costs and the participant report (organisation)', () => {
     beforeAll(async () => {
       const hr = await t.as('hrA');
-      expect((await hr.put('/api/insights/cost-settings/hourly-rates', { validFrom: '2020-01-01', participantRate: 300, facilitatorRate: 400 })).status).toBe(200);
+      expect((await hr.put('/api/insights/cost-settings/hourly-rates', { validFrom: '2020-01-01', participantRate: 300, facilitatorRate: 400 })).status).toBe(
+        200,
+      );
       expect((await hr.put('/api/insights/cost-settings/hourly-rates', { validFrom: d(-15), participantRate: 360, facilitatorRate: 400 })).status).toBe(200);
       // 12 000 kr over D-90..D-31 (60 days), 30 of them in the period: 6 000 kr. The other lies before the period.
-      const cost = { id: randomUUID(), periodStart: d(-90), periodEnd: d(-31), category: 'ambassador_training', amount: 12000, description: 'Ombudsutbildning' };
+      const cost = {
+        id: randomUUID(),
+        periodStart: d(-90),
+        periodEnd: d(-31),
+        category: 'ambassador_training',
+        amount: 12000,
+        description: 'Ombudsutbildning',
+      };
       expect((await hr.post('/api/insights/cost-settings/external-costs', cost)).status).toBe(201);
       expect((await hr.post('/api/insights/cost-settings/external-costs', cost)).status).toBe(201);
-      expect((await hr.post('/api/insights/cost-settings/external-costs', { ...cost, id: randomUUID(), periodStart: d(-200), periodEnd: d(-150), category: 'management_project', amount: 3000 })).status).toBe(201);
+      expect(
+        (
+          await hr.post('/api/insights/cost-settings/external-costs', {
+            ...cost,
+            id: randomUUID(),
+            periodStart: d(-200),
+            periodEnd: d(-150),
+            category: 'management_project',
+            amount: 3000,
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('prices hours by category from the rates in force on each date, plus the overlapping share of external costs', async () => {
@@ -257,7 +290,9 @@ describe('insights (integration)', () => {
       const response = await hr.get(`/api/insights/costs?${period()}`);
       expect(response.status).toBe(200);
       const report = response.body as CostReport;
-      const byCategory = Object.fromEntries(report.categories.map((c) => [c.category, [c.participantHours, c.teachingHours, c.staffTimeCost, c.facilitatorCost, c.externalCost, c.totalCost]]));
+      const byCategory = Object.fromEntries(
+        report.categories.map((c) => [c.category, [c.participantHours, c.teachingHours, c.staffTimeCost, c.facilitatorCost, c.externalCost, c.totalCost]]),
+      );
       // Participant minutes: S1 60+60+20+0+60 (walk-in) = 200, S2 30+30+30+15 = 105, S3 120 → 425 min = 7.08 h.
       // Staff time: S1 200/60×300 = 1000, S2 105/60×300 = 525, S3 (after D-15) 120/60×360 = 720 → 2245.
       // Teaching: 60 + 30 + 60 = 150 min = 2.5 h, one facilitator at 400 → 1000.
@@ -291,7 +326,7 @@ describe('insights (integration)', () => {
       expect((await (await t.as('managerU1')).get(`/api/insights/costs?${period()}`)).status).toBe(403);
     });
 
-    it('gives the funders\' participant report as JSON, CSV (BOM, decimal comma) and an XLSX that reads back', async () => {
+    it("gives the funders' participant report as JSON, CSV (BOM, decimal comma) and an XLSX that reads back", async () => {
       const hr = await t.as('hrA');
       const json = (await hr.get(`/api/insights/participant-report?${period()}`)).body as ParticipantReport;
       const expected = [
@@ -304,11 +339,14 @@ describe('insights (integration)', () => {
       expect(json.rows.map((r) => [r.employeeNumber, r.name, r.gender, r.hours, r.firstDate, r.lastDate])).toEqual(expected);
       expect([json.participants, json.hours, json.walkInsWithoutRecord]).toEqual([5, 6.83, 1]);
 
-      const csv = await hr.get(`/api/insights/participant-report?${period()}&format=csv`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const csv = await hr
+        .get(`/api/insights/participant-report?${period()}&format=csv`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(csv.headers['content-type']).toContain('text/csv');
       const text = (csv.body as Buffer).toString('utf8');
       expect(text.startsWith(UTF8_BOM)).toBe(true);
@@ -317,11 +355,14 @@ describe('insights (integration)', () => {
       expect(lines[3]).toBe(`I502;Cecilia Carlsson;Kvinna;1,83;${d(-40)};${d(-10)};${d(-60)} – ${d(-1)}`);
       expect(lines[6]).toBe(`Summa;5 deltagare;;6,83;;;${d(-60)} – ${d(-1)}`);
 
-      const xlsx = await hr.get(`/api/insights/participant-report?${period()}&format=xlsx`).buffer(true).parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      const xlsx = await hr
+        .get(`/api/insights/participant-report?${period()}&format=xlsx`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const [sheet] = await readXlsx(new Uint8Array(xlsx.body as Buffer));
       expect(sheet.name).toBe('Deltagare');
@@ -339,8 +380,28 @@ describe('insights (integration)', () => {
       // U5: 6 people, 5 with minutes (Eva none; the walk-in is nobody's member), 410 min = 6.83 h. U6: 5 people, none.
       expect(breakdown.total).toEqual({ people: 11, participants: 5, participationPercent: 45.5, hours: 6.83, hoursPerPerson: 0.62, suppressed: false });
       expect(breakdown.groups).toEqual([
-        { key: ids.unitU5, label: 'Enhet U5', drillId: ids.unitU5, people: 6, participants: 5, participationPercent: 83.3, hours: 6.83, hoursPerPerson: 1.14, suppressed: false },
-        { key: ids.unitU6, label: 'Enhet U6', drillId: ids.unitU6, people: 5, participants: 0, participationPercent: 0, hours: 0, hoursPerPerson: 0, suppressed: false },
+        {
+          key: ids.unitU5,
+          label: 'Enhet U5',
+          drillId: ids.unitU5,
+          people: 6,
+          participants: 5,
+          participationPercent: 83.3,
+          hours: 6.83,
+          hoursPerPerson: 1.14,
+          suppressed: false,
+        },
+        {
+          key: ids.unitU6,
+          label: 'Enhet U6',
+          drillId: ids.unitU6,
+          people: 5,
+          participants: 0,
+          participationPercent: 0,
+          hours: 0,
+          hoursPerPerson: 0,
+          suppressed: false,
+        },
       ]);
     });
 
@@ -357,7 +418,8 @@ describe('insights (integration)', () => {
         ['substitute', 1, null, null, true],
       ]);
       // A role-title filter that leaves fewer than five people suppresses the total as well.
-      const unit = (await hr.get(`/api/insights/participation?${period()}&unitId=${ids.unitU5}&employmentType=substitute&groupBy=unit`)).body as ParticipationBreakdown;
+      const unit = (await hr.get(`/api/insights/participation?${period()}&unitId=${ids.unitU5}&employmentType=substitute&groupBy=unit`))
+        .body as ParticipationBreakdown;
       expect(unit.total).toEqual({ people: 1, participants: null, participationPercent: null, hours: null, hoursPerPerson: null, suppressed: true });
     });
 
@@ -365,7 +427,8 @@ describe('insights (integration)', () => {
       const hr = await t.as('hrA');
       // A3's permanent staff are 9 of its 11: shown beside A3 itself, the two others' participation and hours would be
       // the difference. Nine is above the minimum, so only the complement withholds it.
-      const permanent = (await hr.get(`/api/insights/participation?${period()}&areaId=${ids.areaA3}&employmentType=permanent&groupBy=unit`)).body as ParticipationBreakdown;
+      const permanent = (await hr.get(`/api/insights/participation?${period()}&areaId=${ids.areaA3}&employmentType=permanent&groupBy=unit`))
+        .body as ParticipationBreakdown;
       expect(permanent.total).toEqual({ people: 9, participants: null, participationPercent: null, hours: null, hoursPerPerson: null, suppressed: true });
       expect(permanent.groups.every((g) => g.suppressed && g.hours === null)).toBe(true);
       const area = (await hr.get(`/api/insights/participation?${period()}&areaId=${ids.areaA3}&groupBy=unit`)).body as ParticipationBreakdown;
@@ -390,8 +453,28 @@ describe('insights (integration)', () => {
       // minutes (walk-ins are nobody), 410 min; three held sessions; ambassadors ambassadorU1, staffU2 and Anna.
       // B: two members (managerU4, staffU4): below five, figures suppressed.
       expect(network.organisations).toEqual([
-        { organisation: { id: t.fixture.orgA, name: 'Kommun A' }, sessionsHeld: 3, activeAmbassadors: 3, people: 17, participants: 5, participationPercent: 29.4, hours: 6.83, hoursPerPerson: 0.4, suppressed: false },
-        { organisation: { id: t.fixture.orgB, name: 'Kommun B' }, sessionsHeld: 0, activeAmbassadors: 1, people: 2, participants: null, participationPercent: null, hours: null, hoursPerPerson: null, suppressed: true },
+        {
+          organisation: { id: t.fixture.orgA, name: 'Kommun A' },
+          sessionsHeld: 3,
+          activeAmbassadors: 3,
+          people: 17,
+          participants: 5,
+          participationPercent: 29.4,
+          hours: 6.83,
+          hoursPerPerson: 0.4,
+          suppressed: false,
+        },
+        {
+          organisation: { id: t.fixture.orgB, name: 'Kommun B' },
+          sessionsHeld: 0,
+          activeAmbassadors: 1,
+          people: 2,
+          participants: null,
+          participationPercent: null,
+          hours: null,
+          hoursPerPerson: null,
+          suppressed: true,
+        },
       ]);
       expect(JSON.stringify(network)).not.toContain('Anna');
     });
@@ -406,7 +489,9 @@ describe('insights (integration)', () => {
       const target = created.body as TargetProgress;
       // Permanent: Anna, Bertil, Cecilia complete; Fia misses M2. 3 of 4 = 75 %; set today, so on track.
       expect([target.population, target.completed, target.percent, target.remaining, target.status]).toEqual([4, 3, 75, 1, TargetStatus.OnTrack]);
-      expect(target.behind).toEqual([{ person: { id: ids.fia, name: 'Fia Fors' }, employmentType: 'permanent', stepsDone: 1, stepsTotal: 2, missingModules: ['M2 Digital signering'] }]);
+      expect(target.behind).toEqual([
+        { person: { id: ids.fia, name: 'Fia Fors' }, employmentType: 'permanent', stepsDone: 1, stepsTotal: 2, missingModules: ['M2 Digital signering'] },
+      ]);
       // A retry with the same id changes nothing.
       const again = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { ...body, targetPercent: 10 });
       expect(again.body.targetPercent).toBe(100);
@@ -421,7 +506,10 @@ describe('insights (integration)', () => {
       expect([moved.population, moved.completed, moved.percent, moved.remaining, moved.status, moved.behind]).toEqual([4, 4, 100, 0, TargetStatus.Met, []]);
 
       // All employment types, 80 %: David and Eva have not completed: 4 of 6 = 66.7 %, ceil(0.8 × 6) = 5 needed.
-      const all = await hr.patch(`/api/insights/units/${ids.unitU5}/targets/${id}`, { employmentTypes: ['permanent', 'substitute', 'hourly'], targetPercent: 80 });
+      const all = await hr.patch(`/api/insights/units/${ids.unitU5}/targets/${id}`, {
+        employmentTypes: ['permanent', 'substitute', 'hourly'],
+        targetPercent: 80,
+      });
       expect([all.body.population, all.body.completed, all.body.percent, all.body.remaining]).toEqual([6, 4, 66.7, 1]);
       // Due yesterday and not met: missed.
       const missed = await hr.patch(`/api/insights/units/${ids.unitU5}/targets/${id}`, { dueDate: d(-1) });
@@ -430,12 +518,24 @@ describe('insights (integration)', () => {
       expect((await hr.delete(`/api/insights/units/${ids.unitU5}/targets/${id}`)).status).toBe(404);
     });
 
-    it('rejects bad targets naming the field, and another unit\'s target answers 404', async () => {
+    it("rejects bad targets naming the field, and another unit's target answers 404", async () => {
       const hr = await t.as('hrA');
-      const bad = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: randomUUID(), programId: ids.programP, employmentTypes: [], targetPercent: 120, dueDate: '2026-02-30' });
+      const bad = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, {
+        id: randomUUID(),
+        programId: ids.programP,
+        employmentTypes: [],
+        targetPercent: 120,
+        dueDate: '2026-02-30',
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.details.map((e: { field: string }) => e.field).sort()).toEqual(['dueDate', 'employmentTypes', 'targetPercent']);
-      const foreign = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: randomUUID(), programId: t.fixture.library.programB, employmentTypes: ['permanent'], targetPercent: 50, dueDate: d(30) });
+      const foreign = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, {
+        id: randomUUID(),
+        programId: t.fixture.library.programB,
+        employmentTypes: ['permanent'],
+        targetPercent: 50,
+        dueDate: d(30),
+      });
       expect(foreign.status).toBe(400);
       expect(foreign.body.details[0].field).toBe('programId');
       expect((await hr.patch(`/api/insights/units/${t.fixture.unitU1}/targets/${randomUUID()}`, { targetPercent: 50 })).status).toBe(404);
@@ -446,7 +546,9 @@ describe('insights (integration)', () => {
       const first = randomUUID();
       const body = { programId: ids.programP, employmentTypes: ['permanent'], targetPercent: 90, dueDate: d(40) };
       expect((await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: first, ...body })).status).toBe(201);
-      const duplicate = await hr.post(`/api/insights/units/${ids.unitU5}/targets`, { id: randomUUID(), ...body, targetPercent: 50 }).set('Accept-Language', 'en');
+      const duplicate = await hr
+        .post(`/api/insights/units/${ids.unitU5}/targets`, { id: randomUUID(), ...body, targetPercent: 50 })
+        .set('Accept-Language', 'en');
       expect(duplicate.status).toBe(409);
       expect(duplicate.body.code).toBe('duplicateTarget');
       expect(duplicate.body.targetId).toBe(first);
@@ -470,9 +572,21 @@ describe('insights (integration)', () => {
       const hr = await t.as('hrA');
       const entryId = randomUUID();
       const month = d(35).slice(0, 7);
-      const created = await hr.post(`/api/insights/units/${ids.unitU5}/plan-entries`, { id: entryId, month, programId: ids.programP, note: 'Två pass per skift' });
+      const created = await hr.post(`/api/insights/units/${ids.unitU5}/plan-entries`, {
+        id: entryId,
+        month,
+        programId: ids.programP,
+        note: 'Två pass per skift',
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: entryId, month: `${month}-01`, program: { id: ids.programP, title: 'Digital vardag' }, seriesId: null, module: null, note: 'Två pass per skift' });
+      expect(created.body).toEqual({
+        id: entryId,
+        month: `${month}-01`,
+        program: { id: ids.programP, title: 'Digital vardag' },
+        seriesId: null,
+        module: null,
+        note: 'Två pass per skift',
+      });
       expect((await hr.post(`/api/insights/units/${ids.unitU5}/plan-entries`, { id: randomUUID(), month })).body.details[0].field).toBe('programId');
       const plan = (await hr.get(`/api/insights/units/${ids.unitU5}/plan`)).body as YearPlan;
       expect(plan.months).toHaveLength(12);
@@ -538,7 +652,11 @@ describe('insights (integration)', () => {
            values ($1, $2, $3, $4, 'undersköterska', 'permanent', '2024-01-01', 'female') returning id`,
           [f.orgA, `I${seq++}`, first, last],
         );
-        await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [f.orgA, id, unit.u7]);
+        await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+          f.orgA,
+          id,
+          unit.u7,
+        ]);
         return id;
       };
       const [hanna, ivar, jonna, kalle, lisa, maja] = [
@@ -578,13 +696,23 @@ describe('insights (integration)', () => {
         [f.networkId, f.orgA],
       );
       for (const [i, moduleId] of [yModule.moduleId, wModule.moduleId].entries()) {
-        await db.query(`insert into library_program_step (program_id, position, organisation_id, module_id) values ($1, $2, $3, $4)`, [program, i + 1, f.orgA, moduleId]);
+        await db.query(`insert into library_program_step (program_id, position, organisation_id, module_id) values ($1, $2, $3, $4)`, [
+          program,
+          i + 1,
+          f.orgA,
+          moduleId,
+        ]);
       }
       await db.query(
         `insert into library_program_assignment (organisation_id, program_id, target_type, unit_id, start_date) values ($1, $2, 'unit', $3, '2024-01-01')`,
         [f.orgA, program, unit.u7],
       );
-      const session = async (versionId: string, day: number, minutes: number, options: { unitId?: string; audience?: string; status?: string; invited?: string[] } = {}) => {
+      const session = async (
+        versionId: string,
+        day: number,
+        minutes: number,
+        options: { unitId?: string; audience?: string; status?: string; invited?: string[] } = {},
+      ) => {
         const status = options.status ?? 'scheduled';
         const id = await one(
           `insert into sessions (organisation_id, unit_id, module_version_id, date, start_time, duration_minutes, starts_at, ends_at, place,
@@ -649,7 +777,7 @@ describe('insights (integration)', () => {
       });
     });
 
-    it('counts a program step done at any time, through the module or the organisation\'s adaptation of it', () => {
+    it("counts a program step done at any time, through the module or the organisation's adaptation of it", () => {
       const steps = Object.fromEntries(team.staff.map((m) => [m.person.name, m.programs.map((p) => [p.title, p.stepsDone, p.stepsTotal])]));
       // Y: attended (half or more of B) by Ivar and Jonna; W: by Hanna through the adaptation at J, after the period.
       expect(steps).toEqual({

@@ -21,7 +21,18 @@ import { TeamRepository } from './team.repository';
 @Module({
   imports: [ChecksModule],
   controllers: [InsightsController, CompetenceController, ProfilesController, NetworkController],
-  providers: [TeamRepository, PlanRepository, CostsRepository, CompetenceRepository, InsightsService, CompetenceService, ProfilesRepository, ProfilesService, NetworkRepository, NetworkService],
+  providers: [
+    TeamRepository,
+    PlanRepository,
+    CostsRepository,
+    CompetenceRepository,
+    InsightsService,
+    CompetenceService,
+    ProfilesRepository,
+    ProfilesService,
+    NetworkRepository,
+    NetworkService,
+  ],
   exports: [InsightsService],
 })
 export class InsightsModule implements OnModuleInit {

@@ -32,7 +32,17 @@ import { notFound, stateConflict } from '../common/http-errors';
 import { visibilityFor } from '../organisation';
 import { KeptViews } from '../snapshots';
 import { CostsRepository } from './costs.repository';
-import { CreateExternalCostDto, CreatePlanEntryDto, CreateTargetDto, HourlyRateDto, ParticipationQueryDto, PeriodQueryDto, ReportQueryDto, UpdatePlanEntryDto, UpdateTargetDto } from './dto/insights.dto';
+import {
+  CreateExternalCostDto,
+  CreatePlanEntryDto,
+  CreateTargetDto,
+  HourlyRateDto,
+  ParticipationQueryDto,
+  PeriodQueryDto,
+  ReportQueryDto,
+  UpdatePlanEntryDto,
+  UpdateTargetDto,
+} from './dto/insights.dto';
 import { differencingRisk } from './competence-figures';
 import { hours, participationFigures, percent, round2, suppressedGroups, targetStatus } from './insight-figures';
 import { NETWORK_ROLES, PARTICIPATION_ROLES } from './insights-policy';
@@ -127,7 +137,15 @@ export class InsightsService {
       hours: hours(member.minutes),
       programs: programs
         .filter((program) => program.personId === member.id)
-        .map(({ programId, title, stepsDone, stepsTotal, completedOn, dueDate, overdue }) => ({ programId, title, stepsDone, stepsTotal, completedOn, dueDate, overdue })),
+        .map(({ programId, title, stepsDone, stepsTotal, completedOn, dueDate, overdue }) => ({
+          programId,
+          title,
+          stepsDone,
+          stepsTotal,
+          completedOn,
+          dueDate,
+          overdue,
+        })),
       catchUps: catchUps.filter((c) => c.personId === member.id).map(({ sessionId, date, title }) => ({ sessionId, date, title })),
     }));
     const newEmployees: NewEmployeeOnboarding[] = withoutIntroduction(members, onboarding, today).map((employee) => ({
@@ -141,7 +159,12 @@ export class InsightsService {
       staff: people.filter((person) => person.employmentType === EmploymentType.Permanent),
       substitutes: people.filter((person) => person.employmentType !== EmploymentType.Permanent),
       newEmployees,
-      ambassadors: ambassadors.map((a) => ({ person: { id: a.id, name: a.name }, sessionsLed: a.sessionsLed, hoursLed: hours(a.minutesLed), leavesOn: a.leavesOn })),
+      ambassadors: ambassadors.map((a) => ({
+        person: { id: a.id, name: a.name },
+        sessionsLed: a.sessionsLed,
+        hoursLed: hours(a.minutesLed),
+        leavesOn: a.leavesOn,
+      })),
       staffPerAmbassador: ambassadors.length === 0 ? null : round2(staffCount / ambassadors.length),
       upcoming,
       totals: {
@@ -189,7 +212,13 @@ export class InsightsService {
   private async targetProgress(unitId: string, today: string): Promise<TargetProgress[]> {
     const targets = await this.plans.targets(unitId);
     const members = await this.plans.targetMembers(unitId);
-    return targets.map((target) => this.toProgress(target, members.filter((m) => m.targetId === target.id), today));
+    return targets.map((target) =>
+      this.toProgress(
+        target,
+        members.filter((m) => m.targetId === target.id),
+        today,
+      ),
+    );
   }
 
   private toProgress(target: TargetRow, members: Awaited<ReturnType<PlanRepository['targetMembers']>>, today: string): TargetProgress {
@@ -250,7 +279,17 @@ export class InsightsService {
     if (seriesId && !(await this.plans.seriesInUnit(seriesId, unitId))) {
       throw validationError([{ field: 'seriesId', message: 'Serien hör inte till enheten.' }]);
     }
-    await this.plans.insertEntry({ id: body.id, organisationId: unit.organisationId, unitId, month, programId, seriesId, moduleId, note, createdBy: caller.personId });
+    await this.plans.insertEntry({
+      id: body.id,
+      organisationId: unit.organisationId,
+      unitId,
+      month,
+      programId,
+      seriesId,
+      moduleId,
+      note,
+      createdBy: caller.personId,
+    });
     await this.audit.record({ action: 'insights.plan_entry.create', targetType: 'unit', targetId: unitId, details: { entryId: body.id, month } });
     return this.planEntryOut(unitId, month, body.id);
   }
@@ -387,7 +426,12 @@ export class InsightsService {
     }
     if (!existing) {
       await this.costs.insertExternalCost(caller.organisationId, body, caller.personId);
-      await this.audit.record({ action: 'insights.external_cost.create', targetType: 'organisation', targetId: caller.organisationId, details: { costId: body.id } });
+      await this.audit.record({
+        action: 'insights.external_cost.create',
+        targetType: 'organisation',
+        targetId: caller.organisationId,
+        details: { costId: body.id },
+      });
     }
     const saved = await this.costs.externalCost(body.id);
     if (!saved) throw notFound();
@@ -501,7 +545,12 @@ export class InsightsService {
     };
   }
 
-  private async filterVisible(organisationId: string, visibility: ReturnType<typeof visibilityFor>, areaId: string | null, unitId: string | null): Promise<boolean> {
+  private async filterVisible(
+    organisationId: string,
+    visibility: ReturnType<typeof visibilityFor>,
+    areaId: string | null,
+    unitId: string | null,
+  ): Promise<boolean> {
     if (unitId) {
       const unit = await this.team.unit(unitId);
       if (!unit || unit.organisationId !== organisationId) return false;

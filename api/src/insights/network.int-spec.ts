@@ -39,15 +39,34 @@ describe('network comparison (integration)', () => {
     await db.connect();
     const f = t.fixture;
     const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rows[0] as { id: string }).id;
-    const day = async (offset: number) => ((await db.query(`select ((now() at time zone 'Europe/Stockholm')::date + $1::int)::text as d`, [offset])).rows[0] as { d: string }).d;
+    const day = async (offset: number) =>
+      ((await db.query(`select ((now() at time zone 'Europe/Stockholm')::date + $1::int)::text as d`, [offset])).rows[0] as { d: string }).d;
     from = await day(-90);
     to = await day(0);
     await db.query(`update organisation set min_group_size = 3 where id = $1`, [f.orgA]);
     const ITEM = (key: string, kind: string, dimension: string, coreItemId: string | null) => ({
-      key, kind, dimension, textSv: key, textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId,
+      key,
+      kind,
+      dimension,
+      textSv: key,
+      textEn: null,
+      digCompCode: null,
+      thenOf: null,
+      form: null,
+      multiple: false,
+      options: [],
+      explanationSv: null,
+      explanationEn: null,
+      coreItemId,
     });
-    core.c1 = await one(`insert into check_core_item (network_id, item) values ($1, $2) returning id`, [f.networkId, JSON.stringify(ITEM('c1', 'self_rating', 'skills', null))]);
-    core.c2 = await one(`insert into check_core_item (network_id, item) values ($1, $2) returning id`, [f.networkId, JSON.stringify(ITEM('c2', 'attitude', 'will', null))]);
+    core.c1 = await one(`insert into check_core_item (network_id, item) values ($1, $2) returning id`, [
+      f.networkId,
+      JSON.stringify(ITEM('c1', 'self_rating', 'skills', null)),
+    ]);
+    core.c2 = await one(`insert into check_core_item (network_id, item) values ($1, $2) returning id`, [
+      f.networkId,
+      JSON.stringify(ITEM('c2', 'attitude', 'will', null)),
+    ]);
     const check = async (organisationId: string, unitId: string, items: object[]) => {
       const instrument = await one(`insert into check_instrument (organisation_id, title) values ($1, 'Kärnfrågor') returning id`, [organisationId]);
       const version = await one(
@@ -55,9 +74,20 @@ describe('network comparison (integration)', () => {
         [organisationId, instrument, JSON.stringify(items)],
       );
       const assignment = randomUUID();
-      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Kärnfrågor')`, [assignment, organisationId, unitId, version]);
+      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Kärnfrågor')`, [
+        assignment,
+        organisationId,
+        unitId,
+        version,
+      ]);
       const round = async (kind: string, offset: number) =>
-        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [organisationId, assignment, kind, `N${randomUUID().slice(0, 7)}`.toUpperCase(), await day(offset)]);
+        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [
+          organisationId,
+          assignment,
+          kind,
+          `N${randomUUID().slice(0, 7)}`.toUpperCase(),
+          await day(offset),
+        ]);
       return { before: await round('before', -60), after: await round('after', -20) };
     };
     const answer = async (organisationId: string, roundId: string, personId: string, ratings: Record<string, number | null>) => {
@@ -68,11 +98,19 @@ describe('network comparison (integration)', () => {
       );
       for (const [key, rating] of Object.entries(ratings)) {
         await db.query(`insert into check_answer (response_id, item_key, organisation_id, declined, value) values ($1, $2, $3, $4, $5)`, [
-          response, key, organisationId, rating === null, rating === null ? null : JSON.stringify({ rating }),
+          response,
+          key,
+          organisationId,
+          rating === null,
+          rating === null ? null : JSON.stringify({ rating }),
         ]);
       }
     };
-    const a = await check(f.orgA, f.unitU1, [ITEM('core-c1', 'self_rating', 'skills', core.c1), ITEM('core-c2', 'attitude', 'will', core.c2), ITEM('own', 'self_rating', 'skills', null)]);
+    const a = await check(f.orgA, f.unitU1, [
+      ITEM('core-c1', 'self_rating', 'skills', core.c1),
+      ITEM('core-c2', 'attitude', 'will', core.c2),
+      ITEM('own', 'self_rating', 'skills', null),
+    ]);
     const p = f.people;
     await answer(f.orgA, a.before, p.staffU1.id, { 'core-c1': 1, 'core-c2': 2, own: 4 });
     await answer(f.orgA, a.after, p.staffU1.id, { 'core-c1': 3, 'core-c2': 3, own: 1 });
@@ -86,10 +124,13 @@ describe('network comparison (integration)', () => {
     await answer(f.orgB, b.after, p.staffU4.id, { 'core-c1': 2 });
 
     // Sessions of the shared module and of organisation B's adaptation of it.
-    const networkVersion = (await db.query(`select v.id from library_module_version v where v.title = 'Nätverksmodul' and v.status = 'published'`)).rows[0] as { id: string };
-    const adaptation = await one(`insert into library_module (network_id, organisation_id, ownership, source_module_id) values ($1, $2, 'organisation', $3) returning id`, [
-      f.networkId, f.orgB, f.library.networkModule.id,
-    ]);
+    const networkVersion = (await db.query(`select v.id from library_module_version v where v.title = 'Nätverksmodul' and v.status = 'published'`)).rows[0] as {
+      id: string;
+    };
+    const adaptation = await one(
+      `insert into library_module (network_id, organisation_id, ownership, source_module_id) values ($1, $2, 'organisation', $3) returning id`,
+      [f.networkId, f.orgB, f.library.networkModule.id],
+    );
     const adaptedVersion = await one(
       `insert into library_module_version (module_id, network_id, organisation_id, version_number, status, title, summary, learning_goals, competence_dimensions,
                                            digcomp_codes, target_groups, format, duration_minutes, facilitator_guide, knowledge_items, source_version_id)
@@ -104,7 +145,15 @@ describe('network comparison (integration)', () => {
         `insert into sessions (organisation_id, unit_id, module_version_id, date, start_time, duration_minutes, starts_at, ends_at, place, activity_category, audience, status, cancelled_at, cancel_reason)
          values ($1, $2, $3, $4::date, '10:00', 30, timezone('Europe/Stockholm', $4::date + time '10:00'), timezone('Europe/Stockholm', $4::date + time '10:30'),
                  'Rummet', 'workplace_learning', 'unit_team', $5, $6, $7) returning id`,
-        [organisationId, unitId, versionId, await day(offset), cancelled ? 'cancelled' : 'scheduled', cancelled ? new Date() : null, cancelled ? 'Sjukdom' : null],
+        [
+          organisationId,
+          unitId,
+          versionId,
+          await day(offset),
+          cancelled ? 'cancelled' : 'scheduled',
+          cancelled ? new Date() : null,
+          cancelled ? 'Sjukdom' : null,
+        ],
       );
       await db.query(`insert into session_facilitators (session_id, person_id, organisation_id) values ($1, $2, $3)`, [id, leader, organisationId]);
       return id;
@@ -133,7 +182,7 @@ describe('network comparison (integration)', () => {
     await t?.close();
   });
 
-  it('compares the core items per organisation, suppressing small groups, and counts the shared modules\' use', async () => {
+  it("compares the core items per organisation, suppressing small groups, and counts the shared modules' use", async () => {
     const response = await (await t.as('coordinator')).get(`/api/network/insights/comparison?from=${from}&to=${to}`);
     expect(response.status).toBe(200);
     const body = response.body as NetworkComparison;
@@ -158,7 +207,9 @@ describe('network comparison (integration)', () => {
       { ambassadorsLeading: 1, colleaguesReached: 0 },
     ]);
     // Nätverksmodul: held by A (twice) and B (its adaptation, once); participants staffU1, ambassadorU1, staffU4.
-    expect(body.sharedModules).toEqual([{ module: { id: t.fixture.library.networkModule.id, title: 'Nätverksmodul' }, organisations: 2, sessionsHeld: 3, participants: 3 }]);
+    expect(body.sharedModules).toEqual([
+      { module: { id: t.fixture.library.networkModule.id, title: 'Nätverksmodul' }, organisations: 2, sessionsHeld: 3, participants: 3 },
+    ]);
   });
 
   it('is for network coordinators only', async () => {

@@ -64,7 +64,11 @@ export class NetworkRepository {
    * The network's shared modules (no owning organisation): held sessions in the period of any version of the module or
    * of an organisation's adaptation of it, the organisations holding them and the distinct participants.
    */
-  async sharedModules(networkId: string, from: string, to: string): Promise<Array<{ id: string; title: string; organisations: number; sessionsHeld: number; participants: number }>> {
+  async sharedModules(
+    networkId: string,
+    from: string,
+    to: string,
+  ): Promise<Array<{ id: string; title: string; organisations: number; sessionsHeld: number; participants: number }>> {
     return this.db.manager.query(
       `with shared as (
          select m.id, (select v.title from library_module_version v where v.module_id = m.id and v.status = 'published' order by v.version_number desc limit 1) as title
@@ -93,7 +97,11 @@ export class NetworkRepository {
    * and the distinct people with a record who attended one of those sessions (the sessions feature's rule), the leader
    * not counted (the ambassadors feature's reach rule).
    */
-  async cascade(networkId: string, from: string, to: string): Promise<Array<{ organisationId: string; ambassadorsLeading: number; colleaguesReached: number }>> {
+  async cascade(
+    networkId: string,
+    from: string,
+    to: string,
+  ): Promise<Array<{ organisationId: string; ambassadorsLeading: number; colleaguesReached: number }>> {
     return this.db.manager.query(
       `with led as (
          select s.organisation_id, s.id as session_id, s.duration_minutes, sf.person_id as leader

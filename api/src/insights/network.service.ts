@@ -56,7 +56,12 @@ export class NetworkService {
           },
         };
       }),
-      sharedModules: modules.map((m) => ({ module: { id: m.id, title: m.title }, organisations: m.organisations, sessionsHeld: m.sessionsHeld, participants: m.participants })),
+      sharedModules: modules.map((m) => ({
+        module: { id: m.id, title: m.title },
+        organisations: m.organisations,
+        sessionsHeld: m.sessionsHeld,
+        participants: m.participants,
+      })),
     };
   }
 }

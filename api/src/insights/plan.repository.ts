@@ -79,7 +79,10 @@ export class PlanRepository {
   }
 
   async entry(id: string): Promise<{ id: string; unitId: string; month: string } | null> {
-    const rows = await this.db.manager.query<Array<{ id: string; unitId: string; month: string }>>(`select id, unit_id as "unitId", month::text as month from insight_plan_entry where id = $1`, [id]);
+    const rows = await this.db.manager.query<Array<{ id: string; unitId: string; month: string }>>(
+      `select id, unit_id as "unitId", month::text as month from insight_plan_entry where id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 
@@ -102,8 +105,13 @@ export class PlanRepository {
     return rows.length > 0;
   }
 
-  async entryFields(id: string, unitId: string): Promise<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null } | null> {
-    const rows = await this.db.manager.query<Array<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null }>>(
+  async entryFields(
+    id: string,
+    unitId: string,
+  ): Promise<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null } | null> {
+    const rows = await this.db.manager.query<
+      Array<{ month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null }>
+    >(
       `select month::text as month, program_id as "programId", series_id as "seriesId", module_id as "moduleId", note
          from insight_plan_entry where id = $1 and unit_id = $2`,
       [id, unitId],
@@ -111,7 +119,10 @@ export class PlanRepository {
     return rows[0] ?? null;
   }
 
-  async updateEntry(id: string, change: { month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null }): Promise<void> {
+  async updateEntry(
+    id: string,
+    change: { month: string; programId: string | null; seriesId: string | null; moduleId: string | null; note: string | null },
+  ): Promise<void> {
     await this.db.manager.query(`update insight_plan_entry set month = $2, program_id = $3, series_id = $4, module_id = $5, note = $6 where id = $1`, [
       id,
       change.month,
@@ -190,7 +201,17 @@ export class PlanRepository {
     const rows = await this.db.manager.query<unknown[]>(
       `insert into insight_target (id, organisation_id, unit_id, program_id, employment_types, target_percent, due_date, note, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing returning id`,
-      [target.id, target.organisationId, target.unitId, target.programId, target.employmentTypes, target.targetPercent, target.dueDate, target.note, target.createdBy],
+      [
+        target.id,
+        target.organisationId,
+        target.unitId,
+        target.programId,
+        target.employmentTypes,
+        target.targetPercent,
+        target.dueDate,
+        target.note,
+        target.createdBy,
+      ],
     );
     return rows.length > 0;
   }

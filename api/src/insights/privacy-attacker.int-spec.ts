@@ -27,7 +27,21 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
   let seq = 0;
   const MINIMUM = 3;
   const ITEMS = [
-    { key: 's', kind: 'self_rating', dimension: 'skills', textSv: 's', textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null },
+    {
+      key: 's',
+      kind: 'self_rating',
+      dimension: 'skills',
+      textSv: 's',
+      textEn: null,
+      digCompCode: null,
+      thenOf: null,
+      form: null,
+      multiple: false,
+      options: [],
+      explanationSv: null,
+      explanationEn: null,
+      coreItemId: null,
+    },
   ];
   // Unit 0 asks before in Q1 and after in Q2, unit 1 before in Q2 and after in Q3: periods split them differently.
   const ROUNDS = [
@@ -78,9 +92,18 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
     before: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 5 }),
     after: fc.option(fc.integer({ min: 1, max: 4 }), { freq: 3 }),
   });
-  const filters = fc.record({ unit: fc.option(fc.integer({ min: 0, max: 1 })), role: fc.option(fc.integer({ min: 0, max: 1 })), type: fc.option(fc.integer({ min: 0, max: 1 })) });
+  const filters = fc.record({
+    unit: fc.option(fc.integer({ min: 0, max: 1 })),
+    role: fc.option(fc.integer({ min: 0, max: 1 })),
+    type: fc.option(fc.integer({ min: 0, max: 1 })),
+  });
   const step = fc.oneof(
-    fc.record({ kind: fc.constant('breakdown' as const), filters, groupBy: fc.constantFrom(...Object.values(ParticipationGrouping)), period: fc.nat(PERIODS.length - 1) }),
+    fc.record({
+      kind: fc.constant('breakdown' as const),
+      filters,
+      groupBy: fc.constantFrom(...Object.values(ParticipationGrouping)),
+      period: fc.nat(PERIODS.length - 1),
+    }),
     fc.record({ kind: fc.constant('unit' as const), unit: fc.integer({ min: 0, max: 1 }), period: fc.nat(PERIODS.length - 1) }),
     fc.record({ kind: fc.constant('trend' as const), filters, period: fc.nat(PERIODS.length - 1) }),
     fc.record({ kind: fc.constant('results' as const), filters }),
@@ -99,31 +122,55 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
 
     await fc.assert(
       fc.asyncProperty(fc.array(person, { minLength: 4, maxLength: 12 }), fc.array(step, { minLength: 1, maxLength: 14 }), async (staff, steps) => {
-        for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [orgA]);
+        for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment'])
+          await db.query(`delete from ${table} where organisation_id = $1`, [orgA]);
         const run = ++seq;
-        const areaId = (await db.query(`insert into area (organisation_id, name, kind) values ($1, $2, 'home_care') returning id`, [orgA, `Angripare ${run}`])).rows[0].id as string;
+        const areaId = (await db.query(`insert into area (organisation_id, name, kind) values ($1, $2, 'home_care') returning id`, [orgA, `Angripare ${run}`]))
+          .rows[0].id as string;
         const units: string[] = [];
         const rounds: Array<{ before: string; after: string }> = [];
         for (const [index, dates] of ROUNDS.entries()) {
-          const unitId = (await db.query(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`, [orgA, areaId, `Angripare ${run}.${index}`, `X${run}U${index}`])).rows[0].id as string;
+          const unitId = (
+            await db.query(`insert into unit (organisation_id, area_id, name, code) values ($1, $2, $3, $4) returning id`, [
+              orgA,
+              areaId,
+              `Angripare ${run}.${index}`,
+              `X${run}U${index}`,
+            ])
+          ).rows[0].id as string;
           units.push(unitId);
           const assignment = randomUUID();
-          await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Angripare')`, [assignment, orgA, unitId, versionId]);
+          await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Angripare')`, [
+            assignment,
+            orgA,
+            unitId,
+            versionId,
+          ]);
           const round = async (kind: string, day: string) =>
-            (await db.query(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [orgA, assignment, kind, `X${run}${kind[0]}${index}`.toUpperCase(), day])).rows[0].id as string;
+            (
+              await db.query(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [
+                orgA,
+                assignment,
+                kind,
+                `X${run}${kind[0]}${index}`.toUpperCase(),
+                day,
+              ])
+            ).rows[0].id as string;
           rounds.push({ before: await round('before', dates.before), after: await round('after', dates.after) });
         }
         // The model: each person's answers and their versions (a new version whenever the value changes).
         const people: Array<Person & { id: string; responses: { before?: string; after?: string }; version: { before: number; after: number } }> = [];
         const respond = async (p: (typeof people)[number], kind: 'before' | 'after', rating: number) => {
           const response = randomUUID();
-          await db.query(`insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'kiosk', now())`, [
+          await db.query(
+            `insert into check_response (id, organisation_id, round_id, person_id, status, form, via, finished_at) values ($1, $2, $3, $4, 'submitted', 'A', 'kiosk', now())`,
+            [response, orgA, rounds[p.unit][kind], p.id],
+          );
+          await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, 's', $2, $3)`, [
             response,
             orgA,
-            rounds[p.unit][kind],
-            p.id,
+            JSON.stringify({ rating }),
           ]);
-          await db.query(`insert into check_answer (response_id, item_key, organisation_id, value) values ($1, 's', $2, $3)`, [response, orgA, JSON.stringify({ rating })]);
           p.responses[kind] = response;
           p[kind] = rating;
           p.version[kind]++;
@@ -135,7 +182,11 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
               [orgA, `ATK${run}-${people.length}`, ROLES[generated.role], TYPES[generated.type]],
             )
           ).rows[0].id as string;
-          await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [orgA, id, units[generated.unit]]);
+          await db.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+            orgA,
+            id,
+            units[generated.unit],
+          ]);
           const p = { ...generated, before: null, after: null, id, responses: {}, version: { before: 0, after: 0 } };
           people.push(p);
           if (generated.before !== null) await respond(p, 'before', generated.before);
@@ -146,7 +197,8 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
         const released: Array<Set<string>> = [];
         const column = (p: (typeof people)[number], kind: 'before' | 'after') => `${p.id}|${kind}|${p.version[kind]}`;
         type F = { unit: number | null; role: number | null; type: number | null };
-        const matches = (p: Person, f: F) => (f.unit === null || p.unit === f.unit) && (f.role === null || p.role === f.role) && (f.type === null || p.type === f.type);
+        const matches = (p: Person, f: F) =>
+          (f.unit === null || p.unit === f.unit) && (f.role === null || p.role === f.role) && (f.type === null || p.type === f.type);
         const pairsOf = (members: typeof people) => members.filter((p) => p.before !== null && p.after !== null);
         /** A released before/after figure: means over the pairs of the group, before and after. */
         const releasePairs = (members: typeof people, figure: { pairs: number | null; meanBefore: number | null; suppressed: boolean }) => {
@@ -156,7 +208,13 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
           released.push(new Set(pairs.map((p) => column(p, 'before'))), new Set(pairs.map((p) => column(p, 'after'))));
         };
         const query = (f: F) =>
-          [f.unit !== null ? `unitId=${units[f.unit]}` : '', f.role !== null ? `roleTitle=${ROLES[f.role]}` : '', f.type !== null ? `employmentType=${TYPES[f.type]}` : ''].filter(Boolean).join('&');
+          [
+            f.unit !== null ? `unitId=${units[f.unit]}` : '',
+            f.role !== null ? `roleTitle=${ROLES[f.role]}` : '',
+            f.type !== null ? `employmentType=${TYPES[f.type]}` : '',
+          ]
+            .filter(Boolean)
+            .join('&');
         const inPeriod = (p: Person, period: number) => ROUNDS[p.unit].before >= PERIODS[period].from && ROUNDS[p.unit].before <= PERIODS[period].to;
         const skills = (figures: CompetenceFigures[]) => figures.filter((f) => f.dimension === 'skills' || f.dimension === 'overall');
 
@@ -166,7 +224,10 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
             const kind = s.after ? 'after' : 'before';
             if (!p.responses[kind]) await respond(p, kind, s.rating);
             else if (p[kind] !== s.rating) {
-              await db.query(`update check_answer set value = $2 where response_id = $1 and item_key = 's'`, [p.responses[kind], JSON.stringify({ rating: s.rating })]);
+              await db.query(`update check_answer set value = $2 where response_id = $1 and item_key = 's'`, [
+                p.responses[kind],
+                JSON.stringify({ rating: s.rating }),
+              ]);
               p[kind] = s.rating;
               p.version[kind]++;
             }
@@ -178,10 +239,13 @@ describe('privacy gate against an attacker (integration, property-based)', () =>
             for (const figure of skills(body.total.figures)) releasePairs(shown, figure);
             for (const group of body.groups) {
               const members = shown.filter((p) =>
-                s.groupBy === ParticipationGrouping.Unit ? units[p.unit] === group.key
-                : s.groupBy === ParticipationGrouping.RoleTitle ? ROLES[p.role] === group.key
-                : s.groupBy === ParticipationGrouping.EmploymentType ? TYPES[p.type] === group.key
-                : areaId === group.key,
+                s.groupBy === ParticipationGrouping.Unit
+                  ? units[p.unit] === group.key
+                  : s.groupBy === ParticipationGrouping.RoleTitle
+                    ? ROLES[p.role] === group.key
+                    : s.groupBy === ParticipationGrouping.EmploymentType
+                      ? TYPES[p.type] === group.key
+                      : areaId === group.key,
               );
               if (!group.suppressed) expect(group.people).toBe(members.length);
               for (const figure of skills(group.figures)) releasePairs(members, figure);

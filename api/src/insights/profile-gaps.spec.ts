@@ -2,7 +2,19 @@ import { CheckItem, CheckItemKind, CompetenceDimension } from '@kunna/contracts'
 import { largestGaps, latestLevels, LevelResponse, parseTargets, personGap, profileFor, unitGap } from './profile-gaps';
 
 const item = (key: string, kind: CheckItemKind, dimension: CompetenceDimension | null, digCompCode: string | null = null): CheckItem => ({
-  key, kind, dimension, digCompCode, textSv: key, textEn: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null,
+  key,
+  kind,
+  dimension,
+  digCompCode,
+  textSv: key,
+  textEn: null,
+  thenOf: null,
+  form: null,
+  multiple: false,
+  options: [],
+  explanationSv: null,
+  explanationEn: null,
+  coreItemId: null,
 });
 const ITEMS = [
   item('k', CheckItemKind.SelfRating, CompetenceDimension.Knowledge),
@@ -51,8 +63,20 @@ describe('profileFor', () => {
 
 describe('personGap', () => {
   it('gives max(0, target − level) and null when never answered', () => {
-    const levels = new Map([['knowledge', { level: 1.5, measuredOn: '2025-01-01' }], ['will', { level: 4, measuredOn: '2025-01-01' }]]);
-    expect(personGap([{ competence: 'will', level: 3 }, { competence: 'skills', level: 2 }, { competence: 'knowledge', level: 3 }], levels)).toEqual([
+    const levels = new Map([
+      ['knowledge', { level: 1.5, measuredOn: '2025-01-01' }],
+      ['will', { level: 4, measuredOn: '2025-01-01' }],
+    ]);
+    expect(
+      personGap(
+        [
+          { competence: 'will', level: 3 },
+          { competence: 'skills', level: 2 },
+          { competence: 'knowledge', level: 3 },
+        ],
+        levels,
+      ),
+    ).toEqual([
       { competence: 'knowledge', target: 3, level: 1.5, gap: 1.5, measuredOn: '2025-01-01' },
       { competence: 'skills', target: 2, level: null, gap: null, measuredOn: null },
       { competence: 'will', target: 3, level: 4, gap: 0, measuredOn: '2025-01-01' },
@@ -61,15 +85,34 @@ describe('personGap', () => {
 });
 
 describe('unitGap', () => {
-  const targets = [{ competence: 'knowledge', level: 3 }, { competence: 'will', level: 2 }];
+  const targets = [
+    { competence: 'knowledge', level: 3 },
+    { competence: 'will', level: 2 },
+  ];
   const level = (value: number) => ({ level: value, measuredOn: '2025-01-01' });
   it('computes share below and mean gap, suppressing competences measured for fewer than the minimum', () => {
     const levels = new Map([
-      ['a', new Map([['knowledge', level(1)], ['will', level(2)]])],
+      [
+        'a',
+        new Map([
+          ['knowledge', level(1)],
+          ['will', level(2)],
+        ]),
+      ],
       ['b', new Map([['knowledge', level(2.5)]])],
-      ['c', new Map([['knowledge', level(4)], ['will', level(1)]])],
+      [
+        'c',
+        new Map([
+          ['knowledge', level(4)],
+          ['will', level(1)],
+        ]),
+      ],
     ]);
-    const result = unitGap(['a', 'b', 'c', 'd'].map((personId) => ({ personId, targets })), levels, 3);
+    const result = unitGap(
+      ['a', 'b', 'c', 'd'].map((personId) => ({ personId, targets })),
+      levels,
+      3,
+    );
     expect(result.measuredPeople).toBe(3);
     expect(result.suppressed).toBe(false);
     // knowledge gaps 2, 0.5, 0 → mean 0.83; below 2 of 3 = 66.7 %. will measured for 2 < 3: withheld.
@@ -91,13 +134,31 @@ describe('unitGap', () => {
 describe('parseTargets', () => {
   const digComp = new Set(['2.1']);
   it('accepts dimensions and known DigComp competences with whole steps', () => {
-    expect(parseTargets([{ competence: 'skills', level: 3 }, { competence: 'digcomp:2.1', level: 1 }], digComp)).toEqual({
+    expect(
+      parseTargets(
+        [
+          { competence: 'skills', level: 3 },
+          { competence: 'digcomp:2.1', level: 1 },
+        ],
+        digComp,
+      ),
+    ).toEqual({
       ok: true,
-      targets: [{ competence: 'skills', level: 3 }, { competence: 'digcomp:2.1', level: 1 }],
+      targets: [
+        { competence: 'skills', level: 3 },
+        { competence: 'digcomp:2.1', level: 1 },
+      ],
     });
   });
   it('names the field of each problem', () => {
-    const result = parseTargets([{ competence: 'digcomp:9.9', level: 5 }, { competence: 'skills', level: 2, extra: 1 }, { competence: 'skills', level: 2.5 }], digComp);
+    const result = parseTargets(
+      [
+        { competence: 'digcomp:9.9', level: 5 },
+        { competence: 'skills', level: 2, extra: 1 },
+        { competence: 'skills', level: 2.5 },
+      ],
+      digComp,
+    );
     expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual([
       'targets[0].competence',
       'targets[0].level',

@@ -158,7 +158,10 @@ export function largestGaps(competences: readonly UnitGapFigures[], count: numbe
 }
 
 /** Reads a profile's targets: each a known competence once, with a whole step 1–4. Problems name the field. */
-export function parseTargets(input: unknown, knownDigComp: ReadonlySet<string>): { ok: true; targets: CompetenceTarget[] } | { ok: false; problems: FieldError[] } {
+export function parseTargets(
+  input: unknown,
+  knownDigComp: ReadonlySet<string>,
+): { ok: true; targets: CompetenceTarget[] } | { ok: false; problems: FieldError[] } {
   const problems: FieldError[] = [];
   if (!Array.isArray(input)) return { ok: false, problems: [{ field: 'targets', message: 'Målnivåerna (targets) ska vara en lista.' }] };
   if (input.length === 0) problems.push({ field: 'targets', message: 'Ange minst en målnivå (targets).' });
@@ -179,10 +182,12 @@ export function parseTargets(input: unknown, knownDigComp: ReadonlySet<string>):
     const level = record['level'];
     const known =
       typeof competence === 'string' &&
-      ((COMPETENCE_DIMENSIONS as readonly string[]).includes(competence) || (competence.startsWith(DIGCOMP_PREFIX) && knownDigComp.has(competence.slice(DIGCOMP_PREFIX.length))));
+      ((COMPETENCE_DIMENSIONS as readonly string[]).includes(competence) ||
+        (competence.startsWith(DIGCOMP_PREFIX) && knownDigComp.has(competence.slice(DIGCOMP_PREFIX.length))));
     if (!known) problems.push({ field: `${field}.competence`, message: 'Välj kunskap, färdigheter, förmåga, vilja eller en DigComp-kompetens (digcomp:1.2).' });
     else if (seen.has(competence)) problems.push({ field: `${field}.competence`, message: 'Kompetensen finns redan i profilen.' });
-    if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 4) problems.push({ field: `${field}.level`, message: 'Nivån (level) ska vara ett steg 1–4.' });
+    if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 4)
+      problems.push({ field: `${field}.level`, message: 'Nivån (level) ska vara ett steg 1–4.' });
     if (known && typeof level === 'number') {
       seen.add(competence);
       targets.push({ competence, level });

@@ -26,9 +26,26 @@ describe('competence profiles and gaps (integration)', () => {
   let db: Client;
   const ids = {} as Record<string, string>;
   const ITEM = (key: string, kind: string, dimension: string, digCompCode: string | null = null) => ({
-    key, kind, dimension, textSv: key, textEn: null, digCompCode, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null,
+    key,
+    kind,
+    dimension,
+    textSv: key,
+    textEn: null,
+    digCompCode,
+    thenOf: null,
+    form: null,
+    multiple: false,
+    options: [],
+    explanationSv: null,
+    explanationEn: null,
+    coreItemId: null,
   });
-  const ITEMS = [ITEM('k', 'self_rating', 'knowledge'), ITEM('s', 'self_rating', 'skills', '2.1'), ITEM('a', 'self_rating', 'ability'), ITEM('w', 'attitude', 'will')];
+  const ITEMS = [
+    ITEM('k', 'self_rating', 'knowledge'),
+    ITEM('s', 'self_rating', 'skills', '2.1'),
+    ITEM('a', 'self_rating', 'ability'),
+    ITEM('w', 'attitude', 'will'),
+  ];
   const KEYS = ['k', 's', 'a', 'w'];
   const profiles = { general: randomUUID(), areaA2: randomUUID(), assistant: randomUUID() };
 
@@ -38,7 +55,8 @@ describe('competence profiles and gaps (integration)', () => {
     await db.connect();
     const f = t.fixture;
     const one = async (sql: string, params: unknown[]) => ((await db.query(sql, params)).rows[0] as { id: string }).id;
-    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment']) await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
+    for (const table of ['check_answer', 'check_response', 'privacy_release', 'check_round', 'check_assignment'])
+      await db.query(`delete from ${table} where organisation_id = $1`, [f.orgA]);
     await db.query(`update organisation set min_group_size = 3 where id = $1`, [f.orgA]);
     // The suggestions: the network module's version 2 also builds vilja (will); organisation B's module never shows.
     const v2 = await one(
@@ -56,11 +74,25 @@ describe('competence profiles and gaps (integration)', () => {
       [f.orgA, instrument, JSON.stringify(ITEMS)],
     );
     const rounds: Record<string, { before: string; after: string }> = {};
-    for (const [name, unit] of [['U1', f.unitU1], ['U2', f.unitU2]] as const) {
+    for (const [name, unit] of [
+      ['U1', f.unitU1],
+      ['U2', f.unitU2],
+    ] as const) {
       const assignment = randomUUID();
-      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Profiltest')`, [assignment, f.orgA, unit, version]);
+      await db.query(`insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title) values ($1, $2, $3, $4, 'Profiltest')`, [
+        assignment,
+        f.orgA,
+        unit,
+        version,
+      ]);
       const round = (kind: string, day: string) =>
-        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [f.orgA, assignment, kind, `P${name}${kind}`.toUpperCase().slice(0, 8), day]);
+        one(`insert into check_round (organisation_id, assignment_id, kind, code, opens_on) values ($1, $2, $3, $4, $5) returning id`, [
+          f.orgA,
+          assignment,
+          kind,
+          `P${name}${kind}`.toUpperCase().slice(0, 8),
+          day,
+        ]);
       rounds[name] = { before: await round('before', '2025-02-10'), after: await round('after', '2025-05-12') };
     }
     const answer = async (roundId: string, personId: string, ratings: Array<number | null>) => {
@@ -72,7 +104,11 @@ describe('competence profiles and gaps (integration)', () => {
       for (const [i, key] of KEYS.entries()) {
         const rating = ratings[i];
         await db.query(`insert into check_answer (response_id, item_key, organisation_id, declined, value) values ($1, $2, $3, $4, $5)`, [
-          response, key, f.orgA, rating === null, rating === null ? null : JSON.stringify({ rating }),
+          response,
+          key,
+          f.orgA,
+          rating === null,
+          rating === null ? null : JSON.stringify({ rating }),
         ]);
       }
     };
@@ -99,16 +135,37 @@ describe('competence profiles and gaps (integration)', () => {
     await t?.close();
   });
 
-  const put = async (who: 'hrA' | 'adminA' | 'managerU1' | 'adminB', id: string, body: object) => (await t.as(who)).put(`/api/insights/competence-profiles/${id}`).send(body);
+  const put = async (who: 'hrA' | 'adminA' | 'managerU1' | 'adminB', id: string, body: object) =>
+    (await t.as(who)).put(`/api/insights/competence-profiles/${id}`).send(body);
 
   it('lets HR set profiles, idempotently, and lists them', async () => {
-    const general = { roleTitle: 'undersköterska', areaId: null, targets: [{ competence: 'knowledge', level: 3 }, { competence: 'skills', level: 3 }, { competence: 'will', level: 3 }, { competence: 'digcomp:2.1', level: 3 }] };
+    const general = {
+      roleTitle: 'undersköterska',
+      areaId: null,
+      targets: [
+        { competence: 'knowledge', level: 3 },
+        { competence: 'skills', level: 3 },
+        { competence: 'will', level: 3 },
+        { competence: 'digcomp:2.1', level: 3 },
+      ],
+    };
     const first = await put('hrA', profiles.general, general);
     expect(first.status).toBe(200);
     const retry = await put('hrA', profiles.general, general);
     expect(retry.status).toBe(200);
     expect((retry.body as CompetenceProfile).targets).toHaveLength(4);
-    expect((await put('adminA', profiles.areaA2, { roleTitle: 'Undersköterska', areaId: t.fixture.areaA2, targets: [{ competence: 'skills', level: 4 }, { competence: 'ability', level: 2 }] })).status).toBe(200);
+    expect(
+      (
+        await put('adminA', profiles.areaA2, {
+          roleTitle: 'Undersköterska',
+          areaId: t.fixture.areaA2,
+          targets: [
+            { competence: 'skills', level: 4 },
+            { competence: 'ability', level: 2 },
+          ],
+        })
+      ).status,
+    ).toBe(200);
     expect((await put('hrA', profiles.assistant, { roleTitle: 'vårdbiträde', areaId: null, targets: [{ competence: 'will', level: 2 }] })).status).toBe(200);
     const list = (await (await t.as('hrA')).get('/api/insights/competence-profiles')).body as CompetenceProfile[];
     expect(list.map((p) => [p.roleTitle, p.area?.name ?? null, p.targets.map((x) => `${x.competence}=${x.level}`).join(' ')])).toEqual([
@@ -178,7 +235,7 @@ describe('competence profiles and gaps (integration)', () => {
     expect((await (await t.as('staffU1')).get(`/api/insights/units/${t.fixture.unitU1}/competence-gap`)).status).toBe(403);
   });
 
-  it("shows each person their own gap against their profile", async () => {
+  it('shows each person their own gap against their profile', async () => {
     const mine = (await (await t.as('staffU1')).get('/api/insights/me/competence-gap')).body as MyCompetenceGap;
     expect(mine.profile).toEqual({ roleTitle: 'undersköterska', areaName: null });
     expect(mine.competences).toEqual([

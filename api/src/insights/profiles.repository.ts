@@ -51,7 +51,14 @@ export class ProfilesRepository {
    * Creates the profile under the client's id or replaces the one of this organisation. False when the id is taken
    * by a row the caller cannot see (another organisation's), which the caller must answer like a missing object.
    */
-  async save(profile: { id: string; organisationId: string; roleTitle: string; areaId: string | null; targets: CompetenceTarget[]; by: string }): Promise<boolean> {
+  async save(profile: {
+    id: string;
+    organisationId: string;
+    roleTitle: string;
+    areaId: string | null;
+    targets: CompetenceTarget[];
+    by: string;
+  }): Promise<boolean> {
     const inserted = await this.db.manager.query<unknown[]>(
       `insert into competence_profile (id, organisation_id, role_title, area_id, created_by) values ($1, $2, $3, $4, $5) on conflict (id) do nothing returning id`,
       [profile.id, profile.organisationId, profile.roleTitle, profile.areaId, profile.by],
@@ -75,7 +82,10 @@ export class ProfilesRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const rows: Array<{ n: number }> = await this.db.manager.query(`with gone as (delete from competence_profile where id = $1 returning id) select count(*)::int as n from gone`, [id]);
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `with gone as (delete from competence_profile where id = $1 returning id) select count(*)::int as n from gone`,
+      [id],
+    );
     return rows[0].n > 0;
   }
 
@@ -132,7 +142,11 @@ export class ProfilesRepository {
   }
 
   /** Published, unarchived modules of the organisation's network and its own that build any of the competences. */
-  async modulesFor(organisationId: string, dimensions: string[], digCompCodes: string[]): Promise<Array<{ id: string; title: string; dimensions: string[]; digCompCodes: string[] }>> {
+  async modulesFor(
+    organisationId: string,
+    dimensions: string[],
+    digCompCodes: string[],
+  ): Promise<Array<{ id: string; title: string; dimensions: string[]; digCompCodes: string[] }>> {
     return this.db.manager.query(
       `select m.id, v.title, v.competence_dimensions as dimensions, v.digcomp_codes as "digCompCodes"
          from library_module m

@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CompetenceProfile,
-  COMPETENCE_DIMENSIONS,
-  DIGCOMP_PREFIX,
-  ModuleSuggestion,
-  MyCompetenceGap,
-  UnitCompetenceGap,
-} from '@kunna/contracts';
+import { CompetenceProfile, COMPETENCE_DIMENSIONS, DIGCOMP_PREFIX, ModuleSuggestion, MyCompetenceGap, UnitCompetenceGap } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import { AuditService } from '../database/audit.service';
 import type { Caller } from '../auth';
@@ -47,7 +40,17 @@ export class ProfilesService {
     }
     const existed = await this.profiles.exists(id);
     try {
-      if (!(await this.profiles.save({ id, organisationId: caller.organisationId, roleTitle: body.roleTitle, areaId, targets: parsed.targets, by: caller.personId }))) throw notFound();
+      if (
+        !(await this.profiles.save({
+          id,
+          organisationId: caller.organisationId,
+          roleTitle: body.roleTitle,
+          areaId,
+          targets: parsed.targets,
+          by: caller.personId,
+        }))
+      )
+        throw notFound();
     } catch (error) {
       if (uniqueViolation(error) !== null) throw conflictError('roleTitle', 'Det finns redan en profil för befattningen i det området.');
       throw error;
@@ -72,7 +75,13 @@ export class ProfilesService {
   async mine(caller: Caller): Promise<MyCompetenceGap> {
     const person = await this.profiles.person(caller.personId);
     const profiles = await this.profiles.list(caller.organisationId);
-    const chosen = person ? profileFor(profiles.map((p) => ({ id: p.id, roleTitle: p.roleTitle, areaId: p.area?.id ?? null, targets: p.targets })), person.roleTitle, person.areaIds) : null;
+    const chosen = person
+      ? profileFor(
+          profiles.map((p) => ({ id: p.id, roleTitle: p.roleTitle, areaId: p.area?.id ?? null, targets: p.targets })),
+          person.roleTitle,
+          person.areaIds,
+        )
+      : null;
     if (!chosen) return { profile: null, competences: [] };
     const profile = profiles.find((p) => p.id === chosen.id);
     const levels = latestLevels(await this.profiles.responses([caller.personId]));
@@ -115,7 +124,9 @@ export class ProfilesService {
     return competences.map((competence) => ({
       competence,
       modules: modules
-        .filter((m) => (competence.startsWith(DIGCOMP_PREFIX) ? m.digCompCodes.includes(competence.slice(DIGCOMP_PREFIX.length)) : m.dimensions.includes(competence)))
+        .filter((m) =>
+          competence.startsWith(DIGCOMP_PREFIX) ? m.digCompCodes.includes(competence.slice(DIGCOMP_PREFIX.length)) : m.dimensions.includes(competence),
+        )
         .slice(0, MODULES_PER_COMPETENCE)
         .map((m) => ({ id: m.id, title: m.title })),
     }));

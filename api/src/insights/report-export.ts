@@ -20,7 +20,15 @@ export function participantTable(report: ParticipantReport): ExportTable {
     name: 'Deltagare',
     headers: ['Anställningsnummer', 'Namn', 'Kön', 'Timmar', 'Första deltagande', 'Senaste deltagande', 'Period'],
     rows: [
-      ...report.rows.map((row) => [row.employeeNumber, row.name, row.gender ? GENDER[row.gender] : 'Uppgift saknas', row.hours, row.firstDate, row.lastDate, period]),
+      ...report.rows.map((row) => [
+        row.employeeNumber,
+        row.name,
+        row.gender ? GENDER[row.gender] : 'Uppgift saknas',
+        row.hours,
+        row.firstDate,
+        row.lastDate,
+        period,
+      ]),
       ['Summa', `${report.participants} deltagare`, null, report.hours, null, null, period],
     ],
   };
@@ -31,7 +39,15 @@ export function costTable(report: CostReport): ExportTable {
     name: 'Kostnader',
     headers: ['Aktivitet', 'Deltagartimmar', 'Undervisningstimmar', 'Personalkostnad (kr)', 'Ombudens tid (kr)', 'Externa kostnader (kr)', 'Summa (kr)'],
     rows: [
-      ...report.categories.map((c) => [CATEGORY[c.category], c.participantHours, c.teachingHours, c.staffTimeCost, c.facilitatorCost, c.externalCost, c.totalCost]),
+      ...report.categories.map((c) => [
+        CATEGORY[c.category],
+        c.participantHours,
+        c.teachingHours,
+        c.staffTimeCost,
+        c.facilitatorCost,
+        c.externalCost,
+        c.totalCost,
+      ]),
       ['Summa', report.participantHours, report.teachingHours, null, null, null, report.totalCost],
     ],
   };

@@ -88,7 +88,10 @@ export class TeamRepository {
   }
 
   async area(areaId: string): Promise<{ id: string; organisationId: string } | null> {
-    const rows = await this.db.manager.query<Array<{ id: string; organisationId: string }>>(`select id, organisation_id as "organisationId" from area where id = $1`, [areaId]);
+    const rows = await this.db.manager.query<Array<{ id: string; organisationId: string }>>(
+      `select id, organisation_id as "organisationId" from area where id = $1`,
+      [areaId],
+    );
     return rows[0] ?? null;
   }
 
@@ -274,9 +277,10 @@ export class TeamRepository {
     );
   }
 
-  async upcoming(unitId: string, limit: number): Promise<
-    Array<{ id: string; title: string; date: string; startTime: string; durationMinutes: number; invited: number }>
-  > {
+  async upcoming(
+    unitId: string,
+    limit: number,
+  ): Promise<Array<{ id: string; title: string; date: string; startTime: string; durationMinutes: number; invited: number }>> {
     return this.db.manager.query(
       `select s.id, v.title, s.date::text as date, to_char(s.start_time, 'HH24:MI') as "startTime", s.duration_minutes as "durationMinutes",
               (select count(*)::int from session_invitees i where i.session_id = s.id) as invited

@@ -120,10 +120,11 @@ export class JobBoss implements OnApplicationShutdown {
       retentionSeconds: KEEP_WAITING_JOBS_SECONDS,
     };
     if (await boss.getQueue(kind.name)) await boss.updateQueue(kind.name, options);
-    else await boss.createQueue(kind.name, options).catch(async (error: unknown) => {
-      // Another process created it at the same moment.
-      if (!(await boss.getQueue(kind.name))) throw error;
-    });
+    else
+      await boss.createQueue(kind.name, options).catch(async (error: unknown) => {
+        // Another process created it at the same moment.
+        if (!(await boss.getQueue(kind.name))) throw error;
+      });
   }
 }
 

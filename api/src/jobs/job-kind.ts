@@ -29,10 +29,7 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseSeconds: 30, maxSeconds: 6 *
 
 const KIND_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 
-export function defineJobKind<P extends JobPayload>(
-  name: string,
-  options: { maxAttempts?: number; backoff?: BackoffPolicy } = {},
-): JobKind<P> {
+export function defineJobKind<P extends JobPayload>(name: string, options: { maxAttempts?: number; backoff?: BackoffPolicy } = {}): JobKind<P> {
   if (!KIND_NAME.test(name)) throw new Error(`Job kind "${name}" must look like "feature.action" (lower case, dots).`);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Job kind "${name}": maxAttempts must be a positive integer.`);

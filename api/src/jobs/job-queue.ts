@@ -94,7 +94,11 @@ export class JobQueue {
     const waiting = await boss.findJobs(kind.name, { key: uniqueKey, queued: true, db });
     if (waiting.length === 0) return false;
     // pg-boss declares its command responses empty; at run time they carry the count.
-    const result = (await boss.cancel(kind.name, waiting.map((job) => job.id), { db })) as { affected?: number };
+    const result = (await boss.cancel(
+      kind.name,
+      waiting.map((job) => job.id),
+      { db },
+    )) as { affected?: number };
     return (result.affected ?? 0) > 0;
   }
 

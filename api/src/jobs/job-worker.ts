@@ -78,7 +78,11 @@ export class JobWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async runOne(options: RunOptions = {}): Promise<boolean> {
     const kinds = this.registry.all();
     if (kinds.length === 0) return false;
-    if (options.until) await this.bringForward(kinds.map(({ kind }) => kind.name), options.until);
+    if (options.until)
+      await this.bringForward(
+        kinds.map(({ kind }) => kind.name),
+        options.until,
+      );
     // pg-boss fetches per queue: each call starts at the next kind, so a backlog of one kind does not starve the others.
     const first = this.nextKind++ % kinds.length;
     for (let offset = 0; offset < kinds.length; offset++) {

@@ -40,15 +40,19 @@ describe('job queue (integration)', () => {
     const view = await queue().findById(PROBE, id);
     return view && { status: view.status, attempts: view.attempts, last_error: view.lastError, run_at: view.runAt, finished_at: view.finishedAt };
   };
-  const probes = (label: string) => rows<{ job_id: string; attempt: number; app: string; organisation_setting: string }>(
-    `select job_id, attempt, app, organisation_setting from job_probe where label = $1 order by attempt`,
-    [label],
-  );
+  const probes = (label: string) =>
+    rows<{ job_id: string; attempt: number; app: string; organisation_setting: string }>(
+      `select job_id, attempt, app, organisation_setting from job_probe where label = $1 order by attempt`,
+      [label],
+    );
 
   const queue = () => t.app.get(JobQueue);
   const worker = () => t.app.get(JobWorker);
   const secondApp = (env: Record<string, string> = {}) =>
-    createApp({ ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false', ...env }), databaseUrl: t.db.url }, t.db.url);
+    createApp(
+      { ...loadConfig({ ...process.env, WEB_DIST: 'none', LOG_LEVEL: 'silent', KUNNA_JOBS_WORKER: 'false', ...env }), databaseUrl: t.db.url },
+      t.db.url,
+    );
   const farFuture = () => new Date(Date.now() + 365 * 86400_000);
 
   beforeAll(async () => {
@@ -100,7 +104,7 @@ describe('job queue (integration)', () => {
     expect(await job(id)).toMatchObject({ status: 'done' });
   });
 
-  it('retries a failing job with a doubling backoff, rolling back the failed attempts\' writes', async () => {
+  it("retries a failing job with a doubling backoff, rolling back the failed attempts' writes", async () => {
     const { id } = await queue().enqueue(PROBE, { label: 'flaky', failTimes: 2 });
     const before = Date.now();
     expect(await worker().runDue()).toBe(1);
@@ -119,7 +123,7 @@ describe('job queue (integration)', () => {
     expect((await probes('flaky')).map((row) => row.attempt)).toEqual([3]);
   });
 
-  it('gives up after the kind\'s maximum attempts, and at once on a permanent error', async () => {
+  it("gives up after the kind's maximum attempts, and at once on a permanent error", async () => {
     const { id: hopeless } = await queue().enqueue(PROBE, { label: 'hopeless', failTimes: 99 });
     const { id: gone } = await queue().enqueue(PROBE, { label: 'gone', permanent: true });
     for (let round = 0; round < 5; round++) await worker().runDue({ until: farFuture() });
@@ -137,7 +141,10 @@ describe('job queue (integration)', () => {
     expect(await rows(`select 1 from pgboss.job where singleton_key = 'session:42'`)).toHaveLength(1);
     // Replace while it waits: the same job, new payload and time.
     const moved = new Date(runAt.getTime() + 60_000);
-    expect(await queue().enqueue(PROBE, { label: 'keyed-1' }, { uniqueKey: 'session:42', runAt: moved, onConflict: 'replace' })).toEqual({ id: first.id, created: false });
+    expect(await queue().enqueue(PROBE, { label: 'keyed-1' }, { uniqueKey: 'session:42', runAt: moved, onConflict: 'replace' })).toEqual({
+      id: first.id,
+      created: false,
+    });
     expect(await queue().find(PROBE, 'session:42')).toMatchObject({ id: first.id, runAt: moved, status: 'pending' });
 
     expect(await worker().runDue({ until: moved })).toBe(1);
@@ -255,10 +262,14 @@ describe('job queue (integration)', () => {
       { name: 'auth.prune-sign-in-throttle', cron: '0 * * * *', timezone: 'UTC' },
       { name: 'personal-data.retention', cron: '0 0 * * *', timezone: 'UTC' },
     ]);
-    const [probeQueue] = await rows<{ retry_limit: number; retry_delay: number; retry_backoff: boolean; retry_delay_max: number; deletion_seconds: number; retention_seconds: number }>(
-      `select retry_limit, retry_delay, retry_backoff, retry_delay_max, deletion_seconds, retention_seconds from pgboss.queue where name = $1`,
-      [PROBE.name],
-    );
+    const [probeQueue] = await rows<{
+      retry_limit: number;
+      retry_delay: number;
+      retry_backoff: boolean;
+      retry_delay_max: number;
+      deletion_seconds: number;
+      retention_seconds: number;
+    }>(`select retry_limit, retry_delay, retry_backoff, retry_delay_max, deletion_seconds, retention_seconds from pgboss.queue where name = $1`, [PROBE.name]);
     expect(probeQueue).toEqual({
       retry_limit: 2,
       retry_delay: 60,
@@ -269,7 +280,7 @@ describe('job queue (integration)', () => {
     });
   });
 
-  it('pg-boss\'s maintenance, as the application role, deletes jobs finished more than 30 days ago', async () => {
+  it("pg-boss's maintenance, as the application role, deletes jobs finished more than 30 days ago", async () => {
     const finished = await rows<{ id: string; label: string }>(
       `insert into pgboss.job (name, data, state, completed_on, deletion_seconds, policy)
        values ($1, '{"organisationId": null, "payload": {"label": "old"}}', 'completed', now() - interval '31 days', $2, 'standard'),

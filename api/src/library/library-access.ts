@@ -28,24 +28,19 @@ export function canSee(caller: Caller, owner: LibraryOwner): boolean {
 }
 
 export function holdsNetworkCoordinator(caller: Caller, networkId: string): boolean {
-  return caller.grants.some(
-    (grant) => grant.role === Role.NetworkCoordinator && grant.scopeType === ScopeType.Network && grant.scopeId === networkId,
-  );
+  return caller.grants.some((grant) => grant.role === Role.NetworkCoordinator && grant.scopeType === ScopeType.Network && grant.scopeId === networkId);
 }
 
 export function holdsLocalEditor(caller: Caller, organisationId: string): boolean {
   return caller.grants.some(
-    (grant) =>
-      LOCAL_EDITOR_ROLES.includes(grant.role) && grant.scopeType === ScopeType.Organisation && grant.scopeId === organisationId,
+    (grant) => LOCAL_EDITOR_ROLES.includes(grant.role) && grant.scopeType === ScopeType.Organisation && grant.scopeId === organisationId,
   );
 }
 
 /** May the caller edit, publish and archive the content (and see its drafts)? */
 export function canEdit(caller: Caller, owner: LibraryOwner): boolean {
   if (!canSee(caller, owner)) return false;
-  return owner.organisationId === null
-    ? holdsNetworkCoordinator(caller, owner.networkId)
-    : holdsLocalEditor(caller, owner.organisationId);
+  return owner.organisationId === null ? holdsNetworkCoordinator(caller, owner.networkId) : holdsLocalEditor(caller, owner.organisationId);
 }
 
 /** May the caller make an own copy of network content for their organisation? */

@@ -111,9 +111,7 @@ describe('module library (integration)', () => {
 
     it('renders the facilitator guide safely and hides the answer key from staff without a role', async () => {
       const asStaff = (await staff.get(`/api/library/module-versions/${v1.id}`)).body as ModuleVersion;
-      expect(asStaff.facilitatorGuideHtml).toBe(
-        '<h2>Före träffen</h2>\n<ul>\n<li>Boka rum</li>\n</ul>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; klicka</p>',
-      );
+      expect(asStaff.facilitatorGuideHtml).toBe('<h2>Före träffen</h2>\n<ul>\n<li>Boka rum</li>\n</ul>\n<p>&lt;script&gt;alert(1)&lt;/script&gt; klicka</p>');
       expect(asStaff.knowledgeItems).toBeNull();
       expect(asStaff.knowledgeItemCount).toBe(1);
       const asAmbassador = (await (await t.as('ambassadorU1')).get(`/api/library/module-versions/${v1.id}`)).body as ModuleVersion;
@@ -325,7 +323,10 @@ describe('module library (integration)', () => {
     beforeAll(async () => {
       moduleId = (await createNetworkModule('Med bilagor')).module.id;
       const signIn = await t.http().post('/api/auth/sign-in').send({ identifier: t.fixture.people.coordinator.email, password: FIXTURE_PASSWORD });
-      coordinatorCookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]).join('; ');
+      coordinatorCookie = ([] as string[])
+        .concat(signIn.headers['set-cookie'] ?? [])
+        .map((cookie) => cookie.split(';')[0])
+        .join('; ');
       coordinatorCsrf = signIn.body.csrfToken;
     });
 
@@ -407,9 +408,9 @@ describe('module library (integration)', () => {
       expect(detail.published?.attachments).toHaveLength(6);
       // Still downloadable: version 1 links it.
       expect((await staff.get(`/api/library/attachments/${pngId}`)).status).toBe(200);
-      await expect(
-        sql(t, `delete from library_version_attachment where version_id = $1`, [detail.published?.id]),
-      ).rejects.toThrow('the attachments of a published module version never change');
+      await expect(sql(t, `delete from library_version_attachment where version_id = $1`, [detail.published?.id])).rejects.toThrow(
+        'the attachments of a published module version never change',
+      );
     });
   });
 
@@ -456,7 +457,10 @@ describe('module library (integration)', () => {
         title: 'Fel',
         summary: '',
         kind: ProgramKind.Other,
-        steps: [{ moduleId: t.fixture.library.moduleA.id, daysAfterPrevious: 0 }, { moduleId: '00000000-0000-4000-8000-000000000000', daysAfterPrevious: 0 }],
+        steps: [
+          { moduleId: t.fixture.library.moduleA.id, daysAfterPrevious: 0 },
+          { moduleId: '00000000-0000-4000-8000-000000000000', daysAfterPrevious: 0 },
+        ],
         qualifiesModuleIds: [networkModule],
       });
       expect(response.status).toBe(400);
@@ -473,7 +477,10 @@ describe('module library (integration)', () => {
         title: 'Ombudsutbildning A',
         summary: '',
         kind: ProgramKind.AmbassadorTraining,
-        steps: [{ moduleId: t.fixture.library.moduleA.id, daysAfterPrevious: 0 }, { moduleId: networkModule, daysAfterPrevious: 14 }],
+        steps: [
+          { moduleId: t.fixture.library.moduleA.id, daysAfterPrevious: 0 },
+          { moduleId: networkModule, daysAfterPrevious: 14 },
+        ],
         qualifiesModuleIds: [networkModule, t.fixture.library.moduleA.id],
       });
       expect(response.status).toBe(201);
@@ -485,27 +492,58 @@ describe('module library (integration)', () => {
 
     it('lets managers assign to their own unit only, HR to roles and job titles', async () => {
       const manager = await t.as('managerU1');
-      const own = await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU1, startDate: '2025-01-01' });
+      const own = await manager.post(`/api/library/programs/${programId}/assignments`, {
+        targetType: 'unit',
+        unitId: t.fixture.unitU1,
+        startDate: '2025-01-01',
+      });
       expect(own.status).toBe(201);
       expect(own.body).toMatchObject({ targetType: 'unit', targetId: t.fixture.unitU1, targetName: 'Enhet U1', programTitle: 'Introduktion' });
       // A retry returns the same assignment; an overlapping different one is refused.
-      const retry = await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU1, startDate: '2025-01-01' });
+      const retry = await manager.post(`/api/library/programs/${programId}/assignments`, {
+        targetType: 'unit',
+        unitId: t.fixture.unitU1,
+        startDate: '2025-01-01',
+      });
       expect(retry.body.id).toBe(own.body.id);
-      expect((await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU1, startDate: '2025-02-01' })).status).toBe(409);
+      expect(
+        (await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU1, startDate: '2025-02-01' }))
+          .status,
+      ).toBe(409);
 
-      expect((await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU2, startDate: '2025-01-01' })).status).toBe(403);
-      expect((await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'role_title', roleTitle: 'Undersköterska', startDate: '2025-01-01' })).status).toBe(403);
-      expect((await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU4, startDate: '2025-01-01' })).status).toBe(404);
+      expect(
+        (await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU2, startDate: '2025-01-01' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await manager.post(`/api/library/programs/${programId}/assignments`, {
+            targetType: 'role_title',
+            roleTitle: 'Undersköterska',
+            startDate: '2025-01-01',
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', unitId: t.fixture.unitU4, startDate: '2025-01-01' }))
+          .status,
+      ).toBe(404);
       const missing = await manager.post(`/api/library/programs/${programId}/assignments`, { targetType: 'unit', startDate: '2025-01-01' });
       expect(missing.status).toBe(400);
       expect(withoutMessageCodes(missing.body.details)).toEqual([{ field: 'unitId', message: 'Välj en enhet.' }]);
 
-      const title = await hrA.post(`/api/library/programs/${programId}/assignments`, { targetType: 'role_title', roleTitle: 'Undersköterska', startDate: '2025-01-01' });
+      const title = await hrA.post(`/api/library/programs/${programId}/assignments`, {
+        targetType: 'role_title',
+        roleTitle: 'Undersköterska',
+        startDate: '2025-01-01',
+      });
       expect(title.status).toBe(201);
       expect(title.body.targetName).toBe('undersköterska');
       const role = await hrA.post(`/api/library/programs/${programId}/assignments`, { targetType: 'role', role: 'ambassador', startDate: '2025-01-01' });
       expect(role.body.targetName).toBe('Ombud');
-      const area = await (await t.as('areaManagerA1')).post(`/api/library/programs/${programId}/assignments`, {
+      const area = await (
+        await t.as('areaManagerA1')
+      ).post(`/api/library/programs/${programId}/assignments`, {
         targetType: 'area',
         areaId: t.fixture.areaA2,
         startDate: '2025-01-01',
@@ -515,10 +553,18 @@ describe('module library (integration)', () => {
 
     it('lists the programs that reach a unit and narrows assignment lists to the caller', async () => {
       const forU1 = (await (await t.as('ambassadorU1')).get(`/api/library/units/${t.fixture.unitU1}/programs`)).body as ProgramAssignment[];
-      const introduction = forU1.filter((assignment) => assignment.programId === programId).map((assignment) => assignment.targetType).sort();
+      const introduction = forU1
+        .filter((assignment) => assignment.programId === programId)
+        .map((assignment) => assignment.targetType)
+        .sort();
       expect(introduction).toEqual(['role', 'role_title', 'unit']);
       const forU2 = (await hrA.get(`/api/library/units/${t.fixture.unitU2}/programs`)).body as ProgramAssignment[];
-      expect(forU2.filter((assignment) => assignment.programId === programId).map((assignment) => assignment.targetType).sort()).toEqual(['role', 'role_title']);
+      expect(
+        forU2
+          .filter((assignment) => assignment.programId === programId)
+          .map((assignment) => assignment.targetType)
+          .sort(),
+      ).toEqual(['role', 'role_title']);
 
       const managerU2 = (await (await t.as('managerU2')).get(`/api/library/programs/${programId}/assignments`)).body as ProgramAssignment[];
       expect(managerU2.map((assignment) => assignment.targetType).sort()).toEqual(['role', 'role_title']);

@@ -13,7 +13,16 @@ import { StarterLibraryService } from './starter-library.service';
 /** The module library: modules and their versions, attachments, programs and their assignments, DigComp. */
 @Module({
   controllers: [ModulesController, ProgramsController],
-  providers: [ModulesRepository, ModulesService, ProgramsRepository, ProgramsService, StarterLibraryService, LibraryPermitObjects, ProposalsRepository, ProposalsService],
+  providers: [
+    ModulesRepository,
+    ModulesService,
+    ProgramsRepository,
+    ProgramsService,
+    StarterLibraryService,
+    LibraryPermitObjects,
+    ProposalsRepository,
+    ProposalsService,
+  ],
   exports: [ModulesRepository, ProgramsRepository],
 })
 export class LibraryModule {}

@@ -26,15 +26,11 @@ function assertOnlySafeMarkup(html: string): void {
 describe('renderSafeMarkdown', () => {
   describe('supported Markdown', () => {
     it('renders headings one level down (the page has its own h1)', () => {
-      expect(renderSafeMarkdown('# Före träffen\n## Under träffen\n###### Sist')).toBe(
-        '<h2>Före träffen</h2>\n<h3>Under träffen</h3>\n<h6>Sist</h6>',
-      );
+      expect(renderSafeMarkdown('# Före träffen\n## Under träffen\n###### Sist')).toBe('<h2>Före träffen</h2>\n<h3>Under träffen</h3>\n<h6>Sist</h6>');
     });
 
     it('renders paragraphs separated by blank lines, joining their lines', () => {
-      expect(renderSafeMarkdown('Första raden\nfortsätter här.\n\nNytt stycke.')).toBe(
-        '<p>Första raden\nfortsätter här.</p>\n<p>Nytt stycke.</p>',
-      );
+      expect(renderSafeMarkdown('Första raden\nfortsätter här.\n\nNytt stycke.')).toBe('<p>Första raden\nfortsätter här.</p>\n<p>Nytt stycke.</p>');
     });
 
     it('renders hard line breaks from two trailing spaces or a backslash', () => {
@@ -85,9 +81,7 @@ describe('renderSafeMarkdown', () => {
     });
 
     it('lets a backslash escape markup characters', () => {
-      expect(renderSafeMarkdown('\\*inte kursiv\\* och \\[inte länk\\](https://a.se)')).toBe(
-        '<p>*inte kursiv* och [inte länk](https://a.se)</p>',
-      );
+      expect(renderSafeMarkdown('\\*inte kursiv\\* och \\[inte länk\\](https://a.se)')).toBe('<p>*inte kursiv* och [inte länk](https://a.se)</p>');
     });
 
     it('writes fenced code without a language class, and keeps to the syntax above', () => {

@@ -143,8 +143,7 @@ markdown.core.ruler.before('text_join', 'kunna_links', rewriteLinks);
 markdown.core.ruler.push('kunna_headings', shiftHeadings);
 
 // Fenced code without a language class; the content's final newline is left out.
-markdown.renderer.rules.fence = (tokens, index) =>
-  `<pre><code>${markdown.utils.escapeHtml(tokens[index].content.replace(/\n$/, ''))}</code></pre>\n`;
+markdown.renderer.rules.fence = (tokens, index) => `<pre><code>${markdown.utils.escapeHtml(tokens[index].content.replace(/\n$/, ''))}</code></pre>\n`;
 
 export function renderSafeMarkdown(source: string): string {
   return markdown.render(source).replace(/\n$/, '');

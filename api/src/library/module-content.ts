@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  FieldError,
-  KnowledgeItem,
-  KnowledgeItemKind,
-  ModuleContentBase,
-  ModuleContentInput,
-} from '@kunna/contracts';
+import { FieldError, KnowledgeItem, KnowledgeItemKind, ModuleContentBase, ModuleContentInput } from '@kunna/contracts';
 
 /** Module content as stored: knowledge items always carry ids. */
 export interface ModuleContent extends ModuleContentBase {

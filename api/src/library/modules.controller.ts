@@ -17,16 +17,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ApiRoutes,
-  DigCompArea,
-  ModuleAttachment,
-  ModuleDetail,
-  ModuleProposal,
-  ModuleSummary,
-  ModuleVersion,
-  StarterLibraryResult,
-} from '@kunna/contracts';
+import { ApiRoutes, DigCompArea, ModuleAttachment, ModuleDetail, ModuleProposal, ModuleSummary, ModuleVersion, StarterLibraryResult } from '@kunna/contracts';
 import { type Caller, CallerParam, Permit } from '../auth';
 import { AttachmentUploadInterceptor } from './attachment-upload.interceptor';
 import {
@@ -208,7 +199,10 @@ export class ModulesController {
 
 /** `attachment` with an ASCII fallback name and the UTF-8 name (RFC 6266 / 5987). */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._ -]/g, '_');
+  const fallback = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._ -]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

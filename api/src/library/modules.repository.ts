@@ -187,14 +187,13 @@ export class ModulesRepository {
   constructor(private readonly db: Db) {}
 
   async digComp(): Promise<DigCompArea[]> {
-    const rows: Array<{ code: string; name_sv: string; name_en: string; competences: DigCompArea['competences'] }> =
-      await this.db.manager.query(
-        `select a.code, a.name_sv, a.name_en,
+    const rows: Array<{ code: string; name_sv: string; name_en: string; competences: DigCompArea['competences'] }> = await this.db.manager.query(
+      `select a.code, a.name_sv, a.name_en,
                 (select json_agg(json_build_object('code', c.code, 'areaCode', c.area_code, 'nameSv', c.name_sv, 'nameEn', c.name_en)
                                  order by c.position)
                    from digcomp_competence c where c.area_code = a.code) as competences
            from digcomp_area a order by a.position`,
-      );
+    );
     return rows.map((row) => ({ code: row.code, nameSv: row.name_sv, nameEn: row.name_en, competences: row.competences }));
   }
 
@@ -394,13 +393,12 @@ export class ModulesRepository {
 
   /** Published versions, newest first. */
   async publishedVersions(moduleId: string): Promise<Array<{ id: string; versionNumber: number; publishedAt: string; changeNote: string | null }>> {
-    const rows: Array<{ id: string; version_number: number; published_at: string; change_note: string | null }> =
-      await this.db.manager.query(
-        `select id, version_number, change_note,
+    const rows: Array<{ id: string; version_number: number; published_at: string; change_note: string | null }> = await this.db.manager.query(
+      `select id, version_number, change_note,
                 to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at
            from library_module_version where module_id = $1 and status = 'published' order by version_number desc`,
-        [moduleId],
-      );
+      [moduleId],
+    );
     return rows.map((row) => ({ id: row.id, versionNumber: row.version_number, publishedAt: row.published_at, changeNote: row.change_note }));
   }
 
@@ -451,12 +449,7 @@ export class ModulesRepository {
     return rows[0]?.id ?? null;
   }
 
-  async insertModule(module: {
-    networkId: string;
-    organisationId: string | null;
-    sourceModuleId: string | null;
-    createdBy: string | null;
-  }): Promise<string> {
+  async insertModule(module: { networkId: string; organisationId: string | null; sourceModuleId: string | null; createdBy: string | null }): Promise<string> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `insert into library_module (network_id, organisation_id, ownership, source_module_id, created_by)
        values ($1, $2, $3, $4, $5) returning id`,
@@ -544,10 +537,10 @@ export class ModulesRepository {
   }
 
   async setArchived(moduleId: string, archived: boolean): Promise<void> {
-    await this.db.manager.query(
-      `update library_module set archived_at = case when $2 then coalesce(archived_at, now()) else null end where id = $1`,
-      [moduleId, archived],
-    );
+    await this.db.manager.query(`update library_module set archived_at = case when $2 then coalesce(archived_at, now()) else null end where id = $1`, [
+      moduleId,
+      archived,
+    ]);
   }
 
   /** Copies a version's attachment links to another version (the contents are shared, never copied). */
@@ -570,10 +563,9 @@ export class ModulesRepository {
   }
 
   async attachmentCount(versionId: string): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db.manager.query(
-      `select count(*)::int as n from library_version_attachment where version_id = $1`,
-      [versionId],
-    );
+    const rows: Array<{ n: number }> = await this.db.manager.query(`select count(*)::int as n from library_version_attachment where version_id = $1`, [
+      versionId,
+    ]);
     return rows[0].n;
   }
 

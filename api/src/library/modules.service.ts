@@ -368,8 +368,7 @@ export class ModulesService {
             title: row.source.title ?? '',
             basedOnVersionNumber: row.source.basedOnVersionNumber,
             latestVersionNumber: row.source.latestVersionNumber,
-            newerVersionAvailable:
-              row.source.latestVersionNumber !== null && row.source.latestVersionNumber > (row.source.basedOnVersionNumber ?? 0),
+            newerVersionAvailable: row.source.latestVersionNumber !== null && row.source.latestVersionNumber > (row.source.basedOnVersionNumber ?? 0),
           }
         : null,
     };

@@ -2,13 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiTags } from '@nestjs/swagger';
 import { ApiRoutes, ProgramAssignment, ProgramDetail, ProgramSummary } from '@kunna/contracts';
 import { type Caller, CallerParam, Permit } from '../auth';
-import {
-  CreateProgramAssignmentDto,
-  CreateProgramDto,
-  ProgramAssignmentListQueryDto,
-  ProgramListQueryDto,
-  UpdateProgramDto,
-} from './dto/library.dto';
+import { CreateProgramAssignmentDto, CreateProgramDto, ProgramAssignmentListQueryDto, ProgramListQueryDto, UpdateProgramDto } from './dto/library.dto';
 import { ProgramsService } from './programs.service';
 
 @ApiTags('library')

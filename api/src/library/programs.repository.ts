@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  ModuleRef,
-  Ownership,
-  ProgramAssignment,
-  ProgramAssignmentTarget,
-  ProgramDeadlineBase,
-  ProgramKind,
-  ProgramStep,
-} from '@kunna/contracts';
+import { ModuleRef, Ownership, ProgramAssignment, ProgramAssignmentTarget, ProgramDeadlineBase, ProgramKind, ProgramStep } from '@kunna/contracts';
 import { Db } from '../database/db';
 
 export interface ProgramHeader {
@@ -139,7 +131,7 @@ function toAssignment(row: AssignmentDbRow): ProgramAssignment {
     programTitle: row.program_title,
     targetType: row.target_type,
     targetId: row.target_id,
-    targetName: row.target_type === ProgramAssignmentTarget.Role ? ROLE_LABELS[row.target_name] ?? row.target_name : row.target_name,
+    targetName: row.target_type === ProgramAssignmentTarget.Role ? (ROLE_LABELS[row.target_name] ?? row.target_name) : row.target_name,
     startDate: row.start_date,
     endDate: row.end_date,
     note: row.note,
@@ -152,12 +144,11 @@ export class ProgramsRepository {
   constructor(private readonly db: Db) {}
 
   async header(programId: string, lock = false): Promise<ProgramHeader | null> {
-    const rows: Array<{ id: string; network_id: string; organisation_id: string | null; archived: boolean }> =
-      await this.db.manager.query(
-        `select id, network_id, organisation_id, archived_at is not null as archived from library_program where id = $1
+    const rows: Array<{ id: string; network_id: string; organisation_id: string | null; archived: boolean }> = await this.db.manager.query(
+      `select id, network_id, organisation_id, archived_at is not null as archived from library_program where id = $1
          ${lock ? 'for update' : ''}`,
-        [programId],
-      );
+      [programId],
+    );
     const row = rows[0];
     return row ? { id: row.id, networkId: row.network_id, organisationId: row.organisation_id, archived: row.archived } : null;
   }
@@ -223,13 +214,12 @@ export class ProgramsRepository {
   /** The modules named by ids, as far as they exist in the network. */
   async stepModules(networkId: string, moduleIds: string[]): Promise<StepModuleRow[]> {
     if (moduleIds.length === 0) return [];
-    const rows: Array<{ id: string; organisation_id: string | null; network_id: string; archived: boolean; published: boolean }> =
-      await this.db.manager.query(
-        `select m.id, m.organisation_id, m.network_id, m.archived_at is not null as archived,
+    const rows: Array<{ id: string; organisation_id: string | null; network_id: string; archived: boolean; published: boolean }> = await this.db.manager.query(
+      `select m.id, m.organisation_id, m.network_id, m.archived_at is not null as archived,
                 exists (select 1 from library_module_version v where v.module_id = m.id and v.status = 'published') as published
            from library_module m where m.id = any($1::uuid[]) and m.network_id = $2`,
-        [moduleIds, networkId],
-      );
+      [moduleIds, networkId],
+    );
     return rows.map((row) => ({
       id: row.id,
       organisationId: row.organisation_id,
@@ -239,7 +229,9 @@ export class ProgramsRepository {
     }));
   }
 
-  async insertProgram(program: ProgramContent & { networkId: string; organisationId: string | null; personId: string | null; starterKey?: string }): Promise<string> {
+  async insertProgram(
+    program: ProgramContent & { networkId: string; organisationId: string | null; personId: string | null; starterKey?: string },
+  ): Promise<string> {
     const rows: Array<{ id: string }> = await this.db.manager.query(
       `insert into library_program (network_id, organisation_id, ownership, title, summary, kind, complete_within_days, deadline_base,
                                     starter_key, created_by, updated_by)
@@ -309,12 +301,7 @@ export class ProgramsRepository {
 
   // --- assignments ---
 
-  async assignments(
-    organisationId: string,
-    programId: string,
-    visibility: AssignmentVisibility,
-    includeEnded: boolean,
-  ): Promise<ProgramAssignment[]> {
+  async assignments(organisationId: string, programId: string, visibility: AssignmentVisibility, includeEnded: boolean): Promise<ProgramAssignment[]> {
     const rows: AssignmentDbRow[] = await this.db.manager.query(
       `${ASSIGNMENT_SELECT}
         where a.organisation_id = $1 and a.program_id = $2

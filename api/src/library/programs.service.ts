@@ -201,7 +201,10 @@ export class ProgramsService {
   // --- helpers ---
 
   /** The target of an assignment, checked against the caller's grants (another organisation's ids answer 404). */
-  private async resolveTarget(caller: Caller, body: CreateProgramAssignmentDto): Promise<Pick<AssignmentRow, 'targetType' | 'unitId' | 'areaId' | 'role' | 'roleTitle'>> {
+  private async resolveTarget(
+    caller: Caller,
+    body: CreateProgramAssignmentDto,
+  ): Promise<Pick<AssignmentRow, 'targetType' | 'unitId' | 'areaId' | 'role' | 'roleTitle'>> {
     const none = { unitId: null, areaId: null, role: null, roleTitle: null };
     const organisationWide = holdsOnOrganisation(caller, Role.Hr) || holdsOnOrganisation(caller, Role.OrgAdmin);
     const extra = (allowed: Array<keyof CreateProgramAssignmentDto>): FieldError[] =>
@@ -220,9 +223,7 @@ export class ProgramsService {
         if (!unit || unit.organisationId !== caller.organisationId) throw notFound();
         if (unit.closed) throw validationError([{ field: 'unitId', message: 'Enheten är stängd.' }]);
         const covered =
-          organisationWide ||
-          unitsWhere(caller, Role.Manager).includes(unitId) ||
-          visibilityFor(caller, [Role.AreaManager]).areaIds.includes(unit.areaId);
+          organisationWide || unitsWhere(caller, Role.Manager).includes(unitId) || visibilityFor(caller, [Role.AreaManager]).areaIds.includes(unit.areaId);
         if (!covered) throw refuse();
         return { ...none, targetType: body.targetType, unitId };
       }
@@ -274,7 +275,12 @@ export class ProgramsService {
    * Steps and qualifying modules must be published, unarchived modules the program's owner may use: a network
    * program only network modules; an organisation's program network modules and its own.
    */
-  private async checkModules(owner: { networkId: string; organisationId: string | null }, steps: ProgramStepDto[], qualifies: string[], kind: ProgramKind): Promise<void> {
+  private async checkModules(
+    owner: { networkId: string; organisationId: string | null },
+    steps: ProgramStepDto[],
+    qualifies: string[],
+    kind: ProgramKind,
+  ): Promise<void> {
     const errors: FieldError[] = [];
     if (qualifies.length > 0 && kind !== ProgramKind.AmbassadorTraining) {
       errors.push({ field: 'qualifiesModuleIds', message: 'Bara en ombudsutbildning ger behörighet att leda moduler.' });
@@ -328,4 +334,3 @@ export class ProgramsService {
 function stepsOf(steps: ProgramStepDto[]) {
   return steps.map((step) => ({ moduleId: step.moduleId, daysAfterPrevious: step.daysAfterPrevious, note: step.note ?? null }));
 }
-

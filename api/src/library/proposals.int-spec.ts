@@ -128,11 +128,9 @@ describe('proposing an organisation’s module to the network (integration)', ()
         [sharedId],
       );
       expect(provenance).toEqual({ proposed_by_organisation_id: t.fixture.orgA, proposed_from_module_id: moduleId() });
-      const [row] = await sql<{ proposed_by: string; decided_by: string }>(
-        t,
-        `select proposed_by, decided_by from library_module_proposal where id = $1`,
-        [proposal.id],
-      );
+      const [row] = await sql<{ proposed_by: string; decided_by: string }>(t, `select proposed_by, decided_by from library_module_proposal where id = $1`, [
+        proposal.id,
+      ]);
       expect(row).toEqual({ proposed_by: t.fixture.people.hrA.id, decided_by: t.fixture.people.coordinator.id });
       expect((await coordinator.get('/api/library/proposals')).body).toEqual([]);
     });
@@ -207,9 +205,7 @@ describe('proposing an organisation’s module to the network (integration)', ()
       // Organisation B sees its own proposals only.
       expect((await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: t.fixture.networkId })).n).toBe(0);
       const otherNetwork = '11111111-1111-4111-8111-111111111111';
-      expect(
-        (await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: otherNetwork, coordinatedNetworkIds: [otherNetwork] })).n,
-      ).toBe(0);
+      expect((await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: otherNetwork, coordinatedNetworkIds: [otherNetwork] })).n).toBe(0);
       // The network's coordinator sees every organisation's.
       expect(
         await visibleOfA({ organisationId: t.fixture.orgB, personId: null, networkId: t.fixture.networkId, coordinatedNetworkIds: [t.fixture.networkId] }),

@@ -47,19 +47,17 @@ export class ProposalsRepository {
   constructor(private readonly db: Db) {}
 
   async get(proposalId: string, lock = false): Promise<ProposalRow | null> {
-    const rows: ProposalDbRow[] = await this.db.manager.query(
-      `select ${PROPOSAL_COLUMNS} ${PROPOSAL_FROM} where p.id = $1 ${lock ? 'for update of p' : ''}`,
-      [proposalId],
-    );
+    const rows: ProposalDbRow[] = await this.db.manager.query(`select ${PROPOSAL_COLUMNS} ${PROPOSAL_FROM} where p.id = $1 ${lock ? 'for update of p' : ''}`, [
+      proposalId,
+    ]);
     return rows[0] ? toProposal(rows[0]) : null;
   }
 
   /** Is the version proposed to the network and not yet decided? (Row-level security leaves only readable proposals.) */
   async isProposedVersion(versionId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `select 1 from library_module_proposal where version_id = $1 and status = 'pending' limit 1`,
-      [versionId],
-    );
+    const rows: unknown[] = await this.db.manager.query(`select 1 from library_module_proposal where version_id = $1 and status = 'pending' limit 1`, [
+      versionId,
+    ]);
     return rows.length > 0;
   }
 
@@ -116,10 +114,11 @@ export class ProposalsRepository {
 
   /** Marks a shared module as the accepted copy of an organisation's module. */
   async recordProvenance(sharedModuleId: string, organisationId: string, fromModuleId: string): Promise<void> {
-    await this.db.manager.query(
-      `update library_module set proposed_by_organisation_id = $2, proposed_from_module_id = $3 where id = $1`,
-      [sharedModuleId, organisationId, fromModuleId],
-    );
+    await this.db.manager.query(`update library_module set proposed_by_organisation_id = $2, proposed_from_module_id = $3 where id = $1`, [
+      sharedModuleId,
+      organisationId,
+      fromModuleId,
+    ]);
   }
 
   /**

@@ -23,11 +23,20 @@ export function mailText(kind: NotificationKind, details: NotificationDetails, l
       const reason = details.cancelReason ? (sv ? `\nOrsak: ${details.cancelReason}` : `\nReason: ${details.cancelReason}`) : '';
       return sv
         ? { subject: `Inställt: ${title} ${when}`, body: `Hej!\n\nTillfället ”${title}” ${when}, ${place} är inställt.${reason}\n\n${link}\n\n/Kunna` }
-        : { subject: `Cancelled: ${title} ${when}`, body: `Hello,\n\nThe session "${title}" ${when}, ${place} has been cancelled.${reason}\n\n${link}\n\n/Kunna` };
+        : {
+            subject: `Cancelled: ${title} ${when}`,
+            body: `Hello,\n\nThe session "${title}" ${when}, ${place} has been cancelled.${reason}\n\n${link}\n\n/Kunna`,
+          };
     }
     case NotificationKind.AfterCheckPending:
       return sv
-        ? { subject: `Svara på eftermätningen: ${title}`, body: `Hej!\n\nTack för att du var med på ”${title}” ${when}. Svara gärna på eftermätningen:\n\n${link}\n\n/Kunna` }
-        : { subject: `Answer the after check: ${title}`, body: `Hello,\n\nThank you for taking part in "${title}" ${when}. Please answer the after check:\n\n${link}\n\n/Kunna` };
+        ? {
+            subject: `Svara på eftermätningen: ${title}`,
+            body: `Hej!\n\nTack för att du var med på ”${title}” ${when}. Svara gärna på eftermätningen:\n\n${link}\n\n/Kunna`,
+          }
+        : {
+            subject: `Answer the after check: ${title}`,
+            body: `Hello,\n\nThank you for taking part in "${title}" ${when}. Please answer the after check:\n\n${link}\n\n/Kunna`,
+          };
   }
 }

@@ -37,11 +37,7 @@ export class NotificationsController {
   /** Every e-mail Kunna sent or holds for the organisation: without SMTP this is where mail can be read. */
   @Permit('notifications.outbox')
   @Get(ApiRoutes.notifications.outbox)
-  async outbox(
-    @CallerParam() caller: Caller,
-    @Query() query: OutboxQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<OutboxMessageSummary[]> {
+  async outbox(@CallerParam() caller: Caller, @Query() query: OutboxQueryDto, @Res({ passthrough: true }) response: Response): Promise<OutboxMessageSummary[]> {
     const page = await this.notifications.outbox(caller.organisationId, query.limit ?? 50, query.offset ?? 0);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.items;

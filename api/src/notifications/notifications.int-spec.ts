@@ -47,7 +47,8 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
   }
 
   const notificationsOf = async (personId: string, sessionId: string) =>
-    (await sql.query(`select kind, details from notification where person_id = $1 and session_id = $2 order by created_at`, [personId, sessionId])).rows as Array<{
+    (await sql.query(`select kind, details from notification where person_id = $1 and session_id = $2 order by created_at`, [personId, sessionId]))
+      .rows as Array<{
       kind: NotificationKind;
       details: Record<string, string>;
     }>;
@@ -80,10 +81,10 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
     ]);
     // The facilitator hears of it too; organisation B's people never.
     expect(await notificationsOf(t.fixture.people.ambassadorU1.id, session.id)).toHaveLength(1);
-    const crossing = await sql.query(`select count(*)::int as n from notification n join person p on p.id = n.person_id where n.session_id = $1 and p.organisation_id <> $2`, [
-      session.id,
-      t.fixture.orgA,
-    ]);
+    const crossing = await sql.query(
+      `select count(*)::int as n from notification n join person p on p.id = n.person_id where n.session_id = $1 and p.organisation_id <> $2`,
+      [session.id, t.fixture.orgA],
+    );
     expect(crossing.rows[0].n).toBe(0);
 
     // The e-mail went through its own job: without SMTP it is held in the outbox.
@@ -91,10 +92,14 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
       t.fixture.people.staffU1.id,
       `%${moved.date}%`,
     ]);
-    expect(mails.rows).toEqual([{ to_address: t.fixture.people.staffU1.email, subject: expect.stringContaining('Påminnelse'), status: MailStatus.Held, sent_at: expect.any(Date) }]);
+    expect(mails.rows).toEqual([
+      { to_address: t.fixture.people.staffU1.email, subject: expect.stringContaining('Påminnelse'), status: MailStatus.Held, sent_at: expect.any(Date) },
+    ]);
 
     // Running the job again (a retry after a lost commit) adds nothing.
-    const again = await t.inTenant(() => t.app.get(SessionReminders).remindTomorrow({ sessionId: session.id }, { runAt: new Date(new Date(moved.startsAt).getTime() - 24 * HOUR) } as never));
+    const again = await t.inTenant(() =>
+      t.app.get(SessionReminders).remindTomorrow({ sessionId: session.id }, { runAt: new Date(new Date(moved.startsAt).getTime() - 24 * HOUR) } as never),
+    );
     expect(again).toBeUndefined();
     expect(await notificationsOf(t.fixture.people.staffU1.id, session.id)).toHaveLength(1);
 
@@ -135,7 +140,9 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
     const admin = await t.as('adminA');
     const outbox = await admin.get('/api/mail-outbox');
     expect(outbox.status).toBe(200);
-    const summary = (outbox.body as OutboxMessageSummary[]).find((mail) => mail.toAddress === t.fixture.people.staffU1.email && mail.subject.startsWith('Inställt'));
+    const summary = (outbox.body as OutboxMessageSummary[]).find(
+      (mail) => mail.toAddress === t.fixture.people.staffU1.email && mail.subject.startsWith('Inställt'),
+    );
     expect(summary?.status).toBe(MailStatus.Held);
     const one = await admin.get(`/api/mail-outbox/${summary?.id}`);
     expect(one.status).toBe(200);
@@ -230,7 +237,9 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
       const owner = new Client({ connectionString: withSmtp.db.url });
       await owner.connect();
       try {
-        const rows = (await owner.query(`select to_address, status, message_id from mail_outbox where to_address = $1`, [withSmtp.fixture.people.staffU1.email])).rows;
+        const rows = (
+          await owner.query(`select to_address, status, message_id from mail_outbox where to_address = $1`, [withSmtp.fixture.people.staffU1.email])
+        ).rows;
         expect(rows).toEqual([{ to_address: withSmtp.fixture.people.staffU1.email, status: MailStatus.Sent, message_id: expect.stringMatching(/@/) }]);
       } finally {
         await owner.end();
@@ -247,7 +256,10 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
       const owner = new Client({ connectionString: down.db.url });
       await owner.connect();
       try {
-        const mail = (await owner.query(`select id, status from mail_outbox where to_address = $1`, [down.fixture.people.staffU1.email])).rows[0] as { id: string; status: string };
+        const mail = (await owner.query(`select id, status from mail_outbox where to_address = $1`, [down.fixture.people.staffU1.email])).rows[0] as {
+          id: string;
+          status: string;
+        };
         expect(mail.status).toBe(MailStatus.Pending);
         const job = await down.app.get(JobQueue).find(SEND_MAIL, `mail:${mail.id}`);
         expect(job?.status).toBe('pending');

@@ -45,7 +45,14 @@ export class NotificationsRepository {
       `insert into notification (organisation_id, person_id, kind, session_id, details, dedupe_key)
        values ($1, $2, $3, $4, $5::jsonb, $6)
        on conflict (person_id, dedupe_key) do nothing returning id`,
-      [notification.organisationId, notification.personId, notification.kind, notification.sessionId, JSON.stringify(notification.details), notification.dedupeKey],
+      [
+        notification.organisationId,
+        notification.personId,
+        notification.kind,
+        notification.sessionId,
+        JSON.stringify(notification.details),
+        notification.dedupeKey,
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -116,10 +123,9 @@ export class NotificationsRepository {
       `select ${OUTBOX_COLUMNS} from mail_outbox where organisation_id = $1 order by created_at desc, id limit $2 offset $3`,
       [organisationId, limit, offset],
     );
-    const [{ total }]: Array<{ total: number }> = await this.db.manager.query(
-      `select count(*)::int as total from mail_outbox where organisation_id = $1`,
-      [organisationId],
-    );
+    const [{ total }]: Array<{ total: number }> = await this.db.manager.query(`select count(*)::int as total from mail_outbox where organisation_id = $1`, [
+      organisationId,
+    ]);
     return { items: items.map((item) => ({ ...item, createdAt: iso(item.createdAt), sentAt: item.sentAt ? iso(item.sentAt) : null })), total };
   }
 

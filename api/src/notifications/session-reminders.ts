@@ -44,7 +44,11 @@ export class SessionReminders {
       await this.jobs.cancel(SESSION_TOMORROW, tomorrowKey(sessionId));
     }
     const afterAt = new Date(session.endsAt.getTime() + AFTER_CHECK_DELAY_MS);
-    await this.jobs.enqueue(AFTER_CHECK_PENDING, { sessionId }, { ...options, runAt: new Date(Math.max(now, afterAt.getTime())), uniqueKey: afterKey(sessionId) });
+    await this.jobs.enqueue(
+      AFTER_CHECK_PENDING,
+      { sessionId },
+      { ...options, runAt: new Date(Math.max(now, afterAt.getTime())), uniqueKey: afterKey(sessionId) },
+    );
   }
 
   /** A session was changed: reminders follow a cancellation, a restore or a new time; other changes need nothing. */
@@ -55,8 +59,7 @@ export class SessionReminders {
       if (before.status !== 'cancelled') await this.cancelled(sessionId);
       return;
     }
-    const moved =
-      session.date !== before.date || session.startTime !== before.startTime.slice(0, 5) || session.durationMinutes !== before.durationMinutes;
+    const moved = session.date !== before.date || session.startTime !== before.startTime.slice(0, 5) || session.durationMinutes !== before.durationMinutes;
     if (moved || before.status === 'cancelled') await this.scheduled(sessionId);
   }
 

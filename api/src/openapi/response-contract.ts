@@ -40,7 +40,7 @@ export function addResponseContract(document: OpenAPIObject): OpenAPIObject {
   for (const [name, endpoint] of Object.entries(Endpoints) as Array<[EndpointName, Endpoint]>) {
     byKey.set(`${endpoint.method.toLowerCase()} /${API_PREFIX}/${endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}')}`, name);
   }
-  const schemas = (document.components ??= {}).schemas ??= {};
+  const schemas = ((document.components ??= {}).schemas ??= {});
   for (const [name, schema] of Object.entries(responseSchemas.schemas)) {
     // Nest's request DTO schemas are named after their classes (…Dto); a clash is reported by the contract test.
     schemas[name] ??= schema as never;

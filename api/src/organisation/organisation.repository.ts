@@ -11,12 +11,7 @@ import {
   UnitSummary,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
-import {
-  CURRENT_MEMBERSHIP,
-  PERSON_SUMMARY_COLUMNS,
-  PersonSummaryRow,
-  toPersonSummary,
-} from '../database/person-summary.sql';
+import { CURRENT_MEMBERSHIP, PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary } from '../database/person-summary.sql';
 import { staffCount, staffMemberships } from '../database/staff.sql';
 import { conflictError, uniqueViolation } from '../common/http-errors';
 import type { Visibility } from './visibility';
@@ -45,8 +40,10 @@ export class OrganisationRepository {
   constructor(private readonly db: Db) {}
 
   async organisation(id: string): Promise<OrganisationDetail | null> {
-    const rows: Array<{ id: string; network_id: string; name: string; kind: OrganisationKind; min_group_size: number }> =
-      await this.db.manager.query(`select id, network_id, name, kind, min_group_size from organisation where id = $1`, [id]);
+    const rows: Array<{ id: string; network_id: string; name: string; kind: OrganisationKind; min_group_size: number }> = await this.db.manager.query(
+      `select id, network_id, name, kind, min_group_size from organisation where id = $1`,
+      [id],
+    );
     const row = rows[0];
     return row ? { id: row.id, networkId: row.network_id, name: row.name, kind: row.kind, minGroupSize: row.min_group_size } : null;
   }
@@ -66,10 +63,12 @@ export class OrganisationRepository {
 
   /** Open units the caller may see, with today's staff count and managers. */
   async visibleUnits(organisationId: string, visibility: Visibility): Promise<UnitSummary[]> {
-    return this.unitSummaries(
-      `u.organisation_id = $1 and ${OPEN_UNIT} and ($2 or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[]))`,
-      [organisationId, visibility.organisationWide, visibility.areaIds, visibility.unitIds],
-    );
+    return this.unitSummaries(`u.organisation_id = $1 and ${OPEN_UNIT} and ($2 or u.area_id = any($3::uuid[]) or u.id = any($4::uuid[]))`, [
+      organisationId,
+      visibility.organisationWide,
+      visibility.areaIds,
+      visibility.unitIds,
+    ]);
   }
 
   async unitSummary(unitId: string): Promise<UnitSummary | null> {
@@ -148,9 +147,7 @@ export class OrganisationRepository {
         [unitId, organisationId],
       );
     const row = rows[0];
-    return row
-      ? { id: row.id, organisationId: row.organisation_id, areaId: row.area_id, name: row.name, code: row.code, closed: row.closed }
-      : null;
+    return row ? { id: row.id, organisationId: row.organisation_id, areaId: row.area_id, name: row.name, code: row.code, closed: row.closed } : null;
   }
 
   async areaNameTaken(organisationId: string, name: string, exceptId: string | null): Promise<boolean> {
@@ -180,10 +177,11 @@ export class OrganisationRepository {
 
   async insertArea(organisationId: string, name: string, kind: AreaKind): Promise<string> {
     try {
-      const rows: Array<{ id: string }> = await this.db.manager.query(
-        `insert into area (organisation_id, name, kind) values ($1, $2, $3) returning id`,
-        [organisationId, name, kind],
-      );
+      const rows: Array<{ id: string }> = await this.db.manager.query(`insert into area (organisation_id, name, kind) values ($1, $2, $3) returning id`, [
+        organisationId,
+        name,
+        kind,
+      ]);
       return rows[0].id;
     } catch (error) {
       throw this.translate(error);
@@ -192,10 +190,11 @@ export class OrganisationRepository {
 
   async updateArea(areaId: string, changes: { name?: string; kind?: AreaKind }): Promise<void> {
     try {
-      await this.db.manager.query(
-        `update area set name = coalesce($2, name), kind = coalesce($3, kind) where id = $1`,
-        [areaId, changes.name ?? null, changes.kind ?? null],
-      );
+      await this.db.manager.query(`update area set name = coalesce($2, name), kind = coalesce($3, kind) where id = $1`, [
+        areaId,
+        changes.name ?? null,
+        changes.kind ?? null,
+      ]);
     } catch (error) {
       throw this.translate(error);
     }

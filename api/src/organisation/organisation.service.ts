@@ -1,13 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import {
-  AreaNode,
-  NetworkOrganisation,
-  OrganisationTree,
-  Role,
-  UnitDetail,
-  UnitSummary,
-  rolesOf,
-} from '@kunna/contracts';
+import { AreaNode, NetworkOrganisation, OrganisationTree, Role, UnitDetail, UnitSummary, rolesOf } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
 import { type Caller, scopeFilter } from '../auth';
 import { CreateAreaDto, CreateUnitDto, UpdateAreaDto, UpdateUnitDto } from './dto/organisation.dto';
@@ -146,7 +138,5 @@ export class OrganisationService {
 
 /** Names of the fields a partial update actually changes (values stay out of the audit log). */
 export function changedFields<T extends object>(current: T, changes: Partial<Record<keyof T, unknown>>): string[] {
-  return (Object.keys(changes) as Array<keyof T>).filter(
-    (key) => changes[key] !== undefined && key in current && changes[key] !== current[key],
-  ) as string[];
+  return (Object.keys(changes) as Array<keyof T>).filter((key) => changes[key] !== undefined && key in current && changes[key] !== current[key]) as string[];
 }

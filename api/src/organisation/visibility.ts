@@ -27,9 +27,7 @@ export function seesNothing(visibility: Visibility): boolean {
 
 /** Does the caller hold `role` on their own organisation? */
 export function holdsOnOrganisation(caller: Caller, role: Role): boolean {
-  return caller.grants.some(
-    (grant) => grant.role === role && grant.scopeType === ScopeType.Organisation && grant.scopeId === caller.organisationId,
-  );
+  return caller.grants.some((grant) => grant.role === role && grant.scopeType === ScopeType.Organisation && grant.scopeId === caller.organisationId);
 }
 
 /** Units where the caller holds `role` (unit-scoped roles: manager, ambassador). */

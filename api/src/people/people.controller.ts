@@ -14,11 +14,7 @@ export class PeopleController {
   /** Narrowed to the caller's units, areas or organisation; `unitId` (when given) is checked by the guard. */
   @Permit('people.list', { unit: 'query.unitId' })
   @Get(ApiRoutes.people.list)
-  async list(
-    @CallerParam() caller: Caller,
-    @Query() query: PeopleQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<PersonSummary[]> {
+  async list(@CallerParam() caller: Caller, @Query() query: PeopleQueryDto, @Res({ passthrough: true }) response: Response): Promise<PersonSummary[]> {
     const page = await this.people.list(caller, query);
     response.setHeader(TOTAL_COUNT_HEADER, String(page.total));
     return page.people;
@@ -59,4 +55,3 @@ export class PeopleController {
     return this.people.end(caller, personId, body);
   }
 }
-

@@ -3,12 +3,7 @@ import { AssignableRole, EmploymentType, Gender, Membership, PersonDetail, Perso
 import { Db } from '../database/db';
 import { conflictError, uniqueViolation } from '../common/http-errors';
 import type { Visibility } from '../organisation';
-import {
-  PERSON_SUMMARY_COLUMNS,
-  PersonSummaryRow,
-  toPersonSummary,
-  UNENDED_MEMBERSHIP,
-} from '../database/person-summary.sql';
+import { PERSON_SUMMARY_COLUMNS, PersonSummaryRow, toPersonSummary, UNENDED_MEMBERSHIP } from '../database/person-summary.sql';
 
 /** The fields of a person that rules are checked against, read with a row lock. */
 export interface PersonRecord {
@@ -149,19 +144,8 @@ export class PeopleRepository {
            or p.employee_number ilike $7
            or (p.first_name || ' ' || p.last_name) ilike $7
            or (p.last_name || ' ' || p.first_name) ilike $7)`;
-    const params = [
-      organisationId,
-      filter.includeEnded,
-      visibility.organisationWide,
-      visibility.areaIds,
-      visibility.unitIds,
-      filter.unitId,
-      filter.pattern,
-    ];
-    const counted: Array<{ total: number }> = await this.db.manager.query(
-      `select count(*)::int as total from person p where ${where}`,
-      params,
-    );
+    const params = [organisationId, filter.includeEnded, visibility.organisationWide, visibility.areaIds, visibility.unitIds, filter.unitId, filter.pattern];
+    const counted: Array<{ total: number }> = await this.db.manager.query(`select count(*)::int as total from person p where ${where}`, params);
     const rows: PersonSummaryRow[] = await this.db.manager.query(
       `select ${PERSON_SUMMARY_COLUMNS}
          from person p left join credential c on c.person_id = p.id
@@ -290,10 +274,13 @@ export class PeopleRepository {
   }
 
   async insertMembership(organisationId: string, personId: string, unitId: string, startDate: string, endDate: string | null): Promise<void> {
-    await this.db.manager.query(
-      `insert into unit_membership (organisation_id, person_id, unit_id, start_date, end_date) values ($1, $2, $3, $4, $5)`,
-      [organisationId, personId, unitId, startDate, endDate],
-    );
+    await this.db.manager.query(`insert into unit_membership (organisation_id, person_id, unit_id, start_date, end_date) values ($1, $2, $3, $4, $5)`, [
+      organisationId,
+      personId,
+      unitId,
+      startDate,
+      endDate,
+    ]);
   }
 
   async memberships(personId: string): Promise<MembershipRow[]> {
@@ -320,15 +307,9 @@ export class PeopleRepository {
   async endEmployment(personId: string, endDate: string): Promise<void> {
     await this.db.manager.query(`update person set end_date = $2, updated_at = now() where id = $1`, [personId, endDate]);
     await this.db.manager.query(`delete from unit_membership where person_id = $1 and start_date > $2`, [personId, endDate]);
-    await this.db.manager.query(
-      `update unit_membership set end_date = $2 where person_id = $1 and (end_date is null or end_date > $2)`,
-      [personId, endDate],
-    );
+    await this.db.manager.query(`update unit_membership set end_date = $2 where person_id = $1 and (end_date is null or end_date > $2)`, [personId, endDate]);
     await this.db.manager.query(`delete from role_assignment where person_id = $1 and start_date > $2`, [personId, endDate]);
-    await this.db.manager.query(
-      `update role_assignment set end_date = $2 where person_id = $1 and (end_date is null or end_date > $2)`,
-      [personId, endDate],
-    );
+    await this.db.manager.query(`update role_assignment set end_date = $2 where person_id = $1 and (end_date is null or end_date > $2)`, [personId, endDate]);
   }
 
   /** Today in the database's calendar, the one every `current_date` rule uses. */
@@ -344,10 +325,7 @@ export class PeopleRepository {
   }
 
   async hasEnded(personId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `select 1 from person where id = $1 and end_date < current_date`,
-      [personId],
-    );
+    const rows: unknown[] = await this.db.manager.query(`select 1 from person where id = $1 and end_date < current_date`, [personId]);
     return rows.length > 0;
   }
 

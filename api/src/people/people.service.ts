@@ -72,12 +72,7 @@ export class PeopleService {
       const value = body[key];
       if (value !== undefined && value !== person[key]) (changes as Record<string, unknown>)[key] = value;
     }
-    await this.checkUnique(
-      caller.organisationId,
-      changes.employeeNumber ?? null,
-      changes.email ?? null,
-      personId,
-    );
+    await this.checkUnique(caller.organisationId, changes.employeeNumber ?? null, changes.email ?? null, personId);
     if (changes.startDate !== undefined) await this.moveStartDate(person, changes.startDate);
     await this.people.update(personId, changes);
     const changed = Object.keys(changes);
@@ -201,9 +196,7 @@ export class PeopleService {
     if (!first) return;
     if (first.startDate === person.startDate) {
       if (first.endDate !== null && first.endDate < startDate) {
-        throw validationError([
-          { field: 'startDate', message: `Startdatum kan inte vara efter att personen lämnade sin första enhet (${first.endDate}).` },
-        ]);
+        throw validationError([{ field: 'startDate', message: `Startdatum kan inte vara efter att personen lämnade sin första enhet (${first.endDate}).` }]);
       }
       await this.people.setMembershipStart(first.id, startDate);
     } else if (startDate > first.startDate) {

@@ -61,19 +61,12 @@ export function mayManageGrant(caller: Caller, role: AssignableRole, scope: { ty
 
 /** Organisation-wide callers, or managers of the unit. */
 export function coversUnit(caller: Caller, unitId: string): boolean {
-  return (
-    holdsOnOrganisation(caller, Role.OrgAdmin) ||
-    holdsOnOrganisation(caller, Role.Hr) ||
-    unitsWhere(caller, Role.Manager).includes(unitId)
-  );
+  return holdsOnOrganisation(caller, Role.OrgAdmin) || holdsOnOrganisation(caller, Role.Hr) || unitsWhere(caller, Role.Manager).includes(unitId);
 }
 
 function withinManagedUnits(caller: Caller, personGrants: HeldGrant[]): boolean {
   const managed = unitsWhere(caller, Role.Manager);
   return personGrants.every(
-    (grant) =>
-      (grant.role === Role.Ambassador || grant.role === Role.Manager) &&
-      grant.scopeType === ScopeType.Unit &&
-      managed.includes(grant.scopeId),
+    (grant) => (grant.role === Role.Ambassador || grant.role === Role.Manager) && grant.scopeType === ScopeType.Unit && managed.includes(grant.scopeId),
   );
 }

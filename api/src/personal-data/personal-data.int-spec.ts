@@ -61,7 +61,10 @@ describe('personal data', () => {
   async function signIn(email: string) {
     const response = await t.http().post('/api/auth/sign-in').send({ identifier: email, password: FIXTURE_PASSWORD });
     expect(response.status).toBe(200);
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const user = response.body as CurrentUser;
     return {
       get: (path: string) => request(t.app.getHttpServer()).get(path).set('Cookie', cookie),
@@ -130,7 +133,11 @@ describe('personal data', () => {
          values ($1, $2, 'percent', 10, '2024-02-01', 'APPOINTMENT-NOTE') returning id`,
         [f.orgA, me.id],
       );
-      await owner.query(`insert into ambassador_appointment_unit (appointment_id, unit_id, organisation_id) values ($1, $2, $3)`, [appointment, f.unitU1, f.orgA]);
+      await owner.query(`insert into ambassador_appointment_unit (appointment_id, unit_id, organisation_id) values ($1, $2, $3)`, [
+        appointment,
+        f.unitU1,
+        f.orgA,
+      ]);
       await owner.query(
         `insert into ambassador_qualification (organisation_id, person_id, module_id, source, valid_from, note)
          values ($1, $2, $3, 'explicit', '2024-02-01', 'QUALIFICATION-NOTE')`,
@@ -181,7 +188,10 @@ describe('personal data', () => {
         f.people.staffU1.id,
         f.people.staffU1.email,
       ]);
-      await owner.query(`insert into calendar_feed (organisation_id, person_id, token_hash, created_by) values ($1, $2, 'SECRET-FEED-HASH', $2)`, [f.orgA, me.id]);
+      await owner.query(`insert into calendar_feed (organisation_id, person_id, token_hash, created_by) values ($1, $2, 'SECRET-FEED-HASH', $2)`, [
+        f.orgA,
+        me.id,
+      ]);
       // audit entries: about me (by an admin), my own action on someone else
       await owner.query(
         `insert into audit_log (organisation_id, actor_person_id, action, target_type, target_id, details) values ($1, $2, 'person.updated', 'person', $3, '{"fields":["roleTitle"]}')`,
@@ -227,8 +237,12 @@ describe('personal data', () => {
           expect.objectContaining({ itemKey: 'o1', value: { rating: 2 }, observation: true }),
         ]),
       );
-      expect(data.supportReceived).toEqual([expect.objectContaining({ topic: 'SUPPORT-TOPIC', notes: 'SUPPORT-NOTES-ABOUT-ME', minutes: 20, unit: 'Enhet U1' })]);
-      expect(data.notifications).toEqual([expect.objectContaining({ kind: 'session_tomorrow', sessionId: invitedSession, details: { place: 'NOTIFY-PLACE' } })]);
+      expect(data.supportReceived).toEqual([
+        expect.objectContaining({ topic: 'SUPPORT-TOPIC', notes: 'SUPPORT-NOTES-ABOUT-ME', minutes: 20, unit: 'Enhet U1' }),
+      ]);
+      expect(data.notifications).toEqual([
+        expect.objectContaining({ kind: 'session_tomorrow', sessionId: invitedSession, details: { place: 'NOTIFY-PLACE' } }),
+      ]);
       expect(data.emails).toEqual([expect.objectContaining({ toAddress: me.email, subject: 'MAIL-SUBJECT', body: 'MAIL-BODY', status: 'pending' })]);
       expect(data.calendarFeeds).toEqual([expect.objectContaining({ revokedAt: null })]);
       expect(data.auditEntries).toEqual(
@@ -247,7 +261,17 @@ describe('personal data', () => {
         expect(text).not.toContain(other.email);
         expect(text).not.toContain(key);
       }
-      for (const secret of ['OTHER-PERSONS-NOTES', 'OTHER-TOPIC', 'OTHER-AUDIT-DETAIL', 'OTHER-MAIL', 'OTHER-BODY', 'SECRET-FEED-HASH', 'SECRET-CODE-HASH', 'password_hash', 'csrf']) {
+      for (const secret of [
+        'OTHER-PERSONS-NOTES',
+        'OTHER-TOPIC',
+        'OTHER-AUDIT-DETAIL',
+        'OTHER-MAIL',
+        'OTHER-BODY',
+        'SECRET-FEED-HASH',
+        'SECRET-CODE-HASH',
+        'password_hash',
+        'csrf',
+      ]) {
         expect(text).not.toContain(secret);
       }
 
@@ -330,10 +354,10 @@ describe('personal data', () => {
       expect(competence.total.people).toBeGreaterThanOrEqual(6);
 
       // Messages and a calendar feed of the person who is about to be pseudonymised.
-      await owner.query(
-        `insert into notification (organisation_id, person_id, kind, details, dedupe_key) values ($1, $2, 'after_check_pending', '{}', 'p1')`,
-        [f.orgA, leaverByAdmin.id],
-      );
+      await owner.query(`insert into notification (organisation_id, person_id, kind, details, dedupe_key) values ($1, $2, 'after_check_pending', '{}', 'p1')`, [
+        f.orgA,
+        leaverByAdmin.id,
+      ]);
       await owner.query(`insert into mail_outbox (organisation_id, person_id, to_address, subject, body) values ($1, $2, $3, 'Hej', $4)`, [
         f.orgA,
         leaverByAdmin.id,

@@ -220,10 +220,7 @@ export class PersonalDataRepository {
   }
 
   calendarFeeds(personId: string): Promise<MyCalendarFeedData[]> {
-    return this.query(
-      `select created_at as "createdAt", revoked_at as "revokedAt" from calendar_feed where person_id = $1 order by created_at`,
-      [personId],
-    );
+    return this.query(`select created_at as "createdAt", revoked_at as "revokedAt" from calendar_feed where person_id = $1 order by created_at`, [personId]);
   }
 
   /**
@@ -245,10 +242,9 @@ export class PersonalDataRepository {
   // --- retention and pseudonymisation ---
 
   async retentionMonths(organisationId: string): Promise<number | null> {
-    const rows = await this.query<{ retention_months: number | null }>(
-      `select retention_months from personal_data_settings where organisation_id = $1`,
-      [organisationId],
-    );
+    const rows = await this.query<{ retention_months: number | null }>(`select retention_months from personal_data_settings where organisation_id = $1`, [
+      organisationId,
+    ]);
     return rows[0]?.retention_months ?? null;
   }
 
@@ -321,10 +317,9 @@ export class PersonalDataRepository {
       // Sign-in disabled for good: no password, no codes, no sessions (and their addresses and browsers gone).
       await this.db.manager.query(`delete from credential where person_id = $1`, [personId]);
       await this.db.manager.query(`delete from one_time_code where person_id = $1`, [personId]);
-      await this.db.manager.query(
-        `update auth_session set revoked_at = coalesce(revoked_at, now()), ip = null, user_agent = null where person_id = $1`,
-        [personId],
-      );
+      await this.db.manager.query(`update auth_session set revoked_at = coalesce(revoked_at, now()), ip = null, user_agent = null where person_id = $1`, [
+        personId,
+      ]);
       await this.db.manager.query(`update calendar_feed set revoked_at = coalesce(revoked_at, now()) where person_id = $1`, [personId]);
       // Messages to the person: their address and the greeting by name go; that an e-mail was sent stays on record.
       await this.db.manager.query(`delete from notification where person_id = $1`, [personId]);

@@ -62,7 +62,9 @@ export class PrivacyGate {
    * in order, until one is refused: the figure is shown exactly when this answers null. Groups logged before a later
    * one is refused stay logged, which only ever withholds more.
    */
-  async releaseAll(releases: ReadonlyArray<{ context: GateContext; group: readonly GateElement[]; scope?: readonly GateElement[] }>): Promise<ReleaseRefusal | null> {
+  async releaseAll(
+    releases: ReadonlyArray<{ context: GateContext; group: readonly GateElement[]; scope?: readonly GateElement[] }>,
+  ): Promise<ReleaseRefusal | null> {
     for (const { context, group, scope } of releases) {
       if (group.length === 0) continue;
       const refusal = await this.release(context, group, scope);
@@ -83,7 +85,14 @@ export class PrivacyGate {
 }
 
 function setKeyOf(elements: readonly ReleaseElement[]): string {
-  return createHash('sha256').update(elements.map((e) => e.element).sort().join(',')).digest('base64url');
+  return createHash('sha256')
+    .update(
+      elements
+        .map((e) => e.element)
+        .sort()
+        .join(','),
+    )
+    .digest('base64url');
 }
 
 // One read hashes the same values for several groups (a unit, its area, the total; before and after): remembered,

@@ -67,7 +67,10 @@ export class PrivacyRepository {
     const key = `${organisationId}|${family}`;
     let log = logs.get(key);
     if (!log) {
-      const rows: Array<{ set_key: string }> = await manager.query(`select set_key from privacy_release where organisation_id = $1 and family = $2`, [organisationId, family]);
+      const rows: Array<{ set_key: string }> = await manager.query(`select set_key from privacy_release where organisation_id = $1 and family = $2`, [
+        organisationId,
+        family,
+      ]);
       log = { setKeys: new Set(rows.map((row) => row.set_key)), groups: null };
       logs.set(key, log);
     }

@@ -128,7 +128,9 @@ describe('attendance (integration)', () => {
     expect(byParticipant.get('vikarie vera')).toMatchObject({ id: w2.id, status: 'partial', minutes: 20, walk_in: true });
 
     // Every mark id once among the receipts, and each receipt's outcome is the one answered.
-    const receipts = await sql<{ mark_id: string; outcome: string }>(t, `select mark_id, outcome from attendance_mark_receipts where session_id = $1`, [sessionId]);
+    const receipts = await sql<{ mark_id: string; outcome: string }>(t, `select mark_id, outcome from attendance_mark_receipts where session_id = $1`, [
+      sessionId,
+    ]);
     expect(receipts.map((r) => r.mark_id).sort()).toEqual([...new Set([newer, ...batch].map((m) => m.id))].sort());
     for (const [index, result] of results.entries()) {
       if (index === 7) continue;

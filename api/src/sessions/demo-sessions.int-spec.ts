@@ -25,7 +25,10 @@ describe('demo sessions (integration)', () => {
   async function signIn(identifier: string) {
     const response = await request(app.getHttpServer()).post('/api/auth/sign-in').send({ identifier, password: DEMO_PASSWORD });
     expect(response.status).toBe(200);
-    const cookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(response.headers['set-cookie'] ?? [])
+      .map((value) => value.split(';')[0])
+      .join('; ');
     return { get: (path: string) => request(app.getHttpServer()).get(path).set('Cookie', cookie) };
   }
 

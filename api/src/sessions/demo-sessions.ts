@@ -83,10 +83,26 @@ export async function loadDemoSessions(sql: SqlRunner, networkId: string, today:
         // A fixed pattern: every fifth absent, every seventh excused, the third partly (half the time).
         const spread = index + position + ambassadorIndex;
         const status = spread % 5 === 0 ? 'absent' : spread % 7 === 0 ? 'excused' : index === 2 ? 'partial' : 'present';
-        await mark(sql, { ...ambassador, sessionId: session.id, personId: invitee.person_id, walkInName: null, status, minutes: status === 'partial' ? Math.round(duration / 2) : null, date });
+        await mark(sql, {
+          ...ambassador,
+          sessionId: session.id,
+          personId: invitee.person_id,
+          walkInName: null,
+          status,
+          minutes: status === 'partial' ? Math.round(duration / 2) : null,
+          date,
+        });
       }
       if (position === 2) {
-        await mark(sql, { ...ambassador, sessionId: session.id, personId: null, walkInName: 'Vikarie från bemanningen', status: 'present', minutes: null, date });
+        await mark(sql, {
+          ...ambassador,
+          sessionId: session.id,
+          personId: null,
+          walkInName: 'Vikarie från bemanningen',
+          status: 'present',
+          minutes: null,
+          date,
+        });
       }
     }
 
@@ -107,7 +123,16 @@ export async function loadDemoSessions(sql: SqlRunner, networkId: string, today:
 
 async function mark(
   sql: SqlRunner,
-  m: { organisation_id: string; person_id: string; sessionId: string; personId: string | null; walkInName: string | null; status: string; minutes: number | null; date: string },
+  m: {
+    organisation_id: string;
+    person_id: string;
+    sessionId: string;
+    personId: string | null;
+    walkInName: string | null;
+    status: string;
+    minutes: number | null;
+    date: string;
+  },
 ): Promise<void> {
   const [receipt] = await sql.query<{ id: string }>(`select gen_random_uuid() as id`);
   const recordedAt = `${m.date}T15:00:00+01:00`;

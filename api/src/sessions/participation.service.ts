@@ -22,7 +22,14 @@ export class ParticipationService {
 
   /** Hours per named person: individual data, so each read is in the audit log. */
   async report(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
-    const report = await this.build(caller.organisationId, visibilityFor(caller, READING_ROLES), query.unitId ?? null, null, query.from ?? null, query.to ?? null);
+    const report = await this.build(
+      caller.organisationId,
+      visibilityFor(caller, READING_ROLES),
+      query.unitId ?? null,
+      null,
+      query.from ?? null,
+      query.to ?? null,
+    );
     await this.audit.record({
       action: 'participation.read',
       ...readTarget(query),
@@ -32,7 +39,14 @@ export class ParticipationService {
   }
 
   mine(caller: Caller, query: ParticipationQueryDto): Promise<ParticipationReport> {
-    return this.build(caller.organisationId, { organisationWide: false, areaIds: [], unitIds: [] }, null, caller.personId, query.from ?? null, query.to ?? null);
+    return this.build(
+      caller.organisationId,
+      { organisationWide: false, areaIds: [], unitIds: [] },
+      null,
+      caller.personId,
+      query.from ?? null,
+      query.to ?? null,
+    );
   }
 
   private async build(

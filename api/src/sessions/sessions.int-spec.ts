@@ -199,9 +199,7 @@ describe('sessions (integration)', () => {
       // Move only the third a week later.
       const moved = await ambassador.patch(`/api/session-series/${id}`, { position: 3, scope: 'one', shiftDays: 7 });
       expect(moved.status).toBe(200);
-      expect((moved.body as SessionSeries).sessions.map((s) => s.date)).toEqual(
-        [0, 14, 35, 42, 56].map((days) => addDays(today, 1 + days)),
-      );
+      expect((moved.body as SessionSeries).sessions.map((s) => s.date)).toEqual([0, 14, 35, 42, 56].map((days) => addDays(today, 1 + days)));
 
       // Cancel the fourth and the rest; a reason is needed.
       const noReason = await ambassador.patch(`/api/session-series/${id}`, { position: 4, scope: 'following', cancelled: true });
@@ -221,7 +219,8 @@ describe('sessions (integration)', () => {
         [5, 'cancelled'],
       ]);
       // Cancelled sessions leave the default list but stay for calendars, with a new revision.
-      const listed = (await ambassador.get(`/api/sessions?unitId=${t.fixture.unitU1}&from=${addDays(today, 40)}&to=${addDays(today, 60)}`)).body as SessionDetail[];
+      const listed = (await ambassador.get(`/api/sessions?unitId=${t.fixture.unitU1}&from=${addDays(today, 40)}&to=${addDays(today, 60)}`))
+        .body as SessionDetail[];
       expect(listed.filter((s) => s.seriesId === id)).toEqual([]);
       const [revisions] = await sql<{ revisions: number[] }>(
         t,
@@ -401,11 +400,9 @@ describe('sessions (integration)', () => {
       expect(await reasonOf(detail.id)).toBe('Går ombudsutbildningen, Leyla handleder.');
       // The manager of the unit sees it on the session.
       expect(((await manager.get(`/api/sessions/${detail.id}`)).body as SessionDetail).facilitatorReason).toBe('Går ombudsutbildningen, Leyla handleder.');
-      const [audit] = await sql<{ details: Record<string, unknown> }>(
-        t,
-        `select details from audit_log where action = 'session.created' and target_id = $1`,
-        [detail.id],
-      );
+      const [audit] = await sql<{ details: Record<string, unknown> }>(t, `select details from audit_log where action = 'session.created' and target_id = $1`, [
+        detail.id,
+      ]);
       expect(audit.details).toMatchObject({ facilitatorReason: 'Går ombudsutbildningen, Leyla handleder.' });
     });
 
@@ -438,7 +435,10 @@ describe('sessions (integration)', () => {
         t.fixture.people.ambassadorU1.id,
       ]);
 
-      const withReason = await ambassador.patch(`/api/sessions/${id}`, { facilitatorIds: [t.fixture.people.managerU1.id], facilitatorReason: 'Chefen tar det i år.' });
+      const withReason = await ambassador.patch(`/api/sessions/${id}`, {
+        facilitatorIds: [t.fixture.people.managerU1.id],
+        facilitatorReason: 'Chefen tar det i år.',
+      });
       expect(withReason.status).toBe(200);
       expect((withReason.body as SessionDetail).facilitatorReason).toBe('Chefen tar det i år.');
 
@@ -615,7 +615,10 @@ describe('sessions (integration)', () => {
       expect(await find(manager)).toMatchObject({ notes: null, notesHidden: true, topic: 'Teams på surfplattan' });
       expect(await find(await t.as('hrA'))).toMatchObject({ notes: null, notesHidden: true });
       expect(await find(await t.as('staffU2'))).toBeUndefined();
-      const [audit] = await sql<{ details: Record<string, unknown> }>(t, `select details from audit_log where action = 'support.logged' order by created_at desc limit 1`);
+      const [audit] = await sql<{ details: Record<string, unknown> }>(
+        t,
+        `select details from audit_log where action = 'support.logged' order by created_at desc limit 1`,
+      );
       expect(JSON.stringify(audit.details)).not.toContain('skärm');
     });
   });
@@ -664,7 +667,7 @@ describe('sessions (integration)', () => {
         { personId: t.fixture.people.staffU1.id, status: 'present' },
         { personId: t.fixture.people.managerU1.id, status: 'partial', minutes: 10 },
       ]);
-      const overview = async () => ((await manager.get(`/api/sessions/units/${t.fixture.unitU1}/catch-up`)).body as CatchUpOverview);
+      const overview = async () => (await manager.get(`/api/sessions/units/${t.fixture.unitU1}/catch-up`)).body as CatchUpOverview;
       let catchUp = await overview();
       const missedHere = catchUp.missed.filter((entry) => entry.missed.sessionId === held.id).map((entry) => entry.person.id);
       // 10 of 30 minutes is not attended; the facilitator leads and is not a participant.

@@ -449,8 +449,28 @@ export class SessionsRepository {
   async seriesRow(
     seriesId: string,
     lock = false,
-  ): Promise<{ id: string; organisationId: string; unitId: string; areaId: string; programId: string | null; programTitle: string | null; intervalWeeks: number; count: number } | null> {
-    const rows = await this.db.manager.query<Array<{ id: string; organisationId: string; unitId: string; areaId: string; programId: string | null; programTitle: string | null; intervalWeeks: number; count: number }>>(
+  ): Promise<{
+    id: string;
+    organisationId: string;
+    unitId: string;
+    areaId: string;
+    programId: string | null;
+    programTitle: string | null;
+    intervalWeeks: number;
+    count: number;
+  } | null> {
+    const rows = await this.db.manager.query<
+      Array<{
+        id: string;
+        organisationId: string;
+        unitId: string;
+        areaId: string;
+        programId: string | null;
+        programTitle: string | null;
+        intervalWeeks: number;
+        count: number;
+      }>
+    >(
       `select ss.id, ss.organisation_id as "organisationId", ss.unit_id as "unitId", u.area_id as "areaId", ss.program_id as "programId",
               p.title as "programTitle", ss.interval_weeks as "intervalWeeks", ss.occurrence_count as count
          from session_series ss join unit u on u.id = ss.unit_id left join library_program p on p.id = ss.program_id
@@ -485,7 +505,13 @@ export class SessionsRepository {
   // --- conflicts ---
 
   /** Sessions of the given people overlapping [startsAt, endsAt) of the planned date/time. */
-  async facilitatorOverlaps(personIds: string[], date: string, startTime: string, durationMinutes: number, exceptSessionId: string | null): Promise<OverlapRow[]> {
+  async facilitatorOverlaps(
+    personIds: string[],
+    date: string,
+    startTime: string,
+    durationMinutes: number,
+    exceptSessionId: string | null,
+  ): Promise<OverlapRow[]> {
     if (personIds.length === 0) return [];
     return this.db.manager.query(
       `select s.id as "sessionId", v.title, s.unit_id as "unitId", u.name as "unitName", s.date::text as date,
@@ -504,7 +530,14 @@ export class SessionsRepository {
   }
 
   /** Sessions of the organisation in the same place (compared without case and surrounding spaces) at an overlapping time. */
-  async placeOverlaps(organisationId: string, place: string, date: string, startTime: string, durationMinutes: number, exceptSessionId: string | null): Promise<OverlapRow[]> {
+  async placeOverlaps(
+    organisationId: string,
+    place: string,
+    date: string,
+    startTime: string,
+    durationMinutes: number,
+    exceptSessionId: string | null,
+  ): Promise<OverlapRow[]> {
     return this.db.manager.query(
       `select s.id as "sessionId", v.title, s.unit_id as "unitId", u.name as "unitName", s.date::text as date,
               to_char(s.start_time, 'HH24:MI') as "startTime", null as "personId", null as "personName"
@@ -659,7 +692,10 @@ export class SessionsRepository {
       ],
     );
     const fresh = new Set(received.map((row) => row.mark_id));
-    const toApply = [...first.entries()].filter(([id]) => fresh.has(id)).map(([, index]) => index).sort((a, b) => a - b);
+    const toApply = [...first.entries()]
+      .filter(([id]) => fresh.has(id))
+      .map(([, index]) => index)
+      .sort((a, b) => a - b);
     const marksPerPerson = new Map<string, number>();
     for (const index of toApply) {
       const personId = marks[index].personId;
@@ -808,7 +844,16 @@ export class SessionsRepository {
    * session of the same module anywhere since.
    */
   async missedProgramSessions(unitId: string): Promise<
-    Array<{ personId: string; personName: string; sessionId: string; moduleId: string; moduleTitle: string; date: string; programId: string; programTitle: string }>
+    Array<{
+      personId: string;
+      personName: string;
+      sessionId: string;
+      moduleId: string;
+      moduleTitle: string;
+      date: string;
+      programId: string;
+      programTitle: string;
+    }>
   > {
     return this.db.manager.query(
       `select p.id as "personId", p.first_name || ' ' || p.last_name as "personName", s.id as "sessionId", v.module_id as "moduleId",
@@ -843,7 +888,15 @@ export class SessionsRepository {
    * module: the follow-up is due `repeat_interval_weeks` after it.
    */
   async followUpsDue(unitId: string): Promise<
-    Array<{ moduleId: string; moduleTitle: string; lastSessionId: string; lastDate: string; repeatIntervalWeeks: number; dueDate: string; attendedCount: number }>
+    Array<{
+      moduleId: string;
+      moduleTitle: string;
+      lastSessionId: string;
+      lastDate: string;
+      repeatIntervalWeeks: number;
+      dueDate: string;
+      attendedCount: number;
+    }>
   > {
     return this.db.manager.query(
       `with latest as (
@@ -1011,7 +1064,13 @@ export class SessionsRepository {
   }
 
   /** Minutes of walk-ins recorded by name only, in held sessions of the visible units (or the unit) in [from, to]. */
-  async unnamedWalkInMinutes(filter: { organisationId: string; visibility: Visibility; unitId: string | null; from: string | null; to: string | null }): Promise<number> {
+  async unnamedWalkInMinutes(filter: {
+    organisationId: string;
+    visibility: Visibility;
+    unitId: string | null;
+    from: string | null;
+    to: string | null;
+  }): Promise<number> {
     const rows: Array<{ minutes: number }> = await this.db.manager.query(
       `select coalesce(sum(${PARTICIPATION_MINUTES_SQL}), 0)::int as minutes
          from attendance_marks m join sessions s on s.id = m.session_id join unit u on u.id = s.unit_id

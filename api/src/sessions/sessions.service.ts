@@ -147,10 +147,7 @@ export class SessionsService {
     const unit = await this.schedulableUnit(caller, body.unitId);
     const version = await this.chooseVersion(caller, body.moduleId, body.moduleVersionId);
     const facilitatorErrors = await this.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', body.date);
-    const errors = [
-      ...facilitatorErrors,
-      ...(await this.checkInvitations(caller, body.audience, body.invitedPersonIds, body.capacity ?? null, body.date)),
-    ];
+    const errors = [...facilitatorErrors, ...(await this.checkInvitations(caller, body.audience, body.invitedPersonIds, body.capacity ?? null, body.date))];
     let facilitatorReason: string | null = null;
     if (facilitatorErrors.length === 0) {
       const unqualified = await this.unqualifiedFacilitators(body.facilitatorIds, version.moduleId, body.activityCategory, body.date);
@@ -190,7 +187,14 @@ export class SessionsService {
       action: 'session.created',
       targetType: 'session',
       targetId: sessionId,
-      details: { unitId: unit.id, moduleVersionId: version.versionId, date: body.date, startTime: body.startTime, facilitatorIds: body.facilitatorIds, facilitatorReason },
+      details: {
+        unitId: unit.id,
+        moduleVersionId: version.versionId,
+        date: body.date,
+        startTime: body.startTime,
+        facilitatorIds: body.facilitatorIds,
+        facilitatorReason,
+      },
     });
     return this.detailById(caller, sessionId);
   }
@@ -215,7 +219,11 @@ export class SessionsService {
     const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
     let facilitatorReason = current.facilitatorReason;
     if (facilitatorErrors.length === 0) {
-      const outcome = await this.facilitatorReasonAfter(current, { facilitatorIds: body.facilitatorIds ?? current.facilitatorIds, date, status }, body.facilitatorReason);
+      const outcome = await this.facilitatorReasonAfter(
+        current,
+        { facilitatorIds: body.facilitatorIds ?? current.facilitatorIds, date, status },
+        body.facilitatorReason,
+      );
       if (outcome.uncovered.length > 0) errors.push(await this.reasonRequired(outcome.uncovered));
       facilitatorReason = outcome.reason;
     }
@@ -342,12 +350,7 @@ export class SessionsService {
    * Facilitators not qualified to deliver the module on the date, in categories where the facilitator teaches the
    * module (the `facilitator_not_qualified` conflict). Scheduling one is allowed, with a recorded reason.
    */
-  async unqualifiedFacilitators(
-    facilitatorIds: string[],
-    moduleId: string | null,
-    activityCategory: ActivityCategory | null,
-    date: string,
-  ): Promise<string[]> {
+  async unqualifiedFacilitators(facilitatorIds: string[], moduleId: string | null, activityCategory: ActivityCategory | null, date: string): Promise<string[]> {
     if (!moduleId || !activityCategory || !QUALIFICATION_CATEGORIES.has(activityCategory)) return [];
     return this.repository.unqualifiedAmong(facilitatorIds, moduleId, date);
   }
@@ -464,7 +467,12 @@ export class SessionsService {
     const receipts = await this.repository.receipts(marks.map((mark) => mark.id));
     for (const [index, mark] of marks.entries()) {
       const earlier = receipts.get(mark.id);
-      if (earlier && (earlier.sessionId !== sessionId || earlier.personId !== mark.personId || (earlier.walkInName ?? '').toLowerCase() !== (mark.walkInName ?? '').toLowerCase())) {
+      if (
+        earlier &&
+        (earlier.sessionId !== sessionId ||
+          earlier.personId !== mark.personId ||
+          (earlier.walkInName ?? '').toLowerCase() !== (mark.walkInName ?? '').toLowerCase())
+      ) {
         errors.push({ field: `marks.${index}.id`, message: 'Markeringens id används redan för en annan markering.' });
       }
     }

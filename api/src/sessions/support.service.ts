@@ -92,7 +92,12 @@ export class SupportService {
       notes: body.notes ?? null,
     });
     // The notes stay out of the audit log: it is read by administrators.
-    await this.audit.record({ action: 'support.logged', targetType: 'person', targetId: body.personId, details: { supportEntryId: id, unitId: unit.id, minutes: body.minutes } });
+    await this.audit.record({
+      action: 'support.logged',
+      targetType: 'person',
+      targetId: body.personId,
+      details: { supportEntryId: id, unitId: unit.id, minutes: body.minutes },
+    });
     return this.one(caller, id);
   }
 

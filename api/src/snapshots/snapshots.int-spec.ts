@@ -22,7 +22,8 @@ describe('kept insight views (integration)', () => {
     `/api/insights/costs?${period}`,
   ];
   const stale = async () => (await db.query(`select count(*)::int as n from insight_stale where organisation_id = $1`, [t.fixture.orgA])).rows[0].n as number;
-  const kept = async () => (await db.query(`select view, query_key, computed_at from insight_snapshot where organisation_id = $1 order by view, query_key`, [t.fixture.orgA])).rows;
+  const kept = async () =>
+    (await db.query(`select view, query_key, computed_at from insight_snapshot where organisation_id = $1 order by view, query_key`, [t.fixture.orgA])).rows;
   const read = async <T>(path: string, who: Parameters<TestApp['as']>[0] = 'hrA') => {
     const response = await (await t.as(who)).get(path);
     expect(response.status).toBe(200);
@@ -49,7 +50,13 @@ describe('kept insight views (integration)', () => {
     for (const path of views()) first.push(await read<object>(path));
     for (const answer of first) expect(answer.asOf).toEqual(expect.any(String));
     const rows = await kept();
-    expect(rows.map((row) => row.view).sort()).toEqual(['checks.results', 'competence.breakdown', 'competence.trend', 'insights.costs', 'insights.participation']);
+    expect(rows.map((row) => row.view).sort()).toEqual([
+      'checks.results',
+      'competence.breakdown',
+      'competence.trend',
+      'insights.costs',
+      'insights.participation',
+    ]);
     for (const [index, path] of views().entries()) expect(await read<object>(path)).toEqual(first[index]);
     expect(await kept()).toEqual(rows);
   });
@@ -135,8 +142,14 @@ describe('kept insight views (integration)', () => {
   });
 
   it('keeps aggregates only: no kept answer holds a person id or name', async () => {
-    const people = (await db.query(`select id, first_name, last_name from person where organisation_id = $1`, [t.fixture.orgA])).rows as Array<{ id: string; first_name: string; last_name: string }>;
-    const bodies = (await db.query(`select body::text as body from insight_snapshot where organisation_id = $1`, [t.fixture.orgA])).rows.map((row) => row.body as string);
+    const people = (await db.query(`select id, first_name, last_name from person where organisation_id = $1`, [t.fixture.orgA])).rows as Array<{
+      id: string;
+      first_name: string;
+      last_name: string;
+    }>;
+    const bodies = (await db.query(`select body::text as body from insight_snapshot where organisation_id = $1`, [t.fixture.orgA])).rows.map(
+      (row) => row.body as string,
+    );
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) for (const person of people) expect(body.includes(person.id) || body.includes(`"${person.last_name}"`)).toBe(false);
   });

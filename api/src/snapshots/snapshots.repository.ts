@@ -35,7 +35,11 @@ export class SnapshotsRepository {
     if (!row) return null;
     // When it was read decides how long it is kept; hourly is exact enough, and readers then never write the row.
     if (row.read_long_ago) {
-      await this.db.manager.query(`update insight_snapshot set read_at = now() where organisation_id = $1 and view = $2 and query_key = $3`, [organisationId, view, queryKey]);
+      await this.db.manager.query(`update insight_snapshot set read_at = now() where organisation_id = $1 and view = $2 and query_key = $3`, [
+        organisationId,
+        view,
+        queryKey,
+      ]);
     }
     return { body: row.body, computedAt: row.computed_at.toISOString(), computeMs: row.compute_ms, stale: row.stale };
   }
@@ -67,7 +71,10 @@ export class SnapshotsRepository {
    */
   async beginRefresh(organisationId: string, unreadDays: number): Promise<KeptQuery[]> {
     await this.db.manager.query(`delete from insight_stale where organisation_id = $1`, [organisationId]);
-    await this.db.manager.query(`delete from insight_snapshot where organisation_id = $1 and read_at < now() - make_interval(days => $2)`, [organisationId, unreadDays]);
+    await this.db.manager.query(`delete from insight_snapshot where organisation_id = $1 and read_at < now() - make_interval(days => $2)`, [
+      organisationId,
+      unreadDays,
+    ]);
     const rows: Array<{ view: string; query_key: string; query: Record<string, unknown> }> = await this.db.manager.query(
       `select view, query_key, query from insight_snapshot where organisation_id = $1 order by view, query_key`,
       [organisationId],

@@ -38,7 +38,13 @@ const NOT_ANSWER_VARIABLES = new Set(['TYPE_NAMES']);
  * Texts shaped like sentences that are not answers: a calendar event's title, a log line from the identity provider, a
  * programming error of a route or of a kept view's definition (answered as the generic 500).
  */
-const NOT_ANSWER_TEXTS = new Set(['{} ({} min)', '{} ({})', 'The route declares no object to hand over.', 'Kept view {} is defined twice.', 'Kept view {} is not defined.']);
+const NOT_ANSWER_TEXTS = new Set([
+  '{} ({} min)',
+  '{} ({})',
+  'The route declares no object to hand over.',
+  'Kept view {} is defined twice.',
+  'Kept view {} is not defined.',
+]);
 
 function sourceFiles(directory: string): string[] {
   const out: string[] = [];
@@ -87,7 +93,10 @@ export function scanApiMessages(root: string): FoundMessage[] {
         const params = isTemplate ? node.templateSpans.map((span) => paramName(span.expression, source)) : [];
         const { property, variable } = owner(node);
         const sentence = SENTENCE.test(template) && /[.?!)]$/.test(template) && template.includes(' ');
-        const excluded = NOT_ANSWER_TEXTS.has(template) || (property !== null && NOT_ANSWER_PROPERTIES.has(property)) || (variable !== null && NOT_ANSWER_VARIABLES.has(variable));
+        const excluded =
+          NOT_ANSWER_TEXTS.has(template) ||
+          (property !== null && NOT_ANSWER_PROPERTIES.has(property)) ||
+          (variable !== null && NOT_ANSWER_VARIABLES.has(variable));
         if (!excluded && template !== '' && (property === 'message' || sentence)) {
           found.push({ template, params, file, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
         }

@@ -39,17 +39,28 @@ interface Base {
 
 const ITEMS = [
   {
-    key: 's1', kind: 'self_rating', textSv: 'Jag kan signera digitalt', textEn: null, dimension: 'skills', digCompCode: null, thenOf: null,
-    form: null, multiple: false, options: [], explanationSv: null, explanationEn: null, coreItemId: null,
+    key: 's1',
+    kind: 'self_rating',
+    textSv: 'Jag kan signera digitalt',
+    textEn: null,
+    dimension: 'skills',
+    digCompCode: null,
+    thenOf: null,
+    form: null,
+    multiple: false,
+    options: [],
+    explanationSv: null,
+    explanationEn: null,
+    coreItemId: null,
   },
 ];
 
 export async function loadChecksFixture(client: Client, base: Base): Promise<ChecksFixture> {
   const one = async (sql: string, params: unknown[]) => ((await client.query(sql, params)).rows[0] as { id: string }).id;
-  const retiredCoreItem = await one(
-    `insert into check_core_item (network_id, item, retired_at) values ($1, $2, now()) returning id`,
-    [base.networkId, JSON.stringify({ ...ITEMS[0], key: 'core' })],
-  );
+  const retiredCoreItem = await one(`insert into check_core_item (network_id, item, retired_at) values ($1, $2, now()) returning id`, [
+    base.networkId,
+    JSON.stringify({ ...ITEMS[0], key: 'core' }),
+  ]);
   const instrument = async (organisationId: string) => {
     const id = await one(`insert into check_instrument (organisation_id, title) values ($1, 'Digital signering') returning id`, [organisationId]);
     const versionId = await one(

@@ -18,7 +18,11 @@ export function startChildApi(databaseUrl: string): Promise<ChildApi> {
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', path.join(root, 'scripts/register-paths.cjs'), path.join(root, 'api/src/test-support/serve-child.ts')],
-    { cwd: root, env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'api/tsconfig.spec.json'), KUNNA_CHILD_DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: path.join(root, 'api/tsconfig.spec.json'), KUNNA_CHILD_DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   return new Promise((resolve, reject) => {
     let output = '';
@@ -46,7 +50,10 @@ export async function signInOverHttp(base: string, email: string): Promise<{ coo
   });
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
   const user = (await response.json()) as CurrentUser;
-  const cookie = response.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((value) => value.split(';')[0])
+    .join('; ');
   return { cookie, user };
 }
 

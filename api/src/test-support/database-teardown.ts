@@ -8,10 +8,7 @@ export default async function globalTeardown(): Promise<void> {
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
     try {
-      const rows = await admin.query(`select datname from pg_database where datname = $1 or datname like $2`, [
-        template,
-        `kunna_t_${process.pid}_%`,
-      ]);
+      const rows = await admin.query(`select datname from pg_database where datname = $1 or datname like $2`, [template, `kunna_t_${process.pid}_%`]);
       for (const { datname } of rows.rows as Array<{ datname: string }>) {
         await admin.query(`drop database if exists ${quoteIdent(datname)} with (force)`);
       }

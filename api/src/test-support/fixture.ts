@@ -62,8 +62,7 @@ export async function loadFixture(databaseUrl: string): Promise<Fixture> {
     await client.query('begin');
     const one = async (sql: string, params: unknown[]) => ((await client.query(sql, params)).rows[0] as { id: string }).id;
     const networkId = await one(`insert into network (name) values ('Testnätverket') returning id`, []);
-    const org = (name: string) =>
-      one(`insert into organisation (network_id, name, kind) values ($1, $2, 'municipality') returning id`, [networkId, name]);
+    const org = (name: string) => one(`insert into organisation (network_id, name, kind) values ($1, $2, 'municipality') returning id`, [networkId, name]);
     const orgA = await org('Kommun A');
     const orgB = await org('Kommun B');
     const area = (organisationId: string, name: string) =>

@@ -13,7 +13,10 @@ export interface Uploader {
 export async function uploader(t: TestApp, key: FixturePersonKey): Promise<Uploader> {
   const signIn = await t.http().post('/api/auth/sign-in').send({ identifier: t.fixture.people[key].email, password: FIXTURE_PASSWORD });
   if (signIn.status !== 200) throw new Error(`sign-in as ${key} failed: ${signIn.status}`);
-  const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((value) => value.split(';')[0]).join('; ');
+  const cookie = ([] as string[])
+    .concat(signIn.headers['set-cookie'] ?? [])
+    .map((value) => value.split(';')[0])
+    .join('; ');
   const csrf = (signIn.body as { csrfToken: string }).csrfToken;
   return {
     upload: (route, file, options, fileName = 'personal.csv', contentType = 'text/csv') => {

@@ -50,10 +50,11 @@ export async function loadLibraryFixture(client: Client, base: Base): Promise<Li
   const one = async (sql: string, params: unknown[]) => ((await client.query(sql, params)).rows[0] as { id: string }).id;
 
   const module = async (organisationId: string | null, title: string): Promise<ModuleFixture> => {
-    const id = await one(
-      `insert into library_module (network_id, organisation_id, ownership) values ($1, $2, $3) returning id`,
-      [base.networkId, organisationId, organisationId ? 'organisation' : 'network'],
-    );
+    const id = await one(`insert into library_module (network_id, organisation_id, ownership) values ($1, $2, $3) returning id`, [
+      base.networkId,
+      organisationId,
+      organisationId ? 'organisation' : 'network',
+    ]);
     const versionId = await one(
       `insert into library_module_version (module_id, network_id, organisation_id, version_number, status, title, summary,
                                            learning_goals, competence_dimensions, digcomp_codes, target_groups, format, duration_minutes,
@@ -70,7 +71,10 @@ export async function loadLibraryFixture(client: Client, base: Base): Promise<Li
             id: 'k1',
             kind: 'single',
             question: 'Fråga?',
-            options: [{ id: 'a', text: 'Rätt' }, { id: 'b', text: 'Fel' }],
+            options: [
+              { id: 'a', text: 'Rätt' },
+              { id: 'b', text: 'Fel' },
+            ],
             correctOptionIds: ['a'],
             explanation: 'För att.',
           },
@@ -82,10 +86,11 @@ export async function loadLibraryFixture(client: Client, base: Base): Promise<Li
        values ($1, $2, 'bild.png', 'image/png', $3, 'fixture', $4) returning id`,
       [base.networkId, organisationId, PNG_BYTES.length, PNG_BYTES],
     );
-    await client.query(
-      `insert into library_version_attachment (version_id, attachment_id, organisation_id, title, position) values ($1, $2, $3, 'Bild', 1)`,
-      [versionId, attachmentId, organisationId],
-    );
+    await client.query(`insert into library_version_attachment (version_id, attachment_id, organisation_id, title, position) values ($1, $2, $3, 'Bild', 1)`, [
+      versionId,
+      attachmentId,
+      organisationId,
+    ]);
     // Attachments are linked while the version is a draft; publishing freezes them.
     await client.query(`update library_module_version set status = 'published', published_at = now() where id = $1`, [versionId]);
     return { id, versionId, attachmentId };
@@ -123,10 +128,10 @@ export async function loadLibraryFixture(client: Client, base: Base): Promise<Li
        values ($1, $2, 'hours_per_month', 8, '2024-01-01') returning id`,
       [organisationId, personId],
     );
-    const grant = await client.query(
-      `select id from role_assignment where person_id = $1 and role = 'ambassador' and scope_type = 'unit' and scope_id = $2`,
-      [personId, unitId],
-    );
+    const grant = await client.query(`select id from role_assignment where person_id = $1 and role = 'ambassador' and scope_type = 'unit' and scope_id = $2`, [
+      personId,
+      unitId,
+    ]);
     await client.query(
       `insert into ambassador_appointment_unit (appointment_id, unit_id, organisation_id, role_assignment_id, grant_created)
        values ($1, $2, $3, $4, false)`,

@@ -42,10 +42,10 @@ export async function loadSessionsFixture(client: Client, base: Base): Promise<S
     return id;
   };
   const series = async (organisationId: string, unitId: string, facilitatorId: string) => {
-    const id = await one(
-      `insert into session_series (organisation_id, unit_id, interval_weeks, occurrence_count) values ($1, $2, 2, 2) returning id`,
-      [organisationId, unitId],
-    );
+    const id = await one(`insert into session_series (organisation_id, unit_id, interval_weeks, occurrence_count) values ($1, $2, 2, 2) returning id`, [
+      organisationId,
+      unitId,
+    ]);
     await session(organisationId, unitId, facilitatorId, id, 1, 7);
     await session(organisationId, unitId, facilitatorId, id, 2, 21);
     return id;

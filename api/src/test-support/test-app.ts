@@ -49,9 +49,7 @@ export async function createTestApp(env: Record<string, string> | ((fixture: Fix
   const as = async (key: FixturePersonKey): Promise<SignedInClient> => {
     const cached = signedIn.get(key);
     if (cached) return cached;
-    const response = await request(server)
-      .post('/api/auth/sign-in')
-      .send({ identifier: fixture.people[key].email, password: FIXTURE_PASSWORD });
+    const response = await request(server).post('/api/auth/sign-in').send({ identifier: fixture.people[key].email, password: FIXTURE_PASSWORD });
     if (response.status !== 200) throw new Error(`sign-in as ${key} failed: ${response.status} ${JSON.stringify(response.body)}`);
     const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []).map((cookie) => cookie.split(';')[0]);
     const user = response.body as CurrentUser;
@@ -77,8 +75,7 @@ export async function createTestApp(env: Record<string, string> | ((fixture: Fix
     db,
     fixture,
     http: () => request(server),
-    inTenant: (work, tenant) =>
-      app.get(Db).transaction(() => work(), tenant ?? { organisationId: fixture.orgA, personId: null, networkId: fixture.networkId }),
+    inTenant: (work, tenant) => app.get(Db).transaction(() => work(), tenant ?? { organisationId: fixture.orgA, personId: null, networkId: fixture.networkId }),
     as,
     close: async () => {
       await app.close();

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '../database/db';
 import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE } from '../database/participation.sql';
 
-
 /**
  * Staff of organisation $1: people with a unit membership today who have not left (and are not pseudonymised), as
  * Insikt's participation counts them (api/src/insights/costs.repository.ts).

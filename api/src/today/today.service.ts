@@ -79,7 +79,14 @@ export class TodayService {
   private async ambassador(caller: Caller, date: string): Promise<TodayAmbassador> {
     const unitIds = unitsWhere(caller, Role.Ambassador);
     const today = (await this.sessions.mine(caller, date)).map(toTodaySession);
-    const upcomingIds = await this.repository.upcomingSessionIds(caller.organisationId, caller.personId, unitIds, date, addDays(date, UPCOMING_DAYS), UPCOMING_SESSIONS);
+    const upcomingIds = await this.repository.upcomingSessionIds(
+      caller.organisationId,
+      caller.personId,
+      unitIds,
+      date,
+      addDays(date, UPCOMING_DAYS),
+      UPCOMING_SESSIONS,
+    );
     const upcoming = await this.sessionsByIds(caller, upcomingIds);
     const units = await this.repository.units(caller.organisationId, unitIds, []);
     const openRounds: TodayAmbassador['openRounds'] = [];

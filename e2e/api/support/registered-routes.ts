@@ -7,7 +7,8 @@ interface Layer {
 
 /** Every `METHOD /api/path` Express holds after Nest registered every controller (the API docs left out). */
 export function registeredRoutes(express: Express): RouteKey[] {
-  const router = (express as unknown as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } }).router ??
+  const router =
+    (express as unknown as { router?: { stack: Layer[] }; _router?: { stack: Layer[] } }).router ??
     (express as unknown as { _router: { stack: Layer[] } })._router;
   const routes: RouteKey[] = [];
   for (const layer of router.stack) {

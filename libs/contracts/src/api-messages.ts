@@ -76,9 +76,11 @@ export const API_MESSAGES = {
   'auth.passwordCannotOnlySpacesUseLetters': 'Lösenordet kan inte bara vara mellanslag. Använd bokstäver, siffror eller tecken.',
   'auth.passwordMayHaveAtMost128': 'Lösenordet får ha högst 128 tecken.',
   'auth.passwordMustHaveAtLeast10': 'Lösenordet måste ha minst 10 tecken.',
-  'auth.passwordResemblesYourNameYourE': 'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.',
+  'auth.passwordResemblesYourNameYourE':
+    'Lösenordet liknar ditt namn, din e-post, din arbetsplats eller Kunna. Välj något som inte handlar om dig eller jobbet.',
   'auth.passwordTooCommonChooseAnotherOne': 'Lösenordet är för vanligt. Välj ett annat.',
-  'auth.passwordTooEasyGuessTryThree': 'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.',
+  'auth.passwordTooEasyGuessTryThree':
+    'Lösenordet är för lätt att gissa. Använd gärna tre eller fyra ord som inte hör ihop, till exempel Gröna-tallar-vid-sjön.',
   'auth.passwordTooLong': 'Lösenordet är för långt.',
   'auth.sessionDoesNotExist': 'Sessionen finns inte.',
   'auth.tooManyFailedSignInsTry': 'För många misslyckade inloggningar. Försök igen om {minutes} {minutesWord} eller be din chef om en ny kod.',
@@ -241,39 +243,49 @@ export const API_MESSAGES = {
   'imports.eMailAddressAlreadyOnRow': 'E-postadressen {email} finns redan på rad {firstLine}. Två personer kan inte ha samma e-postadress.',
   'imports.eMailAddressAlreadyUsedBy': 'E-postadressen {email} används redan av en annan person (anställningsnummer {owner}).',
   'imports.employeeNumberAlreadyOnRowEach': 'Anställningsnumret {employeeNumber} finns redan på rad {firstLine}. Varje person får bara finnas en gång i filen.',
-  'imports.employeeNumberCannotUsedMayOnly': 'Anställningsnumret {text} går inte att använda. Det får bara innehålla bokstäver, siffror och - _ . / (inga mellanslag, högst {max} tecken).',
+  'imports.employeeNumberCannotUsedMayOnly':
+    'Anställningsnumret {text} går inte att använda. Det får bara innehålla bokstäver, siffror och - _ . / (inga mellanslag, högst {max} tecken).',
   'imports.endDateBeforePersonSStart': 'Slutdatum {endDate} är före personens startdatum {startDate}.',
   'imports.endDateBeforeStartDate': 'Slutdatum {endDate} är före startdatum {startDate}.',
   'imports.fileEmpty': 'Filen är tom.',
   'imports.fileHoldsOnlyHeadingRowNo': 'Filen innehåller bara en rubrikrad och inga personer.',
-  'imports.fileMustCsvFileSaveExcel': 'Filen måste vara en CSV-fil (.csv eller .txt). Spara den i Excel med Spara som → "CSV UTF-8" eller "CSV (semikolonavgränsad)".',
+  'imports.fileMustCsvFileSaveExcel':
+    'Filen måste vara en CSV-fil (.csv eller .txt). Spara den i Excel med Spara som → "CSV UTF-8" eller "CSV (semikolonavgränsad)".',
   'imports.fileNotTextFileChooseCsv': 'Filen är inte en textfil. Välj en CSV-fil (kommaseparerad eller semikolonseparerad text).',
   'imports.fileSavedUtf16SaveCsv': 'Filen är sparad som UTF-16 ("Unicode-text"). Spara den som "CSV UTF-8" eller "CSV (semikolonavgränsad)" och försök igen.',
-  'imports.fileSaysUtf8ButContains': 'Filen säger att den är UTF-8 men innehåller tecken som inte är giltig UTF-8. Spara om den som "CSV UTF-8" och försök igen.',
-  'imports.fileSpreadsheetNotCsvFileOpen': 'Filen är ett kalkylark (till exempel Excel), inte en CSV-fil. Öppna den och välj Spara som → "CSV UTF-8" och försök igen.',
+  'imports.fileSaysUtf8ButContains':
+    'Filen säger att den är UTF-8 men innehåller tecken som inte är giltig UTF-8. Spara om den som "CSV UTF-8" och försök igen.',
+  'imports.fileSpreadsheetNotCsvFileOpen':
+    'Filen är ett kalkylark (till exempel Excel), inte en CSV-fil. Öppna den och välj Spara som → "CSV UTF-8" och försök igen.',
   'imports.giveColumnSNumber0First': 'Ange kolumnens nummer: 0 för första kolumnen, 1 för andra och så vidare.',
   'imports.giveTrueFalse': 'Ange true eller false.',
   'imports.importSSettingsNotValid': 'Inställningarna för importen är inte giltiga.',
   'imports.importWasNotMadeFileHas': 'Importen gjordes inte: filen har {total} problem. Ingenting har ändrats. Rätta filen och försök igen.',
   'imports.missingFieldMustFilled': '{label} saknas. Fältet måste fyllas i.',
-  'imports.newUnitHasAnotherNameArea': 'Den nya enheten {code} har ett annat namn eller område än på rad {line}. Samma enhetskod måste ha samma namn och område.',
+  'imports.newUnitHasAnotherNameArea':
+    'Den nya enheten {code} har ett annat namn eller område än på rad {line}. Samma enhetskod måste ha samma namn och område.',
   'imports.notShownCorrectProblemsAboveTry': 'Ytterligare {rest} problem visas inte. Rätta problemen ovan (eller kontrollera kolumnvalen) och prova igen.',
   'imports.notValidDateWriteDatesYyyy': '{text} är inte ett giltigt datum. Skriv datum som ÅÅÅÅ-MM-DD, till exempel 2024-01-05.',
   'imports.notValidEMailAddress': '{text} är inte en giltig e-postadress{lengthNote}.',
   'imports.personWithEmployeeNumberHasBeen': 'Personen med anställningsnummer {employeeNumber} är avidentifierad och kan inte importeras igen. Ta bort raden.',
-  'imports.quotationMarkStartsFieldHereBut': 'Ett citattecken (") börjar ett fält här men avslutas aldrig, så resten av filen läses som ett enda fält. Lägg till det avslutande citattecknet.',
-  'imports.rowHasFieldsButHeadingRow': 'Raden har {length} fält men rubrikraden har {length2}. Ett värde som innehåller avgränsaren (komma eller semikolon) behöver stå inom citattecken.',
+  'imports.quotationMarkStartsFieldHereBut':
+    'Ett citattecken (") börjar ett fält här men avslutas aldrig, så resten av filen läses som ett enda fält. Lägg till det avslutande citattecknet.',
+  'imports.rowHasFieldsButHeadingRow':
+    'Raden har {length} fält men rubrikraden har {length2}. Ett värde som innehåller avgränsaren (komma eller semikolon) behöver stå inom citattecken.',
   'imports.rowMissesFieldsFromColumn': 'Raden har {length} fält men rubrikraden har {length2}. Fält saknas från kolumnen {length3}.',
   'imports.sayWhichColumnBelongsWhichField': 'Ange vilken kolumn som hör till vilket fält (mapping).',
   'imports.sendImportSSettings': 'Skicka med inställningarna för importen (fältet options).',
   'imports.settingsMustJsonObject': 'Inställningarna (options) ska vara ett JSON-objekt.',
   'imports.settingsNotValidJson': 'Inställningarna (options) är inte giltig JSON.',
-  'imports.thereTextStraightAfterClosingQuotation': 'Det står text direkt efter ett avslutande citattecken. Ett citattecken inuti ett fält skrivs dubbelt ("").',
+  'imports.thereTextStraightAfterClosingQuotation':
+    'Det står text direkt efter ett avslutande citattecken. Ett citattecken inuti ett fält skrivs dubbelt ("").',
   'imports.tooLong': '{label} är för lång ({length} tecken, högst {max}).',
   'imports.unitCodeDoesNotExistOrganisation': 'Enhetskoden {code} finns inte i organisationen. Kontrollera koden, eller välj att nya enheter får skapas.',
-  'imports.unknownUnitCodeNeedsNameAndArea': 'Enhetskoden {code} finns inte i organisationen. För att skapa enheten behöver raden enhetens namn och ett befintligt område.',
+  'imports.unknownUnitCodeNeedsNameAndArea':
+    'Enhetskoden {code} finns inte i organisationen. För att skapa enheten behöver raden enhetens namn och ett befintligt område.',
   'imports.unitHasBeenClosedSinceChoose': 'Enheten {code} ({name}) är stängd sedan {closedAt}. Välj en öppen enhet.',
-  'imports.unknownEmploymentTypeUseTillsvidareVikarie': 'Okänd anställningsform {text}. Använd tillsvidare (eller fast), vikarie eller timanställd (eller timavlönad).',
+  'imports.unknownEmploymentTypeUseTillsvidareVikarie':
+    'Okänd anställningsform {text}. Använd tillsvidare (eller fast), vikarie eller timanställd (eller timavlönad).',
   'imports.unknownFieldRemove': 'Okänt fält. Ta bort det.',
   'imports.unknownGenderUseKvinnaManAnnat': 'Okänt kön {text}. Använd kvinna, man eller annat, eller lämna fältet tomt.',
   'imports.unknownLanguageUseSvEn': 'Okänt språk {text}. Använd sv (svenska) eller en (engelska).',

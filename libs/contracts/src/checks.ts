@@ -50,12 +50,7 @@ export const ITEM_KIND_PHASES: Readonly<Record<CheckItemKind, readonly CheckKind
 };
 
 /** Item kinds answered on the four steps (1–4). */
-export const RATED_ITEM_KINDS: readonly CheckItemKind[] = [
-  CheckItemKind.SelfRating,
-  CheckItemKind.Attitude,
-  CheckItemKind.Then,
-  CheckItemKind.Observation,
-];
+export const RATED_ITEM_KINDS: readonly CheckItemKind[] = [CheckItemKind.SelfRating, CheckItemKind.Attitude, CheckItemKind.Then, CheckItemKind.Observation];
 
 export type ParallelForm = 'A' | 'B';
 export type YesPartlyNo = 'yes' | 'partly' | 'no';

@@ -103,4 +103,3 @@ export interface UnitCompetence {
   minimumGroupSize: number;
   unit: CompetenceGroup;
 }
-

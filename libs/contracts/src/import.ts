@@ -20,12 +20,7 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
-  'employeeNumber',
-  'firstName',
-  'lastName',
-  'unitCode',
-];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['employeeNumber', 'firstName', 'lastName', 'unitCode'];
 
 export interface ImportPreview {
   encoding: 'utf-8' | 'windows-1252';

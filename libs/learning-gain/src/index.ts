@@ -31,13 +31,4 @@ export { releaseRefusal, derivableAtoms, type ReleaseRefusal, type ReleaseElemen
 export { exactlyIsolatedColumns, exactRank, exactlyExposedOwners } from './lib/exact-span';
 export { protectAnalysis, protectCalibration, type ProtectedGainAnalysis, type ProtectionResult, type ProtectedCalibration } from './lib/protect';
 export { mean, sampleSd, sampleVariance, quantile, midranks, pearson, spearman } from './lib/descriptive';
-export {
-  normalCdf,
-  normalQuantile,
-  studentTCdf,
-  studentTQuantile,
-  studentTTwoSidedP,
-  chiSquareCdf,
-  chiSquareSurvival,
-  binomialCdf,
-} from './lib/probability';
+export { normalCdf, normalQuantile, studentTCdf, studentTQuantile, studentTTwoSidedP, chiSquareCdf, chiSquareSurvival, binomialCdf } from './lib/probability';

@@ -7,7 +7,15 @@ import { readXlsx, sheetName, swedishNumber, toCsv, toXlsx } from './index';
 
 describe('CSV for Swedish Excel', () => {
   it('starts with the BOM, separates with semicolons, writes decimal commas and quotes what needs it', () => {
-    const csv = toCsv({ name: 'x', headers: ['Namn', 'Timmar'], rows: [['Åsa "Ö"; Berg', 5.75], ['=SUM(A1)', 2], [null, 0.1 + 0.2]] });
+    const csv = toCsv({
+      name: 'x',
+      headers: ['Namn', 'Timmar'],
+      rows: [
+        ['Åsa "Ö"; Berg', 5.75],
+        ['=SUM(A1)', 2],
+        [null, 0.1 + 0.2],
+      ],
+    });
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split('\r\n')).toEqual(['Namn;Timmar', '"Åsa ""Ö""; Berg";5,75', "'=SUM(A1);2", ';0,3', '']);
   });
@@ -20,7 +28,14 @@ describe('CSV for Swedish Excel', () => {
 });
 
 describe('XLSX through exceljs', () => {
-  const table = { name: 'Värmekarta: enheter', headers: ['Enhet', 'Kunskap', 'Vilja'], rows: [['Solgården & co', 2.5, null], ['<Björken>', 3, 1.25]] };
+  const table = {
+    name: 'Värmekarta: enheter',
+    headers: ['Enhet', 'Kunskap', 'Vilja'],
+    rows: [
+      ['Solgården & co', 2.5, null],
+      ['<Björken>', 3, 1.25],
+    ],
+  };
 
   async function load(bytes: Uint8Array): Promise<Workbook> {
     const workbook = new Workbook();
@@ -39,7 +54,14 @@ describe('XLSX through exceljs', () => {
   it('writes one sheet per table that reads back to the same cells, numbers as numbers', async () => {
     const bytes = await toXlsx([table, { name: 'Två', headers: ['A'], rows: [[1]] }, { name: 'Värmekarta: enheter', headers: ['B'], rows: [] }]);
     expect(await readXlsx(bytes)).toEqual([
-      { name: 'Värmekarta  enheter', rows: [['Enhet', 'Kunskap', 'Vilja'], ['Solgården & co', 2.5], ['<Björken>', 3, 1.25]] },
+      {
+        name: 'Värmekarta  enheter',
+        rows: [
+          ['Enhet', 'Kunskap', 'Vilja'],
+          ['Solgården & co', 2.5],
+          ['<Björken>', 3, 1.25],
+        ],
+      },
       { name: 'Två', rows: [['A'], [1]] },
       { name: 'Värmekarta  enheter 2', rows: [['B']] },
     ]);
@@ -61,7 +83,10 @@ describe('XLSX through exceljs', () => {
 
   it('leaves empty and non-finite cells empty and drops characters XML cannot carry', async () => {
     const bytes = await toXlsx([{ name: 'Tomt', headers: ['A', 'B', 'C', 'D'], rows: [['', Number.NaN, Infinity, 'a\u0007b']] }]);
-    expect((await readXlsx(bytes))[0].rows).toEqual([['A', 'B', 'C', 'D'], [null, null, null, 'ab']]);
+    expect((await readXlsx(bytes))[0].rows).toEqual([
+      ['A', 'B', 'C', 'D'],
+      [null, null, null, 'ab'],
+    ]);
   });
 
   it('makes the header row bold and frozen and the columns as wide as their content (8 to 60)', async () => {

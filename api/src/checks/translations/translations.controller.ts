@@ -111,7 +111,12 @@ export class TranslationsController {
   @Permit('translations.removeAudio', { instrument: 'instrumentId' })
   @Delete(ApiRoutes.checks.itemAudio)
   @HttpCode(204)
-  removeAudio(@CallerParam() caller: Caller, @Param('instrumentId') id: string, @Param('itemKey') itemKey: string, @Param('language') language: string): Promise<void> {
+  removeAudio(
+    @CallerParam() caller: Caller,
+    @Param('instrumentId') id: string,
+    @Param('itemKey') itemKey: string,
+    @Param('language') language: string,
+  ): Promise<void> {
     return this.translations.removeAudio(caller, id, itemKey, language);
   }
 

@@ -57,9 +57,7 @@ export class TranslationSettingsDto implements TranslationSettingsRequest {
 }
 
 /** The check and the unit or area, validated exactly as check results' query. */
-export class LanguageRatesQueryDto
-  extends PickType(ResultsQueryDto, ['instrumentId', 'unitId', 'areaId'] as const)
-  implements LanguageRatesQuery {}
+export class LanguageRatesQueryDto extends PickType(ResultsQueryDto, ['instrumentId', 'unitId', 'areaId'] as const) implements LanguageRatesQuery {}
 
 /** `?language=` on the answering routes: the language to show the questions in and record the answers in. */
 export class AnswerLanguageQueryDto implements AnswerLanguageQuery {

@@ -98,17 +98,28 @@ describe('translated check items (integration)', () => {
          values ($1, $2, $3, 'Kollega', 'undersköterska', 'permanent', '2023-01-01') returning id`,
         [t.fixture.orgA, `T-${name}`, name],
       );
-      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [t.fixture.orgA, id, t.fixture.unitU1]);
+      await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2023-01-01')`, [
+        t.fixture.orgA,
+        id,
+        t.fixture.unitU1,
+      ]);
       colleagues.push(id);
     }
     const { key: _key, ...coreBody } = base('x', CheckItemKind.SelfRating, CompetenceDimension.Knowledge, { textSv: 'Jag vet var rutinerna finns' });
     core = (await coordinator.post('/api/checks/core-items', coreBody)).body as CoreItem;
     instrumentId = ((await hr.post('/api/checks/instruments', { title: 'Digital signering' })).body as InstrumentDetail).id;
-    const saved = await hr.put(`/api/checks/instruments/${instrumentId}/draft`, { title: 'Digital signering', descriptionSv: null, supportThreshold: 2, items: ITEMS });
+    const saved = await hr.put(`/api/checks/instruments/${instrumentId}/draft`, {
+      title: 'Digital signering',
+      descriptionSv: null,
+      supportThreshold: 2,
+      items: ITEMS,
+    });
     expect(saved.status).toBe(200);
     version = (await hr.post(`/api/checks/instruments/${instrumentId}/publish`)).body as InstrumentVersion;
     const id = randomUUID();
-    expect((await ambassador.post('/api/checks/assignments', { id, unitId: t.fixture.unitU1, instrumentVersionId: version.id, title: 'Signering' })).status).toBe(201);
+    expect(
+      (await ambassador.post('/api/checks/assignments', { id, unitId: t.fixture.unitU1, instrumentVersionId: version.id, title: 'Signering' })).status,
+    ).toBe(201);
     assignment = (await ambassador.post(`/api/checks/assignments/${id}/rounds`, { kind: 'before' })).body as CheckAssignment;
   });
   afterAll(() => t?.close());
@@ -149,12 +160,24 @@ describe('translated check items (integration)', () => {
 
     const again = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: 's1', language: 'ar', text: 'x', source: 'human' });
     expect(again.status).toBe(409);
-    const wrong = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: 'k1', language: 'so', text: 'x', options: { z: 'y' }, source: 'human' });
+    const wrong = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, {
+      itemKey: 'k1',
+      language: 'so',
+      text: 'x',
+      options: { z: 'y' },
+      source: 'human',
+    });
     expect(wrong.status).toBe(400);
     expect(withoutMessageCodes(wrong.body.details)).toEqual([{ field: 'options.z', message: 'Svarsalternativet finns inte i frågan.' }]);
     const swedish = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: 's1', language: 'sv', text: 'x', source: 'human' });
     expect(swedish.status).toBe(400);
-    expect((await (await t.as('managerU1')).post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: 's1', language: 'so', text: 'x', source: 'human' })).status).toBe(403);
+    expect(
+      (
+        await (
+          await t.as('managerU1')
+        ).post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: 's1', language: 'so', text: 'x', source: 'human' })
+      ).status,
+    ).toBe(403);
     expect((await (await t.as('adminB')).get(`/api/checks/instruments/${instrumentId}/translations`)).status).toBe(404);
   });
 
@@ -174,11 +197,20 @@ describe('translated check items (integration)', () => {
     expect(reviewedAt).toBeLessThanOrEqual(Date.now() + 5_000);
     const [row] = await sql<{ reviewed_by: string; status: string }>(t, `select reviewed_by, status from check_item_translation where id = $1`, [s1Arabic.id]);
     expect(row).toEqual({ reviewed_by: t.fixture.people.hrA.id, status: 'reviewed' });
-    const audit = await sql(t, `select 1 from audit_log where action = 'checks.translation.review' and target_id = $1 and actor_person_id = $2`, [s1Arabic.id, t.fixture.people.hrA.id]);
+    const audit = await sql(t, `select 1 from audit_log where action = 'checks.translation.review' and target_id = $1 and actor_person_id = $2`, [
+      s1Arabic.id,
+      t.fixture.people.hrA.id,
+    ]);
     expect(audit).toHaveLength(1);
 
     const shown = (await staff.post(`/api/checks/answer/${code}?language=ar`)).body as CheckForm;
-    expect(question(shown, 's1')).toMatchObject({ language: 'ar', text: AR_S1, textSv: 'Jag kan signera digitalt', translationStatus: 'reviewed', translationSource: 'machine' });
+    expect(question(shown, 's1')).toMatchObject({
+      language: 'ar',
+      text: AR_S1,
+      textSv: 'Jag kan signera digitalt',
+      translationStatus: 'reviewed',
+      translationSource: 'machine',
+    });
     // k1's translation is still a draft: Swedish, option by option.
     expect(question(shown, 'k1')).toMatchObject({ language: 'sv', text: ITEMS[1].textSv, translationStatus: null });
     expect(question(shown, 'k1').options.map((o) => o.text)).toEqual(['Frågar ombudet', 'Skriver på papper och slänger det']);
@@ -199,22 +231,37 @@ describe('translated check items (integration)', () => {
 
     const list = (await hr.get(`/api/checks/instruments/${instrumentId}/translations`)).body as InstrumentTranslations;
     expect(list.items.map((i) => i.key)).toEqual([core.key, 's1', 'k1']);
-    expect(list.items.find((i) => i.key === 's1')?.translations).toEqual([expect.objectContaining({ language: 'ar', status: 'reviewed', reviewedBy: t.fixture.people.hrA.id })]);
+    expect(list.items.find((i) => i.key === 's1')?.translations).toEqual([
+      expect.objectContaining({ language: 'ar', status: 'reviewed', reviewedBy: t.fixture.people.hrA.id }),
+    ]);
   });
 
   it('the network shares its core item translations; the organisation’s own translation comes first', async () => {
-    const shared = await coordinator.post(`/api/checks/core-items/${core.id}/translations`, { itemKey: 'ignored', language: 'so', text: 'Waan ogahay halka ay hababku yaalliin', source: 'machine' });
+    const shared = await coordinator.post(`/api/checks/core-items/${core.id}/translations`, {
+      itemKey: 'ignored',
+      language: 'so',
+      text: 'Waan ogahay halka ay hababku yaalliin',
+      source: 'machine',
+    });
     expect(shared.status).toBe(201);
     expect(shared.body).toMatchObject({ shared: true, itemKey: core.key, status: 'draft' });
     // Only the coordinator changes what the whole network shares.
     expect((await hr.post(`/api/checks/translations/${shared.body.id}/review`)).status).toBe(403);
-    expect((await coordinator.post(`/api/checks/translations/${shared.body.id}/review`)).body).toMatchObject({ status: 'reviewed', reviewedBy: t.fixture.people.coordinator.id });
+    expect((await coordinator.post(`/api/checks/translations/${shared.body.id}/review`)).body).toMatchObject({
+      status: 'reviewed',
+      reviewedBy: t.fixture.people.coordinator.id,
+    });
 
     const code = roundOf(CheckKind.Before).code;
     const somali = (await staff.post(`/api/checks/answer/${code}?language=so`)).body as CheckForm;
     expect(question(somali, core.key)).toMatchObject({ language: 'so', text: 'Waan ogahay halka ay hababku yaalliin' });
     // The organisation adapts it with its own wording, which then comes first.
-    const own = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, { itemKey: core.key, language: 'so', text: 'Waan garanayaa meesha hababka', source: 'human' });
+    const own = await hr.post(`/api/checks/instruments/${instrumentId}/translations`, {
+      itemKey: core.key,
+      language: 'so',
+      text: 'Waan garanayaa meesha hababka',
+      source: 'human',
+    });
     expect(own.status).toBe(201);
     await hr.post(`/api/checks/translations/${own.body.id}/review`);
     const adapted = (await staff.post(`/api/checks/answer/${code}?language=so`)).body as CheckForm;
@@ -225,9 +272,17 @@ describe('translated check items (integration)', () => {
 
   it('a recording per item and language: uploaded by the owner, typed by its bytes, played by the person answering', async () => {
     const signIn = await t.http().post('/api/auth/sign-in').send({ identifier: t.fixture.people.hrA.email, password: FIXTURE_PASSWORD });
-    const cookie = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookie = ([] as string[])
+      .concat(signIn.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const upload = (bytes: Buffer, name: string) =>
-      t.http().put(`/api/checks/instruments/${instrumentId}/audio/s1/ar`).set('Cookie', cookie).set(CSRF_HEADER, signIn.body.csrfToken).attach('file', bytes, name);
+      t
+        .http()
+        .put(`/api/checks/instruments/${instrumentId}/audio/s1/ar`)
+        .set('Cookie', cookie)
+        .set(CSRF_HEADER, signIn.body.csrfToken)
+        .attach('file', bytes, name);
     const wav = Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WAVEfmt '), Buffer.alloc(28)]);
     const notAudio = await upload(Buffer.from('<html>hej</html>'), 'fraga.wav');
     expect(notAudio.status).toBe(400);
@@ -251,8 +306,9 @@ describe('translated check items (integration)', () => {
     // Put back for the pages that show it.
     expect((await upload(wav, 'fråga 1.wav')).status).toBe(200);
     // On the kiosk tablet the recording comes through the response being answered.
-    const kiosk = (await ambassador.post(`/api/checks/rounds/${roundOf(CheckKind.Before).id}/kiosk?language=ar`, { responseId: randomUUID(), personId: colleagues[0] }))
-      .body as KioskForm;
+    const kiosk = (
+      await ambassador.post(`/api/checks/rounds/${roundOf(CheckKind.Before).id}/kiosk?language=ar`, { responseId: randomUUID(), personId: colleagues[0] })
+    ).body as KioskForm;
     const kioskUrl = question(kiosk, 's1').audioUrl;
     expect(kioskUrl).toBe(`/api/checks/kiosk/${kiosk.responseId}/audio/s1/ar`);
     const kioskPlayed = await ambassador.get(kioskUrl ?? '');
@@ -272,7 +328,8 @@ describe('translated check items (integration)', () => {
     }
     await staff.post(`/api/checks/answer/${beforeCode}/submit`);
     const answerInKiosk = async (roundId: string, personId: string, language: string, rating: number) => {
-      const form = (await ambassador.post(`/api/checks/rounds/${roundId}/kiosk?language=${language}`, { responseId: randomUUID(), personId })).body as KioskForm;
+      const form = (await ambassador.post(`/api/checks/rounds/${roundId}/kiosk?language=${language}`, { responseId: randomUUID(), personId }))
+        .body as KioskForm;
       expect(form.language).toBe(language);
       for (const q of form.questions) {
         const value = q.kind === CheckItemKind.Knowledge ? { options: ['a'] } : { rating };
@@ -316,9 +373,7 @@ describe('translated check items (integration)', () => {
 
     // The person's own before (Swedish) and after (Arabic) pair up per dimension.
     const mine = (await staff.get('/api/checks/me')).body as MyChecks;
-    expect(mine.results[0].dimensions).toEqual(
-      expect.arrayContaining([{ dimension: 'skills', before: 1, after: 4, followUp: null }]),
-    );
+    expect(mine.results[0].dimensions).toEqual(expect.arrayContaining([{ dimension: 'skills', before: 1, after: 4, followUp: null }]));
     // And in the group figures every language counts as the same item: six pairs of six.
     const results = (await hr.get(`/api/checks/results?instrumentId=${instrumentId}&unitId=${t.fixture.unitU1}`)).body as CheckResults;
     expect(results.suppressed).toBe(false);

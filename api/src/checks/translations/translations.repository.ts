@@ -80,10 +80,10 @@ export class TranslationsRepository {
   }
 
   async sharedForItem(networkId: string, itemKey: string): Promise<TranslationRow[]> {
-    return this.query<TranslationRow>(
-      `${TRANSLATION_SELECT} where t.organisation_id is null and t.network_id = $1 and t.item_key = $2 order by t.language`,
-      [networkId, itemKey],
-    );
+    return this.query<TranslationRow>(`${TRANSLATION_SELECT} where t.organisation_id is null and t.network_id = $1 and t.item_key = $2 order by t.language`, [
+      networkId,
+      itemKey,
+    ]);
   }
 
   async translation(id: string): Promise<TranslationRow | null> {
@@ -102,7 +102,18 @@ export class TranslationsRepository {
          (network_id, organisation_id, instrument_id, item_key, language, text, options, source_text, source, created_by, updated_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
        on conflict do nothing returning id`,
-      [row.networkId, row.organisationId, row.instrumentId, row.itemKey, row.language, row.text, JSON.stringify(row.options), row.sourceText, row.source, row.createdBy],
+      [
+        row.networkId,
+        row.organisationId,
+        row.instrumentId,
+        row.itemKey,
+        row.language,
+        row.text,
+        JSON.stringify(row.options),
+        row.sourceText,
+        row.source,
+        row.createdBy,
+      ],
     );
     return rows[0]?.id ?? null;
   }
@@ -119,10 +130,7 @@ export class TranslationsRepository {
   }
 
   async review(id: string, reviewedBy: string): Promise<void> {
-    await this.query(
-      `update check_item_translation set status = 'reviewed', reviewed_by = $2, reviewed_at = now() where id = $1`,
-      [id, reviewedBy],
-    );
+    await this.query(`update check_item_translation set status = 'reviewed', reviewed_by = $2, reviewed_at = now() where id = $1`, [id, reviewedBy]);
   }
 
   async remove(id: string): Promise<void> {
@@ -172,7 +180,18 @@ export class TranslationsRepository {
        on conflict (instrument_id, item_key, language) do update
          set file_name = excluded.file_name, content_type = excluded.content_type, byte_size = excluded.byte_size,
              sha256 = excluded.sha256, content = excluded.content, created_by = excluded.created_by, created_at = now()`,
-      [row.organisationId, row.instrumentId, row.itemKey, row.language, row.fileName, row.contentType, row.content.length, row.sha256, row.content, row.createdBy],
+      [
+        row.organisationId,
+        row.instrumentId,
+        row.itemKey,
+        row.language,
+        row.fileName,
+        row.contentType,
+        row.content.length,
+        row.sha256,
+        row.content,
+        row.createdBy,
+      ],
     );
   }
 

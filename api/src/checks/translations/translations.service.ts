@@ -59,7 +59,11 @@ export class TranslationsService {
 
   async list(caller: Caller, instrumentId: string): Promise<InstrumentTranslations> {
     const items = await this.currentItems(caller, instrumentId);
-    const rows = await this.repository.forInstrument(instrumentId, caller.networkId, items.filter((i) => i.coreItemId).map((i) => i.key));
+    const rows = await this.repository.forInstrument(
+      instrumentId,
+      caller.networkId,
+      items.filter((i) => i.coreItemId).map((i) => i.key),
+    );
     const audio = await this.repository.audioOf(instrumentId);
     return {
       instrumentId,
@@ -94,7 +98,12 @@ export class TranslationsService {
       createdBy: caller.personId,
     });
     if (!id) throw stateConflict('Frågan har redan en översättning till språket. Ändra den i stället.', 'translation_exists');
-    await this.audit.record({ action: 'checks.translation.create', targetType: 'check_item_translation', targetId: id, details: { itemKey: item.key, language: input.language } });
+    await this.audit.record({
+      action: 'checks.translation.create',
+      targetType: 'check_item_translation',
+      targetId: id,
+      details: { itemKey: item.key, language: input.language },
+    });
     return this.one(id, item);
   }
 
@@ -115,7 +124,12 @@ export class TranslationsService {
       createdBy: caller.personId,
     });
     if (!id) throw stateConflict('Frågan har redan en översättning till språket. Ändra den i stället.', 'translation_exists');
-    await this.audit.record({ action: 'checks.translation.create', targetType: 'check_item_translation', targetId: id, details: { itemKey: item.key, language: input.language, shared: true } });
+    await this.audit.record({
+      action: 'checks.translation.create',
+      targetType: 'check_item_translation',
+      targetId: id,
+      details: { itemKey: item.key, language: input.language, shared: true },
+    });
     return this.one(id, item);
   }
 
@@ -151,7 +165,12 @@ export class TranslationsService {
   async setAllowDrafts(caller: Caller, instrumentId: string, allow: boolean): Promise<InstrumentTranslations> {
     await this.ownInstrument(caller, instrumentId);
     await this.repository.setAllowDrafts(instrumentId, allow);
-    await this.audit.record({ action: 'checks.translation.settings', targetType: 'check_instrument', targetId: instrumentId, details: { allowDraftTranslations: allow } });
+    await this.audit.record({
+      action: 'checks.translation.settings',
+      targetType: 'check_instrument',
+      targetId: instrumentId,
+      details: { allowDraftTranslations: allow },
+    });
     return this.list(caller, instrumentId);
   }
 
@@ -240,9 +259,13 @@ export class TranslationsService {
     });
     if (language === 'sv') return questions.map(swedish);
     const allowDrafts = await this.repository.allowDrafts(instrumentId);
-    const rows = (await this.repository.forInstrument(instrumentId, networkId, questions.filter((q) => q.key.startsWith('core-')).map((q) => q.key))).filter(
-      (r) => r.language === language && (r.status === 'reviewed' || allowDrafts),
-    );
+    const rows = (
+      await this.repository.forInstrument(
+        instrumentId,
+        networkId,
+        questions.filter((q) => q.key.startsWith('core-')).map((q) => q.key),
+      )
+    ).filter((r) => r.language === language && (r.status === 'reviewed' || allowDrafts));
     return questions.map((q: Localizable) => {
       // The organisation's own comes first (ordered so by the repository).
       const translation = rows.find((r) => r.itemKey === q.key);
@@ -293,8 +316,12 @@ export class TranslationsService {
     for (const [language, rows] of [...byLanguage].sort(([a], [b]) => a.localeCompare(b))) {
       // One element per person and assignment: all their responses in the language and what became of them.
       const records = new Map<string, string[]>();
-      for (const row of rows) records.set(`${row.assignmentId}:${row.personId}`, [...(records.get(`${row.assignmentId}:${row.personId}`) ?? []), `${row.kind}=${row.status}`]);
-      const group: GateElement[] = [...records].map(([record, parts]) => ({ value: `${record}|${language}|${parts.sort().join(';')}`, person: record.slice(record.indexOf(':') + 1) }));
+      for (const row of rows)
+        records.set(`${row.assignmentId}:${row.personId}`, [...(records.get(`${row.assignmentId}:${row.personId}`) ?? []), `${row.kind}=${row.status}`]);
+      const group: GateElement[] = [...records].map(([record, parts]) => ({
+        value: `${record}|${language}|${parts.sort().join(';')}`,
+        person: record.slice(record.indexOf(':') + 1),
+      }));
       const context = { organisationId: caller.organisationId, family: `checks-language:${instrument.id}`, minimum };
       const refusal = await this.gate.refusal(context, group);
       if (refusal === 'belowMinimum') {
@@ -302,13 +329,20 @@ export class TranslationsService {
         continue;
       }
       if (refusal !== null) {
-        await this.audit.record({ action: 'checks.language_rates.suppressed', targetType: 'check_instrument', targetId: instrument.id, details: { groupKey, reason: refusal } });
+        await this.audit.record({
+          action: 'checks.language_rates.suppressed',
+          targetType: 'check_instrument',
+          targetId: instrument.id,
+          details: { groupKey, reason: refusal },
+        });
         return { minimumGroupSize: minimum, suppressed: true, reason: 'differencing', languages: [] };
       }
       released.push({ context, group });
       const submitted = rows.filter((r) => r.status === 'submitted').length;
       const before = rows.filter((r) => r.kind === 'before' && r.status === 'submitted');
-      const paired = before.filter((b) => responses.some((r) => r.personId === b.personId && r.assignmentId === b.assignmentId && r.kind === 'after' && r.status === 'submitted'));
+      const paired = before.filter((b) =>
+        responses.some((r) => r.personId === b.personId && r.assignmentId === b.assignmentId && r.kind === 'after' && r.status === 'submitted'),
+      );
       languages.push({
         language,
         started: records.size,
@@ -367,7 +401,7 @@ export class TranslationsService {
     const items = await this.currentItems(caller, row.instrumentId);
     const item = items.find((i) => i.key === row.itemKey);
     // The item left the instrument in a later version: the translation can still be corrected or removed.
-    return { row, item: item ?? { key: row.itemKey, textSv: row.sourceText, options: [] } as unknown as CheckItem };
+    return { row, item: item ?? ({ key: row.itemKey, textSv: row.sourceText, options: [] } as unknown as CheckItem) };
   }
 
   private async one(id: string, item: CheckItem): Promise<ItemTranslation> {
@@ -453,6 +487,10 @@ function iso(value: string | Date): string {
 }
 
 function cleanName(raw: string, contentType: string): string {
-  const base = (raw.split(/[\\/]/).pop() ?? '').normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '').trim().replace(/^\.+/, '');
+  const base = (raw.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f-\u009f"<>|:*?]/g, '')
+    .trim()
+    .replace(/^\.+/, '');
   return (base || `inspelning.${contentType.split('/')[1]}`).slice(0, 150);
 }

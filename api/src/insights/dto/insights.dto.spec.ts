@@ -19,6 +19,17 @@ describe('cost DTOs', () => {
     const bad = await fields(HourlyRateDto, { validFrom: '../../etc/passwd', participantRate: 1e-323, facilitatorRate: 12.345 });
     expect(bad.length).toBeGreaterThan(0);
     expect(await fields(HourlyRateDto, { validFrom: '2026-01-01', participantRate: 290.5, facilitatorRate: 330 })).toEqual([]);
-    expect((await fields(CreateExternalCostDto, { id: 'x', periodStart: '2026-01-01', periodEnd: '2026-01-02', category: 'try_out', amount: 1e21, description: 'a' })).length).toBeGreaterThan(0);
+    expect(
+      (
+        await fields(CreateExternalCostDto, {
+          id: 'x',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-01-02',
+          category: 'try_out',
+          amount: 1e21,
+          description: 'a',
+        })
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -44,7 +44,12 @@ export const NOTE_MAX = 500;
  */
 const HasAtMostTwoDecimals = (options?: ValidationOptions) =>
   ValidateBy(
-    { name: 'atMostTwoDecimals', validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6 } },
+    {
+      name: 'atMostTwoDecimals',
+      validator: {
+        validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * 100) - value * 100) < 1e-6,
+      },
+    },
     options,
   );
 

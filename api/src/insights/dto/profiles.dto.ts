@@ -17,7 +17,12 @@ export class CompetenceProfileDto implements CompetenceProfileRequest {
   areaId!: string | null;
 
   // Each target is read by parseTargets (profile-gaps.ts), which names the element's field in its problems.
-  @ApiProperty({ example: [{ competence: 'skills', level: 3 }, { competence: 'digcomp:2.1', level: 2 }] })
+  @ApiProperty({
+    example: [
+      { competence: 'skills', level: 3 },
+      { competence: 'digcomp:2.1', level: 2 },
+    ],
+  })
   @IsArray({ message: 'Målnivåerna (targets) ska vara en lista.' })
   targets!: CompetenceTarget[];
 }

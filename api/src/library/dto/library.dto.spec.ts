@@ -10,9 +10,10 @@ function errorsOf<T extends object>(type: new () => T, body: unknown) {
   return flattenValidationErrors(validateSync(plainToInstance(type, body) as object, OPTIONS));
 }
 
-const valid = () => JSON.parse(JSON.stringify(STARTER_MODULES[0].content)) as Record<string, unknown> & {
-  knowledgeItems: Array<Record<string, unknown>>;
-};
+const valid = () =>
+  JSON.parse(JSON.stringify(STARTER_MODULES[0].content)) as Record<string, unknown> & {
+    knowledgeItems: Array<Record<string, unknown>>;
+  };
 
 describe('ModuleContentDto', () => {
   it('accepts complete content', () => {
@@ -25,7 +26,12 @@ describe('ModuleContentDto', () => {
     ['a malformed DigComp code', { digCompCodes: ['9.9'] }, 'digCompCodes', 'DigComp-kompetens anges som område.nummer, t.ex. 4.2.'],
     ['a duration that is not a number', { durationMinutes: 'fyrtio' }, 'durationMinutes', 'Längd i minuter måste vara ett heltal.'],
     ['a too long duration', { durationMinutes: 600 }, 'durationMinutes', 'Längden får vara högst 480 minuter.'],
-    ['an unknown competence dimension', { competenceDimensions: ['kunskap'] }, 'competenceDimensions', 'Kompetensdimension måste vara knowledge, skills, ability eller will.'],
+    [
+      'an unknown competence dimension',
+      { competenceDimensions: ['kunskap'] },
+      'competenceDimensions',
+      'Kompetensdimension måste vara knowledge, skills, ability eller will.',
+    ],
     ['no target group', { targetGroups: [] }, 'targetGroups', 'Välj minst en målgrupp.'],
     ['an unknown field', { secret: 1 }, 'secret', 'Fältet finns inte här. Ta bort det.'],
     ['a repeat interval of zero', { repeatIntervalWeeks: 0 }, 'repeatIntervalWeeks', 'Repetition: minst 1 vecka.'],
@@ -47,7 +53,15 @@ describe('ModuleContentDto', () => {
   });
 
   it('accepts http and https links', () => {
-    expect(errorsOf(ModuleContentDto, { ...valid(), links: [{ title: 'A', url: 'https://www.1177.se/' }, { title: 'B', url: 'http://example.se' }] })).toEqual([]);
+    expect(
+      errorsOf(ModuleContentDto, {
+        ...valid(),
+        links: [
+          { title: 'A', url: 'https://www.1177.se/' },
+          { title: 'B', url: 'http://example.se' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('names the nested field of a knowledge item', () => {

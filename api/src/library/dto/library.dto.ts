@@ -73,11 +73,7 @@ function RequiredText(label: string, max: number) {
 
 /** Text that may be empty (but must be sent). */
 function Text(label: string, max: number) {
-  return applyDecorators(
-    IsString({ message: `${label} måste vara text.` }),
-    MaxLength(max, { message: `${label} får ha högst ${max} tecken.` }),
-    Trim(),
-  );
+  return applyDecorators(IsString({ message: `${label} måste vara text.` }), MaxLength(max, { message: `${label} får ha högst ${max} tecken.` }), Trim());
 }
 
 /** Optional text: may be left out or null; an empty string becomes null. */

@@ -24,7 +24,10 @@ export const CARE_TECHNOLOGY_MODULES: StarterModule[] = [
       glossary: [
         { term: 'Signera', explanation: 'Bekräfta i appen att du har gjort något, till exempel gett ett läkemedel. Det blir din underskrift.' },
         { term: 'Signeringslista', explanation: 'Listan över läkemedel och insatser som ska ges och signeras för en person.' },
-        { term: 'Delegering', explanation: 'Ett skriftligt beslut från sjuksköterskan att du får göra en viss hälso- och sjukvårdsuppgift, till exempel ge läkemedel.' },
+        {
+          term: 'Delegering',
+          explanation: 'Ett skriftligt beslut från sjuksköterskan att du får göra en viss hälso- och sjukvårdsuppgift, till exempel ge läkemedel.',
+        },
         { term: 'Vid behov-läkemedel', explanation: 'Läkemedel som bara ges när det behövs, till exempel mot smärta. Det ska också signeras.' },
         { term: 'Avvikelse', explanation: 'Något som inte blev som det skulle, till exempel ett missat läkemedel. Det ska rapporteras enligt rutinen.' },
         { term: 'Reservrutin', explanation: 'Vad man gör när tekniken inte fungerar, till exempel en papperslista som finns på en bestämd plats.' },
@@ -157,8 +160,7 @@ export const CARE_TECHNOLOGY_MODULES: StarterModule[] = [
         {
           title: 'Låset öppnas inte klockan 22',
           scenario:
-            'Fatima kommer till Arne för kvällsbesöket. Appen säger ”ingen kontakt med låset”. Det regnar, och Arne ' +
-            'väntar på hjälp att lägga sig.',
+            'Fatima kommer till Arne för kvällsbesöket. Appen säger ”ingen kontakt med låset”. Det regnar, och Arne ' + 'väntar på hjälp att lägga sig.',
           tasks: [
             'Vad kan Fatima kontrollera i telefonen först?',
             'Vem ringer hon om det fortfarande inte fungerar?',
@@ -349,11 +351,7 @@ export const CARE_TECHNOLOGY_MODULES: StarterModule[] = [
           scenario:
             'Vid tillsynen klockan 03.00 ser du i kameran att Bertil ligger på golvet bredvid sängen. Han rör sig lite. ' +
             'Bilden är grynig och du kan inte se hans ansikte.',
-          tasks: [
-            'Vad gör du direkt?',
-            'Vem kontaktar du, och i vilken ordning?',
-            'Hur dokumenterar du tillsynen och det som hände?',
-          ],
+          tasks: ['Vad gör du direkt?', 'Vem kontaktar du, och i vilken ordning?', 'Hur dokumenterar du tillsynen och det som hände?'],
         },
       ],
       links: [],

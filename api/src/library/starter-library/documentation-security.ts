@@ -171,11 +171,7 @@ export const DOCUMENTATION_SECURITY_MODULES: StarterModule[] = [
           scenario:
             'Du får ett mejl: ”Ditt konto stängs i dag. Logga in här inom en timme för att behålla det.” ' +
             'Avsändaren ser nästan ut som kommunens IT-avdelning.',
-          tasks: [
-            'Vilka tecken visar att mejlet kan vara falskt?',
-            'Vad gör du med mejlet?',
-            'Vad gör du om du redan har klickat och skrivit ditt lösenord?',
-          ],
+          tasks: ['Vilka tecken visar att mejlet kan vara falskt?', 'Vad gör du med mejlet?', 'Vad gör du om du redan har klickat och skrivit ditt lösenord?'],
         },
       ],
       links: [{ title: 'Integritetsskyddsmyndigheten (IMY)', url: 'https://www.imy.se/' }],

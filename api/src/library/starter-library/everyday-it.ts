@@ -123,8 +123,7 @@ export const EVERYDAY_IT_MODULES: StarterModule[] = [
     content: {
       title: 'Teams och digitala möten',
       summary:
-        'Delta i arbetsplatsträffar, utbildningar och samtal med anhöriga via Teams. Mikrofon, kamera, chatt och ' +
-        'hur man beter sig i ett digitalt möte.',
+        'Delta i arbetsplatsträffar, utbildningar och samtal med anhöriga via Teams. Mikrofon, kamera, chatt och ' + 'hur man beter sig i ett digitalt möte.',
       learningGoals: [
         'Du kan gå med i ett Teams-möte från en länk i kalendern eller i ett mejl.',
         'Du kan slå på och av mikrofon och kamera och använda chatten.',
@@ -209,8 +208,7 @@ export const EVERYDAY_IT_MODULES: StarterModule[] = [
             { id: 'c', text: 'Att spela in mötet så att alla kan titta senare.' },
           ],
           correctOptionIds: ['a', 'b'],
-          explanation:
-            'Samma tystnadsplikt gäller i digitala möten. Välj en plats där ingen annan hör, och spela inte in möten med uppgifter om boende.',
+          explanation: 'Samma tystnadsplikt gäller i digitala möten. Välj en plats där ingen annan hör, och spela inte in möten med uppgifter om boende.',
         },
       ],
       repeatIntervalWeeks: 8,
@@ -317,9 +315,7 @@ export const EVERYDAY_IT_MODULES: StarterModule[] = [
     key: 'digital-kalender-schema',
     content: {
       title: 'Digitala kalendrar och schema',
-      summary:
-        'Använda den digitala kalendern och schemaappen: se arbetspass, boka och svara på möten, dela arbetsplatsens ' +
-        'kalender och få påminnelser.',
+      summary: 'Använda den digitala kalendern och schemaappen: se arbetspass, boka och svara på möten, dela arbetsplatsens ' + 'kalender och få påminnelser.',
       learningGoals: [
         'Du kan se ditt schema och dina arbetspass i appen eller på datorn.',
         'Du kan svara på en mötesinbjudan och se mötet i din kalender.',

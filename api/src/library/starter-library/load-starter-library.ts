@@ -22,12 +22,7 @@ export function entityManagerRunner(manager: { query(sql: string, params?: unkno
   return { query: async <T>(sql: string, params?: unknown[]) => (await manager.query(sql, params)) as T[] };
 }
 
-export const STARTER_MODULES: StarterModule[] = [
-  ...EVERYDAY_IT_MODULES,
-  ...CARE_TECHNOLOGY_MODULES,
-  ...DOCUMENTATION_SECURITY_MODULES,
-  ...AMBASSADOR_MODULES,
-];
+export const STARTER_MODULES: StarterModule[] = [...EVERYDAY_IT_MODULES, ...CARE_TECHNOLOGY_MODULES, ...DOCUMENTATION_SECURITY_MODULES, ...AMBASSADOR_MODULES];
 
 export { STARTER_PROGRAMS };
 
@@ -48,10 +43,7 @@ export async function loadStarterLibrary(sql: SqlRunner, networkId: string, crea
   await sql.query(`select id from network where id = $1 for update`, [networkId]);
 
   for (const module of STARTER_MODULES) {
-    const existing = await sql.query<{ id: string }>(`select id from library_module where network_id = $1 and starter_key = $2`, [
-      networkId,
-      module.key,
-    ]);
+    const existing = await sql.query<{ id: string }>(`select id from library_module where network_id = $1 and starter_key = $2`, [networkId, module.key]);
     if (existing[0]) {
       result.moduleIds[module.key] = existing[0].id;
       result.modulesExisting++;
@@ -95,10 +87,7 @@ export async function loadStarterLibrary(sql: SqlRunner, networkId: string, crea
   }
 
   for (const program of STARTER_PROGRAMS) {
-    const existing = await sql.query<{ id: string }>(`select id from library_program where network_id = $1 and starter_key = $2`, [
-      networkId,
-      program.key,
-    ]);
+    const existing = await sql.query<{ id: string }>(`select id from library_program where network_id = $1 and starter_key = $2`, [networkId, program.key]);
     if (existing[0]) {
       result.programIds[program.key] = existing[0].id;
       result.programsExisting++;
@@ -136,10 +125,7 @@ async function insertProgram(
     );
   }
   for (const key of program.qualifies) {
-    await sql.query(`insert into library_program_qualification (program_id, module_id, organisation_id) values ($1, $2, null)`, [
-      id,
-      moduleId(key),
-    ]);
+    await sql.query(`insert into library_program_qualification (program_id, module_id, organisation_id) values ($1, $2, null)`, [id, moduleId(key)]);
   }
   return id;
 }

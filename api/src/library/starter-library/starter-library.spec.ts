@@ -8,7 +8,29 @@ import { renderSafeMarkdown } from '../markdown';
 import { STARTER_MODULES, STARTER_PROGRAMS } from './load-starter-library';
 
 /** DigComp 2.2's 21 competences (the migration seeds the same codes). */
-const DIGCOMP = new Set(['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '5.1', '5.2', '5.3', '5.4']);
+const DIGCOMP = new Set([
+  '1.1',
+  '1.2',
+  '1.3',
+  '2.1',
+  '2.2',
+  '2.3',
+  '2.4',
+  '2.5',
+  '2.6',
+  '3.1',
+  '3.2',
+  '3.3',
+  '3.4',
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  '5.1',
+  '5.2',
+  '5.3',
+  '5.4',
+]);
 
 describe('starter library', () => {
   it('has at least ten workplace modules with unique keys and titles', () => {
@@ -20,7 +42,19 @@ describe('starter library', () => {
 
   it('covers the themes the issue names', () => {
     const titles = STARTER_MODULES.map((module) => module.content.title.toLowerCase()).join(' | ');
-    for (const theme of ['it på jobbet', 'teams', 'signering av läkemedel', 'nyckelfria lås', 'trygghetslarm', 'nattillsyn', 'verksamhetssystemet', 'siths', 'informationssäkerhet', 'välfärdsteknik', 'kalendrar']) {
+    for (const theme of [
+      'it på jobbet',
+      'teams',
+      'signering av läkemedel',
+      'nyckelfria lås',
+      'trygghetslarm',
+      'nattillsyn',
+      'verksamhetssystemet',
+      'siths',
+      'informationssäkerhet',
+      'välfärdsteknik',
+      'kalendrar',
+    ]) {
       expect(titles).toContain(theme);
     }
   });

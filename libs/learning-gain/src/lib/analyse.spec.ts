@@ -74,10 +74,7 @@ describe('overall composite of several dimensions', () => {
     ]);
     // two different knowledge scales get numbered keys
     const points: DimensionInput = { key: 'P', scale: knowledgeScale({ maxScore: 20 }), records: [] };
-    expect(analyseCheck({ dimensions: [quiz, points] }).overall.map((o) => o.key)).toEqual([
-      'overall:knowledge:1',
-      'overall:knowledge:2',
-    ]);
+    expect(analyseCheck({ dimensions: [quiz, points] }).overall.map((o) => o.key)).toEqual(['overall:knowledge:1', 'overall:knowledge:2']);
   });
 });
 
@@ -137,9 +134,7 @@ describe('input validation', () => {
     expect(() => analyseDimension(base([{ personId: 'a', after: 2.5 }]))).toThrow(/whole step/);
     expect(() => analyseDimension(base([{ personId: 'a', then: Number.NaN }]))).toThrow(/finite/);
     expect(() => analyseDimension(base([{ personId: 'a', before: 'nej' as unknown as Answer }]))).toThrow(/declined/);
-    expect(() => analyseDimension(base([{ personId: 'a', before: 21 }], knowledgeScale({ maxScore: 20 })))).toThrow(
-      /outside the scale/,
-    );
+    expect(() => analyseDimension(base([{ personId: 'a', before: 21 }], knowledgeScale({ maxScore: 20 })))).toThrow(/outside the scale/);
   });
 
   it('rejects duplicate persons, missing ids and bad session counts', () => {
@@ -159,9 +154,7 @@ describe('input validation', () => {
 
   it('rejects duplicate dimension keys and unknown calibration keys', () => {
     expect(() => analyseCheck({ dimensions: [dimA, { ...dimB, key: 'A' }] })).toThrow(/more than once/);
-    expect(() => analyseCheck({ dimensions: [dimA], calibrations: [{ selfRatingKey: 'A', objectiveKey: 'nope' }] })).toThrow(
-      /unknown objective/,
-    );
+    expect(() => analyseCheck({ dimensions: [dimA], calibrations: [{ selfRatingKey: 'A', objectiveKey: 'nope' }] })).toThrow(/unknown objective/);
   });
 });
 

@@ -105,9 +105,7 @@ function analyseDataset(data: Dataset, options: ResolvedOptions): GainAnalysis {
   const changes = pairs.map((p) => p.after - p.before);
   const level = scale.levelThreshold;
 
-  const dosePoints = pairRows
-    .filter((r) => r.sessions !== null)
-    .map((r) => ({ sessions: r.sessions as number, change: r.values[1] - r.values[0] }));
+  const dosePoints = pairRows.filter((r) => r.sessions !== null).map((r) => ({ sessions: r.sessions as number, change: r.values[1] - r.values[0] }));
 
   return {
     key: data.key,
@@ -213,8 +211,7 @@ function pairingFigures(data: Dataset, pairs: readonly Pair[]): PairingFigures {
       scoredAfterOnOtherDimensions,
       baseline,
       completersBaseline,
-      baselineDifference:
-        baseline.mean !== null && completersBaseline.mean !== null ? baseline.mean - completersBaseline.mean : null,
+      baselineDifference: baseline.mean !== null && completersBaseline.mean !== null ? baseline.mean - completersBaseline.mean : null,
     },
   };
 }
@@ -260,11 +257,7 @@ function thenTest(data: Dataset, options: ResolvedOptions): ThenTestResult | nul
  * opposite case. The gap change (after gap − before gap) uses persons with all four answers; a falling
  * gap means self-knowledge improved.
  */
-export function calibrationGap(
-  selfRating: DimensionInput,
-  objective: DimensionInput,
-  options?: LearningGainOptions,
-): CalibrationResult {
+export function calibrationGap(selfRating: DimensionInput, objective: DimensionInput, options?: LearningGainOptions): CalibrationResult {
   const { confidenceLevel } = resolveOptions(options);
   const self = Dataset.fromDimension(selfRating);
   const obj = Dataset.fromDimension(objective);
@@ -313,8 +306,7 @@ function calibrationSide(
   const gaps = selfUnit.map((s, i) => s - objectiveUnit[i]);
   const meanGap = mean(gaps);
   const sdGap = sampleSd(gaps);
-  const interval =
-    meanGap !== null && sdGap !== null ? tInterval(meanGap, sdGap / Math.sqrt(n), n - 1, confidenceLevel).interval : null;
+  const interval = meanGap !== null && sdGap !== null ? tInterval(meanGap, sdGap / Math.sqrt(n), n - 1, confidenceLevel).interval : null;
 
   const selfLevel = selfScale.levelThreshold;
   const objectiveLevel = objectiveScale.levelThreshold;

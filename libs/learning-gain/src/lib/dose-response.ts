@@ -21,11 +21,7 @@ export const DEFAULT_DOSE_BANDS: readonly number[] = [0, 1, 2, 3, 5];
  * `bandStarts` are the ascending lower bounds of the bands, starting at 0: [0, 1, 2, 3, 5] gives the bands
  * 0, 1, 2, 3–4 and 5+.
  */
-export function doseResponse(
-  points: readonly DosePoint[],
-  bandStarts: readonly number[] = DEFAULT_DOSE_BANDS,
-  confidenceLevel = 0.95,
-): DoseResponse {
+export function doseResponse(points: readonly DosePoint[], bandStarts: readonly number[] = DEFAULT_DOSE_BANDS, confidenceLevel = 0.95): DoseResponse {
   assertConfidenceLevel(confidenceLevel);
   assertDoseBands(bandStarts);
   const n = points.length;

@@ -84,7 +84,13 @@ export function exactlyExposedOwners(rows: ReadonlyArray<readonly number[]>, own
   const exposed: string[] = [];
   for (const owner of new Set(owners)) {
     const keep = owners.map((o, c) => (o === owner ? -1 : c)).filter((c) => c >= 0);
-    if (exactRank(rows.map((row) => keep.map((c) => row[c])), keep.length) < rank) exposed.push(owner);
+    if (
+      exactRank(
+        rows.map((row) => keep.map((c) => row[c])),
+        keep.length,
+      ) < rank
+    )
+      exposed.push(owner);
   }
   return exposed;
 }

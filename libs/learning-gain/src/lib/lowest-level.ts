@@ -15,12 +15,7 @@ import type { LowestLevelLift } from './types';
  * Caution: a group selected for a low baseline gains partly by regression to the mean (measurement error
  * made their first score low). `meanChangeOthers` is given for comparison.
  */
-export function lowestLevelLift(
-  pairs: readonly Pair[],
-  threshold: number,
-  confidenceLevel = 0.95,
-  tolerance = 0,
-): LowestLevelLift {
+export function lowestLevelLift(pairs: readonly Pair[], threshold: number, confidenceLevel = 0.95, tolerance = 0): LowestLevelLift {
   // `tolerance` absorbs floating-point rounding of computed scores (a score within it of the threshold counts
   // as reaching it); it is not a substantive margin.
   const below = (score: number) => score < threshold - tolerance;

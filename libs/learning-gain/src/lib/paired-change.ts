@@ -22,12 +22,7 @@ export function hedgesJ(df: number): number | null {
 }
 
 /** Two-sided t interval mean ± t(1 − α/2, df)·se; null when there is no df. */
-export function tInterval(
-  estimate: number,
-  standardError: number,
-  df: number,
-  level: number,
-): { tCritical: number; interval: ConfidenceInterval } {
+export function tInterval(estimate: number, standardError: number, df: number, level: number): { tCritical: number; interval: ConfidenceInterval } {
   const tCritical = studentTQuantile(1 - (1 - level) / 2, df);
   return {
     tCritical,

@@ -16,8 +16,10 @@ import type {
 } from './types';
 
 /** A GainAnalysis after minimum-group-size protection: statistics about too few persons are null. */
-export interface ProtectedGainAnalysis
-  extends Omit<GainAnalysis, 'change' | 'direction' | 'wilcoxon' | 'level' | 'hake' | 'lowestLevel' | 'thenTest' | 'doseResponse'> {
+export interface ProtectedGainAnalysis extends Omit<
+  GainAnalysis,
+  'change' | 'direction' | 'wilcoxon' | 'level' | 'hake' | 'lowestLevel' | 'thenTest' | 'doseResponse'
+> {
   change: PairedChange | null;
   direction: DirectionShares | null;
   wilcoxon: WilcoxonResult | null;
@@ -84,10 +86,7 @@ export function protectAnalysis(analysis: GainAnalysis, minimum?: number | null)
   if (!quartileAllowed) withheld.push('lowestLevel.lowestQuartile');
 
   let thenTest = analysis.thenTest;
-  if (
-    thenTest &&
-    [thenTest.shift.n, thenTest.retrospectiveChange.n, thenTest.conventionalChangeSameSample.n].some((n) => n < min)
-  ) {
+  if (thenTest && [thenTest.shift.n, thenTest.retrospectiveChange.n, thenTest.conventionalChangeSameSample.n].some((n) => n < min)) {
     thenTest = null;
     withheld.push('thenTest');
   }

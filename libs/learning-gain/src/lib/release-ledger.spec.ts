@@ -29,7 +29,11 @@ describe('releaseRefusal', () => {
   });
 
   it('counts the difference in people, not in values: four people with two answers each are four', () => {
-    const twoEach = (names: string[]) => names.flatMap((person) => [{ element: `${person}#before`, person }, { element: `${person}#after`, person }]);
+    const twoEach = (names: string[]) =>
+      names.flatMap((person) => [
+        { element: `${person}#before`, person },
+        { element: `${person}#after`, person },
+      ]);
     expect(releaseRefusal({ candidate: twoEach(range(1, 5)), released: [twoEach(range(1, 9))], minimum: 5 })).toBe('differencing');
   });
 
@@ -63,7 +67,9 @@ describe('derivableAtoms against exact rational elimination', () => {
         fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 14 }), { minLength: 1, maxLength: 15 }), { minLength: 1, maxLength: 8 }),
         (minimum, memberships) => {
           const groups = memberships.map((members) => new Map(members.map((p) => [`p${p}#v1`, `p${p}`])));
-          const found = derivableAtoms(groups, minimum).map((atom) => atom.sort().join(',')).sort();
+          const found = derivableAtoms(groups, minimum)
+            .map((atom) => atom.sort().join(','))
+            .sort();
           // The same question answered the slow way: atoms, their 0/1 matrix, exact reduced row echelon form.
           const signature = new Map<string, string>();
           for (let p = 0; p < 15; p++) {
@@ -92,7 +98,12 @@ describe('derivableAtoms against exact rational elimination', () => {
  */
 describe('the gate against an attacker who adds and subtracts released figures', () => {
   // People with a unit, a role, an employment type and the quarter they answered in: what views filter on.
-  const person = fc.record({ unit: fc.integer({ min: 0, max: 2 }), role: fc.integer({ min: 0, max: 2 }), type: fc.integer({ min: 0, max: 1 }), quarter: fc.integer({ min: 0, max: 3 }) });
+  const person = fc.record({
+    unit: fc.integer({ min: 0, max: 2 }),
+    role: fc.integer({ min: 0, max: 2 }),
+    type: fc.integer({ min: 0, max: 1 }),
+    quarter: fc.integer({ min: 0, max: 3 }),
+  });
   const filter = fc.record({
     unit: fc.option(fc.integer({ min: 0, max: 2 })),
     role: fc.option(fc.integer({ min: 0, max: 2 })),
@@ -137,16 +148,57 @@ describe('exactlyExposedOwners (the attacker specs’ exact test)', () => {
   // Columns: p's before answer, p's answer after an edit, q, r.
   const owners = ['p', 'p', 'q', 'r'];
   it('finds one person’s value as a difference of two groups', () => {
-    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 0, 1, 1]], owners)).toEqual(['p']);
+    expect(
+      exactlyExposedOwners(
+        [
+          [1, 0, 1, 1],
+          [0, 0, 1, 1],
+        ],
+        owners,
+      ),
+    ).toEqual(['p']);
   });
   it('finds one person’s change between two versions of the same group', () => {
     // Neither version of p's value alone is in the span, but their difference is.
-    expect(exactlyIsolatedColumns([[1, 0, 1, 1], [0, 1, 1, 1]], 4)).toEqual([]);
-    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 1, 1, 1]], owners)).toEqual(['p']);
+    expect(
+      exactlyIsolatedColumns(
+        [
+          [1, 0, 1, 1],
+          [0, 1, 1, 1],
+        ],
+        4,
+      ),
+    ).toEqual([]);
+    expect(
+      exactlyExposedOwners(
+        [
+          [1, 0, 1, 1],
+          [0, 1, 1, 1],
+        ],
+        owners,
+      ),
+    ).toEqual(['p']);
   });
   it('finds no one in groups that only ever change by several people', () => {
-    expect(exactlyExposedOwners([[1, 0, 1, 1], [0, 0, 0, 0]], owners)).toEqual([]);
+    expect(
+      exactlyExposedOwners(
+        [
+          [1, 0, 1, 1],
+          [0, 0, 0, 0],
+        ],
+        owners,
+      ),
+    ).toEqual([]);
     expect(exactlyExposedOwners([[1, 0, 1, 1]], owners)).toEqual([]);
-    expect(exactRank([[1, 1], [2, 2], [1, 0]], 2)).toBe(2);
+    expect(
+      exactRank(
+        [
+          [1, 1],
+          [2, 2],
+          [1, 0],
+        ],
+        2,
+      ),
+    ).toBe(2);
   });
 });

@@ -138,10 +138,11 @@ function isolatedColumns(rows: ReadonlyArray<readonly number[]>, columns: number
   const pivots: number[] = [];
   for (let column = 0; column < columns && rank < m.length; column++) {
     let pivot = -1;
-    for (let r = rank; r < m.length; r++) if (m[r][column] !== 0) {
-      pivot = r;
-      break;
-    }
+    for (let r = rank; r < m.length; r++)
+      if (m[r][column] !== 0) {
+        pivot = r;
+        break;
+      }
     if (pivot < 0) continue;
     [m[rank], m[pivot]] = [m[pivot], m[rank]];
     const inverse = modInverse(m[rank][column], prime);

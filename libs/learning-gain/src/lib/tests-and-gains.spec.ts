@@ -163,10 +163,7 @@ describe('McNemar', () => {
   });
 
   it('large discordance: χ² = (|b − c| − 1)²/(b + c)', () => {
-    const pairs = [
-      ...Array.from({ length: 3 }, () => ({ before: true, after: false })),
-      ...Array.from({ length: 25 }, () => ({ before: false, after: true })),
-    ];
+    const pairs = [...Array.from({ length: 3 }, () => ({ before: true, after: false })), ...Array.from({ length: 25 }, () => ({ before: false, after: true }))];
     const m = mcnemar(pairs);
     expect(m.chiSquare).toBeCloseTo((21 * 21) / 28, 12); // 15.75
     expect(m.pChiSquare).toBeCloseTo(7.228794e-5, 10);

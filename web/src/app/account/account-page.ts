@@ -2,7 +2,17 @@ import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@a
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { ApiRoutes, FieldError, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, SessionInfo, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage } from '@kunna/contracts';
+import {
+  ApiRoutes,
+  FieldError,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  SessionInfo,
+  SetLanguageRequest,
+  STAFF_LANGUAGE_NAMES,
+  STAFF_LANGUAGES,
+  StaffLanguage,
+} from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { remoteOnce } from '../core/remote';
 import { Problem, fieldMessage, localProblem, problemKey, problemOf } from '../core/problem';
@@ -141,5 +151,4 @@ export class AccountPage {
       this.languageBusy.set(false);
     }
   }
-
 }

@@ -65,9 +65,7 @@ export class PersonRoles {
     switch (this.scopeType()) {
       case ScopeType.Unit:
         return (tree?.areas ?? []).flatMap((area) =>
-          area.units
-            .filter((unit) => allowed === 'all' || allowed.includes(unit.id))
-            .map((unit) => ({ id: unit.id, name: unit.name, group: area.name })),
+          area.units.filter((unit) => allowed === 'all' || allowed.includes(unit.id)).map((unit) => ({ id: unit.id, name: unit.name, group: area.name })),
         );
       case ScopeType.Area:
         return (tree?.areas ?? []).map((area) => ({ id: area.id, name: area.name }));

@@ -8,8 +8,24 @@ import { AmbassadorOverview } from './ambassador-overview';
 import { addDays } from './renewal';
 
 const COVERAGE = [
-  { unit: { id: 'u1', name: 'Solgården' }, areaId: 'a1', areaName: 'Äldreomsorg', staffCount: 8, activeAmbassadors: [{ person: { id: 'p1', name: 'Anna Andersson' }, appointmentId: 'ap1', leavesOn: null }], staffPerAmbassador: 8, flags: [] },
-  { unit: { id: 'u2', name: 'Björkbacken' }, areaId: 'a1', areaName: 'Äldreomsorg', staffCount: 4, activeAmbassadors: [], staffPerAmbassador: null, flags: [CoverageFlag.NoAmbassador] },
+  {
+    unit: { id: 'u1', name: 'Solgården' },
+    areaId: 'a1',
+    areaName: 'Äldreomsorg',
+    staffCount: 8,
+    activeAmbassadors: [{ person: { id: 'p1', name: 'Anna Andersson' }, appointmentId: 'ap1', leavesOn: null }],
+    staffPerAmbassador: 8,
+    flags: [],
+  },
+  {
+    unit: { id: 'u2', name: 'Björkbacken' },
+    areaId: 'a1',
+    areaName: 'Äldreomsorg',
+    staffCount: 4,
+    activeAmbassadors: [],
+    staffPerAmbassador: null,
+    flags: [CoverageFlag.NoAmbassador],
+  },
 ] as unknown as UnitCoverage[];
 const TOTALS: CoverageTotals = { staffCount: 12, activeAmbassadors: 1, staffPerAmbassador: 12 };
 const APPOINTMENT = {

@@ -1,16 +1,7 @@
 import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import {
-  AmbassadorAppointment,
-  AmbassadorQualification,
-  COVERAGE_LEAVING_DAYS,
-  CoverageFlag,
-  PersonRef,
-  Role,
-  UnitCoverage,
-  UnitRef,
-} from '@kunna/contracts';
+import { AmbassadorAppointment, AmbassadorQualification, COVERAGE_LEAVING_DAYS, CoverageFlag, PersonRef, Role, UnitCoverage, UnitRef } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { Permissions, today } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -40,7 +31,18 @@ interface AreaGroup {
  */
 @Component({
   selector: 'k-ambassador-overview',
-  imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, NumberFormatPipe, AppointmentForm, QualificationForm, DateInput, MyAmbassadorPanel, NetworkCoveragePanel],
+  imports: [
+    TranslatePipe,
+    RouterLink,
+    FormsModule,
+    DateFormatPipe,
+    NumberFormatPipe,
+    AppointmentForm,
+    QualificationForm,
+    DateInput,
+    MyAmbassadorPanel,
+    NetworkCoveragePanel,
+  ],
   templateUrl: './ambassador-overview.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',

@@ -70,7 +70,11 @@ import { DateInput } from '../i18n/date-input';
     }
     <div class="table-wrap">
       <table class="stack">
-        <caption class="visually-hidden">{{ 'audit.title' | t }}</caption>
+        <caption class="visually-hidden">
+          {{
+            'audit.title' | t
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ 'audit.when' | t }}</th>
@@ -91,7 +95,9 @@ import { DateInput } from '../i18n/date-input';
             </tr>
           } @empty {
             @if (!page.loading()) {
-              <tr><td colspan="5">{{ 'audit.empty' | t }}</td></tr>
+              <tr>
+                <td colspan="5">{{ 'audit.empty' | t }}</td>
+              </tr>
             }
           }
         </tbody>
@@ -100,7 +106,9 @@ import { DateInput } from '../i18n/date-input';
     @if (page.loading()) {
       <p role="status">{{ 'app.loading' | t }}</p>
     } @else if (nextBefore()) {
-      <p><button type="button" (click)="more()">{{ 'audit.older' | t }}</button></p>
+      <p>
+        <button type="button" (click)="more()">{{ 'audit.older' | t }}</button>
+      </p>
     }
 
     <section aria-labelledby="audit-retention-heading">

@@ -60,7 +60,10 @@ describe('SignIn', () => {
     await submit();
     backend
       .expectOne('/api/auth/sign-in')
-      .flush({ statusCode: 429, error: 'Too Many Requests', message: 'För många …', code: 'lockedOut', retryAfterSeconds: 540 }, { status: 429, statusText: 'Too Many Requests' });
+      .flush(
+        { statusCode: 429, error: 'Too Many Requests', message: 'För många …', code: 'lockedOut', retryAfterSeconds: 540 },
+        { status: 429, statusText: 'Too Many Requests' },
+      );
     await settle(fixture);
     expect(element.querySelector('[data-testid=sign-in-error]')?.textContent).toContain('Vänta 9 minuter');
   });
@@ -72,7 +75,10 @@ describe('SignIn', () => {
     await submit();
     backend
       .expectOne('/api/auth/sign-in')
-      .flush({ statusCode: 400, error: 'Bad Request', message: 'Välj organisation för att logga in.', code: 'organisationRequired' }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { statusCode: 400, error: 'Bad Request', message: 'Välj organisation för att logga in.', code: 'organisationRequired' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await settle(fixture);
     const select = element.querySelector<HTMLSelectElement>('#organisation')!;
     expect(element.querySelector('[data-testid=sign-in-error]')?.textContent).toContain('Välj din organisation och logga in igen');
@@ -91,7 +97,9 @@ describe('SignIn', () => {
     type('#identifier', 'nobody@example.org');
     type('#password', 'whatever-1234');
     await submit();
-    backend.expectOne('/api/auth/sign-in').flush({ statusCode: 401, error: 'Unauthorized', message: 'Fel inloggningsuppgifter.' }, { status: 401, statusText: 'Unauthorized' });
+    backend
+      .expectOne('/api/auth/sign-in')
+      .flush({ statusCode: 401, error: 'Unauthorized', message: 'Fel inloggningsuppgifter.' }, { status: 401, statusText: 'Unauthorized' });
     await settle(fixture);
     expect(element.querySelector('[data-testid=sign-in-error]')?.textContent?.trim()).toBe('Fel e-post, anställningsnummer eller lösenord.');
   });
@@ -151,7 +159,9 @@ describe('SignIn', () => {
 
   it('says so when the code in a QR link does not exist', async () => {
     const { fixture, element } = await render({ till: '/m/NOSUCH99' });
-    backend.expectOne('/api/checks/codes/NOSUCH99').flush({ statusCode: 404, error: 'Not Found', message: 'Koden finns inte.' }, { status: 404, statusText: 'Not Found' });
+    backend
+      .expectOne('/api/checks/codes/NOSUCH99')
+      .flush({ statusCode: 404, error: 'Not Found', message: 'Koden finns inte.' }, { status: 404, statusText: 'Not Found' });
     await settle(fixture);
     expect(element.querySelector('[data-testid=check-code-missing]')?.textContent).toContain('Koden i länken finns inte');
   });

@@ -59,7 +59,10 @@ export class FeedPanel {
   private readonly confirmDialog = inject(ConfirmDialog);
   private readonly feedback = inject(Feedback);
   protected readonly problemKey = problemKey;
-  protected readonly feed = remote<{ unitId: string | null }, CalendarFeedStatus>({ params: () => ({ unitId: this.unitId() }), load: ({ unitId }) => this.api.status(unitId) });
+  protected readonly feed = remote<{ unitId: string | null }, CalendarFeedStatus>({
+    params: () => ({ unitId: this.unitId() }),
+    load: ({ unitId }) => this.api.status(unitId),
+  });
   /** The address just made: shown once, and not for another unit's feed. */
   protected readonly url = linkedSignal<string | null, string | null>({ source: this.unitId, computation: () => null });
   protected readonly busy = signal(false);

@@ -28,7 +28,9 @@ import { Listen } from './listen';
       @if (current.status === 'submitted') {
         <div class="panel" role="status">
           <p class="done">{{ 'checks.answer.thanks' | t }}</p>
-          <p><a routerLink="/min-utveckling">{{ 'checks.answer.seeDevelopment' | t }}</a></p>
+          <p>
+            <a routerLink="/min-utveckling">{{ 'checks.answer.seeDevelopment' | t }}</a>
+          </p>
         </div>
       } @else if (current.status === 'declined') {
         <p class="panel" role="status">{{ 'checks.answer.declinedAll' | t }}</p>
@@ -67,11 +69,30 @@ import { Listen } from './listen';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .progress { font-size: 1.05rem; margin: 0.5rem 0 0.25rem; }
-    progress { width: 100%; height: 0.5rem; margin-bottom: 1rem; }
-    .done { font-size: 1.25rem; font-weight: 700; }
-    .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
-    .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+    .progress {
+      font-size: 1.05rem;
+      margin: 0.5rem 0 0.25rem;
+    }
+    progress {
+      width: 100%;
+      height: 0.5rem;
+      margin-bottom: 1rem;
+    }
+    .done {
+      font-size: 1.25rem;
+      font-weight: 700;
+    }
+    .big {
+      font-size: 1.1rem;
+      min-height: 3rem;
+      padding: 0.5rem 1.25rem;
+    }
+    .instruction {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+    }
   `,
 })
 export class CheckAnswer {

@@ -40,7 +40,9 @@ import { QrCode } from './qr-code';
         <p class="hint">{{ 'checks.signals.hint' | t }}</p>
         <ul>
           @for (signal of group.signals; track signal.personId + signal.assignmentId) {
-            <li>{{ signal.name }} <span class="muted">({{ signal.assignmentTitle }})</span></li>
+            <li>
+              {{ signal.name }} <span class="muted">({{ signal.assignmentTitle }})</span>
+            </li>
           } @empty {
             <li>{{ 'checks.signals.none' | t }}</li>
           }
@@ -70,7 +72,9 @@ import { QrCode } from './qr-code';
           <label for="check-instrument">{{ 'checks.page.instrument' | t }}</label>
           <select id="check-instrument" name="versionId" [(ngModel)]="versionId">
             @for (instrument of publishedInstruments(); track instrument.id) {
-              <option [value]="instrument.latestVersionId">{{ instrument.title }} ({{ 'checks.page.version' | t: { n: instrument.latestVersion ?? 0 } }})</option>
+              <option [value]="instrument.latestVersionId">
+                {{ instrument.title }} ({{ 'checks.page.version' | t: { n: instrument.latestVersion ?? 0 } }})
+              </option>
             }
           </select>
         </div>
@@ -78,7 +82,9 @@ import { QrCode } from './qr-code';
           <label for="check-weeks">{{ 'checks.page.followUpWeeks' | t }}</label>
           <input id="check-weeks" name="weeks" type="number" min="1" max="52" [(ngModel)]="followUpWeeks" />
         </div>
-        <div class="actions"><button type="submit" [disabled]="busy()">{{ 'checks.page.create' | t }}</button></div>
+        <div class="actions">
+          <button type="submit" [disabled]="busy()">{{ 'checks.page.create' | t }}</button>
+        </div>
       </form>
       @if (createProblem(); as p) {
         <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
@@ -105,7 +111,9 @@ import { QrCode } from './qr-code';
                   <strong>{{ checkKindKey(round.kind) | t }}</strong>
                   · {{ 'checks.page.answered' | t: { answered: round.answered, invited: round.invited } }}
                   <br />
-                  <span>{{ 'checks.page.linkLabel' | t }} <a [href]="linkFor(round.code)" class="code-link">{{ linkFor(round.code) }}</a></span>
+                  <span
+                    >{{ 'checks.page.linkLabel' | t }} <a [href]="linkFor(round.code)" class="code-link">{{ linkFor(round.code) }}</a></span
+                  >
                   <span class="code" [attr.aria-label]="'checks.page.codeAria' | t: { code: spelled(round.code) }">{{ round.code }}</span>
                   <div class="actions">
                     @if (runsKiosk(assignment.unitId)) {
@@ -134,12 +142,20 @@ import { QrCode } from './qr-code';
               <summary>{{ 'checks.page.cancel' | t }}</summary>
               <form (ngSubmit)="cancel(assignment)" class="field">
                 <label [for]="'cancel-' + assignment.id">{{ 'checks.page.cancelReason' | t }}</label>
-                <input [id]="'cancel-' + assignment.id" name="reason" [(ngModel)]="cancelReasons[assignment.id]" maxlength="500"
-                  [attr.aria-invalid]="cancelError(assignment.id) ? true : null" [attr.aria-describedby]="'cancel-error-' + assignment.id" />
+                <input
+                  [id]="'cancel-' + assignment.id"
+                  name="reason"
+                  [(ngModel)]="cancelReasons[assignment.id]"
+                  maxlength="500"
+                  [attr.aria-invalid]="cancelError(assignment.id) ? true : null"
+                  [attr.aria-describedby]="'cancel-error-' + assignment.id"
+                />
                 @if (cancelError(assignment.id); as message) {
                   <span [id]="'cancel-error-' + assignment.id" class="error">{{ message }}</span>
                 }
-                <div class="actions"><button type="submit" class="secondary" [disabled]="busy()">{{ 'checks.page.cancelSubmit' | t }}</button></div>
+                <div class="actions">
+                  <button type="submit" class="secondary" [disabled]="busy()">{{ 'checks.page.cancelSubmit' | t }}</button>
+                </div>
               </form>
             </details>
           }
@@ -151,13 +167,35 @@ import { QrCode } from './qr-code';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .assignment { margin-bottom: 1rem; }
-    .assignment h3 { margin: 0 0 0.25rem; }
-    .rounds li { padding: 0.5rem 0; border-top: 1px solid #e3e7ea; }
-    .cancel { margin-top: 0.5rem; }
-    .round { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-    .code { display: inline-block; font-family: monospace; font-size: 1.4rem; letter-spacing: 0.15em; margin: 0 0.75rem; }
-    .code-link { word-break: break-all; }
+    .assignment {
+      margin-bottom: 1rem;
+    }
+    .assignment h3 {
+      margin: 0 0 0.25rem;
+    }
+    .rounds li {
+      padding: 0.5rem 0;
+      border-top: 1px solid #e3e7ea;
+    }
+    .cancel {
+      margin-top: 0.5rem;
+    }
+    .round {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: flex-start;
+    }
+    .code {
+      display: inline-block;
+      font-family: monospace;
+      font-size: 1.4rem;
+      letter-spacing: 0.15em;
+      margin: 0 0.75rem;
+    }
+    .code-link {
+      word-break: break-all;
+    }
   `,
 })
 export class ChecksPage {

@@ -1,15 +1,7 @@
 import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  ApiRoutes,
-  CheckItem,
-  CheckItemInput,
-  CheckItemKind,
-  CompetenceDimension,
-  DigCompArea,
-  InstrumentDetail,
-} from '@kunna/contracts';
+import { ApiRoutes, CheckItem, CheckItemInput, CheckItemKind, CompetenceDimension, DigCompArea, InstrumentDetail } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { remote, remoteOnce } from '../core/remote';
 import { fieldMessage, problemKey, problemOf, Problem } from '../core/problem';
@@ -26,7 +18,9 @@ import { ChecksApi } from './checks-api';
   selector: 'k-instrument-editor',
   imports: [TranslatePipe, FormsModule, RouterLink],
   template: `
-    <p class="breadcrumb"><a routerLink="/matningar/instrument">{{ 'checks.instruments.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a routerLink="/matningar/instrument">{{ 'checks.instruments.title' | t }}</a>
+    </p>
     @if (detail.problem(); as problem) {
       <p class="error" role="alert">{{ problemKey(problem) | t }}</p>
     } @else if (detail.value(); as d) {
@@ -38,13 +32,17 @@ import { ChecksApi } from './checks-api';
           <span class="muted">{{ 'checks.instruments.notPublished' | t }}</span>
         }
       </p>
-      <p><a [routerLink]="['/matningar/instrument', instrumentId(), 'oversattningar']">{{ 'checkTranslations.open' | t }}</a></p>
+      <p>
+        <a [routerLink]="['/matningar/instrument', instrumentId(), 'oversattningar']">{{ 'checkTranslations.open' | t }}</a>
+      </p>
       <form (ngSubmit)="save()">
         <div class="form-grid">
           <div class="field">
             <label for="draft-title">{{ 'checks.editor.title' | t }}</label>
             <input id="draft-title" name="title" [(ngModel)]="title" />
-            @if (field('title'); as m) { <span class="error">{{ m }}</span> }
+            @if (field('title'); as m) {
+              <span class="error">{{ m }}</span>
+            }
           </div>
           <div class="field">
             <label for="draft-threshold">{{ 'checks.editor.threshold' | t }}</label>
@@ -61,7 +59,9 @@ import { ChecksApi } from './checks-api';
         <ol class="items">
           @for (item of coreItems(); track item.key) {
             <li class="card locked">
-              <p><span class="badge">{{ 'checks.editor.locked' | t }}</span> {{ itemKindKey(item.kind) | t }}</p>
+              <p>
+                <span class="badge">{{ 'checks.editor.locked' | t }}</span> {{ itemKindKey(item.kind) | t }}
+              </p>
               <p class="item-text">{{ item.textSv }}</p>
             </li>
           }
@@ -86,7 +86,9 @@ import { ChecksApi } from './checks-api';
                         <option [ngValue]="d">{{ dimensionKey(d) | t }}</option>
                       }
                     </select>
-                    @if (field('items[' + i + '].dimension'); as m) { <span class="error">{{ m }}</span> }
+                    @if (field('items[' + i + '].dimension'); as m) {
+                      <span class="error">{{ m }}</span>
+                    }
                   </div>
                   <div class="field">
                     <label [for]="'digcomp-' + i">{{ 'checks.editor.digComp' | t }}</label>
@@ -105,7 +107,9 @@ import { ChecksApi } from './checks-api';
                           <option [ngValue]="other.key">{{ other.textSv }}</option>
                         }
                       </select>
-                      @if (field('items[' + i + '].thenOf'); as m) { <span class="error">{{ m }}</span> }
+                      @if (field('items[' + i + '].thenOf'); as m) {
+                        <span class="error">{{ m }}</span>
+                      }
                     </div>
                   }
                   @if (item.kind === 'knowledge') {
@@ -122,7 +126,9 @@ import { ChecksApi } from './checks-api';
                 <div class="field">
                   <label [for]="'text-' + i">{{ 'checks.editor.textSv' | t }}</label>
                   <input [id]="'text-' + i" [name]="'text-' + i" [(ngModel)]="item.textSv" />
-                  @if (field('items[' + i + '].textSv'); as m) { <span class="error">{{ m }}</span> }
+                  @if (field('items[' + i + '].textSv'); as m) {
+                    <span class="error">{{ m }}</span>
+                  }
                 </div>
                 <div class="field">
                   <label [for]="'text-en-' + i">{{ 'checks.editor.textEn' | t }}</label>
@@ -135,11 +141,15 @@ import { ChecksApi } from './checks-api';
                       <div class="option">
                         <label class="visually-hidden" [for]="'option-' + i + '-' + o">{{ 'checks.editor.option' | t: { n: o + 1 } }}</label>
                         <input [id]="'option-' + i + '-' + o" [name]="'option-' + i + '-' + o" [(ngModel)]="option.textSv" />
-                        <label class="check"><input type="checkbox" [name]="'correct-' + i + '-' + o" [(ngModel)]="option.correct" /> {{ 'checks.editor.correct' | t }}</label>
+                        <label class="check"
+                          ><input type="checkbox" [name]="'correct-' + i + '-' + o" [(ngModel)]="option.correct" /> {{ 'checks.editor.correct' | t }}</label
+                        >
                       </div>
                     }
                     <button type="button" class="secondary" (click)="addOption(item)">{{ 'checks.editor.addOption' | t }}</button>
-                    @if (field('items[' + i + '].options'); as m) { <p class="error">{{ m }}</p> }
+                    @if (field('items[' + i + '].options'); as m) {
+                      <p class="error">{{ m }}</p>
+                    }
                   </fieldset>
                   <div class="field">
                     <label [for]="'explanation-' + i">{{ 'checks.editor.explanation' | t }}</label>
@@ -167,13 +177,33 @@ import { ChecksApi } from './checks-api';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .items { padding-left: 1.25rem; }
-    .items > li { margin-bottom: 0.75rem; }
-    .locked { background: #f3f5f7; }
-    .item-text { font-weight: 600; }
-    .option { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-bottom: 0.5rem; }
-    fieldset { border: 0; padding: 0; margin: 0; }
-    legend { font-weight: 700; }
+    .items {
+      padding-left: 1.25rem;
+    }
+    .items > li {
+      margin-bottom: 0.75rem;
+    }
+    .locked {
+      background: #f3f5f7;
+    }
+    .item-text {
+      font-weight: 600;
+    }
+    .option {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      margin-bottom: 0.5rem;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    legend {
+      font-weight: 700;
+    }
   `,
 })
 export class InstrumentEditor {
@@ -283,7 +313,8 @@ export class InstrumentEditor {
   private async fill(detail: InstrumentDetail): Promise<void> {
     // Without a draft the editor starts from the latest published version: saving makes the next draft.
     const latest = !detail.draft && detail.versions[0] ? await this.api.version(detail.versions[0].id) : null;
-    const source = detail.draft ?? (latest && { title: latest.title, descriptionSv: latest.descriptionSv, supportThreshold: latest.supportThreshold, items: latest.items });
+    const source =
+      detail.draft ?? (latest && { title: latest.title, descriptionSv: latest.descriptionSv, supportThreshold: latest.supportThreshold, items: latest.items });
     this.title = source?.title ?? detail.title;
     this.description = source?.descriptionSv ?? '';
     this.threshold = source?.supportThreshold ?? 2;

@@ -37,14 +37,22 @@ interface Editing {
   imports: [TranslatePipe, FormsModule, RouterLink, DateFormatPipe],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
-    <p class="breadcrumb"><a [routerLink]="['/matningar/instrument', instrumentId()]">{{ 'checks.instruments.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a [routerLink]="['/matningar/instrument', instrumentId()]">{{ 'checks.instruments.title' | t }}</a>
+    </p>
     <h1>{{ 'checkTranslations.title' | t }}</h1>
     <p>{{ 'checkTranslations.intro' | t }}</p>
     @if (list.problem(); as p) {
       <p class="error" role="alert">{{ problemKey(p) | t }}</p>
     } @else if (list.value(); as l) {
       <div class="field check">
-        <input id="allow-drafts" type="checkbox" [checked]="l.allowDraftTranslations" (change)="setAllowDrafts($any($event.target).checked)" aria-describedby="allow-drafts-hint" />
+        <input
+          id="allow-drafts"
+          type="checkbox"
+          [checked]="l.allowDraftTranslations"
+          (change)="setAllowDrafts($any($event.target).checked)"
+          aria-describedby="allow-drafts-hint"
+        />
         <label for="allow-drafts">{{ 'checkTranslations.allowDrafts' | t }}</label>
       </div>
       <p id="allow-drafts-hint" class="hint">{{ 'checkTranslations.allowDraftsHint' | t }}</p>
@@ -63,24 +71,41 @@ interface Editing {
         @for (item of l.items; track item.key; let i = $index) {
           <li class="card">
             <p class="muted">{{ itemKindKey(item.kind) | t }}</p>
-            <p class="item-text"><span class="visually-hidden">{{ 'checkTranslations.swedish' | t }}: </span>{{ item.textSv }}</p>
+            <p class="item-text">
+              <span class="visually-hidden">{{ 'checkTranslations.swedish' | t }}: </span>{{ item.textSv }}
+            </p>
             @if (shownFor(item); as tr) {
               <div class="translation" [attr.lang]="tr.language" [attr.dir]="dir()">
                 <p>{{ tr.text }}</p>
                 @for (option of item.options; track option.key) {
-                  @if (tr.options[option.key]) { <p class="option-text">{{ tr.options[option.key] }}</p> }
+                  @if (tr.options[option.key]) {
+                    <p class="option-text">{{ tr.options[option.key] }}</p>
+                  }
                 }
               </div>
               <p class="badges">
                 <span class="badge">{{ (tr.status === 'reviewed' ? 'checkTranslations.reviewedBadge' : 'checkTranslations.draft') | t }}</span>
                 <span class="badge">{{ (tr.source === 'machine' ? 'checkTranslations.machine' : 'checkTranslations.human') | t }}</span>
-                @if (tr.shared) { <span class="badge">{{ 'checkTranslations.shared' | t }}</span> }
+                @if (tr.shared) {
+                  <span class="badge">{{ 'checkTranslations.shared' | t }}</span>
+                }
               </p>
-              <p class="hint">{{ 'checkTranslations.createdBy' | t: { name: tr.createdByName ?? ('checkTranslations.unknownPerson' | t), date: (tr.createdAt | kDate: true) } }}</p>
+              <p class="hint">
+                {{
+                  'checkTranslations.createdBy' | t: { name: tr.createdByName ?? ('checkTranslations.unknownPerson' | t), date: (tr.createdAt | kDate: true) }
+                }}
+              </p>
               @if (tr.reviewedAt) {
-                <p class="hint">{{ 'checkTranslations.reviewedBy' | t: { name: tr.reviewedByName ?? ('checkTranslations.unknownPerson' | t), date: (tr.reviewedAt | kDate: true) } }}</p>
+                <p class="hint">
+                  {{
+                    'checkTranslations.reviewedBy'
+                      | t: { name: tr.reviewedByName ?? ('checkTranslations.unknownPerson' | t), date: (tr.reviewedAt | kDate: true) }
+                  }}
+                </p>
               }
-              @if (tr.stale) { <p class="warning">{{ 'checkTranslations.stale' | t }}</p> }
+              @if (tr.stale) {
+                <p class="warning">{{ 'checkTranslations.stale' | t }}</p>
+              }
               @if (tr.shared) {
                 <p class="hint">{{ 'checkTranslations.sharedHint' | t }}</p>
               } @else {
@@ -100,14 +125,26 @@ interface Editing {
               @for (option of item.options; track option.key) {
                 <div class="field">
                   <label [for]="'option-' + i + '-' + option.key">{{ 'checkTranslations.option' | t: { text: option.textSv } }}</label>
-                  <input [id]="'option-' + i + '-' + option.key" [name]="'option-' + i + '-' + option.key" [attr.lang]="language()" [attr.dir]="dir()" [(ngModel)]="editing(item).options[option.key]" />
+                  <input
+                    [id]="'option-' + i + '-' + option.key"
+                    [name]="'option-' + i + '-' + option.key"
+                    [attr.lang]="language()"
+                    [attr.dir]="dir()"
+                    [(ngModel)]="editing(item).options[option.key]"
+                  />
                 </div>
               }
               @if (!ownOf(item)) {
                 <fieldset>
                   <legend>{{ 'checkTranslations.source' | t }}</legend>
-                  <label class="choice"><input type="radio" [name]="'source-' + i" value="human" [(ngModel)]="editing(item).source" /> {{ 'checkTranslations.sourceHuman' | t }}</label>
-                  <label class="choice"><input type="radio" [name]="'source-' + i" value="machine" [(ngModel)]="editing(item).source" /> {{ 'checkTranslations.sourceMachine' | t }}</label>
+                  <label class="choice"
+                    ><input type="radio" [name]="'source-' + i" value="human" [(ngModel)]="editing(item).source" />
+                    {{ 'checkTranslations.sourceHuman' | t }}</label
+                  >
+                  <label class="choice"
+                    ><input type="radio" [name]="'source-' + i" value="machine" [(ngModel)]="editing(item).source" />
+                    {{ 'checkTranslations.sourceMachine' | t }}</label
+                  >
                 </fieldset>
               }
               <button type="submit" [disabled]="busy()">{{ (ownOf(item) ? 'checkTranslations.save' : 'checkTranslations.add') | t }}</button>
@@ -131,20 +168,63 @@ interface Editing {
     <p class="ok" role="status">{{ shownMessage() ? (shownMessage()! | t) : '' }}</p>
   `,
   styles: `
-    .items { padding-left: 1.25rem; }
-    .items > li { margin-bottom: 0.75rem; }
-    .item-text { font-weight: 600; }
-    .translation { border-inline-start: 3px solid var(--surface-2); padding-inline-start: 0.5rem; margin-bottom: 0.5rem; }
-    .option-text { margin: 0.25rem 0; }
-    .badges { display: flex; flex-wrap: wrap; gap: 0.25rem; }
-    .check { display: flex; gap: 0.5rem; align-items: center; }
-    .choice { display: block; font-weight: normal; }
-    fieldset { border: 0; padding: 0; margin: 0 0 0.5rem; }
-    legend { font-weight: 600; }
-    .edit, .audio { border-top: 1px solid #d5dbe0; padding-top: 0.5rem; margin-top: 0.5rem; }
-    textarea, input[type='file'], audio { max-width: 100%; }
-    .audio audio { display: block; margin: 0.25rem 0; }
-    .warning { font-weight: 600; }
+    .items {
+      padding-left: 1.25rem;
+    }
+    .items > li {
+      margin-bottom: 0.75rem;
+    }
+    .item-text {
+      font-weight: 600;
+    }
+    .translation {
+      border-inline-start: 3px solid var(--surface-2);
+      padding-inline-start: 0.5rem;
+      margin-bottom: 0.5rem;
+    }
+    .option-text {
+      margin: 0.25rem 0;
+    }
+    .badges {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
+    .check {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .choice {
+      display: block;
+      font-weight: normal;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0 0 0.5rem;
+    }
+    legend {
+      font-weight: 600;
+    }
+    .edit,
+    .audio {
+      border-top: 1px solid #d5dbe0;
+      padding-top: 0.5rem;
+      margin-top: 0.5rem;
+    }
+    textarea,
+    input[type='file'],
+    audio {
+      max-width: 100%;
+    }
+    .audio audio {
+      display: block;
+      margin: 0.25rem 0;
+    }
+    .warning {
+      font-weight: 600;
+    }
   `,
 })
 export class InstrumentTranslationsPage {
@@ -275,4 +355,3 @@ export class InstrumentTranslationsPage {
     }
   }
 }
-

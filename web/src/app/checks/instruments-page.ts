@@ -15,14 +15,18 @@ import { ChecksApi } from './checks-api';
   imports: [TranslatePipe, FormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
-    <p class="breadcrumb"><a routerLink="/matningar">{{ 'checks.page.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a routerLink="/matningar">{{ 'checks.page.title' | t }}</a>
+    </p>
     <h1>{{ 'checks.instruments.title' | t }}</h1>
     @if (permissions.organisationWide()) {
       <ul class="plain">
         @for (instrument of instruments.value() ?? []; track instrument.id) {
           <li class="card">
             <a [routerLink]="['/matningar/instrument', instrument.id]">{{ instrument.title }}</a>
-            <span class="badge">{{ instrument.latestVersion ? ('checks.page.version' | t: { n: instrument.latestVersion }) : ('checks.instruments.notPublished' | t) }}</span>
+            <span class="badge">{{
+              instrument.latestVersion ? ('checks.page.version' | t: { n: instrument.latestVersion }) : ('checks.instruments.notPublished' | t)
+            }}</span>
             @if (instrument.hasDraft) {
               <span class="badge">{{ 'checks.instruments.draft' | t }}</span>
             }
@@ -39,7 +43,9 @@ import { ChecksApi } from './checks-api';
             <span class="error">{{ message }}</span>
           }
         </div>
-        <div class="field"><button type="submit" [disabled]="busy()">{{ 'checks.instruments.create' | t }}</button></div>
+        <div class="field">
+          <button type="submit" [disabled]="busy()">{{ 'checks.instruments.create' | t }}</button>
+        </div>
       </form>
     }
 
@@ -78,7 +84,9 @@ import { ChecksApi } from './checks-api';
             }
           </select>
         </div>
-        <div class="actions"><button type="submit" [disabled]="busy()">{{ 'checks.core.add' | t }}</button></div>
+        <div class="actions">
+          <button type="submit" [disabled]="busy()">{{ 'checks.core.add' | t }}</button>
+        </div>
       </form>
     }
     @if (problem(); as p) {

@@ -37,13 +37,20 @@ import { TranslatePipe } from '../i18n/i18n';
         </div>
       </form>
     } @else {
-      <p class="leave-link"><button type="button" class="secondary" (click)="show()">{{ 'checks.kiosk.leave' | t }}</button></p>
+      <p class="leave-link">
+        <button type="button" class="secondary" (click)="show()">{{ 'checks.kiosk.leave' | t }}</button>
+      </p>
     }
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .leave { margin-top: 2rem; max-width: 28rem; }
-    .leave-link { margin-top: 2rem; }
+    .leave {
+      margin-top: 2rem;
+      max-width: 28rem;
+    }
+    .leave-link {
+      margin-top: 2rem;
+    }
   `,
 })
 export class KioskLeave {

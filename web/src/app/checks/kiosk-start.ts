@@ -30,8 +30,12 @@ import { ChecksApi } from './checks-api';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .confirm { margin-top: 0.5rem; }
-    h4 { margin: 0 0 0.5rem; }
+    .confirm {
+      margin-top: 0.5rem;
+    }
+    h4 {
+      margin: 0 0 0.5rem;
+    }
   `,
 })
 export class KioskStart {

@@ -52,7 +52,7 @@ describe('Kiosk', () => {
     expect(text).not.toContain('Laddar');
   });
 
-  it('shows the server\'s message and the way out when the round cannot be read', async () => {
+  it("shows the server's message and the way out when the round cannot be read", async () => {
     const fixture = createPage(Kiosk);
     await settle(fixture);
     fail(expectCall(http, 'GET', 'checks/rounds/r1/roster'), 404, 'Mätningen är stängd.');

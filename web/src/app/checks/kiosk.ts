@@ -55,7 +55,9 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
             }
             <ul class="names">
               @for (person of current.people; track person.personId) {
-                <li><button type="button" class="secondary name" [disabled]="busy()" (click)="start(person)">{{ person.displayName }}</button></li>
+                <li>
+                  <button type="button" class="secondary name" [disabled]="busy()" (click)="start(person)">{{ person.displayName }}</button>
+                </li>
               }
             </ul>
             <k-kiosk-leave />
@@ -97,14 +99,45 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'touchstart', 'input'] as con
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .kiosk { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-    .top { display: flex; justify-content: flex-end; }
-    .names { list-style: none; padding: 0; display: grid; gap: 0.6rem; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); }
-    .name { width: 100%; min-height: 3.25rem; font-size: 1.15rem; justify-content: center; }
-    .progress { font-size: 1.05rem; }
-    .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
-    .notice:empty { display: none; }
-    .instruction { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }
+    .kiosk {
+      max-width: 60rem;
+      margin: 0 auto;
+      padding: 1rem;
+    }
+    .top {
+      display: flex;
+      justify-content: flex-end;
+    }
+    .names {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 0.6rem;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    }
+    .name {
+      width: 100%;
+      min-height: 3.25rem;
+      font-size: 1.15rem;
+      justify-content: center;
+    }
+    .progress {
+      font-size: 1.05rem;
+    }
+    .big {
+      font-size: 1.1rem;
+      min-height: 3rem;
+      padding: 0.5rem 1.25rem;
+    }
+    .notice:empty {
+      display: none;
+    }
+    .instruction {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+    }
   `,
 })
 export class Kiosk {

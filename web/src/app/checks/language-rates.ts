@@ -28,7 +28,11 @@ import { PercentFormatPipe } from './percent';
         } @else {
           <div class="table-wrap">
             <table class="stack">
-              <caption>{{ 'checkTranslations.rates.caption' | t: { min: r.minimumGroupSize } }}</caption>
+              <caption>
+                {{
+                  'checkTranslations.rates.caption' | t: { min: r.minimumGroupSize }
+                }}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{{ 'checkTranslations.language' | t }}</th>
@@ -42,10 +46,14 @@ import { PercentFormatPipe } from './percent';
                   <tr>
                     <th scope="row">
                       <span [attr.lang]="ownLang(row.language)">{{ ownName(row.language) }}</span>
-                      @if (localName(row.language); as local) { ({{ local }}) }
+                      @if (localName(row.language); as local) {
+                        ({{ local }})
+                      }
                     </th>
                     @if (row.suppressed) {
-                      <td colspan="3" [attr.data-label]="'checkTranslations.rates.responseRate' | t">{{ 'checks.results.withheld' | t: { min: r.minimumGroupSize } }}</td>
+                      <td colspan="3" [attr.data-label]="'checkTranslations.rates.responseRate' | t">
+                        {{ 'checks.results.withheld' | t: { min: r.minimumGroupSize } }}
+                      </td>
                     } @else {
                       <td class="num" [attr.data-label]="'checkTranslations.rates.started' | t">{{ row.started }}</td>
                       <td class="num" [attr.data-label]="'checkTranslations.rates.responseRate' | t">{{ row.responseRate | kPercent }}</td>

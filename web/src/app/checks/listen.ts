@@ -19,17 +19,31 @@ let nextId = 0;
     @if (available()) {
       <button type="button" class="secondary listen" [attr.aria-label]="label()" [attr.lang]="i18n.language()" (click)="toggle()">
         <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" focusable="false">
-          <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" />
+          <path
+            fill="currentColor"
+            d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
+          />
         </svg>
         <span>{{ (reading() ? 'listen.stop' : 'listen.button') | t }}</span>
       </button>
     }
   `,
   styles: `
-    :host { display: inline-flex; }
-    .listen { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 2.75rem; padding: 0.3rem 0.75rem; font-size: 0.95rem; }
+    :host {
+      display: inline-flex;
+    }
+    .listen {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.35rem;
+      min-height: 2.75rem;
+      padding: 0.3rem 0.75rem;
+      font-size: 0.95rem;
+    }
     /* The loudspeaker points the way the text runs. */
-    :host-context([dir='rtl']) svg { transform: scaleX(-1); }
+    :host-context([dir='rtl']) svg {
+      transform: scaleX(-1);
+    }
   `,
 })
 export class Listen {
@@ -46,9 +60,7 @@ export class Listen {
   private readonly language = computed(() => this.lang() ?? this.i18n.language());
   protected readonly available = computed(() => !!this.audioUrl() || this.readAloud.voiceFor(this.language()) !== null);
   protected readonly reading = computed(() => this.readAloud.current() === this.id);
-  protected readonly label = computed(() =>
-    this.reading() ? this.i18n.t('listen.stop') : this.i18n.t('listen.label', { text: this.text() }),
-  );
+  protected readonly label = computed(() => (this.reading() ? this.i18n.t('listen.stop') : this.i18n.t('listen.label', { text: this.text() })));
 
   constructor() {
     // Leaving the question (next screen, next person) stops what it was reading.

@@ -42,7 +42,9 @@ export function changeKey(before: number | null, after: number | null): Translat
         <h2>{{ 'checks.mine.pending' | t }}</h2>
         <ul class="plain">
           @for (check of data.pending; track check.code) {
-            <li><a [routerLink]="['/m', check.code]" class="button">{{ check.title }} – {{ checkKindKey(check.kind) | t }}</a></li>
+            <li>
+              <a [routerLink]="['/m', check.code]" class="button">{{ check.title }} – {{ checkKindKey(check.kind) | t }}</a>
+            </li>
           }
         </ul>
       }
@@ -112,13 +114,37 @@ export function changeKey(before: number | null, after: number | null): Translat
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .result { margin: 1rem 0; }
-    .dimensions h3 { margin: 1rem 0 0.25rem; font-size: 1.1rem; }
-    .change { font-weight: 600; }
-    .chart { display: grid; gap: 0.25rem; max-width: 24rem; }
-    .bar-row { display: grid; grid-template-columns: 5rem 1fr; align-items: center; gap: 0.5rem; font-size: 0.9rem; }
-    .bar { display: block; height: 1rem; background: #9bb3c7; border-radius: 4px; }
-    .bar.after { background: var(--brand); }
+    .result {
+      margin: 1rem 0;
+    }
+    .dimensions h3 {
+      margin: 1rem 0 0.25rem;
+      font-size: 1.1rem;
+    }
+    .change {
+      font-weight: 600;
+    }
+    .chart {
+      display: grid;
+      gap: 0.25rem;
+      max-width: 24rem;
+    }
+    .bar-row {
+      display: grid;
+      grid-template-columns: 5rem 1fr;
+      align-items: center;
+      gap: 0.5rem;
+      font-size: 0.9rem;
+    }
+    .bar {
+      display: block;
+      height: 1rem;
+      background: #9bb3c7;
+      border-radius: 4px;
+    }
+    .bar.after {
+      background: var(--brand);
+    }
   `,
 })
 export class MyDevelopment {

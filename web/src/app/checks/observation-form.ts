@@ -42,7 +42,9 @@ interface ObservationContext {
               <option [value]="person.personId">{{ person.displayName }}</option>
             }
           </select>
-          <div class="actions"><button type="submit" class="big">{{ 'checks.observation.start' | t }}</button></div>
+          <div class="actions">
+            <button type="submit" class="big">{{ 'checks.observation.start' | t }}</button>
+          </div>
         </form>
       } @else {
         <h2>{{ 'checks.observation.observing' | t: { name: personName() } }}</h2>
@@ -54,8 +56,14 @@ interface ObservationContext {
                 <div class="choices">
                   @for (step of steps; track step) {
                     <label class="choice">
-                      <input type="radio" [name]="'obs-' + item.key" [value]="step" [checked]="ratings()[item.key] === step"
-                        [disabled]="busy()" (change)="rate(item, step)" />
+                      <input
+                        type="radio"
+                        [name]="'obs-' + item.key"
+                        [value]="step"
+                        [checked]="ratings()[item.key] === step"
+                        [disabled]="busy()"
+                        (change)="rate(item, step)"
+                      />
                       <span>{{ stepLabel(step) }}</span>
                     </label>
                   }
@@ -72,22 +80,69 @@ interface ObservationContext {
           <button type="button" class="big" [disabled]="busy()" (click)="next()">{{ 'checks.observation.next' | t }}</button>
         </div>
       }
-      <p><a routerLink="/matningar">{{ 'checks.kiosk.leave' | t }}</a></p>
+      <p>
+        <a routerLink="/matningar">{{ 'checks.kiosk.leave' | t }}</a>
+      </p>
     }
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .pick { max-width: 28rem; }
-    .pick select { font-size: 1.15rem; min-height: 3rem; }
-    .items > li { margin: 0 0 1.5rem; }
-    fieldset { border: 0; padding: 0; margin: 0; }
-    .item-text { font-size: 1.25rem; font-weight: 700; line-height: 1.35; margin-bottom: 0.75rem; padding: 0; }
-    .choices { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.6rem; }
-    .choice { display: flex; align-items: center; gap: 0.75rem; min-height: 3.25rem; padding: 0.6rem 0.9rem; border: 2px solid #c5cdd3; border-radius: 10px; font-size: 1.1rem; background: #fff; cursor: pointer; }
-    .choice:has(input:checked) { border-color: var(--brand); background: #eef5fb; }
-    .choice input { width: 1.5rem; height: 1.5rem; flex: none; }
-    .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
-    .status { min-height: 1.5rem; }
+    .pick {
+      max-width: 28rem;
+    }
+    .pick select {
+      font-size: 1.15rem;
+      min-height: 3rem;
+    }
+    .items > li {
+      margin: 0 0 1.5rem;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    .item-text {
+      font-size: 1.25rem;
+      font-weight: 700;
+      line-height: 1.35;
+      margin-bottom: 0.75rem;
+      padding: 0;
+    }
+    .choices {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+      gap: 0.6rem;
+    }
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      min-height: 3.25rem;
+      padding: 0.6rem 0.9rem;
+      border: 2px solid #c5cdd3;
+      border-radius: 10px;
+      font-size: 1.1rem;
+      background: #fff;
+      cursor: pointer;
+    }
+    .choice:has(input:checked) {
+      border-color: var(--brand);
+      background: #eef5fb;
+    }
+    .choice input {
+      width: 1.5rem;
+      height: 1.5rem;
+      flex: none;
+    }
+    .big {
+      font-size: 1.1rem;
+      min-height: 3rem;
+      padding: 0.5rem 1.25rem;
+    }
+    .status {
+      min-height: 1.5rem;
+    }
   `,
 })
 export class ObservationForm {

@@ -44,8 +44,14 @@ export function qrPath(matrix: readonly boolean[][]): string {
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    :host { display: inline-block; }
-    .qr { display: block; width: var(--qr-size, 10rem); height: auto; }
+    :host {
+      display: inline-block;
+    }
+    .qr {
+      display: block;
+      width: var(--qr-size, 10rem);
+      height: auto;
+    }
   `,
 })
 export class QrCode {

@@ -30,8 +30,14 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
           @for (choice of choices(); track choice.value) {
             <div class="choice-row">
               <label class="choice">
-                <input [type]="question().multiple ? 'checkbox' : 'radio'" [name]="question().key" [value]="choice.value"
-                  [checked]="picked().includes(choice.value)" [disabled]="locked()" (change)="choose(choice.value)" />
+                <input
+                  [type]="question().multiple ? 'checkbox' : 'radio'"
+                  [name]="question().key"
+                  [value]="choice.value"
+                  [checked]="picked().includes(choice.value)"
+                  [disabled]="locked()"
+                  (change)="choose(choice.value)"
+                />
                 <span [attr.lang]="langAttr(choice.lang)" dir="auto">{{ choice.label }}</span>
               </label>
               <k-listen [text]="choice.label" [lang]="choice.lang" [audioUrl]="choice.audioUrl" />
@@ -61,17 +67,67 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .question-text { font-size: 1.4rem; font-weight: 700; line-height: 1.35; margin-bottom: 0.5rem; padding: 0; }
-    .listen-question { margin-bottom: 1rem; }
-    .choice-row { display: flex; align-items: center; gap: 0.5rem; }
-    .choice-row .choice { flex: 1; min-width: 0; }
-    fieldset { border: 0; padding: 0; margin: 0; }
-    .choices { display: flex; flex-direction: column; gap: 0.6rem; }
-    .choice { display: flex; align-items: center; gap: 0.75rem; min-height: 3.25rem; padding: 0.6rem 0.9rem; border: 2px solid #c5cdd3; border-radius: 10px; font-size: 1.15rem; font-weight: 400; background: #fff; cursor: pointer; }
-    .choice:has(input:checked) { border-color: var(--brand); background: #eef5fb; }
-    .choice input { width: 1.5rem; height: 1.5rem; flex: none; }
-    .big { font-size: 1.1rem; min-height: 3rem; padding: 0.5rem 1.25rem; }
-    .feedback-title { font-weight: 700; font-size: 1.15rem; margin: 0 0 0.25rem; }
+    .question-text {
+      font-size: 1.4rem;
+      font-weight: 700;
+      line-height: 1.35;
+      margin-bottom: 0.5rem;
+      padding: 0;
+    }
+    .listen-question {
+      margin-bottom: 1rem;
+    }
+    .choice-row {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .choice-row .choice {
+      flex: 1;
+      min-width: 0;
+    }
+    fieldset {
+      border: 0;
+      padding: 0;
+      margin: 0;
+    }
+    .choices {
+      display: flex;
+      flex-direction: column;
+      gap: 0.6rem;
+    }
+    .choice {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      min-height: 3.25rem;
+      padding: 0.6rem 0.9rem;
+      border: 2px solid #c5cdd3;
+      border-radius: 10px;
+      font-size: 1.15rem;
+      font-weight: 400;
+      background: #fff;
+      cursor: pointer;
+    }
+    .choice:has(input:checked) {
+      border-color: var(--brand);
+      background: #eef5fb;
+    }
+    .choice input {
+      width: 1.5rem;
+      height: 1.5rem;
+      flex: none;
+    }
+    .big {
+      font-size: 1.1rem;
+      min-height: 3rem;
+      padding: 0.5rem 1.25rem;
+    }
+    .feedback-title {
+      font-weight: 700;
+      font-size: 1.15rem;
+      margin: 0 0 0.25rem;
+    }
   `,
 })
 export class QuestionStep {

@@ -66,7 +66,7 @@ describe('ResultsPage', () => {
     return fixture;
   }
 
-  it('loads the first instrument\'s results for the manager\'s own unit and shows them per dimension', async () => {
+  it("loads the first instrument's results for the manager's own unit and shows them per dimension", async () => {
     const fixture = await openWithDefaults();
     const query = expectCall(http, 'GET', 'checks/results');
     expect(query.request.params.get('instrumentId')).toBe('i1');
@@ -105,7 +105,7 @@ describe('ResultsPage', () => {
     expect(textOf(fixture)).toContain('Gruppen är för liten för att visas (färre än 5 personer).');
   });
 
-  it('shows the server\'s message as an alert when the results cannot be read', async () => {
+  it("shows the server's message as an alert when the results cannot be read", async () => {
     const fixture = await openWithDefaults();
     fail(expectCall(http, 'GET', 'checks/results'), 403, 'Du får inte se den här gruppen.');
     await settle(fixture);

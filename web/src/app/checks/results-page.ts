@@ -23,10 +23,18 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
 @Component({
   selector: 'k-check-results',
   imports: [TranslatePipe, FormsModule, RouterLink, DecimalFormatPipe, PercentFormatPipe, Explain, LanguageRatesTable, AsOf],
-  styles: `.advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; }`,
+  styles: `
+    .advice {
+      border-inline-start: 4px solid #8f3b1d;
+      padding-inline-start: 0.75rem;
+      max-width: 42rem;
+    }
+  `,
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
-    <p class="breadcrumb"><a routerLink="/matningar">{{ 'checks.page.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a routerLink="/matningar">{{ 'checks.page.title' | t }}</a>
+    </p>
     <h1>{{ 'checks.results.title' | t }}</h1>
     <p class="lead">{{ 'checks.results.lead' | t }}</p>
     <form class="toolbar" (submit)="$event.preventDefault()" [attr.aria-label]="'insights.filters' | t">
@@ -69,19 +77,27 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
       <p role="status">{{ 'app.loading' | t }}</p>
     } @else if (results.hasValue() && results.value(); as r) {
       @if (r.suppressed) {
-        <p class="notice" role="status">{{ (r.reason === 'differencing' ? 'checks.results.differencing' : 'checks.results.belowMinimum') | t: { min: r.minimumGroupSize } }}</p>
+        <p class="notice" role="status">
+          {{ (r.reason === 'differencing' ? 'checks.results.differencing' : 'checks.results.belowMinimum') | t: { min: r.minimumGroupSize } }}
+        </p>
       } @else {
         <k-as-of [at]="r.asOf" />
         @if (lowestPairRate(r); as rate) {
           <p [class.advice]="rate.low">
             <strong>{{ 'insightPages.figures.pairRate' | t }}:</strong> {{ format.pairRate(rate) }}.
-            @if (rate.low) { {{ 'insightPages.stats.lowPairRate' | t }} {{ 'insightPages.stats.lowPairAdvice' | t }} }
+            @if (rate.low) {
+              {{ 'insightPages.stats.lowPairRate' | t }} {{ 'insightPages.stats.lowPairAdvice' | t }}
+            }
           </p>
           <k-explain [about]="'insightPages.figures.pairRate' | t" [text]="'insightPages.stats.pairRateExplained' | t" />
         }
         <div class="table-wrap">
           <table class="stack">
-            <caption>{{ 'checks.results.caption' | t: { min: r.minimumGroupSize } }}</caption>
+            <caption>
+              {{
+                'checks.results.caption' | t: { min: r.minimumGroupSize }
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'checks.results.dimension' | t }}</th>
@@ -144,10 +160,14 @@ export class ResultsPage {
     computation: (instruments, previous) => previous?.value || instruments?.[0]?.id || '',
   });
   protected readonly employmentType = signal('');
-  protected readonly areas = computed(() => (this.permissions.organisationWide() || this.permissions.managedAreaIds().length ? (this.tree.value()?.areas ?? []) : []).filter(
-    (area) => this.permissions.organisationWide() || this.permissions.managedAreaIds().includes(area.id),
-  ));
-  protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.seesPeopleOf(unit.id, unit.areaId)));
+  protected readonly areas = computed(() =>
+    (this.permissions.organisationWide() || this.permissions.managedAreaIds().length ? (this.tree.value()?.areas ?? []) : []).filter(
+      (area) => this.permissions.organisationWide() || this.permissions.managedAreaIds().includes(area.id),
+    ),
+  );
+  protected readonly units = computed(() =>
+    (this.tree.value()?.areas ?? []).flatMap((area) => area.units).filter((unit) => this.permissions.seesPeopleOf(unit.id, unit.areaId)),
+  );
   /** The whole organisation for those who see it; otherwise the caller's own (first) area, or unit. */
   private readonly defaultGroup = computed(() => {
     if (this.permissions.organisationWide()) return '';

@@ -2,7 +2,17 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { API_PREFIX, routePath, TOTAL_COUNT_HEADER } from '@kunna/contracts';
-import type { EndpointAt, EndpointName, EndpointPath, EndpointQuery, EndpointRequestBody, EndpointResponseBody, Endpoints, HttpMethod, PathParams } from '@kunna/contracts';
+import type {
+  EndpointAt,
+  EndpointName,
+  EndpointPath,
+  EndpointQuery,
+  EndpointRequestBody,
+  EndpointResponseBody,
+  Endpoints,
+  HttpMethod,
+  PathParams,
+} from '@kunna/contracts';
 
 /** `/api/<path>`; only the client builds addresses, from the endpoint table's paths. */
 const api = (path: string) => `/${API_PREFIX}/${path}`;
@@ -29,9 +39,7 @@ export type CallOptions<M extends HttpMethod, P extends string, N extends Endpoi
   (EndpointQuery<N> extends undefined ? { query?: undefined } : object extends EndpointQuery<N> ? { query?: EndpointQuery<N> } : { query: EndpointQuery<N> });
 
 /** The options are optional exactly when nothing in them is required. */
-type CallArgs<M extends HttpMethod, P extends string> = object extends CallOptions<M, P>
-  ? [options?: CallOptions<M, P>]
-  : [options: CallOptions<M, P>];
+type CallArgs<M extends HttpMethod, P extends string> = object extends CallOptions<M, P> ? [options?: CallOptions<M, P>] : [options: CallOptions<M, P>];
 
 /** The GET paths whose answer is a list (what `page` accepts). */
 type ListPath = {

@@ -52,10 +52,25 @@ interface ConfirmData extends ConfirmRequest {
   // Unscoped: the pane class sits on the CDK overlay outside this component.
   encapsulation: ViewEncapsulation.None,
   styles: `
-    .k-dialog-pane { width: min(30rem, calc(100vw - 1rem)); }
-    .k-dialog { background: var(--surface); color: var(--text); border-radius: 10px; padding: 1rem 1.25rem; box-shadow: 0 8px 32px rgb(0 0 0 / 35%); }
-    .k-dialog h2 { margin-top: 0.25rem; }
-    .k-dialog .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }
+    .k-dialog-pane {
+      width: min(30rem, calc(100vw - 1rem));
+    }
+    .k-dialog {
+      background: var(--surface);
+      color: var(--text);
+      border-radius: 10px;
+      padding: 1rem 1.25rem;
+      box-shadow: 0 8px 32px rgb(0 0 0 / 35%);
+    }
+    .k-dialog h2 {
+      margin-top: 0.25rem;
+    }
+    .k-dialog .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      margin-top: 1rem;
+    }
   `,
   template: `
     <div class="k-dialog">

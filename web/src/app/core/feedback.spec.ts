@@ -11,7 +11,9 @@ describe('Feedback (toast and announcement)', () => {
     spoken = [];
     TestBed.resetTestingModule();
     TestBed.configureTestingModule({
-      providers: [{ provide: LiveAnnouncer, useValue: { announce: (text: string, politeness?: string) => (spoken.push([text, politeness]), Promise.resolve()) } }],
+      providers: [
+        { provide: LiveAnnouncer, useValue: { announce: (text: string, politeness?: string) => (spoken.push([text, politeness]), Promise.resolve()) } },
+      ],
     });
     feedback = TestBed.inject(Feedback);
   });
@@ -62,7 +64,8 @@ describe('Feedback (toast and announcement)', () => {
     const undo = { label: 'Ångra', run: () => undefined };
     feedback.tell('Markerade som närvarande: 3.', { action: undo });
     TestBed.tick();
-    const actionButton = () => [...document.querySelectorAll<HTMLButtonElement>('[data-testid="toast"] button')].find((button) => button.textContent.trim() === 'Ångra');
+    const actionButton = () =>
+      [...document.querySelectorAll<HTMLButtonElement>('[data-testid="toast"] button')].find((button) => button.textContent.trim() === 'Ångra');
     expect(document.activeElement).toBe(actionButton());
     document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(feedback.current()).toBeNull();

@@ -1,7 +1,19 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { createGlobalPositionStrategy, createOverlayRef, OverlayRef } from '@angular/cdk/overlay';
 import { ComponentPortal } from '@angular/cdk/portal';
-import { ChangeDetectionStrategy, Component, ElementRef, Injectable, Injector, ViewEncapsulation, afterNextRender, afterRenderEffect, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injectable,
+  Injector,
+  ViewEncapsulation,
+  afterNextRender,
+  afterRenderEffect,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 
 /** What a toast offers besides its message: one action (e.g. "Ångra") that runs at most once. */
@@ -123,24 +135,61 @@ export class Feedback {
   // Unscoped: the pane class sits on the CDK overlay outside this component. Loaded with it, not in the first download.
   encapsulation: ViewEncapsulation.None,
   styles: `
-    .k-toast-pane { width: min(36rem, calc(100vw - 1rem)); }
-    .k-toast {
-      display: flex; align-items: center; gap: 0.5rem; width: 100%; padding: 0.5rem 0.5rem 0.5rem 1rem;
-      background: var(--brand-dark); color: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 30%);
+    .k-toast-pane {
+      width: min(36rem, calc(100vw - 1rem));
     }
-    .k-toast.error { background: var(--danger); }
-    .k-toast p { margin: 0; flex: 1; overflow-wrap: anywhere; }
-    .k-toast button.secondary { background: #fff; color: var(--brand-dark); border-color: #fff; }
-    .k-toast button.close { background: transparent; border: 0; color: #fff; font-size: 1.5rem; min-width: 44px; padding: 0; justify-content: center; }
+    .k-toast {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      width: 100%;
+      padding: 0.5rem 0.5rem 0.5rem 1rem;
+      background: var(--brand-dark);
+      color: #fff;
+      border-radius: 8px;
+      box-shadow: 0 4px 16px rgb(0 0 0 / 30%);
+    }
+    .k-toast.error {
+      background: var(--danger);
+    }
+    .k-toast p {
+      margin: 0;
+      flex: 1;
+      overflow-wrap: anywhere;
+    }
+    .k-toast button.secondary {
+      background: #fff;
+      color: var(--brand-dark);
+      border-color: #fff;
+    }
+    .k-toast button.close {
+      background: transparent;
+      border: 0;
+      color: #fff;
+      font-size: 1.5rem;
+      min-width: 44px;
+      padding: 0;
+      justify-content: center;
+    }
   `,
   template: `
     @if (feedback.current(); as message) {
       <div class="k-toast" [class.error]="message.kind === 'error'" data-testid="toast">
         <p>{{ message.text }}</p>
         @if (message.action; as action) {
-          <button #action type="button" class="secondary" (click)="feedback.act(message.id)" (keydown.escape)="feedback.dismiss(message.id)">{{ action.label }}</button>
+          <button #action type="button" class="secondary" (click)="feedback.act(message.id)" (keydown.escape)="feedback.dismiss(message.id)">
+            {{ action.label }}
+          </button>
         }
-        <button type="button" class="link close" [attr.aria-label]="'feedback.close' | t" (click)="feedback.dismiss(message.id)" (keydown.escape)="feedback.dismiss(message.id)"><span aria-hidden="true">×</span></button>
+        <button
+          type="button"
+          class="link close"
+          [attr.aria-label]="'feedback.close' | t"
+          (click)="feedback.dismiss(message.id)"
+          (keydown.escape)="feedback.dismiss(message.id)"
+        >
+          <span aria-hidden="true">×</span>
+        </button>
       </div>
     }
   `,

@@ -178,7 +178,9 @@ describe('apiInterceptor', () => {
   it('keeps the server’s text for a code this build does not know', async () => {
     await TestBed.inject(I18n).setLanguage('en');
     const result = firstValueFrom(http.get('/api/people'));
-    backend.expectOne('/api/people').flush({ statusCode: 409, message: 'Något nytt.', messageCode: 'people.somethingNew' }, { status: 409, statusText: 'Conflict' });
+    backend
+      .expectOne('/api/people')
+      .flush({ statusCode: 409, message: 'Något nytt.', messageCode: 'people.somethingNew' }, { status: 409, statusText: 'Conflict' });
     await expect(result).rejects.toMatchObject({ status: 409, error: { message: 'Något nytt.' } });
   });
 });

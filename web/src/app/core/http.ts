@@ -37,7 +37,10 @@ export const apiInterceptor: HttpInterceptorFn = (request, next) => {
       if (!(error instanceof HttpErrorResponse) || !hasMessageCodes(error.error)) return throwError(() => error);
       return from(translateApiError(error.error, i18n.uiLanguage(), i18n.locale()).catch((): unknown => error.error)).pipe(
         switchMap((body) =>
-          throwError(() => new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined })),
+          throwError(
+            () =>
+              new HttpErrorResponse({ error: body, headers: error.headers, status: error.status, statusText: error.statusText, url: error.url ?? undefined }),
+          ),
         ),
       );
     }),

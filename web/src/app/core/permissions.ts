@@ -120,9 +120,7 @@ export class Permissions {
 
   private onOwnOrganisation(role: Role): boolean {
     const organisationId = this.session.user()?.organisationId;
-    return this.grants().some(
-      (grant) => grant.role === role && grant.scopeType === ScopeType.Organisation && grant.scopeId === organisationId,
-    );
+    return this.grants().some((grant) => grant.role === role && grant.scopeType === ScopeType.Organisation && grant.scopeId === organisationId);
   }
 
   private scopeIds(role: Role, scopeType: ScopeType): string[] {

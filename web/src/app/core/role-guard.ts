@@ -13,8 +13,7 @@ export const hasRole = (...roles: Role[]): CanActivateFn => allowedIf((session) 
  * A page for those holding one of the permissions (libs/contracts/src/permissions.ts) anywhere: the permissions of
  * the API routes the page loads, so the page opens exactly for those the API serves.
  */
-export const mayOpen = (...permissions: Permission[]): CanActivateFn =>
-  allowedIf((session) => permissions.some((permission) => session.may(permission)));
+export const mayOpen = (...permissions: Permission[]): CanActivateFn => allowedIf((session) => permissions.some((permission) => session.may(permission)));
 
 function allowedIf(allowed: (session: Session) => boolean): CanActivateFn {
   return async () => {

@@ -24,7 +24,9 @@ import { SessionLine } from './session-line';
                 <k-session-line [session]="session" [withDate]="false" />
                 <br /><span class="muted">{{ 'today.counts.attended' | kPlural: session.attendedCount : { invited: session.invitedCount } }}</span>
               </span>
-              <a class="button" [routerLink]="['/tillfallen', session.id, 'narvaro']">{{ 'today.ambassador.takeAttendance' | t }}<span class="visually-hidden">: {{ session.title }}</span></a>
+              <a class="button" [routerLink]="['/tillfallen', session.id, 'narvaro']"
+                >{{ 'today.ambassador.takeAttendance' | t }}<span class="visually-hidden">: {{ session.title }}</span></a
+              >
             </li>
           } @empty {
             <li class="muted">{{ 'today.ambassador.noToday' | t }}</li>
@@ -35,12 +37,16 @@ import { SessionLine } from './session-line';
         <h3>{{ 'today.ambassador.upcoming' | t }}</h3>
         <ul class="plain todo">
           @for (session of ambassador().upcoming; track session.id) {
-            <li><span><k-session-line [session]="session" /></span></li>
+            <li>
+              <span><k-session-line [session]="session" /></span>
+            </li>
           } @empty {
             <li class="muted">{{ 'today.ambassador.noUpcoming' | t }}</li>
           }
         </ul>
-        <p><a routerLink="/tillfallen">{{ 'nav.sessions' | t }}</a></p>
+        <p>
+          <a routerLink="/tillfallen">{{ 'nav.sessions' | t }}</a>
+        </p>
       </div>
       <div>
         <h3>{{ 'today.ambassador.rounds' | t }}</h3>
@@ -60,7 +66,9 @@ import { SessionLine } from './session-line';
             <li class="muted">{{ 'today.ambassador.noRounds' | t }}</li>
           }
         </ul>
-        <p><a routerLink="/matningar">{{ 'today.ambassador.toChecks' | t }}</a></p>
+        <p>
+          <a routerLink="/matningar">{{ 'today.ambassador.toChecks' | t }}</a>
+        </p>
       </div>
       <div>
         <h3>{{ 'today.ambassador.catchUp' | t }}</h3>
@@ -74,23 +82,31 @@ import { SessionLine } from './session-line';
                 } @else {
                   <span class="muted">{{ 'today.ambassador.nothingToCatchUp' | t }}</span>
                 }
-                <br /><a [routerLink]="['/enheter', unit.unit.id]">{{ 'home.ambassador.staffList' | t }}<span class="visually-hidden">: {{ unit.unit.name }}</span></a>
+                <br /><a [routerLink]="['/enheter', unit.unit.id]"
+                  >{{ 'home.ambassador.staffList' | t }}<span class="visually-hidden">: {{ unit.unit.name }}</span></a
+                >
               </span>
             </li>
           }
         </ul>
-        <p><a routerLink="/tillfallen/uppfoljning">{{ 'today.ambassador.planCatchUp' | t }}</a></p>
+        <p>
+          <a routerLink="/tillfallen/uppfoljning">{{ 'today.ambassador.planCatchUp' | t }}</a>
+        </p>
       </div>
       <div>
         <h3>{{ 'today.ambassador.support' | t }}</h3>
         <ul class="plain todo">
           @for (entry of ambassador().recentSupport; track entry.id) {
-            <li><span>{{ entry.date | kDate }}: {{ entry.topic }} ({{ 'today.counts.minutes' | kPlural: entry.minutes }})</span></li>
+            <li>
+              <span>{{ entry.date | kDate }}: {{ entry.topic }} ({{ 'today.counts.minutes' | kPlural: entry.minutes }})</span>
+            </li>
           } @empty {
             <li class="muted">{{ 'today.ambassador.noSupport' | t }}</li>
           }
         </ul>
-        <p><a routerLink="/tillfallen/stod">{{ 'today.ambassador.logSupport' | t }}</a></p>
+        <p>
+          <a routerLink="/tillfallen/stod">{{ 'today.ambassador.logSupport' | t }}</a>
+        </p>
       </div>
     </div>
   `,

@@ -50,7 +50,10 @@ export class Home {
   });
   protected readonly currentMemberships = computed(() => this.memberships.value() ?? []);
   /** Only area managers see areas here; coordinators the network. */
-  protected readonly tree = remote<true, OrganisationTree>({ params: () => (this.permissions.managedAreaIds().length ? true : undefined), load: () => this.organisation.tree() });
+  protected readonly tree = remote<true, OrganisationTree>({
+    params: () => (this.permissions.managedAreaIds().length ? true : undefined),
+    load: () => this.organisation.tree(),
+  });
   protected readonly network = remote<true, NetworkOrganisation[]>({
     params: () => (this.permissions.isCoordinator() ? true : undefined),
     load: () => this.organisation.networkOrganisations(),

@@ -24,9 +24,16 @@ import { SessionLine } from './session-line';
               <li>
                 <span>
                   <strong>{{ check.title }}</strong>
-                  <span class="muted"> · {{ checkKindKey(check.kind) | t }}@if (check.status === 'in_progress') { ({{ 'today.mine.started' | t }}) }</span>
+                  <span class="muted">
+                    · {{ checkKindKey(check.kind) | t }}
+                    @if (check.status === 'in_progress') {
+                      ({{ 'today.mine.started' | t }})
+                    }
+                  </span>
                 </span>
-                <a class="button" [routerLink]="['/m', check.code]">{{ 'today.mine.answerNow' | t }}<span class="visually-hidden">: {{ check.title }}</span></a>
+                <a class="button" [routerLink]="['/m', check.code]"
+                  >{{ 'today.mine.answerNow' | t }}<span class="visually-hidden">: {{ check.title }}</span></a
+                >
               </li>
             } @empty {
               <li class="muted">{{ 'today.mine.noChecks' | t }}</li>
@@ -37,7 +44,9 @@ import { SessionLine } from './session-line';
           <h3>{{ 'today.mine.sessions' | t }}</h3>
           <ul class="plain todo">
             @for (session of mine().nextSessions; track session.id) {
-              <li><span><k-session-line [session]="session" /></span></li>
+              <li>
+                <span><k-session-line [session]="session" /></span>
+              </li>
             } @empty {
               <li class="muted">{{ 'today.mine.noSessions' | t }}</li>
             }
@@ -47,11 +56,12 @@ import { SessionLine } from './session-line';
           <h3>{{ 'today.mine.progress' | t }}</h3>
           <p>
             {{ 'today.mine.progressSince' | t: { date: (mine().progress.from | kDate) } }}
-            {{ 'today.counts.sessionsAttended' | kPlural: mine().progress.sessionsAttended }},
-            {{ 'today.counts.hours' | kPlural: mine().progress.hours }},
+            {{ 'today.counts.sessionsAttended' | kPlural: mine().progress.sessionsAttended }}, {{ 'today.counts.hours' | kPlural: mine().progress.hours }},
             {{ 'today.counts.checksAnswered' | kPlural: mine().progress.checksAnswered }}.
           </p>
-          <p><a routerLink="/min-utveckling">{{ 'today.mine.myDevelopment' | t }}</a></p>
+          <p>
+            <a routerLink="/min-utveckling">{{ 'today.mine.myDevelopment' | t }}</a>
+          </p>
         </div>
       </div>
     </section>

@@ -9,7 +9,9 @@ import { TranslatePipe } from '../i18n/i18n';
   template: `
     <h1>{{ 'errors.pageNotFound' | t }}</h1>
     <p>{{ 'errors.pageNotFoundText' | t }}</p>
-    <p><a routerLink="/">{{ 'nav.home' | t }}</a></p>
+    <p>
+      <a routerLink="/">{{ 'nav.home' | t }}</a>
+    </p>
   `,
 })
 export class NotFound {}

@@ -25,8 +25,14 @@ const SETUP_LINKS: Record<SetupItemKey, string | null> = {
     @if (organisation(); as figures) {
       <h3>{{ 'today.organisation.keyFigures' | t: { date: (figures.from | kDate) } }}</h3>
       <dl class="stats">
-        <div><dt>{{ 'today.organisation.staff' | t }}</dt><dd>{{ figures.staff | kNumber }}</dd></div>
-        <div><dt>{{ 'today.organisation.units' | t }}</dt><dd>{{ figures.units | kNumber }}</dd></div>
+        <div>
+          <dt>{{ 'today.organisation.staff' | t }}</dt>
+          <dd>{{ figures.staff | kNumber }}</dd>
+        </div>
+        <div>
+          <dt>{{ 'today.organisation.units' | t }}</dt>
+          <dd>{{ figures.units | kNumber }}</dd>
+        </div>
         <div>
           <dt>{{ 'today.organisation.participants' | t }}</dt>
           <dd>{{ figures.participants === null ? ('today.organisation.withheld' | t) : (figures.participants | kNumber) }}</dd>
@@ -39,13 +45,21 @@ const SETUP_LINKS: Record<SetupItemKey, string | null> = {
           <dt>{{ 'today.organisation.hours' | t }}</dt>
           <dd>{{ figures.hours === null ? ('today.organisation.withheld' | t) : (figures.hours | kNumber) }}</dd>
         </div>
-        <div><dt>{{ 'today.organisation.heldSessions' | t }}</dt><dd>{{ figures.heldSessions | kNumber }}</dd></div>
-        <div><dt>{{ 'today.organisation.ambassadors' | t }}</dt><dd>{{ figures.activeAmbassadors | kNumber }}</dd></div>
+        <div>
+          <dt>{{ 'today.organisation.heldSessions' | t }}</dt>
+          <dd>{{ figures.heldSessions | kNumber }}</dd>
+        </div>
+        <div>
+          <dt>{{ 'today.organisation.ambassadors' | t }}</dt>
+          <dd>{{ figures.activeAmbassadors | kNumber }}</dd>
+        </div>
       </dl>
       @if (figures.withheld) {
         <p class="hint">{{ 'today.organisation.withheldNote' | t }}</p>
       }
-      <p><a routerLink="/insikt">{{ 'today.organisation.openInsights' | t }}</a></p>
+      <p>
+        <a routerLink="/insikt">{{ 'today.organisation.openInsights' | t }}</a>
+      </p>
       <h3>{{ 'today.organisation.latestImport' | t }}</h3>
       @if (figures.latestImport; as run) {
         <p>

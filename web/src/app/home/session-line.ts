@@ -24,11 +24,12 @@ export class SessionLine {
   readonly withDate = input(true);
   protected readonly day = computed(() => {
     this.i18n.language();
-    return new Intl.DateTimeFormat(this.i18n.locale(), { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${this.session().date}T12:00:00`));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { weekday: 'short', day: 'numeric', month: 'short' }).format(
+      new Date(`${this.session().date}T12:00:00`),
+    );
   });
   protected readonly minutes = computed(() => {
     this.i18n.language();
     return plural(this.i18n, 'today.counts.minutes', this.session().durationMinutes);
   });
 }
-

@@ -40,7 +40,13 @@ describe('UnitAttention', () => {
   });
 
   it('lists each item with a real plural and links it into Insikt for the unit', async () => {
-    const element = await render({ ...QUIET, newWithoutIntroduction: 1, targetsBehind: 2, missedModule: 3, pairing: { percent: 47.6, low: true, withheld: false } });
+    const element = await render({
+      ...QUIET,
+      newWithoutIntroduction: 1,
+      targetsBehind: 2,
+      missedModule: 3,
+      pairing: { percent: 47.6, low: true, withheld: false },
+    });
     expect(items(element)).toEqual([
       '1 nyanställd utan introduktion',
       '2 mål ligger efter',

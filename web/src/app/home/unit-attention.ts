@@ -49,10 +49,16 @@ import { PercentPipe, PluralPipe } from './formatting';
       }
     </ul>
     <p class="actions">
-      <a [routerLink]="['/enheter', attention().unit.id]">{{ 'home.ambassador.staffList' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
-      <a routerLink="/insikt" [queryParams]="{ unitId: attention().unit.id }">{{ 'today.manager.openInsights' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
+      <a [routerLink]="['/enheter', attention().unit.id]"
+        >{{ 'home.ambassador.staffList' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a
+      >
+      <a routerLink="/insikt" [queryParams]="{ unitId: attention().unit.id }"
+        >{{ 'today.manager.openInsights' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a
+      >
       @if (permissions.addsTo(attention().unit.id)) {
-        <a [routerLink]="['/enheter', attention().unit.id]" fragment="lagg-till">{{ 'home.manager.addPerson' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a>
+        <a [routerLink]="['/enheter', attention().unit.id]" fragment="lagg-till"
+          >{{ 'home.manager.addPerson' | t }}<span class="visually-hidden">: {{ attention().unit.name }}</span></a
+        >
       }
     </p>
   `,

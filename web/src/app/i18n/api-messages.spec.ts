@@ -27,13 +27,18 @@ describe('API message dictionaries', () => {
   ])('%s uses only values the API sends with the message', (_language, dictionary) => {
     const unknown = CODES.flatMap((code) => {
       const sent = new Set(placeholderNames(API_MESSAGES[code]));
-      return placeholderNames(dictionary[code]).filter((name) => !sent.has(name)).map((name) => `${code}: {${name}}`);
+      return placeholderNames(dictionary[code])
+        .filter((name) => !sent.has(name))
+        .map((name) => `${code}: {${name}}`);
     });
     expect(unknown).toEqual([]);
   });
 
   it('every text fills completely with the values the API sends', () => {
-    for (const [language, locale, dictionary] of [['sv', 'sv-SE', apiMessagesSv], ['en', 'en-GB', apiMessagesEn]] as const) {
+    for (const [language, locale, dictionary] of [
+      ['sv', 'sv-SE', apiMessagesSv],
+      ['en', 'en-GB', apiMessagesEn],
+    ] as const) {
       for (const code of CODES) {
         const values = Object.fromEntries(placeholderNames(API_MESSAGES[code]).map((name) => [name, '3']));
         expect({ language, code, text: formatMessage(locale, dictionary[code], values) }).not.toEqual({

@@ -12,7 +12,8 @@ export const calendarSv = {
     url: 'Kalenderlänk',
     copy: 'Kopiera länken',
     copied: 'Länken är kopierad.',
-    shownOnce: 'Länken visas bara nu. Kopiera den och lägg till den i kalendern (”Prenumerera på kalender” / ”Lägg till från webben”). Tappar du bort den: byt länk.',
+    shownOnce:
+      'Länken visas bara nu. Kopiera den och lägg till den i kalendern (”Prenumerera på kalender” / ”Lägg till från webben”). Tappar du bort den: byt länk.',
     rotateConfirm: 'Den gamla länken slutar fungera. Fortsätta?',
     revoked: 'Länken är avstängd.',
   },

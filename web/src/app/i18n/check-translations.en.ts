@@ -7,7 +7,8 @@ export const checkTranslationsEn: typeof checkTranslationsSv = {
     intro: 'The questions in more languages, so more people can answer. An answer counts as the same question in every language.',
     open: 'Translations and recordings',
     allowDrafts: 'Show drafts to staff',
-    allowDraftsHint: 'A draft is a translation nobody has reviewed yet. Without this only reviewed translations are shown, and other questions are shown in Swedish.',
+    allowDraftsHint:
+      'A draft is a translation nobody has reviewed yet. Without this only reviewed translations are shown, and other questions are shown in Swedish.',
     language: 'Language',
     swedish: 'In Swedish',
     text: 'The question in {language}',

@@ -5,7 +5,8 @@ export const checkTranslationsSv = {
     intro: 'Frågorna på fler språk, så att fler kan svara. Ett svar räknas som samma fråga på alla språk.',
     open: 'Översättningar och inspelningar',
     allowDrafts: 'Visa utkast för medarbetarna',
-    allowDraftsHint: 'Ett utkast är en översättning som ingen har granskat än. Utan det här visas bara granskade översättningar, och andra frågor visas på svenska.',
+    allowDraftsHint:
+      'Ett utkast är en översättning som ingen har granskat än. Utan det här visas bara granskade översättningar, och andra frågor visas på svenska.',
     language: 'Språk',
     swedish: 'På svenska',
     text: 'Frågan på {language}',

@@ -29,7 +29,10 @@ export function formatDateInput(locale: string, iso: string): string {
  * date that exists (31/02/2026).
  */
 export function parseDateInput(locale: string, text: string): string | null {
-  const groups = text.trim().split(/[^0-9]+/).filter(Boolean);
+  const groups = text
+    .trim()
+    .split(/[^0-9]+/)
+    .filter(Boolean);
   if (groups.length !== 3) return null;
   const order: Part[] = groups[0].length === 4 ? ['year', 'month', 'day'] : layout(locale).order;
   const values = Object.fromEntries(order.map((part, index) => [part, Number(groups[index])])) as Record<Part, number>;
@@ -67,8 +70,14 @@ export function parseDateInput(locale: string, text: string): string | null {
     />
   `,
   styles: `
-    :host { display: block; }
-    input { width: 100%; max-width: 12rem; box-sizing: border-box; }
+    :host {
+      display: block;
+    }
+    input {
+      width: 100%;
+      max-width: 12rem;
+      box-sizing: border-box;
+    }
   `,
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => DateInput), multi: true }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -218,7 +218,8 @@ export const en: Translations = {
     },
     end: {
       title: 'End employment',
-      explain: 'When the employment of {name} ends, their units and roles end the same day and they can no longer sign in. The person is not deleted: the history is kept.',
+      explain:
+        'When the employment of {name} ends, their units and roles end the same day and they can no longer sign in. The person is not deleted: the history is kept.',
       date: 'Last day of employment',
       dateMissing: 'Choose the last day of employment.',
       submit: 'End the employment',
@@ -239,7 +240,8 @@ export const en: Translations = {
     directLink: 'Or open the link directly:',
     expires: 'The code is valid until {date} and works only once.',
     keepSecret: 'Give the slip only to the person. Whoever has the code can sign in.',
-    nextTime: 'Next time, sign in with your employee number {number}, the organisation {organisation} and your password (or with your e-mail if you have one in Kunna).',
+    nextTime:
+      'Next time, sign in with your employee number {number}, the organisation {organisation} and your password (or with your e-mail if you have one in Kunna).',
     print: 'Print slip',
     done: 'Done, close',
   },
@@ -384,7 +386,8 @@ export const en: Translations = {
       reused: 'The same column is chosen for several items.',
       example: 'Example: {value}',
       createUnits: 'Create new units for unknown unit codes',
-      createUnitsHint: 'Only when the row also has the unit name and an area that already exists. Otherwise an unknown code is a problem, so a typo never creates a unit.',
+      createUnitsHint:
+        'Only when the row also has the unit name and an area that already exists. Otherwise an unknown code is a problem, so a typo never creates a unit.',
       dryRun: 'Test run (nothing is saved)',
     },
     mode: {
@@ -392,13 +395,15 @@ export const en: Translations = {
       partial: 'Partial import',
       partialExplain: 'The file contains some people. They are added or updated. No one else is affected.',
       full: 'Full import',
-      fullExplain: 'The file is the whole staff. People missing from the file are ended. They are not deleted: their history is kept and they can return in a later import.',
+      fullExplain:
+        'The file is the whole staff. People missing from the file are ended. They are not deleted: their history is kept and they can return in a later import.',
     },
     check: {
       title: 'Check the test run',
       nothingSaved: 'Nothing has been saved yet.',
       summary: 'This is what would happen',
-      problemsFound: '{count, plural, one {# problem} other {# problems}} on {lines, plural, one {# row} other {# rows}}. The import cannot run until they are fixed.',
+      problemsFound:
+        '{count, plural, one {# problem} other {# problems}} on {lines, plural, one {# row} other {# rows}}. The import cannot run until they are fixed.',
       byKind: 'Summary',
       kindLine: '{count} ×: {example}',
       allProblems: 'All problems',
@@ -477,7 +482,14 @@ export const en: Translations = {
   },
   checks: {
     kind: { before: 'Before check', after: 'After check', follow_up: 'Follow-up' },
-    dimension: { knowledge: 'Knowledge', skills: 'Skills', ability: 'Ability', will: 'Will', knowledge_test: 'Knowledge questions (share right)', none: 'None' },
+    dimension: {
+      knowledge: 'Knowledge',
+      skills: 'Skills',
+      ability: 'Ability',
+      will: 'Will',
+      knowledge_test: 'Knowledge questions (share right)',
+      none: 'None',
+    },
     itemKind: {
       self_rating: 'Self-rating',
       attitude: 'Attitude (will)',
@@ -624,7 +636,8 @@ export const en: Translations = {
       improved: 'Share who moved forward',
       withheld: 'Not shown: fewer than {min} people answered both before and after.',
       belowMinimum: 'The group is too small to be shown (fewer than {min} people). Choose a larger group.',
-      differencing: 'Not shown: it differs from an earlier figure by fewer than {min} people, so individual answers could be worked out. Choose a larger group or wait until more people have answered.',
+      differencing:
+        'Not shown: it differs from an earlier figure by fewer than {min} people, so individual answers could be worked out. Choose a larger group or wait until more people have answered.',
       note: 'The scale is 1–4. Knowledge questions are shown as the share of right answers, the change in percentage points.',
       points: '{n} percentage points',
       pointsRange: 'likely between {lower} and {upper} percentage points',
@@ -827,7 +840,8 @@ export const en: Translations = {
   myData: {
     title: 'My data',
     link: 'My data: see and download everything Kunna holds about you',
-    intro: 'Everything Kunna has stored about you: your details, account, units, roles, attendance, hours, check answers, support you received and logged events about you. Data about other people is not shown.',
+    intro:
+      'Everything Kunna has stored about you: your details, account, units, roles, attendance, hours, check answers, support you received and logged events about you. Data about other people is not shown.',
     back: 'Back to My account',
     download: 'Download a machine-readable file (JSON)',
     downloadHint: 'The same data in a file other programs can read.',
@@ -867,7 +881,8 @@ export const en: Translations = {
     observation: 'observed by an ambassador',
     support: 'Individual support you received',
     messages: 'Notifications, e-mail and calendar',
-    messagesCount: '{notifications, plural, one {# notification} other {# notifications}}, {emails, plural, one {# e-mail} other {# e-mails}} and {feeds, plural, one {# calendar link} other {# calendar links}}.',
+    messagesCount:
+      '{notifications, plural, one {# notification} other {# notifications}}, {emails, plural, one {# e-mail} other {# e-mails}} and {feeds, plural, one {# calendar link} other {# calendar links}}.',
     audit: 'Logged events',
     auditIntro: 'Audit log entries about you and about what you did yourself.',
     myAction: 'your action',
@@ -889,7 +904,8 @@ export const en: Translations = {
   },
   personalRetention: {
     title: 'Personal data of people who have left',
-    intro: 'How long data about people who have left is kept, counted from their last day of employment. Follow your organisation\'s records management plan and disposal decision (gallringsbeslut): a municipality may only dispose of public records under such a decision. Once the time has passed the person is pseudonymised automatically, once a day: name, e-mail and employee number are removed, free text about them is deleted and sign-in is closed. Statistics (attendance, hours, group check results) are not affected.',
+    intro:
+      "How long data about people who have left is kept, counted from their last day of employment. Follow your organisation's records management plan and disposal decision (gallringsbeslut): a municipality may only dispose of public records under such a decision. Once the time has passed the person is pseudonymised automatically, once a day: name, e-mail and employee number are removed, free text about them is deleted and sign-in is closed. Statistics (attendance, hours, group check results) are not affected.",
     months: 'Number of months ({min}–{max})',
     hint: 'Leave empty if no period has been decided. Then nobody is pseudonymised automatically, and the data is kept until disposed of under your decision.',
     saved: 'The retention period is saved.',
@@ -899,7 +915,8 @@ export const en: Translations = {
     title: 'Pseudonymise',
     intro: 'Removes what identifies the person now, without waiting for the retention period. Statistics are not affected.',
     start: 'Pseudonymise …',
-    explain: '{name} gets a pseudonymous name. Name, e-mail and employee number are removed, notes about the person are deleted and sign-in is closed. This cannot be undone.',
+    explain:
+      '{name} gets a pseudonymous name. Name, e-mail and employee number are removed, notes about the person are deleted and sign-in is closed. This cannot be undone.',
     confirm: 'Yes, pseudonymise',
     done: 'The person is pseudonymised and is now called {name}.',
   },

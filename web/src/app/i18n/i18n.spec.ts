@@ -27,7 +27,7 @@ describe('translations', () => {
   const swedish = leaves({ ...sv, ...insightPagesSv, ...signedInSv });
   const english = leaves(en);
 
-  it('keeps the signed-in pages\' and Insight\'s Swedish texts out of the first download', () => {
+  it("keeps the signed-in pages' and Insight's Swedish texts out of the first download", () => {
     const lazy = [...Object.keys(signedInSv), ...Object.keys(insightPagesSv)];
     expect(lazy.length).toBeGreaterThan(10);
     expect(lazy.filter((key) => key in sv)).toEqual([]);
@@ -160,7 +160,7 @@ describe('I18n', () => {
     expect(reloaded.language()).toBe('sv');
   });
 
-  it('adds a lazily loaded feature\'s Swedish texts when the feature loads, and English has them already', async () => {
+  it("adds a lazily loaded feature's Swedish texts when the feature loads, and English has them already", async () => {
     expect(i18n.t('insightPages.explain')).toBe('insightPages.explain');
     i18n.addSwedish(insightPagesSv);
     expect(i18n.t('insightPages.explain')).toBe(insightPagesSv.insightPages.explain);

@@ -179,7 +179,8 @@ export class I18n {
       }
       if (this.wanted !== language) return;
     }
-    const dictionary = language === 'sv' || language === 'en' ? (this.loaded.get(language) as Translations) : this.overlaid(language, this.staffTexts.get(language) ?? {});
+    const dictionary =
+      language === 'sv' || language === 'en' ? (this.loaded.get(language) as Translations) : this.overlaid(language, this.staffTexts.get(language) ?? {});
     this.dictionary.set(dictionary);
     this.language.set(language);
     const root = this.document.documentElement;

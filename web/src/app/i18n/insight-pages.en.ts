@@ -159,14 +159,15 @@ export const insightPagesEn: typeof insightPagesSv = {
       noFigure: 'not shown',
       pairRate: '{pairs} of {invited} answered both before and after ({percent})',
       changeExplained:
-        "The average of each person's change on the 1–4 scale (after minus before). \"Likely between\" is a 95 % confidence interval: with this many answers, the real change almost certainly lies in the range. If the range crosses zero, we cannot say anything changed.",
+        'The average of each person\'s change on the 1–4 scale (after minus before). "Likely between" is a 95 % confidence interval: with this many answers, the real change almost certainly lies in the range. If the range crosses zero, we cannot say anything changed.',
       pairRateExplained:
         'Only people who answered both before and after count towards the change (matched pairs). If few answer afterwards, the result may reflect who answered rather than what the group learnt.',
       lowPairRate: 'Few answered both before and after.',
       lowestExplained: 'The share of those who answered both before and after who were at the lowest step (below 2 on the 1–4 scale), before and after.',
       lowPairAdvice:
         'What the ambassador can do: remind colleagues about the after check, let them answer on the tablet straight after a session or at the workplace meeting, and open the after check while the session is fresh.',
-      suppressedExplained: 'Groups of fewer than {n} people are not shown, nor groups that could be worked out from others, so that no individual can be singled out.',
+      suppressedExplained:
+        'Groups of fewer than {n} people are not shown, nor groups that could be worked out from others, so that no individual can be singled out.',
     },
     organisation: {
       title: 'The organisation at a glance',
@@ -268,7 +269,8 @@ export const insightPagesEn: typeof insightPagesSv = {
     costs: {
       title: 'Costs and report',
       lead: "What competence development costs, and the funder's participant report.",
-      marketExplained: "Courses on the market cost SEK {min}–{max} per teaching hour. The cost per teaching hour here counts staff and ambassadors' time and external costs.",
+      marketExplained:
+        "Courses on the market cost SEK {min}–{max} per teaching hour. The cost per teaching hour here counts staff and ambassadors' time and external costs.",
       details: 'Hours and costs by activity',
       chart: 'Cost by activity',
       report: "Funder's participant report",

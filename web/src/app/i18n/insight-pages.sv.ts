@@ -167,7 +167,8 @@ export const insightPagesSv = {
       lowestExplained: 'Andelen av dem som svarat både före och efter som låg på lägsta steget (under 2 på skalan 1–4), före och efter.',
       lowPairAdvice:
         'Det här kan ombudet göra: påminn kollegorna om eftermätningen, låt dem svara på surfplattan direkt efter ett tillfälle eller på arbetsplatsträffen, och öppna eftermätningen medan tillfället är färskt.',
-      suppressedExplained: 'Grupper med färre än {n} personer visas inte, och inte heller grupper som går att räkna fram ur andra, så att ingen enskild kan pekas ut.',
+      suppressedExplained:
+        'Grupper med färre än {n} personer visas inte, och inte heller grupper som går att räkna fram ur andra, så att ingen enskild kan pekas ut.',
     },
     organisation: {
       title: 'Organisationen i korthet',
@@ -269,7 +270,8 @@ export const insightPagesSv = {
     costs: {
       title: 'Kostnader och rapport',
       lead: 'Vad kompetensutvecklingen kostar, och deltagarrapporten till finansiären.',
-      marketExplained: 'Kurser på marknaden kostar {min}–{max} kr per undervisningstimme. Kostnaden per undervisningstimme här räknar personalens och ombudens tid och externa kostnader.',
+      marketExplained:
+        'Kurser på marknaden kostar {min}–{max} kr per undervisningstimme. Kostnaden per undervisningstimme här räknar personalens och ombudens tid och externa kostnader.',
       details: 'Timmar och kostnader per aktivitet',
       chart: 'Kostnad per aktivitet',
       report: 'Deltagarrapport till finansiären',

@@ -351,7 +351,8 @@ export const libraryEn: Pick<Translations, keyof typeof librarySv> = {
   cascade: {
     title: 'How the training spreads',
     link: 'Spread and working time',
-    intro: 'Who trained each ambassador, how many colleagues the ambassadors have reached and how much time the role takes. Counted from sessions that have taken place and recorded attendance.',
+    intro:
+      'Who trained each ambassador, how many colleagues the ambassadors have reached and how much time the role takes. Counted from sessions that have taken place and recorded attendance.',
     sessionsDelivered: 'Sessions held',
     hoursDelivered: 'Hours as ambassador',
     participantHours: 'Participant hours',

@@ -348,7 +348,8 @@ export const librarySv = {
   cascade: {
     title: 'Spridning från ombuden',
     link: 'Spridning och arbetstid',
-    intro: 'Vem som utbildade varje ombud, hur många kollegor ombuden har nått och hur mycket tid uppdraget tar. Räknas från tillfällen som har ägt rum och registrerad närvaro.',
+    intro:
+      'Vem som utbildade varje ombud, hur många kollegor ombuden har nått och hur mycket tid uppdraget tar. Räknas från tillfällen som har ägt rum och registrerad närvaro.',
     sessionsDelivered: 'Hållna tillfällen',
     hoursDelivered: 'Timmar som ombud',
     participantHours: 'Deltagartimmar',

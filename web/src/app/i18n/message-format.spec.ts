@@ -40,7 +40,9 @@ describe('formatMessage', () => {
   });
 
   it('fills other values inside a plural form and leaves a value as given', () => {
-    expect(formatMessage('sv-SE', '{count, plural, one {# rad i {file}} other {# rader i {file}}}', { count: 1, file: 'personal.csv' })).toBe('1 rad i personal.csv');
+    expect(formatMessage('sv-SE', '{count, plural, one {# rad i {file}} other {# rader i {file}}}', { count: 1, file: 'personal.csv' })).toBe(
+      '1 rad i personal.csv',
+    );
     expect(formatMessage('sv-SE', 'År {year}', { year: 2026 })).toBe('År 2026');
   });
 

@@ -79,7 +79,7 @@ export const profilesEn: Pick<Translations, keyof typeof profilesSv> = {
   },
   networkComparison: {
     core: 'Common core questions per organisation',
-    coreLead: 'Mean before and after (steps 1–4) among those who answered both times. Hidden below the organisation\'s minimum group size.',
+    coreLead: "Mean before and after (steps 1–4) among those who answered both times. Hidden below the organisation's minimum group size.",
     noCore: 'The network has no four-step core questions yet.',
     organisation: 'Organisation',
     item: '{item}: before → after (people)',

@@ -21,7 +21,8 @@ export const sessionsPlanEn: Pick<Translations, keyof typeof sessionsPlanSv> = {
     targetTeam: 'The unit’s whole team is in the target group and is invited.',
     targetPeople: 'Invited: {names}',
     shifts: 'Shifts',
-    shiftsHint: 'Choose shifts to hold the same session several times on the day (weekend: the following Saturday), so everyone can attend once. No choice: one session at the start time.',
+    shiftsHint:
+      'Choose shifts to hold the same session several times on the day (weekend: the following Saturday), so everyone can attend once. No choice: one session at the start time.',
     shiftTime: 'Time for {shift}',
     conflictsFound: 'There are conflicts. Change something, or save again to save anyway.',
     reason: 'Why does someone without qualification lead?',

@@ -18,7 +18,8 @@ export const sessionsPlanSv = {
     targetTeam: 'Hela arbetslaget på enheten ingår i målgruppen och bjuds in.',
     targetPeople: 'Bjuds in: {names}',
     shifts: 'Arbetspass',
-    shiftsHint: 'Välj pass för att hålla samma tillfälle flera gånger samma dag (helg: lördagen efter), så att alla kan vara med en gång. Inget val: ett tillfälle på starttiden.',
+    shiftsHint:
+      'Välj pass för att hålla samma tillfälle flera gånger samma dag (helg: lördagen efter), så att alla kan vara med en gång. Inget val: ett tillfälle på starttiden.',
     shiftTime: 'Tid för {shift}',
     conflictsFound: 'Det finns krockar. Ändra något, eller spara igen för att spara ändå.',
     reason: 'Varför leder någon utan behörighet?',

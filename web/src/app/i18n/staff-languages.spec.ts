@@ -38,7 +38,15 @@ const textsOf = (value: string | Record<string, string>) => (typeof value === 's
 
 describe('staff languages', () => {
   it('the staff dictionaries cover the staff pages: sign-in, start page, answering, own development, own data, read-aloud', () => {
-    for (const key of ['signIn.submit', 'today.mine.answerNow', 'checks.answer.saveNext', 'checks.kiosk.pickName', 'checks.mine.title', 'myData.title', 'listen.button']) {
+    for (const key of [
+      'signIn.submit',
+      'today.mine.answerNow',
+      'checks.answer.saveNext',
+      'checks.kiosk.pickName',
+      'checks.mine.title',
+      'myData.title',
+      'listen.button',
+    ]) {
       expect(staffKeys).toContain(key);
     }
     expect(staffKeys.length).toBeGreaterThan(200);
@@ -51,7 +59,7 @@ describe('staff languages', () => {
     for (const [key, value] of texts) for (const text of textsOf(value)) expect({ key, empty: text.trim() === '' }).toEqual({ key, empty: false });
   });
 
-  it.each(Object.keys(DICTIONARIES))('%s uses the Swedish text\'s {placeholders} (a plural form may leave out its number)', (language) => {
+  it.each(Object.keys(DICTIONARIES))("%s uses the Swedish text's {placeholders} (a plural form may leave out its number)", (language) => {
     const texts = leaves(DICTIONARIES[language as keyof typeof DICTIONARIES]);
     const mismatched: string[] = [];
     for (const [key, value] of texts) {
@@ -93,7 +101,7 @@ describe('I18n in the staff languages', () => {
     i18n.addSwedish(signedInSv);
   });
 
-  it('Arabic is written right to left, with the locale\'s digits and Arabic plural forms', async () => {
+  it("Arabic is written right to left, with the locale's digits and Arabic plural forms", async () => {
     await i18n.setLanguage('ar');
     expect(document.documentElement.lang).toBe('ar');
     expect(document.documentElement.dir).toBe('rtl');
@@ -124,7 +132,7 @@ describe('I18n in the staff languages', () => {
     expect(i18n.uiLanguage()).toBe('sv');
   });
 
-  it('pages that stay Swedish/English show the chosen language\'s Swedish or English, and left to right', async () => {
+  it("pages that stay Swedish/English show the chosen language's Swedish or English, and left to right", async () => {
     await i18n.setLanguage('so');
     expect(i18n.t('checks.answer.saveNext')).toBe(so.checks!.answer!.saveNext);
     await i18n.usePageScope(false);
@@ -143,7 +151,7 @@ describe('I18n in the staff languages', () => {
     expect(i18n.t('checks.observation.title')).toBe(sv.checks.observation.title);
   });
 
-  it('the kiosk shows a person\'s language for their turn without storing it on the tablet', async () => {
+  it("the kiosk shows a person's language for their turn without storing it on the tablet", async () => {
     await i18n.setLanguage('sv');
     await i18n.useForNow('so');
     expect(i18n.language()).toBe('so');

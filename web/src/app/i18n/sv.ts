@@ -212,7 +212,8 @@ export const sv = {
     },
     end: {
       title: 'Avsluta anställning',
-      explain: 'När anställningen för {name} avslutas upphör enheter och roller samma dag och personen kan inte längre logga in. Personen raderas inte: historiken finns kvar.',
+      explain:
+        'När anställningen för {name} avslutas upphör enheter och roller samma dag och personen kan inte längre logga in. Personen raderas inte: historiken finns kvar.',
       date: 'Sista anställningsdag',
       dateMissing: 'Välj sista anställningsdag.',
       submit: 'Avsluta anställningen',
@@ -233,7 +234,8 @@ export const sv = {
     directLink: 'Eller öppna länken direkt:',
     expires: 'Koden gäller till {date} och kan bara användas en gång.',
     keepSecret: 'Lämna lappen bara till personen. Den som har koden kan logga in.',
-    nextTime: 'Nästa gång loggar du in med ditt anställningsnummer {number}, organisationen {organisation} och ditt lösenord (eller med din e-post om du har en i Kunna).',
+    nextTime:
+      'Nästa gång loggar du in med ditt anställningsnummer {number}, organisationen {organisation} och ditt lösenord (eller med din e-post om du har en i Kunna).',
     print: 'Skriv ut lapp',
     done: 'Klar, stäng',
   },
@@ -378,7 +380,8 @@ export const sv = {
       reused: 'Samma kolumn är vald för flera uppgifter.',
       example: 'Exempel: {value}',
       createUnits: 'Skapa nya enheter för okända enhetskoder',
-      createUnitsHint: 'Bara om raden också har enhetens namn och ett område som redan finns. Annars blir en okänd kod ett fel, så att ett skrivfel aldrig skapar en enhet.',
+      createUnitsHint:
+        'Bara om raden också har enhetens namn och ett område som redan finns. Annars blir en okänd kod ett fel, så att ett skrivfel aldrig skapar en enhet.',
       dryRun: 'Testkör (ingenting sparas)',
     },
     mode: {
@@ -386,7 +389,8 @@ export const sv = {
       partial: 'Delvis import',
       partialExplain: 'Filen innehåller några personer. De läggs till eller uppdateras. Ingen annan påverkas.',
       full: 'Fullständig import',
-      fullExplain: 'Filen är hela personalen. Personer som saknas i filen avslutas. De raderas inte: historiken finns kvar och de kan komma tillbaka i en senare import.',
+      fullExplain:
+        'Filen är hela personalen. Personer som saknas i filen avslutas. De raderas inte: historiken finns kvar och de kan komma tillbaka i en senare import.',
     },
     check: {
       title: 'Kontrollera testkörningen',
@@ -618,7 +622,8 @@ export const sv = {
       improved: 'Andel som gått framåt',
       withheld: 'Visas inte: färre än {min} personer har svarat både före och efter.',
       belowMinimum: 'Gruppen är för liten för att visas (färre än {min} personer). Välj en större grupp.',
-      differencing: 'Visas inte: jämfört med ett tidigare uttag skiljer det sig på färre än {min} personer, och då skulle enskilda svar kunna räknas fram. Välj en större grupp eller vänta tills fler har svarat.',
+      differencing:
+        'Visas inte: jämfört med ett tidigare uttag skiljer det sig på färre än {min} personer, och då skulle enskilda svar kunna räknas fram. Välj en större grupp eller vänta tills fler har svarat.',
       note: 'Skalan är 1–4. Kunskapsfrågor visas som andel rätta svar, förändringen i procentenheter.',
       points: '{n} procentenheter',
       pointsRange: 'troligen mellan {lower} och {upper} procentenheter',
@@ -821,7 +826,8 @@ export const sv = {
   myData: {
     title: 'Mina uppgifter',
     link: 'Mina uppgifter: se och ladda ner allt Kunna har om dig',
-    intro: 'Allt som Kunna har sparat om dig: uppgifter om dig, konto, enheter, roller, närvaro, timmar, svar på mätningar, stöd du fått och loggade händelser om dig. Uppgifter om andra personer visas inte.',
+    intro:
+      'Allt som Kunna har sparat om dig: uppgifter om dig, konto, enheter, roller, närvaro, timmar, svar på mätningar, stöd du fått och loggade händelser om dig. Uppgifter om andra personer visas inte.',
     back: 'Tillbaka till Mitt konto',
     download: 'Ladda ner maskinläsbar fil (JSON)',
     downloadHint: 'Samma uppgifter i en fil som andra program kan läsa.',
@@ -861,7 +867,8 @@ export const sv = {
     observation: 'observation av ombud',
     support: 'Individuellt stöd du fått',
     messages: 'Aviseringar, e-post och kalender',
-    messagesCount: '{notifications, plural, one {# avisering} other {# aviseringar}}, {emails, plural, one {# e-postmeddelande} other {# e-postmeddelanden}} och {feeds, plural, one {# kalenderlänk} other {# kalenderlänkar}}.',
+    messagesCount:
+      '{notifications, plural, one {# avisering} other {# aviseringar}}, {emails, plural, one {# e-postmeddelande} other {# e-postmeddelanden}} och {feeds, plural, one {# kalenderlänk} other {# kalenderlänkar}}.',
     audit: 'Loggade händelser',
     auditIntro: 'Händelser i granskningsloggen om dig och sådant du själv har gjort.',
     myAction: 'din åtgärd',
@@ -883,7 +890,8 @@ export const sv = {
   },
   personalRetention: {
     title: 'Personuppgifter om personer som slutat',
-    intro: 'Hur länge uppgifter om personer som slutat sparas, räknat från sista anställningsdagen. Följ organisationens dokumenthanteringsplan och gallringsbeslut: en kommun får bara gallra allmänna handlingar enligt ett beslut. När tiden har gått avidentifieras personen automatiskt en gång per dygn: namn, e-post och anställningsnummer tas bort, fritext om personen raderas och inloggningen stängs. Statistik (närvaro, timmar, mätresultat i grupp) påverkas inte.',
+    intro:
+      'Hur länge uppgifter om personer som slutat sparas, räknat från sista anställningsdagen. Följ organisationens dokumenthanteringsplan och gallringsbeslut: en kommun får bara gallra allmänna handlingar enligt ett beslut. När tiden har gått avidentifieras personen automatiskt en gång per dygn: namn, e-post och anställningsnummer tas bort, fritext om personen raderas och inloggningen stängs. Statistik (närvaro, timmar, mätresultat i grupp) påverkas inte.',
     months: 'Antal månader ({min}–{max})',
     hint: 'Lämna tomt om ingen tid är bestämd. Då avidentifieras ingen automatiskt, och uppgifterna sparas tills de gallras enligt ert beslut.',
     saved: 'Lagringstiden är sparad.',
@@ -893,7 +901,8 @@ export const sv = {
     title: 'Avidentifiera',
     intro: 'Tar bort det som pekar ut personen nu, utan att vänta på lagringstiden. Statistiken påverkas inte.',
     start: 'Avidentifiera …',
-    explain: '{name} får ett pseudonymt namn. Namn, e-post och anställningsnummer tas bort, anteckningar om personen raderas och inloggningen stängs. Det går inte att ångra.',
+    explain:
+      '{name} får ett pseudonymt namn. Namn, e-post och anställningsnummer tas bort, anteckningar om personen raderas och inloggningen stängs. Det går inte att ångra.',
     confirm: 'Ja, avidentifiera',
     done: 'Personen är avidentifierad och heter nu {name}.',
   },

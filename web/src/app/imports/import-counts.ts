@@ -10,11 +10,26 @@ import { TranslatePipe } from '../i18n/i18n';
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <dl class="stats">
-      <div><dt>{{ (planned() ? 'imports.counts.toCreate' : 'imports.counts.created') | t }}</dt><dd>{{ counts().created | kNumber }}</dd></div>
-      <div><dt>{{ (planned() ? 'imports.counts.toUpdate' : 'imports.counts.updated') | t }}</dt><dd>{{ counts().updated | kNumber }}</dd></div>
-      <div><dt>{{ 'imports.counts.unchanged' | t }}</dt><dd>{{ counts().unchanged | kNumber }}</dd></div>
-      <div><dt>{{ (planned() ? 'imports.counts.toEnd' : 'imports.counts.ended') | t }}</dt><dd>{{ counts().ended | kNumber }}</dd></div>
-      <div><dt>{{ (planned() ? 'imports.counts.unitsToCreate' : 'imports.counts.unitsCreated') | t }}</dt><dd>{{ counts().unitsCreated | kNumber }}</dd></div>
+      <div>
+        <dt>{{ (planned() ? 'imports.counts.toCreate' : 'imports.counts.created') | t }}</dt>
+        <dd>{{ counts().created | kNumber }}</dd>
+      </div>
+      <div>
+        <dt>{{ (planned() ? 'imports.counts.toUpdate' : 'imports.counts.updated') | t }}</dt>
+        <dd>{{ counts().updated | kNumber }}</dd>
+      </div>
+      <div>
+        <dt>{{ 'imports.counts.unchanged' | t }}</dt>
+        <dd>{{ counts().unchanged | kNumber }}</dd>
+      </div>
+      <div>
+        <dt>{{ (planned() ? 'imports.counts.toEnd' : 'imports.counts.ended') | t }}</dt>
+        <dd>{{ counts().ended | kNumber }}</dd>
+      </div>
+      <div>
+        <dt>{{ (planned() ? 'imports.counts.unitsToCreate' : 'imports.counts.unitsCreated') | t }}</dt>
+        <dd>{{ counts().unitsCreated | kNumber }}</dd>
+      </div>
     </dl>
   `,
 })

@@ -16,7 +16,9 @@ import { ImportsApi } from './imports-api';
   changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'imports.history.title' | t }}</h1>
-    <p><a routerLink="/import">{{ 'imports.history.newImport' | t }}</a></p>
+    <p>
+      <a routerLink="/import">{{ 'imports.history.newImport' | t }}</a>
+    </p>
     @if (runs.loading()) {
       <p role="status">{{ 'app.loading' | t }}</p>
     } @else if (runs.problem(); as problem) {
@@ -24,7 +26,11 @@ import { ImportsApi } from './imports-api';
     } @else {
       <div class="table-wrap">
         <table class="stack">
-          <caption class="visually-hidden">{{ 'imports.history.title' | t }}</caption>
+          <caption class="visually-hidden">
+            {{
+              'imports.history.title' | t
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{{ 'imports.history.when' | t }}</th>
@@ -52,7 +58,9 @@ import { ImportsApi } from './imports-api';
                 <td [attr.data-label]="'imports.history.by' | t">{{ run.createdBy ?? '–' }}</td>
               </tr>
             } @empty {
-              <tr><td colspan="9">{{ 'imports.history.empty' | t }}</td></tr>
+              <tr>
+                <td colspan="9">{{ 'imports.history.empty' | t }}</td>
+              </tr>
             }
           </tbody>
         </table>

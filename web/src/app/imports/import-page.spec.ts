@@ -15,7 +15,9 @@ const PREVIEW: ImportPreview = {
 const COUNTS = { created: 1, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 };
 
 function button(fixture: ComponentFixture<unknown>, text: string): HTMLButtonElement {
-  const found = [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLButtonElement>('button')].find((candidate) => candidate.textContent?.trim() === text);
+  const found = [...(fixture.nativeElement as HTMLElement).querySelectorAll<HTMLButtonElement>('button')].find(
+    (candidate) => candidate.textContent?.trim() === text,
+  );
   if (!found) throw new Error(`No button "${text}" on the page: ${textOf(fixture)}`);
   return found;
 }
@@ -45,7 +47,7 @@ describe('ImportPage', () => {
     expect((fixture.nativeElement as HTMLElement).querySelector('#import-file-error')?.textContent?.trim()).toBe('Välj en fil först.');
   });
 
-  it('shows the preview of the chosen file, then the server\'s reason when it refuses a file', async () => {
+  it("shows the preview of the chosen file, then the server's reason when it refuses a file", async () => {
     const fixture = createPage(ImportPage);
     await settle(fixture);
     chooseFile(fixture);
@@ -91,7 +93,7 @@ describe('ImportPage', () => {
     expect(status).toContain('Importen är sparad.');
   });
 
-  it('lists a test run\'s problems by kind and by line, and saves nothing', async () => {
+  it("lists a test run's problems by kind and by line, and saves nothing", async () => {
     const fixture = createPage(ImportPage);
     await settle(fixture);
     chooseFile(fixture);
@@ -111,7 +113,9 @@ describe('ImportPage', () => {
     await settle(fixture);
 
     const page = fixture.nativeElement as HTMLElement;
-    expect(page.querySelector('k-import-problems [role="alert"]')?.textContent?.trim()).toBe('2 problem på 2 rader. Importen kan inte köras förrän de är rättade.');
+    expect(page.querySelector('k-import-problems [role="alert"]')?.textContent?.trim()).toBe(
+      '2 problem på 2 rader. Importen kan inte köras förrän de är rättade.',
+    );
     expect(textOf(fixture)).toContain('Enheten SOL finns inte.');
     expect(textOf(fixture)).toContain('Enheten BJÖ finns inte.');
     expect(page.querySelectorAll('k-import-problems tbody tr')).toHaveLength(2);

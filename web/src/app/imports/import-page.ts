@@ -2,15 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { Component, ElementRef, computed, inject, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import {
-  IMPORT_FIELDS,
-  ImportField,
-  ImportMode,
-  ImportOptions,
-  ImportPreview,
-  ImportResult,
-  REQUIRED_IMPORT_FIELDS,
-} from '@kunna/contracts';
+import { IMPORT_FIELDS, ImportField, ImportMode, ImportOptions, ImportPreview, ImportResult, REQUIRED_IMPORT_FIELDS } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { importFieldKey } from '../i18n/labels';
@@ -81,7 +73,10 @@ export class ImportPage {
     const value = this.mapping()[field];
     if (value === '') return null;
     const rows = this.preview()?.sampleRows ?? [];
-    const samples = rows.map((row) => row[Number(value)] ?? '').filter((cell) => cell.trim() !== '').slice(0, 3);
+    const samples = rows
+      .map((row) => row[Number(value)] ?? '')
+      .filter((cell) => cell.trim() !== '')
+      .slice(0, 3);
     return samples.length ? samples.join(' · ') : null;
   }
 

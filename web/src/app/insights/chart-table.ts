@@ -15,7 +15,9 @@ import { ExportTable } from './export-table';
   template: `
     <k-bar-chart [title]="title()" [bars]="bars()" [max]="max()" [reference]="reference()" />
     <details class="as-table no-print">
-      <summary>{{ 'insightPages.asTable' | t }}<span class="visually-hidden">: {{ title() }}</span></summary>
+      <summary>
+        {{ 'insightPages.asTable' | t }}<span class="visually-hidden">: {{ title() }}</span>
+      </summary>
       <k-export-table [caption]="title()" [headers]="headers()" [rows]="rows()" [fileName]="fileName()" />
     </details>
   `,

@@ -19,7 +19,9 @@ import { ResourceState } from './resource-state';
     <k-resource-state [resource]="assignments" />
     @if (assignments.hasValue()) {
       @if (lowCount() > 0) {
-        <p class="advice"><strong>{{ 'insightPages.stats.lowPairRate' | t }}</strong> {{ 'insightPages.stats.lowPairAdvice' | t }}</p>
+        <p class="advice">
+          <strong>{{ 'insightPages.stats.lowPairRate' | t }}</strong> {{ 'insightPages.stats.lowPairAdvice' | t }}
+        </p>
       }
       <k-export-table
         [caption]="'insightPages.rounds.caption' | t"
@@ -31,7 +33,13 @@ import { ResourceState } from './resource-state';
       />
     }
   `,
-  styles: `.advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; }`,
+  styles: `
+    .advice {
+      border-inline-start: 4px solid #8f3b1d;
+      padding-inline-start: 0.75rem;
+      max-width: 42rem;
+    }
+  `,
 })
 export class CheckRounds {
   /** Units whose rounds are shown (all visible when null). */
@@ -54,7 +62,9 @@ export class CheckRounds {
     return this.assignments
       .value()
       .filter((assignment: CheckAssignment) => ids === null || ids.includes(assignment.unitId))
-      .flatMap((assignment) => assignment.rounds.map((round) => ({ assignment, round, percent: round.invited > 0 ? (round.answered / round.invited) * 100 : null })));
+      .flatMap((assignment) =>
+        assignment.rounds.map((round) => ({ assignment, round, percent: round.invited > 0 ? (round.answered / round.invited) * 100 : null })),
+      );
   });
   protected readonly lowCount = computed(() => this.rounds().filter((r) => r.percent !== null && r.percent < LOW_PAIR_RATE_PERCENT).length);
 

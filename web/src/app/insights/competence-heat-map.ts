@@ -42,8 +42,17 @@ const FIRST_MEASURE_COLUMN = 3;
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .legend { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-block: 0.5rem; }
-    .swatch { padding: 0.125rem 0.5rem; border: 1px solid #6b6b6b; }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      margin-block: 0.5rem;
+    }
+    .swatch {
+      padding: 0.125rem 0.5rem;
+      border: 1px solid #6b6b6b;
+    }
   `,
 })
 export class CompetenceHeatMap {

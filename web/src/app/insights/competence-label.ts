@@ -12,13 +12,18 @@ export class CompetenceLabels {
 
   constructor() {
     // Without the names the codes still read ("DigComp 2.1").
-    this.library.digComp().then((areas) => this.digComp.set(areas), () => this.digComp.set([]));
+    this.library.digComp().then(
+      (areas) => this.digComp.set(areas),
+      () => this.digComp.set([]),
+    );
   }
 
   label(key: string): string {
     if ((COMPETENCE_DIMENSIONS as readonly string[]).includes(key)) return this.i18n.t(`checks.dimension.${key}` as TranslationKey);
     const code = key.startsWith(DIGCOMP_PREFIX) ? key.slice(DIGCOMP_PREFIX.length) : key;
-    const competence = this.digComp().flatMap((area) => area.competences).find((c) => c.code === code);
+    const competence = this.digComp()
+      .flatMap((area) => area.competences)
+      .find((c) => c.code === code);
     if (!competence) return `DigComp ${code}`;
     return `DigComp ${code} ${this.i18n.uiLanguage() === 'sv' ? competence.nameSv : competence.nameEn}`;
   }

@@ -36,17 +36,17 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
     <h1>{{ 'insightPages.competence.title' | t }}</h1>
     <p class="lead">{{ 'insightPages.competence.lead' | t }}</p>
     @if (scopes.organisationWide() || scopes.options().length > 1) {
-    <div class="field scope-picker no-print">
-      <label for="competence-scope">{{ 'insightPages.competence.scope' | t }}</label>
-      <select id="competence-scope" (change)="query.set({ scope: valueOf($event) })">
-        @if (scopes.organisationWide()) {
-          <option value="" [selected]="scope() === ''">{{ 'insightPages.competence.wholeOrganisation' | t }}</option>
-        }
-        @for (option of scopes.options(); track option.value) {
-          <option [value]="option.value" [selected]="scope() === option.value">{{ option.label }}</option>
-        }
-      </select>
-    </div>
+      <div class="field scope-picker no-print">
+        <label for="competence-scope">{{ 'insightPages.competence.scope' | t }}</label>
+        <select id="competence-scope" (change)="query.set({ scope: valueOf($event) })">
+          @if (scopes.organisationWide()) {
+            <option value="" [selected]="scope() === ''">{{ 'insightPages.competence.wholeOrganisation' | t }}</option>
+          }
+          @for (option of scopes.options(); track option.value) {
+            <option [value]="option.value" [selected]="scope() === option.value">{{ option.label }}</option>
+          }
+        </select>
+      </div>
     }
     <k-period-filter />
     <k-resource-state [resource]="competence" />
@@ -114,7 +114,13 @@ export class CompetencePage {
   protected readonly roundUnits = computed<string[] | null>(() => {
     const { unitId, areaId } = scopeFilter(this.scope());
     if (unitId) return [unitId];
-    if (areaId) return this.scopes.areas().find((area) => area.id === areaId)?.units.map((unit) => unit.id) ?? [];
+    if (areaId)
+      return (
+        this.scopes
+          .areas()
+          .find((area) => area.id === areaId)
+          ?.units.map((unit) => unit.id) ?? []
+      );
     return this.scopes.organisationWide() ? null : this.scopes.units().map((unit) => unit.id);
   });
 
@@ -145,7 +151,11 @@ export class CompetencePage {
       { label: f.t('insightPages.figures.levelAfter'), value: f.level(overall.meanAfter) },
       { ...change, detail: undefined },
       answered,
-      { label: f.t('insightPages.figures.lowest'), value: `${f.percent(overall.lowestBefore)} → ${f.percent(overall.lowestAfter)}`, explanation: f.t('insightPages.stats.lowestExplained') },
+      {
+        label: f.t('insightPages.figures.lowest'),
+        value: `${f.percent(overall.lowestBefore)} → ${f.percent(overall.lowestAfter)}`,
+        explanation: f.t('insightPages.stats.lowestExplained'),
+      },
     ];
   }
 
@@ -154,7 +164,9 @@ export class CompetencePage {
   }
 
   private byMeasure(value: CompetenceBreakdown): CompetenceFigures[] {
-    return MEASURES.map((measure) => value.total.figures.find((figure) => figure.dimension === measure)).filter((figure): figure is CompetenceFigures => !!figure);
+    return MEASURES.map((measure) => value.total.figures.find((figure) => figure.dimension === measure)).filter(
+      (figure): figure is CompetenceFigures => !!figure,
+    );
   }
 
   protected bars(value: CompetenceBreakdown): Bar[] {

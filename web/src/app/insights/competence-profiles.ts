@@ -32,23 +32,37 @@ const LEVELS = [1, 2, 3, 4] as const;
           <ul class="plain profile-actions no-print">
             @for (profile of list; track profile.id) {
               <li>
-                <button type="button" class="link" (click)="edit(profile)">{{ 'profiles.edit' | t }}<span class="visually-hidden">: {{ name(profile) }}</span></button>
+                <button type="button" class="link" (click)="edit(profile)">
+                  {{ 'profiles.edit' | t }}<span class="visually-hidden">: {{ name(profile) }}</span>
+                </button>
                 ·
-                <button type="button" class="link" (click)="remove(profile)">{{ 'profiles.remove' | t }}<span class="visually-hidden">: {{ name(profile) }}</span></button>
+                <button type="button" class="link" (click)="remove(profile)">
+                  {{ 'profiles.remove' | t }}<span class="visually-hidden">: {{ name(profile) }}</span>
+                </button>
                 {{ name(profile) }}
               </li>
             }
           </ul>
         }
       }
-      @if (removed()) { <p class="ok" role="status">{{ 'profiles.removed' | t }}</p> }
+      @if (removed()) {
+        <p class="ok" role="status">{{ 'profiles.removed' | t }}</p>
+      }
 
       <form class="profile-form no-print" (submit)="save($event)" aria-labelledby="profile-form-heading">
         <h3 id="profile-form-heading">{{ (editingId() ? 'profiles.editing' : 'profiles.new') | t }}</h3>
         <div class="field">
           <label for="profile-title">{{ 'profiles.roleTitle' | t }}</label>
-          <input id="profile-title" name="roleTitle" [ngModel]="roleTitle()" (ngModelChange)="roleTitle.set($event)" [attr.aria-describedby]="field('roleTitle') ? 'profile-title-error' : null" />
-          @if (field('roleTitle'); as message) { <p id="profile-title-error" class="error">{{ message }}</p> }
+          <input
+            id="profile-title"
+            name="roleTitle"
+            [ngModel]="roleTitle()"
+            (ngModelChange)="roleTitle.set($event)"
+            [attr.aria-describedby]="field('roleTitle') ? 'profile-title-error' : null"
+          />
+          @if (field('roleTitle'); as message) {
+            <p id="profile-title-error" class="error">{{ message }}</p>
+          }
         </div>
         <div class="field">
           <label for="profile-area">{{ 'profiles.area' | t }}</label>
@@ -64,7 +78,12 @@ const LEVELS = [1, 2, 3, 4] as const;
           @for (dimension of dimensions; track dimension) {
             <div class="field">
               <label [for]="'profile-level-' + dimension">{{ labels.label(dimension) }}</label>
-              <select [id]="'profile-level-' + dimension" [name]="'level-' + dimension" [ngModel]="levelOf(dimension)" (ngModelChange)="setLevel(dimension, $event)">
+              <select
+                [id]="'profile-level-' + dimension"
+                [name]="'level-' + dimension"
+                [ngModel]="levelOf(dimension)"
+                (ngModelChange)="setLevel(dimension, $event)"
+              >
                 <option value="">{{ 'profiles.noTarget' | t }}</option>
                 @for (level of levels; track level) {
                   <option [value]="'' + level">{{ levelWord(dimension, level) }}</option>
@@ -80,7 +99,9 @@ const LEVELS = [1, 2, 3, 4] as const;
               @for (target of digCompTargets(); track target.competence) {
                 <li>
                   {{ labels.label(target.competence) }}: {{ levelWord(target.competence, target.level) }}
-                  <button type="button" class="link" (click)="setLevel(target.competence, '')">{{ 'profiles.remove' | t }}<span class="visually-hidden">: {{ labels.label(target.competence) }}</span></button>
+                  <button type="button" class="link" (click)="setLevel(target.competence, '')">
+                    {{ 'profiles.remove' | t }}<span class="visually-hidden">: {{ labels.label(target.competence) }}</span>
+                  </button>
                 </li>
               }
             </ul>
@@ -104,20 +125,32 @@ const LEVELS = [1, 2, 3, 4] as const;
           </div>
           <button type="button" (click)="addDigComp()" [disabled]="!digCompCode()">{{ 'profiles.add' | t }}</button>
         </fieldset>
-        @for (message of targetProblems(); track $index) { <p class="error">{{ message }}</p> }
+        @for (message of targetProblems(); track $index) {
+          <p class="error">{{ message }}</p>
+        }
         <button type="submit" [disabled]="busy()">{{ 'profiles.save' | t }}</button>
-        @if (editingId()) { <button type="button" class="secondary" (click)="reset()">{{ 'profiles.cancel' | t }}</button> }
-        @if (saved()) { <p class="ok" role="status">{{ 'profiles.saved' | t }}</p> }
+        @if (editingId()) {
+          <button type="button" class="secondary" (click)="reset()">{{ 'profiles.cancel' | t }}</button>
+        }
+        @if (saved()) {
+          <p class="ok" role="status">{{ 'profiles.saved' | t }}</p>
+        }
         @if (problem(); as p) {
-          @if (p.fields.length === 0) { <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p> }
+          @if (p.fields.length === 0) {
+            <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
+          }
         }
       </form>
     </section>
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .profile-form fieldset { margin: 1rem 0; }
-    .profile-actions li { margin: 0.25rem 0; }
+    .profile-form fieldset {
+      margin: 1rem 0;
+    }
+    .profile-actions li {
+      margin: 0.25rem 0;
+    }
   `,
 })
 export class CompetenceProfiles {

@@ -56,7 +56,9 @@ export class CompetenceSection {
   protected readonly measure = computed<HeatMeasure>(() => (this.filter('competenceMeasure') === 'change' ? 'change' : 'after'));
   protected readonly units = computed(() => {
     const areaId = this.filter('competenceArea');
-    return this.areas().filter((area) => !areaId || area.id === areaId).flatMap((area) => area.units);
+    return this.areas()
+      .filter((area) => !areaId || area.id === areaId)
+      .flatMap((area) => area.units);
   });
 
   /** Equal when the filters are: another address parameter (the heat map's measure) fetches nothing again. */
@@ -103,7 +105,11 @@ export class CompetenceSection {
         replaceUrl: true,
       });
     } else if (breakdown.groupBy === ParticipationGrouping.Unit) {
-      void this.router.navigate([], { queryParams: { competenceUnit: group.drillId, competenceGroupBy: ParticipationGrouping.RoleTitle }, queryParamsHandling: 'merge', replaceUrl: true });
+      void this.router.navigate([], {
+        queryParams: { competenceUnit: group.drillId, competenceGroupBy: ParticipationGrouping.RoleTitle },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
     }
   }
 
@@ -125,8 +131,8 @@ export class CompetenceSection {
   }
 
   protected headers(): string[] {
-    return ['group', 'dimension', 'people', 'pairs', 'responseRate', 'before', 'after', 'change', 'ciLower', 'ciUpper', 'lowestBefore', 'lowestAfter'].map((k) =>
-      this.i18n.t(`competence.columns.${k}` as TranslationKey),
+    return ['group', 'dimension', 'people', 'pairs', 'responseRate', 'before', 'after', 'change', 'ciLower', 'ciUpper', 'lowestBefore', 'lowestAfter'].map(
+      (k) => this.i18n.t(`competence.columns.${k}` as TranslationKey),
     );
   }
 

@@ -33,8 +33,15 @@ import { ResourceState } from './resource-state';
       @let report = costs.value();
       <k-key-figures [figures]="figures(report)" />
       <k-as-of [at]="report.asOf" />
-      @if (report.unpricedDays > 0) { <p class="advice">{{ 'insights.costs.unpriced' | t: { days: format.count(report.unpricedDays) } }}</p> }
-      <k-chart-table [title]="'insightPages.costs.chart' | t" [bars]="bars(report)" [headers]="[('insights.costs.columns.category' | t), ('insights.costs.columns.total' | t)]" fileName="kostnad-per-aktivitet" />
+      @if (report.unpricedDays > 0) {
+        <p class="advice">{{ 'insights.costs.unpriced' | t: { days: format.count(report.unpricedDays) } }}</p>
+      }
+      <k-chart-table
+        [title]="'insightPages.costs.chart' | t"
+        [bars]="bars(report)"
+        [headers]="['insights.costs.columns.category' | t, 'insights.costs.columns.total' | t]"
+        fileName="kostnad-per-aktivitet"
+      />
       <h2>{{ 'insightPages.costs.report' | t }}</h2>
       <p>
         {{ 'insightPages.costs.reportLead' | t }}
@@ -75,11 +82,17 @@ export class CostsPage {
   }
 
   protected bars(report: CostReport): Bar[] {
-    return report.categories.map((c) => ({ label: this.i18n.t(`insights.category.${c.category}` as TranslationKey), value: c.totalCost, text: this.format.money(c.totalCost) }));
+    return report.categories.map((c) => ({
+      label: this.i18n.t(`insights.category.${c.category}` as TranslationKey),
+      value: c.totalCost,
+      text: this.format.money(c.totalCost),
+    }));
   }
 
   protected headers(): string[] {
-    return ['category', 'participantHours', 'teachingHours', 'staffTime', 'facilitators', 'external', 'total'].map((k) => this.i18n.t(`insights.costs.columns.${k}` as TranslationKey));
+    return ['category', 'participantHours', 'teachingHours', 'staffTime', 'facilitators', 'external', 'total'].map((k) =>
+      this.i18n.t(`insights.costs.columns.${k}` as TranslationKey),
+    );
   }
 
   protected rows(report: CostReport): CellValue[][] {

@@ -11,15 +11,33 @@ import { TranslatePipe } from '../i18n/i18n';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details class="explain">
-      <summary>{{ 'insightPages.explain' | t }}<span class="visually-hidden">: {{ about() }}</span></summary>
+      <summary>
+        {{ 'insightPages.explain' | t }}<span class="visually-hidden">: {{ about() }}</span>
+      </summary>
       <p>{{ text() }}</p>
     </details>
   `,
   styles: `
-    .explain { margin-top: 0.25rem; font-size: 0.9em; }
-    .explain summary { cursor: pointer; min-height: 2rem; display: flex; align-items: center; text-decoration: underline; }
-    .explain p { margin: 0.25rem 0 0; max-width: 40rem; }
-    @media print { .explain { display: none; } }
+    .explain {
+      margin-top: 0.25rem;
+      font-size: 0.9em;
+    }
+    .explain summary {
+      cursor: pointer;
+      min-height: 2rem;
+      display: flex;
+      align-items: center;
+      text-decoration: underline;
+    }
+    .explain p {
+      margin: 0.25rem 0 0;
+      max-width: 40rem;
+    }
+    @media print {
+      .explain {
+        display: none;
+      }
+    }
   `,
 })
 export class Explain {

@@ -38,7 +38,9 @@ describe('ExportTable', () => {
 
 describe('exportFileName', () => {
   it('says what, whom and when, in letters every system accepts', () => {
-    expect(exportFileName(['Närvaro', 'Solgårdens vård- och omsorgsboende'], 'xlsx', '2026-12-06')).toBe('narvaro-solgardens-vard-och-omsorgsboende-2026-12-06.xlsx');
+    expect(exportFileName(['Närvaro', 'Solgårdens vård- och omsorgsboende'], 'xlsx', '2026-12-06')).toBe(
+      'narvaro-solgardens-vard-och-omsorgsboende-2026-12-06.xlsx',
+    );
     expect(exportFileName(['team-vikarier', null], 'csv', '2026-12-06')).toBe('team-vikarier-2026-12-06.csv');
   });
 });

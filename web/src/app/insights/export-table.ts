@@ -25,7 +25,11 @@ export function download(content: BlobPart, type: string, fileName: string): voi
     <div class="export-table">
       <div class="table-wrap">
         <table>
-          <caption>{{ caption() }}</caption>
+          <caption>
+            {{
+              caption()
+            }}
+          </caption>
           <thead>
             <tr>
               @for (header of headers(); track $index) {
@@ -42,30 +46,43 @@ export function download(content: BlobPart, type: string, fileName: string): voi
                   } @else {
                     <td [class]="classOf(r, c)" [class.number]="isNumber(cell)">
                       {{ show(cell, c) }}
-                      @if (noteOf(r, c); as note) { <span class="cell-note">{{ note }}</span> }
+                      @if (noteOf(r, c); as note) {
+                        <span class="cell-note">{{ note }}</span>
+                      }
                     </td>
                   }
                 }
               </tr>
             } @empty {
-              <tr><td [attr.colspan]="headers().length">{{ empty() ?? ('insights.noRows' | t) }}</td></tr>
+              <tr>
+                <td [attr.colspan]="headers().length">{{ empty() ?? ('insights.noRows' | t) }}</td>
+              </tr>
             }
           </tbody>
         </table>
       </div>
       <ng-content />
       <p class="export-actions no-print">
-        <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">{{ 'insights.exportCsv' | t }}</button>
-        <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">{{ 'insights.exportXlsx' | t }}</button>
+        <button type="button" class="secondary" [attr.aria-label]="('insights.exportCsv' | t) + ': ' + caption()" (click)="csv()">
+          {{ 'insights.exportCsv' | t }}
+        </button>
+        <button type="button" class="secondary" [attr.aria-label]="('insights.exportXlsx' | t) + ': ' + caption()" (click)="xlsx()">
+          {{ 'insights.exportXlsx' | t }}
+        </button>
       </p>
       <div class="no-print" aria-live="assertive">
-        @if (xlsxFailed()) { <p class="error" role="alert">{{ 'insights.exportXlsxFailed' | t }}</p> }
+        @if (xlsxFailed()) {
+          <p class="error" role="alert">{{ 'insights.exportXlsxFailed' | t }}</p>
+        }
       </div>
     </div>
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .cell-note { display: block; font-size: 0.8em; }
+    .cell-note {
+      display: block;
+      font-size: 0.8em;
+    }
   `,
 })
 export class ExportTable {

@@ -102,4 +102,3 @@ export function pairRate(pairs: number | null, invited: number | null): PairRate
 export function plainPairRate(t: Translate, numbers: InsightNumbers, rate: PairRate): string {
   return t('insightPages.stats.pairRate', { pairs: numbers.count(rate.pairs), invited: numbers.count(rate.invited), percent: numbers.percent(rate.percent) });
 }
-

@@ -28,9 +28,23 @@ interface NavItem {
     </nav>
   `,
   styles: `
-    ul { list-style: none; padding: 0; margin: 0 0 1rem; display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    a { display: inline-flex; align-items: center; min-height: 2.75rem; }
-    a.active { font-weight: 700; text-decoration-thickness: 3px; }
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 1rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 2.75rem;
+    }
+    a.active {
+      font-weight: 700;
+      text-decoration-thickness: 3px;
+    }
   `,
 })
 export class InsightsNav {

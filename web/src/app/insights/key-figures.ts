@@ -28,9 +28,15 @@ export interface KeyFigure {
           <li class="key-figure" [class.attention]="!!figure.warning">
             <span class="key-label">{{ figure.label }}</span>
             <strong class="key-value" [class.long]="figure.value.length > 16">{{ figure.value }}</strong>
-            @if (figure.detail) { <span class="key-detail">{{ figure.detail }}</span> }
-            @if (figure.warning) { <span class="key-warning">{{ figure.warning }}</span> }
-            @if (figure.explanation) { <k-explain [about]="figure.label" [text]="figure.explanation" /> }
+            @if (figure.detail) {
+              <span class="key-detail">{{ figure.detail }}</span>
+            }
+            @if (figure.warning) {
+              <span class="key-warning">{{ figure.warning }}</span>
+            }
+            @if (figure.explanation) {
+              <k-explain [about]="figure.label" [text]="figure.explanation" />
+            }
           </li>
         }
       </ul>
@@ -40,16 +46,59 @@ export interface KeyFigure {
     </section>
   `,
   styles: `
-    ul { list-style: none; padding: 0; margin: 0.5rem 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr)); gap: 0.5rem; }
-    .key-figure { border: 1px solid #6b6b6b; border-radius: 0.5rem; padding: 0.5rem 0.75rem; display: flex; flex-direction: column; gap: 0.125rem; min-width: 0; overflow-wrap: anywhere; }
-    .key-figure.attention { border-width: 3px; border-color: #8f3b1d; }
-    .key-label { font-size: 0.9em; }
-    .key-value { font-size: 1.6em; line-height: 1.2; font-variant-numeric: tabular-nums; }
-    .key-value.long { font-size: 1.1em; }
-    .key-detail { font-size: 0.9em; }
-    .key-warning { font-weight: 600; }
-    .advice { border-inline-start: 4px solid #8f3b1d; padding-inline-start: 0.75rem; max-width: 42rem; margin: 0 0 1rem; }
-    @media print { ul { grid-template-columns: repeat(3, 1fr); } .key-figure { break-inside: avoid; } }
+    ul {
+      list-style: none;
+      padding: 0;
+      margin: 0.5rem 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 9.5rem), 1fr));
+      gap: 0.5rem;
+    }
+    .key-figure {
+      border: 1px solid #6b6b6b;
+      border-radius: 0.5rem;
+      padding: 0.5rem 0.75rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.125rem;
+      min-width: 0;
+      overflow-wrap: anywhere;
+    }
+    .key-figure.attention {
+      border-width: 3px;
+      border-color: #8f3b1d;
+    }
+    .key-label {
+      font-size: 0.9em;
+    }
+    .key-value {
+      font-size: 1.6em;
+      line-height: 1.2;
+      font-variant-numeric: tabular-nums;
+    }
+    .key-value.long {
+      font-size: 1.1em;
+    }
+    .key-detail {
+      font-size: 0.9em;
+    }
+    .key-warning {
+      font-weight: 600;
+    }
+    .advice {
+      border-inline-start: 4px solid #8f3b1d;
+      padding-inline-start: 0.75rem;
+      max-width: 42rem;
+      margin: 0 0 1rem;
+    }
+    @media print {
+      ul {
+        grid-template-columns: repeat(3, 1fr);
+      }
+      .key-figure {
+        break-inside: avoid;
+      }
+    }
   `,
 })
 export class KeyFigures {

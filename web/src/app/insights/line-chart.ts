@@ -45,7 +45,9 @@ const STYLES = [
       <ul class="line-legend">
         @for (line of paths(); track line.label) {
           <li>
-            <svg width="28" height="10" focusable="false"><line x1="0" x2="28" y1="5" y2="5" [attr.stroke]="line.colour" [attr.stroke-dasharray]="line.dash" stroke-width="2" /></svg>
+            <svg width="28" height="10" focusable="false">
+              <line x1="0" x2="28" y1="5" y2="5" [attr.stroke]="line.colour" [attr.stroke-dasharray]="line.dash" stroke-width="2" />
+            </svg>
             {{ line.label }}
           </li>
         }
@@ -54,9 +56,22 @@ const STYLES = [
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .line-chart { margin: 1rem 0; max-width: 40rem; }
-    .line-chart figcaption { font-weight: 600; margin-bottom: 0.5rem; }
-    .line-legend { display: flex; flex-wrap: wrap; gap: 0.75rem; list-style: none; padding: 0; margin: 0.25rem 0 0; }
+    .line-chart {
+      margin: 1rem 0;
+      max-width: 40rem;
+    }
+    .line-chart figcaption {
+      font-weight: 600;
+      margin-bottom: 0.5rem;
+    }
+    .line-legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      list-style: none;
+      padding: 0;
+      margin: 0.25rem 0 0;
+    }
   `,
 })
 export class LineChart {

@@ -44,9 +44,16 @@ import { InsightsApi } from './insights-api';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .my-gap { margin: 1rem 0; }
-    .my-gap h3 { margin: 1rem 0 0.25rem; font-size: 1.1rem; }
-    .gap { font-weight: 600; }
+    .my-gap {
+      margin: 1rem 0;
+    }
+    .my-gap h3 {
+      margin: 1rem 0 0.25rem;
+      font-size: 1.1rem;
+    }
+    .gap {
+      font-weight: 600;
+    }
   `,
 })
 export class MyGap {

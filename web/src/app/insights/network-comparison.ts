@@ -48,7 +48,9 @@ export class NetworkComparison {
     const format = (n: number | null) => (n === null ? '–' : new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 2 }).format(n));
     return value.organisations.map((row) => [
       row.organisation.name,
-      ...row.items.map((item) => (item.suppressed ? this.i18n.t('networkComparison.hidden') : `${format(item.meanBefore)} → ${format(item.meanAfter)} (${item.people})`)),
+      ...row.items.map((item) =>
+        item.suppressed ? this.i18n.t('networkComparison.hidden') : `${format(item.meanBefore)} → ${format(item.meanAfter)} (${item.people})`,
+      ),
     ]);
   }
 

@@ -33,7 +33,13 @@ import { ResourceState } from './resource-state';
     @if (network.hasValue()) {
       @let value = network.value();
       <k-key-figures [figures]="figures(value)" />
-      <k-chart-table [title]="'insights.network.chart' | t" [bars]="bars(value)" [max]="100" [headers]="[('insights.network.columns.organisation' | t), ('insights.network.columns.percent' | t)]" fileName="natverk-diagram" />
+      <k-chart-table
+        [title]="'insights.network.chart' | t"
+        [bars]="bars(value)"
+        [max]="100"
+        [headers]="['insights.network.columns.organisation' | t, 'insights.network.columns.percent' | t]"
+        fileName="natverk-diagram"
+      />
       <details class="more">
         <summary>{{ 'insightPages.network.details' | t }}</summary>
         <k-export-table [caption]="'insights.network.table' | t" [headers]="headers()" [rows]="rows(value)" fileName="natverk" />
@@ -81,10 +87,21 @@ export class NetworkPage {
   }
 
   protected headers(): string[] {
-    return ['organisation', 'people', 'participants', 'percent', 'hours', 'hoursPerPerson', 'sessions', 'ambassadors'].map((k) => this.i18n.t(`insights.network.columns.${k}` as TranslationKey));
+    return ['organisation', 'people', 'participants', 'percent', 'hours', 'hoursPerPerson', 'sessions', 'ambassadors'].map((k) =>
+      this.i18n.t(`insights.network.columns.${k}` as TranslationKey),
+    );
   }
 
   protected rows(value: NetworkParticipation): CellValue[][] {
-    return value.organisations.map((o) => [o.organisation.name, o.people, o.participants, o.participationPercent, o.hours, o.hoursPerPerson, o.sessionsHeld, o.activeAmbassadors]);
+    return value.organisations.map((o) => [
+      o.organisation.name,
+      o.people,
+      o.participants,
+      o.participationPercent,
+      o.hours,
+      o.hoursPerPerson,
+      o.sessionsHeld,
+      o.activeAmbassadors,
+    ]);
   }
 }

@@ -12,11 +12,19 @@ import { injectInsightQuery } from './insight-query';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details class="period no-print" [open]="chosen()">
-      <summary>{{ 'insightPages.period.label' | t }}: {{ chosen() ? query.param('from') + ' – ' + query.param('to') : ('insightPages.period.default' | t) }}</summary>
+      <summary>
+        {{ 'insightPages.period.label' | t }}: {{ chosen() ? query.param('from') + ' – ' + query.param('to') : ('insightPages.period.default' | t) }}
+      </summary>
       <div class="fields">
         <div class="field">
           <label for="insight-from">{{ 'insights.from' | t }}</label>
-          <input id="insight-from" type="date" [value]="query.param('from')" (change)="query.set({ from: valueOf($event) })" aria-describedby="insight-period-hint" />
+          <input
+            id="insight-from"
+            type="date"
+            [value]="query.param('from')"
+            (change)="query.set({ from: valueOf($event) })"
+            aria-describedby="insight-period-hint"
+          />
         </div>
         <div class="field">
           <label for="insight-to">{{ 'insights.to' | t }}</label>
@@ -27,10 +35,23 @@ import { injectInsightQuery } from './insight-query';
     </details>
   `,
   styles: `
-    .period { margin: 0 0 0.5rem; }
-    .period summary { cursor: pointer; min-height: 2.75rem; display: flex; align-items: center; }
-    .fields { display: flex; flex-wrap: wrap; gap: 0 1rem; }
-    .fields .field { min-width: min(100%, 11rem); }
+    .period {
+      margin: 0 0 0.5rem;
+    }
+    .period summary {
+      cursor: pointer;
+      min-height: 2.75rem;
+      display: flex;
+      align-items: center;
+    }
+    .fields {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
+    .fields .field {
+      min-width: min(100%, 11rem);
+    }
   `,
 })
 export class PeriodFilter {

@@ -25,71 +25,128 @@ type Kind = 'program' | 'series';
         @for (entry of entries(); track entry.id) {
           <li>
             <strong>{{ monthName(entry.month) }}</strong>: {{ describe(entry) }}
-            <button type="button" class="link" (click)="edit(entry)">{{ 'planEditor.edit' | t }}<span class="visually-hidden">: {{ monthName(entry.month) }} {{ describe(entry) }}</span></button>
-            <button type="button" class="link" (click)="remove(entry)">{{ 'planEditor.remove' | t }}<span class="visually-hidden">: {{ monthName(entry.month) }} {{ describe(entry) }}</span></button>
+            <button type="button" class="link" (click)="edit(entry)">
+              {{ 'planEditor.edit' | t }}<span class="visually-hidden">: {{ monthName(entry.month) }} {{ describe(entry) }}</span>
+            </button>
+            <button type="button" class="link" (click)="remove(entry)">
+              {{ 'planEditor.remove' | t }}<span class="visually-hidden">: {{ monthName(entry.month) }} {{ describe(entry) }}</span>
+            </button>
           </li>
         }
       </ul>
     }
-    @if (removed()) { <p class="ok" role="status">{{ 'planEditor.removed' | t }}</p> }
+    @if (removed()) {
+      <p class="ok" role="status">{{ 'planEditor.removed' | t }}</p>
+    }
 
     <form class="plan-form no-print" (submit)="save($event)" aria-labelledby="plan-form-heading">
       <h3 id="plan-form-heading">{{ (editingId() ? 'planEditor.editing' : 'planEditor.title') | t }}</h3>
       <div class="field">
         <label for="plan-month">{{ 'planEditor.month' | t }}</label>
-        <select id="plan-month" name="month" [ngModel]="month()" (ngModelChange)="month.set($event)" [attr.aria-describedby]="field('month') ? 'plan-month-error' : null">
+        <select
+          id="plan-month"
+          name="month"
+          [ngModel]="month()"
+          (ngModelChange)="month.set($event)"
+          [attr.aria-describedby]="field('month') ? 'plan-month-error' : null"
+        >
           @for (m of months(); track m) {
             <option [value]="m">{{ monthName(m) }}</option>
           }
         </select>
-        @if (field('month'); as message) { <p id="plan-month-error" class="error">{{ message }}</p> }
+        @if (field('month'); as message) {
+          <p id="plan-month-error" class="error">{{ message }}</p>
+        }
       </div>
       <fieldset>
         <legend>{{ 'planEditor.kind' | t }}</legend>
-        <label class="check"><input type="radio" name="kind" value="program" [checked]="kind() === 'program'" (change)="kind.set('program')" /> {{ 'planEditor.kindProgram' | t }}</label>
-        <label class="check"><input type="radio" name="kind" value="series" [checked]="kind() === 'series'" (change)="kind.set('series')" /> {{ 'planEditor.kindSeries' | t }}</label>
+        <label class="check"
+          ><input type="radio" name="kind" value="program" [checked]="kind() === 'program'" (change)="kind.set('program')" />
+          {{ 'planEditor.kindProgram' | t }}</label
+        >
+        <label class="check"
+          ><input type="radio" name="kind" value="series" [checked]="kind() === 'series'" (change)="kind.set('series')" />
+          {{ 'planEditor.kindSeries' | t }}</label
+        >
       </fieldset>
       @if (kind() === 'program') {
         <div class="field">
           <label for="plan-program">{{ 'planEditor.program' | t }}</label>
-          <select id="plan-program" name="program" [ngModel]="programId()" (ngModelChange)="programId.set($event)" [attr.aria-describedby]="field('programId') ? 'plan-program-error' : null">
+          <select
+            id="plan-program"
+            name="program"
+            [ngModel]="programId()"
+            (ngModelChange)="programId.set($event)"
+            [attr.aria-describedby]="field('programId') ? 'plan-program-error' : null"
+          >
             <option value="">{{ 'common.choose' | t }}</option>
             @for (program of programs(); track program.id) {
               <option [value]="program.id">{{ program.title }}</option>
             }
           </select>
-          @if (field('programId'); as message) { <p id="plan-program-error" class="error">{{ message }}</p> }
+          @if (field('programId'); as message) {
+            <p id="plan-program-error" class="error">{{ message }}</p>
+          }
         </div>
       } @else {
         <div class="field">
           <label for="plan-series">{{ 'planEditor.series' | t }}</label>
-          @if (series().length === 0) { <p class="hint">{{ 'planEditor.noSeries' | t }}</p> }
-          <select id="plan-series" name="series" [ngModel]="seriesId()" (ngModelChange)="seriesId.set($event)" [attr.aria-describedby]="field('seriesId') ? 'plan-series-error' : null">
+          @if (series().length === 0) {
+            <p class="hint">{{ 'planEditor.noSeries' | t }}</p>
+          }
+          <select
+            id="plan-series"
+            name="series"
+            [ngModel]="seriesId()"
+            (ngModelChange)="seriesId.set($event)"
+            [attr.aria-describedby]="field('seriesId') ? 'plan-series-error' : null"
+          >
             <option value="">{{ 'common.choose' | t }}</option>
             @for (s of series(); track s.id) {
               <option [value]="s.id">{{ s.title }}</option>
             }
           </select>
-          @if (field('seriesId'); as message) { <p id="plan-series-error" class="error">{{ message }}</p> }
+          @if (field('seriesId'); as message) {
+            <p id="plan-series-error" class="error">{{ message }}</p>
+          }
         </div>
       }
       <div class="field">
         <label for="plan-note">{{ 'planEditor.note' | t }}</label>
-        <input id="plan-note" name="note" maxlength="500" [ngModel]="note()" (ngModelChange)="note.set($event)" [attr.aria-describedby]="field('note') ? 'plan-note-error' : null" />
-        @if (field('note'); as message) { <p id="plan-note-error" class="error">{{ message }}</p> }
+        <input
+          id="plan-note"
+          name="note"
+          maxlength="500"
+          [ngModel]="note()"
+          (ngModelChange)="note.set($event)"
+          [attr.aria-describedby]="field('note') ? 'plan-note-error' : null"
+        />
+        @if (field('note'); as message) {
+          <p id="plan-note-error" class="error">{{ message }}</p>
+        }
       </div>
       <button type="submit" [disabled]="busy()">{{ (editingId() ? 'planEditor.save' : 'planEditor.add') | t }}</button>
-      @if (editingId()) { <button type="button" class="secondary" (click)="reset()">{{ 'planEditor.cancel' | t }}</button> }
-      @if (saved()) { <p class="ok" role="status">{{ 'planEditor.saved' | t }}</p> }
+      @if (editingId()) {
+        <button type="button" class="secondary" (click)="reset()">{{ 'planEditor.cancel' | t }}</button>
+      }
+      @if (saved()) {
+        <p class="ok" role="status">{{ 'planEditor.saved' | t }}</p>
+      }
       @if (problem(); as p) {
-        @if (p.fields.length === 0) { <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p> }
+        @if (p.fields.length === 0) {
+          <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
+        }
       }
     </form>
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .plan-entries li { margin: 0.25rem 0; }
-    .plan-form fieldset { margin: 1rem 0; }
+    .plan-entries li {
+      margin: 0.25rem 0;
+    }
+    .plan-form fieldset {
+      margin: 1rem 0;
+    }
   `,
 })
 export class PlanEditor {
@@ -142,11 +199,16 @@ export class PlanEditor {
   }
 
   protected monthName(month: string): string {
-    return new Intl.DateTimeFormat(this.i18n.locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
+    return new Intl.DateTimeFormat(this.i18n.locale(), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month.slice(0, 7)}-01T00:00:00Z`),
+    );
   }
 
   protected describe(entry: PlanEntry): string {
-    const what = entry.program?.title ?? entry.module?.title ?? (entry.seriesId ? this.i18n.t('planEditor.seriesLabel', { title: this.seriesTitle(entry.seriesId) }) : null);
+    const what =
+      entry.program?.title ??
+      entry.module?.title ??
+      (entry.seriesId ? this.i18n.t('planEditor.seriesLabel', { title: this.seriesTitle(entry.seriesId) }) : null);
     return [what, entry.note].filter((part): part is string => !!part).join(' – ');
   }
 
@@ -182,7 +244,14 @@ export class PlanEditor {
     try {
       const editing = this.editingId();
       if (editing) await this.api.updatePlanEntry(this.unitId(), editing, { month, programId, seriesId, note });
-      else await this.api.createPlanEntry(this.unitId(), { id: crypto.randomUUID(), month, ...(programId ? { programId } : {}), ...(seriesId ? { seriesId } : {}), ...(note ? { note } : {}) });
+      else
+        await this.api.createPlanEntry(this.unitId(), {
+          id: crypto.randomUUID(),
+          month,
+          ...(programId ? { programId } : {}),
+          ...(seriesId ? { seriesId } : {}),
+          ...(note ? { note } : {}),
+        });
       this.reset();
       this.saved.set(true);
       this.changed.emit();

@@ -17,8 +17,15 @@ import { today } from '../core/permissions';
     <p class="print-only">{{ 'insightPages.printedAt' | t: { date: (day | kDate) } }}</p>
   `,
   styles: `
-    .print-only { display: none; }
-    @media print { .print-only { display: block; margin: 0; } }
+    .print-only {
+      display: none;
+    }
+    @media print {
+      .print-only {
+        display: block;
+        margin: 0;
+      }
+    }
   `,
 })
 export class PrintSummary {

@@ -44,7 +44,13 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
       @let breakdown = participation.value();
       <k-key-figures [figures]="figures(breakdown)" />
       <k-as-of [at]="breakdown.asOf" />
-      <k-chart-table [title]="chartTitle(breakdown)" [bars]="bars(breakdown)" [headers]="[groupingLabel(breakdown.groupBy), ('insights.participation.columns.percent' | t)]" [max]="100" fileName="deltagande-diagram" />
+      <k-chart-table
+        [title]="chartTitle(breakdown)"
+        [bars]="bars(breakdown)"
+        [headers]="[groupingLabel(breakdown.groupBy), 'insights.participation.columns.percent' | t]"
+        [max]="100"
+        fileName="deltagande-diagram"
+      />
       <k-print-summary />
 
       @if (drillable(breakdown)) {
@@ -53,7 +59,11 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
           <ul class="links">
             @for (group of breakdown.groups; track group.key) {
               @if (group.drillId) {
-                <li><a [routerLink]="drillPath(breakdown, group.drillId)" [queryParams]="query.period()">{{ (breakdown.groupBy === 'area' ? 'insightPages.organisation.openArea' : 'insightPages.area.openUnit') | t: { name: group.label } }}</a></li>
+                <li>
+                  <a [routerLink]="drillPath(breakdown, group.drillId)" [queryParams]="query.period()">{{
+                    (breakdown.groupBy === 'area' ? 'insightPages.organisation.openArea' : 'insightPages.area.openUnit') | t: { name: group.label }
+                  }}</a>
+                </li>
               }
             }
           </ul>
@@ -84,7 +94,12 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
           </select>
         </div>
         <p class="hint">{{ 'insights.participation.minimum' | t: { n: breakdown.minimumGroupSize } }}</p>
-        <k-export-table [caption]="'insights.participation.table' | t" [headers]="participationHeaders()" [rows]="participationRows(breakdown)" fileName="deltagande" />
+        <k-export-table
+          [caption]="'insights.participation.table' | t"
+          [headers]="participationHeaders()"
+          [rows]="participationRows(breakdown)"
+          fileName="deltagande"
+        />
       </details>
     }
   `,
@@ -142,7 +157,9 @@ export class ScopeOverviewPage {
       {
         label: f.t('insightPages.figures.participation'),
         value: total.suppressed ? f.t('insightPages.figures.suppressed') : f.percent(total.participationPercent),
-        detail: total.suppressed ? undefined : f.t('insightPages.figures.participationDetail', { participants: f.count(total.participants), people: f.count(total.people) }),
+        detail: total.suppressed
+          ? undefined
+          : f.t('insightPages.figures.participationDetail', { participants: f.count(total.participants), people: f.count(total.people) }),
         explanation: f.t('insightPages.stats.suppressedExplained', { n: breakdown.minimumGroupSize }),
       },
       {
@@ -158,7 +175,8 @@ export class ScopeOverviewPage {
       figures.push({
         label: f.t('insightPages.figures.cost'),
         value: cost ? f.money(cost.totalCost) : this.costs.error() ? '–' : f.t('app.loading'),
-        detail: cost?.costPerParticipant != null ? `${f.money(cost.costPerParticipant)} ${f.t('insightPages.figures.costPerParticipant').toLowerCase()}` : undefined,
+        detail:
+          cost?.costPerParticipant != null ? `${f.money(cost.costPerParticipant)} ${f.t('insightPages.figures.costPerParticipant').toLowerCase()}` : undefined,
       });
     }
     return figures;
@@ -195,7 +213,9 @@ export class ScopeOverviewPage {
   }
 
   protected participationHeaders(): string[] {
-    return ['group', 'people', 'participants', 'percent', 'hours', 'hoursPerPerson'].map((k) => this.i18n.t(`insights.participation.columns.${k}` as TranslationKey));
+    return ['group', 'people', 'participants', 'percent', 'hours', 'hoursPerPerson'].map((k) =>
+      this.i18n.t(`insights.participation.columns.${k}` as TranslationKey),
+    );
   }
 
   private cells(f: ParticipationFigures): CellValue[] {
@@ -203,7 +223,10 @@ export class ScopeOverviewPage {
   }
 
   protected participationRows(breakdown: ParticipationBreakdown): CellValue[][] {
-    return [...breakdown.groups.map((g) => [this.label(breakdown, g.label), ...this.cells(g)]), [this.i18n.t('insights.total'), ...this.cells(breakdown.total)]];
+    return [
+      ...breakdown.groups.map((g) => [this.label(breakdown, g.label), ...this.cells(g)]),
+      [this.i18n.t('insights.total'), ...this.cells(breakdown.total)],
+    ];
   }
 
   protected valueOf(event: Event): string {

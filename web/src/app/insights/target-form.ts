@@ -18,13 +18,21 @@ const EMPLOYMENT_TYPES = [EmploymentType.Permanent, EmploymentType.Substitute, E
       <h3 id="new-target-heading">{{ 'insights.targets.new' | t }}</h3>
       <div class="field">
         <label for="target-program">{{ 'insights.targets.program' | t }}</label>
-        <select id="target-program" [ngModel]="program()" (ngModelChange)="program.set($event)" name="program" [attr.aria-describedby]="fieldProblem('programId') ? 'target-program-error' : null">
+        <select
+          id="target-program"
+          [ngModel]="program()"
+          (ngModelChange)="program.set($event)"
+          name="program"
+          [attr.aria-describedby]="fieldProblem('programId') ? 'target-program-error' : null"
+        >
           <option value="">{{ 'common.choose' | t }}</option>
           @for (item of programs(); track item.id) {
             <option [value]="item.id">{{ item.title }}</option>
           }
         </select>
-        @if (fieldProblem('programId'); as message) { <p id="target-program-error" class="error">{{ message }}</p> }
+        @if (fieldProblem('programId'); as message) {
+          <p id="target-program-error" class="error">{{ message }}</p>
+        }
       </div>
       <fieldset>
         <legend>{{ 'insights.targets.employment' | t }}</legend>
@@ -34,29 +42,53 @@ const EMPLOYMENT_TYPES = [EmploymentType.Permanent, EmploymentType.Substitute, E
             {{ employmentKey(type) | t }}
           </label>
         }
-        @if (fieldProblem('employmentTypes'); as message) { <p class="error">{{ message }}</p> }
+        @if (fieldProblem('employmentTypes'); as message) {
+          <p class="error">{{ message }}</p>
+        }
       </fieldset>
       <div class="field">
         <label for="target-percent">{{ 'insights.targets.percent' | t }}</label>
         <input id="target-percent" type="number" min="1" max="100" name="percent" [ngModel]="percent()" (ngModelChange)="percent.set($event)" />
-        @if (fieldProblem('targetPercent'); as message) { <p class="error">{{ message }}</p> }
+        @if (fieldProblem('targetPercent'); as message) {
+          <p class="error">{{ message }}</p>
+        }
       </div>
       <div class="field">
         <label for="target-due">{{ 'insights.targets.due' | t }}</label>
         <input id="target-due" type="date" name="due" [ngModel]="due()" (ngModelChange)="due.set($event)" />
-        @if (fieldProblem('dueDate'); as message) { <p class="error">{{ message }}</p> }
+        @if (fieldProblem('dueDate'); as message) {
+          <p class="error">{{ message }}</p>
+        }
       </div>
       <button type="submit" [disabled]="busy()">{{ 'insights.targets.save' | t }}</button>
       <p class="ok" role="status">{{ saved() ? ('insights.targets.saved' | t) : '' }}</p>
       @if (problem(); as p) {
-        @if (p.fields.length === 0) { <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p> }
+        @if (p.fields.length === 0) {
+          <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
+        }
       }
     </form>
   `,
   styles: `
-    .target-form { margin-block: 1.5rem; padding: 1rem; border: 1px solid currentColor; border-radius: 0.5rem; max-width: 36rem; }
-    .target-form fieldset { border: 0; padding: 0; margin-block: 1rem; min-width: 0; }
-    .check { display: flex; gap: 0.5rem; align-items: center; min-height: 2.75rem; }
+    .target-form {
+      margin-block: 1.5rem;
+      padding: 1rem;
+      border: 1px solid currentColor;
+      border-radius: 0.5rem;
+      max-width: 36rem;
+    }
+    .target-form fieldset {
+      border: 0;
+      padding: 0;
+      margin-block: 1rem;
+      min-width: 0;
+    }
+    .check {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      min-height: 2.75rem;
+    }
   `,
 })
 export class TargetForm {

@@ -42,7 +42,9 @@ interface UnitPlan {
       <div class="field scope-picker no-print">
         <label for="insight-unit">{{ 'insights.unit' | t }}</label>
         <select id="insight-unit" (change)="query.set({ unitId: valueOf($event) })">
-          @if (!unitId()) { <option value="" selected>{{ 'insightPages.chooseUnit' | t }}</option> }
+          @if (!unitId()) {
+            <option value="" selected>{{ 'insightPages.chooseUnit' | t }}</option>
+          }
           @for (unit of scopes.units(); track unit.id) {
             <option [value]="unit.id" [selected]="unit.id === unitId()">{{ unit.name }}</option>
           }
@@ -58,7 +60,14 @@ interface UnitPlan {
         @if (overview.hasValue()) {
           @let plans = overview.value();
           <k-key-figures [figures]="overviewFigures(plans)" />
-          <k-chart-table [title]="'insightPages.targets.unitChart' | t" [bars]="unitBars(plans)" [max]="100" [headers]="unitHeaders()" [tableRows]="unitRows(plans)" fileName="mal-per-enhet" />
+          <k-chart-table
+            [title]="'insightPages.targets.unitChart' | t"
+            [bars]="unitBars(plans)"
+            [max]="100"
+            [headers]="unitHeaders()"
+            [tableRows]="unitRows(plans)"
+            fileName="mal-per-enhet"
+          />
           <p>{{ 'insightPages.targets.chooseUnit' | t }}</p>
         }
       } @else {
@@ -70,7 +79,14 @@ interface UnitPlan {
         @let yearPlan = plan.value();
         <k-key-figures [figures]="figures(yearPlan)" />
         @if (yearPlan.targets.length > 0) {
-          <k-chart-table [title]="'insights.targets.chart' | t" [bars]="bars(yearPlan.targets)" [max]="100" [headers]="targetHeaders()" [tableRows]="targetRows(yearPlan.targets)" fileName="mal" />
+          <k-chart-table
+            [title]="'insights.targets.chart' | t"
+            [bars]="bars(yearPlan.targets)"
+            [max]="100"
+            [headers]="targetHeaders()"
+            [tableRows]="targetRows(yearPlan.targets)"
+            fileName="mal"
+          />
         } @else {
           <p>{{ 'insights.targets.none' | t }}</p>
         }
@@ -81,7 +97,16 @@ interface UnitPlan {
               @for (target of yearPlan.targets; track target.id) {
                 <li>
                   <strong>{{ target.program.title }}</strong>:
-                  <span class="target-progress">{{ 'insights.targets.progress' | t: { completed: format.count(target.completed), population: format.count(target.population), target: target.targetPercent, due: target.dueDate } }}</span>
+                  <span class="target-progress">{{
+                    'insights.targets.progress'
+                      | t
+                        : {
+                            completed: format.count(target.completed),
+                            population: format.count(target.population),
+                            target: target.targetPercent,
+                            due: target.dueDate,
+                          }
+                  }}</span>
                   <span class="badge">{{ statusKey(target.status) | t }}</span>
                   @if (plans()) {
                     @if (confirming() === target.id) {
@@ -91,14 +116,18 @@ interface UnitPlan {
                         <button type="button" class="link" (click)="confirming.set(null)">{{ 'common.cancel' | t }}</button>
                       </span>
                     } @else {
-                      <button type="button" class="link" (click)="confirming.set(target.id)">{{ 'insights.targets.remove' | t }}<span class="visually-hidden">: {{ target.program.title }}</span></button>
+                      <button type="button" class="link" (click)="confirming.set(target.id)">
+                        {{ 'insights.targets.remove' | t }}<span class="visually-hidden">: {{ target.program.title }}</span>
+                      </button>
                     }
                   }
                 </li>
               }
             </ul>
             <p class="ok" role="status">{{ removed() ? ('insightPages.targets.removed' | t) : '' }}</p>
-            @if (removeProblem(); as message) { <p class="error" role="alert">{{ message }}</p> }
+            @if (removeProblem(); as message) {
+              <p class="error" role="alert">{{ message }}</p>
+            }
           }
           <h2>{{ 'insights.plan.title' | t }}</h2>
           <k-export-table [caption]="'insights.plan.table' | t" [headers]="planHeaders()" [rows]="planRows(yearPlan)" fileName="arsplan" />
@@ -113,7 +142,14 @@ interface UnitPlan {
       }
     }
   `,
-  styles: `.targets { padding-inline-start: 1.25rem; } .targets li { margin-block: 0.5rem; }`,
+  styles: `
+    .targets {
+      padding-inline-start: 1.25rem;
+    }
+    .targets li {
+      margin-block: 0.5rem;
+    }
+  `,
 })
 export class TargetsPage {
   private readonly api = inject(InsightsApi);
@@ -162,7 +198,11 @@ export class TargetsPage {
     return [
       { label: f.t('insightPages.figures.targets'), value: f.count(plan.targets.length) },
       { label: f.t('insightPages.figures.targetsMet'), value: f.count(count(TargetStatus.Met)) },
-      { label: f.t('insightPages.figures.targetsBehind'), value: f.count(behind), warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined },
+      {
+        label: f.t('insightPages.figures.targetsBehind'),
+        value: f.count(behind),
+        warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined,
+      },
       { label: f.t('insightPages.figures.plannedSessions'), value: f.count(plan.months.reduce((sum, month) => sum + month.scheduledSessions, 0)) },
     ];
   }
@@ -182,10 +222,18 @@ export class TargetsPage {
     const behind = plans.reduce((sum, unit) => sum + TargetsPage.behind(unit.plan), 0);
     const withTargets = plans.filter((unit) => unit.plan.targets.length > 0).length;
     return [
-      { label: f.t('insightPages.figures.unitsWithTargets'), value: f.count(withTargets), detail: f.t('insightPages.figures.ofUnits', { n: f.count(plans.length) }) },
+      {
+        label: f.t('insightPages.figures.unitsWithTargets'),
+        value: f.count(withTargets),
+        detail: f.t('insightPages.figures.ofUnits', { n: f.count(plans.length) }),
+      },
       { label: f.t('insightPages.figures.targets'), value: f.count(targets) },
       { label: f.t('insightPages.figures.targetsMet'), value: f.count(met) },
-      { label: f.t('insightPages.figures.targetsBehind'), value: f.count(behind), warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined },
+      {
+        label: f.t('insightPages.figures.targetsBehind'),
+        value: f.count(behind),
+        warning: behind > 0 ? this.i18n.t('insights.targets.status.behind') : undefined,
+      },
       { label: f.t('insightPages.figures.plannedSessions'), value: f.count(plans.reduce((sum, unit) => sum + TargetsPage.sessions(unit.plan), 0)) },
     ];
   }
@@ -209,7 +257,13 @@ export class TargetsPage {
   }
 
   protected unitRows(plans: UnitPlan[]): CellValue[][] {
-    return plans.map((unit) => [unit.name, unit.plan.targets.length, TargetsPage.onTrack(unit.plan), TargetsPage.behind(unit.plan), TargetsPage.sessions(unit.plan)]);
+    return plans.map((unit) => [
+      unit.name,
+      unit.plan.targets.length,
+      TargetsPage.onTrack(unit.plan),
+      TargetsPage.behind(unit.plan),
+      TargetsPage.sessions(unit.plan),
+    ]);
   }
 
   protected bars(targets: TargetProgress[]): Bar[] {
@@ -221,7 +275,9 @@ export class TargetsPage {
   }
 
   protected targetHeaders(): string[] {
-    return ['program', 'employment', 'target', 'due', 'completed', 'population', 'percent', 'status', 'behind'].map((k) => this.i18n.t(`insights.targets.columns.${k}` as TranslationKey));
+    return ['program', 'employment', 'target', 'due', 'completed', 'population', 'percent', 'status', 'behind'].map((k) =>
+      this.i18n.t(`insights.targets.columns.${k}` as TranslationKey),
+    );
   }
 
   protected targetRows(targets: TargetProgress[]): CellValue[][] {
@@ -247,7 +303,11 @@ export class TargetsPage {
   }
 
   protected planRows(plan: YearPlan): CellValue[][] {
-    return plan.months.map((m) => [m.month.slice(0, 7), m.entries.map((e) => e.program?.title ?? e.module?.title ?? e.note ?? '').join('; ') || '–', m.scheduledSessions]);
+    return plan.months.map((m) => [
+      m.month.slice(0, 7),
+      m.entries.map((e) => e.program?.title ?? e.module?.title ?? e.note ?? '').join('; ') || '–',
+      m.scheduledSessions,
+    ]);
   }
 
   protected async removeTarget(target: TargetProgress): Promise<void> {

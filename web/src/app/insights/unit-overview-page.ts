@@ -49,7 +49,7 @@ import { ResourceState } from './resource-state';
       <k-chart-table
         [title]="'insightPages.team.chart' | t"
         [bars]="groupBars(dashboard)"
-        [headers]="[('insightPages.team.unit' | t), ('insightPages.figures.attendance' | t)]"
+        [headers]="['insightPages.team.unit' | t, 'insightPages.figures.attendance' | t]"
         [max]="100"
         fileName="narvaro-per-grupp"
       />
@@ -58,7 +58,12 @@ import { ResourceState } from './resource-state';
       <details class="more">
         <summary>{{ 'insightPages.team.people' | t }}</summary>
         <k-export-table [caption]="'insights.team.staff' | t" [headers]="memberHeaders()" [rows]="memberRows(dashboard.staff)" fileName="team-tillsvidare" />
-        <k-export-table [caption]="'insights.team.substitutes' | t" [headers]="memberHeaders()" [rows]="memberRows(dashboard.substitutes)" fileName="team-vikarier" />
+        <k-export-table
+          [caption]="'insights.team.substitutes' | t"
+          [headers]="memberHeaders()"
+          [rows]="memberRows(dashboard.substitutes)"
+          fileName="team-vikarier"
+        />
       </details>
 
       <details class="more">
@@ -71,8 +76,12 @@ import { ResourceState } from './resource-state';
             @for (item of dashboard.newEmployees; track item.person.id) {
               <li>
                 {{ 'insights.team.newEmployee' | t: { name: item.person.name, start: (item.startDate | kDate), deadline: (item.deadline | kDate) } }}
-                @if (item.overdue) { <strong class="badge warn">{{ 'insights.team.overdue' | t }}</strong> }
-                @if (!item.assigned) { <span class="badge">{{ 'insights.team.notAssigned' | t }}</span> }
+                @if (item.overdue) {
+                  <strong class="badge warn">{{ 'insights.team.overdue' | t }}</strong>
+                }
+                @if (!item.assigned) {
+                  <span class="badge">{{ 'insights.team.notAssigned' | t }}</span>
+                }
               </li>
             }
           </ul>
@@ -126,7 +135,10 @@ export class UnitOverviewPage {
   protected readonly otherUnits = computed(() => {
     const managed = this.permissions.managedUnitIds();
     if (!this.tree.hasValue()) return [];
-    return this.tree.value().areas.flatMap((area) => area.units).filter((unit) => managed.includes(unit.id));
+    return this.tree
+      .value()
+      .areas.flatMap((area) => area.units)
+      .filter((unit) => managed.includes(unit.id));
   });
 
   protected openUnit(event: Event): void {
@@ -175,7 +187,9 @@ export class UnitOverviewPage {
   }
 
   protected memberHeaders(): string[] {
-    return ['person', 'roleTitle', 'attendedOfInvited', 'invited', 'attended', 'hours', 'programs', 'catchUps'].map((k) => this.i18n.t(`insights.team.columns.${k}` as TranslationKey));
+    return ['person', 'roleTitle', 'attendedOfInvited', 'invited', 'attended', 'hours', 'programs', 'catchUps'].map((k) =>
+      this.i18n.t(`insights.team.columns.${k}` as TranslationKey),
+    );
   }
 
   protected memberRows(members: TeamMember[]): CellValue[][] {

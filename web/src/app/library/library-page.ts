@@ -1,29 +1,12 @@
 import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import {
-  CompetenceDimension,
-  DigCompArea,
-  ModuleFormat,
-  ModuleListQuery,
-  ModuleSummary,
-  ModuleTargetGroup,
-  Ownership,
-} from '@kunna/contracts';
+import { CompetenceDimension, DigCompArea, ModuleFormat, ModuleListQuery, ModuleSummary, ModuleTargetGroup, Ownership } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from './library-api';
-import {
-  DIMENSIONS,
-  DURATION_CHOICES,
-  FORMATS,
-  TARGET_GROUPS,
-  dimensionKey,
-  formatKey,
-  ownershipKey,
-  targetGroupKey,
-} from './library-labels';
+import { DIMENSIONS, DURATION_CHOICES, FORMATS, TARGET_GROUPS, dimensionKey, formatKey, ownershipKey, targetGroupKey } from './library-labels';
 
 /** The filters as they stand in the address (so a search can be bookmarked, shared and reloaded). */
 interface LibraryFilters {
@@ -37,8 +20,7 @@ interface LibraryFilters {
   includeArchived: string;
 }
 
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined =>
-  allowed.includes(value as T) ? (value as T) : undefined;
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]): T | undefined => (allowed.includes(value as T) ? (value as T) : undefined);
 
 /** The module library: search and filters (kept in the address), one card per module. */
 @Component({

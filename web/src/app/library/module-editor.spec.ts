@@ -1,16 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { ComponentFixture } from '@angular/core/testing';
 import { TitleStrategy } from '@angular/router';
-import {
-  CompetenceDimension,
-  ModuleDetail,
-  ModuleFormat,
-  ModuleTargetGroup,
-  ModuleVersion,
-  ModuleVersionStatus,
-  Ownership,
-  Role,
-} from '@kunna/contracts';
+import { CompetenceDimension, ModuleDetail, ModuleFormat, ModuleTargetGroup, ModuleVersion, ModuleVersionStatus, Ownership, Role } from '@kunna/contracts';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { createPage, expectCall, fail, grant, setUpPage, settle, textOf } from '../testing/page-testing';
 import { ModuleEditor } from './module-editor';
@@ -118,7 +109,7 @@ describe('ModuleEditor', () => {
     expect(titleInput(fixture).value).toBe('Trygghetslarm i hemtjänsten');
   });
 
-  it('keeps what is typed and shows the server\'s field message when the draft is refused', async () => {
+  it("keeps what is typed and shows the server's field message when the draft is refused", async () => {
     const fixture = await loaded();
     const input = titleInput(fixture);
     input.value = 'X';

@@ -1,15 +1,7 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
-import {
-  CompetenceDimension,
-  DigCompArea,
-  KnowledgeItemKind,
-  ModuleAttachment,
-  ModuleDetail,
-  ModuleTargetGroup,
-  Ownership,
-} from '@kunna/contracts';
+import { CompetenceDimension, DigCompArea, KnowledgeItemKind, ModuleAttachment, ModuleDetail, ModuleTargetGroup, Ownership } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';

@@ -67,7 +67,10 @@ describe('module form model', () => {
     const model = emptyModel();
     model.title = '  Teams  ';
     model.goals = [{ text: ' ' }, { text: 'Du kan starta ett möte. ' }];
-    model.glossary = [{ term: '', explanation: '' }, { term: 'Chatt', explanation: '' }];
+    model.glossary = [
+      { term: '', explanation: '' },
+      { term: 'Chatt', explanation: '' },
+    ];
     model.exercises = [{ title: 'Mötet', scenario: '', tasks: 'Ett\n\n Två \n' }];
     model.links = [{ title: '', url: '' }];
     const content = contentFromModel(model);

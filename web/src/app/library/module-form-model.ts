@@ -1,12 +1,4 @@
-import {
-  CompetenceDimension,
-  KnowledgeItemKind,
-  LIBRARY_LIMITS,
-  ModuleContentInput,
-  ModuleFormat,
-  ModuleTargetGroup,
-  ModuleVersion,
-} from '@kunna/contracts';
+import { CompetenceDimension, KnowledgeItemKind, LIBRARY_LIMITS, ModuleContentInput, ModuleFormat, ModuleTargetGroup, ModuleVersion } from '@kunna/contracts';
 
 /** The editor's form state: every text in an object, so inputs bind to a property. */
 export interface ModuleFormModel {
@@ -93,14 +85,19 @@ export function contentFromModel(model: ModuleFormModel): ModuleContentInput {
     format: model.format,
     durationMinutes: Number(model.durationMinutes ?? 0),
     repeatIntervalWeeks: model.repeatIntervalWeeks === null || String(model.repeatIntervalWeeks) === '' ? null : Number(model.repeatIntervalWeeks),
-    glossary: model.glossary.filter((entry) => filled(entry.term, entry.explanation)).map((entry) => ({ term: entry.term.trim(), explanation: entry.explanation.trim() })),
+    glossary: model.glossary
+      .filter((entry) => filled(entry.term, entry.explanation))
+      .map((entry) => ({ term: entry.term.trim(), explanation: entry.explanation.trim() })),
     facilitatorGuide: model.facilitatorGuide,
     exercises: model.exercises
       .filter((exercise) => filled(exercise.title, exercise.scenario, exercise.tasks))
       .map((exercise) => ({
         title: exercise.title.trim(),
         scenario: exercise.scenario.trim(),
-        tasks: exercise.tasks.split('\n').map((task) => task.trim()).filter(Boolean),
+        tasks: exercise.tasks
+          .split('\n')
+          .map((task) => task.trim())
+          .filter(Boolean),
       })),
     links: model.links.filter((link) => filled(link.title, link.url)).map((link) => ({ title: link.title.trim(), url: link.url.trim() })),
     knowledgeItems: model.items.map((item) => {

@@ -23,7 +23,9 @@ import { ModuleContent } from './module-content';
       <p class="lead">{{ v.summary }}</p>
       <p class="notice">{{ (v.status === 'draft' ? 'module.versionDraft' : 'module.versionFrozen') | t }}</p>
       @if (v.changeNote) {
-        <p><strong>{{ 'module.changeNote' | t }}:</strong> {{ v.changeNote }}</p>
+        <p>
+          <strong>{{ 'module.changeNote' | t }}:</strong> {{ v.changeNote }}
+        </p>
       }
       <k-module-content [version]="v" [digComp]="digComp.value() ?? []" />
     } @else if (version.loading()) {

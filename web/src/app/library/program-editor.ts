@@ -1,15 +1,7 @@
 import { Component, computed, effect, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
-import {
-  LIBRARY_LIMITS,
-  ModuleSummary,
-  Ownership,
-  ProgramDeadlineBase,
-  ProgramDetail,
-  ProgramKind,
-  ProgramStepInput,
-} from '@kunna/contracts';
+import { LIBRARY_LIMITS, ModuleSummary, Ownership, ProgramDeadlineBase, ProgramDetail, ProgramKind, ProgramStepInput } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';

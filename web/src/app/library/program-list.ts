@@ -13,11 +13,15 @@ import { PROGRAM_KINDS, ownershipKey, programKindKey } from './library-labels';
   selector: 'k-program-list',
   imports: [TranslatePipe, RouterLink],
   template: `
-    <p class="breadcrumb"><a routerLink="/bibliotek">{{ 'library.title' | t }}</a></p>
+    <p class="breadcrumb">
+      <a routerLink="/bibliotek">{{ 'library.title' | t }}</a>
+    </p>
     <h1>{{ 'programs.title' | t }}</h1>
     <p class="lead">{{ 'programs.intro' | t }}</p>
     @if (editor()) {
-      <p class="actions"><a class="button" routerLink="/bibliotek/program/nytt">{{ 'programs.new' | t }}</a></p>
+      <p class="actions">
+        <a class="button" routerLink="/bibliotek/program/nytt">{{ 'programs.new' | t }}</a>
+      </p>
     }
     <div class="field narrow">
       <label for="program-kind">{{ 'programs.kind' | t }}</label>
@@ -41,7 +45,9 @@ import { PROGRAM_KINDS, ownershipKey, programKindKey } from './library-labels';
     <ul class="cards">
       @for (program of programs.value() ?? []; track program.id) {
         <li class="card">
-          <h2 class="card-title"><a [routerLink]="['/bibliotek/program', program.id]">{{ program.title }}</a></h2>
+          <h2 class="card-title">
+            <a [routerLink]="['/bibliotek/program', program.id]">{{ program.title }}</a>
+          </h2>
           <p class="badges">
             <span class="badge">{{ programKindKey(program.kind) | t }}</span>
             <span class="badge">{{ ownershipKey(program.ownership) | t }}</span>
@@ -74,7 +80,10 @@ export class ProgramList {
   protected readonly kinds = PROGRAM_KINDS;
   protected readonly editor = computed(() => this.permissions.isCoordinator() || this.permissions.organisationWide());
   protected readonly selectedKind = computed(() => (PROGRAM_KINDS.includes(this.kind() as ProgramKind) ? (this.kind() as ProgramKind) : undefined));
-  protected readonly programs = remote<{ kind?: ProgramKind }, ProgramSummary[]>({ params: () => ({ kind: this.selectedKind() }), load: (query) => this.library.programs(query) });
+  protected readonly programs = remote<{ kind?: ProgramKind }, ProgramSummary[]>({
+    params: () => ({ kind: this.selectedKind() }),
+    load: (query) => this.library.programs(query),
+  });
 
   protected setKind(event: Event): void {
     const kind = (event.target as HTMLSelectElement).value;

@@ -51,7 +51,9 @@ export class ProgramPage {
   });
   protected readonly tree = remote<true, OrganisationTree>({ params: () => this.assigns() || undefined, load: () => this.organisationApi.tree() });
   /** The units and areas the tree shows are those the caller's grants reach. */
-  protected readonly units = computed(() => (this.tree.value()?.areas ?? []).flatMap((area) => area.units.map((unit) => ({ id: unit.id, name: unit.name, areaName: area.name }))));
+  protected readonly units = computed(() =>
+    (this.tree.value()?.areas ?? []).flatMap((area) => area.units.map((unit) => ({ id: unit.id, name: unit.name, areaName: area.name }))),
+  );
   protected readonly areas = computed(() => (this.tree.value()?.areas ?? []).map((area) => ({ id: area.id, name: area.name })));
 
   protected form = this.emptyForm();

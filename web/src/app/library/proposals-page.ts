@@ -19,7 +19,9 @@ import { LibraryApi } from './library-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './library.css',
   template: `
-    <p class="breadcrumb"><a routerLink="/bibliotek">{{ 'library.title' | t }}</a> › {{ 'proposals.title' | t }}</p>
+    <p class="breadcrumb">
+      <a routerLink="/bibliotek">{{ 'library.title' | t }}</a> › {{ 'proposals.title' | t }}
+    </p>
     <h1>{{ 'proposals.title' | t }}</h1>
     <p class="lead">{{ 'proposals.intro' | t }}</p>
     @if (problem(); as problem) {
@@ -38,9 +40,13 @@ import { LibraryApi } from './library-api';
               }
             </p>
             @if (proposal.note) {
-              <p><strong>{{ 'proposals.note' | t }}:</strong> {{ proposal.note }}</p>
+              <p>
+                <strong>{{ 'proposals.note' | t }}:</strong> {{ proposal.note }}
+              </p>
             }
-            <p><a [routerLink]="['/bibliotek/versioner', proposal.versionId]">{{ 'proposals.read' | t: { n: proposal.versionNumber } }}</a></p>
+            <p>
+              <a [routerLink]="['/bibliotek/versioner', proposal.versionId]">{{ 'proposals.read' | t: { n: proposal.versionNumber } }}</a>
+            </p>
             @if (declining() === proposal.id) {
               <form (submit)="decline($event, proposal)">
                 <div class="field">
@@ -69,7 +75,9 @@ import { LibraryApi } from './library-api';
             }
           </li>
         } @empty {
-          <li><p>{{ 'proposals.none' | t }}</p></li>
+          <li>
+            <p>{{ 'proposals.none' | t }}</p>
+          </li>
         }
       </ul>
     } @else if (proposals.loading()) {

@@ -19,7 +19,9 @@ import { NotificationsApi } from './notifications-api';
     }
     @if (list.value(); as value) {
       @if (value.unread > 0) {
-        <p><button type="button" class="secondary" (click)="markAllRead()">{{ 'notifications.markAllRead' | t }}</button></p>
+        <p>
+          <button type="button" class="secondary" (click)="markAllRead()">{{ 'notifications.markAllRead' | t }}</button>
+        </p>
       }
       @if (value.items.length === 0) {
         <p>{{ 'notifications.empty' | t }}</p>

@@ -32,14 +32,28 @@ const STATUS_KEYS: Record<MailStatus, TranslationKey> = {
         }
         @if (message.value(); as mail) {
           <dl class="facts">
-            <div><dt>{{ 'outbox.to' | t }}</dt><dd>{{ mail.toAddress }}</dd></div>
-            <div><dt>{{ 'outbox.subject' | t }}</dt><dd data-testid="outbox-subject">{{ mail.subject }}</dd></div>
-            <div><dt>{{ 'outbox.status' | t }}</dt><dd>{{ statusKeys[mail.status] | t }}</dd></div>
-            <div><dt>{{ 'outbox.created' | t }}</dt><dd>{{ mail.createdAt | kDate: true }}</dd></div>
+            <div>
+              <dt>{{ 'outbox.to' | t }}</dt>
+              <dd>{{ mail.toAddress }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'outbox.subject' | t }}</dt>
+              <dd data-testid="outbox-subject">{{ mail.subject }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'outbox.status' | t }}</dt>
+              <dd>{{ statusKeys[mail.status] | t }}</dd>
+            </div>
+            <div>
+              <dt>{{ 'outbox.created' | t }}</dt>
+              <dd>{{ mail.createdAt | kDate: true }}</dd>
+            </div>
           </dl>
           <pre class="mail-body" data-testid="outbox-body">{{ mail.body }}</pre>
         }
-        <p><a routerLink="/admin/utkorg">{{ 'outbox.close' | t }}</a></p>
+        <p>
+          <a routerLink="/admin/utkorg">{{ 'outbox.close' | t }}</a>
+        </p>
       </section>
     }
 
@@ -52,7 +66,11 @@ const STATUS_KEYS: Record<MailStatus, TranslationKey> = {
       } @else {
         <div class="table-wrap">
           <table class="stack">
-            <caption class="visually-hidden">{{ 'outbox.title' | t }}</caption>
+            <caption class="visually-hidden">
+              {{
+                'outbox.title' | t
+              }}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{{ 'outbox.created' | t }}</th>
@@ -66,7 +84,9 @@ const STATUS_KEYS: Record<MailStatus, TranslationKey> = {
                 <tr>
                   <th scope="row">{{ mail.createdAt | kDate: true }}</th>
                   <td class="break" [attr.data-label]="'outbox.to' | t">{{ mail.toAddress }}</td>
-                  <td [attr.data-label]="'outbox.subject' | t"><a [routerLink]="['/admin/utkorg', mail.id]">{{ mail.subject }}</a></td>
+                  <td [attr.data-label]="'outbox.subject' | t">
+                    <a [routerLink]="['/admin/utkorg', mail.id]">{{ mail.subject }}</a>
+                  </td>
                   <td [attr.data-label]="'outbox.status' | t">{{ statusKeys[mail.status] | t }}</td>
                 </tr>
               }
@@ -74,7 +94,9 @@ const STATUS_KEYS: Record<MailStatus, TranslationKey> = {
           </table>
         </div>
         @if (value.items.length < value.total) {
-          <p><button type="button" class="secondary" (click)="more()">{{ 'audit.older' | t }}</button></p>
+          <p>
+            <button type="button" class="secondary" (click)="more()">{{ 'audit.older' | t }}</button>
+          </p>
         }
       }
     }

@@ -16,13 +16,26 @@ import { OrganisationApi } from './organisation-api';
       <h3 class="full">{{ (area() ? 'structure.editArea' : 'structure.newArea') | t }}</h3>
       <div class="field">
         <label [for]="prefix() + '-name'">{{ 'structure.areaName' | t }}</label>
-        <input [id]="prefix() + '-name'" name="name" [(ngModel)]="name" maxlength="120" autocomplete="off"
-          [attr.aria-invalid]="error('name') ? true : null" [attr.aria-describedby]="prefix() + '-name-error'" />
+        <input
+          [id]="prefix() + '-name'"
+          name="name"
+          [(ngModel)]="name"
+          maxlength="120"
+          autocomplete="off"
+          [attr.aria-invalid]="error('name') ? true : null"
+          [attr.aria-describedby]="prefix() + '-name-error'"
+        />
         <p [id]="prefix() + '-name-error'" class="error">{{ error('name') }}</p>
       </div>
       <div class="field">
         <label [for]="prefix() + '-kind'">{{ 'structure.areaKind' | t }}</label>
-        <select [id]="prefix() + '-kind'" name="kind" [(ngModel)]="kind" [attr.aria-invalid]="error('kind') ? true : null" [attr.aria-describedby]="prefix() + '-kind-error'">
+        <select
+          [id]="prefix() + '-kind'"
+          name="kind"
+          [(ngModel)]="kind"
+          [attr.aria-invalid]="error('kind') ? true : null"
+          [attr.aria-describedby]="prefix() + '-kind-error'"
+        >
           @for (option of kinds; track option) {
             <option [value]="option">{{ areaKindKey(option) | t }}</option>
           }

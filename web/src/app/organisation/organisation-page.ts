@@ -47,9 +47,7 @@ export class OrganisationPage {
         const units = areaMatches
           ? area.units
           : area.units.filter((unit) =>
-              [unit.name, unit.code ?? '', ...unit.managers.map((manager) => manager.name)].some((text) =>
-                text.toLocaleLowerCase('sv').includes(needle),
-              ),
+              [unit.name, unit.code ?? '', ...unit.managers.map((manager) => manager.name)].some((text) => text.toLocaleLowerCase('sv').includes(needle)),
             );
         // The API counts the area's staff each person once; a filtered list can only add up the units it shows.
         const staff = units.length === area.units.length ? area.staffCount : units.reduce((total, unit) => total + unit.staffCount, 0);

@@ -15,7 +15,13 @@ import { OrganisationApi } from './organisation-api';
       <h3 class="full">{{ (unit() ? 'structure.editUnit' : 'structure.newUnit') | t }}</h3>
       <div class="field">
         <label [for]="prefix() + '-area'">{{ 'organisation.area' | t }}</label>
-        <select [id]="prefix() + '-area'" name="areaId" [(ngModel)]="areaId" [attr.aria-invalid]="error('areaId') ? true : null" [attr.aria-describedby]="prefix() + '-area-error'">
+        <select
+          [id]="prefix() + '-area'"
+          name="areaId"
+          [(ngModel)]="areaId"
+          [attr.aria-invalid]="error('areaId') ? true : null"
+          [attr.aria-describedby]="prefix() + '-area-error'"
+        >
           @for (area of areas(); track area.id) {
             <option [value]="area.id">{{ area.name }}</option>
           }
@@ -24,14 +30,29 @@ import { OrganisationApi } from './organisation-api';
       </div>
       <div class="field">
         <label [for]="prefix() + '-name'">{{ 'structure.unitName' | t }}</label>
-        <input [id]="prefix() + '-name'" name="name" [(ngModel)]="name" maxlength="120" autocomplete="off"
-          [attr.aria-invalid]="error('name') ? true : null" [attr.aria-describedby]="prefix() + '-name-error'" />
+        <input
+          [id]="prefix() + '-name'"
+          name="name"
+          [(ngModel)]="name"
+          maxlength="120"
+          autocomplete="off"
+          [attr.aria-invalid]="error('name') ? true : null"
+          [attr.aria-describedby]="prefix() + '-name-error'"
+        />
         <p [id]="prefix() + '-name-error'" class="error">{{ error('name') }}</p>
       </div>
       <div class="field">
         <label [for]="prefix() + '-code'">{{ 'organisation.code' | t }}</label>
-        <input [id]="prefix() + '-code'" name="code" [(ngModel)]="code" maxlength="40" autocomplete="off" spellcheck="false"
-          [attr.aria-invalid]="error('code') ? true : null" [attr.aria-describedby]="prefix() + '-code-hint ' + prefix() + '-code-error'" />
+        <input
+          [id]="prefix() + '-code'"
+          name="code"
+          [(ngModel)]="code"
+          maxlength="40"
+          autocomplete="off"
+          spellcheck="false"
+          [attr.aria-invalid]="error('code') ? true : null"
+          [attr.aria-describedby]="prefix() + '-code-hint ' + prefix() + '-code-error'"
+        />
         <p [id]="prefix() + '-code-hint'" class="hint">{{ 'structure.codeHint' | t }}</p>
         <p [id]="prefix() + '-code-error'" class="error">{{ error('code') }}</p>
       </div>

@@ -17,7 +17,7 @@ import { DateInput } from '../i18n/date-input';
       <p class="notice">{{ 'person.end.explain' | t: { name: person().firstName + ' ' + person().lastName } }}</p>
       <div class="field narrow">
         <label for="end-date">{{ 'person.end.date' | t }}</label>
-        <k-date-input inputId="end-date" name="endDate" [(ngModel)]="endDate" [invalid]="!!(error('endDate'))" describedBy="end-date-error" />
+        <k-date-input inputId="end-date" name="endDate" [(ngModel)]="endDate" [invalid]="!!error('endDate')" describedBy="end-date-error" />
         <p id="end-date-error" class="error">{{ error('endDate') }}</p>
       </div>
       <div aria-live="assertive">

@@ -18,7 +18,13 @@ import { DateInput } from '../i18n/date-input';
       @if (currentUnits().length > 1) {
         <div class="field">
           <label for="move-from">{{ 'person.move.from' | t }}</label>
-          <select id="move-from" name="fromUnitId" [(ngModel)]="fromUnitId" [attr.aria-invalid]="error('fromUnitId') ? true : null" aria-describedby="move-from-error">
+          <select
+            id="move-from"
+            name="fromUnitId"
+            [(ngModel)]="fromUnitId"
+            [attr.aria-invalid]="error('fromUnitId') ? true : null"
+            aria-describedby="move-from-error"
+          >
             <option value="">{{ 'common.choose' | t }}</option>
             @for (unit of currentUnits(); track unit.id) {
               <option [value]="unit.id">{{ unit.name }}</option>
@@ -43,7 +49,7 @@ import { DateInput } from '../i18n/date-input';
       </div>
       <div class="field">
         <label for="move-date">{{ 'person.move.date' | t }}</label>
-        <k-date-input inputId="move-date" name="date" [(ngModel)]="date" [invalid]="!!(error('date'))" describedBy="move-date-hint move-date-error" />
+        <k-date-input inputId="move-date" name="date" [(ngModel)]="date" [invalid]="!!error('date')" describedBy="move-date-hint move-date-error" />
         <p id="move-date-hint" class="hint">{{ 'person.move.dateHint' | t }}</p>
         <p id="move-date-error" class="error">{{ error('date') }}</p>
       </div>

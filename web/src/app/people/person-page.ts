@@ -26,17 +26,7 @@ type Panel = 'edit' | 'move' | 'end' | null;
 /** One person: profile, unit history and roles; managers, HR and administrators change what they may. */
 @Component({
   selector: 'k-person-page',
-  imports: [ScrollRegion, 
-    RouterLink,
-    TranslatePipe,
-    DateFormatPipe,
-    PersonForm,
-    MovePerson,
-    EndEmployment,
-    PersonRoles,
-    AccountActions,
-    PseudonymiseAction,
-  ],
+  imports: [ScrollRegion, RouterLink, TranslatePipe, DateFormatPipe, PersonForm, MovePerson, EndEmployment, PersonRoles, AccountActions, PseudonymiseAction],
   templateUrl: './person-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './person-page.css',
@@ -52,7 +42,10 @@ export class PersonPage {
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
   protected readonly person = remote<string, PersonDetail>({ params: this.personId, load: (personId) => this.people.get(personId) });
   /** Units to move the person to and to give roles in, for those who see the organisation. */
-  protected readonly tree = remote<true, OrganisationTree>({ params: () => (this.permissions.seesTree() ? true : undefined), load: () => this.organisation.tree() });
+  protected readonly tree = remote<true, OrganisationTree>({
+    params: () => (this.permissions.seesTree() ? true : undefined),
+    load: () => this.organisation.tree(),
+  });
   protected readonly problemKey = problemKey;
   protected readonly employmentKey = employmentKey;
   protected readonly genderKey = genderKey;
@@ -89,9 +82,7 @@ export class PersonPage {
   });
   protected readonly active = computed(() => this.person.value()?.active ?? false);
   protected readonly groups = computed(() => unitGroups(this.tree.value()?.areas ?? []));
-  protected readonly history = computed(() =>
-    [...(this.person.value()?.memberships ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate)),
-  );
+  protected readonly history = computed(() => [...(this.person.value()?.memberships ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate)));
 
   constructor() {
     effect(() => this.titles.setDetail(this.fullName() || null));

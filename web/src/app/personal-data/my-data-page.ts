@@ -35,9 +35,15 @@ const LABELS = {
   changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './my-data-page.html',
   styles: `
-    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
     @media print {
-      .no-print { display: none; }
+      .no-print {
+        display: none;
+      }
     }
   `,
 })

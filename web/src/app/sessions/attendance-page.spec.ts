@@ -43,8 +43,26 @@ const ATTENDANCE: SessionAttendance = {
   sessionId: 's1',
   durationMinutes: 30,
   rows: [
-    { person: { id: 'p1', name: 'Anna Andersson', employeeNumber: '1001' }, walkInName: null, walkIn: false, status: null, minutes: null, markId: null, recordedAt: null, recordedBy: null },
-    { person: { id: 'p2', name: 'Bo Berg', employeeNumber: '1002' }, walkInName: null, walkIn: false, status: AttendanceStatus.Present, minutes: null, markId: 'mk1', recordedAt: '2026-12-07T13:05:00Z', recordedBy: { id: 'me', name: 'Test Testsson' } },
+    {
+      person: { id: 'p1', name: 'Anna Andersson', employeeNumber: '1001' },
+      walkInName: null,
+      walkIn: false,
+      status: null,
+      minutes: null,
+      markId: null,
+      recordedAt: null,
+      recordedBy: null,
+    },
+    {
+      person: { id: 'p2', name: 'Bo Berg', employeeNumber: '1002' },
+      walkInName: null,
+      walkIn: false,
+      status: AttendanceStatus.Present,
+      minutes: null,
+      markId: 'mk1',
+      recordedAt: '2026-12-07T13:05:00Z',
+      recordedBy: { id: 'me', name: 'Test Testsson' },
+    },
   ],
 };
 
@@ -74,7 +92,7 @@ describe('AttendancePage', () => {
     expect(text).not.toContain('Laddar');
   });
 
-  it('shows the server\'s message as an alert when the session cannot be read', async () => {
+  it("shows the server's message as an alert when the session cannot be read", async () => {
     const fixture = createPage(AttendancePage, { sessionId: 's1' });
     await settle(fixture);
     fail(expectCall(http, 'GET', 'sessions/s1'), 404, 'Tillfället finns inte.');

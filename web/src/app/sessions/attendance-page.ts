@@ -170,7 +170,10 @@ export class AttendancePage {
     const sessionId = this.sessionId();
     const waiting = this.pending.pendingFor(sessionId, line.key)?.id;
     this.expanded.set(null);
-    const ok = await this.takeBackQuietly(sessionId, [waiting, line.markId].filter((id): id is string => !!id));
+    const ok = await this.takeBackQuietly(
+      sessionId,
+      [waiting, line.markId].filter((id): id is string => !!id),
+    );
     if (ok === true) this.feedback.tell(this.i18n.t('feedback.markCleared', { name: line.name }));
   }
 

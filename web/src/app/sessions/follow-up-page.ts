@@ -20,9 +20,16 @@ import { SessionsApi } from './sessions-api';
   templateUrl: './follow-up-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .table-wrap { overflow-x: auto; }
-    td.num, th.num { text-align: right; }
-    .cards li { margin-bottom: 0.75rem; }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    td.num,
+    th.num {
+      text-align: right;
+    }
+    .cards li {
+      margin-bottom: 0.75rem;
+    }
   `,
 })
 export class FollowUpPage {
@@ -43,7 +50,10 @@ export class FollowUpPage {
     },
   });
   protected readonly catchUp = remote<string, CatchUpOverview>({ params: () => this.unitId() ?? undefined, load: (unitId) => this.api.catchUp(unitId) });
-  protected readonly hours = remote<string, ParticipationReport>({ params: () => this.unitId() ?? undefined, load: (unitId) => this.api.participation(unitId) });
+  protected readonly hours = remote<string, ParticipationReport>({
+    params: () => this.unitId() ?? undefined,
+    load: (unitId) => this.api.participation(unitId),
+  });
   /** Only the categories someone has hours in, so the table stays narrow on a tablet. */
   protected readonly usedCategories = computed<ActivityCategory[]>(() =>
     ACTIVITY_CATEGORIES.filter((category) => (this.hours.value()?.byCategory ?? []).some((row) => row.category === category && row.minutes > 0)),
@@ -65,6 +75,9 @@ export class FollowUpPage {
   }
 
   protected inviteeNames(personIds: string[]): string {
-    return personIds.map((id) => this.names().get(id) ?? '').filter(Boolean).join(', ');
+    return personIds
+      .map((id) => this.names().get(id) ?? '')
+      .filter(Boolean)
+      .join(', ');
   }
 }

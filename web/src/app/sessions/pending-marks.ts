@@ -92,7 +92,11 @@ export class PendingMarks {
   async withdraw(ids: readonly string[]): Promise<string[]> {
     while (this.syncing) await this.syncing;
     const wanted = new Set(ids);
-    const waiting = new Set(this.read().filter((mark) => wanted.has(mark.id)).map((mark) => mark.id));
+    const waiting = new Set(
+      this.read()
+        .filter((mark) => wanted.has(mark.id))
+        .map((mark) => mark.id),
+    );
     if (waiting.size > 0) this.remove([...waiting]);
     const refused = new Set(this.rejected().map((entry) => entry.mark.id));
     return ids.filter((id) => !waiting.has(id) && !refused.has(id));
@@ -116,10 +120,7 @@ export class PendingMarks {
       const batch = this.forSession(sessionId);
       if (batch.length === 0) continue;
       try {
-        await this.api.recordAttendance(
-          sessionId,
-          { marks: batch.map(({ sessionId: _session, ...mark }) => mark) },
-        );
+        await this.api.recordAttendance(sessionId, { marks: batch.map(({ sessionId: _session, ...mark }) => mark) });
         this.online.set(true);
         this.remove(batch.map((mark) => mark.id));
         this.confirmed.set({ sessionId, at: Date.now() });

@@ -24,11 +24,31 @@ const TREE = {
 } as unknown as OrganisationTree;
 
 const MODULES = [
-  { id: 'm1', title: 'Säkra lösenord', durationMinutes: 45, latestPublished: { versionId: 'v1', versionNumber: 1, publishedAt: '2026-01-01T00:00:00Z' }, archived: false },
-  { id: 'm2', title: 'Arkiverad modul', durationMinutes: 30, latestPublished: { versionId: 'v2', versionNumber: 1, publishedAt: '2026-01-01T00:00:00Z' }, archived: true },
+  {
+    id: 'm1',
+    title: 'Säkra lösenord',
+    durationMinutes: 45,
+    latestPublished: { versionId: 'v1', versionNumber: 1, publishedAt: '2026-01-01T00:00:00Z' },
+    archived: false,
+  },
+  {
+    id: 'm2',
+    title: 'Arkiverad modul',
+    durationMinutes: 30,
+    latestPublished: { versionId: 'v2', versionNumber: 1, publishedAt: '2026-01-01T00:00:00Z' },
+    archived: true,
+  },
 ] as unknown as ModuleSummary[];
 
-const UNIT = { unit: TREE.areas[0].units[0], areaName: 'Äldreomsorg', organisationName: 'Testkommunen', staff: [], joining: [], ambassadors: [], managers: [] } as unknown as UnitDetail;
+const UNIT = {
+  unit: TREE.areas[0].units[0],
+  areaName: 'Äldreomsorg',
+  organisationName: 'Testkommunen',
+  staff: [],
+  joining: [],
+  ambassadors: [],
+  managers: [],
+} as unknown as UnitDetail;
 
 describe('ScheduleSession', () => {
   let http: HttpTestingController;
@@ -67,7 +87,7 @@ describe('ScheduleSession', () => {
     element.dispatchEvent(new Event('change'));
   }
 
-  it('offers the units and the usable modules once they are loaded, and takes the module\'s length', async () => {
+  it("offers the units and the usable modules once they are loaded, and takes the module's length", async () => {
     const fixture = await loaded();
     const page = fixture.nativeElement as HTMLElement;
     const units = [...page.querySelectorAll<HTMLOptionElement>('#s-unit option')].map((option) => option.textContent?.trim());
@@ -81,7 +101,7 @@ describe('ScheduleSession', () => {
     expect(page.querySelector<HTMLInputElement>('#s-duration')?.value).toBe('45');
   });
 
-  it('loads the chosen unit\'s staff when another unit is chosen', async () => {
+  it("loads the chosen unit's staff when another unit is chosen", async () => {
     const fixture = await loaded();
     select(fixture, 's-unit', 'u2');
     await settle(fixture);
@@ -91,7 +111,7 @@ describe('ScheduleSession', () => {
     expect((fixture.nativeElement as HTMLElement).querySelector<HTMLSelectElement>('#s-unit')?.value).toBe('u2');
   });
 
-  it('shows the server\'s field message and an alert when saving is refused', async () => {
+  it("shows the server's field message and an alert when saving is refused", async () => {
     const fixture = await loaded();
     const page = fixture.nativeElement as HTMLElement;
     await submit(fixture);

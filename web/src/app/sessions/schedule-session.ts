@@ -99,7 +99,10 @@ export class ScheduleSession {
   });
   protected readonly programs = remoteOnce<ProgramSummary[]>(() => this.library.programs());
   protected readonly unitDetail = remote<string, UnitDetail>({ params: () => this.unitId() || undefined, load: (unitId) => this.organisation.unit(unitId) });
-  protected readonly unitPrograms = remote<string, ProgramAssignment[]>({ params: () => this.unitId() || undefined, load: (unitId) => this.library.unitPrograms(unitId) });
+  protected readonly unitPrograms = remote<string, ProgramAssignment[]>({
+    params: () => this.unitId() || undefined,
+    load: (unitId) => this.library.unitPrograms(unitId),
+  });
   private readonly presetModule = inject(ActivatedRoute).snapshot.queryParamMap.get('moduleId');
   protected readonly usable = computed(() => usableModules(this.modules.value() ?? []));
   protected readonly usablePrograms = computed(() => (this.programs.value() ?? []).filter((program) => !program.archived && program.stepCount > 0));
@@ -157,7 +160,9 @@ export class ScheduleSession {
     return [...people].map(([id, name]) => ({ id, name }));
   });
   protected readonly staff = computed(() =>
-    (this.unitDetail.value()?.staff ?? []).filter((person) => person.active).map((person) => ({ id: person.id, name: `${person.firstName} ${person.lastName}`, roleTitle: person.roleTitle })),
+    (this.unitDetail.value()?.staff ?? [])
+      .filter((person) => person.active)
+      .map((person) => ({ id: person.id, name: `${person.firstName} ${person.lastName}`, roleTitle: person.roleTitle })),
   );
   protected readonly targetAssignments = computed(() => (this.unitPrograms.value() ?? []).filter((assignment) => assignment.active));
   /** Who a program's target group is on this unit: the whole team, or the people with the role or job title. */
@@ -167,7 +172,12 @@ export class ScheduleSession {
     if (!assignment || !detail) return null;
     if (assignment.targetType === ProgramAssignmentTarget.RoleTitle) {
       const title = assignment.targetName.toLowerCase();
-      return { audience: SessionAudience.Selection, personIds: this.staff().filter((person) => person.roleTitle.toLowerCase() === title).map((person) => person.id) };
+      return {
+        audience: SessionAudience.Selection,
+        personIds: this.staff()
+          .filter((person) => person.roleTitle.toLowerCase() === title)
+          .map((person) => person.id),
+      };
     }
     if (assignment.targetType === ProgramAssignmentTarget.Role) {
       const holders = assignment.targetName === 'manager' ? detail.managers : detail.ambassadors;
@@ -303,7 +313,14 @@ export class ScheduleSession {
         message = this.i18n.t('feedback.seriesScheduled', { count: series.sessions.length, date: formatDate(this.i18n, first.date) });
       } else {
         const session = await this.api.create({ ...common, moduleId: this.moduleId() || undefined, date: this.date(), startTime: this.startTime() });
-        saved = { id: session.id, unitId: session.unit.id, unitName: session.unit.name, title: session.title, date: session.date, startTime: session.startTime };
+        saved = {
+          id: session.id,
+          unitId: session.unit.id,
+          unitName: session.unit.name,
+          title: session.title,
+          date: session.date,
+          startTime: session.startTime,
+        };
         message = this.i18n.t('feedback.sessionScheduled', { date: formatDate(this.i18n, session.date), time: session.startTime });
       }
       this.requestId = newMarkId();
@@ -355,8 +372,16 @@ export class ScheduleSession {
 
   private formKey(): string {
     return JSON.stringify([
-      this.unitId(), this.moduleId(), this.programId(), this.date(), this.startTime(), this.durationMinutes(), this.place(),
-      this.facilitatorIds(), this.category(), this.chosenShifts(),
+      this.unitId(),
+      this.moduleId(),
+      this.programId(),
+      this.date(),
+      this.startTime(),
+      this.durationMinutes(),
+      this.place(),
+      this.facilitatorIds(),
+      this.category(),
+      this.chosenShifts(),
     ]);
   }
 }

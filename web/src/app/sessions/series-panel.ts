@@ -20,42 +20,76 @@ type SeriesAction = 'move' | 'cancel';
         <fieldset>
           <legend>{{ 'sessionsPlan.scope' | t }}</legend>
           <label><input type="radio" name="series-scope" [checked]="scope() === One" (change)="scope.set(One)" /> {{ 'sessionsPlan.scopeOne' | t }}</label>
-          <label><input type="radio" name="series-scope" [checked]="scope() === Following" (change)="scope.set(Following)" /> {{ 'sessionsPlan.scopeFollowing' | t }}</label>
+          <label
+            ><input type="radio" name="series-scope" [checked]="scope() === Following" (change)="scope.set(Following)" />
+            {{ 'sessionsPlan.scopeFollowing' | t }}</label
+          >
         </fieldset>
         <fieldset>
           <legend>{{ 'sessionsPlan.seriesAction' | t }}</legend>
-          <label><input type="radio" name="series-action" [checked]="action() === 'move'" (change)="action.set('move')" /> {{ 'sessionsPlan.actionMove' | t }}</label>
-          <label><input type="radio" name="series-action" [checked]="action() === 'cancel'" (change)="action.set('cancel')" /> {{ 'sessionsPlan.actionCancel' | t }}</label>
+          <label
+            ><input type="radio" name="series-action" [checked]="action() === 'move'" (change)="action.set('move')" />
+            {{ 'sessionsPlan.actionMove' | t }}</label
+          >
+          <label
+            ><input type="radio" name="series-action" [checked]="action() === 'cancel'" (change)="action.set('cancel')" />
+            {{ 'sessionsPlan.actionCancel' | t }}</label
+          >
         </fieldset>
         @if (action() === 'move') {
           <div class="field">
             <label for="series-days">{{ 'sessionsPlan.shiftDays' | t }}</label>
-            <input id="series-days" type="number" min="-366" max="366" [value]="shiftDays()" (input)="shiftDays.set($any($event.target).value)" aria-describedby="series-days-hint" />
+            <input
+              id="series-days"
+              type="number"
+              min="-366"
+              max="366"
+              [value]="shiftDays()"
+              (input)="shiftDays.set($any($event.target).value)"
+              aria-describedby="series-days-hint"
+            />
             <p class="hint" id="series-days-hint">{{ 'sessionsPlan.shiftDaysHint' | t }}</p>
-            @if (fieldMessage(problem(), 'shiftDays'); as message) { <p class="error">{{ message }}</p> }
+            @if (fieldMessage(problem(), 'shiftDays'); as message) {
+              <p class="error">{{ message }}</p>
+            }
           </div>
           <div class="field">
             <label for="series-time">{{ 'sessionsPlan.newStartTime' | t }}</label>
             <input id="series-time" type="time" [value]="startTime()" (input)="startTime.set($any($event.target).value)" />
-            @if (fieldMessage(problem(), 'startTime'); as message) { <p class="error">{{ message }}</p> }
+            @if (fieldMessage(problem(), 'startTime'); as message) {
+              <p class="error">{{ message }}</p>
+            }
           </div>
           @if (askReason()) {
             <div class="field">
               <label for="series-facilitator-reason">{{ 'sessionsPlan.reason' | t }}</label>
-              <textarea id="series-facilitator-reason" rows="2" [value]="facilitatorReason()" (input)="facilitatorReason.set($any($event.target).value)"
-                aria-describedby="series-facilitator-reason-error"></textarea>
+              <textarea
+                id="series-facilitator-reason"
+                rows="2"
+                [value]="facilitatorReason()"
+                (input)="facilitatorReason.set($any($event.target).value)"
+                aria-describedby="series-facilitator-reason-error"
+              ></textarea>
               <p class="error" id="series-facilitator-reason-error">{{ fieldMessage(problem(), 'facilitatorReason') }}</p>
             </div>
           }
         } @else {
           <div class="field">
             <label for="series-reason">{{ 'sessionCancel.reason' | t }}</label>
-            <textarea id="series-reason" rows="2" [value]="reason()" (input)="reason.set($any($event.target).value)" aria-describedby="series-reason-error"></textarea>
+            <textarea
+              id="series-reason"
+              rows="2"
+              [value]="reason()"
+              (input)="reason.set($any($event.target).value)"
+              aria-describedby="series-reason-error"
+            ></textarea>
             <p class="error" id="series-reason-error">{{ fieldMessage(problem(), 'cancelReason') }}</p>
           </div>
         }
         @if (problem(); as p) {
-          @if (!p.fields.length) { <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p> }
+          @if (!p.fields.length) {
+            <p class="error" role="alert">{{ p.serverMessage ?? (problemKey(p) | t) }}</p>
+          }
         }
         <button type="submit" [disabled]="busy()">{{ submitKey() | t }}</button>
       </form>
@@ -63,9 +97,25 @@ type SeriesAction = 'move' | 'cancel';
   `,
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .series-panel { margin: 0.75rem 0; }
-    fieldset { border: 1px solid #d5dbe0; border-radius: 8px; margin: 0.5rem 0; padding: 0.5rem 0.75rem; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
-    fieldset label { display: inline-flex; gap: 0.4rem; align-items: center; min-height: 44px; font-weight: 400; }
+    .series-panel {
+      margin: 0.75rem 0;
+    }
+    fieldset {
+      border: 1px solid #d5dbe0;
+      border-radius: 8px;
+      margin: 0.5rem 0;
+      padding: 0.5rem 0.75rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1.25rem;
+    }
+    fieldset label {
+      display: inline-flex;
+      gap: 0.4rem;
+      align-items: center;
+      min-height: 44px;
+      font-weight: 400;
+    }
   `,
 })
 export class SeriesPanel {

@@ -71,7 +71,6 @@ export class SessionsPage {
     const unitId = this.unitId();
     return unitId && [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()].includes(unitId) ? unitId : null;
   });
-
 }
 
 function justScheduledFrom(state: unknown, sparat: () => string | undefined): () => JustScheduled | null {

@@ -28,11 +28,26 @@ interface EntryRow {
   templateUrl: './sheet-entry.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .table-wrap { overflow-x: auto; }
-    td.choice { text-align: center; }
-    td.choice input[type='radio'] { width: 1.5rem; height: 1.5rem; }
-    .minutes-input { width: 5.5rem; }
-    .toolbar { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    td.choice {
+      text-align: center;
+    }
+    td.choice input[type='radio'] {
+      width: 1.5rem;
+      height: 1.5rem;
+    }
+    .minutes-input {
+      width: 5.5rem;
+    }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      align-items: center;
+      margin: 1rem 0;
+    }
   `,
 })
 export class SheetEntry {
@@ -64,9 +79,7 @@ export class SheetEntry {
         minutes: row.minutes,
       })),
   );
-  protected readonly changedCount = computed(
-    () => Object.keys(this.choices()).length + this.walkIns().filter((name) => name.trim() !== '').length,
-  );
+  protected readonly changedCount = computed(() => Object.keys(this.choices()).length + this.walkIns().filter((name) => name.trim() !== '').length);
 
   constructor() {
     effect(() => {

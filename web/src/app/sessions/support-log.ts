@@ -23,11 +23,23 @@ import { DateInput } from '../i18n/date-input';
   templateUrl: './support-log.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
-    .form { max-width: 40rem; }
-    .row { display: flex; flex-wrap: wrap; gap: 1rem; }
-    .row .field { flex: 1 1 9rem; }
-    .entries li { margin-bottom: 0.75rem; }
-    .notes { white-space: pre-wrap; }
+    .form {
+      max-width: 40rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+    }
+    .row .field {
+      flex: 1 1 9rem;
+    }
+    .entries li {
+      margin-bottom: 0.75rem;
+    }
+    .notes {
+      white-space: pre-wrap;
+    }
   `,
 })
 export class SupportLog {

@@ -33,7 +33,16 @@ describe('main menu per role', () => {
   });
 
   it('administrator: every page, in eight top-level entries (one row on a 1366 px screen)', () => {
-    const entries = mainNav({ seesTree: true, runsChecks: true, isCoordinator: false, seesInsights: true, seesAmbassadors: true, administersUsers: true, imports: true, isOrgAdmin: true });
+    const entries = mainNav({
+      seesTree: true,
+      runsChecks: true,
+      isCoordinator: false,
+      seesInsights: true,
+      seesAmbassadors: true,
+      administersUsers: true,
+      imports: true,
+      isOrgAdmin: true,
+    });
     expect(shape(entries)).toEqual([
       'nav.home',
       'nav.sessions',

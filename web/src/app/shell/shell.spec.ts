@@ -14,7 +14,7 @@ describe('Shell', () => {
     TestBed.configureTestingModule({ providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()] });
   });
 
-  it('brings the signed-in pages\' Swedish texts, which the first download leaves out', async () => {
+  it("brings the signed-in pages' Swedish texts, which the first download leaves out", async () => {
     const i18n = TestBed.inject(I18n);
     await i18n.ready;
     expect('notifications' in sv).toBe(false);

@@ -26,7 +26,9 @@ export async function setUpPage(options: { grants?: RoleGrant[]; providers?: Pro
     disconnect(): void {}
   };
   TestBed.resetTestingModule();
-  TestBed.configureTestingModule({ providers: [provideRouter(options.routes ?? []), provideHttpClient(), provideHttpClientTesting(), ...(options.providers ?? [])] });
+  TestBed.configureTestingModule({
+    providers: [provideRouter(options.routes ?? []), provideHttpClient(), provideHttpClientTesting(), ...(options.providers ?? [])],
+  });
   const i18n = TestBed.inject(I18n);
   await i18n.ready;
   i18n.addSwedish(signedInSv);
