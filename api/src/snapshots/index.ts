@@ -1,2 +1,2 @@
 export { SnapshotsModule } from './snapshots.module';
-export { KeptViews, keptQuery, REFRESH_KEPT_VIEWS, type AsOf } from './snapshots.service';
+export { KeptViews, keptQuery, REFRESH_KEPT_VIEWS } from './snapshots.service';

@@ -1,16 +1,11 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { Role, ScopeType } from '@kunna/contracts';
+import { KeptFigures, Role, ScopeType } from '@kunna/contracts';
 import type { Caller } from '../auth';
 import { defineJobKind, JobQueue } from '../jobs';
 import { KeptQuery, SnapshotsRepository } from './snapshots.repository';
 
 export type RefreshPayload = { organisationId: string };
 export const REFRESH_KEPT_VIEWS = defineJobKind<RefreshPayload>('insights.refresh', { maxAttempts: 3, backoff: { baseSeconds: 30, maxSeconds: 600 } });
-
-/** What every kept answer carries: when its figures were computed (the page says "uppdaterat 12:03"). */
-export interface AsOf {
-  asOf: string | null;
-}
 
 type Compute = (caller: Caller, query: Record<string, unknown>) => Promise<object>;
 
@@ -50,7 +45,7 @@ export class KeptViews {
   inlineBelowMs = 500;
 
   /** The kept answer of an organisation-wide view (computed now if there is none yet, or it is stale and cheap). */
-  async read<Q extends object, B extends object>(caller: Caller, view: string, query: Q): Promise<B & AsOf> {
+  async read<Q extends object, B extends object>(caller: Caller, view: string, query: Q): Promise<B & Required<KeptFigures>> {
     const compute = this.views.get(view);
     if (!compute) throw new Error(`Kept view ${view} is not defined.`);
     const kept = keptQuery(view, query);

@@ -1,3 +1,4 @@
+import type { KeptFigures } from './insights';
 import type { StaffLanguage } from './languages';
 /**
  * Before/after competence checks (före/efter-mätning): instruments, common core items, assignments to a
@@ -443,17 +444,12 @@ export interface DimensionResult {
   suppressed: boolean;
 }
 
-export interface CheckResults {
+export interface CheckResults extends KeptFigures {
   minimumGroupSize: number;
   /** True when the whole answer is withheld; `reason` says why, nothing else is given. */
   suppressed: boolean;
   reason: ResultsSuppressionReason | null;
   dimensions: DimensionResult[];
-  /**
-   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
-   * "uppdaterat 12:03". Absent when they were computed for this request.
-   */
-  asOf?: string;
 }
 
 // --- translated check items (issue 18) ---

@@ -1,6 +1,6 @@
 import { CompetenceDimension } from './library';
 import { EmploymentType } from './people';
-import { InsightPeriod, ParticipationGrouping } from './insights';
+import { InsightPeriod, KeptFigures, ParticipationGrouping } from './insights';
 
 /** The four competence dimensions, and their overall composite. */
 export type CompetenceMeasureKey = CompetenceDimension | 'overall';
@@ -56,17 +56,12 @@ export interface CompetenceGroup {
   figures: CompetenceFigures[];
 }
 
-export interface CompetenceBreakdown {
+export interface CompetenceBreakdown extends KeptFigures {
   period: InsightPeriod;
   groupBy: ParticipationGrouping;
   minimumGroupSize: number;
   total: CompetenceGroup;
   groups: CompetenceGroup[];
-  /**
-   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
-   * "uppdaterat 12:03". Absent when they were computed for this request.
-   */
-  asOf?: string;
 }
 
 export interface CompetenceTrendPoint {
@@ -86,15 +81,10 @@ export interface CompetenceTrendQuarter {
   points: CompetenceTrendPoint[];
 }
 
-export interface CompetenceTrend {
+export interface CompetenceTrend extends KeptFigures {
   period: InsightPeriod;
   minimumGroupSize: number;
   quarters: CompetenceTrendQuarter[];
-  /**
-   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
-   * "uppdaterat 12:03". Absent when they were computed for this request.
-   */
-  asOf?: string;
 }
 
 /** A unit manager's competence block: the unit's before/after per dimension. */

@@ -226,7 +226,16 @@ export interface CategoryCost {
   totalCost: number;
 }
 
-export interface CostReport {
+/** What an organisation-wide answer kept between reads (api/src/snapshots) carries besides its figures. */
+export interface KeptFigures {
+  /**
+   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
+   * "uppdaterat 12:03". Absent when they were computed for this request.
+   */
+  asOf?: string;
+}
+
+export interface CostReport extends KeptFigures {
   period: InsightPeriod;
   categories: CategoryCost[];
   /** Distinct people (and walk-ins by name) with participation in the period. */
@@ -240,11 +249,6 @@ export interface CostReport {
   /** Days in the period without an hourly rate in force (their hours are not priced). */
   unpricedDays: number;
   market: { min: number; max: number };
-  /**
-   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
-   * "uppdaterat 12:03". Absent when they were computed for this request.
-   */
-  asOf?: string;
 }
 
 export interface ParticipantReportRow {
@@ -313,17 +317,12 @@ export interface ParticipationGroup extends ParticipationFigures {
   drillId: string | null;
 }
 
-export interface ParticipationBreakdown {
+export interface ParticipationBreakdown extends KeptFigures {
   period: InsightPeriod;
   groupBy: ParticipationGrouping;
   minimumGroupSize: number;
   total: ParticipationFigures;
   groups: ParticipationGroup[];
-  /**
-   * When the figures were computed (ISO time), for an organisation-wide view kept between reads: the page says
-   * "uppdaterat 12:03". Absent when they were computed for this request.
-   */
-  asOf?: string;
 }
 
 export interface NetworkParticipationRow extends ParticipationFigures {
