@@ -709,8 +709,12 @@ export class ChecksService {
       ? await this.keptViews.read<ResultsQuery, CheckResults>(caller, KEPT_RESULTS, query)
       : await this.computeResults(caller, query);
     if (!result.suppressed) {
-      const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, query.roleTitle ?? null, query.employmentType ?? null]);
-      await this.audit.record({ action: 'checks.results.read', targetType: 'check_instrument', targetId: query.instrumentId, details: { groupKey } });
+      await this.audit.record({
+        action: 'checks.results.read',
+        targetType: 'check_instrument',
+        targetId: query.instrumentId,
+        details: { groupKey: resultsGroupKey(query) },
+      });
     }
     return result;
   }
@@ -744,7 +748,7 @@ export class ChecksService {
     // One after the other: the queries share the request's transaction and so its connection.
     const invited = ids.length ? await this.repository.groupInvited(ids, filter) : [];
     const responses = ids.length ? await this.repository.groupResponses(ids, filter) : [];
-    const groupKey = JSON.stringify([query.unitId ?? null, query.areaId ?? null, filter.roleTitle, filter.employmentType]);
+    const groupKey = resultsGroupKey(query);
     const distinctInvited = new Set(invited.map((p) => p.personId)).size;
     if (distinctInvited < minimum) {
       await this.audit.record({
@@ -872,6 +876,11 @@ function savedAnswer(items: readonly CheckItem[], answer: { itemKey: string; dec
     explanationSv: knowledge ? item.explanationSv : null,
     explanationEn: knowledge ? item.explanationEn : null,
   };
+}
+
+/** Which group a results read was about, as the audit trail names it. */
+function resultsGroupKey(query: ResultsQuery): string {
+  return JSON.stringify([query.unitId ?? null, query.areaId ?? null, query.roleTitle ?? null, query.employmentType ?? null]);
 }
 
 /** Items of every version in the group, by key; a key keeps its latest version's definition. */
