@@ -27,6 +27,7 @@ import { ModuleProposals1763902100000 } from './1763902100000-module-proposals';
 import { AttendanceMarksSessionIndex1763902150000 } from './1763902150000-attendance-marks-session-index';
 import { StaffLanguage1763902418000 } from './1763902418000-staff-language';
 import { InsightSnapshots1763902500000 } from './1763902500000-insight-snapshots';
+import { ParticipationReportIndexes1763902600000 } from './1763902600000-participation-report-indexes';
 import { CheckItemTranslations1763902420000 } from './1763902420000-check-item-translations';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   StaffLanguage1763902418000,
   CheckItemTranslations1763902420000,
   InsightSnapshots1763902500000,
+  ParticipationReportIndexes1763902600000,
 ];
