@@ -1,3 +1,3 @@
-export { InsightsService } from './insights.service';
+export { TeamService } from './team/team.service';
 export { InsightsModule } from './insights.module';
 export { loadDemoInsights } from './demo-insights';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /* The schema is made by migrations (1763900800000-insights.ts); these entities describe it exactly. Queries are raw SQL
-   in insights.repository.ts. Ids are client-generated so a retried create is recognised. */
+   in the sub-folders' repositories. Ids are client-generated so a retried create is recognised. */
 
 @Entity('insight_plan_entry')
 export class InsightPlanEntryEntity {

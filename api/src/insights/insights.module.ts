@@ -1,50 +1,61 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { KeptViews } from '../snapshots';
 import { ChecksModule } from '../checks';
-import { CompetenceController } from './competence.controller';
-import { CompetenceRepository } from './competence.repository';
-import { CompetenceService, KEPT_BREAKDOWN, KEPT_TREND } from './competence.service';
-import { ParticipationQueryDto, PeriodQueryDto } from './dto/insights.dto';
-import { CostsRepository } from './costs.repository';
-import { InsightsController } from './insights.controller';
-import { InsightsService, KEPT_COSTS, KEPT_PARTICIPATION } from './insights.service';
-import { NetworkController } from './network.controller';
-import { NetworkRepository } from './network.repository';
-import { NetworkService } from './network.service';
-import { PlanRepository } from './plan.repository';
-import { ProfilesController } from './profiles.controller';
-import { ProfilesRepository } from './profiles.repository';
-import { ProfilesService } from './profiles.service';
-import { TeamRepository } from './team.repository';
+import { CompetenceController } from './competence/competence.controller';
+import { CompetenceRepository } from './competence/competence.repository';
+import { CompetenceService, KEPT_BREAKDOWN, KEPT_TREND } from './competence/competence.service';
+import { CostsController } from './costs/costs.controller';
+import { CostsRepository } from './costs/costs.repository';
+import { CostsService, KEPT_COSTS, KEPT_PARTICIPATION } from './costs/costs.service';
+import { NetworkController } from './network/network.controller';
+import { NetworkRepository } from './network/network.repository';
+import { NetworkService } from './network/network.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
+import { ProfilesController } from './profiles/profiles.controller';
+import { ProfilesRepository } from './profiles/profiles.repository';
+import { ProfilesService } from './profiles/profiles.service';
+import { InsightsRepository } from './shared/insights.repository';
+import { ParticipationQueryDto, PeriodQueryDto } from './shared/query.dto';
+import { TeamController } from './team/team.controller';
+import { TeamRepository } from './team/team.repository';
+import { TeamService } from './team/team.service';
 
-/** Insight for managers, HR and coordinators: team progress, year plan and targets, costs, participation, competence. */
+/**
+ * Insight for managers, HR and coordinators, one folder per job (README.md): team progress, year plan and targets,
+ * costs and participation, competence, competence profiles, the network's views.
+ */
 @Module({
   imports: [ChecksModule],
-  controllers: [InsightsController, CompetenceController, ProfilesController, NetworkController],
+  controllers: [TeamController, PlansController, CostsController, NetworkController, CompetenceController, ProfilesController],
   providers: [
+    InsightsRepository,
     TeamRepository,
-    PlanRepository,
+    TeamService,
+    PlansRepository,
+    PlansService,
     CostsRepository,
+    CostsService,
     CompetenceRepository,
-    InsightsService,
     CompetenceService,
     ProfilesRepository,
     ProfilesService,
     NetworkRepository,
     NetworkService,
   ],
-  exports: [InsightsService],
+  exports: [TeamService],
 })
 export class InsightsModule implements OnModuleInit {
   constructor(
     private readonly keptViews: KeptViews,
-    private readonly insights: InsightsService,
+    private readonly costs: CostsService,
     private readonly competence: CompetenceService,
   ) {}
 
   onModuleInit(): void {
-    this.keptViews.define(KEPT_PARTICIPATION, (caller, query: ParticipationQueryDto) => this.insights.computeParticipation(caller, query));
-    this.keptViews.define(KEPT_COSTS, (caller, query: PeriodQueryDto) => this.insights.computeCostReport(caller, query));
+    this.keptViews.define(KEPT_PARTICIPATION, (caller, query: ParticipationQueryDto) => this.costs.computeParticipation(caller, query));
+    this.keptViews.define(KEPT_COSTS, (caller, query: PeriodQueryDto) => this.costs.computeCostReport(caller, query));
     this.keptViews.define(KEPT_BREAKDOWN, (caller, query: ParticipationQueryDto) => this.competence.computeBreakdown(caller, query));
     this.keptViews.define(KEPT_TREND, (caller, query: ParticipationQueryDto) => this.competence.computeTrend(caller, query));
   }

@@ -4,7 +4,7 @@ import { ATTENDED_SQL, LOCAL_TODAY, PARTICIPATION_MINUTES_SQL, SESSION_TIME_ZONE
 
 /**
  * Staff of organisation $1: people with a unit membership today who have not left (and are not pseudonymised), as
- * Insikt's participation counts them (api/src/insights/costs.repository.ts).
+ * Insikt's participation counts them (api/src/insights/costs/costs.repository.ts).
  */
 const CURRENT_STAFF = `
   staff as (

@@ -20,7 +20,7 @@ import type { Caller } from '../auth';
 import { ChecksRepository, ChecksService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportsRepository } from '../imports';
-import { InsightsService } from '../insights';
+import { TeamService } from '../insights';
 import { holdsOnOrganisation, unitsWhere } from '../organisation';
 import { PrivacyGate, type GateElement } from '../privacy';
 import { hours, SessionsRepository, SessionsService } from '../sessions';
@@ -47,7 +47,7 @@ export class TodayService {
     private readonly sessionsRepository: SessionsRepository,
     private readonly checks: ChecksService,
     private readonly checksRepository: ChecksRepository,
-    private readonly insights: InsightsService,
+    private readonly insights: TeamService,
     private readonly imports: ImportsRepository,
     private readonly gate: PrivacyGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

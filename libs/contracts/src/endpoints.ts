@@ -823,7 +823,7 @@ export const Endpoints = {
     errors: [400, 401, 403, 413, 422],
     errorBodies: { 422: 'ImportRejection' },
   },
-  // api/src/insights/competence.controller.ts
+  // api/src/insights/competence/competence.controller.ts
   'competence.breakdown': {
     method: 'GET',
     path: ApiRoutes.insights.competence,
@@ -845,7 +845,7 @@ export const Endpoints = {
     response: { status: 200, body: 'UnitCompetence' },
     errors: [400, 401, 403, 404],
   },
-  // api/src/insights/insights.controller.ts
+  // api/src/insights/team/team.controller.ts
   'insights.team': {
     method: 'GET',
     path: ApiRoutes.insights.team,
@@ -853,6 +853,7 @@ export const Endpoints = {
     response: { status: 200, body: 'TeamDashboard' },
     errors: [400, 401, 403, 404],
   },
+  // api/src/insights/plans/plans.controller.ts
   'insights.plan': { method: 'GET', path: ApiRoutes.insights.plan, response: { status: 200, body: 'YearPlan' }, errors: [400, 401, 403, 404] },
   'insights.addPlanEntry': {
     method: 'POST',
@@ -884,6 +885,7 @@ export const Endpoints = {
     errors: [400, 401, 403, 404, 409],
   },
   'insights.deleteTarget': { method: 'DELETE', path: ApiRoutes.insights.target, response: { status: 204 }, errors: [400, 401, 403, 404, 409] },
+  // api/src/insights/costs/costs.controller.ts
   'insights.costSettings': { method: 'GET', path: ApiRoutes.insights.costSettings, response: { status: 200, body: 'CostSettings' }, errors: [401, 403] },
   'insights.setRate': {
     method: 'PUT',
@@ -921,6 +923,7 @@ export const Endpoints = {
     response: { status: 200, body: 'ParticipationBreakdown' },
     errors: [400, 401, 403],
   },
+  // api/src/insights/network/network.controller.ts
   'insights.networkParticipation': {
     method: 'GET',
     path: ApiRoutes.insights.networkParticipation,
@@ -928,7 +931,6 @@ export const Endpoints = {
     response: { status: 200, body: 'NetworkParticipation' },
     errors: [400, 401, 403],
   },
-  // api/src/insights/network.controller.ts
   'network.comparison': {
     method: 'GET',
     path: ApiRoutes.insights.networkComparison,
@@ -936,7 +938,7 @@ export const Endpoints = {
     response: { status: 200, body: 'NetworkComparison' },
     errors: [400, 401, 403],
   },
-  // api/src/insights/profiles.controller.ts
+  // api/src/insights/profiles/profiles.controller.ts
   'profiles.list': {
     method: 'GET',
     path: ApiRoutes.insights.competenceProfiles,

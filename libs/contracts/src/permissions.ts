@@ -143,13 +143,14 @@ export const PERMISSIONS = {
   'imports.dryRun': { roles: [Role.OrgAdmin, Role.Hr], object: 'ownOrganisation' },
   'imports.run': { roles: [Role.OrgAdmin, Role.Hr], object: 'ownOrganisation' },
 
-  // api/src/insights/competence.controller.ts
+  // api/src/insights/competence/competence.controller.ts
   'competence.breakdown': { roles: [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'scopes' },
   'competence.trend': { roles: [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'scopes' },
   'competence.unit': { roles: [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
 
-  // api/src/insights/insights.controller.ts
+  // api/src/insights/team/team.controller.ts
   'insights.team': { roles: [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
+  // api/src/insights/plans/plans.controller.ts
   'insights.plan': { roles: [Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'insights.addPlanEntry': { roles: [Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'insights.updatePlanEntry': { roles: [Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
@@ -157,6 +158,7 @@ export const PERMISSIONS = {
   'insights.createTarget': { roles: [Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'insights.updateTarget': { roles: [Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'insights.deleteTarget': { roles: [Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
+  // api/src/insights/costs/costs.controller.ts
   'insights.costSettings': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'insights.setRate': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'insights.addExternalCost': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
@@ -164,12 +166,11 @@ export const PERMISSIONS = {
   'insights.costs': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'insights.participantReport': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'insights.participation': { roles: [Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'scopes' },
+  // api/src/insights/network/network.controller.ts
   'insights.networkParticipation': { roles: [Role.NetworkCoordinator], object: 'scopes' },
-
-  // api/src/insights/network.controller.ts
   'network.comparison': { roles: [Role.NetworkCoordinator], object: 'scopes' },
 
-  // api/src/insights/profiles.controller.ts
+  // api/src/insights/profiles/profiles.controller.ts
   'profiles.list': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'profiles.save': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },
   'profiles.remove': { roles: [Role.Hr, Role.OrgAdmin], object: 'ownOrganisation' },

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { ActivityCategory, ExternalCost, HourlyRate, ParticipantReportRow, ParticipationGrouping } from '@kunna/contracts';
+import { Db } from '../../database/db';
+import { LOCAL_TODAY, PARTICIPATION_MINUTES_SQL } from '../../database/participation.sql';
+
+export interface CategoryRow {
+  category: ActivityCategory;
+  participantMinutes: number;
+  teachingMinutes: number;
+  staffTimeCost: number;
+  facilitatorCost: number;
+}
+
+export interface ParticipationRow {
+  key: string;
+  label: string;
+  drillId: string | null;
+  people: number;
+  participants: number;
+  minutes: number;
+}
+
+export interface ParticipationScope {
+  organisationWide: boolean;
+  areaIds: string[];
+  unitIds: string[];
+  areaId: string | null;
+  unitId: string | null;
+  roleTitle: string | null;
+  employmentType: string | null;
+}
+
+/** The rate in force on a date: the latest row from that date or before. */
+const RATE = (date: string) =>
+  `(select r from insight_hourly_rate r where r.organisation_id = $1 and r.valid_from <= ${date} order by r.valid_from desc limit 1)`;
+
+/**
+ * Participation minutes per person in the organisation and period (attendance marks of held sessions and individual
+ * support), summed from the days kept in `insight_participation_day` (see migrations/1763901900000-insight-participation-day.ts).
+ */
+const PERSON_MINUTES = `
+  person_minutes as (
+    select d.person_id, d.minutes, d.date
+      from insight_participation_day d
+     where d.organisation_id = $1 and d.date between $2 and $3 and d.person_id is not null)`;
+
+@Injectable()
+export class CostsRepository {
+  constructor(private readonly db: Db) {}
+
+  async rates(organisationId: string): Promise<HourlyRate[]> {
+    return this.db.manager.query(
+      `select valid_from::text as "validFrom", participant_rate::float8 as "participantRate", facilitator_rate::float8 as "facilitatorRate"
+         from insight_hourly_rate where organisation_id = $1 order by valid_from`,
+      [organisationId],
+    );
+  }
+
+  async upsertRate(organisationId: string, rate: HourlyRate, personId: string): Promise<void> {
+    await this.db.manager.query(
+      `insert into insight_hourly_rate (organisation_id, valid_from, participant_rate, facilitator_rate, updated_by)
+       values ($1, $2, $3, $4, $5)
+       on conflict (organisation_id, valid_from) do update
+         set participant_rate = excluded.participant_rate, facilitator_rate = excluded.facilitator_rate, updated_by = excluded.updated_by, updated_at = now()`,
+      [organisationId, rate.validFrom, rate.participantRate, rate.facilitatorRate, personId],
+    );
+  }
+
+  async externalCosts(organisationId: string): Promise<ExternalCost[]> {
+    return this.db.manager.query(
+      `select id, period_start::text as "periodStart", period_end::text as "periodEnd", category, amount::float8 as amount, description
+         from insight_external_cost where organisation_id = $1 order by period_start desc, created_at desc, id`,
+      [organisationId],
+    );
+  }
+
+  async externalCost(id: string): Promise<(ExternalCost & { organisationId: string }) | null> {
+    const rows = await this.db.manager.query<Array<ExternalCost & { organisationId: string }>>(
+      `select id, organisation_id as "organisationId", period_start::text as "periodStart", period_end::text as "periodEnd", category,
+              amount::float8 as amount, description
+         from insight_external_cost where id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertExternalCost(organisationId: string, cost: ExternalCost, personId: string): Promise<boolean> {
+    const rows = await this.db.manager.query<unknown[]>(
+      `insert into insight_external_cost (id, organisation_id, period_start, period_end, category, amount, description, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (id) do nothing returning id`,
+      [cost.id, organisationId, cost.periodStart, cost.periodEnd, cost.category, cost.amount, cost.description, personId],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteExternalCost(id: string, organisationId: string): Promise<boolean> {
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `with gone as (delete from insight_external_cost where id = $1 and organisation_id = $2 returning id) select count(*)::int as n from gone`,
+      [id, organisationId],
+    );
+    return rows[0].n > 0;
+  }
+
+  /**
+   * Per activity category: participants' minutes (priced at the participant rate in force on the session date) and
+   * teaching minutes of held sessions, those with at least one participating mark (each facilitator's time priced at
+   * the facilitator rate); individual support counts as both under individual_support.
+   */
+  async categories(organisationId: string, from: string, to: string): Promise<CategoryRow[]> {
+    return this.db.manager.query(
+      `with held as (
+         select s.id, s.activity_category, s.duration_minutes, s.date,
+                (select coalesce(sum(${PARTICIPATION_MINUTES_SQL}), 0) from attendance_marks m where m.session_id = s.id) as participant_minutes,
+                (select count(*) from session_facilitators f where f.session_id = s.id) as facilitators,
+                ${RATE('s.date')} as rate
+           from sessions s
+          where s.organisation_id = $1 and s.status = 'scheduled' and s.date between $2 and least($3::date, ${LOCAL_TODAY})),
+       support as (
+         select e.minutes, ${RATE('e.date')} as rate
+           from support_entries e where e.organisation_id = $1 and e.date between $2 and $3),
+       lines as (
+         select activity_category as category, participant_minutes as participant_minutes, duration_minutes as teaching_minutes,
+                participant_minutes / 60.0 * coalesce((rate).participant_rate, 0) as staff_cost,
+                duration_minutes * facilitators / 60.0 * coalesce((rate).facilitator_rate, 0) as facilitator_cost
+           from held where participant_minutes > 0
+         union all
+         select 'individual_support', minutes, minutes,
+                minutes / 60.0 * coalesce((rate).participant_rate, 0), minutes / 60.0 * coalesce((rate).facilitator_rate, 0)
+           from support)
+       select category, sum(participant_minutes)::int as "participantMinutes", sum(teaching_minutes)::int as "teachingMinutes",
+              round(sum(staff_cost), 2)::float8 as "staffTimeCost", round(sum(facilitator_cost), 2)::float8 as "facilitatorCost"
+         from lines group by category`,
+      [organisationId, from, to],
+    );
+  }
+
+  /** Each external cost's share of the period: its amount times the days it overlaps over the days it spans. */
+  async externalShares(organisationId: string, from: string, to: string): Promise<Map<ActivityCategory, number>> {
+    const rows: Array<{ category: ActivityCategory; amount: number }> = await this.db.manager.query(
+      `select category,
+              round(sum(amount * (least(period_end, $3::date) - greatest(period_start, $2::date) + 1)::numeric
+                        / (period_end - period_start + 1)), 2)::float8 as amount
+         from insight_external_cost
+        where organisation_id = $1 and period_start <= $3 and period_end >= $2
+        group by category`,
+      [organisationId, from, to],
+    );
+    return new Map(rows.map((row) => [row.category, row.amount]));
+  }
+
+  /** Distinct participants in the period: people with participating minutes, and walk-ins without a record by name. */
+  async participantCount(organisationId: string, from: string, to: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `select count(distinct d.who)::int as n from insight_participation_day d where d.organisation_id = $1 and d.date between $2 and $3`,
+      [organisationId, from, to],
+    );
+    return rows[0].n;
+  }
+
+  /** Days of the period before the first hourly rate (nothing priced there). */
+  async unpricedDays(organisationId: string, from: string, to: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.manager.query(
+      `select greatest(0, least($3::date + 1, coalesce((select min(valid_from) from insight_hourly_rate where organisation_id = $1), $3::date + 1))
+                          - $2::date)::int as n`,
+      [organisationId, from, to],
+    );
+    return rows[0].n;
+  }
+
+  /** One row per person with participation in the period: what ESF projects reported to SCB. */
+  async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
+    const rows: ParticipantReportRow[] = await this.db.manager.query(
+      // Summed per person first: one person row is looked up per participant, not per day they took part.
+      `with ${PERSON_MINUTES},
+       per_person as (select person_id, sum(minutes) as minutes, min(date) as first_date, max(date) as last_date from person_minutes group by person_id)
+       select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
+              round(pm.minutes / 60.0, 2)::float8 as hours, pm.first_date::text as "firstDate", pm.last_date::text as "lastDate"
+         from per_person pm join person p on p.id = pm.person_id
+        where p.pseudonymised_at is null
+        order by p.last_name, p.first_name, p.employee_number`,
+      [organisationId, from, to],
+    );
+    const walkIns: Array<{ n: number }> = await this.db.manager.query(
+      `select count(distinct d.who)::int as n from insight_participation_day d
+        where d.organisation_id = $1 and d.date between $2 and $3 and d.person_id is null`,
+      [organisationId, from, to],
+    );
+    return { rows, walkIns: walkIns[0].n };
+  }
+
+  /**
+   * People (current members of units in scope, after the filters) with participants and participation minutes in the
+   * period, grouped. A person in two units counts in each unit's group.
+   */
+  async participation(
+    organisationId: string,
+    from: string,
+    to: string,
+    groupBy: ParticipationGrouping,
+    scope: ParticipationScope,
+  ): Promise<{
+    groups: ParticipationRow[];
+    total: { people: number; participants: number; minutes: number };
+  }> {
+    const group = {
+      [ParticipationGrouping.Area]: { key: 'pp.area_id::text', label: 'pp.area_name', drill: 'pp.area_id::text' },
+      [ParticipationGrouping.Unit]: { key: 'pp.unit_id::text', label: 'pp.unit_name', drill: 'pp.unit_id::text' },
+      [ParticipationGrouping.RoleTitle]: { key: 'lower(pp.role_title)', label: 'pp.role_title', drill: 'null::text' },
+      [ParticipationGrouping.EmploymentType]: { key: 'pp.employment_type', label: 'pp.employment_type', drill: 'null::text' },
+    }[groupBy];
+    const people = `
+      people as (
+        select distinct p.id, p.role_title, p.employment_type, u.id as unit_id, u.name as unit_name, a.id as area_id, a.name as area_name
+          from unit u join area a on a.id = u.area_id
+          join unit_membership um on um.unit_id = u.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
+          join person p on p.id = um.person_id and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null
+         where u.organisation_id = $1
+           and ($4 or u.id = any($5::uuid[]) or u.area_id = any($6::uuid[]))
+           and ($7::uuid is null or u.area_id = $7) and ($8::uuid is null or u.id = $8)
+           and ($9::text is null or lower(p.role_title) = lower($9)) and ($10::text is null or p.employment_type = $10)),
+      minutes as (
+        select pm.person_id, sum(pm.minutes)::int as minutes from person_minutes pm
+         where pm.person_id in (select id from people) group by pm.person_id)`;
+    const params = [
+      organisationId,
+      from,
+      to,
+      scope.organisationWide,
+      scope.unitIds,
+      scope.areaIds,
+      scope.areaId,
+      scope.unitId,
+      scope.roleTitle,
+      scope.employmentType,
+    ];
+    const groups: ParticipationRow[] = await this.db.manager.query(
+      `with ${PERSON_MINUTES}, ${people}
+       select g.key, min(g.label) as label, min(g.drill) as "drillId", count(*)::int as people, count(mi.person_id)::int as participants,
+              coalesce(sum(mi.minutes), 0)::int as minutes
+         from (select distinct on (${group.key}, pp.id) ${group.key} as key, ${group.label} as label, ${group.drill} as drill, pp.id
+                 from people pp order by ${group.key}, pp.id) g
+         left join minutes mi on mi.person_id = g.id
+        group by g.key order by min(g.label), g.key`,
+      params,
+    );
+    const total: Array<{ people: number; participants: number; minutes: number }> = await this.db.manager.query(
+      `with ${PERSON_MINUTES}, ${people}
+       select count(distinct pp.id)::int as people, count(distinct mi.person_id)::int as participants,
+              coalesce((select sum(minutes) from minutes), 0)::int as minutes
+         from people pp left join minutes mi on mi.person_id = pp.id`,
+      params,
+    );
+    return { groups, total: total[0] };
+  }
+
+  /**
+   * Head counts of the views a filtered participation view could be subtracted from: each combination of its filters
+   * with at least one removed, within what the caller may see. One scan of the current memberships, one count per
+   * combination (at most 15), whatever the organisation's size.
+   */
+  async participationParentCounts(organisationId: string, scope: ParticipationScope): Promise<number[]> {
+    const params: unknown[] = [organisationId, scope.organisationWide, scope.unitIds, scope.areaIds];
+    // A filter's value becomes a parameter only when some combination uses it (PostgreSQL refuses unused ones).
+    const placeholders = new Map<number, string>();
+    const placeholder = (index: number, value: string) => {
+      if (!placeholders.has(index)) placeholders.set(index, `$${params.push(value)}`);
+      return placeholders.get(index)!;
+    };
+    const filters = [
+      { value: scope.areaId, sql: (v: string) => `u.area_id = ${v}::uuid` },
+      { value: scope.unitId, sql: (v: string) => `u.id = ${v}::uuid` },
+      { value: scope.roleTitle, sql: (v: string) => `lower(p.role_title) = lower(${v}::text)` },
+      { value: scope.employmentType, sql: (v: string) => `p.employment_type = ${v}::text` },
+    ]
+      .map((filter, index) => ({ ...filter, index }))
+      .filter((filter): filter is { value: string; sql: (v: string) => string; index: number } => filter.value !== null);
+    const subsets: string[] = [];
+    for (let mask = 0; mask < (1 << filters.length) - 1; mask++) {
+      const kept = filters.filter((_, bit) => mask & (1 << bit)).map((filter) => filter.sql(placeholder(filter.index, filter.value)));
+      subsets.push(`count(distinct p.id) filter (where ${kept.length ? kept.join(' and ') : 'true'})::int as c${subsets.length}`);
+    }
+    if (subsets.length === 0) return [];
+    const rows: Array<Record<string, number>> = await this.db.manager.query(
+      `select ${subsets.join(', ')}
+         from unit u
+         join unit_membership um on um.unit_id = u.id and um.start_date <= ${LOCAL_TODAY} and (um.end_date is null or um.end_date >= ${LOCAL_TODAY})
+         join person p on p.id = um.person_id and (p.end_date is null or p.end_date >= ${LOCAL_TODAY}) and p.pseudonymised_at is null
+        where u.organisation_id = $1 and ($2 or u.id = any($3::uuid[]) or u.area_id = any($4::uuid[]))`,
+      params,
+    );
+    return subsets.map((_, index) => rows[0][`c${index}`]);
+  }
+}
