@@ -170,12 +170,13 @@ export class CostsRepository {
   /** One row per person with participation in the period: what ESF projects reported to SCB. */
   async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
     const rows: ParticipantReportRow[] = await this.db.manager.query(
-      // Summed per person first: one person row is looked up per participant, not per day they took part.
+      // Summed per person first (one person row per participant, not per day they took part), from the covering index of
+      // migration 1763902600000; the people are the organisation's, so the join hashes its staff rather than everyone's.
       `with ${PERSON_MINUTES},
        per_person as (select person_id, sum(minutes) as minutes, min(date) as first_date, max(date) as last_date from person_minutes group by person_id)
        select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
               round(pm.minutes / 60.0, 2)::float8 as hours, pm.first_date::text as "firstDate", pm.last_date::text as "lastDate"
-         from per_person pm join person p on p.id = pm.person_id
+         from per_person pm join person p on p.id = pm.person_id and p.organisation_id = $1
         where p.pseudonymised_at is null
         order by p.last_name, p.first_name, p.employee_number`,
       [organisationId, from, to],
