@@ -12,7 +12,7 @@ import {
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import type { Caller } from '../auth';
-import { ChecksRepository } from '../checks';
+import { ResultsRepository } from '../checks';
 import { notFound } from '../common/http-errors';
 import { Visibility, visibilityFor } from '../organisation';
 import {
@@ -59,7 +59,7 @@ export class CompetenceService {
   constructor(
     private readonly insights: InsightsService,
     private readonly repository: CompetenceRepository,
-    private readonly checks: ChecksRepository,
+    private readonly checks: ResultsRepository,
     private readonly costs: CostsRepository,
     private readonly team: TeamRepository,
     private readonly gate: PrivacyGate,
