@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CheckKind, ParticipationBreakdown, TodayOverview } from '@kunna/contracts';
-import { ChecksRepository } from '../../api/src/checks';
+import { AnsweringRepository } from '../../api/src/checks';
 import { Db } from '../../api/src/database/db';
 import { FixturePersonKey } from '../../api/src/test-support/fixture';
 import { createTestApp, sql, TestApp } from '../../api/src/test-support/test-app';
@@ -276,7 +276,7 @@ describe('GET /api/today', () => {
         await manager.query(`set local time zone '${zone}'`);
         const [{ databaseDate }] = await manager.query(`select current_date::text as "databaseDate"`);
         expect(databaseDate).not.toBe(stockholm);
-        return t.app.get(ChecksRepository).pendingRounds(f.people.staffU1.id);
+        return t.app.get(AnsweringRepository).pendingRounds(f.people.staffU1.id);
       });
       expect(pending.map((check) => check.code)).toContain('STHLMDAY');
     } finally {

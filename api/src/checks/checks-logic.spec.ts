@@ -1,6 +1,6 @@
 import { CheckItem, CheckItemKind, CheckKind, CompetenceDimension } from '@kunna/contracts';
 import { analyseGroup, ResponseData } from './aggregate';
-import { parseItems } from './instrument-items';
+import { parseItems } from './instruments/instrument-items';
 import { formFor, isCorrect, itemsFor, needsSupport, readAnswer, scorePerson } from './scoring';
 
 const itemBase = {

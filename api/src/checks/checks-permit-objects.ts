@@ -2,7 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { PermissionRule, Role } from '@kunna/contracts';
 import { type Caller, callerCanSee, callerCovers, PermitObjects } from '../auth';
 import { forbidden, notFound } from '../common/http-errors';
-import { ChecksRepository } from './checks.repository';
+import { AnsweringRepository } from './answering/answering.repository';
+import { InstrumentsRepository } from './instruments/instruments.repository';
+import { RoundsRepository } from './rounds/rounds.repository';
 
 const CODE = /^[A-Za-z0-9]{6,12}$/;
 
@@ -15,7 +17,9 @@ const CODE = /^[A-Za-z0-9]{6,12}$/;
 export class ChecksPermitObjects implements OnModuleInit {
   constructor(
     private readonly objects: PermitObjects,
-    private readonly repository: ChecksRepository,
+    private readonly instruments: InstrumentsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly answering: AnsweringRepository,
   ) {}
 
   onModuleInit(): void {
@@ -25,25 +29,25 @@ export class ChecksPermitObjects implements OnModuleInit {
     this.objects.register('checkCode', { idPattern: CODE, resolve: (caller, code) => this.code(caller, code) });
     this.objects.register('checkAssignment', { resolve: (caller, id, rule) => this.assignment(caller, id, rule) });
     this.objects.register('checkRound', {
-      resolve: async (caller, id, rule) => this.assignment(caller, (await this.repository.round(id))?.assignmentId ?? null, rule),
+      resolve: async (caller, id, rule) => this.assignment(caller, (await this.rounds.round(id))?.assignmentId ?? null, rule),
     });
     this.objects.register('kioskResponse', {
       resolve: async (caller, id, rule) => {
-        const response = await this.repository.response(id);
-        const round = response?.via === 'kiosk' ? await this.repository.round(response.roundId) : null;
+        const response = await this.answering.response(id);
+        const round = response?.via === 'kiosk' ? await this.rounds.round(response.roundId) : null;
         return this.assignment(caller, round?.assignmentId ?? null, rule);
       },
     });
   }
 
   private async coreItem(caller: Caller, id: string) {
-    const networkId = await this.repository.coreItemNetwork(id);
+    const networkId = await this.instruments.coreItemNetwork(id);
     if (networkId !== caller.networkId) throw notFound();
     return networkId;
   }
 
   private async instrument(caller: Caller, id: string, rule: PermissionRule) {
-    const instrument = await this.repository.instrument(id);
+    const instrument = await this.instruments.instrument(id);
     if (!instrument || instrument.organisationId !== caller.organisationId) throw notFound();
     // Changing an instrument takes one of the roles on the organisation itself.
     const organisation = { networkId: caller.networkId, organisationId: instrument.organisationId, areaIds: [], unitIds: [] };
@@ -52,25 +56,25 @@ export class ChecksPermitObjects implements OnModuleInit {
   }
 
   private async version(caller: Caller, id: string) {
-    const version = await this.repository.version(id);
+    const version = await this.instruments.version(id);
     if (!version || version.organisationId !== caller.organisationId) throw notFound();
     return version;
   }
 
   private async code(caller: Caller, code: string) {
-    const round = await this.repository.roundByCode(code.toUpperCase());
+    const round = await this.rounds.roundByCode(code.toUpperCase());
     if (!round || round.organisationId !== caller.organisationId) throw notFound('Koden finns inte. Kontrollera den och försök igen.');
-    const assignment = await this.repository.assignment(round.assignmentId);
+    const assignment = await this.rounds.assignment(round.assignmentId);
     if (!assignment) throw notFound();
-    const answering = (await this.repository.responseOf(round.id, caller.personId)) !== null;
-    if (!answering && !(await this.repository.isInvited(assignment.id, round.opensOn, caller.personId))) {
+    const answering = (await this.answering.responseOf(round.id, caller.personId)) !== null;
+    if (!answering && !(await this.rounds.isInvited(assignment.id, round.opensOn, caller.personId))) {
       throw forbidden('Mätningen gäller en annan enhet än din.');
     }
     return round;
   }
 
   private async assignment(caller: Caller, assignmentId: string | null, rule: PermissionRule) {
-    const assignment = assignmentId ? await this.repository.assignment(assignmentId) : null;
+    const assignment = assignmentId ? await this.rounds.assignment(assignmentId) : null;
     if (!assignment) throw notFound();
     const roles = rule.roles as Role[];
     const position = { networkId: assignment.networkId, organisationId: assignment.organisationId, areaIds: [assignment.areaId], unitIds: [assignment.unitId] };

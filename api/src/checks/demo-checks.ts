@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { CheckItem, CheckItemInput, CheckItemKind, CheckKind, CompetenceDimension } from '@kunna/contracts';
 import { loadDemoTranslations } from './demo-translations';
-import { coreKey, withCoreItems } from './instrument-items';
+import { coreKey, withCoreItems } from './instruments/instrument-items';
 import { formFor, itemsFor } from './scoring';
 
 const base = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null };

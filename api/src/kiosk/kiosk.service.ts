@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CurrentUser, KioskCredential } from '@kunna/contracts';
 import { AuthService, type Caller, NewSession } from '../auth';
-import { ChecksService } from '../checks';
+import { AnsweringService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export interface KioskClient {
@@ -17,7 +17,7 @@ export interface KioskClient {
 @Injectable()
 export class KioskService {
   constructor(
-    private readonly checks: ChecksService,
+    private readonly checks: AnsweringService,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -17,7 +17,7 @@ import {
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import type { Caller } from '../auth';
-import { ChecksRepository, ChecksService } from '../checks';
+import { AnsweringRepository, ResultsRepository, RoundsRepository, RoundsService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ImportsRepository } from '../imports';
 import { TeamService } from '../insights';
@@ -45,8 +45,10 @@ export class TodayService {
     private readonly repository: TodayRepository,
     private readonly sessions: SessionsService,
     private readonly sessionsRepository: SessionsRepository,
-    private readonly checks: ChecksService,
-    private readonly checksRepository: ChecksRepository,
+    private readonly checkRounds: RoundsService,
+    private readonly checkRoundsRepository: RoundsRepository,
+    private readonly checkAnsweringRepository: AnsweringRepository,
+    private readonly checkResultsRepository: ResultsRepository,
     private readonly insights: TeamService,
     private readonly imports: ImportsRepository,
     private readonly gate: PrivacyGate,
@@ -65,7 +67,7 @@ export class TodayService {
   }
 
   private async mine(caller: Caller, date: string): Promise<TodayMine> {
-    const pendingChecks = await this.checksRepository.pendingRounds(caller.personId);
+    const pendingChecks = await this.checkAnsweringRepository.pendingRounds(caller.personId);
     const nextSessions = await this.sessionsByIds(caller, await this.repository.invitedSessionIds(caller.personId, NEXT_SESSIONS));
     const from = yearStart(date);
     const progress = await this.repository.ownProgress(caller.personId, from);
@@ -92,7 +94,7 @@ export class TodayService {
     const openRounds: TodayAmbassador['openRounds'] = [];
     const unitFigures: TodayAmbassador['units'] = [];
     for (const unit of units) {
-      for (const assignment of await this.checks.assignments(caller, unit.id)) {
+      for (const assignment of await this.checkRounds.assignments(caller, unit.id)) {
         if (assignment.cancelledAt !== null) continue;
         for (const round of assignment.rounds) {
           if (round.opensOn > date || (round.closesOn !== null && round.closesOn < date)) continue;
@@ -128,7 +130,7 @@ export class TodayService {
     const areaIds = caller.grants.filter((grant) => grant.role === Role.AreaManager).map((grant) => grant.scopeId);
     if (unitIds.length === 0 && areaIds.length === 0) return null;
     const units = await this.repository.units(caller.organisationId, unitIds, areaIds);
-    const minimum = effectiveMinimum(await this.checksRepository.minimumGroupSize(caller.organisationId));
+    const minimum = effectiveMinimum(await this.checkResultsRepository.minimumGroupSize(caller.organisationId));
     const attention: TodayUnitAttention[] = [];
     for (const unit of units) attention.push(await this.unitAttention(caller, unit, date, minimum));
     return { units: attention };
@@ -153,15 +155,15 @@ export class TodayService {
    */
   private async pairing(caller: Caller, unitId: string, date: string, minimum: number): Promise<TodayPairing> {
     const assignmentIds: string[] = [];
-    for (const assignment of await this.checksRepository.assignments(caller.organisationId, [unitId])) {
-      const rounds = await this.checksRepository.rounds(assignment.id);
+    for (const assignment of await this.checkRoundsRepository.assignments(caller.organisationId, [unitId])) {
+      const rounds = await this.checkRoundsRepository.rounds(assignment.id);
       if (rounds.some((round) => round.kind === CheckKind.After && round.opensOn <= date)) assignmentIds.push(assignment.id);
     }
     if (assignmentIds.length === 0) return { percent: null, low: false, withheld: false };
     // The assignments are chosen above (any instrument); of the filter only role title and employment type narrow these two reads.
     const unfiltered = { organisationId: caller.organisationId, instrumentId: '', unitIds: [unitId], areaId: null, roleTitle: null, employmentType: null };
-    const invited = await this.checksRepository.groupInvited(assignmentIds, unfiltered);
-    const responses = await this.checksRepository.groupResponses(assignmentIds, unfiltered);
+    const invited = await this.checkResultsRepository.groupInvited(assignmentIds, unfiltered);
+    const responses = await this.checkResultsRepository.groupResponses(assignmentIds, unfiltered);
     const submitted = new Set(responses.filter((r) => r.status === 'submitted').map((r) => `${r.assignmentId}:${r.personId}:${r.kind}`));
     const records = invited.map((person) => {
       const key = `${person.assignmentId}:${person.personId}`;
@@ -178,7 +180,7 @@ export class TodayService {
     const from = yearStart(date);
     const counts = await this.repository.organisationCounts(caller.organisationId, from);
     const minutes = await this.repository.participationMinutes(caller.organisationId, from);
-    const minimum = effectiveMinimum(await this.checksRepository.minimumGroupSize(caller.organisationId));
+    const minimum = effectiveMinimum(await this.checkResultsRepository.minimumGroupSize(caller.organisationId));
     const context = { organisationId: caller.organisationId, minimum };
     const participants = minutes.map((row) => ({ value: `participant:${row.personId}`, person: row.personId }));
     const withMinutes = minutes.map((row) => ({ value: `${row.personId}|${row.minutes}`, person: row.personId }));

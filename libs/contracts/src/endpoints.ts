@@ -571,7 +571,7 @@ export const Endpoints = {
   },
   'calendar.revokeUnitFeed': { method: 'DELETE', path: ApiRoutes.calendar.unitFeed, response: { status: 204 }, errors: [400, 401, 403, 404] },
   'calendar.feed': { method: 'GET', path: ApiRoutes.calendar.feed, response: { status: 200, media: ['text/calendar'] }, errors: [400, 404] },
-  // api/src/checks/checks.controller.ts
+  // api/src/checks/{instruments,rounds,answering,results}/*.controller.ts
   'checks.coreItems': { method: 'GET', path: ApiRoutes.checks.coreItems, response: { status: 200, body: 'CoreItem', array: true }, errors: [401, 403] },
   'checks.createCoreItem': {
     method: 'POST',

@@ -92,7 +92,7 @@ export const PERMISSIONS = {
   'calendar.createUnitFeed': { roles: [Role.Manager, Role.Ambassador], object: 'unit' },
   'calendar.revokeUnitFeed': { roles: [Role.Manager, Role.Ambassador], object: 'unit' },
 
-  // api/src/checks/checks.controller.ts
+  // api/src/checks/{instruments,rounds,answering,results}/*.controller.ts
   'checks.coreItems': { roles: [Role.NetworkCoordinator, Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'scopes' },
   'checks.createCoreItem': { roles: [Role.NetworkCoordinator], object: 'scopes' },
   'checks.retireCoreItem': { roles: [Role.NetworkCoordinator], object: 'coreItem' },

@@ -11,7 +11,7 @@ import {
   StaffLanguage,
 } from '@kunna/contracts';
 import { IfPresent } from '../../common/validation';
-import { ResultsQueryDto } from '../dto/checks.dto';
+import { ResultsQueryDto } from '../results/results.dto';
 
 export class CreateTranslationDto implements CreateTranslationRequest {
   @ApiProperty()

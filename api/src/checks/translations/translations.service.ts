@@ -24,8 +24,11 @@ import { type Caller, callerCanSee, callerCovers, hasRole } from '../../auth';
 import { validationError } from '../../common/errors';
 import { forbidden, notFound, stateConflict } from '../../common/http-errors';
 import { PrivacyGate, type GateElement } from '../../privacy';
-import { ChecksRepository } from '../checks.repository';
-import { coreKey } from '../instrument-items';
+import { AnsweringRepository } from '../answering/answering.repository';
+import { coreKey } from '../instruments/instrument-items';
+import { InstrumentsRepository } from '../instruments/instruments.repository';
+import { ResultsRepository } from '../results/results.repository';
+import { RoundsRepository } from '../rounds/rounds.repository';
 import { detectAudioType, AUDIO_MAX_BYTES } from './audio-type';
 import { AudioRow, TranslationRow, TranslationsRepository } from './translations.repository';
 
@@ -50,7 +53,10 @@ type Localizable = Pick<CheckItem, 'key'> & CheckQuestion;
 export class TranslationsService {
   constructor(
     private readonly repository: TranslationsRepository,
-    private readonly checks: ChecksRepository,
+    private readonly instruments: InstrumentsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly answering: AnsweringRepository,
+    private readonly results: ResultsRepository,
     private readonly audit: AuditService,
     private readonly gate: PrivacyGate,
   ) {}
@@ -202,7 +208,7 @@ export class TranslationsService {
   }
 
   async downloadAudio(caller: Caller, instrumentId: string, itemKey: string, language: string): Promise<AudioRow & { content: Buffer }> {
-    const instrument = await this.checks.instrument(instrumentId);
+    const instrument = await this.instruments.instrument(instrumentId);
     if (!instrument || instrument.organisationId !== caller.organisationId) throw notFound();
     const audio = await this.repository.audioContent(instrumentId, itemKey, language);
     if (!audio) throw notFound('Det finns ingen inspelning av frågan på språket.');
@@ -211,11 +217,11 @@ export class TranslationsService {
 
   /** The recording of a question of the kiosk response's check (the guard has checked the response and the round). */
   async downloadKioskAudio(caller: Caller, responseId: string, itemKey: string, language: string): Promise<AudioRow & { content: Buffer }> {
-    const response = await this.checks.response(responseId);
+    const response = await this.answering.response(responseId);
     if (!response || response.organisationId !== caller.organisationId || response.via !== 'kiosk') throw notFound();
-    const round = await this.checks.round(response.roundId);
-    const assignment = round && (await this.checks.assignment(round.assignmentId));
-    const version = assignment && (await this.checks.version(assignment.instrumentVersionId));
+    const round = await this.rounds.round(response.roundId);
+    const assignment = round && (await this.rounds.assignment(round.assignmentId));
+    const version = assignment && (await this.instruments.version(assignment.instrumentVersionId));
     if (!version) throw notFound();
     const audio = await this.repository.audioContent(version.instrumentId, itemKey, language);
     if (!audio) throw notFound('Det finns ingen inspelning av frågan på språket.');
@@ -285,21 +291,21 @@ export class TranslationsService {
   // --- insight: response and pairing rates by answer language ---
 
   async languageRates(caller: Caller, query: LanguageRatesQuery): Promise<LanguageRates> {
-    const instrument = await this.checks.instrument(query.instrumentId);
+    const instrument = await this.instruments.instrument(query.instrumentId);
     if (!instrument || instrument.organisationId !== caller.organisationId) throw notFound();
     let unitIds: string[] | null = null;
     if (query.unitId) {
-      const unit = await this.checks.unitPosition(query.unitId);
+      const unit = await this.rounds.unitPosition(query.unitId);
       if (!unit || !callerCanSee(caller, LANGUAGE_RATE_ROLES, unit)) throw notFound();
       if (!callerCovers(caller, LANGUAGE_RATE_ROLES, unit)) throw forbidden();
       unitIds = [query.unitId];
     } else if (query.areaId) {
-      const area = await this.checks.areaPosition(query.areaId);
+      const area = await this.results.areaPosition(query.areaId);
       if (!area || !callerCanSee(caller, LANGUAGE_RATE_ROLES, area)) throw notFound();
       if (!callerCovers(caller, LANGUAGE_RATE_ROLES, area)) throw forbidden();
     }
-    const minimum = effectiveMinimum(await this.checks.minimumGroupSize(caller.organisationId));
-    const assignments = await this.checks.groupAssignments({
+    const minimum = effectiveMinimum(await this.results.minimumGroupSize(caller.organisationId));
+    const assignments = await this.results.groupAssignments({
       organisationId: caller.organisationId,
       instrumentId: instrument.id,
       unitIds,
@@ -361,24 +367,24 @@ export class TranslationsService {
   /** The items staff answer now: the latest published version's, else the draft's (core items included). */
   private async currentItems(caller: Caller, instrumentId: string): Promise<CheckItem[]> {
     const instrument = await this.ownInstrument(caller, instrumentId);
-    const [latest] = await this.checks.versions(instrumentId);
+    const [latest] = await this.instruments.versions(instrumentId);
     if (latest) {
-      const version = await this.checks.version(latest.id);
+      const version = await this.instruments.version(latest.id);
       if (version) return version.items;
     }
-    const core = await this.checks.coreItems(caller.networkId);
+    const core = await this.instruments.coreItems(caller.networkId);
     const coreItems: CheckItem[] = core.map(({ id, networkId: _n, retiredAt: _r, createdAt: _c, ...item }) => ({ ...item, key: coreKey(id), coreItemId: id }));
     return [...coreItems, ...(instrument.draft?.items ?? []).map((item) => ({ ...item, coreItemId: null }))];
   }
 
   private async ownInstrument(caller: Caller, instrumentId: string) {
-    const instrument = await this.checks.instrument(instrumentId);
+    const instrument = await this.instruments.instrument(instrumentId);
     if (!instrument || instrument.organisationId !== caller.organisationId) throw notFound();
     return instrument;
   }
 
   private async coreItem(caller: Caller, coreItemId: string): Promise<CheckItem> {
-    const core = (await this.checks.coreItems(caller.networkId, true)).find((c) => c.id === coreItemId);
+    const core = (await this.instruments.coreItems(caller.networkId, true)).find((c) => c.id === coreItemId);
     if (!core) throw notFound();
     const { id, networkId: _n, retiredAt: _r, createdAt: _c, ...item } = core;
     return { ...item, key: coreKey(id), coreItemId: id };

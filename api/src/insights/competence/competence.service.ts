@@ -12,7 +12,7 @@ import {
 } from '@kunna/contracts';
 import { effectiveMinimum } from '@kunna/learning-gain';
 import type { Caller } from '../../auth';
-import { ChecksRepository } from '../../checks';
+import { ResultsRepository } from '../../checks';
 import { notFound } from '../../common/http-errors';
 import { Visibility, visibilityFor } from '../../organisation';
 import {
@@ -58,7 +58,7 @@ export class CompetenceService {
   constructor(
     private readonly shared: InsightsRepository,
     private readonly repository: CompetenceRepository,
-    private readonly checks: ChecksRepository,
+    private readonly checks: ResultsRepository,
     private readonly gate: PrivacyGate,
     private readonly keptViews: KeptViews,
   ) {}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CheckAssignment, CheckKind, MyChecks } from '@kunna/contracts';
-import { JobQueue, JobWorker } from '../jobs';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
-import { ChecksService, FOLLOW_UP_CHECK, followUpKey } from './checks.service';
-import { withoutMessageCodes } from '../test-support/without-message-codes';
+import { JobQueue, JobWorker } from '../../jobs';
+import { createTestApp, SignedInClient, TestApp } from '../../test-support/test-app';
+import { FOLLOW_UP_CHECK, followUpKey, RoundsService } from './rounds.service';
+import { withoutMessageCodes } from '../../test-support/without-message-codes';
 
 const DAY_MS = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY_MS);
@@ -161,9 +161,9 @@ describe('follow-up checks through the job queue (integration)', () => {
     const auditsBefore = (await audits()).length;
 
     // The checks listener does its work (cancels the follow-up job, a write in the request's transaction), then fails.
-    const checks = t.app.get(ChecksService);
-    const original = checks.sessionsStatusChanged.bind(checks);
-    const spy = jest.spyOn(checks, 'sessionsStatusChanged').mockImplementationOnce(async (...args) => {
+    const rounds = t.app.get(RoundsService);
+    const original = rounds.sessionsStatusChanged.bind(rounds);
+    const spy = jest.spyOn(rounds, 'sessionsStatusChanged').mockImplementationOnce(async (...args) => {
       await original(...args);
       throw new Error('listener failed');
     });
