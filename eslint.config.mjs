@@ -48,7 +48,7 @@ export default defineConfig([
   {
     // API feature boundaries. Every folder under api/src is a feature (sessions, people, checks, …) whose files are
     // private to it: another feature imports it only through its public index.ts ('../sessions', never
-    // '../sessions/sessions.repository'), so a feature can reorganise its internals without breaking others, and
+    // '../sessions/scheduling/scheduling.repository'), so a feature can reorganise its internals without breaking others, and
     // what it offers is written down in one place. Imports inside a feature are not checked.
     //
     // Shared folders are infrastructure every feature builds on, so anyone may import their files directly:

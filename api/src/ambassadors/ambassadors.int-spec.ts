@@ -1,6 +1,6 @@
 import { AmbassadorAppointment, AmbassadorQualification, CoverageTotals, MyAmbassadorOverview, NetworkCoverage, UnitCoverage } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
-import { SessionsRepository } from '../sessions';
+import { ConflictsRepository } from '../sessions';
 import { addDays } from './ambassadors.service';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
@@ -56,7 +56,7 @@ describe('ambassadors (integration)', () => {
 
   /** Whether scheduling (the sessions feature, which reads the qualifications) counts the person as qualified. */
   const qualified = async (personId: string, moduleId: string, day: string) =>
-    (await t.inTenant(() => t.app.get(SessionsRepository).unqualifiedAmong([personId], moduleId, day))).length === 0;
+    (await t.inTenant(() => t.app.get(ConflictsRepository).unqualifiedAmong([personId], moduleId, day))).length === 0;
 
   const appoint = (client: SignedInClient, body: Record<string, unknown>) =>
     client.post('/api/ambassadors/appointments', { allocationKind: 'hours_per_month', allocationValue: 8, startDate: today, ...body });

@@ -50,10 +50,10 @@ describe('API feature boundaries (lint)', () => {
     // 0: another feature's internal file
     {
       filePath: 'api/src/today/boundary-probe.ts',
-      code: "import { SessionsRepository } from '../sessions/sessions.repository';\nexport const x = SessionsRepository;\n",
+      code: "import { SchedulingRepository } from '../sessions/scheduling/scheduling.repository';\nexport const x = SchedulingRepository;\n",
     },
     // 1: the same through the feature's index
-    { filePath: 'api/src/today/boundary-probe.ts', code: "import { SessionsRepository } from '../sessions';\nexport const x = SessionsRepository;\n" },
+    { filePath: 'api/src/today/boundary-probe.ts', code: "import { SchedulingRepository } from '../sessions';\nexport const x = SchedulingRepository;\n" },
     // 2: from a feature's subfolder, deep into another feature
     {
       filePath: 'api/src/people/dto/boundary-probe.ts',
@@ -62,7 +62,7 @@ describe('API feature boundaries (lint)', () => {
     // 3: a feature's own internals
     {
       filePath: 'api/src/sessions/boundary-probe.ts',
-      code: "import { SessionsRepository } from './sessions.repository';\nexport const x = SessionsRepository;\n",
+      code: "import { SchedulingRepository } from './scheduling/scheduling.repository';\nexport const x = SchedulingRepository;\n",
     },
     // 4: shared folders may be imported deeply
     {
@@ -70,7 +70,7 @@ describe('API feature boundaries (lint)', () => {
       code: "import { Db } from '../database/db';\nimport { notFound } from '../common/http-errors';\nexport const x = [Db, notFound];\n",
     },
     // 5: a re-export reaches into the feature as much as an import
-    { filePath: 'api/src/today/boundary-probe.ts', code: "export { SessionsRepository } from '../sessions/sessions.repository';\n" },
+    { filePath: 'api/src/today/boundary-probe.ts', code: "export { SchedulingRepository } from '../sessions/scheduling/scheduling.repository';\n" },
     // 6: the app composition root uses the index too
     { filePath: 'api/src/app/boundary-probe.ts', code: "import { SessionsModule } from '../sessions/sessions.module';\nexport const x = SessionsModule;\n" },
   ];
@@ -81,7 +81,7 @@ describe('API feature boundaries (lint)', () => {
 
   it('fails a deep import of another feature, naming the feature and its index', () => {
     expect(messages[0]).toHaveLength(1);
-    expect(messages[0][0]).toMatch(/^boundaries\/dependencies: The API feature 'sessions' is private.*index\.ts.*sessions\.repository\.ts/);
+    expect(messages[0][0]).toMatch(/^boundaries\/dependencies: The API feature 'sessions' is private.*index\.ts.*scheduling\/scheduling\.repository\.ts/);
     expect(messages[2]).toHaveLength(1);
     expect(messages[2][0]).toContain("'organisation'");
     expect(messages[5]).toHaveLength(1);

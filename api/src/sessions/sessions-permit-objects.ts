@@ -3,7 +3,8 @@ import type { PermissionRule } from '@kunna/contracts';
 import { type Caller, PermitObjects } from '../auth';
 import { forbidden, notFound } from '../common/http-errors';
 import { mayEditSession, maySeeSession, SessionPosition } from './sessions-policy';
-import { SessionsRepository } from './sessions.repository';
+import { SchedulingRepository } from './scheduling/scheduling.repository';
+import { SeriesRepository } from './series/series.repository';
 
 /**
  * The sessions and series that permissions name (libs/contracts/src/permissions.ts): another organisation's answer
@@ -13,12 +14,13 @@ import { SessionsRepository } from './sessions.repository';
 export class SessionsPermitObjects implements OnModuleInit {
   constructor(
     private readonly objects: PermitObjects,
-    private readonly repository: SessionsRepository,
+    private readonly sessions: SchedulingRepository,
+    private readonly series: SeriesRepository,
   ) {}
 
   onModuleInit(): void {
-    this.objects.register('session', { resolve: (caller, id, rule) => this.check(caller, rule, () => this.repository.sessionRow(id)) });
-    this.objects.register('series', { resolve: (caller, id, rule) => this.check(caller, rule, () => this.repository.seriesPosition(id)) });
+    this.objects.register('session', { resolve: (caller, id, rule) => this.check(caller, rule, () => this.sessions.sessionRow(id)) });
+    this.objects.register('series', { resolve: (caller, id, rule) => this.check(caller, rule, () => this.series.seriesPosition(id)) });
   }
 
   private async check<T extends SessionPosition>(caller: Caller, rule: PermissionRule, read: () => Promise<T | null>): Promise<T> {

@@ -23,7 +23,7 @@ import { ImportsRepository } from '../imports';
 import { TeamService } from '../insights';
 import { holdsOnOrganisation, unitsWhere } from '../organisation';
 import { PrivacyGate, type GateElement } from '../privacy';
-import { hours, SessionsRepository, SessionsService } from '../sessions';
+import { CatchUpRepository, hours, SchedulingRepository, SchedulingService } from '../sessions';
 import { TodayRepository, UnitRow } from './today.repository';
 
 const NEXT_SESSIONS = 3;
@@ -43,8 +43,9 @@ const FOLLOW_UP_DAYS = 14;
 export class TodayService {
   constructor(
     private readonly repository: TodayRepository,
-    private readonly sessions: SessionsService,
-    private readonly sessionsRepository: SessionsRepository,
+    private readonly sessions: SchedulingService,
+    private readonly sessionsRepository: SchedulingRepository,
+    private readonly catchUp: CatchUpRepository,
     private readonly checkRounds: RoundsService,
     private readonly checkRoundsRepository: RoundsRepository,
     private readonly checkAnsweringRepository: AnsweringRepository,
@@ -111,8 +112,8 @@ export class TodayService {
           });
         }
       }
-      const missed = await this.sessionsRepository.missedProgramSessions(unit.id);
-      const followUps = await this.sessionsRepository.followUpsDue(unit.id);
+      const missed = await this.catchUp.missedProgramSessions(unit.id);
+      const followUps = await this.catchUp.followUpsDue(unit.id);
       const dueBy = addDays(date, FOLLOW_UP_DAYS);
       unitFigures.push({
         unit: { id: unit.id, name: unit.name },
@@ -138,7 +139,7 @@ export class TodayService {
 
   private async unitAttention(caller: Caller, unit: UnitRow, date: string, minimum: number): Promise<TodayUnitAttention> {
     const { newWithoutIntroduction, targetsBehind } = await this.insights.attention(unit.id);
-    const missed = await this.sessionsRepository.missedProgramSessions(unit.id);
+    const missed = await this.catchUp.missedProgramSessions(unit.id);
     return {
       unit: { id: unit.id, name: unit.name },
       areaId: unit.areaId,

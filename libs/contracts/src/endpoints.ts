@@ -1249,13 +1249,14 @@ export const Endpoints = {
     response: { status: 200, body: 'PseudonymiseResult' },
     errors: [400, 401, 403, 404, 409],
   },
-  // api/src/sessions/participation.controller.ts
+  // api/src/sessions/attendance/participation.controller.ts
   'participation.catchUpOverview': {
     method: 'GET',
     path: ApiRoutes.sessions.catchUp,
     response: { status: 200, body: 'CatchUpOverview' },
     errors: [400, 401, 403, 404],
   },
+  // api/src/sessions/support/support.controller.ts
   'participation.supportEntries': {
     method: 'GET',
     path: ApiRoutes.sessions.support,
@@ -1270,6 +1271,7 @@ export const Endpoints = {
     response: { status: 201, body: 'SupportEntry' },
     errors: [400, 401, 403],
   },
+  // api/src/sessions/attendance/participation.controller.ts
   'participation.report': {
     method: 'GET',
     path: ApiRoutes.sessions.participation,
@@ -1284,7 +1286,7 @@ export const Endpoints = {
     response: { status: 200, body: 'ParticipationReport' },
     errors: [400, 401, 403],
   },
-  // api/src/sessions/sessions.controller.ts
+  // api/src/sessions/scheduling/scheduling.controller.ts
   'sessions.list': {
     method: 'GET',
     path: ApiRoutes.sessions.list,
@@ -1321,6 +1323,7 @@ export const Endpoints = {
     response: { status: 200, body: 'SessionDetail' },
     errors: [400, 401, 403, 404, 409],
   },
+  // api/src/sessions/attendance/attendance.controller.ts
   'sessions.attendance': {
     method: 'GET',
     path: ApiRoutes.sessions.attendance,
@@ -1348,6 +1351,7 @@ export const Endpoints = {
     response: { status: 200, body: 'WalkInCandidate', array: true },
     errors: [400, 401, 403, 404],
   },
+  // api/src/sessions/series/series.controller.ts
   'sessions.createSeries': {
     method: 'POST',
     path: ApiRoutes.sessions.series,

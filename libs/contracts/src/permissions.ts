@@ -252,24 +252,28 @@ export const PERMISSIONS = {
   'personalData.setRetention': { roles: [Role.OrgAdmin], object: 'ownOrganisation' },
   'personalData.pseudonymise': { roles: [Role.OrgAdmin], object: 'person' },
 
-  // api/src/sessions/participation.controller.ts
+  // api/src/sessions/attendance/participation.controller.ts
   'participation.catchUpOverview': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
+  // api/src/sessions/support/support.controller.ts
   'participation.supportEntries': { roles: [Role.Staff], object: 'scopes' },
   'participation.logSupport': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
+  // api/src/sessions/attendance/participation.controller.ts
   'participation.report': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'participation.mine': { roles: [Role.Staff], object: 'self' },
 
-  // api/src/sessions/sessions.controller.ts
+  // api/src/sessions/scheduling/scheduling.controller.ts
   'sessions.list': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'sessions.create': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'sessions.conflictCheck': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'sessions.mine': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'scopes' },
   'sessions.detail': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'read' },
   'sessions.update': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'edit' },
+  // api/src/sessions/attendance/attendance.controller.ts
   'sessions.attendance': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'read' },
   'sessions.recordAttendance': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'edit' },
   'sessions.clearMark': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'edit' },
   'sessions.walkInCandidates': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'session', need: 'edit' },
+  // api/src/sessions/series/series.controller.ts
   'sessions.createSeries': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'unit' },
   'sessions.series': { roles: [Role.Ambassador, Role.Manager, Role.AreaManager, Role.Hr, Role.OrgAdmin], object: 'series', need: 'read' },
   'sessions.updateSeries': { roles: [Role.Ambassador, Role.Manager, Role.Hr, Role.OrgAdmin], object: 'series', need: 'edit' },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CreateSupportEntryRequest, ParticipationQuery, SupportListQuery } from '@kunna/contracts';
+import { CreateSupportEntryRequest, SupportListQuery } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
 export class CreateSupportEntryDto implements CreateSupportEntryRequest {
@@ -57,21 +57,4 @@ export class SupportListQueryDto implements SupportListQuery {
   @IsUUID('all', { message: 'Personen (personId) har fel format.' })
   @IfPresent()
   personId?: string;
-}
-
-export class ParticipationQueryDto implements ParticipationQuery {
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsUUID('all', { message: 'Enheten (unitId) har fel format.' })
-  @IfPresent()
-  unitId?: string;
-
-  @ApiPropertyOptional({ example: '2026-01-01' })
-  @IsDateOnly({ message: 'Från (from) måste vara ett datum (ÅÅÅÅ-MM-DD).' })
-  @IfPresent()
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsDateOnly({ message: 'Till (to) måste vara ett datum (ÅÅÅÅ-MM-DD).' })
-  @IfPresent()
-  to?: string;
 }

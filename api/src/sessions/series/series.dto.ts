@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { CreateSeriesRequest, SeriesEditScope, SeriesOccurrenceVariant, SessionShift, UpdateSeriesRequest } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
-import { FacilitatorReason, FACILITATORS_MAX, NOTE_MAX, PLACE_MAX, SessionFieldsDto, TIME_OF_DAY } from './sessions.dto';
+import { FacilitatorReason, FACILITATORS_MAX, NOTE_MAX, PLACE_MAX, SessionFieldsDto, TIME_OF_DAY } from '../scheduling/scheduling.dto';
 
 export const SERIES_MAX = 52;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AttendanceBatchResult, MarkOutcome, SessionAttendance, SessionDetail } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
+import { createTestApp, SignedInClient, TestApp, sql } from '../../test-support/test-app';
 
 /** Clearing one attendance mark (DELETE /api/sessions/:sessionId/attendance/:markId) against real PostgreSQL. */
 describe('attendance: clearing a mark (integration)', () => {

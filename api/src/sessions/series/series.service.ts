@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, SeriesEditScope, SessionAudience, SessionSeries, SessionStatus } from '@kunna/contracts';
-import { AuditService } from '../database/audit.service';
-import { SessionReminders } from '../notifications';
-import type { Caller } from '../auth';
-import { DomainEvents } from '../common/domain-events';
-import { validationError } from '../common/errors';
-import { notFound, stateConflict } from '../common/http-errors';
-import { SessionsStatusChanged } from './session-events';
-import { SessionRow, SessionsRepository, VersionChoice } from './sessions.repository';
-import { SessionsService } from './sessions.service';
-import { CreateSeriesDto, UpdateSeriesDto } from './dto/series.dto';
+import { AuditService } from '../../database/audit.service';
+import { SessionReminders } from '../../notifications';
+import type { Caller } from '../../auth';
+import { DomainEvents } from '../../common/domain-events';
+import { validationError } from '../../common/errors';
+import { notFound, stateConflict } from '../../common/http-errors';
+import { ConflictsService } from '../scheduling/conflicts.service';
+import { SchedulingRepository, SessionRow, VersionChoice } from '../scheduling/scheduling.repository';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { SessionsStatusChanged } from '../session-events';
+import { SeriesRepository } from './series.repository';
+import { CreateSeriesDto, UpdateSeriesDto } from './series.dto';
 
 /** The dates of a series: the first date and then every `intervalWeeks` weeks, `count` dates in all. */
 export function seriesDates(firstDate: string, intervalWeeks: number, count: number): string[] {
@@ -30,8 +32,10 @@ export function addDays(day: string, days: number): string {
 @Injectable()
 export class SeriesService {
   constructor(
-    private readonly repository: SessionsRepository,
-    private readonly sessions: SessionsService,
+    private readonly repository: SeriesRepository,
+    private readonly schedulingRepository: SchedulingRepository,
+    private readonly sessions: SchedulingService,
+    private readonly conflicts: ConflictsService,
     private readonly audit: AuditService,
     private readonly reminders: SessionReminders,
     private readonly events: DomainEvents,
@@ -62,7 +66,7 @@ export class SeriesService {
     );
     if (facilitatorErrors.length === 0) {
       for (const occurrence of occurrences) {
-        occurrence.unqualified = await this.sessions.unqualifiedFacilitators(
+        occurrence.unqualified = await this.conflicts.unqualifiedFacilitators(
           body.facilitatorIds,
           occurrence.version.moduleId,
           body.activityCategory,
@@ -70,7 +74,7 @@ export class SeriesService {
         );
       }
       const unqualified = [...new Set(occurrences.flatMap((occurrence) => occurrence.unqualified))];
-      if (unqualified.length > 0 && !body.facilitatorReason) errors.push(await this.sessions.reasonRequired(unqualified));
+      if (unqualified.length > 0 && !body.facilitatorReason) errors.push(await this.conflicts.reasonRequired(unqualified));
     }
     if (errors.length > 0) throw validationError(errors);
 
@@ -84,7 +88,7 @@ export class SeriesService {
       createdBy: caller.personId,
     });
     for (const { index, variant, date, version, unqualified } of occurrences) {
-      const sessionId = await this.repository.insertSession({
+      const sessionId = await this.schedulingRepository.insertSession({
         id: null,
         organisationId: unit.organisationId,
         unitId: unit.id,
@@ -104,9 +108,9 @@ export class SeriesService {
         facilitatorReason: unqualified.length > 0 ? (body.facilitatorReason ?? null) : null,
         createdBy: caller.personId,
       });
-      await this.repository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
+      await this.schedulingRepository.setFacilitators(sessionId, unit.organisationId, body.facilitatorIds);
       if (body.audience === SessionAudience.Selection) {
-        await this.repository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
+        await this.schedulingRepository.setInvitations(sessionId, unit.organisationId, body.invitedPersonIds ?? []);
       }
       await this.reminders.scheduled(sessionId);
     }
@@ -129,8 +133,8 @@ export class SeriesService {
   async series(caller: Caller, seriesId: string): Promise<SessionSeries> {
     const row = await this.repository.seriesRow(seriesId);
     if (!row) throw notFound();
-    const unit = await this.repository.unit(row.unitId);
-    const sessions = await this.repository.summaries({
+    const unit = await this.schedulingRepository.unit(row.unitId);
+    const sessions = await this.schedulingRepository.summaries({
       organisationId: caller.organisationId,
       visibility: { organisationWide: true, areaIds: [], unitIds: [] },
       facilitatorId: caller.personId,
@@ -165,20 +169,20 @@ export class SeriesService {
       throw stateConflict('Ett av tillfällena har redan närvaro registrerad och kan inte flyttas.', 'has_attendance');
     }
     if (body.facilitatorIds) {
-      const first = await this.repository.sessionRow(ids[0]);
+      const first = await this.schedulingRepository.sessionRow(ids[0]);
       const errors = first ? await this.sessions.checkPeople(caller, body.facilitatorIds, 'facilitatorIds', first.date) : [];
       if (errors.length > 0) throw validationError(errors);
     }
     // Everything is checked before anything changes: a facilitator not qualified on a new date or for an
-    // occurrence's module needs a reason (see SessionsService.facilitatorReasonAfter), for every occurrence at once.
+    // occurrence's module needs a reason (see ConflictsService.facilitatorReasonAfter), for every occurrence at once.
     const changes: Array<{ current: SessionRow; date: string; status: SessionStatus; facilitatorReason: string | null }> = [];
     const uncovered = new Set<string>();
     for (const id of ids) {
-      const current = await this.repository.sessionRow(id, true);
+      const current = await this.schedulingRepository.sessionRow(id, true);
       if (!current) continue;
       const status = body.cancelled === undefined ? current.status : body.cancelled ? SessionStatus.Cancelled : SessionStatus.Scheduled;
       const date = body.shiftDays ? addDays(current.date, body.shiftDays) : current.date;
-      const outcome = await this.sessions.facilitatorReasonAfter(
+      const outcome = await this.conflicts.facilitatorReasonAfter(
         current,
         { facilitatorIds: body.facilitatorIds ?? current.facilitatorIds, date, status },
         body.facilitatorReason,
@@ -186,12 +190,12 @@ export class SeriesService {
       outcome.uncovered.forEach((personId) => uncovered.add(personId));
       changes.push({ current, date, status, facilitatorReason: outcome.reason });
     }
-    if (uncovered.size > 0) throw validationError([await this.sessions.reasonRequired([...uncovered])]);
+    if (uncovered.size > 0) throw validationError([await this.conflicts.reasonRequired([...uncovered])]);
     const statusChanged: string[] = [];
     for (const { current, date, status, facilitatorReason } of changes) {
       const id = current.id;
       if (status !== current.status) statusChanged.push(id);
-      await this.repository.updateSession(
+      await this.schedulingRepository.updateSession(
         id,
         {
           date,
@@ -208,7 +212,7 @@ export class SeriesService {
         },
         caller.personId,
       );
-      if (body.facilitatorIds) await this.repository.setFacilitators(id, current.organisationId, body.facilitatorIds);
+      if (body.facilitatorIds) await this.schedulingRepository.setFacilitators(id, current.organisationId, body.facilitatorIds);
       await this.reminders.changed(id, current);
     }
     if (statusChanged.length > 0) await this.events.publish(new SessionsStatusChanged(statusChanged, body.cancelled === true));
@@ -231,7 +235,7 @@ export class SeriesService {
       }
       const versions: VersionChoice[] = [];
       for (const moduleId of program.moduleIds.slice(0, body.count)) {
-        const version = await this.repository.latestVersion(moduleId, caller.networkId, caller.organisationId);
+        const version = await this.schedulingRepository.latestVersion(moduleId, caller.networkId, caller.organisationId);
         if (!version) throw validationError([{ field: 'programId', message: 'En modul i programmet saknar publicerad version.' }]);
         versions.push(version);
       }

@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,23 +9,16 @@ import {
   IsEnum,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
-  IsObject,
   IsString,
   IsUUID,
   Matches,
   Max,
   MaxLength,
   Min,
-  MinLength,
-  ValidateNested,
 } from 'class-validator';
 import {
   ActivityCategory,
-  AttendanceBatchRequest,
-  AttendanceMarkInput,
-  AttendanceStatus,
   CreateSessionRequest,
   MySessionsQuery,
   SessionAudience,
@@ -34,9 +26,6 @@ import {
   SessionListQuery,
   SessionShift,
   UpdateSessionRequest,
-  WALK_IN_QUERY_MIN_LENGTH,
-  ClearMarkQuery,
-  WalkInQuery,
 } from '@kunna/contracts';
 import { IfNotNull, IfPresent, IsDateOnly, Trim, TrimToNull } from '../../common/validation';
 
@@ -49,7 +38,7 @@ export const FACILITATOR_REASON_MAX = 1000;
 
 /**
  * Why a facilitator without the module's qualification leads (`what`: the session or the sessions): required then,
- * not kept otherwise (sessions.service.ts). Registered in the order stacked decorators would register them.
+ * not kept otherwise (conflicts.service.ts). Registered in the order stacked decorators would register them.
  */
 export function FacilitatorReason(what: 'tillfället' | 'tillfällena') {
   return applyDecorators(
@@ -62,7 +51,6 @@ export function FacilitatorReason(what: 'tillfället' | 'tillfällena') {
 }
 export const FACILITATORS_MAX = 10;
 export const INVITED_MAX = 500;
-export const MARKS_MAX = 500;
 export const DURATION_MIN = 5;
 export const DURATION_MAX = 600;
 
@@ -322,68 +310,4 @@ export class ConflictCheckDto implements SessionConflictCheckRequest {
   @IsUUID('all', { message: 'Tillfället (sessionId) har fel format.' })
   @IfPresent()
   sessionId?: string;
-}
-
-export class AttendanceMarkDto implements AttendanceMarkInput {
-  @ApiProperty({ format: 'uuid', description: 'Klientens id för markeringen' })
-  @IsUUID('all', { message: 'Markeringens id måste vara ett UUID.' })
-  id!: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsUUID('all', { message: 'Personen (personId) har fel format.' })
-  @IfPresent()
-  personId?: string;
-
-  @ApiPropertyOptional({ description: 'Namn på en drop-in-deltagare som inte finns i systemet' })
-  @MaxLength(120, { message: 'Namnet får ha högst 120 tecken.' })
-  @IsNotEmpty({ message: 'Skriv namnet.' })
-  @IsString({ message: 'Namnet måste vara text.' })
-  @Trim()
-  @IfPresent()
-  walkInName?: string;
-
-  @ApiProperty({ enum: AttendanceStatus })
-  @IsEnum(AttendanceStatus, { message: 'Välj närvarande, frånvarande, ledig (excused) eller delvis (partial).' })
-  status!: AttendanceStatus;
-
-  @ApiPropertyOptional({ nullable: true, description: 'Minuter närvarande, för delvis' })
-  @Max(DURATION_MAX, { message: 'För många minuter.' })
-  @Min(1, { message: 'Minst 1 minut.' })
-  @IsInt({ message: 'Minuter anges som heltal.' })
-  @IfNotNull()
-  minutes?: number | null;
-
-  @ApiProperty({ example: '2026-02-03T14:05:00.000Z' })
-  @IsISO8601({ strict: true }, { message: 'Tidpunkten (recordedAt) måste vara en ISO-tidpunkt.' })
-  @IsString({ message: 'Tidpunkten (recordedAt) måste vara en ISO-tidpunkt.' })
-  recordedAt!: string;
-}
-
-export class AttendanceBatchDto implements AttendanceBatchRequest {
-  @ApiProperty({ type: [AttendanceMarkDto] })
-  @ValidateNested({ each: true })
-  @Type(() => AttendanceMarkDto)
-  @IsObject({ each: true, message: 'Varje markering måste vara ett objekt.' })
-  @ArrayMaxSize(MARKS_MAX, { message: `Högst ${MARKS_MAX} markeringar åt gången.` })
-  @IsArray({ message: 'Markeringar (marks) måste vara en lista.' })
-  marks!: AttendanceMarkDto[];
-}
-
-export class ClearMarkQueryDto implements ClearMarkQuery {
-  @ApiPropertyOptional({ example: '2026-02-03T14:07:00.000Z', description: 'När markeringen rensades på enheten (som recordedAt)' })
-  @IsISO8601({ strict: true }, { message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
-  @IsString({ message: 'Tidpunkten (clearedAt) måste vara en ISO-tidpunkt.' })
-  @IfPresent()
-  clearedAt?: string;
-}
-
-export class WalkInQueryDto implements WalkInQuery {
-  @ApiProperty({ description: 'Namn eller anställningsnummer, minst 3 tecken' })
-  @MaxLength(80, { message: 'Sökningen får ha högst 80 tecken.' })
-  // One or two letters would list most of the organisation.
-  @MinLength(WALK_IN_QUERY_MIN_LENGTH, { message: `Skriv minst ${WALK_IN_QUERY_MIN_LENGTH} tecken.` })
-  @IsNotEmpty({ message: 'Skriv ett namn eller anställningsnummer.' })
-  @IsString({ message: 'Sökningen måste vara text.' })
-  @Trim()
-  q!: string;
 }

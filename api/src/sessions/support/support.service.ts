@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Role, SupportEntry } from '@kunna/contracts';
-import { AuditService } from '../database/audit.service';
-import type { Caller } from '../auth';
-import { validationError } from '../common/errors';
-import { notFound } from '../common/http-errors';
-import { unitsWhere, visibilityFor } from '../organisation';
-import { READING_ROLES } from './sessions-policy';
-import { SessionsRepository } from './sessions.repository';
-import { SessionsService } from './sessions.service';
-import { CreateSupportEntryDto, SupportListQueryDto } from './dto/support.dto';
+import { AuditService } from '../../database/audit.service';
+import type { Caller } from '../../auth';
+import { validationError } from '../../common/errors';
+import { notFound } from '../../common/http-errors';
+import { unitsWhere, visibilityFor } from '../../organisation';
+import { readTarget } from '../read-target';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { READING_ROLES } from '../sessions-policy';
+import { SupportRepository } from './support.repository';
+import { CreateSupportEntryDto, SupportListQueryDto } from './support.dto';
 
 /**
  * Individual support (enskilt stöd): an ambassador logs 1:1 support. Free-text notes are for the person and the
@@ -18,8 +19,8 @@ import { CreateSupportEntryDto, SupportListQueryDto } from './dto/support.dto';
 @Injectable()
 export class SupportService {
   constructor(
-    private readonly repository: SessionsRepository,
-    private readonly sessions: SessionsService,
+    private readonly repository: SupportRepository,
+    private readonly sessions: SchedulingService,
     private readonly audit: AuditService,
   ) {}
 
@@ -124,11 +125,4 @@ export class SupportService {
       notesHidden: !mayReadNotes && row.notes !== null,
     };
   }
-}
-
-/** What a list read is about: the person or unit it was narrowed to, if any. */
-export function readTarget(query: { personId?: string; unitId?: string }): { targetType?: string; targetId?: string } {
-  if (query.personId) return { targetType: 'person', targetId: query.personId };
-  if (query.unitId) return { targetType: 'unit', targetId: query.unitId };
-  return {};
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AttendanceBatchResult, AttendanceStatus, MarkOutcome, SessionAttendance, SessionDetail } from '@kunna/contracts';
-import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
-import { withoutMessageCodes } from '../test-support/without-message-codes';
+import { createTestApp, SignedInClient, TestApp, sql } from '../../test-support/test-app';
+import { withoutMessageCodes } from '../../test-support/without-message-codes';
 
 /**
  * Attendance marks against real PostgreSQL. Fixture: session U1 today 14:00–14:30 inviting U1's team (staffU1,

@@ -1,5 +1,5 @@
 import { addDays, seriesDates } from './series.service';
-import { hours } from './participation.service';
+import { hours } from '../attendance/participation.service';
 
 describe('series dates', () => {
   it('repeats the first date every interval, count times, across month and year ends', () => {

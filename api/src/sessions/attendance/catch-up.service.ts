@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../database/audit.service';
+import { AuditService } from '../../database/audit.service';
 import { CatchUpOverview } from '@kunna/contracts';
-import { notFound } from '../common/http-errors';
-import { SessionsRepository } from './sessions.repository';
+import { notFound } from '../../common/http-errors';
+import { SchedulingRepository } from '../scheduling/scheduling.repository';
+import { CatchUpRepository } from './catch-up.repository';
 
 /**
  * Catch-up (ikapp): who missed a session of a program in force for the unit and has not attended the module since,
@@ -12,13 +13,14 @@ import { SessionsRepository } from './sessions.repository';
 @Injectable()
 export class CatchUpService {
   constructor(
-    private readonly repository: SessionsRepository,
+    private readonly repository: CatchUpRepository,
+    private readonly sessions: SchedulingRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** Names who missed what: individual data, so each read is in the audit log. */
   async overview(unitId: string): Promise<CatchUpOverview> {
-    const unit = await this.repository.unit(unitId);
+    const unit = await this.sessions.unit(unitId);
     if (!unit) throw notFound();
     await this.audit.record({ action: 'catch_up.read', targetType: 'unit', targetId: unitId });
     const missed = await this.repository.missedProgramSessions(unitId);

@@ -1,18 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoutes, CatchUpOverview, ParticipationReport, SupportEntry } from '@kunna/contracts';
-import { type Caller, CallerParam, Permit } from '../auth';
+import { ApiRoutes, CatchUpOverview, ParticipationReport } from '@kunna/contracts';
+import { type Caller, CallerParam, Permit } from '../../auth';
 import { CatchUpService } from './catch-up.service';
 import { ParticipationService } from './participation.service';
-import { SupportService } from './support.service';
-import { CreateSupportEntryDto, ParticipationQueryDto, SupportListQueryDto } from './dto/support.dto';
+import { ParticipationQueryDto } from './attendance.dto';
 
 @ApiTags('sessions')
 @Controller()
 export class ParticipationController {
   constructor(
     private readonly catchUp: CatchUpService,
-    private readonly support: SupportService,
     private readonly participation: ParticipationService,
   ) {}
 
@@ -20,19 +18,6 @@ export class ParticipationController {
   @Get(ApiRoutes.sessions.catchUp)
   catchUpOverview(@Param('unitId') unitId: string): Promise<CatchUpOverview> {
     return this.catchUp.overview(unitId);
-  }
-
-  /** Everyone sees support they received; the unit's readers see the unit's entries (notes for ambassadors only). */
-  @Permit('participation.supportEntries')
-  @Get(ApiRoutes.sessions.support)
-  supportEntries(@CallerParam() caller: Caller, @Query() query: SupportListQueryDto): Promise<SupportEntry[]> {
-    return this.support.list(caller, query);
-  }
-
-  @Permit('participation.logSupport', { unit: 'body.unitId' })
-  @Post(ApiRoutes.sessions.support)
-  logSupport(@CallerParam() caller: Caller, @Body() body: CreateSupportEntryDto): Promise<SupportEntry> {
-    return this.support.create(caller, body);
   }
 
   @Permit('participation.report', { unit: 'query.unitId' })

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CategoryHours, ParticipationReport, PersonParticipation } from '@kunna/contracts';
-import { AuditService } from '../database/audit.service';
-import type { Caller } from '../auth';
-import { Visibility, visibilityFor } from '../organisation';
-import { READING_ROLES } from './sessions-policy';
-import { SessionsRepository } from './sessions.repository';
-import { ParticipationQueryDto } from './dto/support.dto';
-import { readTarget } from './support.service';
+import { AuditService } from '../../database/audit.service';
+import type { Caller } from '../../auth';
+import { Visibility, visibilityFor } from '../../organisation';
+import { readTarget } from '../read-target';
+import { READING_ROLES } from '../sessions-policy';
+import { ParticipationRepository } from './participation.repository';
+import { ParticipationQueryDto } from './attendance.dto';
 
 export function hours(minutes: number): number {
   return Math.round((minutes / 60) * 100) / 100;
@@ -16,7 +16,7 @@ export function hours(minutes: number): number {
 @Injectable()
 export class ParticipationService {
   constructor(
-    private readonly repository: SessionsRepository,
+    private readonly repository: ParticipationRepository,
     private readonly audit: AuditService,
   ) {}
 
