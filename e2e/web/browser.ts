@@ -38,7 +38,15 @@ export async function newContext(
   browser: Browser,
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: 'sv-SE', viewport: { width: 1280, height: 900 }, ...options });
+  // A Swedish reader's browser is on Stockholm time, as the API's "today" is: with the machine's (UTC) clock, dates the
+  // web picks (an appointment from today) were a day behind the API's between midnight in Sweden and midnight UTC.
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   await context.addInitScript(() => {
     const record = (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [];
     (window as unknown as { __cspViolations?: string[] }).__cspViolations = record;

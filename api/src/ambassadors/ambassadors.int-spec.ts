@@ -1,7 +1,7 @@
 import { AmbassadorAppointment, AmbassadorQualification, CoverageTotals, MyAmbassadorOverview, NetworkCoverage, UnitCoverage } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
 import { ConflictsRepository } from '../sessions';
-import { addDays } from './ambassadors.service';
+import { addDays } from '../database/local-day';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 /**

@@ -17,6 +17,7 @@ import {
   UnitCoverage,
 } from '@kunna/contracts';
 import { AuditService } from '../database/audit.service';
+import { addDays } from '../database/local-day';
 import { type Caller, scopeFilter } from '../auth';
 import { validationError } from '../common/errors';
 import { visibilityFor } from '../organisation';
@@ -498,12 +499,6 @@ export function toCoverage(row: CoverageRow, leavingLimit: string): UnitCoverage
 function laterOrOpen(candidate: string | null, current: string | null): boolean {
   if (current === null) return false;
   return candidate === null || candidate > current;
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 function sameSet(a: string[], b: string[]): boolean {

@@ -1,6 +1,7 @@
 import { CoverageFlag } from '@kunna/contracts';
 import { CoverageRow } from './ambassadors.repository';
-import { addDays, toCoverage } from './ambassadors.service';
+import { addDays } from '../database/local-day';
+import { toCoverage } from './ambassadors.service';
 
 const LIMIT = '2026-03-02'; // today 2026-01-01 + 60 days
 

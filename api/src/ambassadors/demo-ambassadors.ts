@@ -1,3 +1,4 @@
+import { addDays, localToday } from '../database/local-day';
 import { loadStarterLibrary, SqlRunner } from '../library';
 
 /** The workplace modules of the starter library (what ambassadors deliver). */
@@ -16,7 +17,7 @@ const WORKPLACE_KEYS = [
 ];
 
 function isoDay(today: Date, offsetDays: number): string {
-  return new Date(today.getTime() + offsetDays * 86400_000).toISOString().slice(0, 10);
+  return addDays(localToday(today), offsetDays);
 }
 
 /**

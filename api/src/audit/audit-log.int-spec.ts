@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditLogPage } from '@kunna/contracts';
+import { localDay } from '../test-support/local-day';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 import { AuditLogService } from './audit-log.service';
 
@@ -54,7 +55,7 @@ describe('audit log search and retention (integration)', () => {
     expect(byPerson.entries.length).toBeGreaterThan(0);
     expect(byPerson.entries.every((entry) => entry.actorPersonId === t.fixture.people.staffU1.id || entry.targetId === t.fixture.people.staffU1.id)).toBe(true);
     expect((await search('?to=2020-01-01')).entries).toEqual([]);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDay();
     expect((await search(`?from=${today}&to=${today}`)).entries.length).toBeGreaterThanOrEqual(2);
 
     const first = await search('?limit=1');

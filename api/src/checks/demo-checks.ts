@@ -4,6 +4,7 @@ import { CheckItem, CheckItemInput, CheckItemKind, CheckKind, CompetenceDimensio
 import { loadDemoTranslations } from './demo-translations';
 import { coreKey, withCoreItems } from './instruments/instrument-items';
 import { formFor, itemsFor } from './scoring';
+import { addDays, localToday } from '../database/local-day';
 
 const base = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null };
 const rated = (
@@ -89,7 +90,7 @@ export const STARTER_INSTRUMENT_ITEMS: CheckItemInput[] = [
 ];
 
 function isoDay(today: Date, offsetDays: number): string {
-  return new Date(today.getTime() + offsetDays * 86400_000).toISOString().slice(0, 10);
+  return addDays(localToday(today), offsetDays);
 }
 
 /**

@@ -3,6 +3,7 @@ import { MIGRATIONS } from '@kunna/migrations';
 import { installJobQueueSchema } from '../jobs/job-boss';
 import { ENTITIES } from './entities';
 import { ClientWithConnectTimeout, DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS, PoolSettings } from './pool';
+import { SESSION_TIME_ZONE } from './participation.sql';
 import { SqlCaptureLogger } from './sql-capture';
 
 export function dataSourceOptions(url: string, extra: PoolSettings = {}): DataSourceOptions {
@@ -26,6 +27,10 @@ export function dataSourceOptions(url: string, extra: PoolSettings = {}): DataSo
       // then it fails with "timeout exceeded when trying to connect", answered 503 "busy" (common/errors.ts).
       connectionTimeoutMillis: extra.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
       statement_timeout: 30000,
+      // Kunna's calendar is Sweden's: current_date and date casts in SQL follow Stockholm time, as LOCAL_TODAY does,
+      // whatever time zone the database server runs in (UTC here: between midnight in Sweden and midnight UTC an
+      // appointment starting "today" was not yet active).
+      options: `-c TimeZone=${SESSION_TIME_ZONE}`,
     },
   };
 }

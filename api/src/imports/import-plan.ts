@@ -1,7 +1,8 @@
 import { groupBy } from '../common/group-by';
 import { EmploymentType, Gender, ImportCounts, ImportMode, ImportProblem, UiLanguage } from '@kunna/contracts';
 import { cellProblem, lineProblem, quote } from './import-problems';
-import { addDays, maxDate } from './import-values';
+import { addDays } from '../database/local-day';
+import { maxDate } from './import-values';
 import type { ValidatedRow } from './row-validation';
 
 /** The organisation as the import finds it (loaded in the import's transaction). */

@@ -1,6 +1,5 @@
 import { EmploymentType, Gender } from '@kunna/contracts';
 import {
-  addDays,
   canonicalRoleTitle,
   hasControlCharacters,
   isValidEmail,
@@ -40,11 +39,6 @@ describe('parseImportDate', () => {
     '',
   ])('refuses %s', (raw) => {
     expect(parseImportDate(raw)).toBeNull();
-  });
-
-  it('adds and subtracts days across months and years', () => {
-    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
 });
 

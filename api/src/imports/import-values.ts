@@ -27,12 +27,6 @@ export function parseImportDate(raw: string): string | null {
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM-DD` plus `days` (may be negative). */
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }

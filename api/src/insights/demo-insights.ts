@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlRunner } from '../library';
+import { addDays, localToday } from '../database/local-day';
+import { addMonths } from './shared/period';
 
 function isoDay(today: Date, days: number): string {
-  const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days));
-  return day.toISOString().slice(0, 10);
+  return addDays(localToday(today), days);
 }
 
 /**
@@ -42,7 +43,7 @@ export async function loadDemoInsights(sql: SqlRunner, networkId: string, today:
       [randomUUID(), unit.organisation_id, unit.unit_id, unit.program_id, isoDay(today, 150), unit.manager_id],
     );
     for (const months of [1, 3]) {
-      const month = new Date(Date.UTC(today.getFullYear(), today.getMonth() + months, 1)).toISOString().slice(0, 10);
+      const month = addMonths(`${localToday(today).slice(0, 7)}-01`, months);
       await sql.query(
         `insert into insight_plan_entry (id, organisation_id, unit_id, month, program_id, note, created_by) values ($1, $2, $3, $4, $5, $6, $7)`,
         [randomUUID(), unit.organisation_id, unit.unit_id, month, unit.program_id, months === 1 ? 'Dagpass och kvällspass' : 'Uppföljning', unit.manager_id],

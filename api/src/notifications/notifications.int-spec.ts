@@ -3,6 +3,7 @@ import { createServer, Server, Socket } from 'node:net';
 import { Client } from 'pg';
 import { MailStatus, NotificationKind, NotificationList, OutboxMessage, OutboxMessageSummary, SessionDetail } from '@kunna/contracts';
 import { JobQueue, JobWorker } from '../jobs';
+import { localDay } from '../test-support/local-day';
 import { createTestApp, TestApp } from '../test-support/test-app';
 import { SEND_MAIL } from './notifications.service';
 import { AFTER_CHECK_PENDING, SESSION_CANCELLED, SESSION_TOMORROW, SessionReminders } from './session-reminders';
@@ -27,7 +28,7 @@ describe('reminders, notifications and e-mail (api/src/notifications)', () => {
     await t?.close();
   });
 
-  const inDays = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString().slice(0, 10);
+  const inDays = localDay;
 
   async function schedule(date: string): Promise<SessionDetail> {
     const ambassador = await t.as('ambassadorU1');

@@ -3,6 +3,7 @@ import { MyPersonalData, PersonalDataRetention, PseudonymiseResult } from '@kunn
 import { AuditService } from '../database/audit.service';
 import { AuthRepository, type Caller, keysOfPerson } from '../auth';
 import { Db } from '../database/db';
+import { localToday } from '../database/local-day';
 import { notFound, stateConflict } from '../common/http-errors';
 import { PersonalDataRepository } from './personal-data.repository';
 
@@ -128,6 +129,5 @@ export class PersonalDataService {
 /** The employment's last day has passed (Swedish calendar day). */
 function hasLeft(endDate: string | null): boolean {
   if (!endDate) return false;
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-  return endDate < today;
+  return endDate < localToday();
 }

@@ -1,8 +1,9 @@
 import type { SqlRunner } from '../library';
+import { addDays, localToday } from '../database/local-day';
 
 /** The date in Sweden `offsetDays` from `today`: sessions are planned in local time (after 23:00 UTC it is tomorrow there). */
 function isoDay(today: Date, offsetDays: number): string {
-  return new Date(today.getTime() + offsetDays * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+  return addDays(localToday(today), offsetDays);
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   SupportEntry,
 } from '@kunna/contracts';
 import { createTestApp, SignedInClient, TestApp, sql } from '../test-support/test-app';
-import { addDays } from './series/series.service';
+import { addDays } from '../database/local-day';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 /**

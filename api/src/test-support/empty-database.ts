@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdent, withDatabase } from '../database/database-urls';
+import { SESSION_TIME_ZONE } from '../database/participation.sql';
 import type { TestDatabase } from './test-database';
 
 /**
@@ -18,6 +19,8 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   try {
     // template0: truly empty, whatever was added to template1 on this server.
     await admin.query(`create database ${quoteIdent(name)} template template0 encoding 'UTF8'`);
+    // The tests' own connections see the dates the API's connections see (Stockholm's; data-source.ts), not the server's.
+    await admin.query(`alter database ${quoteIdent(name)} set timezone to '${SESSION_TIME_ZONE}'`);
   } finally {
     await admin.end();
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { quoteIdent, withDatabase } from '../database/database-urls';
+import { SESSION_TIME_ZONE } from '../database/participation.sql';
 
 export interface TestDatabase {
   url: string;
@@ -20,6 +21,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   try {
     await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
+    // The tests' own connections see the dates the API's connections see (Stockholm's; data-source.ts), not the server's.
+    await admin.query(`alter database ${quoteIdent(name)} set timezone to '${SESSION_TIME_ZONE}'`);
   } finally {
     await admin.end();
   }

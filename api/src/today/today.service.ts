@@ -19,6 +19,7 @@ import { effectiveMinimum } from '@kunna/learning-gain';
 import type { Caller } from '../auth';
 import { AnsweringRepository, ResultsRepository, RoundsRepository, RoundsService } from '../checks';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { addDays } from '../database/local-day';
 import { ImportsRepository } from '../imports';
 import { TeamService } from '../insights';
 import { holdsOnOrganisation, unitsWhere } from '../organisation';
@@ -250,12 +251,6 @@ function toTodaySession(session: SessionSummary): TodaySession {
 
 function yearStart(date: string): string {
   return `${date.slice(0, 4)}-01-01`;
-}
-
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
 }
 
 function round1(value: number): number {

@@ -8,6 +8,7 @@ import { validationError } from '../../common/errors';
 import { forbidden, notFound, stateConflict } from '../../common/http-errors';
 import { InstrumentsRepository } from '../instruments/instruments.repository';
 import { RoundsRepository } from './rounds.repository';
+import { localToday } from '../../database/local-day';
 
 /** Who assigns checks to a unit and opens rounds. */
 const ASSIGNERS = rolesOf('checks.createAssignment');
@@ -102,7 +103,7 @@ export class RoundsService {
     if (kind === CheckKind.FollowUp && !(await this.repository.roundOf(assignmentId, CheckKind.After))) {
       throw stateConflict('Öppna efter-mätningen först; uppföljningen kommer veckor efter den.', 'after_first');
     }
-    await this.insertRound(caller.organisationId, assignment.id, kind, isoDay(new Date()), caller.personId);
+    await this.insertRound(caller.organisationId, assignment.id, kind, localToday(), caller.personId);
     if (kind === CheckKind.After) {
       await this.jobs.enqueue(
         FOLLOW_UP_CHECK,
@@ -140,7 +141,7 @@ export class RoundsService {
     if (!assignment) throw new PermanentJobError(`check assignment ${assignmentId} not found`);
     if (assignment.cancelledAt || assignment.sessionCancelled) return;
     if (await this.repository.roundOf(assignmentId, CheckKind.FollowUp)) return;
-    await this.insertRound(assignment.organisationId, assignmentId, CheckKind.FollowUp, isoDay(new Date()), null);
+    await this.insertRound(assignment.organisationId, assignmentId, CheckKind.FollowUp, localToday(), null);
     await this.audit.record({
       action: 'checks.round.open',
       organisationId: assignment.organisationId,
@@ -207,7 +208,7 @@ export class RoundsService {
         sessionId: row.sessionId,
         programId: row.programId,
         followUpWeeks: row.followUpWeeks,
-        followUpDueOn: scheduled?.status === 'pending' ? isoDay(scheduled.runAt) : null,
+        followUpDueOn: scheduled?.status === 'pending' ? localToday(scheduled.runAt) : null,
         cancelledAt: row.cancelledAt,
         createdAt: row.createdAt,
         rounds,
@@ -223,10 +224,6 @@ export class RoundsService {
     if (!callerCovers(caller, roles, unit)) throw forbidden();
     return unit;
   }
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 export function positionOf(row: { networkId: string; organisationId: string; areaId: string; unitId: string }): ScopePosition {

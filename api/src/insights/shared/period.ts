@@ -1,12 +1,7 @@
 import { InsightPeriod } from '@kunna/contracts';
 import { validationError } from '../../common/errors';
 import { PeriodQueryDto } from './query.dto';
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '../../database/local-day';
 
 export function addMonths(month: string, months: number): string {
   const d = new Date(`${month}T00:00:00Z`);

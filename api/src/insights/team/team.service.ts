@@ -5,7 +5,8 @@ import { notFound } from '../../common/http-errors';
 import { PlansService } from '../plans/plans.service';
 import { hours, round2 } from '../shared/insight-figures';
 import { InsightsRepository } from '../shared/insights.repository';
-import { addDays, periodOn } from '../shared/period';
+import { addDays } from '../../database/local-day';
+import { periodOn } from '../shared/period';
 import { PeriodQueryDto } from '../shared/query.dto';
 import { TeamRepository } from './team.repository';
 

@@ -1,4 +1,5 @@
-import { addDays, seriesDates } from './series.service';
+import { addDays } from '../../database/local-day';
+import { seriesDates } from './series.service';
 import { hours } from '../attendance/participation.service';
 
 describe('series dates', () => {

@@ -12,16 +12,11 @@ import { SchedulingService } from '../scheduling/scheduling.service';
 import { SessionsStatusChanged } from '../session-events';
 import { SeriesRepository } from './series.repository';
 import { CreateSeriesDto, UpdateSeriesDto } from './series.dto';
+import { addDays } from '../../database/local-day';
 
 /** The dates of a series: the first date and then every `intervalWeeks` weeks, `count` dates in all. */
 export function seriesDates(firstDate: string, intervalWeeks: number, count: number): string[] {
   return Array.from({ length: count }, (_, index) => addDays(firstDate, index * intervalWeeks * 7));
-}
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**
