@@ -77,7 +77,7 @@ export class CompetenceProfileTargetEntity {
 
 /**
  * Participation minutes per organisation, person (or walk-in) and day, kept by triggers
- * (migrations/1763901900000-insight-participation-day.ts); read by costs.repository.ts, rebuilt by
+ * (migrations/1763901900000-insight-participation-day.ts); read by costs/costs.repository.ts, rebuilt by
  * `npm run insights:rebuild`.
  */
 @Entity('insight_participation_day')

@@ -11,7 +11,7 @@ import { KioskClient, KioskService } from './kiosk.service';
 /**
  * The locked kiosk tablet. Starting is the ambassador's (or manager's) own request; the answer replaces the
  * device's session cookie with the kiosk credential. The credential's routes are the round's kiosk routes in
- * checks.controller.ts and the two here (its state, leaving).
+ * checks/answering/answering.controller.ts and the two here (its state, leaving).
  */
 @ApiTags('kiosk')
 @Controller()

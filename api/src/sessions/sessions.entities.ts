@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 import { ActivityCategory, AttendanceStatus, MarkOutcome, SessionAudience, SessionShift, SessionStatus } from '@kunna/contracts';
 
 /* The schema is made by migrations (1763900400000-sessions.ts); these entities describe it exactly. Queries are raw SQL
-   in sessions.repository.ts. */
+   in the repositories of scheduling/, series/, attendance/ and support/. */
 
 @Entity('session_series')
 export class SessionSeriesEntity {
