@@ -62,7 +62,7 @@ export default defineConfig([
     // the audit trail and the audit log's controller uses auth's decorators).
     //
     // The rule applies to imports from features and from the shared folders alike (app wires features through their
-    // index files too), except from database: its entity registry (entities.ts) lists each feature's entity files and
+    // index files too), except from database: its entity registry (entities.ts) lists the features' entity files and
     // its schema set-up needs the job queue's schema, and both load outside Nest (migrations, the data source) where
     // pulling in whole features through their index files would also close import cycles with database/db.ts.
     files: ['api/src/**/*.ts'],

@@ -40,11 +40,3 @@ export class AuthSessionEntity {
   /** Set on a kiosk credential (api/src/kiosk): the one check round it serves; every other route refuses it. */
   @Column('uuid', { name: 'kiosk_round_id', nullable: true }) kioskRoundId!: string | null;
 }
-
-@Entity('sign_in_throttle')
-export class SignInThrottleEntity {
-  @PrimaryColumn('text') key!: string;
-  @Column('integer', { default: 0 }) failures!: number;
-  @Column('timestamptz', { name: 'window_start', default: () => 'now()' }) windowStart!: Date;
-  @Column('timestamptz', { name: 'locked_until', nullable: true }) lockedUntil!: Date | null;
-}

@@ -296,8 +296,28 @@ describe('module library (integration)', () => {
         newerVersionAvailable: true,
       });
 
+      // A draft of the copy with an attachment of its own: syncing replaces the draft's attachments with the source's,
+      // and the attachment no version links any more is deleted.
+      const localDraft = (await hrA.put(`/api/library/modules/${copyId}/draft`, content('Lokalt utkast'))).body as ModuleDetail;
+      const [own] = await sql<{ id: string }>(
+        t,
+        `insert into library_attachment (network_id, organisation_id, file_name, content_type, byte_size, sha256, content)
+         select network_id, organisation_id, 'egen.pdf', 'application/pdf', 3, 'sha', '\\x010203'::bytea from library_module where id = $1
+         returning id`,
+        [copyId],
+      );
+      await sql(
+        t,
+        `insert into library_version_attachment (version_id, attachment_id, organisation_id, title, position)
+         select $1, $2, organisation_id, 'Egen', 1 from library_module where id = $3`,
+        [localDraft.draft?.id, own.id, copyId],
+      );
+
       const synced = await hrA.post(`/api/library/modules/${copyId}/draft/from-source`);
       expect(synced.status).toBe(200);
+      expect(synced.body.draft.id).toBe(localDraft.draft?.id);
+      expect(synced.body.draft.attachments).toEqual([]);
+      expect(await sql(t, `select id from library_attachment where id = $1`, [own.id])).toEqual([]);
       expect(synced.body.draft).toMatchObject({ versionNumber: 2, title: 'Trygghetslarm 2', durationMinutes: 45, sourceVersion: { versionNumber: 2 } });
       // The published copy (version 1) still says what it was based on.
       expect(synced.body.published).toMatchObject({ versionNumber: 1, sourceVersion: { versionNumber: 1 } });
@@ -403,6 +423,10 @@ describe('module library (integration)', () => {
 
       await coordinator.put(`/api/library/modules/${moduleId}/draft`, content('Med bilagor 2'));
       expect((await coordinator.delete(`/api/library/modules/${moduleId}/draft/attachments/${pngId}`)).status).toBe(204);
+      // Gone from the draft: removing it again finds nothing (and records nothing).
+      const again = await coordinator.delete(`/api/library/modules/${moduleId}/draft/attachments/${pngId}`);
+      expect(again.status).toBe(404);
+      expect(again.body.message).toBe('Utkastet har ingen sådan bilaga.');
       const detail = (await coordinator.get(`/api/library/modules/${moduleId}`)).body as ModuleDetail;
       expect(detail.draft?.attachments).toHaveLength(5);
       expect(detail.published?.attachments).toHaveLength(6);

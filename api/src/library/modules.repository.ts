@@ -554,7 +554,8 @@ export class ModulesRepository {
   }
 
   async replaceAttachmentLinks(fromVersionId: string, toVersionId: string, organisationId: string | null): Promise<void> {
-    const old: Array<{ attachment_id: string }> = await this.db.manager.query(
+    // A DELETE answers [rows, affected count] through TypeORM's driver.
+    const [old]: [Array<{ attachment_id: string }>, number] = await this.db.manager.query(
       `delete from library_version_attachment where version_id = $1 returning attachment_id`,
       [toVersionId],
     );
@@ -613,11 +614,11 @@ export class ModulesRepository {
 
   /** True when the link existed. */
   async unlinkAttachment(versionId: string, attachmentId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `delete from library_version_attachment where version_id = $1 and attachment_id = $2 returning attachment_id`,
+    const [, affected]: [unknown[], number] = await this.db.manager.query(
+      `delete from library_version_attachment where version_id = $1 and attachment_id = $2`,
       [versionId, attachmentId],
     );
-    if (rows.length === 0) return false;
+    if (affected === 0) return false;
     await this.deleteOrphanAttachments([attachmentId]);
     return true;
   }

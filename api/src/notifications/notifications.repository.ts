@@ -26,6 +26,9 @@ export interface Recipient {
 
 const OUTBOX_COLUMNS = `id, to_address as "toAddress", subject, status, created_at as "createdAt", sent_at as "sentAt"`;
 
+/** An outbox message as selected: its times are the columns' Dates, not yet the contract's strings. */
+type OutboxRow<Message extends OutboxMessageSummary> = Omit<Message, 'createdAt' | 'sentAt'> & { createdAt: Date; sentAt: Date | null };
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly db: Db) {}
@@ -106,8 +109,8 @@ export class NotificationsRepository {
   }
 
   /** The message with its row locked, so that two workers cannot both send it. */
-  async mailForSending(mailId: string): Promise<(OutboxMessage & { organisationId: string }) | null> {
-    const rows: Array<OutboxMessage & { organisationId: string }> = await this.db.manager.query(
+  async mailForSending(mailId: string): Promise<(OutboxRow<OutboxMessage> & { organisationId: string }) | null> {
+    const rows: Array<OutboxRow<OutboxMessage> & { organisationId: string }> = await this.db.manager.query(
       `select ${OUTBOX_COLUMNS}, body, message_id as "messageId", organisation_id as "organisationId" from mail_outbox where id = $1 for update`,
       [mailId],
     );
@@ -119,23 +122,23 @@ export class NotificationsRepository {
   }
 
   async outbox(organisationId: string, limit: number, offset: number): Promise<{ items: OutboxMessageSummary[]; total: number }> {
-    const items: Array<OutboxMessageSummary & { createdAt: Date; sentAt: Date | null }> = await this.db.manager.query(
+    const items: Array<OutboxRow<OutboxMessageSummary>> = await this.db.manager.query(
       `select ${OUTBOX_COLUMNS} from mail_outbox where organisation_id = $1 order by created_at desc, id limit $2 offset $3`,
       [organisationId, limit, offset],
     );
     const [{ total }]: Array<{ total: number }> = await this.db.manager.query(`select count(*)::int as total from mail_outbox where organisation_id = $1`, [
       organisationId,
     ]);
-    return { items: items.map((item) => ({ ...item, createdAt: iso(item.createdAt), sentAt: item.sentAt ? iso(item.sentAt) : null })), total };
+    return { items: items.map((item) => ({ ...item, createdAt: item.createdAt.toISOString(), sentAt: item.sentAt?.toISOString() ?? null })), total };
   }
 
   async outboxMessage(organisationId: string, messageId: string): Promise<OutboxMessage | null> {
-    const rows: Array<OutboxMessage & { createdAt: Date; sentAt: Date | null }> = await this.db.manager.query(
+    const rows: Array<OutboxRow<OutboxMessage>> = await this.db.manager.query(
       `select ${OUTBOX_COLUMNS}, body, message_id as "messageId" from mail_outbox where organisation_id = $1 and id = $2`,
       [organisationId, messageId],
     );
     const row = rows[0];
-    return row ? { ...row, createdAt: iso(row.createdAt), sentAt: row.sentAt ? iso(row.sentAt) : null } : null;
+    return row ? { ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null } : null;
   }
 
   // --- sessions, for reminders ---
@@ -196,8 +199,4 @@ export class NotificationsRepository {
     );
     return rows.map((row) => ({ personId: row.id, email: row.email, language: uiLanguageFor(row.preferred_language) }));
   }
-}
-
-function iso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }

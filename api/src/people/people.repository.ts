@@ -114,11 +114,6 @@ function toRecord(row: PersonDbRow): PersonRecord {
   };
 }
 
-/** Rows of a data-modifying `query()` come back as [rows, count]. */
-function affected(result: unknown): unknown[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as unknown[]) : [];
-}
-
 @Injectable()
 export class PeopleRepository {
   constructor(private readonly db: Db) {}
@@ -331,13 +326,14 @@ export class PeopleRepository {
 
   /** Returns whether the state changed. */
   async setDisabled(personId: string, disabled: boolean): Promise<boolean> {
-    const result = await this.db.manager.query<unknown>(
+    // An UPDATE answers [rows, affected count] through TypeORM's driver.
+    const [, changed] = await this.db.manager.query<[unknown[], number]>(
       disabled
-        ? `update person set disabled_at = now(), updated_at = now() where id = $1 and disabled_at is null returning id`
-        : `update person set disabled_at = null, updated_at = now() where id = $1 and disabled_at is not null returning id`,
+        ? `update person set disabled_at = now(), updated_at = now() where id = $1 and disabled_at is null`
+        : `update person set disabled_at = null, updated_at = now() where id = $1 and disabled_at is not null`,
       [personId],
     );
-    return affected(result).length > 0;
+    return changed > 0;
   }
 
   // --- role grants ---

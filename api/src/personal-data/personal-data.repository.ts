@@ -19,6 +19,7 @@ import {
   PSEUDONYM_PREFIX,
 } from '@kunna/contracts';
 import { Db } from '../database/db';
+import { ISO } from '../database/iso-time.sql';
 import { PARTICIPATION_MINUTES_SQL } from '../database/participation.sql';
 
 /** The latest published title of module `$expr` (network modules are visible through the caller's network). */
@@ -52,8 +53,8 @@ export class PersonalDataRepository {
     const rows = await this.query<MyProfileData>(
       `select p.id, o.name as organisation, p.employee_number as "employeeNumber", p.first_name as "firstName", p.last_name as "lastName",
               p.email, p.role_title as "roleTitle", p.employment_type as "employmentType", p.start_date::text as "startDate",
-              p.end_date::text as "endDate", p.gender, p.preferred_language as "preferredLanguage", p.disabled_at as "disabledAt",
-              p.pseudonymised_at as "pseudonymisedAt", p.created_at as "createdAt", p.updated_at as "updatedAt"
+              p.end_date::text as "endDate", p.gender, p.preferred_language as "preferredLanguage", ${ISO('p.disabled_at')} as "disabledAt",
+              ${ISO('p.pseudonymised_at')} as "pseudonymisedAt", ${ISO('p.created_at')} as "createdAt", ${ISO('p.updated_at')} as "updatedAt"
          from person p join organisation o on o.id = p.organisation_id where p.id = $1`,
       [personId],
     );
@@ -62,17 +63,18 @@ export class PersonalDataRepository {
 
   async account(personId: string): Promise<Omit<MyAccountData, 'signInFailures'>> {
     const [credential] = await this.query<{ hasPassword: boolean; passwordChangedAt: string | null }>(
-      `select password_hash is not null as "hasPassword", password_changed_at as "passwordChangedAt" from credential where person_id = $1`,
+      `select password_hash is not null as "hasPassword", ${ISO('password_changed_at')} as "passwordChangedAt" from credential where person_id = $1`,
       [personId],
     );
     // Never the hashes, tokens or session ids: they are secrets, not information about the person.
     const oneTimeCodes = await this.query<MyAccountData['oneTimeCodes'][number]>(
-      `select purpose, created_at as "createdAt", expires_at as "expiresAt", used_at as "usedAt"
+      `select purpose, ${ISO('created_at')} as "createdAt", ${ISO('expires_at')} as "expiresAt", ${ISO('used_at')} as "usedAt"
          from one_time_code where person_id = $1 order by created_at`,
       [personId],
     );
     const sessions = await this.query<MyAccountData['sessions'][number]>(
-      `select created_at as "createdAt", last_seen_at as "lastSeenAt", expires_at as "expiresAt", revoked_at as "revokedAt", ip,
+      `select ${ISO('created_at')} as "createdAt", ${ISO('last_seen_at')} as "lastSeenAt", ${ISO('expires_at')} as "expiresAt",
+              ${ISO('revoked_at')} as "revokedAt", ip,
               user_agent as "userAgent"
          from auth_session where person_id = $1 order by created_at`,
       [personId],
@@ -119,7 +121,7 @@ export class PersonalDataRepository {
   qualifications(personId: string): Promise<MyQualificationData[]> {
     return this.query(
       `select coalesce(${moduleTitle('q.module_id')}, '') as module, q.source, pr.title as program, q.valid_from::text as "validFrom",
-              q.valid_until::text as "validUntil", q.revoked_at as "revokedAt", q.revoke_reason as "revokeReason", q.note
+              q.valid_until::text as "validUntil", ${ISO('q.revoked_at')} as "revokedAt", q.revoke_reason as "revokeReason", q.note
          from ambassador_qualification q left join library_program pr on pr.id = q.program_id
         where q.person_id = $1 order by q.valid_from`,
       [personId],
@@ -149,7 +151,7 @@ export class PersonalDataRepository {
 
   attendance(personId: string): Promise<MyAttendanceData[]> {
     return this.query(
-      `select ${SESSION_COLUMNS}, m.status as mark, m.minutes, m.recorded_at as "recordedAt", m.walk_in as "walkIn"
+      `select ${SESSION_COLUMNS}, m.status as mark, m.minutes, ${ISO('m.recorded_at')} as "recordedAt", m.walk_in as "walkIn"
          from attendance_marks m join sessions s on s.id = m.session_id ${SESSION_JOINS}
         where m.person_id = $1 order by s.starts_at`,
       [personId],
@@ -158,7 +160,7 @@ export class PersonalDataRepository {
 
   attendanceHistory(personId: string): Promise<MyAttendanceHistoryData[]> {
     return this.query(
-      `select session_id as "sessionId", status as mark, minutes, recorded_at as "recordedAt", outcome
+      `select session_id as "sessionId", status as mark, minutes, ${ISO('recorded_at')} as "recordedAt", outcome
          from attendance_mark_receipts where person_id = $1 order by recorded_at, received_at`,
       [personId],
     );
@@ -181,7 +183,8 @@ export class PersonalDataRepository {
 
   checkResponses(personId: string): Promise<MyCheckResponseData[]> {
     return this.query(
-      `select a.title as "check", r.kind as round, s.status, s.form, s.via, s.started_at as "startedAt", s.finished_at as "finishedAt",
+      `select a.title as "check", r.kind as round, s.status, s.form, s.via, ${ISO('s.started_at')} as "startedAt",
+              ${ISO('s.finished_at')} as "finishedAt",
               coalesce((select json_agg(json_build_object(
                           'itemKey', c.item_key,
                           'itemText', (select i->>'textSv' from jsonb_array_elements(v.items) i where i->>'key' = c.item_key limit 1),
@@ -205,7 +208,7 @@ export class PersonalDataRepository {
 
   notifications(personId: string): Promise<MyNotificationData[]> {
     return this.query(
-      `select kind, session_id as "sessionId", details, created_at as "createdAt", read_at as "readAt"
+      `select kind, session_id as "sessionId", details, ${ISO('created_at')} as "createdAt", ${ISO('read_at')} as "readAt"
          from notification where person_id = $1 order by created_at`,
       [personId],
     );
@@ -213,14 +216,17 @@ export class PersonalDataRepository {
 
   emails(personId: string): Promise<MyEmailData[]> {
     return this.query(
-      `select to_address as "toAddress", subject, body, status, created_at as "createdAt", sent_at as "sentAt"
+      `select to_address as "toAddress", subject, body, status, ${ISO('created_at')} as "createdAt", ${ISO('sent_at')} as "sentAt"
          from mail_outbox where person_id = $1 order by created_at`,
       [personId],
     );
   }
 
   calendarFeeds(personId: string): Promise<MyCalendarFeedData[]> {
-    return this.query(`select created_at as "createdAt", revoked_at as "revokedAt" from calendar_feed where person_id = $1 order by created_at`, [personId]);
+    return this.query(
+      `select ${ISO('created_at')} as "createdAt", ${ISO('revoked_at')} as "revokedAt" from calendar_feed where person_id = $1 order by created_at`,
+      [personId],
+    );
   }
 
   /**
@@ -229,7 +235,7 @@ export class PersonalDataRepository {
    */
   auditEntries(personId: string): Promise<MyAuditEntryData[]> {
     return this.query(
-      `select created_at as "createdAt", action,
+      `select ${ISO('created_at')} as "createdAt", action,
               case when target_id = $1::text then 'me' else 'my_action' end as about,
               case when target_id = $1::text then target_type end as "targetType",
               case when target_id = $1::text then details end as details,

@@ -1,3 +1,2 @@
 export { PrivacyModule } from './privacy.module';
 export { PrivacyGate, valueElements, type GateContext, type GateElement } from './privacy-gate.service';
-export { PrivacyReleaseEntity } from './privacy.entities';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CheckItem, CheckItemInput, CoreItem, InstrumentDraft, InstrumentSummary, InstrumentVersionSummary } from '@kunna/contracts';
 import { Db } from '../../database/db';
-import { ISO } from '../checks.sql';
+import { ISO } from '../../database/iso-time.sql';
 
 export interface InstrumentRow {
   id: string;

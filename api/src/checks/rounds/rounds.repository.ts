@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CheckKind, CheckRound, KioskRosterEntry } from '@kunna/contracts';
 import { Db } from '../../database/db';
 import type { ScopePosition } from '../../auth';
-import { ISO } from '../checks.sql';
+import { ISO } from '../../database/iso-time.sql';
 
 export interface AssignmentRow {
   id: string;

@@ -16,11 +16,11 @@ export interface TranslationRow {
   status: TranslationStatus;
   createdBy: string | null;
   createdByName: string | null;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: Date;
+  updatedAt: Date;
   reviewedBy: string | null;
   reviewedByName: string | null;
-  reviewedAt: string | null;
+  reviewedAt: Date | null;
 }
 
 export interface AudioRow {
@@ -32,7 +32,7 @@ export interface AudioRow {
   fileName: string;
   contentType: string;
   byteSize: number;
-  createdAt: string;
+  createdAt: Date;
 }
 
 export interface LanguageResponseRow {

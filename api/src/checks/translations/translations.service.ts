@@ -464,11 +464,11 @@ function toTranslation(row: TranslationRow, item: Pick<CheckItem, 'textSv'>): It
     stale: row.sourceText !== item.textSv,
     createdBy: row.createdBy,
     createdByName: row.createdByName,
-    createdAt: iso(row.createdAt),
-    updatedAt: iso(row.updatedAt),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
     reviewedBy: row.reviewedBy,
     reviewedByName: row.reviewedByName,
-    reviewedAt: row.reviewedAt === null ? null : iso(row.reviewedAt),
+    reviewedAt: row.reviewedAt?.toISOString() ?? null,
   };
 }
 
@@ -479,17 +479,13 @@ function toAudio(row: AudioRow): ItemAudio {
     fileName: row.fileName,
     contentType: row.contentType,
     byteSize: row.byteSize,
-    createdAt: iso(row.createdAt),
+    createdAt: row.createdAt.toISOString(),
     url: audioPath(row.instrumentId, row.itemKey, row.language),
   };
 }
 
 function audioPath(instrumentId: string, itemKey: string, language: string): string {
   return `/api/${ApiRoutes.checks.itemAudio.replace(':instrumentId', instrumentId).replace(':itemKey', itemKey).replace(':language', language)}`;
-}
-
-function iso(value: string | Date): string {
-  return new Date(value).toISOString();
 }
 
 function cleanName(raw: string, contentType: string): string {

@@ -45,6 +45,9 @@ export class AttendanceRepository {
       recorded_at: Date | null;
       recorded_by_id: string | null;
       recorded_by_name: string | null;
+      /** Only for the order: a union is ordered by its own columns. */
+      sort_last: string;
+      sort_first: string;
     }> = await this.db.manager.query(
       `with invited as (select person_id from session_invitees where session_id = $1),
             people as (select person_id from invited union select person_id from attendance_marks where session_id = $1 and person_id is not null)
