@@ -40,8 +40,10 @@ async function main(): Promise<void> {
         }
         process.stdout.write(`${organisation.name} (${organisation.id}): ${Math.round(performance.now() - begun)} ms\n`);
       }
-      // Fresh statistics for the rewritten tables (included in the time: the reads are planned from them).
-      for (const { table } of KEPT_AGGREGATES) await client.query(`analyze ${table}`);
+      // Every row was rewritten: vacuum clears the old ones and marks the pages all-visible, so reads that need only a
+      // covering index (the funder report's per-person sums) stay in the index, and analyze gives the planner fresh
+      // statistics. Included in the time.
+      for (const { table } of KEPT_AGGREGATES) await client.query(`vacuum (analyze) ${table}`);
       process.stdout.write(
         `Rebuilt the insight aggregates of ${organisations.length} organisation(s) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
       );
