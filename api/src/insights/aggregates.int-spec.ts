@@ -209,22 +209,36 @@ describe('kept insight aggregates (property)', () => {
     else if (status >= 500 || message === DATABASE_CHECK) throw new Error(`${w.kind} answered ${status} ${message}`);
   }
 
-  async function readAll(): Promise<[ParticipationBreakdown, ParticipantReport, CompetenceTrend]> {
+  async function readAll(): Promise<[ParticipationBreakdown, ParticipantReport, CompetenceTrend, ParticipantReport]> {
     const period = `from=${day(-30)}&to=${today}`;
     const breakdown = await admin.get(`/api/insights/participation?groupBy=unit&${period}`).expect(200);
     const report = await admin.get(`/api/insights/participant-report?${period}`).expect(200);
     const trend = await admin.get(`/api/insights/competence/trend?${period}`).expect(200);
+    // The year so far and the year before: read from the kept person-year rows, the part of a year from the days.
+    const years = await admin.get(`/api/insights/participant-report?from=${Number(today.slice(0, 4)) - 1}-01-01&to=${today}`).expect(200);
     // When kept figures were computed is not a figure.
     const { asOf: _breakdownAsOf, ...breakdownFigures } = breakdown.body as ParticipationBreakdown;
     const { asOf: _trendAsOf, ...trendFigures } = trend.body as CompetenceTrend;
-    return [breakdownFigures, report.body, trendFigures];
+    return [breakdownFigures, report.body, trendFigures, years.body];
+  }
+
+  /** The participant report's rows computed directly from the raw rows (marks, sessions, support). */
+  async function reportFromRawRows(from: string, to: string): Promise<Array<{ employeeNumber: string; hours: number; firstDate: string; lastDate: string }>> {
+    const { rows } = await db.query(
+      `select p.employee_number as "employeeNumber", round(sum(s.minutes) / 60.0, 2)::float8 as hours, min(s.date)::text as "firstDate", max(s.date)::text as "lastDate"
+         from insight_participation_source s join person p on p.id = s.person_id
+        where s.organisation_id = $1 and s.date between $2 and $3 and p.pseudonymised_at is null
+        group by p.id, p.employee_number order by p.employee_number`,
+      [t.fixture.orgA, from, to],
+    );
+    return rows as Array<{ employeeNumber: string; hours: number; firstDate: string; lastDate: string }>;
   }
 
   /**
    * The figures after the writes: the organisation-wide views are kept between reads (api/src/snapshots), so they are
    * recomputed first, as the refresh job would after the writes marked the organisation.
    */
-  async function reads(): Promise<[ParticipationBreakdown, ParticipantReport, CompetenceTrend]> {
+  async function reads(): Promise<[ParticipationBreakdown, ParticipantReport, CompetenceTrend, ParticipantReport]> {
     await readAll();
     await t.inTenant(() => t.app.get(KeptViews).refresh(t.fixture.orgA));
     return readAll();
@@ -236,6 +250,11 @@ describe('kept insight aggregates (property)', () => {
         for (const w of writes) await apply(w);
         for (const organisationId of [t.fixture.orgA, t.fixture.orgB]) expect(await aggregateDifferences(db, organisationId)).toEqual([]);
         const before = await reads();
+        const years = before[3];
+        const byNumber = (a: { employeeNumber: string }, b: { employeeNumber: string }) => (a.employeeNumber < b.employeeNumber ? -1 : 1);
+        expect(years.rows.map(({ employeeNumber, hours, firstDate, lastDate }) => ({ employeeNumber, hours, firstDate, lastDate })).sort(byNumber)).toEqual(
+          (await reportFromRawRows(years.period.from, years.period.to)).sort(byNumber),
+        );
         await db.query('begin');
         await db.query(`select set_config('kunna.system', 'on', true)`);
         await rebuildAggregates(db, t.fixture.orgA);
@@ -252,7 +271,7 @@ describe('kept insight aggregates (property)', () => {
     // The sequences really wrote: every kind of write succeeded at least once.
     for (const kind of ['mark', 'session', 'support', 'move', 'end', 'pseudonymise', 'retention', 'answer'])
       expect(succeeded.get(kind) ?? 0).toBeGreaterThan(0);
-    for (const table of ['insight_participation_day', 'insight_response_level']) {
+    for (const table of ['insight_participation_day', 'insight_response_level', 'insight_participation_person_year']) {
       const kept = await db.query(`select count(*)::int as n from ${table} where organisation_id = $1`, [t.fixture.orgA]);
       expect(kept.rows[0].n).toBeGreaterThan(0);
     }
@@ -268,9 +287,12 @@ describe('kept insight aggregates (property)', () => {
       [t.fixture.orgA],
     );
     const differences = await aggregateDifferences(db, t.fixture.orgA);
-    expect(differences.map((d) => `${d.table}:${d.side}`).sort()).toEqual([
+    // The person-year rows follow the day rows they are kept from, so they disagree with the raw rows too.
+    expect([...new Set(differences.map((d) => `${d.table}:${d.side}`))].sort()).toEqual([
       'insight_participation_day:kept',
       'insight_participation_day:missing',
+      'insight_participation_person_year:kept',
+      'insight_participation_person_year:missing',
       'insight_response_level:kept',
       'insight_response_level:missing',
     ]);
