@@ -13,8 +13,6 @@ interface KeptAggregate {
   table: string;
   /** The view computing the same rows from the source tables. */
   source: string;
-  /** What the reads take as the kept rows, when not the table itself (compared with the source). */
-  kept?: string;
   columns: readonly string[];
 }
 
@@ -26,13 +24,6 @@ export const KEPT_AGGREGATES: readonly KeptAggregate[] = [
     table: 'insight_response_level',
     source: 'insight_response_level_source',
     columns: ['organisation_id', 'response_id', 'measure', 'rating_sum', 'rating_count'],
-  },
-  // migrations/1763902600000-participation-report-indexes.ts: kept from the days above, so it comes after them.
-  {
-    table: 'insight_participation_person_year',
-    source: 'insight_participation_person_year_source',
-    kept: 'insight_participation_person_year_resolved',
-    columns: ['organisation_id', 'person_id', 'year', 'minutes', 'first_date', 'last_date'],
   },
 ];
 
@@ -57,15 +48,15 @@ export async function aggregateDifferences(
   organisationId: string,
 ): Promise<Array<{ table: string; side: 'kept' | 'missing'; row: string }>> {
   const differences: Array<{ table: string; side: 'kept' | 'missing'; row: string }> = [];
-  for (const { table, source, kept = table, columns } of KEPT_AGGREGATES) {
+  for (const { table, source, columns } of KEPT_AGGREGATES) {
     const list = columns.join(', ');
     const found = await rows<{ side: 'kept' | 'missing'; row: string }>(
       client,
-      `(select 'kept' as side, (k.*)::text as row from (select ${list} from ${kept} where organisation_id = $1
+      `(select 'kept' as side, (k.*)::text as row from (select ${list} from ${table} where organisation_id = $1
                                                       except all select ${list} from ${source} where organisation_id = $1) k)
        union all
        (select 'missing', (m.*)::text from (select ${list} from ${source} where organisation_id = $1
-                                             except all select ${list} from ${kept} where organisation_id = $1) m)
+                                             except all select ${list} from ${table} where organisation_id = $1) m)
        order by 2`,
       [organisationId],
     );
