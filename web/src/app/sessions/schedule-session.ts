@@ -1,6 +1,15 @@
 import { Component, computed, inject, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ActivityCategory, ConflictKind, OrganisationTree, ProgramAssignment, SessionConflict, UnitDetail } from '@kunna/contracts';
+import {
+  ActivityCategory,
+  ConflictKind,
+  ModuleSummary,
+  OrganisationTree,
+  ProgramAssignment,
+  ProgramSummary,
+  SessionConflict,
+  UnitDetail,
+} from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -21,6 +30,7 @@ import {
   programTargetGroup,
   schedulableUnits,
   shiftVariants,
+  usableModules,
 } from './schedule-form';
 import { FacilitatorReasonField } from './facilitator-reason-field';
 import { SessionConflicts } from './session-conflicts';
@@ -63,13 +73,21 @@ export class ScheduleSession {
   private readonly i18n = inject(I18n);
   protected readonly problemKey = problemKey;
   protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
+  /** The modules to choose from; a module named in the address (`moduleId`) is chosen when they arrive. */
+  protected readonly modules = remoteOnce<ModuleSummary[]>(async () => {
+    const modules = await this.api.modules();
+    if (this.presetModule) this.chooseModule(this.presetModule, usableModules(modules));
+    return modules;
+  });
+  protected readonly programs = remoteOnce<ProgramSummary[]>(() => this.library.programs());
   protected readonly unitDetail = remote<string, UnitDetail>({ params: () => this.unitId() || undefined, load: (unitId) => this.organisation.unit(unitId) });
   protected readonly unitPrograms = remote<string, ProgramAssignment[]>({
     params: () => this.unitId() || undefined,
     load: (unitId) => this.library.unitPrograms(unitId),
   });
-  /** A module named in the address (`moduleId`), chosen when the modules arrive. */
-  protected readonly presetModule = inject(ActivatedRoute).snapshot.queryParamMap.get('moduleId');
+  private readonly presetModule = inject(ActivatedRoute).snapshot.queryParamMap.get('moduleId');
+  protected readonly usable = computed(() => usableModules(this.modules.value() ?? []));
+  protected readonly usablePrograms = computed(() => (this.programs.value() ?? []).filter((program) => !program.archived && program.stepCount > 0));
   protected readonly units = computed(() => schedulableUnits(this.tree.value(), this.permissions));
 
   /** The chosen unit; the first one the caller schedules in until someone chooses (or the address names one). */
@@ -134,16 +152,18 @@ export class ScheduleSession {
     this.conflicts.set(null);
   }
 
-  protected chooseModule({ moduleId, durationMinutes }: { moduleId: string; durationMinutes?: number }): void {
+  protected chooseModule(moduleId: string, usable = this.usable()): void {
     this.moduleId.set(moduleId);
-    if (durationMinutes !== undefined) this.durationMinutes.set(durationMinutes);
+    const module = usable.find((candidate) => candidate.id === moduleId);
+    if (module) this.durationMinutes.set(module.durationMinutes);
     this.conflicts.set(null);
   }
 
-  protected chooseProgram({ programId, stepCount }: { programId: string; stepCount?: number }): void {
+  protected chooseProgram(programId: string): void {
     this.programId.set(programId);
+    const program = this.usablePrograms().find((candidate) => candidate.id === programId);
     // Date n delivers step n: as many dates as the program has steps.
-    if (stepCount !== undefined) this.count.set(stepCount);
+    if (program) this.count.set(program.stepCount);
     this.conflicts.set(null);
   }
 
