@@ -1,20 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { Component, ElementRef, computed, inject, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { IMPORT_FIELDS, ImportField, ImportMode, ImportOptions, ImportPreview, ImportResult, REQUIRED_IMPORT_FIELDS } from '@kunna/contracts';
+import { ImportField, ImportMode, ImportOptions, ImportPreview, ImportResult } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
-import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
-import { importFieldKey } from '../i18n/labels';
+import { TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { ImportsApi } from './imports-api';
+import { ImportCheckStep } from './import-check-step';
 import { ImportCountsView } from './import-counts';
+import { emptyMapping, importOptions, suggestedMapping } from './import-mapping';
+import { ImportMappingStep } from './import-mapping-step';
 import { ImportPreviewView } from './import-preview';
-import { ImportProblemsView } from './import-problems';
 
 type Step = 'file' | 'mapping' | 'check' | 'done';
-
-/** Select values: a column index as text, or '' for "not in the file". */
-type MappingForm = Record<ImportField, string>;
 
 /** The API refuses larger files (413). */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -22,17 +19,14 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Upload → preview → map headers → dry run → run: an HR export becomes people and units, nothing is written before the last step. */
 @Component({
   selector: 'k-import-page',
-  imports: [FormsModule, TranslatePipe, RouterLink, ImportCountsView, ImportPreviewView, ImportProblemsView],
+  imports: [TranslatePipe, RouterLink, ImportCountsView, ImportPreviewView, ImportMappingStep, ImportCheckStep],
   templateUrl: './import-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
 })
 export class ImportPage {
   private readonly imports = inject(ImportsApi);
-  private readonly i18n = inject(I18n);
   protected readonly problemKey = problemKey;
-  protected readonly importFieldKey = importFieldKey;
-  protected readonly fields = IMPORT_FIELDS;
   protected readonly steps: { step: Step; label: TranslationKey }[] = [
     { step: 'file', label: 'imports.steps.file' },
     { step: 'mapping', label: 'imports.steps.mapping' },
@@ -43,7 +37,7 @@ export class ImportPage {
   protected readonly step = signal<Step>('file');
   protected readonly file = signal<File | null>(null);
   protected readonly preview = signal<ImportPreview | null>(null);
-  protected readonly mapping = signal<MappingForm>(emptyMapping());
+  protected readonly mapping = signal(emptyMapping());
   protected readonly mode = signal<ImportMode>('partial');
   protected readonly createUnits = signal(false);
   protected readonly report = signal<ImportResult | null>(null);
@@ -52,38 +46,9 @@ export class ImportPage {
   protected readonly problem = signal<Problem | null>(null);
   protected readonly fileError = signal<TranslationKey | null>(null);
   protected readonly mappingErrors = signal<ImportField[]>([]);
-  protected readonly confirmFull = signal(false);
-  private readonly stepHeading = viewChild<ElementRef<HTMLElement>>('stepHeading');
   private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   protected readonly stepIndex = computed(() => this.steps.findIndex((entry) => entry.step === this.step()));
-  protected readonly columns = computed(() => (this.preview()?.headers ?? []).map((header, index) => ({ index, header })));
-  /** Columns chosen for more than one field: allowed, but probably a mistake. */
-  protected readonly reused = computed(() => {
-    const seen = new Map<string, number>();
-    for (const value of Object.values(this.mapping())) if (value !== '') seen.set(value, (seen.get(value) ?? 0) + 1);
-    return new Set([...seen.entries()].filter(([, count]) => count > 1).map(([value]) => value));
-  });
-
-  protected isRequired(field: ImportField): boolean {
-    return REQUIRED_IMPORT_FIELDS.includes(field);
-  }
-
-  protected sample(field: ImportField): string | null {
-    const value = this.mapping()[field];
-    if (value === '') return null;
-    const rows = this.preview()?.sampleRows ?? [];
-    const samples = rows
-      .map((row) => row[Number(value)] ?? '')
-      .filter((cell) => cell.trim() !== '')
-      .slice(0, 3);
-    return samples.length ? samples.join(' · ') : null;
-  }
-
-  protected setField(field: ImportField, value: string): void {
-    this.mapping.update((mapping) => ({ ...mapping, [field]: value }));
-    this.mappingErrors.update((errors) => errors.filter((entry) => entry !== field));
-  }
 
   protected chooseFile(event: Event): void {
     const input = event.target as HTMLInputElement;
@@ -109,12 +74,7 @@ export class ImportPage {
     await this.call(async () => {
       const preview = await this.imports.preview(file);
       this.preview.set(preview);
-      const mapping = emptyMapping();
-      for (const field of IMPORT_FIELDS) {
-        const index = preview.suggestedMapping[field];
-        if (index !== undefined && index !== null) mapping[field] = String(index);
-      }
-      this.mapping.set(mapping);
+      this.mapping.set(suggestedMapping(preview));
       this.mappingErrors.set([]);
     });
   }
@@ -124,18 +84,12 @@ export class ImportPage {
     this.go('mapping');
   }
 
+  /** The mapping step has checked the required fields. */
   protected async dryRun(): Promise<void> {
-    const missing = REQUIRED_IMPORT_FIELDS.filter((field) => this.mapping()[field] === '');
-    this.mappingErrors.set(missing);
-    if (missing.length) {
-      setTimeout(() => document.getElementById(`map-${missing[0]}`)?.focus(), 0);
-      return;
-    }
     const file = this.file();
     if (!file) return;
     await this.call(async () => {
       this.report.set(await this.imports.dryRun(file, this.options()));
-      this.confirmFull.set(false);
       this.go('check');
     });
   }
@@ -180,16 +134,13 @@ export class ImportPage {
   }
 
   private options(): ImportOptions {
-    const mapping: ImportOptions['mapping'] = {};
-    for (const [field, value] of Object.entries(this.mapping()) as [ImportField, string][]) {
-      if (value !== '') mapping[field] = Number(value);
-    }
-    return { mapping, mode: this.mode(), ...(this.createUnits() ? { createUnits: true } : {}) };
+    return importOptions(this.mapping(), this.mode(), this.createUnits());
   }
 
+  /** Shows a step and moves focus to its heading (`step-…`), once it is drawn. */
   private go(step: Step): void {
     this.step.set(step);
-    setTimeout(() => this.stepHeading()?.nativeElement.focus(), 0);
+    setTimeout(() => document.getElementById(`step-${step}`)?.focus(), 0);
   }
 
   private async call(work: () => Promise<void>): Promise<void> {
@@ -207,8 +158,4 @@ export class ImportPage {
 
 function zeroCounts(): ImportResult['counts'] {
   return { created: 0, updated: 0, unchanged: 0, ended: 0, unitsCreated: 0 };
-}
-
-function emptyMapping(): MappingForm {
-  return Object.fromEntries(IMPORT_FIELDS.map((field) => [field, ''])) as MappingForm;
 }

@@ -1,16 +1,21 @@
 import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
-import { CompetenceDimension, DigCompArea, KnowledgeItemKind, ModuleAttachment, ModuleDetail, ModuleTargetGroup, Ownership } from '@kunna/contracts';
+import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { remote, remoteOnce } from '../core/remote';
 import { Permissions } from '../core/permissions';
 import { Problem, problemKey, problemOf } from '../core/problem';
 import { KunnaTitleStrategy } from '../core/title-strategy';
 import { I18n, TranslatePipe } from '../i18n/i18n';
+import { KnowledgeItemsFields } from './knowledge-items-fields';
 import { LibraryApi } from './library-api';
-import { DIMENSIONS, FORMATS, TARGET_GROUPS, dimensionKey, formatKey, ownershipKey, targetGroupKey } from './library-labels';
-import { LIMITS, ModuleFormModel, contentFromModel, emptyModel, modelFromVersion, newItem, nextOptionId } from './module-form-model';
+import { ownershipKey } from './library-labels';
+import { ModuleAttachments } from './module-attachments';
+import { ModuleDescriptionFields } from './module-description-fields';
+import { ModuleFormModel, contentFromModel, emptyModel, modelFromVersion } from './module-form-model';
+import { ModuleMaterialFields } from './module-material-fields';
+import { ModulePublishPanel } from './module-publish-panel';
 
 /**
  * Creates a module or edits its draft: save the draft as often as needed, then publish it as a new,
@@ -18,7 +23,7 @@ import { LIMITS, ModuleFormModel, contentFromModel, emptyModel, modelFromVersion
  */
 @Component({
   selector: 'k-module-editor',
-  imports: [FormsModule, TranslatePipe, RouterLink],
+  imports: [FormsModule, TranslatePipe, RouterLink, ModuleDescriptionFields, ModuleMaterialFields, KnowledgeItemsFields, ModuleAttachments, ModulePublishPanel],
   templateUrl: './module-editor.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
@@ -33,16 +38,7 @@ export class ModuleEditor {
   private readonly titles = inject(TitleStrategy) as KunnaTitleStrategy;
   protected readonly permissions = inject(Permissions);
   protected readonly problemKey = problemKey;
-  protected readonly dimensionKey = dimensionKey;
-  protected readonly formatKey = formatKey;
-  protected readonly targetGroupKey = targetGroupKey;
   protected readonly ownershipKey = ownershipKey;
-  protected readonly dimensions = DIMENSIONS;
-  protected readonly formats = FORMATS;
-  protected readonly targetGroups = TARGET_GROUPS;
-  protected readonly limits = LIMITS;
-  protected readonly Single = KnowledgeItemKind.Single;
-  protected readonly Multiple = KnowledgeItemKind.Multiple;
 
   /** The module being edited; the form is filled from its draft (or published version) once per module. */
   protected readonly detail = remote<string, ModuleDetail>({
@@ -56,18 +52,15 @@ export class ModuleEditor {
   protected readonly digComp = remoteOnce<DigCompArea[]>(() => this.library.digComp());
   /** The module the form was filled for: reloads after attachment changes keep what is being typed. */
   private filledFor: string | null = null;
+  /** Edited in place by the form's sections; replaced (with `revision` bumped) when filled. */
   protected model: ModuleFormModel = emptyModel();
   /** Bumped after the model is replaced, so the template re-renders. */
   protected readonly revision = signal(0);
   protected ownership: Ownership = Ownership.Organisation;
-  protected changeNote = '';
-  protected attachmentTitle = '';
-  private attachmentFile: File | null = null;
 
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly saved = signal(false);
-  protected readonly attachmentProblem = signal<Problem | null>(null);
   private readonly status = viewChild<ElementRef<HTMLElement>>('status');
 
   /** Which owners the caller may create for: coordinators the network, HR and administrators their organisation. */
@@ -77,8 +70,9 @@ export class ModuleEditor {
     if (this.permissions.organisationWide()) choices.push(Ownership.Organisation);
     return choices;
   });
-  protected readonly attachments = computed<ModuleAttachment[]>(() => this.detail.value()?.draft?.attachments ?? []);
   protected readonly fieldProblems = computed(() => this.problem()?.fields ?? []);
+  /** For the attachments: a file can only join a draft, so what is on the screen is saved first. */
+  protected readonly saveDraft = () => this.save();
 
   constructor() {
     // A new module starts empty, owned by the first owner the caller may create for (known once the session is).
@@ -99,77 +93,6 @@ export class ModuleEditor {
     if (version) this.model = modelFromVersion(version);
     this.ownership = detail.module.ownership;
     this.revision.update((n) => n + 1);
-  }
-
-  protected areaName(area: DigCompArea): string {
-    return this.i18n.language() === 'en' ? area.nameEn : area.nameSv;
-  }
-
-  protected competenceName(competence: { nameSv: string; nameEn: string }): string {
-    return this.i18n.language() === 'en' ? competence.nameEn : competence.nameSv;
-  }
-
-  /** The server's message for a field, with or without the `content.` prefix of "create". */
-  protected error(field: string): string | null {
-    return this.fieldProblems().find((entry) => entry.field === field || entry.field === `content.${field}`)?.message ?? null;
-  }
-
-  protected toggle<T>(list: T[], value: T, on: boolean): void {
-    const index = list.indexOf(value);
-    if (on && index < 0) list.push(value);
-    if (!on && index >= 0) list.splice(index, 1);
-  }
-
-  protected hasDimension(value: CompetenceDimension): boolean {
-    return this.model.competenceDimensions.includes(value);
-  }
-
-  protected hasTargetGroup(value: ModuleTargetGroup): boolean {
-    return this.model.targetGroups.includes(value);
-  }
-
-  protected checked(event: Event): boolean {
-    return (event.target as HTMLInputElement).checked;
-  }
-
-  protected add(list: unknown[], row: unknown): void {
-    list.push(row);
-  }
-
-  protected remove(list: unknown[], index: number): void {
-    list.splice(index, 1);
-  }
-
-  protected addGoal(): void {
-    this.model.goals.push({ text: '' });
-  }
-
-  protected addGlossary(): void {
-    this.model.glossary.push({ term: '', explanation: '' });
-  }
-
-  protected addExercise(): void {
-    this.model.exercises.push({ title: '', scenario: '', tasks: '' });
-  }
-
-  protected addLink(): void {
-    this.model.links.push({ title: '', url: 'https://' });
-  }
-
-  protected addItem(): void {
-    this.model.items.push(newItem());
-  }
-
-  protected addOption(itemIndex: number): void {
-    const item = this.model.items[itemIndex];
-    item.options.push({ id: nextOptionId(item.options), text: '', correct: false });
-  }
-
-  /** A single-answer item has exactly one correct option. */
-  protected markCorrect(itemIndex: number, optionIndex: number, on: boolean): void {
-    const item = this.model.items[itemIndex];
-    if (item.kind === KnowledgeItemKind.Single) item.options.forEach((option, index) => (option.correct = index === optionIndex));
-    else item.options[optionIndex].correct = on;
   }
 
   /** Saves the draft (or creates the module); true when it worked. */
@@ -199,12 +122,12 @@ export class ModuleEditor {
   }
 
   /** Saves what is on the screen, then publishes it as the next version. */
-  protected async publish(): Promise<void> {
+  protected async publish(changeNote: string): Promise<void> {
     const moduleId = this.moduleId();
     if (!moduleId || !(await this.save())) return;
     this.busy.set(true);
     try {
-      const detail = await this.library.publish(moduleId, this.changeNote.trim() || null);
+      const detail = await this.library.publish(moduleId, changeNote.trim() || null);
       await this.router.navigate(['/bibliotek/moduler', moduleId], { state: { published: detail.published?.versionNumber ?? null } });
     } catch (error) {
       this.saved.set(false);
@@ -228,53 +151,6 @@ export class ModuleEditor {
       await this.router.navigate(neverPublished ? ['/bibliotek'] : ['/bibliotek/moduler', moduleId]);
     } catch (error) {
       this.problem.set(problemOf(error));
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  protected chooseFile(event: Event): void {
-    this.attachmentFile = (event.target as HTMLInputElement).files?.[0] ?? null;
-  }
-
-  protected async upload(fileInput: HTMLInputElement): Promise<void> {
-    const moduleId = this.moduleId();
-    if (!moduleId) return;
-    this.attachmentProblem.set(null);
-    if (!this.attachmentFile) {
-      this.attachmentProblem.set({ status: 400, serverMessage: this.i18n.t('editor.attachments.chooseFile'), code: null, fields: [], retryAfterSeconds: null });
-      return;
-    }
-    if (this.attachmentFile.size > LIMITS.attachmentMaxBytes) {
-      this.attachmentProblem.set({ status: 413, serverMessage: this.i18n.t('editor.attachments.tooLarge'), code: null, fields: [], retryAfterSeconds: null });
-      return;
-    }
-    this.busy.set(true);
-    try {
-      // The draft must exist before a file can join it: save what is on the screen first.
-      if (!this.detail.value()?.draft && !(await this.save())) return;
-      await this.library.addAttachment(moduleId, this.attachmentFile, this.attachmentTitle);
-      this.attachmentFile = null;
-      this.attachmentTitle = '';
-      fileInput.value = '';
-      this.detail.reload();
-    } catch (error) {
-      this.attachmentProblem.set(problemOf(error));
-    } finally {
-      this.busy.set(false);
-    }
-  }
-
-  protected async removeAttachment(attachment: ModuleAttachment): Promise<void> {
-    const moduleId = this.moduleId();
-    if (!moduleId) return;
-    this.busy.set(true);
-    this.attachmentProblem.set(null);
-    try {
-      await this.library.removeAttachment(moduleId, attachment.id);
-      this.detail.reload();
-    } catch (error) {
-      this.attachmentProblem.set(problemOf(error));
     } finally {
       this.busy.set(false);
     }

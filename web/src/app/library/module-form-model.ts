@@ -1,4 +1,13 @@
-import { CompetenceDimension, KnowledgeItemKind, LIBRARY_LIMITS, ModuleContentInput, ModuleFormat, ModuleTargetGroup, ModuleVersion } from '@kunna/contracts';
+import {
+  CompetenceDimension,
+  FieldError,
+  KnowledgeItemKind,
+  LIBRARY_LIMITS,
+  ModuleContentInput,
+  ModuleFormat,
+  ModuleTargetGroup,
+  ModuleVersion,
+} from '@kunna/contracts';
 
 /** The editor's form state: every text in an object, so inputs bind to a property. */
 export interface ModuleFormModel {
@@ -136,3 +145,15 @@ export function newItem(): KnowledgeItemModel {
 }
 
 export const LIMITS = LIBRARY_LIMITS;
+
+/** The server's message for a field, with or without the `content.` prefix of "create". */
+export function moduleFieldError(problems: FieldError[], field: string): string | null {
+  return problems.find((entry) => entry.field === field || entry.field === `content.${field}`)?.message ?? null;
+}
+
+/** Adds `value` to `list` or takes it out, in place (the form binds to the model's arrays). */
+export function toggleIn<T>(list: T[], value: T, on: boolean): void {
+  const index = list.indexOf(value);
+  if (on && index < 0) list.push(value);
+  if (!on && index >= 0) list.splice(index, 1);
+}

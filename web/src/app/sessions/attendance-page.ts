@@ -1,34 +1,17 @@
 import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { AttendanceRow, AttendanceStatus, SessionAttendance, SessionDetail, WALK_IN_QUERY_MIN_LENGTH, WalkInCandidate } from '@kunna/contracts';
+import { AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { remote } from '../core/remote';
-import { fieldMessage, problemKey, problemOf } from '../core/problem';
-import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
+import { problemKey, problemOf } from '../core/problem';
+import { I18n, TranslatePipe } from '../i18n/i18n';
+import { AttendanceLine, LineMark, STATUS_KEYS, attendanceLines } from './attendance-lines';
+import { AttendanceList } from './attendance-list';
 import { PendingMarks } from './pending-marks';
 import { SeriesPanel } from './series-panel';
+import { SessionCancelForm } from './session-cancel-form';
 import { SessionsApi } from './sessions-api';
-
-/** One line of the list: a person (invited or walk-in) with the server's mark and this device's pending one. */
-export interface AttendanceLine {
-  key: string;
-  personId: string | null;
-  name: string;
-  employeeNumber: string | null;
-  walkIn: boolean;
-  status: AttendanceStatus | null;
-  minutes: number | null;
-  pending: boolean;
-  /** The id of the server's mark in force (what clearing removes there), if any. */
-  markId: string | null;
-}
-
-export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
-  [AttendanceStatus.Present]: 'attendance.status.present',
-  [AttendanceStatus.Absent]: 'attendance.status.absent',
-  [AttendanceStatus.Excused]: 'attendance.status.excused',
-  [AttendanceStatus.Partial]: 'attendance.status.partial',
-};
+import { WalkInSearch } from './walk-in-search';
 
 /**
  * Tablet-first attendance (närvaro): one tap marks a person present, "mark all present" fills the rest, walk-ins by
@@ -37,7 +20,7 @@ export const STATUS_KEYS: Record<AttendanceStatus, TranslationKey> = {
  */
 @Component({
   selector: 'k-attendance-page',
-  imports: [TranslatePipe, RouterLink, SeriesPanel],
+  imports: [TranslatePipe, RouterLink, SeriesPanel, AttendanceList, WalkInSearch, SessionCancelForm],
   templateUrl: './attendance-page.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './attendance-page.css',
@@ -51,54 +34,19 @@ export class AttendancePage {
   protected readonly session = remote<string, SessionDetail>({ params: this.sessionId, load: (sessionId) => this.api.detail(sessionId) });
   protected readonly attendance = remote<string, SessionAttendance>({ params: this.sessionId, load: (sessionId) => this.api.attendance(sessionId) });
   protected readonly problemKey = problemKey;
-  protected readonly statusKeys = STATUS_KEYS;
-  protected readonly Status = AttendanceStatus;
-  protected readonly otherStatuses = [AttendanceStatus.Absent, AttendanceStatus.Excused, AttendanceStatus.Partial];
 
-  /** The person whose other choices (absent, excused, partial) are open. */
-  protected readonly expanded = signal<string | null>(null);
-  protected readonly partialMinutes = signal<Record<string, number>>({});
-  protected readonly walkInQuery = signal('');
+  /** The walk-in search's last answer: a waiting walk-in found there is shown by name. */
   protected readonly candidates = signal<WalkInCandidate[] | null>(null);
-  protected readonly minQueryLength = WALK_IN_QUERY_MIN_LENGTH;
-  protected readonly searching = signal(false);
-  protected readonly cancelReason = signal('');
-  protected readonly cancelling = signal(false);
-  protected readonly cancelError = signal<string | null>(null);
-
-  protected readonly lines = computed<AttendanceLine[]>(() => {
-    const rows = this.attendance.value()?.rows ?? [];
-    const pending = this.pending.forSession(this.sessionId());
-    const lines: AttendanceLine[] = rows.map((row) => this.lineOf(row));
-    for (const mark of pending) {
-      const key = mark.personId ?? `~${(mark.walkInName ?? '').toLowerCase()}`;
-      const line = lines.find((candidate) => candidate.key === key);
-      if (line) {
-        Object.assign(line, { status: mark.status, minutes: mark.minutes ?? null, pending: true });
-      } else {
-        const candidate = this.candidates()?.find((person) => person.id === mark.personId);
-        lines.push({
-          key,
-          personId: mark.personId ?? null,
-          name: mark.walkInName ?? candidate?.name ?? this.knownNames.get(key) ?? '',
-          employeeNumber: null,
-          walkIn: true,
-          status: mark.status,
-          minutes: mark.minutes ?? null,
-          pending: true,
-          markId: null,
-        });
-      }
-    }
-    return lines;
-  });
+  /** Names of walk-ins chosen from the search, so a pending one keeps its name while offline. */
+  private readonly knownNames = new Map<string, string>();
+  protected readonly lines = computed(() =>
+    attendanceLines(this.attendance.value()?.rows ?? [], this.pending.forSession(this.sessionId()), this.candidates(), this.knownNames),
+  );
   protected readonly unmarked = computed(() => this.lines().filter((line) => line.status === null && !line.walkIn));
   protected readonly presentCount = computed(
     () => this.lines().filter((line) => line.status === AttendanceStatus.Present || line.status === AttendanceStatus.Partial).length,
   );
   protected readonly pendingHere = computed(() => this.pending.forSession(this.sessionId()).length);
-  /** Names of walk-ins chosen from the search, so a pending one keeps its name while offline. */
-  private readonly knownNames = new Map<string, string>();
 
   constructor() {
     // Opening a session sends what waits on this device, so the list soon shows it as the server has it.
@@ -113,27 +61,6 @@ export class AttendancePage {
     });
   }
 
-  /** Cancels the session (it stays, marked cancelled, so calendars show the cancellation); the invited are told. */
-  protected async cancelSession(event: Event): Promise<void> {
-    event.preventDefault();
-    const reason = this.cancelReason().trim();
-    if (!reason) {
-      this.cancelError.set(this.i18n.t('sessionCancel.reason'));
-      return;
-    }
-    this.cancelling.set(true);
-    this.cancelError.set(null);
-    try {
-      this.session.set(await this.api.update(this.sessionId(), { cancelled: true, cancelReason: reason }));
-      this.feedback.tell(this.i18n.t('sessionCancel.done'));
-    } catch (error) {
-      const problem = problemOf(error);
-      this.cancelError.set(fieldMessage(problem, 'cancelReason') ?? problem.serverMessage ?? this.i18n.t(problemKey(problem)));
-    } finally {
-      this.cancelling.set(false);
-    }
-  }
-
   protected facilitatorNames(session: SessionDetail): string {
     return session.facilitators.map((person) => person.name).join(', ');
   }
@@ -144,10 +71,8 @@ export class AttendancePage {
     this.feedback.tell(message);
   }
 
-  protected mark(line: AttendanceLine, status: AttendanceStatus): void {
-    const minutes = status === AttendanceStatus.Partial ? this.minutesFor(line) : null;
+  protected mark({ line, status, minutes }: LineMark): void {
     this.pending.add(this.sessionId(), [line.personId ? { personId: line.personId, status, minutes } : { walkInName: line.name, status, minutes }]);
-    this.expanded.set(null);
     this.feedback.announce(this.i18n.t('attendance.marked', { name: line.name, status: this.i18n.t(STATUS_KEYS[status]) }));
   }
 
@@ -169,7 +94,6 @@ export class AttendancePage {
   protected async clear(line: AttendanceLine): Promise<void> {
     const sessionId = this.sessionId();
     const waiting = this.pending.pendingFor(sessionId, line.key)?.id;
-    this.expanded.set(null);
     const ok = await this.takeBackQuietly(
       sessionId,
       [waiting, line.markId].filter((id): id is string => !!id),
@@ -202,68 +126,12 @@ export class AttendancePage {
     return false;
   }
 
-  protected toggle(line: AttendanceLine): void {
-    this.expanded.set(this.expanded() === line.key ? null : line.key);
-  }
-
-  protected minutesFor(line: AttendanceLine): number {
-    const duration = this.attendance.value()?.durationMinutes ?? 60;
-    return this.partialMinutes()[line.key] ?? line.minutes ?? Math.round(duration / 2);
-  }
-
-  protected setMinutes(line: AttendanceLine, value: string): void {
-    const duration = this.attendance.value()?.durationMinutes ?? 600;
-    const minutes = Math.max(1, Math.min(duration, Math.round(Number(value) || 1)));
-    this.partialMinutes.update((all) => ({ ...all, [line.key]: minutes }));
-  }
-
-  protected async search(): Promise<void> {
-    const query = this.walkInQuery().trim();
-    if (query.length < WALK_IN_QUERY_MIN_LENGTH) return;
-    this.searching.set(true);
-    try {
-      this.candidates.set(await this.api.walkInCandidates(this.sessionId(), query));
-    } catch {
-      // Offline: a walk-in can still be added by name.
-      this.candidates.set([]);
-    } finally {
-      this.searching.set(false);
-    }
-  }
-
   protected addCandidate(candidate: WalkInCandidate): void {
     this.knownNames.set(candidate.id, candidate.name);
     this.pending.add(this.sessionId(), [{ personId: candidate.id, status: AttendanceStatus.Present }]);
-    this.clearWalkIn(candidate.name);
   }
 
-  protected addByName(): void {
-    const name = this.walkInQuery().trim();
-    if (name === '') return;
+  protected addByName(name: string): void {
     this.pending.add(this.sessionId(), [{ walkInName: name, status: AttendanceStatus.Present }]);
-    this.clearWalkIn(name);
-  }
-
-  private clearWalkIn(name: string): void {
-    this.walkInQuery.set('');
-    this.candidates.set(null);
-    this.feedback.announce(this.i18n.t('attendance.walkInAdded', { name }));
-  }
-
-  private lineOf(row: AttendanceRow): AttendanceLine {
-    const key = row.person?.id ?? `~${(row.walkInName ?? '').toLowerCase()}`;
-    const name = row.person?.name ?? row.walkInName ?? '';
-    this.knownNames.set(key, name);
-    return {
-      key,
-      personId: row.person?.id ?? null,
-      name,
-      employeeNumber: row.person?.employeeNumber ?? null,
-      walkIn: row.walkIn,
-      status: row.status,
-      minutes: row.minutes,
-      pending: false,
-      markId: row.markId,
-    };
   }
 }

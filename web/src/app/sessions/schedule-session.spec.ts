@@ -1,6 +1,6 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { Router } from '@angular/router';
+import { ActivatedRoute, Router, convertToParamMap } from '@angular/router';
 import { ConflictKind, ModuleSummary, OrganisationTree, Role, SessionAudience, UnitDetail } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { Landing, createPage, expectCall, fail, grant, setUpPage, settle, textOf } from '../testing/page-testing';
@@ -98,6 +98,19 @@ describe('ScheduleSession', () => {
 
     select(fixture, 's-module', 'm1');
     await settle(fixture);
+    expect(page.querySelector<HTMLInputElement>('#s-duration')?.value).toBe('45');
+  });
+
+  it('chooses the module named in the address (a catch-up proposal) once the modules arrive, with its length', async () => {
+    const address = { snapshot: { queryParamMap: convertToParamMap({ moduleId: 'm1' }) } };
+    http = await setUpPage({
+      grants: [grant(Role.Hr)],
+      routes: [{ path: 'tillfallen', component: Landing }],
+      providers: [{ provide: ActivatedRoute, useValue: address }],
+    });
+    const fixture = await loaded();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector<HTMLSelectElement>('#s-module')?.selectedOptions[0]?.textContent?.trim()).toBe('Säkra lösenord');
     expect(page.querySelector<HTMLInputElement>('#s-duration')?.value).toBe('45');
   });
 

@@ -1,18 +1,13 @@
 import { Component, computed, inject, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  ACTIVITY_CATEGORIES,
   ActivityCategory,
   ConflictKind,
   ModuleSummary,
   OrganisationTree,
   ProgramAssignment,
-  ProgramAssignmentTarget,
   ProgramSummary,
-  SeriesOccurrenceVariant,
-  SessionAudience,
   SessionConflict,
-  SessionShift,
   UnitDetail,
 } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
@@ -25,43 +20,25 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 import { LibraryApi } from '../library/library-api';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
-import { categoryKey, shiftKey } from './session-labels';
+import {
+  InviteChoice,
+  JustScheduled,
+  defaultShifts,
+  invitationOf,
+  justScheduled,
+  localDate,
+  programTargetGroup,
+  schedulableUnits,
+  shiftVariants,
+  usableModules,
+} from './schedule-form';
+import { FacilitatorReasonField } from './facilitator-reason-field';
 import { SessionConflicts } from './session-conflicts';
+import { SessionDeliveryFields } from './session-delivery-fields';
+import { SessionPeopleFields } from './session-people-fields';
+import { SessionRepeatFields } from './session-repeat-fields';
+import { SessionTimePlaceFields } from './session-time-place-fields';
 import { SessionsApi } from './sessions-api';
-import { DateInput } from '../i18n/date-input';
-
-/** Local date YYYY-MM-DD. */
-export function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** Who is invited, as chosen in the form: a program's target group becomes the team or a selection when saved. */
-export type InviteChoice = 'team' | 'selection' | 'program';
-
-interface ShiftChoice {
-  shift: SessionShift;
-  startTime: string;
-  chosen: boolean;
-}
-
-const DEFAULT_SHIFT_TIMES: Record<SessionShift, string> = {
-  [SessionShift.Day]: '10:00',
-  [SessionShift.Evening]: '17:00',
-  [SessionShift.Night]: '22:00',
-  [SessionShift.Weekend]: '10:00',
-  [SessionShift.Handover]: '14:30',
-};
-
-/** The session (or a series' first) just scheduled, handed to the sessions page in the navigation's state. */
-export interface JustScheduled {
-  id: string;
-  unitId: string;
-  unitName: string;
-  title: string;
-  date: string;
-  startTime: string;
-}
 
 /**
  * Schedules one session or a recurring series ("every other Tuesday 14:00, five times, following program X") of a
@@ -71,7 +48,16 @@ export interface JustScheduled {
  */
 @Component({
   selector: 'k-schedule-session',
-  imports: [TranslatePipe, RouterLink, DateInput, SessionConflicts],
+  imports: [
+    TranslatePipe,
+    RouterLink,
+    SessionConflicts,
+    FacilitatorReasonField,
+    SessionDeliveryFields,
+    SessionTimePlaceFields,
+    SessionPeopleFields,
+    SessionRepeatFields,
+  ],
   templateUrl: './schedule-session.html',
   changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './schedule-session.css',
@@ -85,11 +71,7 @@ export class ScheduleSession {
   private readonly router = inject(Router);
   private readonly feedback = inject(Feedback);
   private readonly i18n = inject(I18n);
-  protected readonly categories = ACTIVITY_CATEGORIES;
-  protected readonly categoryKey = categoryKey;
-  protected readonly shiftKey = shiftKey;
   protected readonly problemKey = problemKey;
-  protected readonly fieldMessage = fieldMessage;
   protected readonly tree = remoteOnce<OrganisationTree>(() => this.organisation.tree());
   /** The modules to choose from; a module named in the address (`moduleId`) is chosen when they arrive. */
   protected readonly modules = remoteOnce<ModuleSummary[]>(async () => {
@@ -106,12 +88,7 @@ export class ScheduleSession {
   private readonly presetModule = inject(ActivatedRoute).snapshot.queryParamMap.get('moduleId');
   protected readonly usable = computed(() => usableModules(this.modules.value() ?? []));
   protected readonly usablePrograms = computed(() => (this.programs.value() ?? []).filter((program) => !program.archived && program.stepCount > 0));
-  protected readonly units = computed(() => {
-    const all = (this.tree.value()?.areas ?? []).flatMap((area) => area.units);
-    if (this.permissions.organisationWide()) return all;
-    const own = [...this.permissions.ambassadorUnitIds(), ...this.permissions.managedUnitIds()];
-    return all.filter((unit) => own.includes(unit.id));
-  });
+  protected readonly units = computed(() => schedulableUnits(this.tree.value(), this.permissions));
 
   /** The chosen unit; the first one the caller schedules in until someone chooses (or the address names one). */
   protected readonly unitId = linkedSignal<string[], string>({
@@ -132,9 +109,7 @@ export class ScheduleSession {
   protected readonly invite = signal<InviteChoice>('team');
   protected readonly invitedIds = signal<string[]>([]);
   protected readonly targetAssignmentId = signal('');
-  protected readonly shifts = signal<ShiftChoice[]>(
-    Object.values(SessionShift).map((shift) => ({ shift, startTime: DEFAULT_SHIFT_TIMES[shift], chosen: false })),
-  );
+  protected readonly shifts = signal(defaultShifts());
   protected readonly reason = signal('');
   protected readonly conflicts = signal<SessionConflict[] | null>(null);
   /** The form values the shown conflicts were found for: saving them unchanged means "save anyway". */
@@ -150,48 +125,7 @@ export class ScheduleSession {
   /** The same id is sent again if the first answer is lost: the server then returns what it made. */
   private requestId = newMarkId();
 
-  /** The signed-in person first, then the unit's ambassadors and managers: who may lead. */
-  protected readonly facilitatorCandidates = computed(() => {
-    const user = this.session.user();
-    const detail = this.unitDetail.value();
-    const people = new Map<string, string>();
-    if (user?.personId) people.set(user.personId, `${user.firstName} ${user.lastName}`);
-    for (const person of [...(detail?.ambassadors ?? []), ...(detail?.managers ?? [])]) people.set(person.id, person.name);
-    return [...people].map(([id, name]) => ({ id, name }));
-  });
-  protected readonly staff = computed(() =>
-    (this.unitDetail.value()?.staff ?? [])
-      .filter((person) => person.active)
-      .map((person) => ({ id: person.id, name: `${person.firstName} ${person.lastName}`, roleTitle: person.roleTitle })),
-  );
-  protected readonly targetAssignments = computed(() => (this.unitPrograms.value() ?? []).filter((assignment) => assignment.active));
-  /** Who a program's target group is on this unit: the whole team, or the people with the role or job title. */
-  protected readonly targetGroup = computed<{ audience: SessionAudience; personIds: string[] } | null>(() => {
-    const assignment = this.targetAssignments().find((candidate) => candidate.id === this.targetAssignmentId());
-    const detail = this.unitDetail.value();
-    if (!assignment || !detail) return null;
-    if (assignment.targetType === ProgramAssignmentTarget.RoleTitle) {
-      const title = assignment.targetName.toLowerCase();
-      return {
-        audience: SessionAudience.Selection,
-        personIds: this.staff()
-          .filter((person) => person.roleTitle.toLowerCase() === title)
-          .map((person) => person.id),
-      };
-    }
-    if (assignment.targetType === ProgramAssignmentTarget.Role) {
-      const holders = assignment.targetName === 'manager' ? detail.managers : detail.ambassadors;
-      return { audience: SessionAudience.Selection, personIds: holders.map((person) => person.id) };
-    }
-    return { audience: SessionAudience.UnitTeam, personIds: [] };
-  });
-  protected readonly targetNames = computed(() => {
-    const group = this.targetGroup();
-    if (!group || group.audience === SessionAudience.UnitTeam) return null;
-    const detail = this.unitDetail.value();
-    const names = new Map([...this.staff(), ...(detail?.ambassadors ?? []), ...(detail?.managers ?? [])].map((person) => [person.id, person.name]));
-    return group.personIds.map((id) => names.get(id) ?? '').join(', ');
-  });
+  protected readonly targetGroup = computed(() => programTargetGroup(this.unitPrograms.value() ?? [], this.targetAssignmentId(), this.unitDetail.value()));
   protected readonly chosenShifts = computed(() => this.shifts().filter((choice) => choice.chosen));
   protected readonly needsReason = computed(
     () => this.serverAskedReason() || (this.conflicts() ?? []).some((conflict) => conflict.kind === ConflictKind.FacilitatorNotQualified),
@@ -233,16 +167,6 @@ export class ScheduleSession {
     this.conflicts.set(null);
   }
 
-  protected toggle(list: 'facilitators' | 'invited', personId: string, checked: boolean): void {
-    const target = list === 'facilitators' ? this.facilitatorIds : this.invitedIds;
-    target.update((ids) => (checked ? [...new Set([...ids, personId])] : ids.filter((id) => id !== personId)));
-    this.conflicts.set(null);
-  }
-
-  protected setShift(shift: SessionShift, change: Partial<ShiftChoice>): void {
-    this.shifts.update((all) => all.map((choice) => (choice.shift === shift ? { ...choice, ...change } : choice)));
-  }
-
   protected async checkConflicts(): Promise<SessionConflict[] | null> {
     try {
       const found = await this.api.conflicts({
@@ -281,7 +205,7 @@ export class ScheduleSession {
         this.reasonError.set(this.i18n.t('sessionsPlan.reasonRequired'));
         return;
       }
-      const invitation = this.invitation();
+      const invitation = invitationOf(this.invite(), this.invitedIds(), this.targetGroup());
       const capacity = this.capacity().trim();
       const common = {
         id: this.requestId,
@@ -294,7 +218,7 @@ export class ScheduleSession {
         ...invitation,
         facilitatorReason: this.needsReason() ? reason : null,
       };
-      const variants = this.variants();
+      const variants = shiftVariants(this.chosenShifts(), this.date());
       let saved: JustScheduled;
       let message: string;
       if (Number(this.count()) > 1 || this.programId() || variants) {
@@ -309,18 +233,11 @@ export class ScheduleSession {
           variants,
         });
         const first = series.sessions[0];
-        saved = { id: first.id, unitId: series.unit.id, unitName: series.unit.name, title: first.title, date: first.date, startTime: first.startTime };
+        saved = justScheduled(first, series.unit);
         message = this.i18n.t('feedback.seriesScheduled', { count: series.sessions.length, date: formatDate(this.i18n, first.date) });
       } else {
         const session = await this.api.create({ ...common, moduleId: this.moduleId() || undefined, date: this.date(), startTime: this.startTime() });
-        saved = {
-          id: session.id,
-          unitId: session.unit.id,
-          unitName: session.unit.name,
-          title: session.title,
-          date: session.date,
-          startTime: session.startTime,
-        };
+        saved = justScheduled(session, session.unit);
         message = this.i18n.t('feedback.sessionScheduled', { date: formatDate(this.i18n, session.date), time: session.startTime });
       }
       this.requestId = newMarkId();
@@ -338,29 +255,6 @@ export class ScheduleSession {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private invitation(): { audience: SessionAudience; invitedPersonIds?: string[] } {
-    const choice = this.invite();
-    if (choice === 'selection') return { audience: SessionAudience.Selection, invitedPersonIds: this.invitedIds() };
-    if (choice === 'program') {
-      const group = this.targetGroup();
-      if (group?.audience === SessionAudience.Selection) return { audience: SessionAudience.Selection, invitedPersonIds: group.personIds };
-    }
-    return { audience: SessionAudience.UnitTeam };
-  }
-
-  /** The chosen shifts on each date; the weekend occurrence on the Saturday after the date. */
-  private variants(): SeriesOccurrenceVariant[] | undefined {
-    const chosen = this.chosenShifts();
-    if (chosen.length === 0) return undefined;
-    const weekday = new Date(`${this.date()}T12:00:00`).getDay();
-    const toSaturday = weekday === 0 ? 6 : (6 - weekday) % 7;
-    return chosen.map((choice) => ({
-      startTime: choice.startTime,
-      shift: choice.shift,
-      dayOffset: choice.shift === SessionShift.Weekend ? toSaturday : 0,
-    }));
   }
 
   private async firstModuleId(): Promise<string> {
@@ -384,9 +278,4 @@ export class ScheduleSession {
       this.chosenShifts(),
     ]);
   }
-}
-
-/** Published modules that are not archived: those a session can deliver. */
-function usableModules(modules: ModuleSummary[]): ModuleSummary[] {
-  return modules.filter((module) => module.latestPublished && !module.archived);
 }

@@ -11,7 +11,7 @@ import { TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { categoryKey, shiftKey } from './session-labels';
 import { PendingMarks } from './pending-marks';
-import type { JustScheduled } from './schedule-session';
+import type { JustScheduled } from './schedule-form';
 import { SessionsApi } from './sessions-api';
 
 /** Today's sessions for the signed-in ambassador or manager, and a unit's upcoming and recent sessions. */

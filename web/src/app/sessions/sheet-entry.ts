@@ -4,7 +4,7 @@ import { AttendanceStatus, SessionAttendance, SessionDetail } from '@kunna/contr
 import { remote } from '../core/remote';
 import { problemKey } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
-import { STATUS_KEYS } from './attendance-page';
+import { STATUS_KEYS } from './attendance-lines';
 import { PendingMarks } from './pending-marks';
 import { SessionsApi } from './sessions-api';
 

@@ -9,7 +9,7 @@ import { Session } from '../core/session';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { OrganisationApi } from '../organisation/organisation-api';
 import { newMarkId } from './pending-marks';
-import { localDate } from './schedule-session';
+import { localDate } from './schedule-form';
 import { SessionsApi } from './sessions-api';
 import { DateInput } from '../i18n/date-input';
 
