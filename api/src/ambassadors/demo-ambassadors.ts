@@ -1,4 +1,4 @@
-import { addDays, localToday } from '../database/local-day';
+import { localDay } from '../database/local-day';
 import { loadStarterLibrary, SqlRunner } from '../library';
 
 /** The workplace modules of the starter library (what ambassadors deliver). */
@@ -15,10 +15,6 @@ const WORKPLACE_KEYS = [
   'dokumentation-journal',
   'informationssakerhet-sekretess',
 ];
-
-function isoDay(today: Date, offsetDays: number): string {
-  return addDays(localToday(today), offsetDays);
-}
 
 /**
  * Demo content for the library and the train-the-trainer structure, in the demo loader's transaction:
@@ -61,7 +57,7 @@ export async function loadDemoLibraryAndAmbassadors(sql: SqlRunner, networkId: s
     // Älvstad's first: the demo ambassador at Solgården. Half of them 8 hours a month, the others a share of a
     // full-time post; the fourth (Hemtjänst Norr) leaves in 45 days.
     const percent = index % 2 === 1;
-    const endDate = index === 3 ? isoDay(today, 45) : null;
+    const endDate = index === 3 ? localDay(today, 45) : null;
     const [appointment] = await sql.query<{ id: string }>(
       `insert into ambassador_appointment (organisation_id, person_id, allocation_kind, allocation_value, start_date, end_date, note)
        values ($1, $2, $3, $4, $5, $6, $7) returning id`,
@@ -86,11 +82,11 @@ export async function loadDemoLibraryAndAmbassadors(sql: SqlRunner, networkId: s
     const keys = index < 6 ? WORKPLACE_KEYS : WORKPLACE_KEYS.slice(0, 4);
     for (const [keyIndex, key] of keys.entries()) {
       // One qualification runs out in two weeks, to show renewal.
-      const validUntil = index === 0 && keyIndex === 0 ? isoDay(today, 14) : isoDay(today, 700);
+      const validUntil = index === 0 && keyIndex === 0 ? localDay(today, 14) : localDay(today, 700);
       await sql.query(
         `insert into ambassador_qualification (organisation_id, person_id, module_id, source, valid_from, valid_until, note, created_by)
          values ($1, $2, $3, 'explicit', $4, $5, 'Gick ombudsutbildningen innan Kunna infördes.', $6)`,
-        [ambassador.organisation_id, ambassador.person_id, library.moduleIds[key], isoDay(today, -300), validUntil, qualifiedBy],
+        [ambassador.organisation_id, ambassador.person_id, library.moduleIds[key], localDay(today, -300), validUntil, qualifiedBy],
       );
     }
   }
@@ -102,7 +98,7 @@ export async function loadDemoLibraryAndAmbassadors(sql: SqlRunner, networkId: s
       sql.query(
         `insert into library_program_assignment (organisation_id, program_id, target_type, area_id, role, start_date)
          values ($1, $2, $3, $4, $5, $6)`,
-        [organisation.id, library.programIds[programKey], target, extra.areaId ?? null, extra.role ?? null, isoDay(today, -60)],
+        [organisation.id, library.programIds[programKey], target, extra.areaId ?? null, extra.role ?? null, localDay(today, -60)],
       );
     await assign('introduktion-nyanstallda', 'organisation');
     await assign('ombudsutbildning', 'role', { role: 'ambassador' });

@@ -4,7 +4,7 @@ import { CheckItem, CheckItemInput, CheckItemKind, CheckKind, CompetenceDimensio
 import { loadDemoTranslations } from './demo-translations';
 import { coreKey, withCoreItems } from './instruments/instrument-items';
 import { formFor, itemsFor } from './scoring';
-import { addDays, localToday } from '../database/local-day';
+import { localDay } from '../database/local-day';
 
 const base = { textEn: null, digCompCode: null, thenOf: null, form: null, multiple: false, options: [], explanationSv: null, explanationEn: null };
 const rated = (
@@ -89,10 +89,6 @@ export const STARTER_INSTRUMENT_ITEMS: CheckItemInput[] = [
   }),
 ];
 
-function isoDay(today: Date, offsetDays: number): string {
-  return addDays(localToday(today), offsetDays);
-}
-
 /**
  * Demo checks, in the demo loader's transaction: the network's core items (by the coordinator), the starter
  * instrument published in Älvstad (by HR), and a finished before/after check in Solgården answered by its staff
@@ -137,7 +133,7 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
       'Före och efter ett tillfälle om digital signering och vardags-IT. Tar ungefär tre minuter.',
       JSON.stringify(items),
       context.hr_id,
-      isoDay(today, -60),
+      localDay(today, -60),
     ],
   );
 
@@ -152,7 +148,7 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
   await client.query(
     `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title, follow_up_weeks, created_by, created_at)
      values ($1, $2, $3, $4, 'Tillfälle: digital signering', 10, $5, $6)`,
-    [assignmentId, context.organisation_id, context.unit_id, versionId, context.ambassador_id, isoDay(today, -30)],
+    [assignmentId, context.organisation_id, context.unit_id, versionId, context.ambassador_id, localDay(today, -30)],
   );
   const rounds: Record<CheckKind, string> = { before: '', after: '', follow_up: '' };
   const opens: Record<CheckKind, number> = { before: -30, after: -28, follow_up: -28 + 70 };
@@ -167,8 +163,8 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
         assignmentId,
         kind,
         codes[kind],
-        isoDay(today, opens[kind]),
-        kind === CheckKind.FollowUp ? null : isoDay(today, opens[kind] + 1),
+        localDay(today, opens[kind]),
+        kind === CheckKind.FollowUp ? null : localDay(today, opens[kind] + 1),
         context.ambassador_id,
       ],
     );
@@ -198,7 +194,7 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
       CheckKind.Before,
       baseline,
       index % 4 !== 0,
-      isoDay(today, -30),
+      localDay(today, -30),
     );
     if (index < 10) {
       await answer(
@@ -211,7 +207,7 @@ export async function loadDemoChecks(client: Client, networkId: string, today: D
         CheckKind.After,
         Math.min(4, baseline + gain),
         true,
-        isoDay(today, -28),
+        localDay(today, -28),
         baseline,
       );
     }
@@ -300,13 +296,13 @@ async function loadUnitCheck(
   await client.query(
     `insert into check_assignment (id, organisation_id, unit_id, instrument_version_id, title, follow_up_weeks, created_by, created_at)
      values ($1, $2, $3, $4, $5, 10, $6, $7)`,
-    [assignmentId, context.organisation_id, unitId, versionId, check.title, context.hr_id, isoDay(today, check.beforeDay - 1)],
+    [assignmentId, context.organisation_id, unitId, versionId, check.title, context.hr_id, localDay(today, check.beforeDay - 1)],
   );
   const round = async (kind: CheckKind, day: number, code: string) =>
     (
       await client.query<{ id: string }>(
         `insert into check_round (organisation_id, assignment_id, kind, code, opens_on, closes_on, created_by) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-        [context.organisation_id, assignmentId, kind, code, isoDay(today, day), isoDay(today, day + 1), context.hr_id],
+        [context.organisation_id, assignmentId, kind, code, localDay(today, day), localDay(today, day + 1), context.hr_id],
       )
     ).rows[0].id;
   const before = await round(CheckKind.Before, check.beforeDay, `${check.code}FORE2`);
@@ -330,7 +326,7 @@ async function loadUnitCheck(
       CheckKind.Before,
       baseline,
       index % 3 !== 0,
-      isoDay(today, check.beforeDay),
+      localDay(today, check.beforeDay),
       baseline,
       check.adjust,
       language,
@@ -347,7 +343,7 @@ async function loadUnitCheck(
         CheckKind.After,
         rating,
         true,
-        isoDay(today, check.afterDay),
+        localDay(today, check.afterDay),
         baseline,
         check.adjust,
         language,

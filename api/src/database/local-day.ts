@@ -14,3 +14,8 @@ export function addDays(day: string, days: number): string {
   const [year, month, date] = day.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
+
+/** The date in Sweden `offsetDays` from the day of `at` (the demo loaders' "today" is a parameter). */
+export function localDay(at: Date, offsetDays: number): string {
+  return addDays(localToday(at), offsetDays);
+}

@@ -4,7 +4,7 @@ import { loadDemoLibraryAndAmbassadors } from '../ambassadors';
 import { loadDemoChecks } from '../checks';
 import { loadDemoInsights } from '../insights';
 import { ARGON2_OPTIONS } from '../auth';
-import { addDays, localToday } from '../database/local-day';
+import { localDay } from '../database/local-day';
 import { pgClientRunner } from '../library';
 import { loadDemoSessions } from '../sessions';
 
@@ -250,7 +250,7 @@ async function listDemoAccounts(client: Client): Promise<DemoAccount[]> {
 async function insertDemoData(client: Client, today: Date): Promise<DemoResult> {
   const random = seededRandom(20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-  const isoDaysAgo = (days: number) => addDays(localToday(today), -days);
+  const isoDaysAgo = (days: number) => localDay(today, -days);
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2_OPTIONS);
 
   const network = await client.query(`insert into network (name) values ('Västkustens kompetensnätverk') returning id`);

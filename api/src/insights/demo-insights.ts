@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlRunner } from '../library';
-import { addDays, localToday } from '../database/local-day';
+import { localDay, localToday } from '../database/local-day';
 import { addMonths } from './shared/period';
-
-function isoDay(today: Date, days: number): string {
-  return addDays(localToday(today), days);
-}
 
 /**
  * Insight in the demo: hourly rates in every organisation (so costs show from the start), an external cost for the
@@ -40,7 +36,7 @@ export async function loadDemoInsights(sql: SqlRunner, networkId: string, today:
     await sql.query(
       `insert into insight_target (id, organisation_id, unit_id, program_id, employment_types, target_percent, due_date, note, created_by)
        values ($1, $2, $3, $4, '{permanent}', 80, $5, 'Fem träffar på arbetsplatsen under våren', $6)`,
-      [randomUUID(), unit.organisation_id, unit.unit_id, unit.program_id, isoDay(today, 150), unit.manager_id],
+      [randomUUID(), unit.organisation_id, unit.unit_id, unit.program_id, localDay(today, 150), unit.manager_id],
     );
     for (const months of [1, 3]) {
       const month = addMonths(`${localToday(today).slice(0, 7)}-01`, months);

@@ -1,10 +1,5 @@
 import type { SqlRunner } from '../library';
-import { addDays, localToday } from '../database/local-day';
-
-/** The date in Sweden `offsetDays` from `today`: sessions are planned in local time (after 23:00 UTC it is tomorrow there). */
-function isoDay(today: Date, offsetDays: number): string {
-  return addDays(localToday(today), offsetDays);
-}
+import { localDay } from '../database/local-day';
 
 /**
  * Demo sessions, in the demo loader's transaction, after the library and the ambassadors:
@@ -55,7 +50,7 @@ export async function loadDemoSessions(sql: SqlRunner, networkId: string, today:
       [ambassador.organisation_id, ambassador.unit_id, program.id, Math.min(5, steps.length), ambassador.person_id],
     );
     for (let position = 1; position <= Math.min(5, steps.length); position++) {
-      const date = isoDay(today, (position - 4) * 14);
+      const date = localDay(today, (position - 4) * 14);
       const step = steps[position - 1];
       const duration = Math.min(Math.max(step.duration_minutes, 20), 90);
       const [session] = await sql.query<{ id: string }>(
@@ -116,7 +111,7 @@ export async function loadDemoSessions(sql: SqlRunner, networkId: string, today:
       await sql.query(
         `insert into support_entries (organisation_id, unit_id, person_id, ambassador_id, date, minutes, topic, notes)
          values ($1, $2, $3, $4, $5, 20, 'Logga in med SITHS-kort och byta lösenord', 'Vill gärna öva en gång till nästa vecka.')`,
-        [ambassador.organisation_id, ambassador.unit_id, supported.person_id, ambassador.person_id, isoDay(today, -9)],
+        [ambassador.organisation_id, ambassador.unit_id, supported.person_id, ambassador.person_id, localDay(today, -9)],
       );
     }
   }
