@@ -28,6 +28,7 @@ import { AttendanceMarksSessionIndex1763902150000 } from './1763902150000-attend
 import { StaffLanguage1763902418000 } from './1763902418000-staff-language';
 import { InsightSnapshots1763902500000 } from './1763902500000-insight-snapshots';
 import { ParticipationReportIndexes1763902600000 } from './1763902600000-participation-report-indexes';
+import { ParticipationPersonYear1763902700000 } from './1763902700000-participation-person-year';
 import { CheckItemTranslations1763902420000 } from './1763902420000-check-item-translations';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   CheckItemTranslations1763902420000,
   InsightSnapshots1763902500000,
   ParticipationReportIndexes1763902600000,
+  ParticipationPersonYear1763902700000,
 ];

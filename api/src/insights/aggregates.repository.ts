@@ -19,6 +19,12 @@ interface KeptAggregate {
 export const KEPT_AGGREGATES: readonly KeptAggregate[] = [
   // migrations/1763901900000-insight-participation-day.ts
   { table: 'insight_participation_day', source: 'insight_participation_source', columns: ['organisation_id', 'who', 'person_id', 'date', 'minutes'] },
+  // migrations/1763902700000-participation-person-year.ts (kept from the day rows above, so rebuilt after them)
+  {
+    table: 'insight_participation_person_year',
+    source: 'insight_participation_person_year_source',
+    columns: ['organisation_id', 'year', 'person_id', 'minutes', 'first_date', 'last_date'],
+  },
   // migrations/1763902000000-insight-response-level.ts
   {
     table: 'insight_response_level',

@@ -170,10 +170,26 @@ export class CostsRepository {
   /** One row per person with participation in the period: what ESF projects reported to SCB. */
   async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
     const rows: ParticipantReportRow[] = await this.db.manager.query(
-      // Summed per person first (one person row per participant, not per day they took part); the people are the
-      // organisation's. Both read from covering indexes (migration 1763902600000).
-      `with ${PERSON_MINUTES},
-       per_person as (select person_id, sum(minutes) as minutes, min(date) as first_date, max(date) as last_date from person_minutes group by person_id)
+      // A calendar year the period covers from its first day up to its last participation day (this year: up to today)
+      // is read from the person-year rows (migration 1763902700000), one per participant; the days of a year covered in
+      // part are summed per person. The people are the organisation's, from their covering index (1763902600000).
+      `with span as (
+         select y, make_date(y, 1, 1) as first, make_date(y, 12, 31) as last
+           from generate_series(extract(year from $2::date)::int, extract(year from $3::date)::int) y),
+       whole as (
+         select s.y from span s
+          where $2::date <= s.first
+            and ($3::date >= s.last
+                 or not exists (select 1 from insight_participation_day d where d.organisation_id = $1 and d.date > $3::date and d.date <= s.last))),
+       parts as (
+         select py.person_id, py.minutes, py.first_date, py.last_date from insight_participation_person_year py
+          where py.organisation_id = $1 and py.year in (select w.y from whole w)
+         union all
+         select d.person_id, d.minutes, d.date, d.date
+           from span s join insight_participation_day d
+             on d.organisation_id = $1 and d.person_id is not null and d.date between greatest(s.first, $2::date) and least(s.last, $3::date)
+          where s.y not in (select w.y from whole w)),
+       per_person as (select person_id, sum(minutes) as minutes, min(first_date) as first_date, max(last_date) as last_date from parts group by person_id)
        select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
               round(pm.minutes / 60.0, 2)::float8 as hours, pm.first_date::text as "firstDate", pm.last_date::text as "lastDate"
          from per_person pm join person p on p.id = pm.person_id and p.organisation_id = $1
