@@ -2,34 +2,60 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The funder report at municipal scale: for a year of a 10 000-person organisation it summed about 80 000 kept
- * participation days per read. `insight_participation_person_year` keeps each person's minutes per calendar year with
+ * participation days per read. `insight_participation_person_year` holds each person's minutes per calendar year with
  * the first and last day, so a report whose period covers a whole year (or the year so far) reads one row per
  * participant; the days of a partly covered year are still summed from `insight_participation_day`.
  *
- * Maintained from the day rows by statement triggers in the same statement as the write, like the day rows themselves.
- * A write does not add to the year row (first and last day cannot be taken away): it recomputes the changed people's
- * years from their days, through the day table's person index. Concurrent writers of one person's days would each
- * compute from a snapshot without the other's change, so each first locks the year rows it recomputes, in one order
- * for every writer; the recomputation is the next statement, with a fresh snapshot that holds what the lock waited for.
- * A year with no days left loses its row in that statement: no table-wide tidy step.
+ * Writers do not update these rows: one person's days are written by many sessions at once (their unit's, an
+ * ambassador's training, support), and a shared row would queue every such write behind the others until commit, and
+ * deadlock them when one statement's insert and update triggers lock in two passes. Instead a statement trigger on the
+ * day rows appends the (year, person) it changed to `insight_participation_person_year_dirty`, a plain insert that
+ * never waits. A read takes a dirty person's year from their days (the person index), so it is exact at once.
+ * `kunna_participation_year_settle` recomputes an organisation's dirty years from the days and removes those marks,
+ * in one statement and so one snapshot: a mark committed after it began stays, with the days it marks. One settler per
+ * organisation at a time (an advisory lock). The `insights.settle-participation-years` job settles every five minutes.
  */
 export class ParticipationPersonYear1763902700000 implements MigrationInterface {
   name = 'ParticipationPersonYear1763902700000';
 
   async up(q: QueryRunner): Promise<void> {
+    // A person's days by date with their organisation, from the index alone: what a read of a marked year and the
+    // settling look up (the organisation is also what row-level security checks).
+    await q.query(`drop index insight_participation_day_person_idx`);
+    await q.query(
+      `create index insight_participation_day_person_idx on insight_participation_day (person_id, date) include (organisation_id, minutes)
+        where person_id is not null`,
+    );
+    // The organisation's people in name order (Swedish once 1763902800000 gives the names their collation), with what
+    // the report prints of them: it numbers them in this order instead of sorting them.
+    await q.query(`drop index person_report_idx`);
+    await q.query(
+      `create index person_report_idx on person (organisation_id, last_name, first_name, employee_number) include (id, gender)
+        where pseudonymised_at is null`,
+    );
     await q.query(`
       create table insight_participation_person_year (
         organisation_id uuid not null references organisation(id),
         year integer not null,
-        person_id uuid not null references person(id),
+        person_id uuid not null references person(id) on delete cascade,
         minutes integer not null,
         first_date date not null,
         last_date date not null,
         primary key (organisation_id, year, person_id)
       )`);
-    // For the person foreign key (retention deletes people) and nothing else.
+    // For the person foreign key and nothing else.
     await q.query(`create index insight_participation_person_year_person_idx on insight_participation_person_year (person_id)`);
-    await q.query(`select kunna_enable_tenant_rls('insight_participation_person_year')`);
+    await q.query(`
+      create table insight_participation_person_year_dirty (
+        organisation_id uuid not null references organisation(id),
+        year integer not null,
+        person_id uuid not null references person(id) on delete cascade
+      )`);
+    await q.query(`create index insight_participation_person_year_dirty_idx on insight_participation_person_year_dirty (organisation_id, year, person_id)`);
+    await q.query(`create index insight_participation_person_year_dirty_person_idx on insight_participation_person_year_dirty (person_id)`);
+    for (const table of ['insight_participation_person_year', 'insight_participation_person_year_dirty']) {
+      await q.query(`select kunna_enable_tenant_rls('${table}')`);
+    }
 
     // The same rows recomputed from the source rows (for the rebuild and the property test).
     await q.query(`
@@ -37,33 +63,45 @@ export class ParticipationPersonYear1763902700000 implements MigrationInterface 
       select organisation_id, extract(year from date)::int as year, person_id, sum(minutes)::int as minutes, min(date) as first_date, max(date) as last_date
         from insight_participation_source where person_id is not null
        group by organisation_id, extract(year from date)::int, person_id`);
+    // What a read gets: the kept row, or for a dirty year the person's days (what the property test compares).
+    await q.query(`
+      create view insight_participation_person_year_resolved with (security_invoker = true) as
+      select y.organisation_id, y.year, y.person_id, y.minutes, y.first_date, y.last_date
+        from insight_participation_person_year y
+       where not exists (select 1 from insight_participation_person_year_dirty x
+                          where x.organisation_id = y.organisation_id and x.year = y.year and x.person_id = y.person_id)
+      union all
+      select d.organisation_id, x.year, d.person_id, sum(d.minutes)::int, min(d.date), max(d.date)
+        from (select distinct organisation_id, year, person_id from insight_participation_person_year_dirty) x
+        join insight_participation_day d
+          on d.person_id = x.person_id and d.organisation_id = x.organisation_id and d.date between make_date(x.year, 1, 1) and make_date(x.year, 12, 31)
+       group by d.organisation_id, x.year, d.person_id`);
 
     await q.query(`
-      create function kunna_participation_year_recompute(organisations uuid[], years integer[], people uuid[]) returns void
-      language plpgsql as $fn$
+      create function kunna_participation_year_settle(organisation uuid) returns integer language plpgsql as $fn$
+      declare
+        settled integer;
       begin
-        -- Lock (creating where missing) every row to recompute, in the primary key's order.
-        insert into insight_participation_person_year as y (organisation_id, year, person_id, minutes, first_date, last_date)
-        select k.organisation_id, k.year, k.person_id, 0, make_date(k.year, 1, 1), make_date(k.year, 1, 1)
-          from unnest(organisations, years, people) k(organisation_id, year, person_id)
-         order by 1, 2, 3
-        on conflict (organisation_id, year, person_id) do update set minutes = y.minutes;
-        -- Recompute from the days (a fresh snapshot: it includes what a concurrent writer committed while we waited).
-        with keys as (select * from unnest(organisations, years, people) k(organisation_id, year, person_id)),
+        perform pg_advisory_xact_lock(hashtextextended('insight_participation_person_year:' || organisation::text, 0));
+        -- A new statement, so a new snapshot: it holds what a settler we waited for committed.
+        with taken as (delete from insight_participation_person_year_dirty where organisation_id = organisation returning year, person_id),
+        keys as (select distinct year, person_id from taken),
         fresh as (
-          select k.organisation_id, k.year, k.person_id, sum(d.minutes)::int as minutes, min(d.date) as first_date, max(d.date) as last_date
+          select k.year, k.person_id, sum(d.minutes)::int as minutes, min(d.date) as first_date, max(d.date) as last_date
             from keys k
             left join insight_participation_day d
-              on d.person_id = k.person_id and d.organisation_id = k.organisation_id and d.minutes > 0
-             and d.date between make_date(k.year, 1, 1) and make_date(k.year, 12, 31)
-           group by 1, 2, 3),
+              on d.person_id = k.person_id and d.organisation_id = organisation and d.date between make_date(k.year, 1, 1) and make_date(k.year, 12, 31)
+           group by 1, 2),
         gone as (
           delete from insight_participation_person_year y using fresh f
-           where f.minutes is null and y.organisation_id = f.organisation_id and y.year = f.year and y.person_id = f.person_id)
-        update insight_participation_person_year y set minutes = f.minutes, first_date = f.first_date, last_date = f.last_date
-          from fresh f
-         where f.minutes is not null and y.organisation_id = f.organisation_id and y.year = f.year and y.person_id = f.person_id
-           and (y.minutes, y.first_date, y.last_date) is distinct from (f.minutes, f.first_date, f.last_date);
+           where f.minutes is null and y.organisation_id = organisation and y.year = f.year and y.person_id = f.person_id),
+        kept as (
+          insert into insight_participation_person_year as y (organisation_id, year, person_id, minutes, first_date, last_date)
+          select organisation, f.year, f.person_id, f.minutes, f.first_date, f.last_date from fresh f where f.minutes is not null
+          on conflict (organisation_id, year, person_id) do update
+            set minutes = excluded.minutes, first_date = excluded.first_date, last_date = excluded.last_date)
+        select count(*) into settled from keys;
+        return settled;
       end $fn$`);
 
     // One trigger (and function) per event, as transition tables need; walk-ins without a record have no person row.
@@ -74,17 +112,9 @@ export class ParticipationPersonYear1763902700000 implements MigrationInterface 
     ] as const) {
       await q.query(`
         create function kunna_participation_year_${event}() returns trigger language plpgsql as $fn$
-        declare
-          organisations uuid[];
-          years integer[];
-          people uuid[];
         begin
-          select array_agg(c.organisation_id), array_agg(c.year), array_agg(c.person_id) into organisations, years, people
-            from (select distinct r.organisation_id, extract(year from r.date)::int as year, r.person_id
-                    from (${rows}) r where r.person_id is not null) c;
-          if organisations is not null then
-            perform kunna_participation_year_recompute(organisations, years, people);
-          end if;
+          insert into insight_participation_person_year_dirty (organisation_id, year, person_id)
+          select distinct r.organisation_id, extract(year from r.date)::int, r.person_id from (${rows}) r where r.person_id is not null;
           return null;
         end $fn$`);
       await q.query(`
@@ -108,8 +138,18 @@ export class ParticipationPersonYear1763902700000 implements MigrationInterface 
       await q.query(`drop trigger insight_participation_year_${event} on insight_participation_day`);
       await q.query(`drop function kunna_participation_year_${event}()`);
     }
-    await q.query(`drop function kunna_participation_year_recompute(uuid[], integer[], uuid[])`);
+    await q.query(`drop function kunna_participation_year_settle(uuid)`);
+    await q.query(`drop view insight_participation_person_year_resolved`);
     await q.query(`drop view insight_participation_person_year_source`);
+    await q.query(`drop table insight_participation_person_year_dirty`);
     await q.query(`drop table insight_participation_person_year`);
+    await q.query(`drop index insight_participation_day_person_idx`);
+    await q.query(
+      `create index insight_participation_day_person_idx on insight_participation_day (person_id, date) include (minutes) where person_id is not null`,
+    );
+    await q.query(`drop index person_report_idx`);
+    await q.query(
+      `create index person_report_idx on person (organisation_id) include (id, employee_number, first_name, last_name, gender) where pseudonymised_at is null`,
+    );
   }
 }

@@ -29,6 +29,7 @@ import { StaffLanguage1763902418000 } from './1763902418000-staff-language';
 import { InsightSnapshots1763902500000 } from './1763902500000-insight-snapshots';
 import { ParticipationReportIndexes1763902600000 } from './1763902600000-participation-report-indexes';
 import { ParticipationPersonYear1763902700000 } from './1763902700000-participation-person-year';
+import { SwedishCollation1763902800000 } from './1763902800000-swedish-collation';
 import { CheckItemTranslations1763902420000 } from './1763902420000-check-item-translations';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
@@ -66,4 +67,5 @@ export const MIGRATIONS = [
   InsightSnapshots1763902500000,
   ParticipationReportIndexes1763902600000,
   ParticipationPersonYear1763902700000,
+  SwedishCollation1763902800000,
 ];

@@ -1,4 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { JobRegistry } from '../jobs';
 import { KeptViews } from '../snapshots';
 import { ChecksModule } from '../checks';
 import { CompetenceController } from './competence/competence.controller';
@@ -6,7 +7,7 @@ import { CompetenceRepository } from './competence/competence.repository';
 import { CompetenceService, KEPT_BREAKDOWN, KEPT_TREND } from './competence/competence.service';
 import { CostsController } from './costs/costs.controller';
 import { CostsRepository } from './costs/costs.repository';
-import { CostsService, KEPT_COSTS, KEPT_PARTICIPATION } from './costs/costs.service';
+import { CostsService, KEPT_COSTS, KEPT_PARTICIPATION, SETTLE_PARTICIPATION_YEARS } from './costs/costs.service';
 import { NetworkController } from './network/network.controller';
 import { NetworkRepository } from './network/network.repository';
 import { NetworkService } from './network/network.service';
@@ -51,9 +52,13 @@ export class InsightsModule implements OnModuleInit {
     private readonly keptViews: KeptViews,
     private readonly costs: CostsService,
     private readonly competence: CompetenceService,
+    private readonly registry: JobRegistry,
   ) {}
 
   onModuleInit(): void {
+    this.registry.registerRecurring(SETTLE_PARTICIPATION_YEARS, '*/5 * * * *', async () => {
+      await this.costs.settleParticipationYears();
+    });
     this.keptViews.define(KEPT_PARTICIPATION, (caller, query: ParticipationQueryDto) => this.costs.computeParticipation(caller, query));
     this.keptViews.define(KEPT_COSTS, (caller, query: PeriodQueryDto) => this.costs.computeCostReport(caller, query));
     this.keptViews.define(KEPT_BREAKDOWN, (caller, query: ParticipationQueryDto) => this.competence.computeBreakdown(caller, query));

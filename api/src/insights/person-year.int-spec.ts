@@ -1,14 +1,16 @@
 import { Client } from 'pg';
 import { createTestApp, TestApp } from '../test-support/test-app';
 import { aggregateDifferences } from './aggregates.repository';
+import { CostsService } from './costs/costs.service';
 
 /**
- * Each person's participation per year (migration 1763902700000) is recomputed from their days by every write. Two
- * writers of one person's days in the same year must not lose each other's change: the second waits for the first's
- * lock on the year row and then recomputes from a snapshot that holds the first's committed days.
+ * Each person's participation per year (migration 1763902700000). Writers of one person's days only mark the year
+ * (no shared row to wait for); reads take a marked year from the days; settling recomputes the marked years from the
+ * days in one snapshot, so a writer that commits after the settling began keeps its mark and is not lost.
  */
 describe('participation per person and year under concurrent writers', () => {
   let t: TestApp;
+  let db: Client;
   let year: number;
   const clients: Client[] = [];
 
@@ -21,8 +23,11 @@ describe('participation per person and year under concurrent writers', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const db = await connect();
+    db = await connect();
     year = Number((await db.query(`select extract(year from current_date)::int as year`)).rows[0].year);
+    // Marked stale beforehand: the writers' marking of the organisation's kept views is otherwise the row the second
+    // writer waits for (an insert of the same new key).
+    await db.query(`insert into insight_stale (organisation_id) values ($1) on conflict do nothing`, [t.fixture.orgA]);
   });
   afterAll(async () => {
     for (const client of clients) await client.end();
@@ -37,8 +42,8 @@ describe('participation per person and year under concurrent writers', () => {
     );
   }
 
-  async function yearRow(client: Client): Promise<{ minutes: number; first: string; last: string } | undefined> {
-    const { rows } = await client.query(
+  async function yearRow(): Promise<{ minutes: number; first: string; last: string } | undefined> {
+    const { rows } = await db.query(
       `select minutes, first_date::text as first, last_date::text as last from insight_participation_person_year
         where organisation_id = $1 and person_id = $2 and year = $3`,
       [t.fixture.orgA, t.fixture.people.staffU1.id, year],
@@ -46,40 +51,48 @@ describe('participation per person and year under concurrent writers', () => {
     return rows[0];
   }
 
-  /** The second writer's statement waits for the first's commit, and the year row then holds both writers' days. */
-  async function interleave(firstDate: string, secondDate: string): Promise<void> {
-    const [first, second] = [await connect(), await connect()];
-    // Marked stale beforehand: the writers' marking would otherwise be the row the second waits for (an insert of the
-    // same new key), and the test would not see whether the year row's own lock holds.
-    await first.query(`insert into insight_stale (organisation_id) values ($1) on conflict do nothing`, [t.fixture.orgA]);
-    await first.query('begin');
-    await support(first, firstDate, 60);
-    await second.query('begin');
-    let secondWrote = false;
-    const secondWrite = support(second, secondDate, 30).then(() => (secondWrote = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(secondWrote).toBe(false);
-    await first.query('commit');
-    await secondWrite;
-    await second.query('commit');
+  /** Settles through the recurring job's service, as the job does (each organisation as itself). */
+  async function settle(): Promise<void> {
+    await t.app.get(CostsService).settleParticipationYears();
   }
 
-  it('a new year row written by two transactions at once holds both', async () => {
-    const db = clients[0];
-    expect(await yearRow(db)).toBeUndefined();
-    await interleave(`${year}-03-02`, `${year}-02-01`);
-    expect(await yearRow(db)).toEqual({ minutes: 90, first: `${year}-02-01`, last: `${year}-03-02` });
+  it('two writers of one person-year at once do not wait for each other, and both count', async () => {
+    const [first, second] = [await connect(), await connect()];
+    await first.query('begin');
+    await support(first, `${year}-03-02`, 60);
+    await second.query('begin');
+    await support(second, `${year}-02-01`, 30);
+    await first.query('commit');
+    await second.query('commit');
+    expect(await aggregateDifferences(db, t.fixture.orgA)).toEqual([]);
+    await settle();
+    expect(await yearRow()).toEqual({ minutes: 90, first: `${year}-02-01`, last: `${year}-03-02` });
     expect(await aggregateDifferences(db, t.fixture.orgA)).toEqual([]);
   });
 
-  it('an existing year row changed by two transactions at once holds both, and a removed day narrows it', async () => {
-    const db = clients[0];
-    await interleave(`${year}-01-05`, `${year}-04-01`);
-    expect(await yearRow(db)).toEqual({ minutes: 180, first: `${year}-01-05`, last: `${year}-04-01` });
-    await db.query(`delete from support_entries where person_id = $1 and date in ($2, $3)`, [t.fixture.people.staffU1.id, `${year}-01-05`, `${year}-04-01`]);
-    expect(await yearRow(db)).toEqual({ minutes: 90, first: `${year}-02-01`, last: `${year}-03-02` });
-    await db.query(`delete from support_entries where person_id = $1`, [t.fixture.people.staffU1.id]);
-    expect(await yearRow(db)).toBeUndefined();
+  it('a write that commits after the settling began keeps its mark and is settled next time', async () => {
+    const writer = await connect();
+    await writer.query('begin');
+    await support(writer, `${year}-04-01`, 30);
+    await support(db, `${year}-01-05`, 60);
+    await settle();
+    // The settling saw the committed day (January), not the open one (April).
+    expect(await yearRow()).toEqual({ minutes: 150, first: `${year}-01-05`, last: `${year}-03-02` });
+    await writer.query('commit');
+    expect(await aggregateDifferences(db, t.fixture.orgA)).toEqual([]);
+    await settle();
+    expect(await yearRow()).toEqual({ minutes: 180, first: `${year}-01-05`, last: `${year}-04-01` });
+  });
+
+  it('a removed day narrows the year, and a year without days loses its row', async () => {
+    const person = t.fixture.people.staffU1.id;
+    await db.query(`delete from support_entries where person_id = $1 and date in ($2, $3)`, [person, `${year}-01-05`, `${year}-04-01`]);
+    expect(await aggregateDifferences(db, t.fixture.orgA)).toEqual([]);
+    await settle();
+    expect(await yearRow()).toEqual({ minutes: 90, first: `${year}-02-01`, last: `${year}-03-02` });
+    await db.query(`delete from support_entries where person_id = $1`, [person]);
+    await settle();
+    expect(await yearRow()).toBeUndefined();
     expect(await aggregateDifferences(db, t.fixture.orgA)).toEqual([]);
   });
 });

@@ -260,6 +260,7 @@ describe('job queue (integration)', () => {
     const schedules = await rows<{ name: string; cron: string; timezone: string }>(`select name, cron, timezone from pgboss.schedule order by name`);
     expect(schedules).toEqual([
       { name: 'auth.prune-sign-in-throttle', cron: '0 * * * *', timezone: 'UTC' },
+      { name: 'insights.settle-participation-years', cron: '*/5 * * * *', timezone: 'UTC' },
       { name: 'personal-data.retention', cron: '0 0 * * *', timezone: 'UTC' },
     ]);
     const [probeQueue] = await rows<{

@@ -167,12 +167,27 @@ export class CostsRepository {
     return rows[0].n;
   }
 
+  /** Every organisation, for the job that settles each one's participation years as that organisation. */
+  async organisations(): Promise<Array<{ id: string; networkId: string | null }>> {
+    return this.db.manager.query(`select id, network_id as "networkId" from organisation order by id`);
+  }
+
+  /** Recomputes the organisation's person-years marked dirty from their days (migration 1763902700000); how many. */
+  async settleParticipationYears(organisationId: string): Promise<number> {
+    const rows: Array<{ settled: number }> = await this.db.manager.query(`select kunna_participation_year_settle($1) as settled`, [organisationId]);
+    return rows[0].settled;
+  }
+
   /** One row per person with participation in the period: what ESF projects reported to SCB. */
   async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
     const rows: ParticipantReportRow[] = await this.db.manager.query(
       // A calendar year the period covers from its first day up to its last participation day (this year: up to today)
-      // is read from the person-year rows (migration 1763902700000), one per participant; the days of a year covered in
-      // part are summed per person. The people are the organisation's, from their covering index (1763902600000).
+      // is read from the person-year rows (migration 1763902700000), one per participant, except a person's year marked
+      // dirty since the last settling, which is summed from their days; so are the days of a year covered in part. The
+      // people are the organisation's, read in Swedish name order from their covering index (1763902700000) and numbered
+      // in it, so the rows are put in order by that number instead of sorting every participant's name again (which was
+      // a third of the query's time). Kept rows and days are summed per person apart: the planner then knows how many
+      // people each holds and hashes the organisation's people once.
       `with span as (
          select y, make_date(y, 1, 1) as first, make_date(y, 12, 31) as last
            from generate_series(extract(year from $2::date)::int, extract(year from $3::date)::int) y),
@@ -181,20 +196,38 @@ export class CostsRepository {
           where $2::date <= s.first
             and ($3::date >= s.last
                  or not exists (select 1 from insight_participation_day d where d.organisation_id = $1 and d.date > $3::date and d.date <= s.last))),
-       parts as (
-         select py.person_id, py.minutes, py.first_date, py.last_date from insight_participation_person_year py
+       dirty as (
+         select distinct x.year, x.person_id from insight_participation_person_year_dirty x
+          where x.organisation_id = $1 and x.year in (select w.y from whole w)),
+       kept as (
+         select py.person_id, sum(py.minutes) as minutes, min(py.first_date) as first_date, max(py.last_date) as last_date
+           from insight_participation_person_year py
           where py.organisation_id = $1 and py.year in (select w.y from whole w)
-         union all
-         select d.person_id, d.minutes, d.date, d.date
-           from span s join insight_participation_day d
-             on d.organisation_id = $1 and d.person_id is not null and d.date between greatest(s.first, $2::date) and least(s.last, $3::date)
-          where s.y not in (select w.y from whole w)),
-       per_person as (select person_id, sum(minutes) as minutes, min(first_date) as first_date, max(last_date) as last_date from parts group by person_id)
+            and not exists (select 1 from dirty x where x.year = py.year and x.person_id = py.person_id)
+          group by py.person_id),
+       days as (
+         select d.person_id, sum(d.minutes) as minutes, min(d.date) as first_date, max(d.date) as last_date
+           from (select d.person_id, d.minutes, d.date
+                   from dirty x join insight_participation_day d
+                     on d.person_id = x.person_id and d.organisation_id = $1 and d.date between make_date(x.year, 1, 1) and make_date(x.year, 12, 31)
+                 union all
+                 select d.person_id, d.minutes, d.date
+                   from span s join insight_participation_day d
+                     on d.organisation_id = $1 and d.person_id is not null and d.date between greatest(s.first, $2::date) and least(s.last, $3::date)
+                  where s.y not in (select w.y from whole w)) d
+          group by d.person_id),
+       people as (
+         select p.id, p.employee_number, p.first_name, p.last_name, p.gender,
+                row_number() over (order by p.last_name, p.first_name, p.employee_number) as position
+           from person p where p.organisation_id = $1 and p.pseudonymised_at is null)
        select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
-              round(pm.minutes / 60.0, 2)::float8 as hours, pm.first_date::text as "firstDate", pm.last_date::text as "lastDate"
-         from per_person pm join person p on p.id = pm.person_id and p.organisation_id = $1
-        where p.pseudonymised_at is null
-        order by p.last_name, p.first_name, p.employee_number`,
+              round((coalesce(k.minutes, 0) + coalesce(y.minutes, 0)) / 60.0, 2)::float8 as hours,
+              least(k.first_date, y.first_date)::text as "firstDate", greatest(k.last_date, y.last_date)::text as "lastDate"
+         from people p
+         left join kept k on k.person_id = p.id
+         left join days y on y.person_id = p.id
+        where k.person_id is not null or y.person_id is not null
+        order by p.position`,
       [organisationId, from, to],
     );
     const walkIns: Array<{ n: number }> = await this.db.manager.query(

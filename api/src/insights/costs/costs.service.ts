@@ -12,10 +12,12 @@ import {
   ParticipationGrouping,
 } from '@kunna/contracts';
 import { AuditService } from '../../database/audit.service';
+import { Db } from '../../database/db';
 import type { Caller } from '../../auth';
 import { validationError } from '../../common/errors';
 import { notFound } from '../../common/http-errors';
 import { visibilityFor } from '../../organisation';
+import { defineJobKind } from '../../jobs';
 import { KeptViews } from '../../snapshots';
 import { PARTICIPATION_ROLES } from '../insights-policy';
 import { differencingRisk, hours, participationFigures, round2, suppressedGroups } from '../shared/insight-figures';
@@ -27,6 +29,8 @@ import { CreateExternalCostDto, HourlyRateDto, ReportQueryDto } from './costs.dt
 
 export const KEPT_PARTICIPATION = 'insights.participation';
 export const KEPT_COSTS = 'insights.costs';
+/** Every five minutes: the person-years the funder report reads, recomputed where writes marked them (migration 1763902700000). */
+export const SETTLE_PARTICIPATION_YEARS = defineJobKind<Record<string, never>>('insights.settle-participation-years');
 
 /**
  * The organisation's cost settings (hourly rates, external costs), cost report and funders' participant report, and
@@ -39,6 +43,7 @@ export class CostsService {
     private readonly costs: CostsRepository,
     private readonly audit: AuditService,
     private readonly keptViews: KeptViews,
+    private readonly db: Db,
   ) {}
 
   async costSettings(caller: Caller): Promise<CostSettings> {
@@ -132,6 +137,23 @@ export class CostsService {
       details: { ...period, format: query.format ?? 'json', rows: rows.length },
     });
     return { period, rows, participants: rows.length, hours: round2(rows.reduce((sum, row) => sum + row.hours, 0)), walkInsWithoutRecord: walkIns };
+  }
+
+  /**
+   * The `insights.settle-participation-years` job: each organisation's person-years marked by writes, recomputed as
+   * that organisation. Until then the funder report sums those people's days, so it is exact either way; settling
+   * keeps that set small.
+   */
+  async settleParticipationYears(): Promise<number> {
+    let settled = 0;
+    for (const organisation of await this.costs.organisations()) {
+      settled += await this.db.transaction(() => this.costs.settleParticipationYears(organisation.id), {
+        organisationId: organisation.id,
+        personId: null,
+        networkId: organisation.networkId,
+      });
+    }
+    return settled;
   }
 
   // --- participation ---

@@ -10,19 +10,30 @@ export function swedishNumber(value: number): string {
   return String(rounded).replace('.', ',');
 }
 
+/** Characters that start a formula in a spreadsheet (= + - @, and tab and carriage return that hide one). */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+const NEEDS_QUOTES = /[";\r\n]/;
+
 function field(value: CellValue): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? swedishNumber(value) : value;
+  if (typeof value === 'number') return swedishNumber(value);
   // Formula injection: a text cell starting with = + - @ would run as a formula in a spreadsheet.
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = FORMULA_START.has(value.charAt(0)) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function line(cells: readonly CellValue[]): string {
+  let text = '';
+  for (let index = 0; index < cells.length; index++) text += (index === 0 ? '' : ';') + field(cells[index]);
+  return `${text}\r\n`;
 }
 
 /**
  * CSV for Swedish Excel: UTF-8 with BOM, semicolon separators (the comma is the decimal sign), CRLF line ends,
- * numbers with decimal comma.
+ * numbers with decimal comma. Built by appending (a funder report has a line per participant, ten thousand and more).
  */
 export function toCsv(table: ExportTable): string {
-  const lines = [table.headers, ...table.rows].map((row) => row.map(field).join(';'));
-  return UTF8_BOM + lines.join('\r\n') + '\r\n';
+  let csv = UTF8_BOM + line(table.headers);
+  for (const row of table.rows) csv += line(row);
+  return csv;
 }
