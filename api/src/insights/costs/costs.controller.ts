@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, CostReport, CostSettings, ExternalCost, HourlyRate, ParticipantReport, ParticipationBreakdown } from '@kunna/contracts';
-import { toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { toCsvBytes, toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { type Caller, CallerParam, Permit } from '../../auth';
 import { contentDisposition } from '../../library';
 import { ParticipationQueryDto, PeriodQueryDto } from '../shared/query.dto';
@@ -63,7 +63,8 @@ export class CostsController {
     const name = `deltagarrapport-${report.period.from}-${report.period.to}.${query.format}`;
     response.setHeader('Cache-Control', 'no-store');
     if (query.format === 'csv') {
-      const content = Buffer.from(toCsv(table), 'utf8');
+      const bytes = toCsvBytes(table);
+      const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       return new StreamableFile(content, { type: 'text/csv; charset=utf-8', length: content.length, disposition: contentDisposition(name) });
     }
     const content = Buffer.from(await toXlsx([table]));
