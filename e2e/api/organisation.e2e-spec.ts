@@ -239,4 +239,31 @@ describe('organisation API', () => {
       expect((await (await t.as('managerU1')).patch(`/api/units/${t.fixture.unitU1}`, { name: 'Min enhet' })).status).toBe(403);
     });
   });
+
+  // Migration 1763902800000: names sort A … Z, Å, Ä, Ö whatever the case of the initial (in the database's byte order Ä
+  // came before Å and every lower-case initial after Ö).
+  describe('Swedish order of names', () => {
+    it('lists a unit’s staff A … Z, Å, Ä, Ö', async () => {
+      const [unit] = await sql<{ id: string }>(
+        t,
+        `insert into unit (organisation_id, area_id, name, code) values ($1, $2, 'Sorteringen', 'SORT') returning id`,
+        [t.fixture.orgA, t.fixture.areaA1],
+      );
+      for (const [index, lastName] of ['Östlund', 'ängel', 'Zetterberg', 'Ärlig', 'Åberg', 'Aronsson'].entries()) {
+        const [person] = await sql<{ id: string }>(
+          t,
+          `insert into person (organisation_id, employee_number, first_name, last_name, role_title, employment_type, start_date)
+           values ($1, $2, 'Sortera', $3, 'undersköterska', 'permanent', '2024-01-01') returning id`,
+          [t.fixture.orgA, `SORT${index}`, lastName],
+        );
+        await sql(t, `insert into unit_membership (organisation_id, person_id, unit_id, start_date) values ($1, $2, $3, '2024-01-01')`, [
+          t.fixture.orgA,
+          person.id,
+          unit.id,
+        ]);
+      }
+      const page = (await (await t.as('hrA')).get(`/api/units/${unit.id}`).expect(200)).body as UnitDetail;
+      expect(page.staff.map((person) => person.lastName)).toEqual(['Aronsson', 'Zetterberg', 'Åberg', 'ängel', 'Ärlig', 'Östlund']);
+    });
+  });
 });
