@@ -11,7 +11,8 @@ export function baseUrl(): string {
 
 export const PHONE: BrowserContextOptions = {
   viewport: { width: 375, height: 667 },
-  deviceScaleFactor: 2,
+  // Layout is in CSS pixels: a phone's 2–3 × density would only make the GPU-less test browser paint 4–9 × the pixels.
+  deviceScaleFactor: 1,
   isMobile: true,
   hasTouch: true,
   userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
@@ -67,6 +68,30 @@ export async function newContext(
     clear: () => void seen.splice(0),
   };
   return { context, page, problems };
+}
+
+/**
+ * Waits until no request of the page has been in flight for `quietMs` (at most `timeoutMs`). Playwright's 'networkidle'
+ * waits a fixed 500 ms after the last request, which on a suite that opens hundreds of pages adds minutes. Call it once
+ * per page, before navigating: it counts the requests from then on.
+ */
+export function networkQuiet(page: Page): (quietMs?: number, timeoutMs?: number) => Promise<void> {
+  let inFlight = 0;
+  let changedAt = Date.now();
+  page.on('request', () => {
+    inFlight++;
+    changedAt = Date.now();
+  });
+  const finished = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    changedAt = Date.now();
+  };
+  page.on('requestfinished', finished);
+  page.on('requestfailed', finished);
+  return async (quietMs = 150, timeoutMs = 10_000) => {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until && (inFlight > 0 || Date.now() - changedAt < quietMs)) await new Promise((resolve) => setTimeout(resolve, 25));
+  };
 }
 
 /** All problems so far, including CSP violations seen by the current document. */

@@ -5,7 +5,7 @@ import { insightPagesSv } from '../../web/src/app/i18n/insight-pages.sv';
 import { account, signIn, sv } from './demo';
 
 /** A phone held upright, in Sweden. */
-const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, timezoneId: 'Europe/Stockholm' };
+const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, timezoneId: 'Europe/Stockholm' };
 
 const fill = (text: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((result, [key, value]) => result.replaceAll(`{${key}}`, String(value)), text);

@@ -4,7 +4,7 @@ import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PagePr
 import { account, DemoAccount, signIn, sv } from './demo';
 
 /** A phone in portrait (the 390 × 844). */
-const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_390 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
 
 const fill = (text: string, params: Record<string, string | number>) =>

@@ -6,7 +6,7 @@ import { answerAll } from './check-answering';
 import { account, demoAccounts, signIn, sv } from './demo';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
-const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
 /** API calls with the page's session and CSRF token, as the web app makes them. */
 async function apiAs(page: Page) {

@@ -4,7 +4,7 @@ import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PagePr
 import { account, signIn, sv } from './demo';
 import { formatMessage } from '../../web/src/app/i18n/message-format';
 
-const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 
 /**
  * An organisation's own module proposed to the network (issue 17 item 8), on a 390 px phone: HR proposes it after a

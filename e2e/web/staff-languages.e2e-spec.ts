@@ -9,7 +9,7 @@ import type { Translations } from '../../web/src/app/i18n/sv';
 import { expectAccessible, horizontalOverflow, launchBrowser, newContext, PageProblems, pageProblems } from './browser';
 import { account, demoAccounts, DemoAccount, signIn, sv } from './demo';
 
-const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE_390: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
 const TABLET: BrowserContextOptions = { viewport: { width: 1024, height: 768 }, hasTouch: true };
 
 /** A staff language's texts as the app shows them: its own over Swedish. */
