@@ -30,9 +30,20 @@ import { InsightSnapshots1763902500000 } from './1763902500000-insight-snapshots
 import { ParticipationReportIndexes1763902600000 } from './1763902600000-participation-report-indexes';
 import { ParticipationPersonYear1763902700000 } from './1763902700000-participation-person-year';
 import { SwedishCollation1763902800000 } from './1763902800000-swedish-collation';
+import { CsvField1763902900000 } from './1763902900000-csv-field';
 import { CheckItemTranslations1763902420000 } from './1763902420000-check-item-translations';
 
 /** Every migration, in order. Migrations hold raw SQL and never import application code. */
+/**
+ * A migration that rewrites a table (a stored generated column, a change of type) names it: the new table has no page
+ * marked all-visible, and autovacuum does not come for a table without dead rows, so until a vacuum every index-only
+ * scan of it reads the table as well. `migrate` (api/src/database/data-source.ts) vacuums these tables once all
+ * pending migrations have run.
+ */
+export interface RewritesTables {
+  readonly rewrites: readonly string[];
+}
+
 export const MIGRATIONS = [
   Foundation1763900000000,
   Library1763900300000,
@@ -68,4 +79,5 @@ export const MIGRATIONS = [
   ParticipationReportIndexes1763902600000,
   ParticipationPersonYear1763902700000,
   SwedishCollation1763902800000,
+  CsvField1763902900000,
 ];

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from '@kunna/migrations';
+import { MIGRATIONS, type RewritesTables } from '@kunna/migrations';
+import { quoteIdent } from './database-urls';
 import { installJobQueueSchema } from '../jobs/job-boss';
 import { ENTITIES } from './entities';
 import { ClientWithConnectTimeout, DEFAULT_POOL_SIZE, DEFAULT_POOL_WAIT_MS, PoolSettings } from './pool';
@@ -45,6 +46,9 @@ export async function migrate(url: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // Vacuum outside the migrations' transactions (it cannot run in one): see RewritesTables.
+    const rewritten = new Set(applied.flatMap((migration) => (migration.instance as Partial<RewritesTables> | undefined)?.rewrites ?? []));
+    for (const table of rewritten) await dataSource.query(`vacuum (analyze) ${quoteIdent(table)}`);
     return applied.map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

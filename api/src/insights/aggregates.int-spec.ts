@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import { CompetenceTrend, ParticipantReport, ParticipationBreakdown } from '@kunna/contracts';
+import { toCsv } from '@kunna/table-export';
 import { PersonalDataService } from '../personal-data';
 import { KeptViews } from '../snapshots';
 import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 import { aggregateDifferences, rebuildAggregates } from './aggregates.repository';
+import { participantTable } from './costs/report-export';
 
 /**
  * The kept insight aggregates equal a recomputation from the raw rows after any sequence of writes (issue 15, item 1):
@@ -236,6 +238,23 @@ describe('kept insight aggregates (property)', () => {
     return rows as Array<{ employeeNumber: string; hours: number; firstDate: string; lastDate: string }>;
   }
 
+  /** The participant report's CSV (written by PostgreSQL) is the library's CSV of the JSON report, marked years or not. */
+  async function expectCsvAsLibrary(): Promise<void> {
+    for (const period of [`from=${Number(today.slice(0, 4)) - 1}-01-01&to=${today}`, `from=${Number(today.slice(0, 4)) - 1}-01-01&to=${day(-3)}`]) {
+      const json = await admin.get(`/api/insights/participant-report?${period}`).expect(200);
+      const csv = await admin
+        .get(`/api/insights/participant-report?${period}&format=csv`)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect((csv.body as Buffer).toString('utf8')).toBe(toCsv(participantTable(json.body as ParticipantReport)));
+    }
+  }
+
   /**
    * The figures after the writes: the organisation-wide views are kept between reads (api/src/snapshots), so they are
    * recomputed first, as the refresh job would after the writes marked the organisation.
@@ -251,6 +270,7 @@ describe('kept insight aggregates (property)', () => {
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 15 }), async (writes) => {
         for (const w of writes) await apply(w);
         for (const organisationId of [t.fixture.orgA, t.fixture.orgB]) expect(await aggregateDifferences(db, organisationId)).toEqual([]);
+        await expectCsvAsLibrary();
         // Person-years the writes marked read from their days until settled; settled (organisation A only, so B keeps
         // its marks from run to run) they read from the rows, and must still agree.
         await db.query(`select kunna_participation_year_settle($1)`, [t.fixture.orgA]);
@@ -264,6 +284,7 @@ describe('kept insight aggregates (property)', () => {
             (await reportFromRawRows(report.period.from, report.period.to)).sort(byNumber),
           );
         }
+        await expectCsvAsLibrary();
         await db.query('begin');
         await db.query(`select set_config('kunna.system', 'on', true)`);
         await rebuildAggregates(db, t.fixture.orgA);

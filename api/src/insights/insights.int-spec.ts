@@ -10,8 +10,9 @@ import {
   TeamDashboard,
   YearPlan,
 } from '@kunna/contracts';
-import { readXlsx, UTF8_BOM } from '@kunna/table-export';
+import { readXlsx, toCsv, UTF8_BOM } from '@kunna/table-export';
 import { createTestApp, TestApp } from '../test-support/test-app';
+import { participantTable } from './costs/report-export';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
 /**
@@ -368,6 +369,36 @@ describe('insights (integration)', () => {
       expect(sheet.name).toBe('Deltagare');
       expect(sheet.rows[3]).toEqual(['I502', 'Cecilia Carlsson', 'Kvinna', 1.83, d(-40), d(-10), `${d(-60)} – ${d(-1)}`]);
       expect(sheet.rows[6]).toEqual(['Summa', '5 deltagare', null, 6.83, null, null, `${d(-60)} – ${d(-1)}`]);
+    });
+    it('writes the CSV (lines written by PostgreSQL) exactly as the library writes the report, names that need quoting or look like formulas included', async () => {
+      const hr = await t.as('hrA');
+      const download = async () =>
+        (
+          await hr
+            .get(`/api/insights/participant-report?${period()}&format=csv`)
+            .buffer(true)
+            .parse((res, done) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () => done(null, Buffer.concat(chunks)));
+            })
+        ).body as Buffer;
+      const names = await db.query(`select id, first_name, last_name, gender from person where employee_number in ('I500', 'I501', 'I502')`);
+      try {
+        await db.query(`update person set first_name = '=HYPERLINK("x")', last_name = 'Berg; "Lång"' where employee_number = 'I500'`);
+        await db.query(`update person set first_name = E'Rad\\nbrytning', gender = null where employee_number = 'I501'`);
+        await db.query(`update person set first_name = '-Cecilia', last_name = '@Carlsson' where employee_number = 'I502'`);
+        const json = (await hr.get(`/api/insights/participant-report?${period()}`)).body as ParticipantReport;
+        const text = (await download()).toString('utf8');
+        expect(text).toBe(toCsv(participantTable(json)));
+        expect(text).toContain(`;"'=HYPERLINK(""x"") Berg; ""Lång""";Kvinna;`);
+        expect(text).toContain(`;"Rad\nbrytning Berg";Uppgift saknas;`);
+        expect(text).toContain(`;'-Cecilia @Carlsson;Kvinna;1,83;`);
+      } finally {
+        for (const row of names.rows as Array<{ id: string; first_name: string; last_name: string; gender: string | null }>) {
+          await db.query(`update person set first_name = $2, last_name = $3, gender = $4 where id = $1`, [row.id, row.first_name, row.last_name, row.gender]);
+        }
+      }
     });
   });
 

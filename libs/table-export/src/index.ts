@@ -4,5 +4,5 @@
  * Framework-free, runs in Node and in the browser.
  */
 export type { CellValue, ExportTable } from './lib/table';
-export { toCsv, toCsvBytes, swedishNumber, UTF8_BOM } from './lib/csv';
+export { csvLine, toCsv, swedishNumber, UTF8_BOM } from './lib/csv';
 export { toXlsx, readXlsx, sheetName, XLSX_MIME } from './lib/excel-workbook';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValueType, Workbook } from 'exceljs';
-import { readXlsx, sheetName, swedishNumber, toCsv, toCsvBytes, toXlsx } from './index';
+import { csvLine, readXlsx, sheetName, swedishNumber, toCsv, toXlsx } from './index';
 
 describe('CSV for Swedish Excel', () => {
   it('starts with the BOM, separates with semicolons, writes decimal commas and quotes what needs it', () => {
@@ -20,13 +20,14 @@ describe('CSV for Swedish Excel', () => {
     expect(csv.slice(1).split('\r\n')).toEqual(['Namn;Timmar', '"Åsa ""Ö""; Berg";5,75', "'=SUM(A1);2", ';0,3', '']);
   });
 
-  it('gives the same CSV as UTF-8 bytes, whatever the number of rows', () => {
-    for (const count of [0, 1, 255, 256, 257, 1000]) {
+  it('writes one line per row, whatever the number of rows', () => {
+    for (const count of [0, 1, 1000]) {
       const table = { name: 'x', headers: ['Namn', 'Timmar'], rows: Array.from({ length: count }, (_, i) => [`Åsa Öberg ${i}`, i / 4]) };
-      const bytes = toCsvBytes(table);
-      expect(Buffer.from(bytes).toString('utf8')).toBe(toCsv(table));
-      expect(toCsv(table).split('\r\n')).toHaveLength(count + 2);
+      const lines = toCsv(table).split('\r\n');
+      expect(lines).toHaveLength(count + 2);
+      expect(lines.slice(1, -1)).toEqual(table.rows.map(([name, hours]) => csvLine([name, hours]).slice(0, -2)));
     }
+    expect(csvLine(['a', null, 1.5])).toBe('a;;1,5\r\n');
   });
 
   it('formats numbers with a decimal comma, rounded to hundredths', () => {

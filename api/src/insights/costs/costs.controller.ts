@@ -2,13 +2,15 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Pu
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoutes, CostReport, CostSettings, ExternalCost, HourlyRate, ParticipantReport, ParticipationBreakdown } from '@kunna/contracts';
-import { toCsvBytes, toXlsx, XLSX_MIME } from '@kunna/table-export';
+import { toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { type Caller, CallerParam, Permit } from '../../auth';
 import { contentDisposition } from '../../library';
 import { ParticipationQueryDto, PeriodQueryDto } from '../shared/query.dto';
 import { CreateExternalCostDto, HourlyRateDto, ReportQueryDto } from './costs.dto';
 import { CostsService } from './costs.service';
 import { participantTable } from './report-export';
+
+const reportFileName = (period: { from: string; to: string }, format: string) => `deltagarrapport-${period.from}-${period.to}.${format}`;
 
 const UUID_PIPE = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -57,18 +59,20 @@ export class CostsController {
     @Query() query: ReportQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParticipantReport | StreamableFile> {
+    if (query.format === 'csv') {
+      const { period, content } = await this.costsService.participantReportCsv(caller, query);
+      response.setHeader('Cache-Control', 'no-store');
+      return new StreamableFile(content, {
+        type: 'text/csv; charset=utf-8',
+        length: content.length,
+        disposition: contentDisposition(reportFileName(period, 'csv')),
+      });
+    }
     const report = await this.costsService.participantReport(caller, query);
     if (!query.format || query.format === 'json') return report;
-    const table = participantTable(report);
-    const name = `deltagarrapport-${report.period.from}-${report.period.to}.${query.format}`;
     response.setHeader('Cache-Control', 'no-store');
-    if (query.format === 'csv') {
-      const bytes = toCsvBytes(table);
-      const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      return new StreamableFile(content, { type: 'text/csv; charset=utf-8', length: content.length, disposition: contentDisposition(name) });
-    }
-    const content = Buffer.from(await toXlsx([table]));
-    return new StreamableFile(content, { type: XLSX_MIME, length: content.length, disposition: contentDisposition(name) });
+    const content = Buffer.from(await toXlsx([participantTable(report)]));
+    return new StreamableFile(content, { type: XLSX_MIME, length: content.length, disposition: contentDisposition(reportFileName(report.period, 'xlsx')) });
   }
 
   @Permit('insights.participation')

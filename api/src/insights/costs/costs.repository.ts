@@ -30,6 +30,61 @@ export interface ParticipationScope {
   employmentType: string | null;
 }
 
+/**
+ * `participant`: each person of the organisation with participation between $2 and $3 (hours in whole hundredths,
+ * rounded half up: integers, as cheap to write as to sum; first and last day), numbered in Swedish name order
+ * (`position`), for the funders' participant report.
+ *
+ * A calendar year the period covers from its first day up to its last participation day (this year: up to today) is
+ * read from the person-year rows (migration 1763902700000), one per participant, except a person's year marked dirty
+ * since the last settling, which is summed from their days; so are the days of a year covered in part. The people are
+ * the organisation's, read in Swedish name order from their covering index (1763902700000) and numbered in it, so the
+ * rows are put in order by that number instead of sorting every participant's name again (which was a third of the
+ * query's time). Kept rows and days are summed per person apart: the planner then knows how many people each holds
+ * and hashes the organisation's people once.
+ */
+const PARTICIPANTS = `
+  span as (
+    select y, make_date(y, 1, 1) as first, make_date(y, 12, 31) as last
+      from generate_series(extract(year from $2::date)::int, extract(year from $3::date)::int) y),
+  whole as (
+    select s.y from span s
+     where $2::date <= s.first
+       and ($3::date >= s.last
+            or not exists (select 1 from insight_participation_day d where d.organisation_id = $1 and d.date > $3::date and d.date <= s.last))),
+  dirty as (
+    select distinct x.year, x.person_id from insight_participation_person_year_dirty x
+     where x.organisation_id = $1 and x.year in (select w.y from whole w)),
+  kept as (
+    select py.person_id, sum(py.minutes) as minutes, min(py.first_date) as first_date, max(py.last_date) as last_date
+      from insight_participation_person_year py
+     where py.organisation_id = $1 and py.year in (select w.y from whole w)
+       and not exists (select 1 from dirty x where x.year = py.year and x.person_id = py.person_id)
+     group by py.person_id),
+  days as (
+    select d.person_id, sum(d.minutes) as minutes, min(d.date) as first_date, max(d.date) as last_date
+      from (select d.person_id, d.minutes, d.date
+              from dirty x join insight_participation_day d
+                on d.person_id = x.person_id and d.organisation_id = $1 and d.date between make_date(x.year, 1, 1) and make_date(x.year, 12, 31)
+            union all
+            select d.person_id, d.minutes, d.date
+              from span s join insight_participation_day d
+                on d.organisation_id = $1 and d.person_id is not null and d.date between greatest(s.first, $2::date) and least(s.last, $3::date)
+             where s.y not in (select w.y from whole w)) d
+     group by d.person_id),
+  people as (
+    select p.id, p.employee_number, p.first_name, p.last_name, p.gender, p.csv_identity,
+           row_number() over (order by p.last_name, p.first_name, p.employee_number) as position
+      from person p where p.organisation_id = $1 and p.pseudonymised_at is null),
+  participant as (
+    select p.position, p.employee_number, p.first_name, p.last_name, p.gender, p.csv_identity,
+           (10 * (coalesce(k.minutes, 0) + coalesce(y.minutes, 0)) + 3) / 6 as hundredths,
+           least(k.first_date, y.first_date) as first_date, greatest(k.last_date, y.last_date) as last_date
+      from people p
+      left join kept k on k.person_id = p.id
+      left join days y on y.person_id = p.id
+     where k.person_id is not null or y.person_id is not null)`;
+
 /** The rate in force on a date: the latest row from that date or before. */
 const RATE = (date: string) =>
   `(select r from insight_hourly_rate r where r.organisation_id = $1 and r.valid_from <= ${date} order by r.valid_from desc limit 1)`;
@@ -181,53 +236,10 @@ export class CostsRepository {
   /** One row per person with participation in the period: what ESF projects reported to SCB. */
   async participantReport(organisationId: string, from: string, to: string): Promise<{ rows: ParticipantReportRow[]; walkIns: number }> {
     const rows: ParticipantReportRow[] = await this.db.manager.query(
-      // A calendar year the period covers from its first day up to its last participation day (this year: up to today)
-      // is read from the person-year rows (migration 1763902700000), one per participant, except a person's year marked
-      // dirty since the last settling, which is summed from their days; so are the days of a year covered in part. The
-      // people are the organisation's, read in Swedish name order from their covering index (1763902700000) and numbered
-      // in it, so the rows are put in order by that number instead of sorting every participant's name again (which was
-      // a third of the query's time). Kept rows and days are summed per person apart: the planner then knows how many
-      // people each holds and hashes the organisation's people once.
-      `with span as (
-         select y, make_date(y, 1, 1) as first, make_date(y, 12, 31) as last
-           from generate_series(extract(year from $2::date)::int, extract(year from $3::date)::int) y),
-       whole as (
-         select s.y from span s
-          where $2::date <= s.first
-            and ($3::date >= s.last
-                 or not exists (select 1 from insight_participation_day d where d.organisation_id = $1 and d.date > $3::date and d.date <= s.last))),
-       dirty as (
-         select distinct x.year, x.person_id from insight_participation_person_year_dirty x
-          where x.organisation_id = $1 and x.year in (select w.y from whole w)),
-       kept as (
-         select py.person_id, sum(py.minutes) as minutes, min(py.first_date) as first_date, max(py.last_date) as last_date
-           from insight_participation_person_year py
-          where py.organisation_id = $1 and py.year in (select w.y from whole w)
-            and not exists (select 1 from dirty x where x.year = py.year and x.person_id = py.person_id)
-          group by py.person_id),
-       days as (
-         select d.person_id, sum(d.minutes) as minutes, min(d.date) as first_date, max(d.date) as last_date
-           from (select d.person_id, d.minutes, d.date
-                   from dirty x join insight_participation_day d
-                     on d.person_id = x.person_id and d.organisation_id = $1 and d.date between make_date(x.year, 1, 1) and make_date(x.year, 12, 31)
-                 union all
-                 select d.person_id, d.minutes, d.date
-                   from span s join insight_participation_day d
-                     on d.organisation_id = $1 and d.person_id is not null and d.date between greatest(s.first, $2::date) and least(s.last, $3::date)
-                  where s.y not in (select w.y from whole w)) d
-          group by d.person_id),
-       people as (
-         select p.id, p.employee_number, p.first_name, p.last_name, p.gender,
-                row_number() over (order by p.last_name, p.first_name, p.employee_number) as position
-           from person p where p.organisation_id = $1 and p.pseudonymised_at is null)
-       select p.employee_number as "employeeNumber", p.first_name || ' ' || p.last_name as name, p.gender,
-              round((coalesce(k.minutes, 0) + coalesce(y.minutes, 0)) / 60.0, 2)::float8 as hours,
-              least(k.first_date, y.first_date)::text as "firstDate", greatest(k.last_date, y.last_date)::text as "lastDate"
-         from people p
-         left join kept k on k.person_id = p.id
-         left join days y on y.person_id = p.id
-        where k.person_id is not null or y.person_id is not null
-        order by p.position`,
+      `with ${PARTICIPANTS}
+       select employee_number as "employeeNumber", first_name || ' ' || last_name as name, gender, (hundredths / 100.0)::float8 as hours,
+              first_date::text as "firstDate", last_date::text as "lastDate"
+         from participant order by position`,
       [organisationId, from, to],
     );
     const walkIns: Array<{ n: number }> = await this.db.manager.query(
@@ -236,6 +248,30 @@ export class CostsRepository {
       [organisationId, from, to],
     );
     return { rows, walkIns: walkIns[0].n };
+  }
+
+  /**
+   * The same participants as CSV lines, written by PostgreSQL in the query that finds them (migration 1763902900000:
+   * `kunna_csv_field` follows the rules of @kunna/table-export, and each person's employee number and name are kept
+   * written as `person.csv_identity`): reading 10 000 and more rows into objects and writing them out again took most
+   * of the report's time in the API's one thread. The lines are the report's rows without its header and totals.
+   */
+  async participantReportLines(
+    organisationId: string,
+    from: string,
+    to: string,
+    labels: { gender: Record<string, string>; noGender: string; period: string },
+  ): Promise<{ lines: string; participants: number; hours: number }> {
+    const rows: Array<{ lines: string | null; participants: number; hours: number }> = await this.db.manager.query(
+      `with ${PARTICIPANTS}
+       select string_agg(concat_ws(';', csv_identity, kunna_csv_field(coalesce($4::jsonb ->> gender, $5)),
+                                   (hundredths / 100)::text || case when hundredths % 100 = 0 then '' else ',' || rtrim(lpad((hundredths % 100)::text, 2, '0'), '0') end,
+                                   first_date::text, last_date::text, kunna_csv_field($6)) || E'\\r\\n', '' order by position) as lines,
+              count(*)::int as participants, coalesce(sum(hundredths) / 100.0, 0)::float8 as hours
+         from participant`,
+      [organisationId, from, to, JSON.stringify(labels.gender), labels.noGender, labels.period],
+    );
+    return { lines: rows[0].lines ?? '', participants: rows[0].participants, hours: rows[0].hours };
   }
 
   /**

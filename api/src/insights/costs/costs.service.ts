@@ -6,6 +6,7 @@ import {
   CostSettings,
   ExternalCost,
   HourlyRate,
+  InsightPeriod,
   MARKET_TEACHING_HOUR_RANGE,
   ParticipantReport,
   ParticipationBreakdown,
@@ -26,6 +27,7 @@ import { periodOn } from '../shared/period';
 import { ParticipationQueryDto, PeriodQueryDto } from '../shared/query.dto';
 import { CostsRepository } from './costs.repository';
 import { CreateExternalCostDto, HourlyRateDto, ReportQueryDto } from './costs.dto';
+import { GENDER_LABELS, NO_GENDER, participantCsv, reportPeriod } from './report-export';
 
 export const KEPT_PARTICIPATION = 'insights.participation';
 export const KEPT_COSTS = 'insights.costs';
@@ -130,13 +132,29 @@ export class CostsService {
   async participantReport(caller: Caller, query: ReportQueryDto): Promise<ParticipantReport> {
     const period = periodOn(query, await this.shared.today());
     const { rows, walkIns } = await this.costs.participantReport(caller.organisationId, period.from, period.to);
-    await this.audit.record({
+    await this.auditReportRead(caller, period, query.format ?? 'json', rows.length);
+    return { period, rows, participants: rows.length, hours: round2(rows.reduce((sum, row) => sum + row.hours, 0)), walkInsWithoutRecord: walkIns };
+  }
+
+  /** The participant report as CSV (the same bytes as the XLSX's sheet written by `toCsv`), audited as a read. */
+  async participantReportCsv(caller: Caller, query: ReportQueryDto): Promise<{ period: InsightPeriod; content: Buffer }> {
+    const period = periodOn(query, await this.shared.today());
+    const report = await this.costs.participantReportLines(caller.organisationId, period.from, period.to, {
+      gender: GENDER_LABELS,
+      noGender: NO_GENDER,
+      period: reportPeriod(period),
+    });
+    await this.auditReportRead(caller, period, 'csv', report.participants);
+    return { period, content: participantCsv({ period, ...report, hours: round2(report.hours) }) };
+  }
+
+  private auditReportRead(caller: Caller, period: InsightPeriod, format: string, rows: number): Promise<void> {
+    return this.audit.record({
       action: 'insights.participant_report.read',
       targetType: 'organisation',
       targetId: caller.organisationId,
-      details: { ...period, format: query.format ?? 'json', rows: rows.length },
+      details: { ...period, format, rows },
     });
-    return { period, rows, participants: rows.length, hours: round2(rows.reduce((sum, row) => sum + row.hours, 0)), walkInsWithoutRecord: walkIns };
   }
 
   /**

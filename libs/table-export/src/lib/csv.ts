@@ -22,23 +22,11 @@ function field(value: CellValue): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function line(cells: readonly CellValue[]): string {
+/** One line of cells, with its CRLF: for a writer that puts a table together from pieces written elsewhere. */
+export function csvLine(cells: readonly CellValue[]): string {
   let text = '';
   for (let index = 0; index < cells.length; index++) text += (index === 0 ? '' : ';') + field(cells[index]);
   return `${text}\r\n`;
-}
-
-/** Lines per piece: appending a few hundred lines keeps each string short (a long chain of appends is slow to flatten). */
-const LINES_PER_PIECE = 256;
-
-function pieces(table: ExportTable): string[] {
-  const result = [UTF8_BOM + line(table.headers)];
-  for (let start = 0; start < table.rows.length; start += LINES_PER_PIECE) {
-    let piece = '';
-    for (const row of table.rows.slice(start, start + LINES_PER_PIECE)) piece += line(row);
-    result.push(piece);
-  }
-  return result;
 }
 
 /**
@@ -46,18 +34,5 @@ function pieces(table: ExportTable): string[] {
  * numbers with decimal comma.
  */
 export function toCsv(table: ExportTable): string {
-  return pieces(table).join('');
-}
-
-/** The same CSV as UTF-8 bytes, encoded piece by piece (a funder report has a line per participant, 10 000 and more). */
-export function toCsvBytes(table: ExportTable): Uint8Array {
-  const encoder = new TextEncoder();
-  const encoded = pieces(table).map((piece) => encoder.encode(piece));
-  const bytes = new Uint8Array(encoded.reduce((length, piece) => length + piece.length, 0));
-  let offset = 0;
-  for (const piece of encoded) {
-    bytes.set(piece, offset);
-    offset += piece.length;
-  }
-  return bytes;
+  return UTF8_BOM + [table.headers, ...table.rows].map(csvLine).join('');
 }
