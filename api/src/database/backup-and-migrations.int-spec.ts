@@ -6,8 +6,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@kunna/migrations';
 import { loadDemoDataIfEmpty } from '../demo/demo-data';
-import { createEmptyDatabase } from '../test-support/empty-database';
-import type { TestDatabase } from '../test-support/test-database';
+import { createEmptyDatabase, type TestDatabase } from '../test-support/test-database';
 import { dataSourceOptions, migrate } from './data-source';
 
 const TODAY = new Date('2026-11-24T09:00:00Z');

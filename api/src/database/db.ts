@@ -60,6 +60,21 @@ export class Db {
       return requestContext.run(inner, () => work(manager));
     });
   }
+  /**
+   * Runs `work` for every organisation (a table without a tenant column, readable by anyone), each in a transaction of
+   * its own as that organisation, so row-level security keeps the others out of reach: a recurring job that goes through
+   * them all. The results come in organisation order.
+   */
+  async perOrganisation<T>(work: (organisation: { id: string; networkId: string | null }) => Promise<T>): Promise<T[]> {
+    const organisations: Array<{ id: string; networkId: string | null }> = await this.manager.query(
+      `select id, network_id as "networkId" from organisation order by id`,
+    );
+    const results: T[] = [];
+    for (const organisation of organisations) {
+      results.push(await this.transaction(() => work(organisation), { organisationId: organisation.id, personId: null, networkId: organisation.networkId }));
+    }
+    return results;
+  }
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@kunna/migrations';
-import { createEmptyDatabase } from '../test-support/empty-database';
-import type { TestDatabase } from '../test-support/test-database';
+import { createEmptyDatabase, type TestDatabase } from '../test-support/test-database';
 import { dataSourceOptions } from './data-source';
 
 /**

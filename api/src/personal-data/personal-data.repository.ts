@@ -262,11 +262,6 @@ export class PersonalDataRepository {
     );
   }
 
-  /** Every organisation (the table has no tenant column); the job then works in each one's own tenant. */
-  async organisations(): Promise<Array<{ id: string; networkId: string }>> {
-    return this.query(`select id, network_id as "networkId" from organisation order by id`, []);
-  }
-
   /** People of the organisation whose employment ended more than `months` ago and who still carry their identity. */
   async dueForPseudonymisation(organisationId: string, months: number): Promise<string[]> {
     const rows = await this.query<{ id: string }>(

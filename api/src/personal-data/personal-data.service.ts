@@ -96,31 +96,26 @@ export class PersonalDataService {
    * Organisations without a retention follow their archive decision by hand; nothing happens to them.
    */
   async applyRetention(): Promise<number> {
-    let total = 0;
-    for (const organisation of await this.repository.organisations()) {
-      total += await this.db.transaction(
-        async () => {
-          const months = await this.repository.retentionMonths(organisation.id);
-          if (months === null) return 0;
-          const due = await this.repository.dueForPseudonymisation(organisation.id, months);
-          for (const personId of due) {
-            const result = await this.pseudonymise(personId);
-            if (result.changed) {
-              await this.audit.record({
-                action: 'person.pseudonymised',
-                organisationId: organisation.id,
-                actorPersonId: null,
-                targetType: 'person',
-                targetId: personId,
-                details: { reason: 'retention', retentionMonths: months },
-              });
-            }
-          }
-          return due.length;
-        },
-        { organisationId: organisation.id, personId: null, networkId: organisation.networkId },
-      );
-    }
+    const pseudonymised = await this.db.perOrganisation(async (organisation) => {
+      const months = await this.repository.retentionMonths(organisation.id);
+      if (months === null) return 0;
+      const due = await this.repository.dueForPseudonymisation(organisation.id, months);
+      for (const personId of due) {
+        const result = await this.pseudonymise(personId);
+        if (result.changed) {
+          await this.audit.record({
+            action: 'person.pseudonymised',
+            organisationId: organisation.id,
+            actorPersonId: null,
+            targetType: 'person',
+            targetId: personId,
+            details: { reason: 'retention', retentionMonths: months },
+          });
+        }
+      }
+      return due.length;
+    });
+    const total = pseudonymised.reduce((sum, count) => sum + count, 0);
     if (total > 0) this.logger.log(`Retention: pseudonymised ${total} people who left`);
     return total;
   }

@@ -10,7 +10,19 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database cloned from the run's template (see global-setup.ts). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createDatabase((template) => `template ${quoteIdent(template)}`);
+}
+
+/**
+ * A new database with nothing in it (not cloned from the migrated template), for tests of the migrations themselves.
+ * template0: truly empty, whatever was added to template1 on this server.
+ */
+export function createEmptyDatabase(): Promise<TestDatabase> {
+  return createDatabase(() => `template template0 encoding 'UTF8'`);
+}
+
+async function createDatabase(from: (template: string) => string): Promise<TestDatabase> {
   const serverUrl = process.env['KUNNA_TEST_SERVER_URL'];
   const template = process.env['KUNNA_TEST_TEMPLATE'];
   if (!serverUrl || !template) throw new Error('Run through jest: the global setup provides the test database server.');
@@ -20,7 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${quoteIdent(name)} template ${quoteIdent(template)}`);
+    await admin.query(`create database ${quoteIdent(name)} ${from(template)}`);
     // The tests' own connections see the dates the API's connections see (Stockholm's; data-source.ts), not the server's.
     await admin.query(`alter database ${quoteIdent(name)} set timezone to '${SESSION_TIME_ZONE}'`);
   } finally {

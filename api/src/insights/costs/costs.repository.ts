@@ -222,11 +222,6 @@ export class CostsRepository {
     return rows[0].n;
   }
 
-  /** Every organisation, for the job that settles each one's participation years as that organisation. */
-  async organisations(): Promise<Array<{ id: string; networkId: string | null }>> {
-    return this.db.manager.query(`select id, network_id as "networkId" from organisation order by id`);
-  }
-
   /** Recomputes the organisation's person-years marked dirty from their days (migration 1763902700000); how many. */
   async settleParticipationYears(organisationId: string): Promise<number> {
     const rows: Array<{ settled: number }> = await this.db.manager.query(`select kunna_participation_year_settle($1) as settled`, [organisationId]);

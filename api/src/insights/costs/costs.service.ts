@@ -163,15 +163,8 @@ export class CostsService {
    * keeps that set small.
    */
   async settleParticipationYears(): Promise<number> {
-    let settled = 0;
-    for (const organisation of await this.costs.organisations()) {
-      settled += await this.db.transaction(() => this.costs.settleParticipationYears(organisation.id), {
-        organisationId: organisation.id,
-        personId: null,
-        networkId: organisation.networkId,
-      });
-    }
-    return settled;
+    const settled = await this.db.perOrganisation((organisation) => this.costs.settleParticipationYears(organisation.id));
+    return settled.reduce((sum, count) => sum + count, 0);
   }
 
   // --- participation ---
