@@ -5,7 +5,7 @@ import { CompetenceTrend, ParticipantReport, ParticipationBreakdown } from '@kun
 import { toCsv } from '@kunna/table-export';
 import { PersonalDataService } from '../personal-data';
 import { KeptViews } from '../snapshots';
-import { createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
+import { asBytes, createTestApp, SignedInClient, TestApp } from '../test-support/test-app';
 import { aggregateDifferences, rebuildAggregates } from './aggregates.repository';
 import { participantTable } from './costs/report-export';
 
@@ -242,15 +242,7 @@ describe('kept insight aggregates (property)', () => {
   async function expectCsvAsLibrary(): Promise<void> {
     for (const period of [`from=${Number(today.slice(0, 4)) - 1}-01-01&to=${today}`, `from=${Number(today.slice(0, 4)) - 1}-01-01&to=${day(-3)}`]) {
       const json = await admin.get(`/api/insights/participant-report?${period}`).expect(200);
-      const csv = await admin
-        .get(`/api/insights/participant-report?${period}&format=csv`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const csv = await admin.get(`/api/insights/participant-report?${period}&format=csv`).buffer(true).parse(asBytes).expect(200);
       expect((csv.body as Buffer).toString('utf8')).toBe(toCsv(participantTable(json.body as ParticipantReport)));
     }
   }

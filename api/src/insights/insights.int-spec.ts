@@ -11,7 +11,7 @@ import {
   YearPlan,
 } from '@kunna/contracts';
 import { readXlsx, toCsv, UTF8_BOM } from '@kunna/table-export';
-import { createTestApp, TestApp } from '../test-support/test-app';
+import { asBytes, createTestApp, TestApp } from '../test-support/test-app';
 import { participantTable } from './costs/report-export';
 import { withoutMessageCodes } from '../test-support/without-message-codes';
 
@@ -340,14 +340,7 @@ describe('insights (integration)', () => {
       expect(json.rows.map((r) => [r.employeeNumber, r.name, r.gender, r.hours, r.firstDate, r.lastDate])).toEqual(expected);
       expect([json.participants, json.hours, json.walkInsWithoutRecord]).toEqual([5, 6.83, 1]);
 
-      const csv = await hr
-        .get(`/api/insights/participant-report?${period()}&format=csv`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const csv = await hr.get(`/api/insights/participant-report?${period()}&format=csv`).buffer(true).parse(asBytes);
       expect(csv.headers['content-type']).toContain('text/csv');
       const text = (csv.body as Buffer).toString('utf8');
       expect(text.startsWith(UTF8_BOM)).toBe(true);
@@ -356,14 +349,7 @@ describe('insights (integration)', () => {
       expect(lines[3]).toBe(`I502;Cecilia Carlsson;Kvinna;1,83;${d(-40)};${d(-10)};${d(-60)} – ${d(-1)}`);
       expect(lines[6]).toBe(`Summa;5 deltagare;;6,83;;;${d(-60)} – ${d(-1)}`);
 
-      const xlsx = await hr
-        .get(`/api/insights/participant-report?${period()}&format=xlsx`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const xlsx = await hr.get(`/api/insights/participant-report?${period()}&format=xlsx`).buffer(true).parse(asBytes);
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const [sheet] = await readXlsx(new Uint8Array(xlsx.body as Buffer));
       expect(sheet.name).toBe('Deltagare');
@@ -372,17 +358,7 @@ describe('insights (integration)', () => {
     });
     it('writes the CSV (lines written by PostgreSQL) exactly as the library writes the report, names that need quoting or look like formulas included', async () => {
       const hr = await t.as('hrA');
-      const download = async () =>
-        (
-          await hr
-            .get(`/api/insights/participant-report?${period()}&format=csv`)
-            .buffer(true)
-            .parse((res, done) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () => done(null, Buffer.concat(chunks)));
-            })
-        ).body as Buffer;
+      const download = async () => (await hr.get(`/api/insights/participant-report?${period()}&format=csv`).buffer(true).parse(asBytes)).body as Buffer;
       const names = await db.query(`select id, first_name, last_name, gender from person where employee_number in ('I500', 'I501', 'I502')`);
       try {
         await db.query(`update person set first_name = '=HYPERLINK("x")', last_name = 'Berg; "Lång"' where employee_number = 'I500'`);

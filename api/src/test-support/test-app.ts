@@ -94,3 +94,10 @@ export async function sql<T = Record<string, unknown>>(t: TestApp, text: string,
     await client.end();
   }
 }
+
+/** A download's body as bytes, whatever its type (`.buffer(true).parse(asBytes)`): CSV with its BOM, XLSX. */
+export function asBytes(response: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
+}

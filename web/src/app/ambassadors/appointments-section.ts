@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AmbassadorAppointment, UnitRef } from '@kunna/contracts';
@@ -21,7 +21,6 @@ export function unitNames(units: UnitRef[]): string {
   selector: 'k-appointments-section',
   imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, DateInput, AppointmentForm],
   templateUrl: './appointments-section.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './ambassadors.css',
 })
 export class AppointmentsSection {

@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { COVERAGE_LEAVING_DAYS, CoverageTotals, UnitCoverage } from '@kunna/contracts';
 import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
@@ -16,7 +16,6 @@ interface AreaGroup {
   selector: 'k-coverage-section',
   imports: [TranslatePipe, RouterLink, DateFormatPipe, NumberFormatPipe],
   templateUrl: './coverage-section.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './ambassadors.css',
 })
 export class CoverageSection {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { AmbassadorQualification, PersonRef } from '@kunna/contracts';
@@ -20,7 +20,6 @@ import { RENEWAL_DUE_DAYS, addDays, renewalDue } from './renewal';
   selector: 'k-qualifications-section',
   imports: [TranslatePipe, RouterLink, FormsModule, DateFormatPipe, DateInput, QualificationForm],
   templateUrl: './qualifications-section.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './ambassadors.css',
 })
 export class QualificationsSection {

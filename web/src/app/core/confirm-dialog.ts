@@ -1,5 +1,5 @@
 import { Dialog, DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
-import { ChangeDetectionStrategy, Component, Injectable, ViewEncapsulation, inject } from '@angular/core';
+import { Component, Injectable, ViewEncapsulation, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { TranslatePipe } from '../i18n/i18n';
 
@@ -48,7 +48,6 @@ interface ConfirmData extends ConfirmRequest {
 @Component({
   selector: 'k-confirm-dialog',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   // Unscoped: the pane class sits on the CDK overlay outside this component.
   encapsulation: ViewEncapsulation.None,
   styles: `

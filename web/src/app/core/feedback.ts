@@ -1,19 +1,7 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { createGlobalPositionStrategy, createOverlayRef, OverlayRef } from '@angular/cdk/overlay';
 import { ComponentPortal } from '@angular/cdk/portal';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injectable,
-  Injector,
-  ViewEncapsulation,
-  afterNextRender,
-  afterRenderEffect,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { Component, ElementRef, Injectable, Injector, ViewEncapsulation, afterNextRender, afterRenderEffect, inject, signal, viewChild } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 
 /** What a toast offers besides its message: one action (e.g. "Ångra") that runs at most once. */
@@ -131,7 +119,6 @@ export class Feedback {
 @Component({
   selector: 'k-feedback-toast',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   // Unscoped: the pane class sits on the CDK overlay outside this component. Loaded with it, not in the first download.
   encapsulation: ViewEncapsulation.None,
   styles: `

@@ -1,4 +1,4 @@
-import { Component, ChangeDetectionStrategy, input } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TodayAmbassador } from '@kunna/contracts';
 import { DateFormatPipe } from '../i18n/format';
@@ -11,7 +11,6 @@ import { SessionLine } from './session-line';
 @Component({
   selector: 'k-ambassador-today',
   imports: [TranslatePipe, RouterLink, DateFormatPipe, PluralPipe, SessionLine],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './today.css',
   template: `
     <div class="today-grid">

@@ -1,4 +1,4 @@
-import { Component, ChangeDetectionStrategy, input } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SetupItemKey, TodayOrganisation, TodaySetup } from '@kunna/contracts';
 import { DateFormatPipe, NumberFormatPipe } from '../i18n/format';
@@ -19,7 +19,6 @@ const SETUP_LINKS: Record<SetupItemKey, string | null> = {
 @Component({
   selector: 'k-organisation-today',
   imports: [TranslatePipe, RouterLink, DateFormatPipe, NumberFormatPipe, PercentPipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './today.css',
   template: `
     @if (organisation(); as figures) {

@@ -1,4 +1,4 @@
-import { Component, ChangeDetectionStrategy, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { TodaySession } from '@kunna/contracts';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { plural } from './formatting';
@@ -7,7 +7,6 @@ import { plural } from './formatting';
 @Component({
   selector: 'k-session-line',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <strong>{{ session().title }}</strong>
     <span class="muted"> · {{ session().unit.name }}</span>

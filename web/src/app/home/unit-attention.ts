@@ -1,4 +1,4 @@
-import { Component, ChangeDetectionStrategy, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TodayUnitAttention } from '@kunna/contracts';
 import { Permissions } from '../core/permissions';
@@ -9,7 +9,6 @@ import { PercentPipe, PluralPipe } from './formatting';
 @Component({
   selector: 'k-unit-attention',
   imports: [TranslatePipe, RouterLink, PluralPipe, PercentPipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './today.css',
   template: `
     <h3>{{ attention().unit.name }}</h3>

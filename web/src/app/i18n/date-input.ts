@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, forwardRef, inject, input, model, output, signal } from '@angular/core';
+import { Component, computed, effect, forwardRef, inject, input, model, output, signal } from '@angular/core';
 import { ControlValueAccessor, NG_VALUE_ACCESSOR } from '@angular/forms';
 import { I18n } from './i18n';
 
@@ -80,7 +80,6 @@ export function parseDateInput(locale: string, text: string): string | null {
     }
   `,
   providers: [{ provide: NG_VALUE_ACCESSOR, useExisting: forwardRef(() => DateInput), multi: true }],
-  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DateInput implements ControlValueAccessor {
   protected readonly i18n = inject(I18n);

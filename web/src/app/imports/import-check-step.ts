@@ -1,4 +1,4 @@
-import { Component, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, output, signal } from '@angular/core';
 import { ImportMode, ImportResult } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
 import { ImportCountsView } from './import-counts';
@@ -12,7 +12,6 @@ import { ImportProblemsView } from './import-problems';
   selector: 'k-import-check-step',
   imports: [TranslatePipe, ImportCountsView, ImportProblemsView],
   templateUrl: './import-check-step.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ImportCheckStep {
   readonly report = input<ImportResult | null>(null);

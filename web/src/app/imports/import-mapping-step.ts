@@ -1,4 +1,4 @@
-import { Component, computed, input, model, output, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input, model, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { IMPORT_FIELDS, ImportField, ImportMode, ImportPreview, REQUIRED_IMPORT_FIELDS } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
@@ -13,7 +13,6 @@ import { MappingForm, missingFields, reusedColumns } from './import-mapping';
   selector: 'k-import-mapping-step',
   imports: [FormsModule, TranslatePipe],
   templateUrl: './import-mapping-step.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './import-mapping-step.css',
 })
 export class ImportMappingStep {

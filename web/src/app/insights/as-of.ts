@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { I18n } from '../i18n/i18n';
 
 /**
@@ -8,7 +8,6 @@ import { I18n } from '../i18n/i18n';
  */
 @Component({
   selector: 'k-as-of',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (text(); as text) {
       <p class="hint as-of">{{ text }}</p>

@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 import type { CellValue } from '@kunna/table-export';
 import { TranslatePipe } from '../i18n/i18n';
 import { Bar, BarChart } from './bar-chart';
@@ -11,7 +11,6 @@ import { ExportTable } from './export-table';
 @Component({
   selector: 'k-chart-table',
   imports: [TranslatePipe, BarChart, ExportTable],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <k-bar-chart [title]="title()" [bars]="bars()" [max]="max()" [reference]="reference()" />
     <details class="as-table no-print">

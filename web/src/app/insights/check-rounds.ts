@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, resource } from '@angular/core';
 import { CheckAssignment } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { ChecksApi } from '../checks/checks-api';
@@ -14,7 +14,6 @@ import { ResourceState } from './resource-state';
 @Component({
   selector: 'k-check-rounds',
   imports: [TranslatePipe, ExportTable, ResourceState],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <k-resource-state [resource]="assignments" />
     @if (assignments.hasValue()) {

@@ -1,5 +1,5 @@
 import { AsOf } from './as-of';
-import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, resource } from '@angular/core';
 import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey, ParticipationGrouping } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -29,7 +29,6 @@ const MEASURES: readonly CompetenceMeasureKey[] = [...COMPETENCE_DIMENSIONS, 'ov
 @Component({
   selector: 'k-competence-page',
   imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ResourceState, CheckRounds, CompetenceSection, CompetenceProfiles, UnitGap, AsOf],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

@@ -1,5 +1,5 @@
 import { AsOf } from './as-of';
-import { Component, inject, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, resource } from '@angular/core';
 import { CostReport } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -21,7 +21,6 @@ import { ResourceState } from './resource-state';
 @Component({
   selector: 'k-costs-page',
   imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, AsOf],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

@@ -1,4 +1,4 @@
-import { Component, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 
 /**
@@ -8,7 +8,6 @@ import { TranslatePipe } from '../i18n/i18n';
 @Component({
   selector: 'k-explain',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details class="explain">
       <summary>

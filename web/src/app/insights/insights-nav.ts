@@ -1,4 +1,4 @@
-import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Permissions } from '../core/permissions';
 import { TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -15,7 +15,6 @@ interface NavItem {
 @Component({
   selector: 'k-insights-nav',
   imports: [RouterLink, RouterLinkActive, TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <nav class="insights-nav no-print" [attr.aria-label]="'insightPages.nav.label' | t">
       <ul>

@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 import { Explain } from './explain';
 
@@ -20,7 +20,6 @@ export interface KeyFigure {
 @Component({
   selector: 'k-key-figures',
   imports: [TranslatePipe, Explain],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="key-figures" [attr.aria-label]="'insightPages.keyFigures' | t">
       <ul>

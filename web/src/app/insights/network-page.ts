@@ -1,4 +1,4 @@
-import { Component, inject, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, resource } from '@angular/core';
 import { NetworkParticipation } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -22,7 +22,6 @@ import { ResourceState } from './resource-state';
 @Component({
   selector: 'k-network-page',
   imports: [TranslatePipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, NetworkComparison],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

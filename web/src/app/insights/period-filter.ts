@@ -1,4 +1,4 @@
-import { Component, computed, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 import { injectInsightQuery } from './insight-query';
 
@@ -9,7 +9,6 @@ import { injectInsightQuery } from './insight-query';
 @Component({
   selector: 'k-period-filter',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <details class="period no-print" [open]="chosen()">
       <summary>

@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { TranslatePipe } from '../i18n/i18n';
 import { DateFormatPipe } from '../i18n/format';
@@ -11,7 +11,6 @@ import { today } from '../core/permissions';
 @Component({
   selector: 'k-print-summary',
   imports: [TranslatePipe, DateFormatPipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button type="button" class="secondary no-print" (click)="print()">{{ 'insightPages.print' | t }}</button>
     <p class="print-only">{{ 'insightPages.printedAt' | t: { date: (day | kDate) } }}</p>

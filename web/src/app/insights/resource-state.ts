@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy, Resource } from '@angular/core';
+import { Component, computed, inject, input, Resource } from '@angular/core';
 import { problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 
@@ -6,7 +6,6 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
 @Component({
   selector: 'k-resource-state',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (problem(); as message) {
       <p class="error" role="alert">{{ message }}</p>

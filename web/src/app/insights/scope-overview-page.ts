@@ -1,5 +1,5 @@
 import { AsOf } from './as-of';
-import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, resource } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { EmploymentType, ParticipationBreakdown, ParticipationFigures, ParticipationGrouping } from '@kunna/contracts';
@@ -32,7 +32,6 @@ const GROUPINGS = [ParticipationGrouping.Area, ParticipationGrouping.Unit, Parti
 @Component({
   selector: 'k-scope-overview-page',
   imports: [TranslatePipe, RouterLink, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, PrintSummary, AsOf],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { EmploymentType, ProgramSummary } from '@kunna/contracts';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -12,7 +12,6 @@ const EMPLOYMENT_TYPES = [EmploymentType.Permanent, EmploymentType.Substitute, E
 @Component({
   selector: 'k-target-form',
   imports: [FormsModule, TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="target-form no-print" (submit)="add($event)" aria-labelledby="new-target-heading">
       <h3 id="new-target-heading">{{ 'insights.targets.new' | t }}</h3>

@@ -1,4 +1,4 @@
-import { Component, computed, inject, resource, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, resource, signal } from '@angular/core';
 import { EmploymentType, TargetProgress, TargetStatus, YearPlan } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { Permissions } from '../core/permissions';
@@ -32,7 +32,6 @@ interface UnitPlan {
 @Component({
   selector: 'k-targets-page',
   imports: [TranslatePipe, InsightsNav, KeyFigures, ChartTable, ExportTable, ResourceState, PlanEditor, TargetForm],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

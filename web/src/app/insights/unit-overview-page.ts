@@ -1,4 +1,4 @@
-import { Component, computed, inject, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, resource } from '@angular/core';
 import { Router } from '@angular/router';
 import { TeamDashboard, TeamMember } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
@@ -25,7 +25,6 @@ import { ResourceState } from './resource-state';
 @Component({
   selector: 'k-unit-overview-page',
   imports: [TranslatePipe, DateFormatPipe, InsightsNav, PeriodFilter, KeyFigures, ChartTable, ExportTable, ResourceState, PrintSummary],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './insight-pages.css',
   template: `
     <k-insights-nav />

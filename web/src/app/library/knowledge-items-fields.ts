@@ -1,4 +1,4 @@
-import { Component, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { ControlContainer, FormsModule, NgForm } from '@angular/forms';
 import { FieldError, KnowledgeItemKind } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
@@ -9,7 +9,6 @@ import { KnowledgeItemModel, LIMITS, moduleFieldError, newItem, nextOptionId } f
   selector: 'k-knowledge-items-fields',
   imports: [FormsModule, TranslatePipe],
   templateUrl: './knowledge-items-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   // Its fields belong to the editor's form.
   viewProviders: [{ provide: ControlContainer, useExisting: NgForm }],
   styleUrl: './module-editor.css',

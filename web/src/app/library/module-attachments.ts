@@ -1,4 +1,4 @@
-import { Component, inject, input, model, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, model, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ModuleAttachment } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -11,7 +11,6 @@ import { LIMITS } from './module-form-model';
   selector: 'k-module-attachments',
   imports: [FormsModule, TranslatePipe],
   templateUrl: './module-attachments.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './module-editor.css',
 })
 export class ModuleAttachments {

@@ -1,4 +1,4 @@
-import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import { ControlContainer, FormsModule, NgForm } from '@angular/forms';
 import { CompetenceDimension, DigCompArea, FieldError, ModuleTargetGroup } from '@kunna/contracts';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -13,7 +13,6 @@ import { LIMITS, ModuleFormModel, moduleFieldError, toggleIn } from './module-fo
   selector: 'k-module-description-fields',
   imports: [FormsModule, TranslatePipe],
   templateUrl: './module-description-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   // Its fields belong to the editor's form.
   viewProviders: [{ provide: ControlContainer, useExisting: NgForm }],
   styleUrl: './module-editor.css',

@@ -1,4 +1,4 @@
-import { Component, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { ControlContainer, FormsModule, NgForm } from '@angular/forms';
 import { FieldError } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
@@ -9,7 +9,6 @@ import { LIMITS, ModuleFormModel, moduleFieldError } from './module-form-model';
   selector: 'k-module-material-fields',
   imports: [FormsModule, TranslatePipe],
   templateUrl: './module-material-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   // Its fields belong to the editor's form.
   viewProviders: [{ provide: ControlContainer, useExisting: NgForm }],
   styleUrl: './module-editor.css',

@@ -1,4 +1,4 @@
-import { Component, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslatePipe } from '../i18n/i18n';
 import { LIMITS } from './module-form-model';
@@ -32,7 +32,6 @@ import { LIMITS } from './module-form-model';
       </div>
     </section>
   `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ModulePublishPanel {
   readonly busy = input(false);

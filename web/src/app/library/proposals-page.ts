@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { Component, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { LIBRARY_LIMITS, ModuleProposal } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
@@ -16,7 +16,6 @@ import { LibraryApi } from './library-api';
 @Component({
   selector: 'k-proposals-page',
   imports: [TranslatePipe, RouterLink, DateFormatPipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './library.css',
   template: `
     <p class="breadcrumb">

@@ -1,5 +1,5 @@
 import { Dialog, DIALOG_DATA, DialogRef } from '@angular/cdk/dialog';
-import { Component, Injectable, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, Injectable, inject } from '@angular/core';
 import { OneTimeCredential } from '@kunna/contracts';
 import { firstValueFrom } from 'rxjs';
 import { DateFormatPipe } from '../i18n/format';
@@ -39,7 +39,6 @@ export class OneTimeCodeSlip {
   selector: 'k-one-time-code-dialog',
   imports: [TranslatePipe, DateFormatPipe],
   templateUrl: './one-time-code-dialog.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './one-time-code-dialog.css',
 })
 export class OneTimeCodeDialog {

@@ -1,4 +1,4 @@
-import { Component, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, output, signal } from '@angular/core';
 import { AttendanceStatus } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
 import { AttendanceLine, LineMark, STATUS_KEYS } from './attendance-lines';
@@ -11,7 +11,6 @@ import { AttendanceLine, LineMark, STATUS_KEYS } from './attendance-lines';
   selector: 'k-attendance-list',
   imports: [TranslatePipe],
   templateUrl: './attendance-list.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './attendance-list.css',
 })
 export class AttendanceList {

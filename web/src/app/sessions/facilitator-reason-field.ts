@@ -1,11 +1,10 @@
-import { Component, input, model, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, model } from '@angular/core';
 import { TranslatePipe } from '../i18n/i18n';
 
 /** Why a facilitator without qualification for the module leads: the server requires it and records it with the session. */
 @Component({
   selector: 'k-facilitator-reason-field',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="field">
       <label for="s-reason">{{ 'sessionsPlan.reason' | t }}</label>

@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { SessionDetail } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { fieldMessage, problemKey, problemOf } from '../core/problem';
@@ -31,7 +31,6 @@ import { SessionsApi } from './sessions-api';
       </form>
     </details>
   `,
-  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SessionCancelForm {
   readonly sessionId = input.required<string>();

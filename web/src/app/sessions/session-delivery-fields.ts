@@ -1,4 +1,4 @@
-import { Component, input, model, output, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, model, output } from '@angular/core';
 import { ACTIVITY_CATEGORIES, ActivityCategory, ModuleSummary, ProgramSummary } from '@kunna/contracts';
 import { fieldMessage, Problem } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -9,7 +9,6 @@ import { categoryKey } from './session-labels';
   selector: 'k-session-delivery-fields',
   imports: [TranslatePipe],
   templateUrl: './session-delivery-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SessionDeliveryFields {
   readonly units = input.required<Array<{ id: string; name: string }>>();

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, model, output, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, model, output } from '@angular/core';
 import { ProgramAssignment, SessionAudience, UnitDetail } from '@kunna/contracts';
 import { fieldMessage, Problem } from '../core/problem';
 import { Session } from '../core/session';
@@ -10,7 +10,6 @@ import { InviteChoice, TargetGroup, activeAssignments, activeStaff } from './sch
   selector: 'k-session-people-fields',
   imports: [TranslatePipe],
   templateUrl: './session-people-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './schedule-fields.css',
 })
 export class SessionPeopleFields {

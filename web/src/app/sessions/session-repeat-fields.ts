@@ -1,4 +1,4 @@
-import { Component, input, model, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, model } from '@angular/core';
 import { SessionShift } from '@kunna/contracts';
 import { fieldMessage, Problem } from '../core/problem';
 import { TranslatePipe } from '../i18n/i18n';
@@ -10,7 +10,6 @@ import { shiftKey } from './session-labels';
   selector: 'k-session-repeat-fields',
   imports: [TranslatePipe],
   templateUrl: './session-repeat-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './schedule-fields.css',
 })
 export class SessionRepeatFields {

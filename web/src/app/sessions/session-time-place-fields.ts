@@ -1,4 +1,4 @@
-import { Component, input, model, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input, model } from '@angular/core';
 import { fieldMessage, Problem } from '../core/problem';
 import { DateInput } from '../i18n/date-input';
 import { TranslatePipe } from '../i18n/i18n';
@@ -8,7 +8,6 @@ import { TranslatePipe } from '../i18n/i18n';
   selector: 'k-session-time-place-fields',
   imports: [TranslatePipe, DateInput],
   templateUrl: './session-time-place-fields.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './schedule-fields.css',
 })
 export class SessionTimePlaceFields {

@@ -1,4 +1,4 @@
-import { Component, inject, input, model, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, model, output, signal } from '@angular/core';
 import { WALK_IN_QUERY_MIN_LENGTH, WalkInCandidate } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -9,7 +9,6 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-walk-in-search',
   imports: [TranslatePipe],
   templateUrl: './walk-in-search.html',
-  changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './attendance-page.css',
 })
 export class WalkInSearch {
