@@ -349,6 +349,14 @@ describe('insights (integration)', () => {
       expect(lines[3]).toBe(`I502;Cecilia Carlsson;Kvinna;1,83;${d(-40)};${d(-10)};${d(-60)} – ${d(-1)}`);
       expect(lines[6]).toBe(`Summa;5 deltagare;;6,83;;;${d(-60)} – ${d(-1)}`);
 
+      // A period without participants: the header and a zero total, as the library writes it.
+      const emptyPeriod = 'from=2001-01-01&to=2001-12-31';
+      const empty = (await hr.get(`/api/insights/participant-report?${emptyPeriod}`)).body as ParticipantReport;
+      expect(empty.rows).toEqual([]);
+      const emptyCsv = await hr.get(`/api/insights/participant-report?${emptyPeriod}&format=csv`).buffer(true).parse(asBytes);
+      expect((emptyCsv.body as Buffer).toString('utf8')).toBe(toCsv(participantTable(empty)));
+      expect((emptyCsv.body as Buffer).toString('utf8').split('\r\n')[1]).toBe('Summa;0 deltagare;;0;;;2001-01-01 – 2001-12-31');
+
       const xlsx = await hr.get(`/api/insights/participant-report?${period()}&format=xlsx`).buffer(true).parse(asBytes);
       expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       const [sheet] = await readXlsx(new Uint8Array(xlsx.body as Buffer));
