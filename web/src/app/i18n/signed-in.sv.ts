@@ -5,6 +5,7 @@ import { calendarSv } from './calendar.sv';
 import { todaySv } from './today.sv';
 import { sessionsPlanSv } from './sessions-plan.sv';
 import { checkTranslationsSv } from './check-translations.sv';
+import { pagesSv } from './pages.sv';
 
 /**
  * Swedish texts of the pages inside the shell (signed in) that no page outside it uses: the sign-in, code and kiosk
@@ -12,6 +13,7 @@ import { checkTranslationsSv } from './check-translations.sv';
  * initial bundle within its budget (web/angular.json); English carries them in its own chunk.
  */
 export const signedInSv = {
+  ...pagesSv,
   ...librarySv,
   ...checkTranslationsSv,
   ...competenceSv,
