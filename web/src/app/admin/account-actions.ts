@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { PersonDetail } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -9,7 +9,6 @@ import { PeopleApi } from '../people/people-api';
 @Component({
   selector: 'k-account-actions',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (person().disabled) {
       <p>{{ 'person.accountDisabledText' | t }}</p>

@@ -1,4 +1,4 @@
-import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, signal } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -19,7 +19,6 @@ interface Results {
 @Component({
   selector: 'k-users-page',
   imports: [ScrollRegion, FormsModule, TranslatePipe, RouterLink],
-  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './users-page.html',
 })
 export class UsersPage {

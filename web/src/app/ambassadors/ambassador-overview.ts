@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AmbassadorAppointment, AmbassadorQualification, PersonRef, Role } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
@@ -24,7 +24,6 @@ import { QualificationsSection } from './qualifications-section';
   selector: 'k-ambassador-overview',
   imports: [TranslatePipe, RouterLink, MyAmbassadorPanel, NetworkCoveragePanel, CoverageSection, AppointmentsSection, QualificationsSection],
   templateUrl: './ambassador-overview.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
 })
 export class AmbassadorOverview {
   /** Query parameter: narrow to one unit. */

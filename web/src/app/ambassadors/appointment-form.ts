@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { AllocationKind, AmbassadorAppointment, PersonSummary } from '@kunna/contracts';
 import { today } from '../core/permissions';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -21,7 +21,6 @@ export interface UnitChoice {
   selector: 'k-appointment-form',
   imports: [TranslatePipe, DateInput],
   templateUrl: './appointment-form.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class AppointmentForm {

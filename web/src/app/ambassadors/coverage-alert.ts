@@ -1,4 +1,4 @@
-import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { COVERAGE_LEAVING_DAYS, UnitCoverage } from '@kunna/contracts';
 import { remote } from '../core/remote';
@@ -15,7 +15,6 @@ import { AmbassadorsApi } from './ambassadors-api';
 @Component({
   selector: 'k-coverage-alert',
   imports: [TranslatePipe, RouterLink],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (flagged().length) {
       <section class="notice" aria-labelledby="coverage-alert">

@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MyAmbassadorOverview, UnitRef } from '@kunna/contracts';
 import { problemKey } from '../core/problem';
@@ -13,7 +13,6 @@ import { AmbassadorsApi } from './ambassadors-api';
   selector: 'k-my-ambassador-panel',
   imports: [TranslatePipe, RouterLink, DateFormatPipe],
   templateUrl: './my-ambassador-panel.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class MyAmbassadorPanel {

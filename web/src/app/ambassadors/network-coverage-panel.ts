@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { NetworkCoverage, NetworkReach } from '@kunna/contracts';
 import { remoteOnce } from '../core/remote';
 import { NumberFormatPipe } from '../i18n/format';
@@ -10,7 +10,6 @@ import { AmbassadorsApi } from './ambassadors-api';
   selector: 'k-network-coverage-panel',
   imports: [TranslatePipe, NumberFormatPipe],
   templateUrl: './network-coverage-panel.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class NetworkCoveragePanel {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, output, signal } from '@angular/core';
 import { AmbassadorQualification, ModuleSummary, PersonRef } from '@kunna/contracts';
 import { remoteOnce } from '../core/remote';
 import { today } from '../core/permissions';
@@ -17,7 +17,6 @@ import { DateInput } from '../i18n/date-input';
   selector: 'k-qualification-form',
   imports: [TranslatePipe, DateInput],
   templateUrl: './qualification-form.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class QualificationForm {

@@ -1,4 +1,4 @@
-import { Component, inject, input, linkedSignal, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, linkedSignal, signal } from '@angular/core';
 import { CalendarFeedStatus } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Feedback } from '../core/feedback';
@@ -15,7 +15,6 @@ import { CalendarApi } from './calendar-api';
 @Component({
   selector: 'k-feed-panel',
   imports: [TranslatePipe, DateFormatPipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <section [attr.aria-labelledby]="headingId()">
       <h2 [id]="headingId()">{{ 'calendar.title' | t }}</h2>

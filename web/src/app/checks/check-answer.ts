@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { CheckForm, CheckItemKind, SaveAnswerRequest, SavedAnswer, StaffLanguage } from '@kunna/contracts';
 import { remote } from '../core/remote';
@@ -67,7 +67,6 @@ import { Listen } from './listen';
       }
     }
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .progress {
       font-size: 1.05rem;

@@ -1,4 +1,4 @@
-import { Component, inject, input, resource, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, resource } from '@angular/core';
 import { ApiRoutes, isStaffLanguage, LanguageRatesQuery, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { problemKey, problemOf } from '../core/problem';
@@ -13,7 +13,6 @@ import { PercentFormatPipe } from './percent';
 @Component({
   selector: 'k-language-rates',
   imports: [TranslatePipe, PercentFormatPipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <section aria-labelledby="language-rates">
       <h2 id="language-rates">{{ 'checkTranslations.rates.title' | t }}</h2>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input } from '@angular/core';
+import { Component, DestroyRef, computed, inject, input } from '@angular/core';
 import { I18n, TranslatePipe } from '../i18n/i18n';
 import { ReadAloud } from './read-aloud';
 
@@ -14,7 +14,6 @@ let nextId = 0;
 @Component({
   selector: 'k-listen',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (available()) {
       <button type="button" class="secondary listen" [attr.aria-label]="label()" [attr.lang]="i18n.language()" (click)="toggle()">

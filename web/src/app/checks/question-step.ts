@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { CheckItemKind, CheckQuestion, SaveAnswerRequest, SavedAnswer } from '@kunna/contracts';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
 import { Listen } from './listen';
@@ -65,7 +65,6 @@ const RATED = new Set<string>([CheckItemKind.SelfRating, CheckItemKind.Then, Che
       </div>
     </form>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .question-text {
       font-size: 1.4rem;

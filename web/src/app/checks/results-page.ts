@@ -1,4 +1,4 @@
-import { Component, computed, inject, linkedSignal, resource, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { CheckResults, InstrumentSummary, OrganisationTree, ResultsQuery } from '@kunna/contracts';
@@ -30,7 +30,6 @@ import { DecimalFormatPipe, PercentFormatPipe } from './percent';
       max-width: 42rem;
     }
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p class="breadcrumb">
       <a routerLink="/matningar">{{ 'checks.page.title' | t }}</a>

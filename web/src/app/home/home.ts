@@ -1,4 +1,4 @@
-import { Component, computed, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AreaNode, Membership, NetworkOrganisation, OrganisationTree, TodayOverview, TodayUnitAttention } from '@kunna/contracts';
 import { CoverageAlert } from '../ambassadors/coverage-alert';
@@ -27,7 +27,6 @@ interface AreaAttention {
   selector: 'k-home',
   imports: [TranslatePipe, RouterLink, NumberFormatPipe, CoverageAlert, MineToday, AmbassadorToday, UnitAttention, OrganisationToday],
   templateUrl: './home.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './home.css',
 })
 export class Home {

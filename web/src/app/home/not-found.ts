@@ -1,11 +1,10 @@
-import { Component, ChangeDetectionStrategy } from '@angular/core';
+import { Component } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '../i18n/i18n';
 
 @Component({
   selector: 'k-not-found',
   imports: [TranslatePipe, RouterLink],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'errors.pageNotFound' | t }}</h1>
     <p>{{ 'errors.pageNotFoundText' | t }}</p>

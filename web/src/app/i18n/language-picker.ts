@@ -1,4 +1,4 @@
-import { Component, inject, output, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, output } from '@angular/core';
 import { ApiRoutes, SetLanguageRequest, STAFF_LANGUAGE_NAMES, STAFF_LANGUAGES, StaffLanguage, isStaffLanguage } from '@kunna/contracts';
 import { ApiClient } from '../core/api-client';
 import { Session } from '../core/session';
@@ -11,7 +11,6 @@ import { I18n, TranslatePipe } from './i18n';
 @Component({
   selector: 'k-language-picker',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <label class="language">
       <span class="visually-hidden">{{ 'app.language' | t }}</span>

@@ -1,4 +1,4 @@
-import { Component, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { ImportCounts } from '@kunna/contracts';
 import { NumberFormatPipe } from '../i18n/format';
 import { TranslatePipe } from '../i18n/i18n';
@@ -7,7 +7,6 @@ import { TranslatePipe } from '../i18n/i18n';
 @Component({
   selector: 'k-import-counts',
   imports: [TranslatePipe, NumberFormatPipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <dl class="stats">
       <div>

@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink } from '@angular/router';
 import { ImportRunSummary } from '@kunna/contracts';
@@ -13,7 +13,6 @@ import { ImportsApi } from './imports-api';
 @Component({
   selector: 'k-import-history',
   imports: [ScrollRegion, TranslatePipe, RouterLink, DateFormatPipe, NumberFormatPipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'imports.history.title' | t }}</h1>
     <p>

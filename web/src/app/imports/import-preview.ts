@@ -1,4 +1,4 @@
-import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import { ImportPreview } from '@kunna/contracts';
 import { ScrollRegion } from '../core/scroll-region';
 import { NumberFormatPipe } from '../i18n/format';
@@ -9,7 +9,6 @@ import { I18n, TranslatePipe } from '../i18n/i18n';
   selector: 'k-import-preview',
   imports: [ScrollRegion, TranslatePipe, NumberFormatPipe],
   templateUrl: './import-preview.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
 })
 export class ImportPreviewView {

@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 import { ImportProblem } from '@kunna/contracts';
 import { ScrollRegion } from '../core/scroll-region';
 import { TranslatePipe } from '../i18n/i18n';
@@ -14,7 +14,6 @@ interface ProblemGroup {
   selector: 'k-import-problems',
   imports: [ScrollRegion, TranslatePipe],
   templateUrl: './import-problems.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
 })
 export class ImportProblemsView {

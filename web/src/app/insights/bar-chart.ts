@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 
 export interface Bar {
   label: string;
@@ -13,7 +13,6 @@ export interface Bar {
  */
 @Component({
   selector: 'k-bar-chart',
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <figure class="bar-chart" aria-hidden="true">
       <figcaption>{{ title() }}</figcaption>

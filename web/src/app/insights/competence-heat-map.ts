@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { COMPETENCE_DIMENSIONS, CompetenceBreakdown, CompetenceFigures, CompetenceMeasureKey } from '@kunna/contracts';
 import { CellValue } from '@kunna/table-export';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -40,7 +40,6 @@ const FIRST_MEASURE_COLUMN = 3;
       </div>
     </k-export-table>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .legend {
       display: flex;

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { COMPETENCE_DIMENSIONS, CompetenceProfile, CompetenceTarget, DIGCOMP_PREFIX } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
@@ -143,7 +143,6 @@ const LEVELS = [1, 2, 3, 4] as const;
       </form>
     </section>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .profile-form fieldset {
       margin: 1rem 0;

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import {
@@ -36,7 +36,6 @@ const EMPLOYMENT_TYPES = [EmploymentType.Permanent, EmploymentType.Substitute, E
 @Component({
   selector: 'k-competence-section',
   imports: [TranslatePipe, ExportTable, CompetenceHeatMap, LineChart],
-  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './competence-section.html',
 })
 export class CompetenceSection {

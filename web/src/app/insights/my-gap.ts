@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { CompetenceDimension, CompetenceGapRow, MyCompetenceGap } from '@kunna/contracts';
 import { remoteOnce } from '../core/remote';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -42,7 +42,6 @@ import { InsightsApi } from './insights-api';
       </section>
     }
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .my-gap {
       margin: 1rem 0;

@@ -1,4 +1,4 @@
-import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import { NetworkComparison as NetworkComparisonData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { remote } from '../core/remote';
@@ -11,7 +11,6 @@ import { InsightsApi } from './insights-api';
 @Component({
   selector: 'k-network-comparison',
   imports: [TranslatePipe, ExportTable],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (data.problem(); as problem) {
       <p class="error" role="alert">{{ problem.serverMessage ?? (problemKey(problem) | t) }}</p>

@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PlanEntry, ProgramSummary, SessionSummary, YearPlan } from '@kunna/contracts';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
@@ -139,7 +139,6 @@ type Kind = 'program' | 'series';
       }
     </form>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .plan-entries li {
       margin: 0.25rem 0;

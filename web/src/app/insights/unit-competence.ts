@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { CompetenceFigures, UnitCompetence as UnitCompetenceData } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
 import { remote } from '../core/remote';
@@ -11,7 +11,6 @@ import { InsightsApi } from './insights-api';
 @Component({
   selector: 'k-unit-competence',
   imports: [TranslatePipe, ExportTable],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h3>{{ 'competence.unitBlock.title' | t }}</h3>
     @if (data.problem(); as problem) {

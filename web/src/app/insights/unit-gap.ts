@@ -1,4 +1,4 @@
-import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { UnitCompetenceGap } from '@kunna/contracts';
 import type { CellValue } from '@kunna/table-export';
@@ -16,7 +16,6 @@ import { InsightsApi } from './insights-api';
 @Component({
   selector: 'k-unit-gap',
   imports: [TranslatePipe, ExportTable, RouterLink],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h3>{{ 'profiles.gap.title' | t }}</h3>
     @if (data.problem(); as problem) {

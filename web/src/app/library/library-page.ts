@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { CompetenceDimension, DigCompArea, ModuleFormat, ModuleListQuery, ModuleSummary, ModuleTargetGroup, Ownership } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
@@ -27,7 +27,6 @@ const pick = <T extends string>(value: string | undefined, allowed: readonly T[]
   selector: 'k-library-page',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './library-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class LibraryPage {

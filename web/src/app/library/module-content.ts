@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { DigCompArea, ModuleVersion } from '@kunna/contracts';
 import { DateFormatPipe } from '../i18n/format';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -14,7 +14,6 @@ import { dimensionKey, formatKey, targetGroupKey } from './library-labels';
   selector: 'k-module-content',
   imports: [TranslatePipe, DateFormatPipe],
   templateUrl: './module-content.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ModuleContent {

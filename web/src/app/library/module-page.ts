@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { Router, RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleDetail, Ownership } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
@@ -21,7 +21,6 @@ import { ModuleContent } from './module-content';
   selector: 'k-module-page',
   imports: [TranslatePipe, RouterLink, DateFormatPipe, ModuleContent],
   templateUrl: './module-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ModulePage {

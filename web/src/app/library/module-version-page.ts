@@ -1,4 +1,4 @@
-import { Component, effect, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, effect, inject, input } from '@angular/core';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { DigCompArea, ModuleVersion } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
@@ -12,7 +12,6 @@ import { ModuleContent } from './module-content';
 @Component({
   selector: 'k-module-version-page',
   imports: [TranslatePipe, RouterLink, ModuleContent],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     @if (version.value(); as v) {
       <p class="breadcrumb">

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { ProgramKind, ProgramSummary } from '@kunna/contracts';
 import { remote } from '../core/remote';
@@ -66,7 +66,6 @@ import { PROGRAM_KINDS, ownershipKey, programKindKey } from './library-labels';
       }
     </ul>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './library.css',
 })
 export class ProgramList {

@@ -1,4 +1,4 @@
-import { Component, inject, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { NotificationItem, NotificationKind, NotificationList } from '@kunna/contracts';
 import { remoteOnce } from '../core/remote';
@@ -11,7 +11,6 @@ import { NotificationsApi } from './notifications-api';
 @Component({
   selector: 'k-notifications-page',
   imports: [TranslatePipe, DateFormatPipe, RouterLink],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'notifications.title' | t }}</h1>
     @if (list.problem(); as problem) {

@@ -1,4 +1,4 @@
-import { Component, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MailStatus, OutboxMessage, OutboxMessageSummary } from '@kunna/contracts';
 import { Page } from '../core/api-client';
@@ -19,7 +19,6 @@ const STATUS_KEYS: Record<MailStatus, TranslationKey> = {
 @Component({
   selector: 'k-outbox-page',
   imports: [TranslatePipe, DateFormatPipe, RouterLink, ScrollRegion],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <h1>{{ 'outbox.title' | t }}</h1>
     <p>{{ 'outbox.intro' | t }}</p>

@@ -1,4 +1,4 @@
-import { Component, computed, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, signal } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -25,7 +25,6 @@ interface AreaView {
 @Component({
   selector: 'k-organisation-page',
   imports: [ScrollRegion, TranslatePipe, RouterLink, FormsModule, NumberFormatPipe, AreaForm, UnitForm],
-  changeDetection: ChangeDetectionStrategy.Eager,
   templateUrl: './organisation-page.html',
 })
 export class OrganisationPage {

@@ -1,4 +1,4 @@
-import { Component, ElementRef, computed, effect, inject, input, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
+import { Component, ElementRef, computed, effect, inject, input, signal, viewChild } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { ActivatedRoute, RouterLink, TitleStrategy } from '@angular/router';
 import { EmploymentType, OrganisationTree, PersonSummary, UnitDetail, UnitSummary } from '@kunna/contracts';
@@ -20,7 +20,6 @@ import { UnitForm } from './unit-form';
   selector: 'k-unit-page',
   imports: [ScrollRegion, TranslatePipe, DateFormatPipe, RouterLink, PersonForm, UnitForm],
   templateUrl: './unit-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './unit-page.css',
 })
 export class UnitPage {

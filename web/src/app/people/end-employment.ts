@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PersonDetail } from '@kunna/contracts';
 import { today } from '../core/permissions';
@@ -11,7 +11,6 @@ import { DateInput } from '../i18n/date-input';
 @Component({
   selector: 'k-end-employment',
   imports: [FormsModule, TranslatePipe, DateInput],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <form (ngSubmit)="submit()" novalidate>
       <p class="notice">{{ 'person.end.explain' | t: { name: person().firstName + ' ' + person().lastName } }}</p>

@@ -1,4 +1,4 @@
-import { Component, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input, output, signal } from '@angular/core';
 import { PersonDetail } from '@kunna/contracts';
 import { ConfirmDialog } from '../core/confirm-dialog';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -9,7 +9,6 @@ import { PersonalDataApi } from './personal-data-api';
 @Component({
   selector: 'k-pseudonymise-action',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <p>{{ 'pseudonymise.intro' | t }}</p>
     <button type="button" class="secondary" [disabled]="busy()" (click)="pseudonymise()">{{ 'pseudonymise.start' | t }}</button>

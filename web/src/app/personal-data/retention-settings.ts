@@ -1,4 +1,4 @@
-import { Component, inject, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { PERSONAL_DATA_RETENTION_MAX_MONTHS, PERSONAL_DATA_RETENTION_MIN_MONTHS } from '@kunna/contracts';
 import { fieldMessage, Problem, problemOf } from '../core/problem';
@@ -9,7 +9,6 @@ import { PersonalDataApi } from './personal-data-api';
 @Component({
   selector: 'k-retention-settings',
   imports: [FormsModule, TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   template: `
     <section aria-labelledby="personal-retention-heading">
       <h2 id="personal-retention-heading">{{ 'personalRetention.title' | t }}</h2>

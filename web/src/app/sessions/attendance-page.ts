@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceStatus, SessionAttendance, SessionDetail, WalkInCandidate } from '@kunna/contracts';
 import { Feedback } from '../core/feedback';
@@ -22,7 +22,6 @@ import { WalkInSearch } from './walk-in-search';
   selector: 'k-attendance-page',
   imports: [TranslatePipe, RouterLink, SeriesPanel, AttendanceList, WalkInSearch, SessionCancelForm],
   templateUrl: './attendance-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './attendance-page.css',
 })
 export class AttendancePage {

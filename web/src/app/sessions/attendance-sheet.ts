@@ -1,4 +1,4 @@
-import { Component, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionAttendance, SessionDetail } from '@kunna/contracts';
 import { remote } from '../core/remote';
@@ -14,7 +14,6 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-attendance-sheet',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './attendance-sheet.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './attendance-sheet.css',
 })
 export class AttendanceSheet {

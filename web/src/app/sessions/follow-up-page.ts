@@ -1,4 +1,4 @@
-import { Component, computed, inject, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, linkedSignal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ACTIVITY_CATEGORIES, ActivityCategory, CatchUpOverview, OrganisationTree, ParticipationReport, PersonParticipation } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
@@ -18,7 +18,6 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-follow-up-page',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './follow-up-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .table-wrap {
       overflow-x: auto;

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, output, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, output, signal } from '@angular/core';
 import { SeriesEditScope, SessionDetail } from '@kunna/contracts';
 import { fieldMessage, Problem, problemKey, problemOf } from '../core/problem';
 import { I18n, TranslatePipe, TranslationKey } from '../i18n/i18n';
@@ -95,7 +95,6 @@ type SeriesAction = 'move' | 'cancel';
       </form>
     </details>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .series-panel {
       margin: 0.75rem 0;

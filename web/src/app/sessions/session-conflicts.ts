@@ -1,4 +1,4 @@
-import { Component, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, input } from '@angular/core';
 import { SessionConflict } from '@kunna/contracts';
 import { TranslatePipe } from '../i18n/i18n';
 import { conflictKey } from './session-labels';
@@ -7,7 +7,6 @@ import { conflictKey } from './session-labels';
 @Component({
   selector: 'k-session-conflicts',
   imports: [TranslatePipe],
-  changeDetection: ChangeDetectionStrategy.Eager,
   // The page's look for notices and the ok text (its styles are scoped to its own template).
   styleUrl: './schedule-session.css',
   template: `

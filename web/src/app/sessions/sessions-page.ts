@@ -1,5 +1,5 @@
 import { Location } from '@angular/common';
-import { Component, computed, inject, input, linkedSignal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, linkedSignal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { OrganisationTree, SessionStatus, SessionSummary } from '@kunna/contracts';
 import { FeedPanel } from '../calendar/feed-panel';
@@ -19,7 +19,6 @@ import { SessionsApi } from './sessions-api';
   selector: 'k-sessions-page',
   imports: [TranslatePipe, DateFormatPipe, RouterLink, FeedPanel],
   templateUrl: './sessions-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './sessions-page.css',
 })
 export class SessionsPage {

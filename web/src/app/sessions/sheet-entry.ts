@@ -1,4 +1,4 @@
-import { Component, computed, effect, inject, input, signal, untracked, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AttendanceStatus, SessionAttendance, SessionDetail } from '@kunna/contracts';
 import { remote } from '../core/remote';
@@ -26,7 +26,6 @@ interface EntryRow {
   selector: 'k-sheet-entry',
   imports: [TranslatePipe, RouterLink],
   templateUrl: './sheet-entry.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .table-wrap {
       overflow-x: auto;
