@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AmbassadorReach, AmbassadorWorkload, PersonRef } from '@kunna/contracts';
 import { remote, remoteOnce } from '../core/remote';
@@ -30,7 +30,6 @@ function currentMonth(): string {
   selector: 'k-cascade-page',
   imports: [TranslatePipe, RouterLink, NumberFormatPipe],
   templateUrl: './cascade-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './ambassadors.css',
 })
 export class CascadePage {

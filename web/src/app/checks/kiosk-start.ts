@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { problemKey, problemOf, Problem } from '../core/problem';
 import { Session } from '../core/session';
 import { TranslatePipe } from '../i18n/i18n';
@@ -28,7 +28,6 @@ import { ChecksApi } from './checks-api';
       <button type="button" class="secondary" (click)="ask()">{{ 'checks.page.kiosk' | t }}</button>
     }
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .confirm {
       margin-top: 0.5rem;

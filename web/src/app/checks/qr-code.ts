@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 import qrcode from 'qrcode-generator';
 import { TranslatePipe } from '../i18n/i18n';
 
@@ -42,7 +42,6 @@ export function qrPath(matrix: readonly boolean[][]): string {
       <path [attr.d]="path()" fill="#000" />
     </svg>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     :host {
       display: inline-block;

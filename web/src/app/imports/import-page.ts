@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Component, ElementRef, computed, inject, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
+import { Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ImportField, ImportMode, ImportOptions, ImportPreview, ImportResult } from '@kunna/contracts';
 import { Problem, problemKey, problemOf } from '../core/problem';
@@ -21,7 +21,6 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
   selector: 'k-import-page',
   imports: [TranslatePipe, RouterLink, ImportCountsView, ImportPreviewView, ImportMappingStep, ImportCheckStep],
   templateUrl: './import-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './import-page.css',
 })
 export class ImportPage {

@@ -1,4 +1,4 @@
-import { Component, computed, inject, input, signal, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, inject, input, signal } from '@angular/core';
 import { CellValue, toCsv, toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { today } from '../core/permissions';
 import { I18n, TranslatePipe } from '../i18n/i18n';
@@ -77,7 +77,6 @@ export function download(content: BlobPart, type: string, fileName: string): voi
       </div>
     </div>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .cell-note {
       display: block;

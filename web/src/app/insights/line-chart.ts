@@ -1,4 +1,4 @@
-import { Component, computed, input, ChangeDetectionStrategy } from '@angular/core';
+import { Component, computed, input } from '@angular/core';
 
 export interface LineSeries {
   label: string;
@@ -54,7 +54,6 @@ const STYLES = [
       </ul>
     </figure>
   `,
-  changeDetection: ChangeDetectionStrategy.Eager,
   styles: `
     .line-chart {
       margin: 1rem 0;

@@ -1,4 +1,4 @@
-import { Component, ElementRef, computed, effect, inject, input, linkedSignal, signal, viewChild, ChangeDetectionStrategy } from '@angular/core';
+import { Component, ElementRef, computed, effect, inject, input, linkedSignal, signal, viewChild } from '@angular/core';
 import { ScrollRegion } from '../core/scroll-region';
 import { RouterLink, TitleStrategy } from '@angular/router';
 import { OneTimeCodePurpose, OrganisationTree, PersonDetail, PSEUDONYM_PREFIX, STAFF_LANGUAGE_NAMES } from '@kunna/contracts';
@@ -28,7 +28,6 @@ type Panel = 'edit' | 'move' | 'end' | null;
   selector: 'k-person-page',
   imports: [ScrollRegion, RouterLink, TranslatePipe, DateFormatPipe, PersonForm, MovePerson, EndEmployment, PersonRoles, AccountActions, PseudonymiseAction],
   templateUrl: './person-page.html',
-  changeDetection: ChangeDetectionStrategy.Eager,
   styleUrl: './person-page.css',
 })
 export class PersonPage {
