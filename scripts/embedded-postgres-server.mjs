@@ -25,8 +25,27 @@ const pg = new EmbeddedPostgres({
   onLog: () => undefined,
   onError: () => undefined,
 });
+/**
+ * Starts the server, again after a short wait if it fails: right after a stop the old server may still hold its port
+ * or lock file for a moment (one CI run lost the restart to it). The last failure is printed for the test's log.
+ */
+async function start() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pg.start();
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        process.stderr.write(`embedded PostgreSQL did not start: ${error instanceof Error ? error.message : String(error)}\n`);
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
-await pg.start();
+await start();
 process.stdout.write('ready\n');
 const commands = readline.createInterface({ input: process.stdin });
 for await (const line of commands) {
@@ -34,7 +53,7 @@ for await (const line of commands) {
     await pg.stop();
     process.stdout.write('stopped\n');
   } else if (line.trim() === 'start') {
-    await pg.start();
+    await start();
     process.stdout.write('ready\n');
   }
 }
