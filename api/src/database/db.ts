@@ -60,6 +60,7 @@ export class Db {
       return requestContext.run(inner, () => work(manager));
     });
   }
+
   /**
    * Runs `work` for every organisation (a table without a tenant column, readable by anyone), each in a transaction of
    * its own as that organisation, so row-level security keeps the others out of reach: a recurring job that goes through

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { ApiRoutes, CostReport, CostSettings, ExternalCost, HourlyRate, ParticipantReport, ParticipationBreakdown } from '@kunna/contracts';
 import { toXlsx, XLSX_MIME } from '@kunna/table-export';
 import { type Caller, CallerParam, Permit } from '../../auth';
@@ -10,7 +9,9 @@ import { CreateExternalCostDto, HourlyRateDto, ReportQueryDto } from './costs.dt
 import { CostsService } from './costs.service';
 import { participantTable } from './report-export';
 
-const reportFileName = (period: { from: string; to: string }, format: string) => `deltagarrapport-${period.from}-${period.to}.${format}`;
+/** The participant report as a download named for its period. */
+const reportFile = (content: Buffer, type: string, period: { from: string; to: string }, format: string) =>
+  new StreamableFile(content, { type, length: content.length, disposition: contentDisposition(`deltagarrapport-${period.from}-${period.to}.${format}`) });
 
 const UUID_PIPE = new ParseUUIDPipe({ version: undefined, errorHttpStatusCode: 404 });
 
@@ -51,28 +52,20 @@ export class CostsController {
     return this.costsService.costReport(caller, query);
   }
 
-  /** JSON, or a download: CSV for Swedish Excel (BOM, semicolons, decimal comma) or XLSX. */
+  /**
+   * JSON, or a download: CSV for Swedish Excel (BOM, semicolons, decimal comma) or XLSX. Never cached, as no API answer
+   * is (create-app.ts).
+   */
   @Permit('insights.participantReport')
   @Get(ApiRoutes.insights.participantReport)
-  async participantReport(
-    @CallerParam() caller: Caller,
-    @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ParticipantReport | StreamableFile> {
+  async participantReport(@CallerParam() caller: Caller, @Query() query: ReportQueryDto): Promise<ParticipantReport | StreamableFile> {
     if (query.format === 'csv') {
       const { period, content } = await this.costsService.participantReportCsv(caller, query);
-      response.setHeader('Cache-Control', 'no-store');
-      return new StreamableFile(content, {
-        type: 'text/csv; charset=utf-8',
-        length: content.length,
-        disposition: contentDisposition(reportFileName(period, 'csv')),
-      });
+      return reportFile(content, 'text/csv; charset=utf-8', period, 'csv');
     }
     const report = await this.costsService.participantReport(caller, query);
     if (!query.format || query.format === 'json') return report;
-    response.setHeader('Cache-Control', 'no-store');
-    const content = Buffer.from(await toXlsx([participantTable(report)]));
-    return new StreamableFile(content, { type: XLSX_MIME, length: content.length, disposition: contentDisposition(reportFileName(report.period, 'xlsx')) });
+    return reportFile(Buffer.from(await toXlsx([participantTable(report)])), XLSX_MIME, report.period, 'xlsx');
   }
 
   @Permit('insights.participation')
